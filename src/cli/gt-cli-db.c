@@ -1,0 +1,152 @@
+/* gt-cli-db.c — guatu-cli commands on the database as a whole: init, demo, stats, check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gt-cli.h"
+#include "gt-demo.h"
+#include "gt-stats.h"
+
+int
+gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *role = NULL, *office_name = NULL, *office_code = NULL;
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Office role: township (default) or county"),
+      N_("ROLE") },
+    { "office-name", 0, 0, G_OPTION_ARG_STRING, &office_name, N_("Name of the office"),
+      N_("NAME") },
+    { "office-code", 0, 0, G_OPTION_ARG_STRING, &office_code, N_("Administrative code of the "
+                                                                  "office"), N_("CODE") },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (role != NULL && g_strcmp0 (role, "township") != 0 && g_strcmp0 (role, "county") != 0)
+    {
+      g_printerr (_("guatu-cli init: --role must be “township” or “county”, not “%s”\n"), role);
+      return GT_EXIT_USAGE;
+    }
+  if (g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("guatu-cli init: %s already exists; it was left unchanged\n"), ctx->db_path);
+      return GT_EXIT_CANTCREAT;
+    }
+
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_CREATE, &exit_code);
+  if (storage == NULL)
+    return exit_code == GT_EXIT_NOINPUT ? GT_EXIT_CANTCREAT : exit_code;
+
+  if (!gt_storage_set_meta (storage, "role", role != NULL ? role : "township", &error) ||
+      (office_name != NULL && !gt_storage_set_meta (storage, "office_name", office_name, &error)) ||
+      (office_code != NULL && !gt_storage_set_meta (storage, "office_code", office_code, &error)))
+    return gt_cli_fail (error);
+
+  g_print (_("Created %s (schema version %d)\n"), ctx->db_path,
+           gt_storage_get_schema_version (storage));
+  return GT_EXIT_OK;
+}
+
+int
+gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  int exit_code = GT_EXIT_OK, seed = 20180730;
+  GOptionEntry entries[] = {
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same data"),
+      N_("N") },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_CREATE, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_demo_build_township (storage, (guint32) seed, &error))
+    return gt_cli_fail (error);
+
+  g_print (_("Demo data written to %s\n"), ctx->db_path);
+  return GT_EXIT_OK;
+}
+
+int
+gt_cli_cmd_stats (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) stats = NULL;
+  gboolean json = FALSE;
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  stats = gt_stats_collect (storage, &error);
+  if (stats == NULL)
+    return gt_cli_fail (error);
+
+  if (json)
+    {
+      GString *out = g_string_new ("{");
+      for (guint i = 0; i < stats->len; i++)
+        {
+          GtStatsEntry *entry = &g_array_index (stats, GtStatsEntry, i);
+          g_string_append_printf (out, "%s\"%s\": %" G_GINT64_FORMAT, i ? ", " : "", entry->key,
+                                  entry->value);
+        }
+      g_string_append (out, "}\n");
+      g_print ("%s", out->str);
+      g_string_free (out, TRUE);
+    }
+  else
+    for (guint i = 0; i < stats->len; i++)
+      {
+        GtStatsEntry *entry = &g_array_index (stats, GtStatsEntry, i);
+        g_print ("%-22s %" G_GINT64_FORMAT "\n", entry->key, entry->value);
+      }
+  return GT_EXIT_OK;
+}
+
+int
+gt_cli_cmd_check (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  int exit_code = GT_EXIT_OK;
+
+  if (!gt_cli_parse (command, NULL, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_stats_check (storage, &problems, &error))
+    return gt_cli_fail (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", ctx->db_path, (char *) problems->pdata[i]);
+  if (problems->len > 0)
+    {
+      g_printerr (ngettext ("%s: %u problem found\n", "%s: %u problems found\n", problems->len),
+                  ctx->db_path, problems->len);
+      return GT_EXIT_DATAERR;
+    }
+  g_print (_("%s: no problems found\n"), ctx->db_path);
+  return GT_EXIT_OK;
+}

@@ -1,0 +1,62 @@
+/* gt-cli.h — the command frame of guatu-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "gt-storage.h"
+
+G_BEGIN_DECLS
+
+/* sysexits(3) */
+enum
+{
+  GT_EXIT_OK = 0,
+  GT_EXIT_USAGE = 2,
+  GT_EXIT_DATAERR = 65,
+  GT_EXIT_NOINPUT = 66,
+  GT_EXIT_CANTCREAT = 73,
+  GT_EXIT_IOERR = 74,
+  GT_EXIT_TEMPFAIL = 75,
+};
+
+typedef struct
+{
+  const char *db_path; /* from --db, $GUATU_DB or the default */
+} GtCliContext;
+
+typedef struct _GtCliCommand GtCliCommand;
+typedef int (*GtCliCommandFunc) (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                 char **argv);
+
+struct _GtCliCommand
+{
+  const char *name;
+  const char *parameters; /* e.g. "[--json]" */
+  const char *summary;    /* translatable, N_() */
+  GtCliCommandFunc run;
+};
+
+/* Parses a command's own options; prints usage errors and returns FALSE on a bad call.
+ * @argv[0] is the command name. */
+gboolean gt_cli_parse (const GtCliCommand *command, GOptionEntry *entries, int *argc,
+                       char ***argv, int *exit_code);
+
+/* Opens the context's database, printing a one-line error and setting @exit_code on
+ * failure. */
+GtStorage *gt_cli_open (GtCliContext *ctx, GtStorageOpenFlags flags, int *exit_code);
+
+/* Prints "guatu-cli: MESSAGE" on stderr and returns the sysexits code for @error. */
+int gt_cli_fail (const GError *error);
+
+int gt_cli_exit_code_for (const GError *error);
+
+/* Command implementations. */
+int gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_stats (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_check (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,102 @@
+/* guatu-cli.c — Guatu's command line: the same core for scripting, batch work and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gt-cli.h"
+
+static const GtCliCommand commands[] = {
+  { "init", "[--role township|county] [--office-name NAME] [--office-code CODE]",
+    N_("Create a new, empty database"), gt_cli_cmd_init },
+  { "demo", "[--seed N]", N_("Fill an empty database with the 赏石小镇 township demo"),
+    gt_cli_cmd_demo },
+  { "stats", "[--json]", N_("Print counts of organisations, members, households and projects"),
+    gt_cli_cmd_stats },
+  { "check", "", N_("Check the database's integrity and Guatu's own rules"), gt_cli_cmd_check },
+};
+
+static const GtCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append (text, _("\nRun “guatu-cli COMMAND --help” for a command’s options.\n"
+                           "Exit status: 0 ok, 2 usage, 65 bad data, 66 cannot open input,\n"
+                           "73 cannot create output, 74 I/O error, 75 database busy."));
+  return g_string_free (text, FALSE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *db = NULL, *description = NULL, *default_db = NULL;
+  gboolean version = FALSE;
+  const GtCliCommand *command;
+  GtCliContext ctx = { 0 };
+  GOptionEntry entries[] = {
+    { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db, N_("Database file (default: $GUATU_DB or "
+                                                    "~/.local/share/guatu/guatu.db)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [OPTION…]"));
+  g_option_context_set_summary (context, _("Guatu: Party organisation records, wall charts and "
+                                           "exchange files, from the command line."));
+  description = commands_description ();
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Stop at the command name so each command parses its own options. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("guatu-cli: %s\n", error->message);
+      return GT_EXIT_USAGE;
+    }
+  if (version)
+    {
+      g_print ("guatu-cli %s\n", PACKAGE_VERSION);
+      return GT_EXIT_OK;
+    }
+  if (argc < 2)
+    {
+      g_printerr (_("guatu-cli: no command given; try “guatu-cli --help”\n"));
+      return GT_EXIT_USAGE;
+    }
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_printerr (_("guatu-cli: unknown command “%s”; try “guatu-cli --help”\n"), argv[1]);
+      return GT_EXIT_USAGE;
+    }
+
+  default_db = gt_storage_default_path ();
+  ctx.db_path = db != NULL ? db : default_db;
+  return command->run (&ctx, command, argc - 1, argv + 1);
+}

@@ -1,0 +1,18 @@
+/* gt-demo.h — deterministic demo data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gt-storage.h"
+
+G_BEGIN_DECLS
+
+/* Fills an empty database with the 常山县青石镇 赏石小镇 Party committee of the source
+ * texts: 12 branches (机关 5, 农村 4, 关联 1, 拓展 2), 215 members, their villages,
+ * households (about seven linked per member) and a year's 挂图作战 projects.
+ * The same @seed always gives the same data. Refuses a database that already holds
+ * organisations, leaving it unchanged. */
+gboolean gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error);
+
+G_END_DECLS

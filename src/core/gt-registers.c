@@ -1,0 +1,301 @@
+/* gt-registers.c — read access to the registers: organisations, members, projects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gt-registers.h"
+
+#define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
+
+static void
+gt_org_free (gpointer data)
+{
+  GtOrg *org = data;
+
+  g_free (org->name);
+  g_free (org->kind);
+  g_free (org->org_type);
+  g_free (org->level);
+  g_free (org->secretary);
+  g_free (org);
+}
+
+static void
+gt_member_free (gpointer data)
+{
+  GtMember *member = data;
+
+  g_free (member->name);
+  g_free (member->org_name);
+  g_free (member->category);
+  g_free (member->status);
+  g_free (member->id_number);
+  g_free (member->phone);
+  g_free (member->join_date);
+  g_free (member);
+}
+
+static void
+gt_project_free (gpointer data)
+{
+  GtProject *project = data;
+
+  g_free (project->number);
+  g_free (project->name);
+  g_free (project->kind);
+  g_free (project->leader);
+  g_free (project->cadre);
+  g_free (project->due_date);
+  g_free (project->closed_date);
+  g_free (project->next_node);
+  g_free (project->next_date);
+  g_free (project);
+}
+
+/* Steps @stmt to the end, turning each row into an item with @read. */
+static GPtrArray *
+collect (GtStorage *storage, sqlite3_stmt *stmt, gpointer (*read) (sqlite3_stmt *),
+         GDestroyNotify free_func, GError **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, read (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("reading"));
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+static gpointer
+read_org (sqlite3_stmt *stmt)
+{
+  GtOrg *org = g_new0 (GtOrg, 1);
+
+  org->id = sqlite3_column_int64 (stmt, 0);
+  org->parent_id = sqlite3_column_int64 (stmt, 1);
+  org->name = TEXT (stmt, 2);
+  org->kind = TEXT (stmt, 3);
+  org->org_type = TEXT (stmt, 4);
+  org->level = TEXT (stmt, 5);
+  org->secretary = TEXT (stmt, 6);
+  org->n_members = sqlite3_column_int64 (stmt, 7);
+  return org;
+}
+
+GPtrArray *
+gt_org_list (GtStorage *storage, GError **error)
+{
+  /* Depth-first order from the roots, so every parent comes before its children. */
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "WITH RECURSIVE tree (id, path) AS ("
+    "  SELECT id, printf ('%08d', sort_order) || printf ('%012d', id) FROM organizations"
+    "   WHERE parent_id IS NULL AND archived = 0"
+    "  UNION ALL SELECT o.id, tree.path || '/' || printf ('%08d', o.sort_order)"
+    "   || printf ('%012d', o.id) FROM organizations o JOIN tree ON o.parent_id = tree.id"
+    "   WHERE o.archived = 0)"
+    " SELECT o.id, coalesce (o.parent_id, 0), o.name, o.kind, o.org_type, o.level, o.secretary,"
+    "  (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'active')"
+    " FROM tree JOIN organizations o ON o.id = tree.id ORDER BY tree.path", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return collect (storage, stmt, read_org, gt_org_free, error);
+}
+
+static gpointer
+read_member (sqlite3_stmt *stmt)
+{
+  GtMember *member = g_new0 (GtMember, 1);
+  const char *gender = (const char *) sqlite3_column_text (stmt, 2);
+
+  member->id = sqlite3_column_int64 (stmt, 0);
+  member->name = TEXT (stmt, 1);
+  member->gender = gender != NULL ? gender[0] : '?';
+  member->org_name = TEXT (stmt, 3);
+  member->category = TEXT (stmt, 4);
+  member->status = TEXT (stmt, 5);
+  member->id_number = TEXT (stmt, 6);
+  member->phone = TEXT (stmt, 7);
+  member->join_date = TEXT (stmt, 8);
+  member->n_links = sqlite3_column_int64 (stmt, 9);
+  return member;
+}
+
+GPtrArray *
+gt_member_list (GtStorage *storage, const char *filter, guint limit, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT m.id, m.name, m.gender, o.name, m.category, m.status, m.id_number, m.phone,"
+    "  m.join_date, (SELECT count(*) FROM member_household_links l WHERE l.member_id = m.id)"
+    " FROM members m JOIN organizations o ON o.id = m.org_id"
+    " WHERE m.status = 'active' AND (?1 IS NULL OR instr (m.name, ?1) > 0"
+    "  OR instr (o.name, ?1) > 0 OR instr (m.id_number, ?1) > 0)"
+    " ORDER BY o.sort_order, o.id, m.id LIMIT ?2", error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (filter != NULL && *filter != '\0')
+    sqlite3_bind_text (stmt, 1, filter, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  return collect (storage, stmt, read_member, gt_member_free, error);
+}
+
+static gpointer
+read_project (sqlite3_stmt *stmt)
+{
+  GtProject *project = g_new0 (GtProject, 1);
+
+  project->id = sqlite3_column_int64 (stmt, 0);
+  project->number = TEXT (stmt, 1);
+  project->name = TEXT (stmt, 2);
+  project->kind = TEXT (stmt, 3);
+  project->leader = TEXT (stmt, 4);
+  project->cadre = TEXT (stmt, 5);
+  project->due_date = TEXT (stmt, 6);
+  project->closed_date = TEXT (stmt, 7);
+  project->n_milestones = sqlite3_column_int64 (stmt, 8);
+  project->n_done = sqlite3_column_int64 (stmt, 9);
+  project->next_node = TEXT (stmt, 10);
+  project->next_date = TEXT (stmt, 11);
+  return project;
+}
+
+GPtrArray *
+gt_project_list (GtStorage *storage, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT p.id, p.number, p.name, p.kind, p.leader, p.cadre, p.due_date, p.closed_date,"
+    "  (SELECT count(*) FROM milestones s WHERE s.project_id = p.id),"
+    "  (SELECT count(*) FROM milestones s WHERE s.project_id = p.id AND s.done_date IS NOT NULL),"
+    "  n.name, n.planned_date"
+    " FROM projects p LEFT JOIN milestones n ON n.id = (SELECT s.id FROM milestones s"
+    "  WHERE s.project_id = p.id AND s.done_date IS NULL ORDER BY s.seq LIMIT 1)"
+    " ORDER BY p.number", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return collect (storage, stmt, read_project, gt_project_free, error);
+}
+
+typedef struct
+{
+  const char *code;
+  const char *label;
+} Label;
+
+static const char *
+lookup (const Label *labels, gsize n, const char *code)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_strcmp0 (labels[i].code, code) == 0)
+      return _(labels[i].label);
+  return code != NULL ? code : "";
+}
+
+static const Label org_kinds[] = {
+  { "committee", N_("Party committee") },
+  { "working_committee", N_("Party working committee") },
+  { "general_branch", N_("General Party branch") },
+  { "branch", N_("Party branch") },
+  { "group", N_("Party group") },
+};
+
+static const Label org_types[] = {
+  { "organ", N_("Government office") },
+  { "rural", N_("Rural") },
+  { "associated", N_("Associated") },
+  { "extended", N_("Extended") },
+  { "community", N_("Community") },
+  { "two_new", N_("Enterprise and social organisation") },
+  { "school", N_("School") },
+  { "joint", N_("Joint") },
+  { "retired", N_("Retired members") },
+  { "grid", N_("Grid") },
+  { "special_town", N_("Special town") },
+};
+
+static const Label org_levels[] = {
+  { "county", N_("County") },
+  { "township", N_("Township") },
+  { "village", N_("Village") },
+  { "grid", N_("Grid") },
+  { "microgrid", N_("Micro-grid") },
+};
+
+static const Label categories[] = {
+  { "full", N_("Full member") },
+  { "probationary", N_("Probationary member") },
+};
+
+static const Label project_kinds[] = {
+  { "belt", N_("Demonstration belt") },
+  { "zone", N_("Demonstration zone") },
+  { "circle", N_("Demonstration circle") },
+  { "post", N_("Demonstration post") },
+  { "point", N_("Demonstration point") },
+};
+
+static const Label roles[] = {
+  { "township", N_("Township office") },
+  { "county", N_("County organisation department") },
+};
+
+const char *
+gt_label_org_kind (const char *kind)
+{
+  return lookup (org_kinds, G_N_ELEMENTS (org_kinds), kind);
+}
+
+const char *
+gt_label_org_type (const char *org_type)
+{
+  return lookup (org_types, G_N_ELEMENTS (org_types), org_type);
+}
+
+const char *
+gt_label_org_level (const char *level)
+{
+  return lookup (org_levels, G_N_ELEMENTS (org_levels), level);
+}
+
+const char *
+gt_label_member_category (const char *category)
+{
+  return lookup (categories, G_N_ELEMENTS (categories), category);
+}
+
+const char *
+gt_label_project_kind (const char *kind)
+{
+  return lookup (project_kinds, G_N_ELEMENTS (project_kinds), kind);
+}
+
+const char *
+gt_label_role (const char *role)
+{
+  return lookup (roles, G_N_ELEMENTS (roles), role);
+}
+
+char *
+gt_phone_mask (const char *phone)
+{
+  size_t len = phone != NULL ? strlen (phone) : 0;
+
+  if (len == 0)
+    return g_strdup ("");
+  if (len < 8)
+    return g_strnfill (len, '*');
+  return g_strdup_printf ("%.3s****%s", phone, phone + len - 4);
+}

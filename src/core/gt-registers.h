@@ -1,0 +1,74 @@
+/* gt-registers.h — read access to the registers: organisations, members, projects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gt-storage.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64 id;
+  gint64 parent_id; /* 0 for a root */
+  char *name;
+  char *kind;       /* committee, general_branch, branch, group … */
+  char *org_type;   /* organ, rural, associated, extended … */
+  char *level;      /* county, township, village, grid, microgrid */
+  char *secretary;
+  gint64 n_members; /* active members directly in this organisation */
+} GtOrg;
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char gender;      /* 'M' or 'F' */
+  char *org_name;
+  char *category;   /* full, probationary */
+  char *status;
+  char *id_number;
+  char *phone;
+  char *join_date;
+  gint64 n_links;   /* linked households */
+} GtMember;
+
+typedef struct
+{
+  gint64 id;
+  char *number;
+  char *name;
+  char *kind;       /* belt, zone, circle, post, point */
+  char *leader;
+  char *cadre;
+  char *due_date;
+  char *closed_date;
+  char *next_node;  /* name of the first milestone not ticked off, or NULL */
+  char *next_date;
+  gint64 n_milestones;
+  gint64 n_done;
+} GtProject;
+
+/* All organisations that are not archived, parents before children. */
+GPtrArray *gt_org_list (GtStorage *storage, GError **error);
+
+/* Active members whose name, branch or ID number contains @filter (NULL or "" for all),
+ * ordered by branch and name; at most @limit rows (0 for no limit). */
+GPtrArray *gt_member_list (GtStorage *storage, const char *filter, guint limit, GError **error);
+
+/* Projects ordered by number. */
+GPtrArray *gt_project_list (GtStorage *storage, GError **error);
+
+/* Human labels (translated) for stored codes; unknown codes are returned as they are. */
+const char *gt_label_org_kind (const char *kind);
+const char *gt_label_org_type (const char *org_type);
+const char *gt_label_org_level (const char *level);
+const char *gt_label_member_category (const char *category);
+const char *gt_label_project_kind (const char *kind);
+const char *gt_label_role (const char *role);
+
+/* Masks the middle digits of a phone number: 138****0000. */
+char *gt_phone_mask (const char *phone);
+
+G_END_DECLS

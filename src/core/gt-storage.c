@@ -1,0 +1,660 @@
+/* gt-storage.c — the one object that owns Guatu's SQLite connection
+ *
+ * Opening is careful not to touch a file that is not ours: the SQLite header is read with
+ * plain stdio first, then the application id and schema version are read with queries
+ * that write nothing, and only then are WAL mode and migrations applied.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gt-schema.h"
+#include "gt-storage-private.h"
+
+#define BUSY_TIMEOUT_MS 5000
+#define SQLITE_MAGIC "SQLite format 3"
+
+struct _GtStorage
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements; /* SQL text → sqlite3_stmt* */
+  int schema_version;
+  int transaction_depth;
+};
+
+G_DEFINE_TYPE (GtStorage, gt_storage, G_TYPE_OBJECT)
+G_DEFINE_QUARK (gt-storage-error-quark, gt_storage_error)
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+gt_storage_finalize (GObject *object)
+{
+  GtStorage *self = GT_STORAGE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_destroy);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_free (self->path);
+
+  G_OBJECT_CLASS (gt_storage_parent_class)->finalize (object);
+}
+
+static void
+gt_storage_class_init (GtStorageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gt_storage_finalize;
+
+  /**
+   * GtStorage::changed:
+   * @table: the table that changed
+   *
+   * Emitted after a committed change. Connect to "changed::members" for one table.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL,
+                                          NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+gt_storage_init (GtStorage *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+static GtStorageError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return GT_STORAGE_ERROR_BUSY;
+    case SQLITE_FULL:
+      return GT_STORAGE_ERROR_FULL;
+    case SQLITE_IOERR:
+      return GT_STORAGE_ERROR_IO;
+    case SQLITE_CORRUPT:
+      return GT_STORAGE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return GT_STORAGE_ERROR_NOT_GUATU;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return GT_STORAGE_ERROR_READONLY;
+    case SQLITE_CANTOPEN:
+      return GT_STORAGE_ERROR_CANT_OPEN;
+    case SQLITE_CONSTRAINT:
+      return GT_STORAGE_ERROR_CONSTRAINT;
+    default:
+      return GT_STORAGE_ERROR_FAILED;
+    }
+}
+
+static void
+set_sqlite_error (GError **error, const char *path, sqlite3 *db, int rc, const char *doing)
+{
+  const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  g_set_error (error, GT_STORAGE_ERROR, error_code_from_sqlite (rc),
+               /* Translators: "FILE: while DOING: SQLite's message" */
+               _("%s: %s: %s"), path, doing, msg);
+}
+
+void
+gt_storage_set_error (GtStorage *self, GError **error, const char *doing)
+{
+  set_sqlite_error (error, self->path, self->db, sqlite3_extended_errcode (self->db), doing);
+}
+
+/* Reads the first bytes of an existing file and refuses anything that is not an SQLite
+ * database, without opening it with SQLite (which could write to it). */
+static gboolean
+sniff_header (const char *path, GError **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  char header[100];
+  FILE *fp;
+  size_t n;
+
+  fp = g_fopen (path, "rb");
+  if (fp == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, GT_STORAGE_ERROR,
+                   saved == EACCES ? GT_STORAGE_ERROR_READONLY : GT_STORAGE_ERROR_CANT_OPEN,
+                   _("%s: cannot open: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+
+  if (n == 0)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU,
+                   _("%s: the file is empty, so it is not a Guatu database; it was left unchanged"),
+                   display);
+      return FALSE;
+    }
+  if (n < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU,
+                   _("%s: not a Guatu database (it is not an SQLite file); it was left unchanged"),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Creates a new, empty file readable by its owner only. */
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CANT_OPEN,
+                   _("%s: cannot create the folder: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, GT_STORAGE_ERROR,
+                   saved == EROFS || saved == EACCES ? GT_STORAGE_ERROR_READONLY
+                                                     : GT_STORAGE_ERROR_CANT_OPEN,
+                   _("%s: cannot create the database: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+sqlite3_stmt *
+gt_storage_prepare (GtStorage *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GT_IS_STORAGE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gt_storage_set_error (self, error, _("preparing a query"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+gt_storage_step_done (GtStorage *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      gt_storage_set_error (self, error, _("writing"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+gt_storage_exec (GtStorage *self, const char *sql, GError **error)
+{
+  const char *tail = sql;
+
+  while (tail != NULL && *tail != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+      const char *next = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (self->db, tail, -1, &stmt, &next);
+      if (rc != SQLITE_OK)
+        {
+          gt_storage_set_error (self, error, _("preparing a statement"));
+          return FALSE;
+        }
+      if (stmt == NULL) /* trailing whitespace or comment */
+        break;
+      do
+        rc = sqlite3_step (stmt);
+      while (rc == SQLITE_ROW);
+      if (rc != SQLITE_DONE)
+        {
+          gt_storage_set_error (self, error, _("running a statement"));
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+      tail = next;
+    }
+  return TRUE;
+}
+
+gboolean
+gt_storage_query_int64 (GtStorage *self, const char *sql, gint64 *out, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      *out = 0;
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  gt_storage_set_error (self, error, _("reading"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+gt_storage_begin (GtStorage *self, GError **error)
+{
+  const char *sql;
+  g_autofree char *savepoint = NULL;
+
+  if (self->transaction_depth == 0)
+    sql = "BEGIN IMMEDIATE";
+  else
+    sql = savepoint = g_strdup_printf ("SAVEPOINT sp%d", self->transaction_depth);
+
+  if (!gt_storage_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+gt_storage_commit (GtStorage *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE sp%d", self->transaction_depth - 1);
+
+  if (!gt_storage_exec (self, sql, error))
+    {
+      gt_storage_rollback (self);
+      return FALSE;
+    }
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+gt_storage_rollback (GtStorage *self)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->transaction_depth == 0)
+    return;
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO sp%d; RELEASE sp%d", self->transaction_depth - 1,
+                           self->transaction_depth - 1);
+  /* A failed COMMIT may already have ended the transaction; then ROLLBACK fails harmlessly. */
+  if (sqlite3_get_autocommit (self->db) == 0)
+    gt_storage_exec (self, sql, NULL);
+  self->transaction_depth--;
+}
+
+static gboolean
+read_pragma_int (GtStorage *self, const char *pragma, int *out, GError **error)
+{
+  gint64 value = 0;
+
+  if (!gt_storage_query_int64 (self, pragma, &value, error))
+    return FALSE;
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+migrate (GtStorage *self, int target, GError **error)
+{
+  const GtMigration *steps;
+  guint n_steps;
+
+  steps = gt_schema_get_migrations (&n_steps);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const GtMigration *step = &steps[i];
+      g_autofree char *bump = NULL;
+      g_autoptr (GError) local_error = NULL;
+
+      if (step->version <= self->schema_version || step->version > target)
+        continue;
+
+      if (!gt_storage_begin (self, &local_error))
+        goto failed;
+      if (self->schema_version == 0)
+        {
+          g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                                     (int) GT_APPLICATION_ID);
+          if (!gt_storage_exec (self, app_id, &local_error))
+            goto failed;
+        }
+      bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+      if (!gt_storage_exec (self, step->sql, &local_error) ||
+          !gt_storage_exec (self, bump, &local_error) || !gt_storage_commit (self, &local_error))
+        goto failed;
+
+      g_debug ("%s: schema upgraded to version %d (%s)", self->path, step->version, step->summary);
+      self->schema_version = step->version;
+      continue;
+
+    failed:
+      gt_storage_rollback (self);
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_MIGRATION,
+                   _("%s: upgrading the database to version %d failed and was undone: %s"),
+                   self->path, step->version, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_connection_settings (GtStorage *self, GError **error)
+{
+  sqlite3_stmt *stmt;
+  const char *mode;
+  int rc;
+
+  /* journal_mode returns the mode now in force; a read-only medium keeps the old one. */
+  stmt = gt_storage_prepare (self, "PRAGMA journal_mode = WAL", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  mode = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+  if (mode == NULL || g_ascii_strcasecmp (mode, "wal") != 0)
+    {
+      if (rc != SQLITE_ROW)
+        gt_storage_set_error (self, error, _("switching to WAL mode"));
+      else
+        g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_READONLY,
+                     _("%s: cannot switch the database to WAL mode (is the drive read-only?)"),
+                     self->path);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return gt_storage_exec (self,
+                          "PRAGMA synchronous = FULL;"
+                          "PRAGMA foreign_keys = ON;"
+                          "PRAGMA secure_delete = ON;"
+                          "PRAGMA temp_store = MEMORY;",
+                          error);
+}
+
+/* Checks the application id and schema version of a file that is already an SQLite file. */
+static gboolean
+check_identity (GtStorage *self, gboolean created, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  int app_id = 0, n_tables = 0;
+  gint64 tables = 0;
+
+  if (!read_pragma_int (self, "PRAGMA application_id", &app_id, &local_error) ||
+      !read_pragma_int (self, "PRAGMA user_version", &self->schema_version, &local_error) ||
+      !gt_storage_query_int64 (self, "SELECT count(*) FROM sqlite_schema", &tables, &local_error))
+    {
+      if (g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU) ||
+          g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT))
+        g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU,
+                     _("%s: not a Guatu database (not a readable SQLite file); it was left unchanged"),
+                     self->path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  n_tables = (int) tables;
+
+  if (created && app_id == 0 && self->schema_version == 0 && n_tables == 0)
+    return TRUE;
+
+  if ((guint32) app_id != GT_APPLICATION_ID)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU,
+                   _("%s: this SQLite file belongs to another program, not Guatu; it was left unchanged"),
+                   self->path);
+      return FALSE;
+    }
+  if (self->schema_version > GT_SCHEMA_VERSION)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_TOO_NEW,
+                   _("%s: the database was made by a newer version of Guatu (schema %d; this "
+                     "version reads up to %d). Install the newer Guatu to open it."),
+                   self->path, self->schema_version, GT_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GtStorage *
+storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GError **error)
+{
+  g_autoptr (GtStorage) self = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  gboolean created = FALSE;
+  GStatBuf st;
+  int rc;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      if (saved != ENOENT || !(flags & GT_STORAGE_OPEN_CREATE))
+        {
+          g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CANT_OPEN,
+                       _("%s: cannot open: %s"), display, g_strerror (saved));
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+      created = TRUE;
+    }
+  else if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU,
+                   _("%s: not a Guatu database (not a regular file)"), display);
+      return NULL;
+    }
+  else if (!sniff_header (path, error))
+    return NULL;
+
+  self = g_object_new (GT_TYPE_STORAGE, NULL);
+  self->path = g_steal_pointer (&display);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->path, self->db, rc, _("opening"));
+      if (created)
+        g_unlink (path);
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!check_identity (self, created, error))
+    {
+      g_clear_object (&self);
+      if (created)
+        g_unlink (path);
+      return NULL;
+    }
+
+  if (!apply_connection_settings (self, error) || !migrate (self, target_version, error))
+    {
+      g_clear_object (&self);
+      if (created)
+        g_unlink (path);
+      return NULL;
+    }
+
+  if (created)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gt_storage_open:
+ * @path: the database file
+ * @flags: %GT_STORAGE_OPEN_CREATE to make a new database when @path does not exist
+ *
+ * Opens a Guatu database and upgrades its schema. Refuses, leaving the file unchanged,
+ * anything that is not a Guatu database or was made by a newer Guatu.
+ */
+GtStorage *
+gt_storage_open (const char *path, GtStorageOpenFlags flags, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return storage_open (path, flags, GT_SCHEMA_VERSION, error);
+}
+
+GtStorage *
+gt_storage_open_at_version (const char *path, int version, GError **error)
+{
+  return storage_open (path, GT_STORAGE_OPEN_CREATE, version, error);
+}
+
+const char *
+gt_storage_get_path (GtStorage *self)
+{
+  g_return_val_if_fail (GT_IS_STORAGE (self), NULL);
+  return self->path;
+}
+
+int
+gt_storage_get_schema_version (GtStorage *self)
+{
+  g_return_val_if_fail (GT_IS_STORAGE (self), 0);
+  return self->schema_version;
+}
+
+sqlite3 *
+gt_storage_get_db (GtStorage *self)
+{
+  g_return_val_if_fail (GT_IS_STORAGE (self), NULL);
+  return self->db;
+}
+
+char *
+gt_storage_get_meta (GtStorage *self, const char *key)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+gt_storage_set_meta (GtStorage *self, const char *key, const char *value, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    self, "INSERT INTO meta (key, value) VALUES (?, ?) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return gt_storage_step_done (self, stmt, error);
+}
+
+void
+gt_storage_emit_changed (GtStorage *self, const char *table)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (table), table);
+}
+
+char *
+gt_storage_default_path (void)
+{
+  const char *env = g_getenv ("GUATU_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "guatu", "guatu.db", NULL);
+}
+
+char *
+gt_new_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+char *
+gt_now_iso8601 (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}

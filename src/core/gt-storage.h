@@ -1,0 +1,85 @@
+/* gt-storage.h — the one object that owns Guatu's SQLite connection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define GT_STORAGE_ERROR (gt_storage_error_quark ())
+
+typedef enum
+{
+  GT_STORAGE_ERROR_CANT_OPEN,    /* file missing, permissions, not creatable */
+  GT_STORAGE_ERROR_NOT_GUATU,    /* garbage, empty file, another application's SQLite file */
+  GT_STORAGE_ERROR_TOO_NEW,      /* made by a newer Guatu */
+  GT_STORAGE_ERROR_CORRUPT,      /* SQLite says the file is damaged */
+  GT_STORAGE_ERROR_BUSY,         /* another program holds the lock */
+  GT_STORAGE_ERROR_FULL,         /* disk or database full */
+  GT_STORAGE_ERROR_IO,           /* read/write error */
+  GT_STORAGE_ERROR_READONLY,     /* read-only file or medium */
+  GT_STORAGE_ERROR_CONSTRAINT,   /* a rule of the schema was broken */
+  GT_STORAGE_ERROR_MIGRATION,    /* a schema upgrade failed and was rolled back */
+  GT_STORAGE_ERROR_FAILED,       /* anything else */
+} GtStorageError;
+
+GQuark gt_storage_error_quark (void);
+
+/* The schema version this build writes. */
+#define GT_SCHEMA_VERSION 3
+/* PRAGMA application_id of every Guatu database: "GTU1". */
+#define GT_APPLICATION_ID 0x47545531
+
+#define GT_TYPE_STORAGE (gt_storage_get_type ())
+G_DECLARE_FINAL_TYPE (GtStorage, gt_storage, GT, STORAGE, GObject)
+
+typedef enum
+{
+  GT_STORAGE_OPEN_DEFAULT = 0,
+  GT_STORAGE_OPEN_CREATE = 1 << 0, /* create the file when it does not exist */
+} GtStorageOpenFlags;
+
+GtStorage *gt_storage_open (const char *path, GtStorageOpenFlags flags, GError **error);
+
+const char *gt_storage_get_path (GtStorage *self);
+int gt_storage_get_schema_version (GtStorage *self);
+sqlite3 *gt_storage_get_db (GtStorage *self);
+
+/* Prepared statements are cached per SQL text; the returned statement is reset and its
+ * bindings cleared. It stays owned by the storage: do not finalize it. */
+sqlite3_stmt *gt_storage_prepare (GtStorage *self, const char *sql, GError **error);
+
+/* Step a statement that returns no rows (INSERT/UPDATE/DELETE) and reset it. */
+gboolean gt_storage_step_done (GtStorage *self, sqlite3_stmt *stmt, GError **error);
+
+/* Run one or more statements, one prepared statement at a time (for DDL). */
+gboolean gt_storage_exec (GtStorage *self, const char *sql, GError **error);
+
+/* Single-value helpers for simple queries (statement prepared and cached). */
+gboolean gt_storage_query_int64 (GtStorage *self, const char *sql, gint64 *out, GError **error);
+
+gboolean gt_storage_begin (GtStorage *self, GError **error);
+gboolean gt_storage_commit (GtStorage *self, GError **error);
+void gt_storage_rollback (GtStorage *self);
+
+/* Turns the connection's current error into a GError naming the file. */
+void gt_storage_set_error (GtStorage *self, GError **error, const char *doing);
+
+/* Key/value settings stored in the database itself (office identity, role). */
+char *gt_storage_get_meta (GtStorage *self, const char *key);
+gboolean gt_storage_set_meta (GtStorage *self, const char *key, const char *value, GError **error);
+
+/* Emitted after a committed change; the detail names the table ("organizations", …). */
+void gt_storage_emit_changed (GtStorage *self, const char *table);
+
+/* The database used when none is named: $GUATU_DB, else $XDG_DATA_HOME/guatu/guatu.db. */
+char *gt_storage_default_path (void);
+
+/* Shared helpers for record rows. */
+char *gt_new_uuid (void);
+char *gt_now_iso8601 (void);
+
+G_END_DECLS
