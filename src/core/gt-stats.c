@@ -71,7 +71,7 @@ gt_stats_collect (GtStorage *storage, GError **error)
   stmt = gt_storage_prepare (storage,
                              "SELECT org_type, count(*) FROM organizations WHERE archived = 0"
                              " AND kind IN ('branch', 'general_branch') GROUP BY org_type"
-                             " ORDER BY org_type", error);
+                             " ORDER BY min (sort_order), org_type", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

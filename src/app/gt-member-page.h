@@ -1,0 +1,14 @@
+/* gt-member-page.h — the "member" area of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gt-page.h"
+
+G_BEGIN_DECLS
+
+#define GT_TYPE_MEMBER_PAGE (gt_member_page_get_type ())
+G_DECLARE_FINAL_TYPE (GtMemberPage, gt_member_page, GT, MEMBER_PAGE, GtkBox)
+
+G_END_DECLS

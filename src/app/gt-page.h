@@ -1,0 +1,29 @@
+/* gt-page.h — what every area of the main window implements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gt-storage.h"
+
+G_BEGIN_DECLS
+
+#define GT_TYPE_PAGE (gt_page_get_type ())
+G_DECLARE_INTERFACE (GtPage, gt_page, GT, PAGE, GtkWidget)
+
+struct _GtPageInterface
+{
+  GTypeInterface parent_iface;
+
+  /* Shows the data of @storage (NULL: no database open). Called again after changes. */
+  void (*set_storage) (GtPage *page, GtStorage *storage);
+};
+
+void gt_page_set_storage (GtPage *page, GtStorage *storage);
+
+/* Puts a load error into the page's place for messages; shared by the pages. */
+void gt_page_report_error (GtPage *page, const GError *error);
+
+G_END_DECLS

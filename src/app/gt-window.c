@@ -1,0 +1,414 @@
+/* gt-window.c — the main window: header bar, sidebar of areas, content stack
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gt-empty-page.h"
+#include "gt-exchange-page.h"
+#include "gt-member-page.h"
+#include "gt-org-page.h"
+#include "gt-overview-page.h"
+#include "gt-project-page.h"
+#include "gt-window.h"
+
+struct _GtWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GtkHeaderBar *header_bar;
+  GtkInfoBar *info_bar;
+  GtkLabel *info_label;
+  GtkPaned *paned;
+  GtkStack *stack;
+  GtkWidget *member_page;
+
+  GtStorage *storage;
+  gulong changed_handler;
+};
+
+G_DEFINE_TYPE (GtWindow, gt_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORAGE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_REPORT_ERROR,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+static GSettings *
+window_settings (GtWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return GT_IS_APPLICATION (app) ? gt_application_get_settings (GT_APPLICATION (app)) : NULL;
+}
+
+static void
+refresh_pages (GtWindow *self)
+{
+  g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (self->stack));
+
+  for (GList *l = children; l != NULL; l = l->next)
+    if (GT_IS_PAGE (l->data))
+      gt_page_set_storage (GT_PAGE (l->data), self->storage);
+}
+
+static void
+storage_changed_cb (GtStorage *storage, const char *table, GtWindow *self)
+{
+  refresh_pages (self);
+}
+
+static void
+update_title (GtWindow *self)
+{
+  g_autofree char *office = NULL, *base = NULL, *subtitle = NULL;
+
+  if (self->storage == NULL)
+    {
+      gtk_header_bar_set_subtitle (self->header_bar, _("No database open"));
+      return;
+    }
+  office = gt_storage_get_meta (self->storage, "office_name");
+  base = g_path_get_basename (gt_storage_get_path (self->storage));
+  subtitle = office != NULL ? g_strdup_printf ("%s — %s", office, base) : g_strdup (base);
+  gtk_header_bar_set_subtitle (self->header_bar, subtitle);
+}
+
+void
+gt_window_set_storage (GtWindow *self, GtStorage *storage)
+{
+  g_return_if_fail (GT_IS_WINDOW (self));
+
+  if (self->storage == storage)
+    return;
+  if (self->storage != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->storage);
+  g_set_object (&self->storage, storage);
+  if (storage != NULL)
+    self->changed_handler = g_signal_connect (storage, "changed",
+                                              G_CALLBACK (storage_changed_cb), self);
+  update_title (self);
+  refresh_pages (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE]);
+}
+
+GtStorage *
+gt_window_get_storage (GtWindow *self)
+{
+  g_return_val_if_fail (GT_IS_WINDOW (self), NULL);
+  return self->storage;
+}
+
+void
+gt_window_show_error (GtWindow *self, const char *message)
+{
+  gtk_label_set_label (self->info_label, message);
+  gtk_info_bar_set_message_type (self->info_bar, GTK_MESSAGE_ERROR);
+  gtk_widget_show (GTK_WIDGET (self->info_bar));
+}
+
+gboolean
+gt_window_open_database (GtWindow *self, const char *path, gboolean create)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = NULL;
+  GtkApplication *app;
+
+  storage = gt_storage_open (path, create ? GT_STORAGE_OPEN_CREATE : GT_STORAGE_OPEN_DEFAULT,
+                             &error);
+  if (storage == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the database. %s"),
+                                                  error->message);
+      gt_window_show_error (self, message);
+      return FALSE;
+    }
+  gtk_widget_hide (GTK_WIDGET (self->info_bar));
+  gt_window_set_storage (self, storage);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (GT_IS_APPLICATION (app))
+    gt_application_add_recent (GT_APPLICATION (app), path);
+  return TRUE;
+}
+
+gboolean
+gt_window_show_page (GtWindow *self, const char *name)
+{
+  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, name);
+  return TRUE;
+}
+
+static GtkFileFilter *
+database_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Guatu databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.guatu");
+  gtk_file_filter_add_mime_type (filter, "application/x-guatu-database");
+  return filter;
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *dialog, int response, GtWindow *self)
+{
+  gboolean create = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "create"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (dialog));
+
+      if (create && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *message = g_strdup_printf (
+            _("%s already exists. Choose another name for the new database; the existing "
+              "file was left unchanged."), path);
+          gt_window_show_error (self, message);
+        }
+      else if (path != NULL)
+        gt_window_open_database (self, path, create);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_database (GtWindow *self, gboolean create)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (create ? _("New Database") : _("Open Database"),
+                                        GTK_WINDOW (self),
+                                        create ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        create ? _("_Create") : _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), database_filter ());
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("guatu.db"));
+  g_object_set_data (G_OBJECT (dialog), "create", GINT_TO_POINTER (create));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (file_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_database_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  choose_database (GT_WINDOW (user_data), FALSE);
+}
+
+static void
+new_database_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  choose_database (GT_WINDOW (user_data), TRUE);
+}
+
+static void
+search_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+
+  gt_window_show_page (self, "members");
+  gtk_widget_grab_focus (self->member_page);
+}
+
+static void
+show_page_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  gt_window_show_page (GT_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static const GActionEntry win_entries[] = {
+  { "open-database", open_database_activated },
+  { "new-database", new_database_activated },
+  { "search", search_activated },
+  { "show-page", show_page_activated, "s" },
+};
+
+static void
+info_bar_response_cb (GtkInfoBar *info_bar, int response, GtWindow *self)
+{
+  gtk_widget_hide (GTK_WIDGET (info_bar));
+}
+
+static void
+stack_page_changed_cb (GtkStack *stack, GParamSpec *pspec, GtWindow *self)
+{
+  GSettings *settings = window_settings (self);
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  if (settings != NULL && name != NULL)
+    g_settings_set_string (settings, "last-view", name);
+}
+
+static void
+report_error_cb (GtWindow *self, const char *message)
+{
+  gt_window_show_error (self, message);
+}
+
+static void
+gt_window_realize (GtkWidget *widget)
+{
+  GtWindow *self = GT_WINDOW (widget);
+  GSettings *settings = window_settings (self);
+
+  GTK_WIDGET_CLASS (gt_window_parent_class)->realize (widget);
+  if (settings != NULL)
+    {
+      g_autofree char *view = g_settings_get_string (settings, "last-view");
+      gt_window_show_page (self, view);
+    }
+}
+
+static void
+gt_window_save_state (GtWindow *self)
+{
+  GSettings *settings = window_settings (self);
+  GdkWindow *window = gtk_widget_get_window (GTK_WIDGET (self));
+  gboolean maximized;
+  int width, height;
+
+  if (settings == NULL || window == NULL)
+    return;
+  maximized = (gdk_window_get_state (window) & GDK_WINDOW_STATE_MAXIMIZED) != 0;
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      gtk_window_get_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+gt_window_delete_event (GtkWidget *widget, GdkEventAny *event)
+{
+  gt_window_save_state (GT_WINDOW (widget));
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+gt_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORAGE:
+      g_value_set_object (value, GT_WINDOW (object)->storage);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gt_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORAGE:
+      gt_window_set_storage (GT_WINDOW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gt_window_dispose (GObject *object)
+{
+  GtWindow *self = GT_WINDOW (object);
+
+  if (self->storage != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->storage);
+  g_clear_object (&self->storage);
+  G_OBJECT_CLASS (gt_window_parent_class)->dispose (object);
+}
+
+static void
+gt_window_class_init (GtWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = gt_window_get_property;
+  object_class->set_property = gt_window_set_property;
+  object_class->dispose = gt_window_dispose;
+  widget_class->realize = gt_window_realize;
+  widget_class->delete_event = gt_window_delete_event;
+
+  properties[PROP_STORAGE] = g_param_spec_object ("storage", "Storage", "The open database",
+                                                  GT_TYPE_STORAGE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                    G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GtWindow::report-error:
+   * @message: a translated, complete sentence
+   *
+   * Pages emit this to show a problem in the window's info bar.
+   */
+  signals[SIGNAL_REPORT_ERROR] = g_signal_new_class_handler (
+    "report-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, G_CALLBACK (report_error_cb),
+    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (GT_TYPE_EMPTY_PAGE);
+  g_type_ensure (GT_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (GT_TYPE_ORG_PAGE);
+  g_type_ensure (GT_TYPE_MEMBER_PAGE);
+  g_type_ensure (GT_TYPE_PROJECT_PAGE);
+  g_type_ensure (GT_TYPE_EXCHANGE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GtWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, GtWindow, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, GtWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, GtWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GtWindow, member_page);
+  gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
+}
+
+static void
+gt_window_init (GtWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
+  gtk_widget_hide (GTK_WIDGET (self->info_bar));
+  update_title (self);
+  refresh_pages (self);
+}
+
+GtWindow *
+gt_window_new (GtApplication *application)
+{
+  GtWindow *self = g_object_new (GT_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = gt_application_get_settings (application);
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  return self;
+}
