@@ -507,9 +507,9 @@ gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error)
   if (existing > 0)
     {
       g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT,
-                   _("%s: the database already holds %" G_GINT64_FORMAT
-                     " organisations; the demo needs an empty database"),
-                   gt_storage_get_path (storage), existing);
+                   _("%s: the database already holds %d organisations; the demo needs an "
+                     "empty database, so nothing was changed"),
+                   gt_storage_get_path (storage), (int) existing);
       return FALSE;
     }
 
