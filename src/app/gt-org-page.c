@@ -76,10 +76,9 @@ gt_org_page_set_storage (GtPage *page, GtStorage *storage)
     }
   gtk_tree_view_expand_all (self->tree_view);
 
-  summary = g_strdup_printf (ngettext ("%u organisation with %" G_GINT64_FORMAT " members",
-                                       "%u organisations with %" G_GINT64_FORMAT " members",
-                                       orgs->len),
-                             orgs->len, members);
+  summary = g_strdup_printf (ngettext ("%u organisation with %d members",
+                                       "%u organisations with %d members", orgs->len),
+                             orgs->len, (int) members);
   gtk_label_set_label (self->summary_label, summary);
 }
 
