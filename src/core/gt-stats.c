@@ -121,7 +121,7 @@ static const Invariant invariants[] = {
   { "SELECT m.name, o.name FROM members m JOIN organizations o ON o.id = m.org_id"
     " WHERE m.status = 'active' AND o.archived = 1",
     N_("member %s: active, but in the archived organisation %s") },
-  { "SELECT name, coalesce (join_date, '') FROM members"
+  { "SELECT name, '' FROM members"
     " WHERE category = 'full' AND full_date IS NULL",
     N_("member %s: a full member without a full-membership date%s") },
   { "SELECT name, full_date FROM members WHERE full_date IS NOT NULL AND join_date IS NOT NULL"
