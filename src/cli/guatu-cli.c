@@ -61,7 +61,10 @@ main (int argc, char **argv)
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* GUATU_LOCALEDIR lets the uninstalled build and the tests find their translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GUATU_LOCALEDIR") != NULL
+                                     ? g_getenv ("GUATU_LOCALEDIR")
+                                     : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""guatu-cli end to end: exit codes, stats JSON, refusal of foreign files.
+
+Run by meson with the path of the guatu-cli binary as the first argument. Prints TAP.
+"""
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+results = []
+
+
+def run(*args, env=None):
+    e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
+    e.pop("GUATU_DB", None)
+    if env:
+        e.update(env)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=120)
+
+
+def check(name, cond, detail=""):
+    results.append((name, bool(cond), detail))
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    db = os.path.join(tmp, "demo.db")
+
+    r = run("--help")
+    check("help exits 0 and lists commands", r.returncode == 0 and "stats" in r.stdout
+          and "demo" in r.stdout and "check" in r.stdout, r.stdout + r.stderr)
+    r = run("--version")
+    check("version", r.returncode == 0 and r.stdout.startswith("guatu-cli "), r.stdout)
+    r = run()
+    check("no command is a usage error (2)", r.returncode == 2, r.stderr)
+    r = run("frobnicate")
+    check("unknown command is a usage error (2)", r.returncode == 2 and "frobnicate" in r.stderr,
+          r.stderr)
+    r = run("--db", db, "stats", "--no-such-option")
+    check("unknown option is a usage error (2)", r.returncode == 2, r.stderr)
+    r = run("--db", db, "stats")
+    check("missing database: cannot open input (66)", r.returncode == 66 and db in r.stderr,
+          r.stderr)
+    check("missing database was not created by stats", not os.path.exists(db))
+
+    r = run("--db", db, "demo")
+    check("demo exits 0", r.returncode == 0, r.stderr)
+    check("database file is private (0600)", (os.stat(db).st_mode & 0o777) == 0o600,
+          oct(os.stat(db).st_mode))
+    r = run("--db", db, "stats", "--json")
+    check("stats --json exits 0", r.returncode == 0, r.stderr)
+    try:
+        stats = json.loads(r.stdout)
+    except ValueError as e:
+        stats = {}
+        check("stats --json prints one JSON object", False, f"{e}: {r.stdout!r}")
+    for key, want in [("branches", 12), ("members", 215), ("type_organ", 5), ("type_rural", 4),
+                      ("type_associated", 1), ("type_extended", 2)]:
+        check(f"stats {key} = {want}", stats.get(key) == want, repr(stats.get(key)))
+    for key in ["organizations", "households", "projects"]:
+        check(f"stats {key} is a positive integer",
+              isinstance(stats.get(key), int) and stats[key] > 0, repr(stats.get(key)))
+    check("households about seven per member", stats.get("households", 0) >= 7 * 215)
+
+    r = run("stats", "--json", env={"GUATU_DB": db})
+    check("GUATU_DB names the database", r.returncode == 0 and json.loads(r.stdout) == stats,
+          r.stderr)
+    r = run("--db", db, "stats")
+    check("plain stats lists members", r.returncode == 0 and "215" in r.stdout, r.stdout)
+
+    r = run("--db", db, "check")
+    check("check on the demo exits 0", r.returncode == 0, r.stderr)
+    r = run("--db", db, "demo")
+    check("demo on a full database is bad data (65)", r.returncode == 65, r.stderr)
+    r = run("--db", db, "init")
+    check("init on an existing file cannot create (73)", r.returncode == 73, r.stderr)
+
+    # A tampered record makes check fail with 65 and name the problem.
+    con = sqlite3.connect(db)
+    con.execute("UPDATE members SET gender = CASE gender WHEN 'M' THEN 'F' ELSE 'M' END "
+                "WHERE id = 3")
+    con.commit()
+    con.close()
+    r = run("--db", db, "check")
+    check("check finds a gender that contradicts the ID number (65)",
+          r.returncode == 65 and "gender" in r.stderr, r.stderr)
+
+    new = os.path.join(tmp, "new", "county.db")
+    r = run("--db", new, "init", "--role", "county", "--office-name", "常山县委组织部")
+    check("init creates a county database and its folder", r.returncode == 0
+          and os.path.exists(new), r.stderr)
+    r = run("--db", new, "stats", "--json")
+    check("a new database is empty", r.returncode == 0 and json.loads(r.stdout)["members"] == 0)
+    r = run("--db", new, "init", "--role", "village")
+    check("init with a bad role is a usage error (2)", r.returncode == 2, r.stderr)
+
+    # Foreign files: refused with 65, one clear line, byte-for-byte unchanged.
+    garbage = os.path.join(tmp, "garbage.db")
+    with open(garbage, "wb") as f:
+        f.write(os.urandom(8192))
+    empty = os.path.join(tmp, "empty.db")
+    open(empty, "wb").close()
+    other = os.path.join(tmp, "other.sqlite")
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE ledger (amount INTEGER)")
+    con.commit()
+    con.close()
+    for path in (garbage, empty, other):
+        before = sha(path)
+        for cmd in (["stats"], ["demo"], ["check"]):
+            r = run("--db", path, *cmd)
+            name = os.path.basename(path)
+            check(f"{name} {cmd[0]}: refused with 65", r.returncode == 65, r.stderr)
+            check(f"{name} {cmd[0]}: one line naming the file",
+                  r.stderr.count("\n") == 1 and path in r.stderr, r.stderr)
+        check(f"{os.path.basename(path)} left unchanged", sha(path) == before)
+        check(f"{os.path.basename(path)} no journal left",
+              not os.path.exists(path + "-wal") and not os.path.exists(path + "-shm"))
+
+    # Translated messages under zh_CN.
+    localedir = os.environ.get("GUATU_LOCALEDIR")
+    if localedir:
+        r = run("--db", garbage, "stats", env={"LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"})
+        check("errors are Chinese under zh_CN", r.returncode == 65
+              and any("\u4e00" <= c <= "\u9fff" for c in r.stderr), r.stderr)
+
+print(f"1..{len(results)}")
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok and detail:
+        for line in str(detail).splitlines()[:10]:
+            print(f"# {line}")
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)

@@ -1,0 +1,237 @@
+/* test-demo.c — the 赏石小镇 demo: counts from the source texts, determinism, soundness
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gt-demo.h"
+#include "gt-registers.h"
+#include "gt-stats.h"
+
+static char *
+temp_db (char **dir)
+{
+  g_autoptr (GError) error = NULL;
+
+  *dir = g_dir_make_tmp ("guatu-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  return g_build_filename (*dir, "demo.db", NULL);
+}
+
+static void
+remove_db (char *dir, char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+static GtStorage *
+build_demo (char **dir, char **path, guint32 seed)
+{
+  g_autoptr (GError) error = NULL;
+  GtStorage *storage;
+
+  *path = temp_db (dir);
+  storage = gt_storage_open (*path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (storage, seed, &error));
+  g_assert_no_error (error);
+  return storage;
+}
+
+static void
+test_counts (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) stats = NULL;
+  char *dir, *path;
+  GtStorage *storage = build_demo (&dir, &path, 1);
+
+  stats = gt_stats_collect (storage, &error);
+  g_assert_no_error (error);
+  /* [000 L25-31]: 机关 5, 农村 4, 关联 1, 拓展 2 branches; 215 members. */
+  g_assert_cmpint (gt_stats_get (stats, "branches"), ==, 12);
+  g_assert_cmpint (gt_stats_get (stats, "type_organ"), ==, 5);
+  g_assert_cmpint (gt_stats_get (stats, "type_rural"), ==, 4);
+  g_assert_cmpint (gt_stats_get (stats, "type_associated"), ==, 1);
+  g_assert_cmpint (gt_stats_get (stats, "type_extended"), ==, 2);
+  g_assert_cmpint (gt_stats_get (stats, "members"), ==, 215);
+  g_assert_cmpint (gt_stats_get (stats, "members"), ==,
+                   gt_stats_get (stats, "full_members") +
+                     gt_stats_get (stats, "probationary_members"));
+  /* At least seven linked households per member ([003 L101-103]). */
+  g_assert_cmpint (gt_stats_get (stats, "household_links"), >=, 7 * 215);
+  g_assert_cmpint (gt_stats_get (stats, "households"), >, 0);
+  g_assert_cmpint (gt_stats_get (stats, "villages"), >=, 4);
+  g_assert_cmpint (gt_stats_get (stats, "projects"), >, 0);
+  g_assert_cmpint (gt_stats_get (stats, "organizations"), ==,
+                   1 + 12 + gt_stats_get (stats, "party_groups"));
+  g_assert_cmpint (gt_stats_get (stats, "no_such_key"), ==, -1);
+
+  g_object_unref (storage);
+  remove_db (dir, path);
+}
+
+static void
+test_sound (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  char *dir, *path;
+  GtStorage *storage = build_demo (&dir, &path, 7);
+
+  g_assert_true (gt_stats_check (storage, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Break a rule behind Guatu's back: check must find it. */
+  g_assert_true (gt_storage_exec (storage,
+                                  "UPDATE members SET id_number = substr (id_number, 1, 17) ||"
+                                  " CASE substr (id_number, 18) WHEN '0' THEN '1' ELSE '0' END"
+                                  " WHERE id = 1", &error));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_true (gt_stats_check (storage, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (problems->pdata[0], "check digit"));
+  /* The message masks the ID number. */
+  g_assert_nonnull (strstr (problems->pdata[0], "********"));
+
+  g_object_unref (storage);
+  remove_db (dir, path);
+}
+
+static char *
+member_fingerprint (GtStorage *storage)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) members = gt_member_list (storage, NULL, 0, &error);
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < members->len; i++)
+    {
+      GtMember *m = members->pdata[i];
+      g_checksum_update (sum, (const guchar *) m->name, -1);
+      g_checksum_update (sum, (const guchar *) m->id_number, -1);
+      g_checksum_update (sum, (const guchar *) m->org_name, -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+test_deterministic (void)
+{
+  char *dir1, *path1, *dir2, *path2, *dir3, *path3;
+  GtStorage *a = build_demo (&dir1, &path1, 42);
+  GtStorage *b = build_demo (&dir2, &path2, 42);
+  GtStorage *c = build_demo (&dir3, &path3, 43);
+  g_autofree char *fa = member_fingerprint (a);
+  g_autofree char *fb = member_fingerprint (b);
+  g_autofree char *fc = member_fingerprint (c);
+
+  g_assert_cmpstr (fa, ==, fb);
+  g_assert_cmpstr (fa, !=, fc);
+
+  g_object_unref (a);
+  g_object_unref (b);
+  g_object_unref (c);
+  remove_db (dir1, path1);
+  remove_db (dir2, path2);
+  remove_db (dir3, path3);
+}
+
+static void
+test_refuses_non_empty (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) before = NULL, after = NULL;
+  char *dir, *path;
+  GtStorage *storage = build_demo (&dir, &path, 1);
+
+  before = gt_stats_collect (storage, &error);
+  g_assert_false (gt_demo_build_township (storage, 2, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  after = gt_stats_collect (storage, &error);
+  g_assert_cmpint (gt_stats_get (before, "members"), ==, gt_stats_get (after, "members"));
+  g_assert_cmpint (gt_stats_get (before, "households"), ==, gt_stats_get (after, "households"));
+
+  g_object_unref (storage);
+  remove_db (dir, path);
+}
+
+static void
+test_lists (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) orgs = NULL, found = NULL, projects = NULL;
+  char *dir, *path;
+  GtStorage *storage = build_demo (&dir, &path, 1);
+  GtOrg *root;
+
+  orgs = gt_org_list (storage, &error);
+  g_assert_no_error (error);
+  root = orgs->pdata[0];
+  g_assert_cmpint (root->parent_id, ==, 0);
+  g_assert_cmpstr (root->kind, ==, "committee");
+  /* Parents come before their children. */
+  for (guint i = 1; i < orgs->len; i++)
+    {
+      GtOrg *org = orgs->pdata[i];
+      gboolean parent_seen = FALSE;
+      for (guint j = 0; j < i; j++)
+        parent_seen |= ((GtOrg *) orgs->pdata[j])->id == org->parent_id;
+      g_assert_true (parent_seen);
+    }
+
+  found = gt_member_list (storage, "青石村党支部", 0, &error);
+  g_assert_cmpuint (found->len, ==, 38);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = gt_member_list (storage, NULL, 10, &error);
+  g_assert_cmpuint (found->len, ==, 10);
+
+  projects = gt_project_list (storage, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (projects->len, >, 0);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      GtProject *p = projects->pdata[i];
+      g_assert_cmpint (p->n_done, <=, p->n_milestones);
+      g_assert_true ((p->closed_date != NULL) == (p->n_done == p->n_milestones));
+    }
+
+  g_assert_cmpstr (gt_label_org_kind ("no-such-kind"), ==, "no-such-kind");
+  {
+    g_autofree char *masked = gt_phone_mask ("13800001234");
+    g_assert_cmpstr (masked, ==, "138****1234");
+  }
+
+  g_object_unref (storage);
+  remove_db (dir, path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/demo/counts", test_counts);
+  g_test_add_func ("/demo/sound", test_sound);
+  g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/refuses-non-empty", test_refuses_non_empty);
+  g_test_add_func ("/demo/lists", test_lists);
+
+  return g_test_run ();
+}

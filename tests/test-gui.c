@@ -1,0 +1,285 @@
+/* test-gui.c — the real main window under Xvfb, driven through its widgets and actions
+ *
+ * Opens the demo database in the application, walks every sidebar area, searches members,
+ * reveals and masks ID numbers, opens a foreign file, and saves a PNG of every area into
+ * the build tree (tests/screenshots/) for people to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gt-application.h"
+#include "gt-demo.h"
+#include "gt-window.h"
+
+static char *db_path;
+static char *garbage_path;
+static char *shot_dir;
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a moment, so the frame clock lays out and paints. */
+static void
+pump (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (120, timed_out, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, GType type, const char *name)
+{
+  GtkWidget *found = NULL;
+  GList *children;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_buildable_get_name (GTK_BUILDABLE (root)), name) == 0))
+    return root;
+  if (!GTK_IS_CONTAINER (root))
+    return NULL;
+  children = gtk_container_get_children (GTK_CONTAINER (root));
+  for (GList *l = children; l != NULL && found == NULL; l = l->next)
+    found = find_widget (l->data, type, name);
+  g_list_free (children);
+  return found;
+}
+
+static int
+count_rows (GtkTreeModel *model, GtkTreeIter *parent)
+{
+  GtkTreeIter iter;
+  int n = 0;
+
+  if (!gtk_tree_model_iter_children (model, &iter, parent))
+    return 0;
+  do
+    n += 1 + count_rows (model, &iter);
+  while (gtk_tree_model_iter_next (model, &iter));
+  return n;
+}
+
+static GtkTreeModel *
+page_model (GtkStack *stack, const char *page)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (stack, page);
+  GtkWidget *view = find_widget (child, GTK_TYPE_TREE_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return gtk_tree_view_get_model (GTK_TREE_VIEW (view));
+}
+
+/* Saves the window as PNG and checks it is not blank. */
+static void
+screenshot (GtkWidget *window, const char *name)
+{
+  int w = gtk_widget_get_allocated_width (window), h = gtk_widget_get_allocated_height (window);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *file = NULL, *png = g_strconcat (name, ".png", NULL);
+  guint32 first;
+  gboolean varied = FALSE;
+  unsigned char *data;
+  int stride;
+
+  gtk_widget_draw (window, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  first = *(guint32 *) data;
+  for (int y = 0; y < h && !varied; y += 3)
+    for (int x = 0; x < w && !varied; x += 3)
+      varied = (*(guint32 *) (data + y * stride + 4 * x) & 0xffffff) != (first & 0xffffff);
+  g_assert_true (varied);
+
+  file = g_build_filename (shot_dir, png, NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, file), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("screenshot: %s", file);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+drive_window (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *toplevel = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtWindow *window;
+  GtkStack *stack;
+  GtkTreeModel *model;
+  GtkWidget *entry, *reveal, *info_bar;
+  GtkTreeIter iter;
+  g_autofree char *id_number = NULL;
+  GtStorage *before;
+  static const char *const pages[] = {
+    "overview", "organizations", "members", "life", "points", "charts", "exchange",
+  };
+
+  g_assert_true (GT_IS_WINDOW (toplevel));
+  window = GT_WINDOW (toplevel);
+  gtk_window_resize (toplevel, 1366, 740);
+  pump ();
+  g_assert_nonnull (gt_window_get_storage (window));
+  stack = GTK_STACK (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, NULL));
+  g_assert_nonnull (stack);
+
+  /* Every area is in the sidebar, with a translated title. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *child = gtk_stack_get_child_by_name (stack, pages[i]);
+      g_autofree char *title = NULL;
+
+      g_assert_nonnull (child);
+      gtk_container_child_get (GTK_CONTAINER (stack), child, "title", &title, NULL);
+      g_assert_nonnull (title);
+      if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN") && i == 1)
+        g_assert_cmpstr (title, ==, "组织");
+
+      /* Switch through the action, as the Alt+N shortcuts do. */
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-page",
+                                      g_variant_new_string (pages[i]));
+      pump ();
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, pages[i]);
+      screenshot (GTK_WIDGET (window), pages[i]);
+    }
+
+  /* Organisation tree: committee, 12 branches and their party groups. */
+  model = page_model (stack, "organizations");
+  g_assert_cmpint (count_rows (model, NULL), ==, 23);
+
+  /* Members: all 215, masked; search narrows to one branch. */
+  model = page_model (stack, "members");
+  g_assert_cmpint (count_rows (model, NULL), ==, 215);
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  gtk_tree_model_get (model, &iter, 4, &id_number, -1);
+  g_assert_nonnull (strstr (id_number, "********"));
+  g_clear_pointer (&id_number, g_free);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  pump ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "members");
+  entry = find_widget (gtk_stack_get_child_by_name (stack, "members"), GTK_TYPE_SEARCH_ENTRY,
+                       NULL);
+  g_assert_true (gtk_widget_has_focus (entry));
+  gtk_entry_set_text (GTK_ENTRY (entry), "青石村党支部");
+  g_signal_emit_by_name (entry, "search-changed");
+  pump ();
+  g_assert_cmpint (count_rows (model, NULL), ==, 38);
+  screenshot (GTK_WIDGET (window), "members-search");
+
+  reveal = find_widget (gtk_stack_get_child_by_name (stack, "members"), GTK_TYPE_CHECK_BUTTON,
+                        NULL);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), TRUE);
+  pump ();
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  gtk_tree_model_get (model, &iter, 4, &id_number, -1);
+  g_assert_null (strstr (id_number, "*"));
+  g_assert_cmpint (strlen (id_number), ==, 18);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), FALSE);
+  gtk_entry_set_text (GTK_ENTRY (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  pump ();
+
+  /* Projects of the wall charts. */
+  model = page_model (stack, "charts");
+  g_assert_cmpint (count_rows (model, NULL), ==, 8);
+
+  /* A foreign file is refused in the window, the open database stays. */
+  before = gt_window_get_storage (window);
+  g_assert_false (gt_window_open_database (window, garbage_path, FALSE));
+  pump ();
+  g_assert_true (gt_window_get_storage (window) == before);
+  info_bar = find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, NULL);
+  g_assert_true (gtk_widget_get_visible (info_bar));
+  {
+    GtkWidget *label = find_widget (info_bar, GTK_TYPE_LABEL, "info_label");
+
+    g_assert_nonnull (label);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), garbage_path));
+  }
+  gt_window_show_page (window, "overview");
+  pump ();
+  screenshot (GTK_WIDGET (window), "error-foreign-file");
+
+  /* The About dialog opens from the app action. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  pump ();
+  {
+    gboolean found = FALSE;
+    GList *toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (GTK_IS_ABOUT_DIALOG (l->data))
+        {
+          found = TRUE;
+          gtk_widget_destroy (l->data);
+        }
+    g_list_free (toplevels);
+    g_assert_true (found);
+  }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_main_window (void)
+{
+  g_autoptr (GtApplication) app = gt_application_new ();
+  char *argv[] = { "guatu", "--db", db_path, NULL };
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (300, drive_window, app);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = NULL;
+  g_autofree char *dir = NULL;
+  const char *localedir = g_getenv ("GUATU_LOCALEDIR");
+  int rc;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  dir = g_dir_make_tmp ("guatu-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (dir, "demo.db", NULL);
+  garbage_path = g_build_filename (dir, "garbage.db", NULL);
+  g_assert_true (g_file_set_contents (garbage_path, "not a database at all", -1, NULL));
+  storage = gt_storage_open (db_path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (storage, 20180730, &error));
+  g_clear_object (&storage);
+
+  shot_dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
+                               "screenshots", g_str_has_prefix (setlocale (LC_MESSAGES, NULL),
+                                                                "zh_CN") ? "zh_CN" : "C", NULL);
+  g_mkdir_with_parents (shot_dir, 0755);
+
+  g_test_add_func ("/gui/main-window", test_main_window);
+  rc = g_test_run ();
+
+  g_free (shot_dir);
+  g_free (db_path);
+  g_free (garbage_path);
+  return rc;
+}
