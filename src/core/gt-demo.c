@@ -196,7 +196,8 @@ insert_member (Demo *demo, gint64 org_id, const BranchSpec *spec, gboolean secre
                             : g_rand_int_range (demo->rand, 0, 100) < 68;
   int by = g_rand_int_range (demo->rand, 1942, 2001);
   int bm = g_rand_int_range (demo->rand, 1, 13), bd = g_rand_int_range (demo->rand, 1, 29);
-  int jy = MIN (2025, by + g_rand_int_range (demo->rand, 20, 45));
+  int join_age = g_rand_int_range (demo->rand, 20, 45); /* MIN () evaluates twice */
+  int jy = MIN (2024, by + join_age);
   gboolean probationary = !secretary && g_rand_int_range (demo->rand, 0, 100) < 5;
   g_autofree char *name = NULL, *id_number = NULL, *phone = NULL, *birth = NULL;
   g_autofree char *join = NULL, *full = NULL;

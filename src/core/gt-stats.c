@@ -127,6 +127,11 @@ static const Invariant invariants[] = {
   { "SELECT name, full_date FROM members WHERE full_date IS NOT NULL AND join_date IS NOT NULL"
     " AND full_date < join_date",
     N_("member %s: became a full member (%s) before joining") },
+  { "SELECT name, join_date FROM members WHERE join_date > date ('now')",
+    N_("member %s: the joining date %s lies in the future") },
+  { "SELECT name, join_date FROM members WHERE join_date IS NOT NULL AND birth_date IS NOT NULL"
+    " AND join_date < date (birth_date, '+18 years')",
+    N_("member %s: joined (%s) before the age of 18") },
   { "SELECT m.name, '' FROM members m WHERE NOT EXISTS (SELECT 1 FROM member_events e"
     " WHERE e.member_id = m.id AND e.kind IN ('admission', 'transfer_in'))",
     N_("member %s: no admission or transfer-in event%s") },
