@@ -23,7 +23,7 @@ packages=(
   libcairo2-dev libpango1.0-dev
   # tests and data-file checks
   python3 sqlite3 libxml2-utils desktop-file-utils appstream appstream-util
-  xvfb xauth locales fonts-noto-cjk dbus
+  xvfb xauth locales fonts-noto-cjk dbus librsvg2-common libgladeui-dev
 )
 
 as_root() {

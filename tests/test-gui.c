@@ -230,6 +230,27 @@ drive_window (gpointer user_data)
     g_assert_true (found);
   }
 
+  /* Ctrl+? opens the shortcuts window; the primary menu has its model. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  pump ();
+  {
+    GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (
+      GTK_APPLICATION_WINDOW (window)));
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+    screenshot (GTK_WIDGET (overlay), "shortcuts");
+    gtk_widget_hide (GTK_WIDGET (overlay));
+  }
+  {
+    GtkWidget *menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+    g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  }
+  {
+    g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   "win.show-page('members')");
+    g_assert_cmpstr (accels[0], ==, "<Alt>3");
+  }
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   return G_SOURCE_REMOVE;
 }

@@ -77,19 +77,18 @@ set_accels (GtApplication *self)
   static const struct
   {
     const char *action;
-    const char *accel;
+    const char *accels[3];
   } accels[] = {
-    { "app.quit", "<Primary>q" },
-    { "win.open-database", "<Primary>o" },
-    { "win.new-database", "<Primary>n" },
-    { "win.search", "<Primary>f" },
+    { "app.quit", { "<Primary>q", NULL } },
+    { "win.open-database", { "<Primary>o", NULL } },
+    { "win.new-database", { "<Primary>n", NULL } },
+    { "win.search", { "<Primary>f", NULL } },
+    { "win.show-help-overlay", { "<Primary>question", "<Primary>F1", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    {
-      const char *list[] = { accels[i].accel, NULL };
-      gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, list);
-    }
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       g_autofree char *action = g_strdup_printf ("win.show-page('%s')", page_names[i]);

@@ -12,6 +12,7 @@
 #include "gt-org-page.h"
 #include "gt-overview-page.h"
 #include "gt-project-page.h"
+#include "gt-shortcuts.h"
 #include "gt-window.h"
 
 struct _GtWindow
@@ -19,6 +20,7 @@ struct _GtWindow
   GtkApplicationWindow parent_instance;
 
   GtkHeaderBar *header_bar;
+  GtkMenuButton *primary_menu_button;
   GtkInfoBar *info_bar;
   GtkLabel *info_label;
   GtkPaned *paned;
@@ -377,6 +379,7 @@ gt_window_class_init (GtWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GtWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, GtWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GtWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, GtWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, GtWindow, paned);
@@ -389,7 +392,16 @@ gt_window_class_init (GtWindowClass *klass)
 static void
 gt_window_init (GtWindow *self)
 {
+  g_autoptr (GtkBuilder) menus = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Glade cannot edit GMenu models, so they are in their own file. */
+  menus = gtk_builder_new_from_resource (RESOURCE_PATH "/gt-menus.ui");
+  gtk_menu_button_set_menu_model (self->primary_menu_button,
+                                  G_MENU_MODEL (gtk_builder_get_object (menus, "primary_menu")));
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           gt_shortcuts_window_new ());
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
