@@ -79,6 +79,49 @@ with tempfile.TemporaryDirectory() as tmp:
 
     r = run("--db", db, "check")
     check("check on the demo exits 0", r.returncode == 0, r.stderr)
+
+    # Registers: the organisation tree with counts rolled up, search, one member's record.
+    r = run("--db", db, "org", "list", "--json")
+    orgs = json.loads(r.stdout) if r.returncode == 0 else []
+    check("org list --json lists 23 organisations", len(orgs) == 23, r.stderr)
+    root = [o for o in orgs if o["parent_id"] is None]
+    check("the committee's subtree holds all 215 members",
+          len(root) == 1 and root[0]["members_total"] == 215, repr(root))
+    by_type = {}
+    for o in orgs:
+        if o["kind"] == "branch":
+            by_type[o["org_type"]] = by_type.get(o["org_type"], 0) + 1
+    check("branches by type 5/4/1/2", by_type == {"organ": 5, "rural": 4, "associated": 1,
+                                                   "extended": 2}, repr(by_type))
+    r = run("--db", db, "org", "list")
+    check("org list prints an indented tree", r.returncode == 0 and "\n  " in r.stdout, r.stdout)
+    r = run("--db", db, "org", "frobnicate")
+    check("org with an unknown subcommand is a usage error", r.returncode == 2, r.stderr)
+
+    r = run("--db", db, "search", "青石村党支部", "--json", "--limit", "500")
+    found = json.loads(r.stdout) if r.returncode == 0 else []
+    check("search a branch name finds its 38 members", len(found) == 38, r.stderr)
+    check("search masks ID numbers", all("********" in m["id_number"] for m in found))
+    first = found[0] if found else {"name": "?", "id": 0}
+    r = run("--db", db, "search", first["name"][:1], "--json", "--limit", "500")
+    hits = json.loads(r.stdout) if r.returncode == 0 else []
+    check("a surname alone finds that member", any(m["id"] == first["id"] for m in hits),
+          r.stdout[:300])
+    r = run("--db", db, "search", "--json")
+    check("search without text is a usage error", r.returncode == 2, r.stderr)
+
+    r = run("--db", db, "member", "show", str(first["id"]), "--json", "--reveal")
+    member = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("member show --json has the history", member.get("name") == first["name"]
+          and member.get("events") and member["events"][0]["kind"] == "admission", r.stdout)
+    check("member show --reveal shows the full ID number",
+          len(member.get("id_number") or "") == 18, repr(member.get("id_number")))
+    r = run("--db", db, "member", "show", member.get("id_number", "x"))
+    check("member show by ID number", r.returncode == 0 and first["name"] in r.stdout
+          and "********" in r.stdout, r.stdout + r.stderr)
+    r = run("--db", db, "member", "show", "999999")
+    check("member show of an unknown member is bad data (65)", r.returncode == 65
+          and "999999" in r.stderr, r.stderr)
     r = run("--db", db, "demo")
     check("demo on a full database is bad data (65)", r.returncode == 65, r.stderr)
     r = run("--db", db, "init")

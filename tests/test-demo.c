@@ -222,6 +222,89 @@ test_lists (void)
   remove_db (dir, path);
 }
 
+static guint
+count_matches (GtStorage *storage, const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = gt_member_list (storage, query, 0, &error);
+
+  g_assert_no_error (error);
+  return found->len;
+}
+
+/* Every search path (one or two characters: scan; three or more: trigram index) must give
+ * exactly what a plain scan of the same fields gives. */
+static void
+assert_search_matches_scan (GtStorage *storage, const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *normalized = gt_search_normalize (query);
+  gint64 expected = -1;
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT count(*) FROM members m JOIN organizations o ON o.id = m.org_id"
+    " WHERE m.status = 'active' AND (instr (m.name, ?1) OR instr (o.name, ?1)"
+    "  OR (length (?1) >= 3 AND (instr (coalesce (m.id_number, ''), ?1) OR instr (m.phone, ?1))))",
+    &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, normalized, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  expected = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_test_message ("search “%s”: %" G_GINT64_FORMAT " matches", query, expected);
+  g_assert_cmpuint (count_matches (storage, query), ==, (guint) expected);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  char *dir, *path;
+  GtStorage *storage = build_demo (&dir, &path, 1);
+  GtMember *someone;
+  g_autofree char *last4 = NULL, *phone_part = NULL, *given = NULL;
+
+  all = gt_member_list (storage, NULL, 0, &error);
+  someone = all->pdata[100];
+  last4 = g_strdup (someone->id_number + 14);
+  phone_part = g_strndup (someone->phone + 3, 5);
+  given = g_utf8_substring (someone->name, 1, g_utf8_strlen (someone->name, -1));
+
+  /* a surname alone, a given name, a branch, partial ID and phone numbers */
+  assert_search_matches_scan (storage, "徐");
+  assert_search_matches_scan (storage, given);
+  assert_search_matches_scan (storage, "青石村");
+  assert_search_matches_scan (storage, "村党支部");
+  assert_search_matches_scan (storage, last4);
+  assert_search_matches_scan (storage, phone_part);
+  assert_search_matches_scan (storage, "\"; DROP TABLE members; --");
+  g_assert_cmpuint (count_matches (storage, someone->name), >=, 1);
+  g_assert_cmpuint (count_matches (storage, someone->id_number), ==, 1);
+  /* full-width digits typed with a Chinese input method find the same people */
+  g_assert_cmpuint (count_matches (storage, "８２２１"), ==, count_matches (storage, "8221"));
+  g_assert_cmpuint (count_matches (storage, "不存在的名字"), ==, 0);
+
+  /* The index follows changes made by anyone, with plain SQL. */
+  g_assert_true (gt_storage_exec (storage, "UPDATE members SET name = '龚自珍' WHERE id = 5", &error));
+  g_assert_cmpuint (count_matches (storage, "龚自珍"), ==, 1);
+  g_assert_true (gt_storage_exec (storage,
+                                  "UPDATE organizations SET name = '青石社区党支部'"
+                                  " WHERE name = '青石村党支部'", &error));
+  g_assert_cmpuint (count_matches (storage, "青石社区党支部"), ==, 38);
+  g_assert_cmpuint (count_matches (storage, "青石村党支部"), ==, 0);
+  g_assert_true (gt_storage_exec (storage,
+                                  "DELETE FROM member_household_links WHERE member_id = 5;"
+                                  "DELETE FROM member_events WHERE member_id = 5;"
+                                  "DELETE FROM members WHERE id = 5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_matches (storage, "龚自珍"), ==, 0);
+
+  g_object_unref (storage);
+  remove_db (dir, path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,6 +315,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/refuses-non-empty", test_refuses_non_empty);
   g_test_add_func ("/demo/lists", test_lists);
+  g_test_add_func ("/demo/search", test_search);
 
   return g_test_run ();
 }

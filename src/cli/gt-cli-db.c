@@ -103,16 +103,17 @@ gt_cli_cmd_stats (GtCliContext *ctx, const GtCliCommand *command, int argc, char
 
   if (json)
     {
-      GString *out = g_string_new ("{");
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
       for (guint i = 0; i < stats->len; i++)
         {
           GtStatsEntry *entry = &g_array_index (stats, GtStatsEntry, i);
-          g_string_append_printf (out, "%s\"%s\": %" G_GINT64_FORMAT, i ? ", " : "", entry->key,
-                                  entry->value);
+          json_builder_set_member_name (builder, entry->key);
+          json_builder_add_int_value (builder, entry->value);
         }
-      g_string_append (out, "}\n");
-      g_print ("%s", out->str);
-      g_string_free (out, TRUE);
+      json_builder_end_object (builder);
+      gt_cli_print_json (builder);
     }
   else
     for (guint i = 0; i < stats->len; i++)

@@ -19,6 +19,11 @@ static const GtCliCommand commands[] = {
   { "stats", "[--json]", N_("Print counts of organisations, members, households and projects"),
     gt_cli_cmd_stats },
   { "check", "", N_("Check the database's integrity and Guatu's own rules"), gt_cli_cmd_check },
+  { "org", "list [--json]", N_("List the organisation tree with member counts"), gt_cli_cmd_org },
+  { "search", "TEXT [--json] [--limit N] [--reveal]",
+    N_("Find members by name, organisation, ID or phone number"), gt_cli_cmd_search },
+  { "member", "show ID [--json] [--reveal]", N_("Show a member's record and history"),
+    gt_cli_cmd_member },
 };
 
 static const GtCliCommand *

@@ -20,6 +20,7 @@ gt_org_free (gpointer data)
   g_free (org->kind);
   g_free (org->org_type);
   g_free (org->level);
+  g_free (org->code);
   g_free (org->secretary);
   g_free (org);
 }
@@ -88,6 +89,7 @@ read_org (sqlite3_stmt *stmt)
   org->level = TEXT (stmt, 5);
   org->secretary = TEXT (stmt, 6);
   org->n_members = sqlite3_column_int64 (stmt, 7);
+  org->code = TEXT (stmt, 8);
   return org;
 }
 
@@ -104,7 +106,7 @@ gt_org_list (GtStorage *storage, GError **error)
     "   || printf ('%012d', o.id) FROM organizations o JOIN tree ON o.parent_id = tree.id"
     "   WHERE o.archived = 0)"
     " SELECT o.id, coalesce (o.parent_id, 0), o.name, o.kind, o.org_type, o.level, o.secretary,"
-    "  (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'active')"
+    "  (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'active'), o.code"
     " FROM tree JOIN organizations o ON o.id = tree.id ORDER BY tree.path", error);
 
   if (stmt == NULL)
@@ -131,23 +133,96 @@ read_member (sqlite3_stmt *stmt)
   return member;
 }
 
+#define MEMBER_COLUMNS \
+  "SELECT m.id, m.name, m.gender, o.name, m.category, m.status, m.id_number, m.phone," \
+  "  m.join_date, (SELECT count(*) FROM member_household_links l WHERE l.member_id = m.id)"
+
+char *
+gt_search_normalize (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (c >= 0xFF10 && c <= 0xFF19) /* full-width digits from a Chinese IME */
+        c = '0' + (c - 0xFF10);
+      else if (c == 0xFF38 || c == 0xFF58 || c == 'x')
+        c = 'X';
+      if (g_unichar_isspace (c) || c == 0x3000)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 GPtrArray *
 gt_member_list (GtStorage *storage, const char *filter, guint limit, GError **error)
 {
-  sqlite3_stmt *stmt = gt_storage_prepare (
-    storage,
-    "SELECT m.id, m.name, m.gender, o.name, m.category, m.status, m.id_number, m.phone,"
-    "  m.join_date, (SELECT count(*) FROM member_household_links l WHERE l.member_id = m.id)"
-    " FROM members m JOIN organizations o ON o.id = m.org_id"
-    " WHERE m.status = 'active' AND (?1 IS NULL OR instr (m.name, ?1) > 0"
-    "  OR instr (o.name, ?1) > 0 OR instr (m.id_number, ?1) > 0)"
-    " ORDER BY o.sort_order, o.id, m.id LIMIT ?2", error);
+  g_autofree char *query = gt_search_normalize (filter);
+  gint64 max_rows = limit > 0 ? (gint64) limit : -1;
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
-    return NULL;
-  if (filter != NULL && *filter != '\0')
-    sqlite3_bind_text (stmt, 1, filter, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  if (query == NULL || *query == '\0')
+    {
+      stmt = gt_storage_prepare (storage,
+                                 MEMBER_COLUMNS
+                                 " FROM members m JOIN organizations o ON o.id = m.org_id"
+                                 " WHERE m.status = 'active' ORDER BY m.id LIMIT ?1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, max_rows);
+    }
+  else if (g_utf8_strlen (query, -1) >= 3)
+    {
+      /* The trigram index: the search table drives the join, in rowid order, so LIMIT
+       * stops the search early. The query is one quoted phrase: no FTS syntax leaks in. */
+      g_autoptr (GString) phrase = g_string_new ("\"");
+      for (const char *p = query; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (phrase, '"');
+          g_string_append_c (phrase, *p);
+        }
+      g_string_append_c (phrase, '"');
+
+      stmt = gt_storage_prepare (storage,
+                                 MEMBER_COLUMNS
+                                 " FROM member_search s CROSS JOIN members m ON m.id = s.rowid"
+                                 " JOIN organizations o ON o.id = m.org_id"
+                                 " WHERE member_search MATCH ?1 AND m.status = 'active'"
+                                 " ORDER BY s.rowid LIMIT ?2", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, phrase->str, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, max_rows);
+    }
+  else
+    {
+      /* One or two characters — typically a surname — are below the trigram's reach: look
+       * the first character up in the name-character index, and take the members of
+       * organisations whose name contains the query. Both lists come in id order. */
+      stmt = gt_storage_prepare (storage,
+                                 MEMBER_COLUMNS
+                                 " FROM members m JOIN organizations o ON o.id = m.org_id"
+                                 " WHERE m.id IN (SELECT member_id FROM member_name_chars"
+                                 "   WHERE ch = substr (?1, 1, 1)"
+                                 "  UNION SELECT id FROM members WHERE org_id IN"
+                                 "   (SELECT id FROM organizations WHERE instr (name, ?1) > 0))"
+                                 " AND m.status = 'active'"
+                                 " AND (instr (m.name, ?1) > 0 OR instr (o.name, ?1) > 0)"
+                                 " ORDER BY m.id LIMIT ?2", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, max_rows);
+    }
   return collect (storage, stmt, read_member, gt_member_free, error);
 }
 

@@ -16,6 +16,7 @@ typedef struct
   char *kind;       /* committee, general_branch, branch, group … */
   char *org_type;   /* organ, rural, associated, extended … */
   char *level;      /* county, township, village, grid, microgrid */
+  char *code;
   char *secretary;
   gint64 n_members; /* active members directly in this organisation */
 } GtOrg;
@@ -53,9 +54,13 @@ typedef struct
 /* All organisations that are not archived, parents before children. */
 GPtrArray *gt_org_list (GtStorage *storage, GError **error);
 
-/* Active members whose name, branch or ID number contains @filter (NULL or "" for all),
- * ordered by branch and name; at most @limit rows (0 for no limit). */
+/* Active members whose name, organisation, ID number or phone contains @filter (NULL or ""
+ * for all), in register order; at most @limit rows (0 for no limit). Full-width digits and
+ * spaces in @filter are normalised first. */
 GPtrArray *gt_member_list (GtStorage *storage, const char *filter, guint limit, GError **error);
+
+/* Folds full-width digits and x to ASCII and drops spaces, for search queries. */
+char *gt_search_normalize (const char *text);
 
 /* Projects ordered by number. */
 GPtrArray *gt_project_list (GtStorage *storage, GError **error);

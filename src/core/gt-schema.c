@@ -158,10 +158,64 @@ static const char schema_v3[] =
   "  UNIQUE (project_id, seq)"
   ");";
 
+/* Version 4: as-you-type member search.
+ * - member_search, a trigram index, serves queries of three or more characters: names,
+ *   partial ID and phone numbers, organisation names.
+ * - member_name_chars lists every character of every name, so a query of one or two
+ *   characters (a surname alone is a common query) is a lookup, not a scan.
+ * Triggers keep both in step with members and organisation names, whoever writes. Names are
+ * indexed up to 32 characters; longer names are still found by the trigram index. */
+#define NAME_CHARS(ref) \
+  "INSERT OR IGNORE INTO member_name_chars (ch, member_id)" \
+  " SELECT substr (" ref ".name, k.column1, 1), " ref ".id" \
+  " FROM (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) k" \
+  " WHERE k.column1 <= length (" ref ".name);"
+#define SEARCH_ROW(ref) \
+  "INSERT INTO member_search (rowid, name, id_number, phone, org) VALUES (" ref ".id," \
+  " " ref ".name, coalesce (" ref ".id_number, ''), " ref ".phone," \
+  " (SELECT name FROM organizations WHERE id = " ref ".org_id));"
+
+static const char schema_v4[] =
+  "CREATE VIRTUAL TABLE member_search USING fts5 ("
+  "  name, id_number, phone, org, tokenize = 'trigram');"
+  "CREATE TABLE member_name_chars ("
+  "  ch TEXT NOT NULL,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (ch, member_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX member_name_chars_member ON member_name_chars (member_id);"
+  "INSERT INTO member_search (rowid, name, id_number, phone, org)"
+  "  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, o.name"
+  "  FROM members m JOIN organizations o ON o.id = m.org_id;"
+  "INSERT OR IGNORE INTO member_name_chars (ch, member_id)"
+  "  SELECT substr (m.name, k.column1, 1), m.id"
+  "  FROM members m, (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) k"
+  "  WHERE k.column1 <= length (m.name);"
+  "CREATE TRIGGER members_search_insert AFTER INSERT ON members BEGIN "
+  SEARCH_ROW ("new") NAME_CHARS ("new")
+  " END;"
+  "CREATE TRIGGER members_search_update AFTER UPDATE OF name, id_number, phone, org_id"
+  " ON members BEGIN"
+  "  DELETE FROM member_search WHERE rowid = old.id; "
+  SEARCH_ROW ("new")
+  " END;"
+  "CREATE TRIGGER members_name_chars_update AFTER UPDATE OF name ON members BEGIN"
+  "  DELETE FROM member_name_chars WHERE member_id = old.id; "
+  NAME_CHARS ("new")
+  " END;"
+  "CREATE TRIGGER members_search_delete AFTER DELETE ON members BEGIN"
+  "  DELETE FROM member_search WHERE rowid = old.id;"
+  " END;"
+  "CREATE TRIGGER organizations_search_rename AFTER UPDATE OF name ON organizations BEGIN"
+  "  UPDATE member_search SET org = new.name"
+  "   WHERE rowid IN (SELECT id FROM members WHERE org_id = new.id);"
+  " END;";
+
 static const GtMigration migrations[] = {
   { 1, "organisations, members and member events", schema_v1 },
   { 2, "villages, households and member–household links", schema_v2 },
   { 3, "project library and milestones", schema_v3 },
+  { 4, "member search index", schema_v4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);
