@@ -1,4 +1,4 @@
-/* gt-cli-registers.c — guatu-cli commands on the registers: org, search, member
+/* gt-cli-registers.c — guatu-cli commands on members: search, member show
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,8 +27,8 @@ gt_cli_print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
-static void
-add_string (JsonBuilder *builder, const char *key, const char *value)
+void
+gt_cli_json_add_string (JsonBuilder *builder, const char *key, const char *value)
 {
   json_builder_set_member_name (builder, key);
   if (value != NULL)
@@ -37,121 +37,11 @@ add_string (JsonBuilder *builder, const char *key, const char *value)
     json_builder_add_null_value (builder);
 }
 
-static void
-add_int (JsonBuilder *builder, const char *key, gint64 value)
+void
+gt_cli_json_add_int (JsonBuilder *builder, const char *key, gint64 value)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_int_value (builder, value);
-}
-
-/* Members in each organisation's whole subtree; @orgs is parents-first. */
-static GHashTable *
-subtree_totals (GPtrArray *orgs)
-{
-  GHashTable *totals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  for (guint i = 0; i < orgs->len; i++)
-    {
-      GtOrg *org = orgs->pdata[i];
-      gint64 *key = g_memdup2 (&org->id, sizeof org->id);
-      gint64 *value = g_memdup2 (&org->n_members, sizeof org->n_members);
-      g_hash_table_insert (totals, key, value);
-    }
-  /* Children come after parents: walking backwards adds each total to its parent once. */
-  for (guint i = orgs->len; i-- > 0;)
-    {
-      GtOrg *org = orgs->pdata[i];
-      gint64 *mine = g_hash_table_lookup (totals, &org->id);
-      gint64 *parent = org->parent_id > 0 ? g_hash_table_lookup (totals, &org->parent_id) : NULL;
-      if (parent != NULL)
-        *parent += *mine;
-    }
-  return totals;
-}
-
-static int
-org_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
-{
-  g_autoptr (GtStorage) storage = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) orgs = NULL;
-  g_autoptr (GHashTable) depth = NULL, totals = NULL;
-  gboolean json = FALSE;
-  int exit_code = GT_EXIT_OK;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
-    { NULL }
-  };
-
-  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
-    return exit_code;
-  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
-  if (storage == NULL)
-    return exit_code;
-  orgs = gt_org_list (storage, &error);
-  if (orgs == NULL)
-    return gt_cli_fail (error);
-  totals = subtree_totals (orgs);
-
-  if (json)
-    {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < orgs->len; i++)
-        {
-          GtOrg *org = orgs->pdata[i];
-
-          json_builder_begin_object (builder);
-          add_int (builder, "id", org->id);
-          json_builder_set_member_name (builder, "parent_id");
-          if (org->parent_id > 0)
-            json_builder_add_int_value (builder, org->parent_id);
-          else
-            json_builder_add_null_value (builder);
-          add_string (builder, "name", org->name);
-          add_string (builder, "kind", org->kind);
-          add_string (builder, "org_type", org->org_type);
-          add_string (builder, "level", org->level);
-          add_string (builder, "code", org->code);
-          add_string (builder, "secretary", org->secretary);
-          add_int (builder, "members", org->n_members);
-          add_int (builder, "members_total",
-                   *(gint64 *) g_hash_table_lookup (totals, &org->id));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      gt_cli_print_json (builder);
-      return GT_EXIT_OK;
-    }
-
-  depth = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
-  for (guint i = 0; i < orgs->len; i++)
-    {
-      GtOrg *org = orgs->pdata[i];
-      int d = GPOINTER_TO_INT (g_hash_table_lookup (depth, &org->parent_id));
-      g_autofree char *indent = g_strnfill (2 * d, ' ');
-
-      g_hash_table_insert (depth, &org->id, GINT_TO_POINTER (d + 1));
-      /* Translators: organisation tree line: name, kind, type, members in the subtree */
-      g_print (_("%s%s  [%s · %s · %s]  %s  %d members\n"), indent, org->name,
-               gt_label_org_kind (org->kind), gt_label_org_type (org->org_type),
-               gt_label_org_level (org->level), org->code,
-               (int) *(gint64 *) g_hash_table_lookup (totals, &org->id));
-    }
-  return GT_EXIT_OK;
-}
-
-int
-gt_cli_cmd_org (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
-{
-  static const GtCliCommand list = { "org list", "[--json]",
-                                     N_("List the organisation tree with member counts"), NULL };
-
-  if (argc >= 2 && g_strcmp0 (argv[1], "list") == 0)
-    return org_list (ctx, &list, argc - 1, argv + 1);
-  g_printerr (_("guatu-cli org: expected a subcommand: list\n"));
-  return GT_EXIT_USAGE;
 }
 
 static void
@@ -162,15 +52,15 @@ add_member_json (JsonBuilder *builder, GtMember *m, gboolean reveal)
   char gender[2] = { m->gender, '\0' };
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", m->id);
-  add_string (builder, "name", m->name);
-  add_string (builder, "gender", gender);
-  add_string (builder, "organization", m->org_name);
-  add_string (builder, "category", m->category);
-  add_string (builder, "id_number", id);
-  add_string (builder, "phone", phone);
-  add_string (builder, "join_date", m->join_date);
-  add_int (builder, "households", m->n_links);
+  gt_cli_json_add_int (builder, "id", m->id);
+  gt_cli_json_add_string (builder, "name", m->name);
+  gt_cli_json_add_string (builder, "gender", gender);
+  gt_cli_json_add_string (builder, "organization", m->org_name);
+  gt_cli_json_add_string (builder, "category", m->category);
+  gt_cli_json_add_string (builder, "id_number", id);
+  gt_cli_json_add_string (builder, "phone", phone);
+  gt_cli_json_add_string (builder, "join_date", m->join_date);
+  gt_cli_json_add_int (builder, "households", m->n_links);
   json_builder_end_object (builder);
 }
 
@@ -288,33 +178,33 @@ member_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
       char gender[2] = { r->gender, '\0' };
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", r->id);
-      add_string (builder, "uuid", r->uuid);
-      add_string (builder, "name", r->name);
-      add_string (builder, "gender", gender);
-      add_string (builder, "ethnicity", r->ethnicity);
-      add_string (builder, "id_number", id);
-      add_string (builder, "phone", phone);
-      add_string (builder, "education", r->education);
-      add_string (builder, "occupation", r->occupation);
-      add_string (builder, "birth_date", r->birth_date);
-      add_string (builder, "join_date", r->join_date);
-      add_string (builder, "full_date", r->full_date);
-      add_string (builder, "organization", r->org_name);
-      add_string (builder, "organization_code", r->org_code);
-      add_string (builder, "status", status);
-      add_string (builder, "category", category);
-      add_int (builder, "households", r->n_links);
+      gt_cli_json_add_int (builder, "id", r->id);
+      gt_cli_json_add_string (builder, "uuid", r->uuid);
+      gt_cli_json_add_string (builder, "name", r->name);
+      gt_cli_json_add_string (builder, "gender", gender);
+      gt_cli_json_add_string (builder, "ethnicity", r->ethnicity);
+      gt_cli_json_add_string (builder, "id_number", id);
+      gt_cli_json_add_string (builder, "phone", phone);
+      gt_cli_json_add_string (builder, "education", r->education);
+      gt_cli_json_add_string (builder, "occupation", r->occupation);
+      gt_cli_json_add_string (builder, "birth_date", r->birth_date);
+      gt_cli_json_add_string (builder, "join_date", r->join_date);
+      gt_cli_json_add_string (builder, "full_date", r->full_date);
+      gt_cli_json_add_string (builder, "organization", r->org_name);
+      gt_cli_json_add_string (builder, "organization_code", r->org_code);
+      gt_cli_json_add_string (builder, "status", status);
+      gt_cli_json_add_string (builder, "category", category);
+      gt_cli_json_add_int (builder, "households", r->n_links);
       json_builder_set_member_name (builder, "events");
       json_builder_begin_array (builder);
       for (guint i = 0; i < r->events->len; i++)
         {
           GtMemberEvent *e = r->events->pdata[i];
           json_builder_begin_object (builder);
-          add_string (builder, "kind", e->kind);
-          add_string (builder, "date", e->date);
-          add_string (builder, "organization", e->org_name);
-          add_string (builder, "detail", e->detail);
+          gt_cli_json_add_string (builder, "kind", e->kind);
+          gt_cli_json_add_string (builder, "date", e->date);
+          gt_cli_json_add_string (builder, "organization", e->org_name);
+          gt_cli_json_add_string (builder, "detail", e->detail);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -84,3 +84,17 @@ gt_cli_open (GtCliContext *ctx, GtStorageOpenFlags flags, int *exit_code)
     *exit_code = gt_cli_fail (error);
   return storage;
 }
+
+const char *
+gt_cli_take_arg (int *argc, char ***argv)
+{
+  const char *arg;
+
+  if (*argc < 2 || (*argv)[1][0] == '-')
+    return NULL;
+  arg = (*argv)[1];
+  (*argv)[1] = (*argv)[0];
+  (*argc)--;
+  (*argv)++;
+  return arg;
+}

@@ -49,6 +49,10 @@ gboolean gt_cli_parse (const GtCliCommand *command, GOptionEntry *entries, int *
  * failure. */
 GtStorage *gt_cli_open (GtCliContext *ctx, GtStorageOpenFlags flags, int *exit_code);
 
+/* Takes the next positional argument (one that does not start with '-') off @argv, keeping
+ * argv[0]; NULL when there is none. */
+const char *gt_cli_take_arg (int *argc, char ***argv);
+
 /* Prints "guatu-cli: MESSAGE" on stderr and returns the sysexits code for @error. */
 int gt_cli_fail (const GError *error);
 
@@ -56,6 +60,9 @@ int gt_cli_exit_code_for (const GError *error);
 
 /* Prints the builder's value as one line of JSON. */
 void gt_cli_print_json (JsonBuilder *builder);
+/* Adds "key": value to the object being built; a NULL string becomes null. */
+void gt_cli_json_add_string (JsonBuilder *builder, const char *key, const char *value);
+void gt_cli_json_add_int (JsonBuilder *builder, const char *key, gint64 value);
 
 /* Command implementations. */
 int gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);

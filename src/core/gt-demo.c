@@ -148,7 +148,22 @@ insert_org (Demo *demo, gint64 parent_id, const char *name, const char *kind,
   if (!gt_storage_step_done (demo->storage, stmt, error))
     return FALSE;
   *out_id = sqlite3_last_insert_rowid (gt_storage_get_db (demo->storage));
-  return TRUE;
+
+  /* Every organisation's history starts with its founding. */
+  stmt = gt_storage_prepare (demo->storage,
+                             "INSERT INTO org_events (uuid, org_id, kind, date, new_value, mtime)"
+                             " VALUES (?, ?, 'founded', ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autofree char *event_uuid = demo_uuid (demo);
+    sqlite3_bind_text (stmt, 1, event_uuid, -1, SQLITE_TRANSIENT);
+  }
+  sqlite3_bind_int64 (stmt, 2, *out_id);
+  sqlite3_bind_text (stmt, 3, founded, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, demo->mtime, -1, SQLITE_STATIC);
+  return gt_storage_step_done (demo->storage, stmt, error);
 }
 
 static gboolean

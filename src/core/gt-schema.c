@@ -211,11 +211,84 @@ static const char schema_v4[] =
   "   WHERE rowid IN (SELECT id FROM members WHERE org_id = new.id);"
   " END;";
 
+/* Version 5: what the registers keep beyond the basics.
+ * - org_events: the organisation's own history (founded, renamed, upgraded 党支部 → 党总支,
+ *   moved under another parent, archived, restored), never overwritten.
+ * - org_checklist: site-standard items (e.g. 五有) per organisation.
+ * - member flags: mobility (流动 out/in, where, contact), lost contact (失联), elderly or
+ *   frail (年老体弱), employment (在职/退休/无职), posts (一员七职) and the A/B linking post.
+ * - households: the 进门五看 and 提笔四问 fields of 一户一档.
+ * - visits: the visit log of member–household links. */
+static const char schema_v5[] =
+  "CREATE TABLE org_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  org_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('founded', 'renamed', 'upgraded', 'moved', 'archived',"
+  "                                     'restored', 'changed')),"
+  "  date TEXT NOT NULL,"
+  "  old_value TEXT NOT NULL DEFAULT '',"
+  "  new_value TEXT NOT NULL DEFAULT '',"
+  "  detail TEXT NOT NULL DEFAULT '',"
+  "  mtime TEXT NOT NULL"
+  ");"
+  "CREATE INDEX org_events_org ON org_events (org_id, date);"
+  "CREATE TRIGGER org_events_no_update BEFORE UPDATE ON org_events"
+  "  BEGIN SELECT RAISE (ABORT, 'organisation events are never changed; record a new event'); END;"
+  "CREATE TABLE org_checklist ("
+  "  org_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+  "  item TEXT NOT NULL,"
+  "  done_date TEXT,"
+  "  PRIMARY KEY (org_id, item)"
+  ") WITHOUT ROWID;"
+
+  "ALTER TABLE members ADD COLUMN mobility TEXT NOT NULL DEFAULT 'none'"
+  "  CHECK (mobility IN ('none', 'out', 'in'));"
+  "ALTER TABLE members ADD COLUMN mobility_place TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE members ADD COLUMN mobility_contact TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE members ADD COLUMN lost_contact INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (lost_contact IN (0, 1));"
+  "ALTER TABLE members ADD COLUMN frail INTEGER NOT NULL DEFAULT 0 CHECK (frail IN (0, 1));"
+  "ALTER TABLE members ADD COLUMN employment TEXT NOT NULL DEFAULT ''"
+  "  CHECK (employment IN ('', 'employed', 'retired', 'none'));"
+  "ALTER TABLE members ADD COLUMN posts TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE members ADD COLUMN link_post TEXT NOT NULL DEFAULT 'A'"
+  "  CHECK (link_post IN ('A', 'B'));"
+
+  "ALTER TABLE households ADD COLUMN look_kitchen TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE households ADD COLUMN look_bedroom TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE households ADD COLUMN look_toilet TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE households ADD COLUMN look_yard TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE households ADD COLUMN look_fields TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE households ADD COLUMN ask_family TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE households ADD COLUMN ask_economy TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE households ADD COLUMN ask_opinions TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE households ADD COLUMN ask_needs TEXT NOT NULL DEFAULT '';"
+
+  "CREATE TABLE visits ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+  "  household_id INTEGER NOT NULL REFERENCES households (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  mtime TEXT NOT NULL"
+  ");"
+  "CREATE INDEX visits_member ON visits (member_id, date);"
+  "CREATE INDEX visits_household ON visits (household_id, date);"
+  "INSERT INTO org_events (uuid, org_id, kind, date, new_value, mtime)"
+  "  SELECT lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||"
+  "   substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) ||"
+  "   substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6))),"
+  "   id, 'founded', coalesce (founded, substr (mtime, 1, 10)), kind, mtime FROM organizations;";
+
 static const GtMigration migrations[] = {
   { 1, "organisations, members and member events", schema_v1 },
   { 2, "villages, households and member–household links", schema_v2 },
   { 3, "project library and milestones", schema_v3 },
   { 4, "member search index", schema_v4 },
+  { 5, "organisation history, member flags, household files and visits", schema_v5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);

@@ -1,0 +1,280 @@
+/* test-org.c — changing the organisation tree: add, rename, upgrade, move, remove, history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gt-demo.h"
+#include "gt-org.h"
+#include "gt-stats.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GtStorage *storage;
+} Fixture;
+
+static void
+setup (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fx->dir = g_dir_make_tmp ("guatu-org-XXXXXX", &error);
+  fx->path = g_build_filename (fx->dir, "org.db", NULL);
+  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (fx->storage, 3, &error));
+}
+
+static void
+teardown (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fx->path, "-shm", NULL);
+
+  g_clear_object (&fx->storage);
+  g_unlink (fx->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fx->dir);
+  g_free (fx->path);
+  g_free (fx->dir);
+}
+
+static gint64
+count (GtStorage *storage, const char *sql)
+{
+  gint64 n = -1;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (gt_storage_query_int64 (storage, sql, &n, &error));
+  return n;
+}
+
+static GtOrgEvent *
+last_event (GtStorage *storage, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *events = gt_org_history (storage, id, &error);
+  static GtOrgEvent copy;
+  GtOrgEvent *e;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, 0);
+  /* take the last event out of the array, so its strings outlive it */
+  e = g_ptr_array_steal_index (events, events->len - 1);
+  copy = *e;
+  g_free (e);
+  g_ptr_array_unref (events);
+  return &copy;
+}
+
+static void
+clear_event (GtOrgEvent *e)
+{
+  g_free (e->kind);
+  g_free (e->date);
+  g_free (e->old_value);
+  g_free (e->new_value);
+  g_free (e->detail);
+}
+
+static void
+test_add_and_find (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtOrgSpec spec = { "330822105000", "新站村党支部", "党支部", "农村", "村", "330822105013",
+                     "张三", "2020-05-01" };
+  gint64 id = 0, found = 0;
+  GtOrgEvent *e;
+
+  g_assert_true (gt_org_add (fx->storage, &spec, &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_org_find (fx->storage, "330822105013", &found, &error));
+  g_assert_cmpint (found, ==, id);
+  g_assert_true (gt_org_find (fx->storage, "新站村党支部", &found, &error));
+  g_assert_cmpint (found, ==, id);
+  e = last_event (fx->storage, id);
+  g_assert_cmpstr (e->kind, ==, "founded");
+  g_assert_cmpstr (e->date, ==, "2020-05-01");
+  clear_event (e);
+
+  /* the same code twice, unknown kind, type and level, bad date, unknown parent */
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "330822105013"));
+  g_clear_error (&error);
+  spec.code = NULL;
+  spec.kind = "党组";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_clear_error (&error);
+  spec.kind = "branch";
+  spec.org_type = "宗教";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_clear_error (&error);
+  spec.org_type = "rural";
+  spec.level = "省";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_clear_error (&error);
+  spec.level = "village";
+  spec.founded = "2020-02-30";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_clear_error (&error);
+  spec.founded = NULL;
+  spec.parent = "不存在的党委";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_clear_error (&error);
+
+  /* a name used twice must be given by code */
+  g_assert_false (gt_org_find (fx->storage, "第一党小组", &found, &error));
+  g_assert_nonnull (strstr (error->message, "code"));
+}
+
+static void
+test_upgrade_and_rename (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+  GtOrgEvent *e;
+
+  g_assert_true (gt_org_find (fx->storage, "青石村党支部", &id, &error));
+  g_assert_true (gt_org_set_kind (fx->storage, id, "党总支", "2026-06-01", "镇党委〔2026〕12号",
+                                  &error));
+  g_assert_no_error (error);
+  e = last_event (fx->storage, id);
+  g_assert_cmpstr (e->kind, ==, "upgraded");
+  g_assert_cmpstr (e->old_value, ==, "branch");
+  g_assert_cmpstr (e->new_value, ==, "general_branch");
+  g_assert_cmpstr (e->detail, ==, "镇党委〔2026〕12号");
+  clear_event (e);
+  /* a general branch no longer counts among 党支部 by type, but among branches */
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM organizations WHERE kind IN"
+                                       " ('branch', 'general_branch') AND archived = 0"), ==, 12);
+
+  g_assert_false (gt_org_set_kind (fx->storage, id, "general_branch", NULL, NULL, &error));
+  g_clear_error (&error);
+
+  g_assert_true (gt_org_rename (fx->storage, id, "青石村党总支", "2026-06-02", &error));
+  e = last_event (fx->storage, id);
+  g_assert_cmpstr (e->kind, ==, "renamed");
+  g_assert_cmpstr (e->old_value, ==, "青石村党支部");
+  clear_event (e);
+  /* the search index follows the new name */
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM member_search WHERE org = '青石村党总支'"),
+                   ==, 38);
+}
+
+static void
+test_move (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 committee = 0, village = 0, other = 0, group = 0;
+  GtOrgEvent *e;
+
+  g_assert_true (gt_org_find (fx->storage, "330822105000", &committee, &error));
+  g_assert_true (gt_org_find (fx->storage, "青石村党支部", &village, &error));
+  g_assert_true (gt_org_find (fx->storage, "砚瓦山村党支部", &other, &error));
+  g_assert_true (gt_org_find (fx->storage, "33082210500601", &group, &error));
+
+  /* no cycles: not under itself, not under its own descendant */
+  g_assert_false (gt_org_move (fx->storage, village, village, NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (gt_org_move (fx->storage, committee, group, NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_true (gt_org_move (fx->storage, group, other, "2026-07-01", &error));
+  g_assert_no_error (error);
+  e = last_event (fx->storage, group);
+  g_assert_cmpstr (e->kind, ==, "moved");
+  g_assert_cmpstr (e->old_value, ==, "青石村党支部");
+  g_assert_cmpstr (e->new_value, ==, "砚瓦山村党支部");
+  clear_event (e);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM organizations WHERE parent_id ="
+                                       " (SELECT id FROM organizations WHERE name = '砚瓦山村党支部')"),
+                   ==, 4);
+}
+
+static void
+test_remove (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  GtOrgSpec spec = { "330822105000", "临时党支部", "branch", "", "township", "T1", NULL, NULL };
+  gint64 id = 0, branch = 0, group = 0;
+  gboolean archived = TRUE;
+  gint64 before = count (fx->storage, "SELECT count(*) FROM organizations");
+
+  /* with active members: refused */
+  g_assert_true (gt_org_find (fx->storage, "赏石小镇管委会机关党支部", &branch, &error));
+  g_assert_false (gt_org_remove (fx->storage, branch, NULL, &archived, &error));
+  g_assert_nonnull (strstr (error->message, "9"));
+  g_clear_error (&error);
+
+  /* with sub-organisations: refused */
+  g_assert_true (gt_org_find (fx->storage, "青石村党支部", &branch, &error));
+  g_assert_false (gt_org_remove (fx->storage, branch, NULL, &archived, &error));
+  g_clear_error (&error);
+
+  /* never used: deleted with its founding event */
+  g_assert_true (gt_org_add (fx->storage, &spec, &id, &error));
+  g_assert_true (gt_org_remove (fx->storage, id, NULL, &archived, &error));
+  g_assert_false (archived);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM organizations"), ==, before);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM org_events WHERE org_id NOT IN"
+                                       " (SELECT id FROM organizations)"), ==, 0);
+
+  /* with history (it was moved): archived, history kept, still found by code */
+  g_assert_true (gt_org_find (fx->storage, "33082210500601", &group, &error));
+  g_assert_true (gt_org_move (fx->storage, group, branch, NULL, &error));
+  g_assert_true (gt_org_remove (fx->storage, group, "2026-08-01", &archived, &error));
+  g_assert_no_error (error);
+  g_assert_true (archived);
+  g_assert_false (gt_org_find (fx->storage, "33082210500601", &id, &error));
+  g_clear_error (&error);
+  g_assert_true (gt_org_find_any (fx->storage, "33082210500601", &id, &error));
+  g_assert_cmpint (id, ==, group);
+
+  g_assert_true (gt_stats_check (fx->storage, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_history_never_changes (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (gt_storage_exec (fx->storage, "UPDATE org_events SET date = '2000-01-01'",
+                                   &error));
+  g_assert_nonnull (strstr (error->message, "never changed"));
+}
+
+static void
+test_codes (void)
+{
+  g_assert_cmpstr (gt_org_kind_code ("党总支"), ==, "general_branch");
+  g_assert_cmpstr (gt_org_kind_code ("branch"), ==, "branch");
+  g_assert_null (gt_org_kind_code ("党组"));
+  g_assert_cmpstr (gt_org_type_code ("两新"), ==, "two_new");
+  g_assert_cmpstr (gt_org_level_code ("社区"), ==, "village");
+}
+
+#define ADD(name, func) g_test_add ("/org/" name, Fixture, NULL, setup, func, teardown)
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("add-and-find", test_add_and_find);
+  ADD ("upgrade-and-rename", test_upgrade_and_rename);
+  ADD ("move", test_move);
+  ADD ("remove", test_remove);
+  ADD ("history-never-changes", test_history_never_changes);
+  g_test_add_func ("/org/codes", test_codes);
+
+  return g_test_run ();
+}
