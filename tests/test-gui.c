@@ -160,6 +160,51 @@ drive_window (gpointer user_data)
   model = page_model (stack, "organizations");
   g_assert_cmpint (count_rows (model, NULL), ==, 23);
 
+  /* Organisations: select a branch, see its history, upgrade it through the dialog. */
+  {
+    GtkWidget *page = gtk_stack_get_child_by_name (stack, "organizations");
+    GtkWidget *view = find_widget (page, GTK_TYPE_TREE_VIEW, "tree_view");
+    GtkWidget *history = find_widget (page, GTK_TYPE_TREE_VIEW, "history_view");
+    GtkTreeModel *orgs = gtk_tree_view_get_model (GTK_TREE_VIEW (view));
+    GtkTreeIter root, child;
+    GtkWidget *dialog = NULL;
+    GList *toplevels;
+    g_autofree char *name = NULL, *kind = NULL;
+
+    gt_window_show_page (window, "organizations");
+    pump ();
+    g_assert_true (gtk_tree_model_get_iter_first (orgs, &root));
+    g_assert_true (gtk_tree_model_iter_nth_child (orgs, &child, &root, 5)); /* 青石村党支部 */
+    gtk_tree_model_get (orgs, &child, 0, &name, -1);
+    g_assert_cmpstr (name, ==, "青石村党支部");
+    gtk_tree_selection_select_iter (gtk_tree_view_get_selection (GTK_TREE_VIEW (view)), &child);
+    pump ();
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (history)), NULL), ==, 1);
+
+    gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "kind_button")));
+    pump ();
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "GtOrgDialog") &&
+          gtk_widget_get_visible (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (dialog);
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                             "kind_combo")), "general_branch");
+    screenshot (dialog, "org-dialog-upgrade");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    pump ();
+    /* the tree is reloaded with the new kind; the history shows the upgrade */
+    g_assert_true (gtk_tree_model_get_iter_first (orgs, &root));
+    g_assert_true (gtk_tree_model_iter_nth_child (orgs, &child, &root, 5));
+    gtk_tree_model_get (orgs, &child, 1, &kind, -1);
+    g_assert_cmpstr (kind, ==, g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN")
+                                 ? "党总支" : "General Party branch");
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (history)), NULL), ==, 2);
+    screenshot (GTK_WIDGET (window), "organizations-history");
+  }
+
   /* Members: all 215, masked; search narrows to one branch. */
   model = page_model (stack, "members");
   g_assert_cmpint (count_rows (model, NULL), ==, 215);
@@ -192,6 +237,41 @@ drive_window (gpointer user_data)
   gtk_entry_set_text (GTK_ENTRY (entry), "");
   g_signal_emit_by_name (entry, "search-changed");
   pump ();
+
+  /* Activating a row opens the member with the history; masked until revealed. */
+  {
+    GtkWidget *view = find_widget (gtk_stack_get_child_by_name (stack, "members"),
+                                   GTK_TYPE_TREE_VIEW, NULL);
+    g_autoptr (GtkTreePath) path = gtk_tree_path_new_first ();
+    GtkWidget *dialog = NULL, *details, *history, *record, *error_label;
+    GList *toplevels;
+
+    gtk_tree_view_row_activated (GTK_TREE_VIEW (view), path,
+                                 gtk_tree_view_get_column (GTK_TREE_VIEW (view), 0));
+    pump ();
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "GtMemberDialog"))
+        dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (dialog);
+    details = find_widget (dialog, GTK_TYPE_LABEL, "details_label");
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (details)), "********"));
+    history = find_widget (dialog, GTK_TYPE_TREE_VIEW, "history_view");
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (history)), NULL), >=, 1);
+    screenshot (dialog, "member-dialog");
+
+    /* An event dated before the member's history is refused, with the reason shown. */
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
+                        "1950-01-01");
+    record = find_widget (dialog, GTK_TYPE_BUTTON, "record_button");
+    gtk_button_clicked (GTK_BUTTON (record));
+    pump ();
+    error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (history)), NULL), >=, 1);
+    gtk_widget_destroy (dialog);
+  }
 
   /* Projects of the wall charts. */
   model = page_model (stack, "charts");

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gt-idcard.h"
+#include "gt-member-dialog.h"
 #include "gt-member-page.h"
 #include "gt-registers.h"
 
@@ -105,6 +106,23 @@ reveal_toggled_cb (GtkToggleButton *button, GtMemberPage *self)
 }
 
 static void
+row_activated_cb (GtkTreeView *view, GtkTreePath *path, GtkTreeViewColumn *column,
+                  GtMemberPage *self)
+{
+  GtkTreeIter iter;
+  gint64 id = 0;
+  GtMemberDialog *dialog;
+
+  if (!gtk_tree_model_get_iter (GTK_TREE_MODEL (self->store), &iter, path))
+    return;
+  gtk_tree_model_get (GTK_TREE_MODEL (self->store), &iter, COL_ID, &id, -1);
+  dialog = gt_member_dialog_new (GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
+                                 self->storage, id);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 gt_member_page_set_storage (GtPage *page, GtStorage *storage)
 {
   GtMemberPage *self = GT_MEMBER_PAGE (page);
@@ -153,6 +171,7 @@ gt_member_page_class_init (GtMemberPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtMemberPage, store);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void

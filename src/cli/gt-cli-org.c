@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gt-cli.h"
+#include "gt-member.h"
 #include "gt-org.h"
 #include "gt-registers.h"
 
@@ -398,6 +399,32 @@ org_history (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
   return GT_EXIT_OK;
 }
 
+static int
+org_transfer_all (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *date = NULL;
+  const char *args[2];
+  int exit_code = GT_EXIT_OK;
+  guint moved = 0;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the transfer (default today)"),
+      N_("DATE") },
+    { NULL }
+  };
+
+  if (!take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_member_transfer_all (storage, args[0], args[1], date, &moved, &error))
+    return gt_cli_fail (error);
+  g_print (ngettext ("%u member transferred\n", "%u members transferred\n", moved), moved);
+  return GT_EXIT_OK;
+}
+
 static const GtCliCommand org_commands[] = {
   { "org list", "[--json]", N_("List the organisation tree with member counts"), org_list },
   { "org add", "NAME [--parent ORG] [--kind KIND] [--type TYPE] [--level LEVEL] [--code CODE]",
@@ -410,6 +437,8 @@ static const GtCliCommand org_commands[] = {
   { "org remove", "ORG [--date DATE]",
     N_("Delete an organisation, or archive it when it has history"), org_remove },
   { "org history", "ORG [--json]", N_("Show an organisation's history"), org_history },
+  { "org transfer-all", "FROM-ORG TO-ORG [--date DATE]",
+    N_("Transfer every active member of one organisation to another (整转)"), org_transfer_all },
 };
 
 int
@@ -421,6 +450,6 @@ gt_cli_cmd_org (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
         return org_commands[i].run (ctx, &org_commands[i], argc - 1, argv + 1);
 
   g_printerr (_("guatu-cli org: expected a subcommand: list, add, rename, set-kind, move, "
-                "remove, history\n"));
+                "remove, history, transfer-all\n"));
   return GT_EXIT_USAGE;
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "gt-cli.h"
@@ -82,17 +83,14 @@ gt_cli_cmd_search (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
   };
 
   /* one positional argument: the text */
-  if (argc < 2 || argv[1][0] == '-')
+  text = gt_cli_take_arg (&argc, &argv);
+  if (text == NULL)
     {
       if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
         return gt_cli_parse (command, entries, &argc, &argv, &exit_code) ? GT_EXIT_OK : exit_code;
       g_printerr (_("guatu-cli search: expected the text to search for\n"));
       return GT_EXIT_USAGE;
     }
-  text = argv[1];
-  argv[1] = argv[0];
-  argc--;
-  argv++;
   if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
     return exit_code;
   if (limit <= 0)
@@ -147,17 +145,14 @@ member_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
     { NULL }
   };
 
-  if (argc < 2 || argv[1][0] == '-')
+  key = gt_cli_take_arg (&argc, &argv);
+  if (key == NULL)
     {
       if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
         return gt_cli_parse (command, entries, &argc, &argv, &exit_code) ? GT_EXIT_OK : exit_code;
       g_printerr (_("guatu-cli member show: expected a member number or ID number\n"));
       return GT_EXIT_USAGE;
     }
-  key = argv[1];
-  argv[1] = argv[0];
-  argc--;
-  argv++;
   if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
     return exit_code;
 
@@ -231,14 +226,153 @@ member_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
   return GT_EXIT_OK;
 }
 
+static int
+member_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL, *org = NULL, *gender = NULL, *ethnicity = NULL, *id = NULL;
+  g_autofree char *phone = NULL, *education = NULL, *occupation = NULL, *join = NULL;
+  g_autofree char *full = NULL;
+  GtMemberSpec spec = { 0 };
+  int exit_code = GT_EXIT_OK;
+  gint64 new_id = 0;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name"), N_("NAME") },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Branch (name or code)"), N_("ORG") },
+    { "id-number", 0, 0, G_OPTION_ARG_STRING, &id, N_("ID number"), N_("NUMBER") },
+    { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_("男 or 女 (default: from the ID number)"),
+      N_("GENDER") },
+    { "ethnicity", 0, 0, G_OPTION_ARG_STRING, &ethnicity, N_("Ethnicity"), N_("TEXT") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Mobile phone number"), N_("NUMBER") },
+    { "education", 0, 0, G_OPTION_ARG_STRING, &education, N_("Education"), N_("TEXT") },
+    { "occupation", 0, 0, G_OPTION_ARG_STRING, &occupation, N_("Occupation"), N_("TEXT") },
+    { "joined", 0, 0, G_OPTION_ARG_STRING, &join, N_("Joining date"), N_("DATE") },
+    { "full", 0, 0, G_OPTION_ARG_STRING, &full, N_("Full-membership date (none: probationary)"),
+      N_("DATE") },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (name == NULL || org == NULL || join == NULL)
+    {
+      g_printerr (_("guatu-cli member add: --name, --org and --joined are required\n"));
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  spec = (GtMemberSpec) { org, name, gender, ethnicity, id, phone, education, occupation, join,
+                          full };
+  if (!gt_member_add (storage, &spec, &new_id, &error))
+    return gt_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", new_id);
+  return GT_EXIT_OK;
+}
+
+/* MEMBER may be the member's number or ID number. */
+static gboolean
+resolve_member (GtStorage *storage, const char *key, gint64 *id, int *exit_code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtMemberRecord) record = gt_member_lookup (storage, key, &error);
+
+  if (record == NULL)
+    {
+      *exit_code = gt_cli_fail (error);
+      return FALSE;
+    }
+  *id = record->id;
+  return TRUE;
+}
+
+static int
+member_event (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *date = NULL, *org = NULL, *note = NULL;
+  const char *key, *kind;
+  int exit_code = GT_EXIT_OK;
+  gint64 id;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the event (default today)"),
+      N_("DATE") },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Receiving organisation (transfer_in)"),
+      N_("ORG") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Document or reason"), N_("TEXT") },
+    { NULL }
+  };
+
+  key = gt_cli_take_arg (&argc, &argv);
+  kind = gt_cli_take_arg (&argc, &argv);
+  if (key == NULL || kind == NULL)
+    {
+      g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
+      return GT_EXIT_USAGE;
+    }
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL || !resolve_member (storage, key, &id, &exit_code))
+    return exit_code;
+  if (!gt_member_record_event (storage, id, kind, date, org, note, &error))
+    return gt_cli_fail (error);
+  return GT_EXIT_OK;
+}
+
+static int
+member_transfer (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *date = NULL, *to = NULL, *note = NULL;
+  const char *key;
+  int exit_code = GT_EXIT_OK;
+  gint64 id;
+  GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Receiving organisation"), N_("ORG") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the transfer (default today)"),
+      N_("DATE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Document or reason"), N_("TEXT") },
+    { NULL }
+  };
+
+  key = gt_cli_take_arg (&argc, &argv);
+  if (key == NULL || !gt_cli_parse (command, entries, &argc, &argv, &exit_code) || to == NULL)
+    {
+      if (exit_code == GT_EXIT_OK)
+        g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL || !resolve_member (storage, key, &id, &exit_code))
+    return exit_code;
+  if (!gt_member_transfer (storage, id, to, date, note, &error))
+    return gt_cli_fail (error);
+  return GT_EXIT_OK;
+}
+
+static const GtCliCommand member_commands[] = {
+  { "member show", "ID [--json] [--reveal]", N_("Show a member's record and history"),
+    member_show },
+  { "member add", "--name NAME --org ORG --joined DATE [--id-number N] [--full DATE] …",
+    N_("Add a member"), member_add },
+  { "member event", "ID KIND [--date DATE] [--org ORG] [--note TEXT]",
+    N_("Record full membership, a transfer, suspension, exit or death"), member_event },
+  { "member transfer", "ID --to ORG [--date DATE]",
+    N_("Move a member to another organisation of this database"), member_transfer },
+};
+
 int
 gt_cli_cmd_member (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
-  static const GtCliCommand show = { "member show", "ID [--json] [--reveal]",
-                                     N_("Show a member's record and history"), NULL };
+  if (argc >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (member_commands); i++)
+      if (g_strcmp0 (member_commands[i].name + strlen ("member "), argv[1]) == 0)
+        return member_commands[i].run (ctx, &member_commands[i], argc - 1, argv + 1);
 
-  if (argc >= 2 && g_strcmp0 (argv[1], "show") == 0)
-    return member_show (ctx, &show, argc - 1, argv + 1);
-  g_printerr (_("guatu-cli member: expected a subcommand: show\n"));
+  g_printerr (_("guatu-cli member: expected a subcommand: show, add, event, transfer\n"));
   return GT_EXIT_USAGE;
 }

@@ -72,5 +72,9 @@ int gt_cli_cmd_check (GtCliContext *ctx, const GtCliCommand *command, int argc, 
 int gt_cli_cmd_org (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_search (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_member (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                              char **argv);
+int gt_cli_cmd_export_roster (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                              char **argv);
 
 G_END_DECLS

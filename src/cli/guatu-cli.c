@@ -24,6 +24,10 @@ static const GtCliCommand commands[] = {
     N_("Find members by name, organisation, ID or phone number"), gt_cli_cmd_search },
   { "member", "show ID [--json] [--reveal]", N_("Show a member's record and history"),
     gt_cli_cmd_member },
+  { "import-roster", "FILE [--org NAME|CODE] [--dry-run] [--encoding auto|utf-8|gb18030] "
+    "[--valid-only]", N_("Import members from a CSV roster"), gt_cli_cmd_import_roster },
+  { "export-roster", "--out FILE [--org NAME|CODE] [--unmasked]",
+    N_("Export the active members to a CSV roster"), gt_cli_cmd_export_roster },
 };
 
 static const GtCliCommand *

@@ -50,6 +50,46 @@ GtMemberRecord *gt_member_lookup (GtStorage *storage, const char *key, GError **
  * admission). The stored columns are a cache of this. */
 void gt_member_state_from_events (GPtrArray *events, const char **status, const char **category);
 
+typedef struct
+{
+  const char *org;        /* name or code */
+  const char *name;
+  const char *gender;     /* 男/女/M/F; derived from the ID number when NULL */
+  const char *ethnicity;
+  const char *id_number;  /* GB 11643; full-width digits and a lower-case x are accepted */
+  const char *phone;
+  const char *education;
+  const char *occupation;
+  const char *join_date;  /* YYYY-MM-DD, required */
+  const char *full_date;  /* YYYY-MM-DD, NULL for a probationary member */
+} GtMemberSpec;
+
+/* Adds a member with an admission event (and a full-membership event when @full_date is
+ * set), after checking the ID number's check digit, that gender and birth date agree
+ * with it, that the member was at least 18 when admitted and that no date lies in the
+ * future. */
+gboolean gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id,
+                        GError **error);
+
+/* Records a life-cycle event and derives the member's state from the whole history.
+ * @kind: full_membership, transfer_out, transfer_in, suspension, exit or death.
+ * @org (name or code) is the receiving organisation for transfer_in (and for a transfer
+ * between two organisations of this database, see gt_member_transfer). Events are dated,
+ * never earlier than the member's last event and never in the future. */
+gboolean gt_member_record_event (GtStorage *storage, gint64 id, const char *kind,
+                                 const char *date, const char *org, const char *detail,
+                                 GError **error);
+
+/* Moves a member to another organisation of this database: a transfer_out from the old
+ * and a transfer_in to the new one, on the same date, in one transaction. */
+gboolean gt_member_transfer (GtStorage *storage, gint64 id, const char *to_org,
+                             const char *date, const char *detail, GError **error);
+
+/* 整转: moves every active member of @from_org to @to_org in one transaction. Sets
+ * @n_moved. */
+gboolean gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to_org,
+                                 const char *date, guint *n_moved, GError **error);
+
 const char *gt_label_member_event (const char *kind);
 const char *gt_label_member_status (const char *status);
 

@@ -1,0 +1,203 @@
+/* gt-member-dialog.c — one member: record, history, and recording life-cycle events
+ *
+ * ID and phone numbers are masked until the user presses "Show ID and phone".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gt-idcard.h"
+#include "gt-member-dialog.h"
+#include "gt-member.h"
+#include "gt-registers.h"
+
+struct _GtMemberDialog
+{
+  GtkDialog parent_instance;
+
+  GtkLabel *name_label;
+  GtkToggleButton *reveal_button;
+  GtkLabel *details_label;
+  GtkListStore *history_store;
+  GtkComboBoxText *event_combo;
+  GtkEntry *date_entry;
+  GtkComboBoxText *org_combo;
+  GtkLabel *error_label;
+
+  GtStorage *storage;
+  gint64 member_id;
+};
+
+G_DEFINE_TYPE (GtMemberDialog, gt_member_dialog, GTK_TYPE_DIALOG)
+
+static const char *const event_kinds[] = {
+  "full_membership", "transfer_out", "transfer_in", "suspension", "exit", "death",
+};
+
+static void
+show_error (GtMemberDialog *self, const char *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+reload (GtMemberDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtMemberRecord) r = NULL;
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, self->member_id);
+  g_autofree char *id = NULL, *phone = NULL, *details = NULL, *title = NULL;
+  gboolean reveal = gtk_toggle_button_get_active (self->reveal_button);
+  const char *status, *category;
+
+  gtk_list_store_clear (self->history_store);
+  r = gt_member_lookup (self->storage, key, &error);
+  if (r == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  id = reveal ? g_strdup (r->id_number) : gt_idcard_mask (r->id_number);
+  phone = reveal ? g_strdup (r->phone) : gt_phone_mask (r->phone);
+  gt_member_state_from_events (r->events, &status, &category);
+
+  title = g_strdup_printf ("%s  %s", r->name, r->gender == 'F' ? _("Female") : _("Male"));
+  gtk_label_set_label (self->name_label, title);
+  details = g_strdup_printf (_("Organisation: %s\n"
+                               "State: %s, %s\n"
+                               "ID number: %s    Phone: %s\n"
+                               "Ethnicity: %s    Education: %s    Occupation: %s\n"
+                               "Born: %s    Joined: %s    Full member: %s\n"
+                               "Linked households: %d"),
+                             r->org_name, gt_label_member_status (status),
+                             category != NULL ? gt_label_member_category (category) : "",
+                             id != NULL ? id : "", phone, r->ethnicity, r->education,
+                             r->occupation, r->birth_date ? r->birth_date : "",
+                             r->join_date ? r->join_date : "",
+                             r->full_date ? r->full_date : "", (int) r->n_links);
+  gtk_label_set_label (self->details_label, details);
+
+  for (guint i = 0; i < r->events->len; i++)
+    {
+      GtMemberEvent *e = r->events->pdata[i];
+      gtk_list_store_insert_with_values (self->history_store, NULL, -1,
+                                         0, e->date,
+                                         1, gt_label_member_event (e->kind),
+                                         2, e->org_name != NULL ? e->org_name : "",
+                                         3, e->detail != NULL ? e->detail : "", -1);
+    }
+}
+
+static void
+fill_orgs (GtMemberDialog *self)
+{
+  g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+
+  if (orgs == NULL)
+    return;
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      GtOrg *org = orgs->pdata[i];
+      if (g_strcmp0 (org->kind, "branch") == 0 || g_strcmp0 (org->kind, "general_branch") == 0)
+        gtk_combo_box_text_append (self->org_combo, org->code[0] ? org->code : org->name,
+                                   org->name);
+    }
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
+}
+
+static void
+event_changed_cb (GtkComboBox *combo, GtMemberDialog *self)
+{
+  const char *kind = gtk_combo_box_get_active_id (combo);
+  /* Only a transfer names a receiving organisation. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->org_combo),
+                            g_strcmp0 (kind, "transfer_in") == 0 ||
+                              g_strcmp0 (kind, "transfer") == 0);
+}
+
+static void
+record_clicked_cb (GtkButton *button, GtMemberDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->event_combo));
+  const char *date = gtk_entry_get_text (self->date_entry);
+  const char *org = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo));
+  gboolean ok;
+
+  if (kind == NULL)
+    return;
+  if (g_strcmp0 (kind, "transfer") == 0)
+    ok = gt_member_transfer (self->storage, self->member_id, org, date, NULL, &error);
+  else
+    ok = gt_member_record_event (self->storage, self->member_id, kind, date, org, NULL, &error);
+  show_error (self, ok ? NULL : error->message);
+  reload (self);
+}
+
+static void
+reveal_toggled_cb (GtkToggleButton *button, GtMemberDialog *self)
+{
+  reload (self);
+}
+
+static void
+gt_member_dialog_dispose (GObject *object)
+{
+  g_clear_object (&GT_MEMBER_DIALOG (object)->storage);
+  G_OBJECT_CLASS (gt_member_dialog_parent_class)->dispose (object);
+}
+
+static void
+gt_member_dialog_class_init (GtMemberDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gt_member_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/gt-member-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, name_label);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, details_label);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, history_store);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, event_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, org_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, event_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
+}
+
+static void
+gt_member_dialog_init (GtMemberDialog *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_combo_box_text_append (self->event_combo, "transfer", _("Transfer to another branch"));
+  for (guint i = 0; i < G_N_ELEMENTS (event_kinds); i++)
+    gtk_combo_box_text_append (self->event_combo, event_kinds[i],
+                               gt_label_member_event (event_kinds[i]));
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->event_combo), 0);
+  gtk_entry_set_text (self->date_entry, today);
+}
+
+GtMemberDialog *
+gt_member_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 member_id)
+{
+  GtMemberDialog *self = g_object_new (GT_TYPE_MEMBER_DIALOG, "transient-for", parent,
+                                       "use-header-bar", FALSE, NULL);
+
+  self->storage = g_object_ref (storage);
+  self->member_id = member_id;
+  fill_orgs (self);
+  reload (self);
+  return self;
+}

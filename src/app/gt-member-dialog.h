@@ -1,0 +1,18 @@
+/* gt-member-dialog.h — one member: record, history, and recording life-cycle events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gt-storage.h"
+
+G_BEGIN_DECLS
+
+#define GT_TYPE_MEMBER_DIALOG (gt_member_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (GtMemberDialog, gt_member_dialog, GT, MEMBER_DIALOG, GtkDialog)
+
+GtMemberDialog *gt_member_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 member_id);
+
+G_END_DECLS

@@ -1,0 +1,234 @@
+/* gt-org-dialog.c — adding an organisation and changing one (rename, kind, move)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gt-org-dialog.h"
+#include "gt-org.h"
+#include "gt-registers.h"
+
+struct _GtOrgDialog
+{
+  GtkDialog parent_instance;
+
+  GtkEntry *name_entry;
+  GtkComboBoxText *parent_combo;
+  GtkComboBoxText *kind_combo;
+  GtkComboBoxText *type_combo;
+  GtkComboBoxText *level_combo;
+  GtkEntry *code_entry;
+  GtkEntry *secretary_entry;
+  GtkEntry *date_entry;
+  GtkEntry *note_entry;
+  GtkLabel *error_label;
+
+  GtStorage *storage;
+  GtOrgDialogMode mode;
+  gint64 org_id;
+};
+
+G_DEFINE_TYPE (GtOrgDialog, gt_org_dialog, GTK_TYPE_DIALOG)
+
+static const char *const kinds[] = { "committee", "general_branch", "branch", "group" };
+static const char *const types[] = { "", "organ", "rural", "community", "two_new", "school",
+                                     "associated", "extended", "joint", "retired", "grid" };
+static const char *const levels[] = { "county", "township", "village", "grid", "microgrid" };
+
+/* Which rows each mode shows, by the widget's buildable name prefix. */
+static const char *const mode_rows[][9] = {
+  [GT_ORG_DIALOG_ADD] = { "name", "parent", "kind", "type", "level", "code", "secretary", "date",
+                          NULL },
+  [GT_ORG_DIALOG_RENAME] = { "name", "date", NULL },
+  [GT_ORG_DIALOG_SET_KIND] = { "kind", "date", "note", NULL },
+  [GT_ORG_DIALOG_MOVE] = { "parent", "date", NULL },
+};
+
+static void
+show_rows (GtOrgDialog *self)
+{
+  static const char *const all[] = { "name", "parent", "kind", "type", "level", "code",
+                                     "secretary", "date", "note" };
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->name_entry), GTK_WIDGET (self->parent_combo), GTK_WIDGET (self->kind_combo),
+    GTK_WIDGET (self->type_combo), GTK_WIDGET (self->level_combo), GTK_WIDGET (self->code_entry),
+    GTK_WIDGET (self->secretary_entry), GTK_WIDGET (self->date_entry),
+    GTK_WIDGET (self->note_entry),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      gboolean shown = g_strv_contains ((const char *const *) mode_rows[self->mode], all[i]);
+      GtkWidget *grid = gtk_widget_get_parent (fields[i]);
+      GtkWidget *label = gtk_grid_get_child_at (GTK_GRID (grid), 0,
+                                                (int) i); /* rows are in this order */
+
+      gtk_widget_set_visible (fields[i], shown);
+      if (label != NULL)
+        gtk_widget_set_visible (label, shown);
+    }
+}
+
+static void
+fill (GtOrgDialog *self)
+{
+  g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_combo_box_text_append (self->kind_combo, kinds[i], gt_label_org_kind (kinds[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    gtk_combo_box_text_append (self->type_combo, types[i],
+                               *types[i] ? gt_label_org_type (types[i]) : _("(none)"));
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    gtk_combo_box_text_append (self->level_combo, levels[i], gt_label_org_level (levels[i]));
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), "branch");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->type_combo), "");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), "village");
+  gtk_entry_set_text (self->date_entry, today);
+
+  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
+    {
+      GtOrg *org = orgs->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
+
+      if (g_strcmp0 (org->kind, "group") != 0)
+        gtk_combo_box_text_append (self->parent_combo, id, org->name);
+      if (org->id == self->org_id && self->mode != GT_ORG_DIALOG_ADD)
+        {
+          gtk_entry_set_text (self->name_entry, org->name);
+          gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), org->kind);
+        }
+    }
+  if (self->mode == GT_ORG_DIALOG_ADD && self->org_id > 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->org_id);
+      gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->parent_combo), id);
+    }
+  else
+    gtk_combo_box_set_active (GTK_COMBO_BOX (self->parent_combo), 0);
+}
+
+static gboolean
+apply (GtOrgDialog *self, GError **error)
+{
+  const char *date = gtk_entry_get_text (self->date_entry);
+  const char *parent = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->parent_combo));
+  const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
+  gint64 parent_id = parent != NULL ? g_ascii_strtoll (parent, NULL, 10) : 0;
+
+  switch (self->mode)
+    {
+    case GT_ORG_DIALOG_ADD:
+      {
+        g_autofree char *parent_code = NULL;
+        GtOrgSpec spec = { 0 };
+
+        /* gt_org_add names the parent by code or name; pass the unique code when set */
+        if (parent_id > 0)
+          {
+            g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+            for (guint i = 0; orgs != NULL && i < orgs->len; i++)
+              {
+                GtOrg *org = orgs->pdata[i];
+                if (org->id == parent_id)
+                  parent_code = g_strdup (*org->code ? org->code : org->name);
+              }
+          }
+        spec.parent = parent_code;
+        spec.name = gtk_entry_get_text (self->name_entry);
+        spec.kind = kind;
+        spec.org_type = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->type_combo));
+        spec.level = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->level_combo));
+        spec.code = gtk_entry_get_text (self->code_entry);
+        spec.secretary = gtk_entry_get_text (self->secretary_entry);
+        spec.founded = *date ? date : NULL;
+        return gt_org_add (self->storage, &spec, NULL, error);
+      }
+    case GT_ORG_DIALOG_RENAME:
+      return gt_org_rename (self->storage, self->org_id, gtk_entry_get_text (self->name_entry),
+                            *date ? date : NULL, error);
+    case GT_ORG_DIALOG_SET_KIND:
+      return gt_org_set_kind (self->storage, self->org_id, kind, *date ? date : NULL,
+                              gtk_entry_get_text (self->note_entry), error);
+    case GT_ORG_DIALOG_MOVE:
+      return gt_org_move (self->storage, self->org_id, parent_id, *date ? date : NULL, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+gt_org_dialog_response (GtkDialog *dialog, int response)
+{
+  GtOrgDialog *self = GT_ORG_DIALOG (dialog);
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_OK && !apply (self, &error))
+    {
+      /* keep the dialog open with the reason; nothing was changed */
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_show (GTK_WIDGET (self->error_label));
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+static void
+gt_org_dialog_dispose (GObject *object)
+{
+  g_clear_object (&GT_ORG_DIALOG (object)->storage);
+  G_OBJECT_CLASS (gt_org_dialog_parent_class)->dispose (object);
+}
+
+static void
+gt_org_dialog_class_init (GtOrgDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkDialogClass *dialog_class = GTK_DIALOG_CLASS (klass);
+
+  object_class->dispose = gt_org_dialog_dispose;
+  dialog_class->response = gt_org_dialog_response;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-org-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, parent_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, kind_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, type_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, level_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, secretary_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgDialog, error_label);
+}
+
+static void
+gt_org_dialog_init (GtOrgDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtOrgDialog *
+gt_org_dialog_new (GtkWindow *parent, GtStorage *storage, GtOrgDialogMode mode, gint64 org_id)
+{
+  static const char *const titles[] = {
+    [GT_ORG_DIALOG_ADD] = N_("New Organisation"),
+    [GT_ORG_DIALOG_RENAME] = N_("Rename Organisation"),
+    [GT_ORG_DIALOG_SET_KIND] = N_("Upgrade or Change Kind"),
+    [GT_ORG_DIALOG_MOVE] = N_("Move Organisation"),
+  };
+  GtOrgDialog *self = g_object_new (GT_TYPE_ORG_DIALOG, "transient-for", parent,
+                                    "use-header-bar", FALSE, "title", _(titles[mode]), NULL);
+
+  self->storage = g_object_ref (storage);
+  self->mode = mode;
+  self->org_id = org_id;
+  fill (self);
+  show_rows (self);
+  return self;
+}

@@ -1,0 +1,440 @@
+/* gt-member-write.c — adding members and recording their life-cycle events
+ *
+ * Events are never changed; each change of state is a new dated event, and the stored
+ * status, category and organisation are recomputed from the whole history in the same
+ * transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gt-idcard.h"
+#include "gt-member.h"
+#include "gt-org.h"
+#include "gt-registers.h"
+
+static gboolean
+refuse (GtStorage *storage, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+refuse (GtStorage *storage, GError **error, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s",
+               gt_storage_get_path (storage), message);
+  return FALSE;
+}
+
+static char *
+today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+is_date (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  return text != NULL && strlen (text) == 10 &&
+         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
+}
+
+/* "1990-05-01" plus @years, as a string, for the age rule. */
+static char *
+add_years (const char *date, int years)
+{
+  int y = 0, m = 0, d = 0;
+
+  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
+  return g_strdup_printf ("%04d-%02d-%02d", y + years, m, d);
+}
+
+static gboolean
+check_date (GtStorage *storage, const char *what, const char *date, GError **error)
+{
+  g_autofree char *now = today ();
+
+  if (!is_date (date))
+    return refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
+                   date != NULL ? date : "");
+  if (strcmp (date, now) > 0)
+    return refuse (storage, error, _("%s %s lies in the future"), what, date);
+  return TRUE;
+}
+
+static const char *
+gender_code (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (g_strcmp0 (text, "男") == 0 || g_ascii_strcasecmp (text, "M") == 0)
+    return "M";
+  if (g_strcmp0 (text, "女") == 0 || g_ascii_strcasecmp (text, "F") == 0)
+    return "F";
+  return "?";
+}
+
+static gboolean
+insert_event (GtStorage *storage, gint64 member_id, const char *kind, const char *date,
+              gint64 org_id, const char *detail, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "INSERT INTO member_events (uuid, member_id, kind, date, org_id, detail, mtime)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, date, -1, SQLITE_TRANSIENT);
+  if (org_id > 0)
+    sqlite3_bind_int64 (stmt, 5, org_id);
+  sqlite3_bind_text (stmt, 6, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, mtime, -1, SQLITE_TRANSIENT);
+  return gt_storage_step_done (storage, stmt, error);
+}
+
+gboolean
+gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError **error)
+{
+  g_autofree char *id_number = NULL, *birth = NULL, *phone = NULL, *adult = NULL;
+  g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 ();
+  const char *gender = gender_code (spec->gender);
+  char id_gender = 0;
+  gint64 org_id = 0, new_id;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (spec->name == NULL || *spec->name == '\0')
+    return refuse (storage, error, _("a member needs a name"));
+  if (g_strcmp0 (gender, "?") == 0)
+    return refuse (storage, error, _("gender “%s” is neither 男 nor 女"), spec->gender);
+  if (spec->id_number != NULL && *spec->id_number != '\0')
+    {
+      GtIdcardStatus status = gt_idcard_validate (spec->id_number, &id_number, &birth,
+                                                  &id_gender);
+      if (status != GT_IDCARD_OK)
+        return refuse (storage, error, _("ID number %s: %s"), spec->id_number,
+                       gt_idcard_status_message (status));
+      if (gender != NULL && gender[0] != id_gender)
+        return refuse (storage, error, _("gender %s does not match the ID number, which says %s"),
+                       spec->gender, id_gender == 'M' ? "男" : "女");
+      if (gender == NULL)
+        gender = id_gender == 'M' ? "M" : "F";
+    }
+  if (gender == NULL)
+    return refuse (storage, error, _("give the gender or the ID number"));
+  if (!check_date (storage, _("the joining date"), spec->join_date, error))
+    return FALSE;
+  if (spec->full_date != NULL && *spec->full_date != '\0')
+    {
+      if (!check_date (storage, _("the full-membership date"), spec->full_date, error))
+        return FALSE;
+      if (strcmp (spec->full_date, spec->join_date) < 0)
+        return refuse (storage, error, _("the full-membership date %s is before the joining "
+                                         "date %s"), spec->full_date, spec->join_date);
+    }
+  if (birth != NULL)
+    {
+      adult = add_years (birth, 18);
+      if (strcmp (spec->join_date, adult) < 0)
+        return refuse (storage, error, _("joined on %s, before the age of 18 (born %s)"),
+                       spec->join_date, birth);
+    }
+  if (spec->phone != NULL && *spec->phone != '\0')
+    {
+      phone = gt_search_normalize (spec->phone);
+      if (strlen (phone) != 11 || phone[0] != '1' || strspn (phone, "0123456789") != 11)
+        return refuse (storage, error, _("phone number %s is not an 11-digit mobile number"),
+                       spec->phone);
+    }
+  if (!gt_org_find (storage, spec->org, &org_id, error))
+    return FALSE;
+
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  stmt = gt_storage_prepare (
+    storage,
+    "INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,"
+    " occupation, birth_date, join_date, full_date, category, mtime)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      gboolean full = spec->full_date != NULL && *spec->full_date != '\0';
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, org_id);
+      sqlite3_bind_text (stmt, 3, spec->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, gender, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, spec->ethnicity != NULL ? spec->ethnicity : "", -1,
+                         SQLITE_TRANSIENT);
+      if (id_number != NULL)
+        sqlite3_bind_text (stmt, 6, id_number, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, phone != NULL ? phone : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, spec->education != NULL ? spec->education : "", -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, spec->occupation != NULL ? spec->occupation : "", -1,
+                         SQLITE_TRANSIENT);
+      if (birth != NULL)
+        sqlite3_bind_text (stmt, 10, birth, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 11, spec->join_date, -1, SQLITE_TRANSIENT);
+      if (full)
+        sqlite3_bind_text (stmt, 12, spec->full_date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 13, full ? "full" : "probationary", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 14, mtime, -1, SQLITE_TRANSIENT);
+      ok = gt_storage_step_done (storage, stmt, error);
+      new_id = sqlite3_last_insert_rowid (gt_storage_get_db (storage));
+      ok = ok && insert_event (storage, new_id, "admission", spec->join_date, org_id, NULL, error);
+      if (ok && full)
+        ok = insert_event (storage, new_id, "full_membership", spec->full_date, org_id, NULL,
+                           error);
+    }
+  if (!ok || !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      if (error != NULL && *error != NULL && (*error)->code == GT_STORAGE_ERROR_CONSTRAINT &&
+          strstr ((*error)->message, "id_number") != NULL)
+        {
+          g_clear_error (error);
+          return refuse (storage, error, _("ID number %s is already in the register"),
+                         id_number);
+        }
+      return FALSE;
+    }
+  if (id != NULL)
+    *id = new_id;
+  gt_storage_emit_changed (storage, "members");
+  return TRUE;
+}
+
+/* The member's stored state and the date of their latest event. */
+static gboolean
+load_state (GtStorage *storage, gint64 id, char **status, char **category, char **last_date,
+            gint64 *org_id, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT status, category, org_id, (SELECT max (date) FROM member_events"
+    " WHERE member_id = m.id) FROM members m WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return refuse (storage, error, _("member %d does not exist"), (int) id);
+    }
+  *status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *category = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  *org_id = sqlite3_column_int64 (stmt, 2);
+  *last_date = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Recomputes status, category, full date and organisation from the events. */
+static gboolean
+derive_state (GtStorage *storage, gint64 id, gint64 org_id, GError **error)
+{
+  g_autoptr (GtMemberRecord) record = NULL;
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id), *mtime = gt_now_iso8601 ();
+  const char *status, *category, *full_date = NULL;
+  sqlite3_stmt *stmt;
+
+  record = gt_member_lookup (storage, key, error);
+  if (record == NULL)
+    return FALSE;
+  gt_member_state_from_events (record->events, &status, &category);
+  for (guint i = 0; i < record->events->len; i++)
+    {
+      GtMemberEvent *e = record->events->pdata[i];
+      if (g_strcmp0 (e->kind, "full_membership") == 0)
+        full_date = e->date;
+    }
+
+  stmt = gt_storage_prepare (storage,
+                             "UPDATE members SET status = ?, category = ?, full_date = ?,"
+                             " org_id = ?, rev = rev + 1, mtime = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, category != NULL ? category : "probationary", -1, SQLITE_STATIC);
+  if (full_date != NULL)
+    sqlite3_bind_text (stmt, 3, full_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, org_id);
+  sqlite3_bind_text (stmt, 5, mtime, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, id);
+  return gt_storage_step_done (storage, stmt, error);
+}
+
+/* Checks that @kind may follow the member's state; NULL when it may, else the reason. */
+static const char *
+transition_problem (const char *kind, const char *status, const char *category)
+{
+  gboolean active = g_strcmp0 (status, "active") == 0;
+
+  if (g_strcmp0 (kind, "full_membership") == 0)
+    return !active ? _("only an active member can become a full member")
+           : g_strcmp0 (category, "full") == 0 ? _("the member already is a full member")
+                                               : NULL;
+  if (g_strcmp0 (kind, "transfer_out") == 0 || g_strcmp0 (kind, "suspension") == 0)
+    return active ? NULL : _("the member is not active here");
+  if (g_strcmp0 (kind, "transfer_in") == 0)
+    return g_strcmp0 (status, "transferred_out") == 0 ? NULL
+                                                       : _("only a member transferred out can "
+                                                           "be transferred back in");
+  if (g_strcmp0 (kind, "exit") == 0 || g_strcmp0 (kind, "death") == 0)
+    return g_strcmp0 (status, "deceased") == 0 || g_strcmp0 (status, "exited") == 0
+             ? _("the member has already left the register")
+             : NULL;
+  return _("unknown event (full_membership, transfer_out, transfer_in, suspension, exit, death)");
+}
+
+static gboolean
+record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
+              gint64 to_org_id, const char *detail, GError **error)
+{
+  g_autofree char *status = NULL, *category = NULL, *last = NULL;
+  gint64 org_id = 0;
+  const char *problem;
+
+  if (!check_date (storage, _("the date"), date, error) ||
+      !load_state (storage, id, &status, &category, &last, &org_id, error))
+    return FALSE;
+  problem = transition_problem (kind, status, category);
+  if (problem != NULL)
+    return refuse (storage, error, _("member %d: %s"), (int) id, problem);
+  if (last != NULL && strcmp (date, last) < 0)
+    return refuse (storage, error, _("member %d: %s is before the latest recorded event (%s)"),
+                   (int) id, date, last);
+  if (g_strcmp0 (kind, "transfer_in") == 0)
+    org_id = to_org_id;
+  return insert_event (storage, id, kind, date, org_id, detail, error) &&
+         derive_state (storage, id, org_id, error);
+}
+
+gboolean
+gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
+                        const char *org, const char *detail, GError **error)
+{
+  g_autofree char *day = NULL;
+  gint64 to_org_id = 0;
+
+  if (date == NULL)
+    date = day = today ();
+  if (g_strcmp0 (kind, "transfer_in") == 0)
+    {
+      if (org == NULL)
+        return refuse (storage, error, _("a transfer in needs the receiving organisation"));
+      if (!gt_org_find (storage, org, &to_org_id, error))
+        return FALSE;
+    }
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  if (!record_event (storage, id, kind, date, to_org_id, detail, error) ||
+      !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  gt_storage_emit_changed (storage, "members");
+  return TRUE;
+}
+
+static gboolean
+transfer_one (GtStorage *storage, gint64 id, gint64 to_org_id, const char *date,
+              const char *detail, GError **error)
+{
+  g_autofree char *status = NULL, *category = NULL, *last = NULL;
+  gint64 org_id = 0;
+
+  if (!load_state (storage, id, &status, &category, &last, &org_id, error))
+    return FALSE;
+  if (org_id == to_org_id)
+    return refuse (storage, error, _("member %d already belongs to that organisation"), (int) id);
+  return record_event (storage, id, "transfer_out", date, 0, detail, error) &&
+         record_event (storage, id, "transfer_in", date, to_org_id, detail, error);
+}
+
+gboolean
+gt_member_transfer (GtStorage *storage, gint64 id, const char *to_org, const char *date,
+                    const char *detail, GError **error)
+{
+  g_autofree char *day = NULL;
+  gint64 to_org_id = 0;
+
+  if (date == NULL)
+    date = day = today ();
+  if (!gt_org_find (storage, to_org, &to_org_id, error) || !gt_storage_begin (storage, error))
+    return FALSE;
+  if (!transfer_one (storage, id, to_org_id, date, detail, error) ||
+      !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  gt_storage_emit_changed (storage, "members");
+  return TRUE;
+}
+
+gboolean
+gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to_org,
+                        const char *date, guint *n_moved, GError **error)
+{
+  g_autofree char *day = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 from_id = 0, to_id = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  if (date == NULL)
+    date = day = today ();
+  if (!gt_org_find (storage, from_org, &from_id, error) ||
+      !gt_org_find (storage, to_org, &to_id, error))
+    return FALSE;
+  if (from_id == to_id)
+    return refuse (storage, error, _("the two organisations are the same"));
+
+  stmt = gt_storage_prepare (storage, "SELECT id FROM members WHERE org_id = ? AND"
+                                      " status = 'active' ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len && ok; i++)
+    ok = transfer_one (storage, g_array_index (ids, gint64, i), to_id, date,
+                       _("whole-branch transfer"), error);
+  if (!ok || !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  *n_moved = ids->len;
+  gt_storage_emit_changed (storage, "members");
+  return TRUE;
+}

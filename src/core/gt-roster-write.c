@@ -1,0 +1,314 @@
+/* gt-roster-write.c — writing rosters: the import's one transaction, and the CSV export
+ *
+ * The export is the format gt-roster.c reads, so an unmasked export imports again as it
+ * was: UTF-8 with BOM (Excel opens it as Unicode), CRLF, the Chinese header row, 男/女 and
+ * 正式党员/预备党员 as values. These are data, not messages, and are not translated.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gt-idcard.h"
+#include "gt-registers.h"
+#include "gt-roster-private.h"
+
+/* The export's header row, in the order of the columns written. */
+static const char *const export_headers[] = {
+  "姓名", "性别", "民族", "身份证号", "手机号码", "学历", "职业", "入党日期", "转正日期",
+  "所在支部", "党员类别",
+};
+
+static gboolean
+insert_event (GtStorage *storage, gint64 member_id, const char *kind, const char *date,
+              gint64 org_id, const char *mtime, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "INSERT INTO member_events (uuid, member_id, kind, date, org_id, mtime)"
+    " VALUES (?, ?, ?, ?, ?, ?)", error);
+  g_autofree char *uuid = gt_new_uuid ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, org_id);
+  sqlite3_bind_text (stmt, 6, mtime, -1, SQLITE_TRANSIENT);
+  return gt_storage_step_done (storage, stmt, error);
+}
+
+static gboolean
+insert_row (GtStorage *storage, GtRosterRow *row, const char *mtime, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,"
+    " occupation, birth_date, join_date, full_date, category, status, mtime)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)", error);
+  g_autofree char *uuid = gt_new_uuid ();
+  gint64 member_id;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, row->org_id);
+  sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, row->gender == 'F' ? "F" : "M", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, row->ethnicity, -1, SQLITE_TRANSIENT);
+  if (row->id_number != NULL)
+    sqlite3_bind_text (stmt, 6, row->id_number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, row->phone, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, row->education, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, row->occupation, -1, SQLITE_TRANSIENT);
+  if (row->birth_date != NULL)
+    sqlite3_bind_text (stmt, 10, row->birth_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, row->join_date, -1, SQLITE_TRANSIENT);
+  if (row->full_date != NULL)
+    sqlite3_bind_text (stmt, 12, row->full_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, row->category, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, mtime, -1, SQLITE_TRANSIENT);
+  if (!gt_storage_step_done (storage, stmt, error))
+    return FALSE;
+  member_id = sqlite3_last_insert_rowid (gt_storage_get_db (storage));
+
+  return insert_event (storage, member_id, "admission", row->join_date, row->org_id, mtime,
+                       error) &&
+         (row->full_date == NULL || insert_event (storage, member_id, "full_membership",
+                                                  row->full_date, row->org_id, mtime, error));
+}
+
+gboolean
+gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only,
+                 GError **error)
+{
+  g_autofree char *mtime = gt_now_iso8601 ();
+  guint n = 0;
+
+  g_return_val_if_fail (GT_IS_STORAGE (storage), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  report->n_imported = 0;
+  if (!report->complete)
+    {
+      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
+                   _("%s: the file could not be read to its end, so nothing was imported"),
+                   report->file);
+      return FALSE;
+    }
+  if (report->n_errors > 0 && !valid_only)
+    {
+      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
+                   ngettext ("%s: %u problem, so nothing was imported",
+                             "%s: %u problems, so nothing was imported", report->n_errors),
+                   report->file, report->n_errors);
+      return FALSE;
+    }
+  if (report->n_valid == 0)
+    return TRUE;
+
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      GtRosterRow *row = report->rows->pdata[i];
+
+      if (!row->valid)
+        continue;
+      if (!insert_row (storage, row, mtime, error))
+        {
+          gt_storage_rollback (storage);
+          return FALSE;
+        }
+      n++;
+    }
+  if (!gt_storage_commit (storage, error))
+    return FALSE;
+
+  report->n_imported = n;
+  gt_storage_emit_changed (storage, "members");
+  return TRUE;
+}
+
+/* Appends @value as one CSV field, quoted when it holds a separator, a quotation mark, a
+ * line break or surrounding spaces. */
+static void
+append_field (GString *out, const char *value)
+{
+  gsize len = value != NULL ? strlen (value) : 0;
+
+  if (len == 0)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ' && value[len - 1] != ' ')
+    {
+      g_string_append_len (out, value, len);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (out, '"');
+      if (*c == '\n' && (c == value || c[-1] != '\r'))
+        g_string_append_c (out, '\r');
+      g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* One record per member of the subtree of @org_id (0 for every root). */
+static gboolean
+write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GString *out,
+            guint *n_written, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "WITH RECURSIVE tree (id, path) AS ("
+    "  SELECT id, printf ('%08d', sort_order) || printf ('%012d', id) FROM organizations"
+    "   WHERE archived = 0 AND CASE WHEN ?1 IS NULL THEN parent_id IS NULL ELSE id = ?1 END"
+    "  UNION ALL SELECT o.id, tree.path || '/' || printf ('%08d', o.sort_order)"
+    "   || printf ('%012d', o.id) FROM organizations o JOIN tree ON o.parent_id = tree.id"
+    "   WHERE o.archived = 0)"
+    " SELECT m.name, m.gender, m.ethnicity, m.id_number, m.phone, m.education, m.occupation,"
+    "  m.join_date, m.full_date,"
+    "  CASE WHEN o.code <> '' AND (SELECT count(*) FROM organizations x WHERE x.name = o.name"
+    "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category"
+    " FROM tree JOIN members m ON m.org_id = tree.id JOIN organizations o ON o.id = m.org_id"
+    " WHERE m.status = 'active' ORDER BY tree.path, m.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (org_id > 0)
+    sqlite3_bind_int64 (stmt, 1, org_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id_number = (const char *) sqlite3_column_text (stmt, 3);
+      const char *phone = (const char *) sqlite3_column_text (stmt, 4);
+      const char *gender = (const char *) sqlite3_column_text (stmt, 1);
+      const char *category = (const char *) sqlite3_column_text (stmt, 10);
+      g_autofree char *masked_id = NULL, *masked_phone = NULL;
+
+      if (!(flags & GT_ROSTER_EXPORT_UNMASKED))
+        {
+          id_number = masked_id = gt_idcard_mask (id_number);
+          phone = masked_phone = gt_phone_mask (phone);
+        }
+      append_field (out, (const char *) sqlite3_column_text (stmt, 0));
+      g_string_append_c (out, ',');
+      append_field (out, g_strcmp0 (gender, "F") == 0 ? "女" : "男");
+      g_string_append_c (out, ',');
+      append_field (out, (const char *) sqlite3_column_text (stmt, 2));
+      g_string_append_c (out, ',');
+      append_field (out, id_number);
+      g_string_append_c (out, ',');
+      append_field (out, phone);
+      for (int col = 5; col <= 9; col++)
+        {
+          g_string_append_c (out, ',');
+          append_field (out, (const char *) sqlite3_column_text (stmt, col));
+        }
+      g_string_append_c (out, ',');
+      append_field (out, g_strcmp0 (category, "full") == 0 ? "正式党员" : "预备党员");
+      g_string_append (out, "\r\n");
+      (*n_written)++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("reading"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+output_error (GError **error, const char *display, const char *format, int saved)
+{
+  g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_OUTPUT, format, display,
+               g_strerror (saved));
+  return FALSE;
+}
+
+/* Writes @data to @path through a temporary file in the same folder: synced, renamed over
+ * @path, and the folder synced. On failure the temporary file is removed and @path is left
+ * as it was. */
+static gboolean
+write_atomically (const char *path, const char *data, gsize length, GError **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = NULL;
+  FILE *fp;
+  int fd, saved = 0;
+
+  temp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return output_error (error, display, _("%s: cannot create: %s"), errno);
+  fp = fdopen (fd, "wb");
+  if (fp == NULL)
+    {
+      saved = errno;
+      close (fd);
+    }
+  else
+    {
+      if (fwrite (data, 1, length, fp) != length || fflush (fp) != 0 || fsync (fd) != 0)
+        saved = errno != 0 ? errno : EIO;
+      if (fclose (fp) != 0 && saved == 0)
+        saved = errno;
+    }
+  if (saved == 0 && g_rename (temp, path) != 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      g_unlink (temp);
+      return output_error (error, display, _("%s: cannot write: %s"), saved);
+    }
+
+  /* Make the rename itself durable. Some file systems cannot sync a folder: not an error. */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      if (fsync (fd) != 0)
+        g_debug ("%s: syncing the folder: %s", dir, g_strerror (errno));
+      close (fd);
+    }
+  return TRUE;
+}
+
+gboolean
+gt_roster_export (GtStorage *storage, const char *org, const char *path,
+                  GtRosterExportFlags flags, guint *n_written, GError **error)
+{
+  g_autoptr (GString) out = g_string_new ("\xEF\xBB\xBF");
+  gint64 org_id = 0;
+  guint n = 0;
+
+  g_return_val_if_fail (GT_IS_STORAGE (storage), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (org != NULL && *org != '\0' && !gt_roster_find_org (storage, org, &org_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_headers); i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "," : "", export_headers[i]);
+  g_string_append (out, "\r\n");
+  if (!write_rows (storage, org_id, flags, out, &n, error) ||
+      !write_atomically (path, out->str, out->len, error))
+    return FALSE;
+  if (n_written != NULL)
+    *n_written = n;
+  return TRUE;
+}

@@ -1,0 +1,826 @@
+/* gt-roster.c — reading member rosters (党员花名册): header mapping and the checks of each row
+ *
+ * Import is parse → review → apply: gt_roster_parse() reads and checks the whole file
+ * against the database without writing; gt_roster_apply() (gt-roster-write.c) inserts the
+ * checked rows in one transaction.
+ *
+ * The file format is Chinese whatever the interface language: header names and the values
+ * 男/女 and 正式党员/预备党员 are data, not messages, and are not translated.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gt-idcard.h"
+#include "gt-roster-private.h"
+
+G_DEFINE_QUARK (gt-roster-error-quark, gt_roster_error)
+
+typedef enum
+{
+  FIELD_NAME,
+  FIELD_GENDER,
+  FIELD_ETHNICITY,
+  FIELD_ID_NUMBER,
+  FIELD_PHONE,
+  FIELD_EDUCATION,
+  FIELD_OCCUPATION,
+  FIELD_BIRTH_DATE,
+  FIELD_JOIN_DATE,
+  FIELD_FULL_DATE,
+  FIELD_BRANCH,
+  FIELD_CATEGORY,
+  N_FIELDS
+} Field;
+
+/* Header names as spreadsheets write them; English ones are compared in lower case with
+ * spaces and hyphens read as underscores. */
+static const struct
+{
+  Field field;
+  const char *header;
+} header_names[] = {
+  { FIELD_NAME, "姓名" }, { FIELD_NAME, "name" },
+  { FIELD_GENDER, "性别" }, { FIELD_GENDER, "gender" }, { FIELD_GENDER, "sex" },
+  { FIELD_ETHNICITY, "民族" }, { FIELD_ETHNICITY, "ethnicity" },
+  { FIELD_ID_NUMBER, "身份证号" }, { FIELD_ID_NUMBER, "公民身份号码" },
+  { FIELD_ID_NUMBER, "身份证号码" }, { FIELD_ID_NUMBER, "id_number" },
+  { FIELD_PHONE, "手机号码" }, { FIELD_PHONE, "联系电话" }, { FIELD_PHONE, "手机" },
+  { FIELD_PHONE, "电话" }, { FIELD_PHONE, "手机号" }, { FIELD_PHONE, "phone" },
+  { FIELD_EDUCATION, "学历" }, { FIELD_EDUCATION, "education" },
+  { FIELD_OCCUPATION, "职业" }, { FIELD_OCCUPATION, "occupation" },
+  { FIELD_BIRTH_DATE, "出生日期" }, { FIELD_BIRTH_DATE, "birth_date" },
+  { FIELD_JOIN_DATE, "入党日期" }, { FIELD_JOIN_DATE, "入党时间" },
+  { FIELD_JOIN_DATE, "join_date" },
+  { FIELD_FULL_DATE, "转正日期" }, { FIELD_FULL_DATE, "转正时间" },
+  { FIELD_FULL_DATE, "full_date" },
+  { FIELD_BRANCH, "所在支部" }, { FIELD_BRANCH, "所在党组织" }, { FIELD_BRANCH, "党支部" },
+  { FIELD_BRANCH, "支部" }, { FIELD_BRANCH, "branch" }, { FIELD_BRANCH, "organization" },
+  { FIELD_CATEGORY, "党员类别" }, { FIELD_CATEGORY, "人员类别" }, { FIELD_CATEGORY, "category" },
+};
+
+typedef struct
+{
+  GtStorage *storage;
+  GtRosterReport *report;
+  int columns[N_FIELDS]; /* column index of each field, or -1 */
+  GPtrArray *headers;    /* the header row as written */
+  GHashTable *org_names; /* name → gint64 id, or 0 when several share the name */
+  GHashTable *org_codes; /* code → gint64 id */
+  gint64 default_org;
+  GHashTable *ids;       /* ID number → GtRosterRow of its first line */
+  char today[11];
+} Parse;
+
+static void
+problem_free (gpointer data)
+{
+  GtRosterProblem *problem = data;
+
+  g_free (problem->column);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+row_free (gpointer data)
+{
+  GtRosterRow *row = data;
+
+  g_free (row->name);
+  g_free (row->ethnicity);
+  g_free (row->id_number);
+  g_free (row->phone);
+  g_free (row->education);
+  g_free (row->occupation);
+  g_free (row->birth_date);
+  g_free (row->join_date);
+  g_free (row->full_date);
+  g_free (row);
+}
+
+static void
+row_free_typed (GtRosterRow *row)
+{
+  row_free (row);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtRosterRow, row_free_typed)
+
+void
+gt_roster_report_free (GtRosterReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->file);
+  g_ptr_array_unref (report->problems);
+  g_ptr_array_unref (report->rows);
+  g_free (report);
+}
+
+/* Adds a problem, keeping the list in line order (a duplicate's first line comes late). */
+static void
+add_problem (GtRosterReport *report, guint line, const char *column, gboolean warning,
+             char *message)
+{
+  GtRosterProblem *problem = g_new0 (GtRosterProblem, 1);
+  guint at = report->problems->len;
+
+  problem->line = line;
+  problem->column = g_strdup (column);
+  problem->message = message;
+  problem->warning = warning;
+  while (at > 0 && ((GtRosterProblem *) report->problems->pdata[at - 1])->line > line)
+    at--;
+  g_ptr_array_insert (report->problems, at, problem);
+  if (warning)
+    report->n_warnings++;
+  else
+    report->n_errors++;
+}
+
+static const char *
+column_name (Parse *p, Field field)
+{
+  return field < N_FIELDS && p->columns[field] >= 0 ? p->headers->pdata[p->columns[field]] : NULL;
+}
+
+/* An error in @field of @row; the row will not be imported. */
+G_GNUC_PRINTF (4, 5) static void
+row_error (Parse *p, GtRosterRow *row, Field field, const char *format, ...)
+{
+  va_list args;
+  char *message;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  add_problem (p->report, row->line, column_name (p, field), FALSE, message);
+  row->valid = FALSE;
+}
+
+static gboolean
+is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0xA0 || c == 0xFEFF;
+}
+
+/* A copy without surrounding spaces, full-width ones included. */
+static char *
+strip (const char *text)
+{
+  const char *start = text, *end = text + strlen (text);
+
+  while (start < end && is_blank (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && is_blank (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  return g_strndup (start, end - start);
+}
+
+/* Folds full-width digits and date punctuation to ASCII and drops spaces and the
+ * characters in @drop. */
+static char *
+fold (const char *text, const char *drop)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *s = text; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (c >= 0xFF01 && c <= 0xFF5E && (g_unichar_isdigit (c) || c == 0xFF0D || c == 0xFF0E ||
+                                         c == 0xFF0F || c == 0xFF1A || c == 0xFF0B))
+        c = c - 0xFF01 + '!';
+      if (is_blank (c) || (c < 0x80 && strchr (drop, (int) c) != NULL))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Reads digits at *s: between 1 and @max of them. */
+static gboolean
+read_number (const char **s, int max, int *out)
+{
+  int n = 0;
+
+  *out = 0;
+  while (g_ascii_isdigit (**s) && n < max)
+    {
+      *out = *out * 10 + (**s - '0');
+      (*s)++;
+      n++;
+    }
+  return n > 0 && !g_ascii_isdigit (**s);
+}
+
+char *
+gt_roster_parse_date (const char *text)
+{
+  g_autofree char *stripped = NULL, *folded = NULL;
+  const char *s;
+  char *space;
+  int year, month, day;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Spreadsheets may append a time of day to a date ("2001/7/1 0:00"). */
+  stripped = strip (text);
+  space = strchr (stripped, ' ');
+  if (space != NULL && strchr (space, ':') != NULL)
+    *space = '\0';
+  folded = fold (stripped, "");
+  s = folded;
+
+  if (strlen (s) == 8 && strspn (s, "0123456789") == 8)
+    {
+      year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+      month = (s[4] - '0') * 10 + (s[5] - '0');
+      day = (s[6] - '0') * 10 + (s[7] - '0');
+    }
+  else
+    {
+      gboolean chinese;
+      char sep;
+
+      if (strlen (s) < 4 || strspn (s, "0123456789") != 4 || !read_number (&s, 4, &year))
+        return NULL;
+      chinese = g_str_has_prefix (s, "年");
+      sep = *s;
+      if (chinese)
+        s += strlen ("年");
+      else if (sep == '-' || sep == '/' || sep == '.')
+        s++;
+      else
+        return NULL;
+      if (!read_number (&s, 2, &month))
+        return NULL;
+      if (chinese && g_str_has_prefix (s, "月"))
+        s += strlen ("月");
+      else if (!chinese && *s == sep)
+        s++;
+      else
+        return NULL;
+      if (!read_number (&s, 2, &day))
+        return NULL;
+      if (chinese && g_str_has_prefix (s, "日"))
+        s += strlen ("日");
+      if (*s != '\0')
+        return NULL;
+    }
+  if (year < 1900 || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* The 18th birthday in SQLite's reckoning (date (birth, '+18 years')), so the import
+ * agrees with `guatu-cli check`: 29 February rolls over to 1 March. */
+static char *
+age_18 (const char *birth)
+{
+  int year = atoi (birth), month = atoi (birth + 5), day = atoi (birth + 8);
+
+  if (!g_date_valid_dmy (day, month, year + 18))
+    return g_strdup_printf ("%04d-03-01", year + 18);
+  return g_strdup_printf ("%04d-%02d-%02d", year + 18, month, day);
+}
+
+static gboolean
+load_orgs (Parse *p, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    p->storage, "SELECT id, name, code FROM organizations WHERE archived = 0", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *code = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 *value = g_new (gint64, 1);
+
+      /* Two organisations of one name (第一党小组 under several branches): by code only. */
+      *value = g_hash_table_contains (p->org_names, name) ? 0 : id;
+      g_hash_table_insert (p->org_names, g_strdup (name), value);
+      if (code != NULL && *code != '\0')
+        g_hash_table_insert (p->org_codes, g_strdup (code), g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (p->storage, error, _("reading"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The organisation named or coded @text: its id, 0 when there is none, -1 when the name
+ * is shared by several. */
+static gint64
+find_org (Parse *p, const char *text)
+{
+  gint64 *id = g_hash_table_lookup (p->org_codes, text);
+
+  if (id == NULL)
+    id = g_hash_table_lookup (p->org_names, text);
+  if (id == NULL)
+    return 0;
+  return *id != 0 ? *id : -1;
+}
+
+static char *
+org_message (const char *text, gint64 found)
+{
+  if (found < 0)
+    return g_strdup_printf (_("several organisations are named “%s”; give its code instead"),
+                            text);
+  return g_strdup_printf (_("no organisation is named or coded “%s”"), text);
+}
+
+static Field
+field_for_header (const char *header)
+{
+  g_autofree char *text = strip (header);
+  g_autofree char *lower = NULL;
+
+  /* Templates mark compulsory columns with an asterisk: *姓名, 姓名*. */
+  g_strdelimit (text, "*＊", ' ');
+  lower = strip (text);
+  g_strdelimit (lower, " -", '_');
+  for (char *c = lower; *c != '\0'; c++)
+    *c = g_ascii_tolower (*c);
+  for (guint i = 0; i < G_N_ELEMENTS (header_names); i++)
+    if (strcmp (lower, header_names[i].header) == 0)
+      return header_names[i].field;
+  return N_FIELDS;
+}
+
+/* Maps the header row to fields. FALSE when the file cannot be a roster. */
+static gboolean
+read_header (Parse *p, GPtrArray *fields, guint line)
+{
+  for (guint f = 0; f < N_FIELDS; f++)
+    p->columns[f] = -1;
+  for (guint i = 0; i < fields->len; i++)
+    {
+      g_autofree char *header = strip (fields->pdata[i]);
+      Field field = field_for_header (header);
+
+      g_ptr_array_add (p->headers, g_strdup (header));
+      if (*header == '\0')
+        continue; /* an empty column at the end of a sheet */
+      if (field == N_FIELDS)
+        add_problem (p->report, line, header, TRUE,
+                     g_strdup (_("unknown column; it was ignored")));
+      else if (p->columns[field] >= 0)
+        add_problem (p->report, line, header, TRUE,
+                     g_strdup_printf (_("a second column for the same field as “%s”; it was "
+                                        "ignored"), (char *) p->headers->pdata[p->columns[field]]));
+      else
+        p->columns[field] = (int) i;
+    }
+
+  if (p->columns[FIELD_NAME] < 0)
+    add_problem (p->report, line, NULL, FALSE,
+                 g_strdup (_("the header row has no column for the name (姓名); is this a "
+                             "member roster?")));
+  else if (p->columns[FIELD_JOIN_DATE] < 0)
+    add_problem (p->report, line, NULL, FALSE,
+                 g_strdup (_("the header row has no column for the joining date (入党日期)")));
+  else if (p->columns[FIELD_BRANCH] < 0 && p->default_org == 0)
+    add_problem (p->report, line, NULL, FALSE,
+                 g_strdup (_("the header row has no column for the organisation (所在支部) "
+                             "and no organisation was chosen for the whole file")));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static char *
+cell (Parse *p, GPtrArray *fields, Field field)
+{
+  int column = p->columns[field];
+
+  if (column < 0 || (guint) column >= fields->len)
+    return g_strdup ("");
+  return strip (fields->pdata[column]);
+}
+
+/* A date column: normalised, or NULL with an error (empty gives NULL without one). */
+static char *
+date_cell (Parse *p, GtRosterRow *row, GPtrArray *fields, Field field)
+{
+  g_autofree char *text = cell (p, fields, field);
+  g_autofree char *date = NULL;
+
+  if (*text == '\0')
+    return NULL;
+  date = gt_roster_parse_date (text);
+  if (date == NULL)
+    row_error (p, row, field, _("“%s” is not a date; write it as 2001-07-01"), text);
+  else if (strcmp (date, p->today) > 0)
+    row_error (p, row, field, _("the date %s lies in the future"), date);
+  else
+    return g_steal_pointer (&date);
+  return NULL;
+}
+
+static void
+check_id_number (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_gender,
+                 char **id_birth)
+{
+  g_autofree char *text = cell (p, fields, FIELD_ID_NUMBER);
+  g_autofree char *normalized = NULL;
+  GtIdcardStatus status;
+  GtRosterRow *first;
+  sqlite3_stmt *stmt;
+
+  if (*text == '\0')
+    return;
+  status = gt_idcard_validate (text, &normalized, id_birth, id_gender);
+  if (status != GT_IDCARD_OK)
+    {
+      row_error (p, row, FIELD_ID_NUMBER, "%s", gt_idcard_status_message (status));
+      return;
+    }
+  row->id_number = g_strdup (normalized);
+
+  first = g_hash_table_lookup (p->ids, normalized);
+  if (first != NULL)
+    {
+      if (first->valid)
+        {
+          row_error (p, first, FIELD_ID_NUMBER,
+                     _("the same ID number appears again on line %u"), row->line);
+          p->report->n_valid--;
+        }
+      row_error (p, row, FIELD_ID_NUMBER, _("the same ID number is already on line %u"),
+                 first->line);
+      return;
+    }
+  g_hash_table_insert (p->ids, g_steal_pointer (&normalized), row);
+
+  stmt = gt_storage_prepare (p->storage,
+                             "SELECT m.name, o.name FROM members m"
+                             " JOIN organizations o ON o.id = m.org_id WHERE m.id_number = ?",
+                             NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, row->id_number, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    row_error (p, row, FIELD_ID_NUMBER,
+               _("the database already holds a member with this ID number: %s of %s"),
+               (const char *) sqlite3_column_text (stmt, 0),
+               (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+}
+
+static void
+check_gender (Parse *p, GtRosterRow *row, GPtrArray *fields, char id_gender)
+{
+  g_autofree char *text = cell (p, fields, FIELD_GENDER);
+  g_autofree char *id_text = cell (p, fields, FIELD_ID_NUMBER);
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  if (strcmp (text, "男") == 0 || strcmp (lower, "m") == 0 || strcmp (lower, "male") == 0)
+    row->gender = 'M';
+  else if (strcmp (text, "女") == 0 || strcmp (lower, "f") == 0 || strcmp (lower, "female") == 0)
+    row->gender = 'F';
+  else if (*text != '\0')
+    {
+      row_error (p, row, FIELD_GENDER, _("the gender must be 男 or 女, not “%s”"), text);
+      return;
+    }
+
+  if (row->gender == 0)
+    row->gender = id_gender;
+  if (row->gender == 0 && *id_text == '\0')
+    row_error (p, row, p->columns[FIELD_GENDER] >= 0 ? FIELD_GENDER : FIELD_NAME,
+               _("the gender is missing; give 男 or 女, or the ID number"));
+  else if (id_gender != 0 && row->gender != id_gender)
+    row_error (p, row, FIELD_GENDER,
+               id_gender == 'M' ? _("the gender “%s” does not match the ID number, which is "
+                                    "a man’s")
+                                : _("the gender “%s” does not match the ID number, which is "
+                                    "a woman’s"), text);
+}
+
+static void
+check_dates (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_birth)
+{
+  g_autofree char *birth = date_cell (p, row, fields, FIELD_BIRTH_DATE);
+  g_autofree char *join_text = cell (p, fields, FIELD_JOIN_DATE);
+
+  if (birth != NULL && id_birth != NULL && strcmp (birth, id_birth) != 0)
+    row_error (p, row, FIELD_BIRTH_DATE,
+               _("the birth date %s does not match the ID number, which says %s"), birth,
+               id_birth);
+  row->birth_date = g_strdup (id_birth != NULL ? id_birth : birth);
+
+  row->join_date = date_cell (p, row, fields, FIELD_JOIN_DATE);
+  row->full_date = date_cell (p, row, fields, FIELD_FULL_DATE);
+  if (*join_text == '\0')
+    row_error (p, row, FIELD_JOIN_DATE, _("the joining date is missing"));
+  if (row->join_date != NULL && row->birth_date != NULL)
+    {
+      g_autofree char *adult = age_18 (row->birth_date);
+      if (strcmp (row->join_date, adult) < 0)
+        row_error (p, row, FIELD_JOIN_DATE, _("joined on %s, before the age of 18 (born %s)"),
+                   row->join_date, row->birth_date);
+    }
+  if (row->join_date != NULL && row->full_date != NULL &&
+      strcmp (row->full_date, row->join_date) < 0)
+    row_error (p, row, FIELD_FULL_DATE, _("became a full member on %s, before joining on %s"),
+               row->full_date, row->join_date);
+}
+
+static void
+check_category (Parse *p, GtRosterRow *row, GPtrArray *fields)
+{
+  g_autofree char *text = cell (p, fields, FIELD_CATEGORY);
+  g_autofree char *full_text = cell (p, fields, FIELD_FULL_DATE);
+
+  if (*text == '\0')
+    row->category = *full_text != '\0' ? "full" : "probationary";
+  else if (strstr (text, "预备") != NULL || g_ascii_strcasecmp (text, "probationary") == 0)
+    row->category = "probationary";
+  else if (strstr (text, "正式") != NULL || g_ascii_strcasecmp (text, "full") == 0)
+    row->category = "full";
+  else
+    {
+      row_error (p, row, FIELD_CATEGORY, _("the category must be 正式党员 or 预备党员, not “%s”"),
+                 text);
+      return;
+    }
+  if (strcmp (row->category, "full") == 0 && *full_text == '\0')
+    row_error (p, row, FIELD_CATEGORY,
+               _("a full member needs the date of full membership (转正日期)"));
+  else if (strcmp (row->category, "probationary") == 0 && *full_text != '\0')
+    row_error (p, row, FIELD_CATEGORY,
+               _("a probationary member has no date of full membership (转正日期)"));
+}
+
+static void
+check_phone (Parse *p, GtRosterRow *row, GPtrArray *fields)
+{
+  g_autofree char *text = cell (p, fields, FIELD_PHONE);
+  g_autofree char *phone = fold (text, "-()");
+
+  if (g_str_has_prefix (phone, "+86"))
+    memmove (phone, phone + 3, strlen (phone + 3) + 1);
+  if (*phone != '\0' && (strlen (phone) != 11 || phone[0] != '1' ||
+                         strspn (phone, "0123456789") != 11))
+    row_error (p, row, FIELD_PHONE,
+               _("“%s” is not a mobile phone number: 11 digits starting with 1"), text);
+  else
+    row->phone = g_steal_pointer (&phone);
+}
+
+static void
+check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
+{
+  g_autofree char *text = cell (p, fields, FIELD_BRANCH);
+  gint64 found;
+
+  if (*text == '\0')
+    {
+      if (p->default_org > 0)
+        row->org_id = p->default_org;
+      else
+        row_error (p, row, FIELD_BRANCH, _("no organisation given, and none was chosen for the "
+                                           "whole file"));
+      return;
+    }
+  found = find_org (p, text);
+  if (found > 0)
+    row->org_id = found;
+  else
+    {
+      g_autofree char *message = org_message (text, found);
+      row_error (p, row, FIELD_BRANCH, "%s", message);
+    }
+}
+
+static void
+read_row (Parse *p, GPtrArray *fields, guint line)
+{
+  g_autoptr (GtRosterRow) row = NULL;
+  g_autofree char *id_birth = NULL;
+  guint n_columns = p->headers->len;
+  char id_gender = 0;
+  gboolean blank = TRUE;
+
+  for (guint i = 0; i < fields->len && blank; i++)
+    {
+      g_autofree char *text = strip (fields->pdata[i]);
+      blank = *text == '\0';
+    }
+  if (blank)
+    return;
+  p->report->n_rows++;
+
+  row = g_new0 (GtRosterRow, 1);
+  row->line = line;
+  row->valid = TRUE;
+  if (fields->len < n_columns)
+    {
+      /* Named after the first missing column. */
+      add_problem (p->report, line, p->headers->pdata[fields->len], FALSE,
+                   g_strdup_printf (_("the row has only %u of the header’s %u columns; is the "
+                                      "file truncated?"), fields->len, n_columns));
+      return;
+    }
+  for (guint i = n_columns; i < fields->len; i++)
+    {
+      g_autofree char *text = strip (fields->pdata[i]);
+      if (*text != '\0')
+        {
+          g_autofree char *column = g_strdup_printf (_("column %u"), i + 1);
+          add_problem (p->report, line, column, FALSE,
+                       g_strdup (_("a value beyond the last column of the header row")));
+          row->valid = FALSE;
+          break;
+        }
+    }
+
+  row->name = cell (p, fields, FIELD_NAME);
+  if (*row->name == '\0')
+    row_error (p, row, FIELD_NAME, _("the name is missing"));
+  check_id_number (p, row, fields, &id_gender, &id_birth);
+  check_gender (p, row, fields, id_gender);
+  row->ethnicity = cell (p, fields, FIELD_ETHNICITY);
+  check_phone (p, row, fields);
+  row->education = cell (p, fields, FIELD_EDUCATION);
+  row->occupation = cell (p, fields, FIELD_OCCUPATION);
+  check_dates (p, row, fields, id_birth);
+  check_category (p, row, fields);
+  check_branch (p, row, fields);
+
+  /* Kept even when invalid: a later duplicate of its ID number points back to it. */
+  if (row->valid)
+    p->report->n_valid++;
+  g_ptr_array_add (p->report->rows, g_steal_pointer (&row));
+}
+
+/* The organisation named or coded @text, for the command-line option. */
+static gboolean
+resolve_org (Parse *p, const char *text, gint64 *out, GError **error)
+{
+  gint64 found = find_org (p, text);
+
+  if (found <= 0)
+    {
+      g_autofree char *message = org_message (text, found);
+      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG, "%s: %s",
+                   gt_storage_get_path (p->storage), message);
+      return FALSE;
+    }
+  *out = found;
+  return TRUE;
+}
+
+static void
+parse_init (Parse *p, GtStorage *storage)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  p->storage = storage;
+  p->headers = g_ptr_array_new_with_free_func (g_free);
+  p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_strlcpy (p->today, today, sizeof p->today);
+}
+
+static void
+parse_clear (Parse *p)
+{
+  g_ptr_array_unref (p->headers);
+  g_hash_table_destroy (p->org_names);
+  g_hash_table_destroy (p->org_codes);
+  g_hash_table_destroy (p->ids);
+}
+
+static GtRosterReport *
+parse (GtStorage *storage, GtCsvReader *reader, const char *path, const char *data,
+       gsize length, const char *name, const char *org, GError **error)
+{
+  g_autoptr (GtRosterReport) report = g_new0 (GtRosterReport, 1);
+  g_autoptr (GError) local_error = NULL;
+  GPtrArray *fields;
+  gboolean header = TRUE, loaded;
+  Parse p = { 0 };
+
+  report->problems = g_ptr_array_new_with_free_func (problem_free);
+  report->rows = g_ptr_array_new_with_free_func (row_free);
+  report->complete = TRUE;
+  report->separator = ',';
+  parse_init (&p, storage);
+  p.report = report;
+
+  if (!load_orgs (&p, error) || (org != NULL && *org != '\0' &&
+                                 !resolve_org (&p, org, &p.default_org, error)))
+    {
+      parse_clear (&p);
+      return NULL;
+    }
+
+  if (path != NULL)
+    {
+      report->file = g_filename_display_name (path);
+      loaded = gt_csv_reader_load_file (reader, path, &local_error);
+    }
+  else
+    {
+      report->file = g_strdup (name);
+      loaded = gt_csv_reader_load_data (reader, data, length, name, &local_error);
+    }
+  if (!loaded && g_error_matches (local_error, GT_CSV_ERROR, GT_CSV_ERROR_OPEN))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      parse_clear (&p);
+      return NULL;
+    }
+
+  while (loaded && gt_csv_reader_next (reader, &fields, &local_error))
+    {
+      guint line = gt_csv_reader_get_line (reader);
+
+      if (!header)
+        read_row (&p, fields, line);
+      else if (!read_header (&p, fields, line))
+        {
+          report->complete = FALSE;
+          break;
+        }
+      header = FALSE;
+    }
+  report->encoding = gt_csv_reader_get_encoding (reader);
+  if (gt_csv_reader_get_separator (reader) != 0)
+    report->separator = gt_csv_reader_get_separator (reader);
+
+  if (local_error != NULL)
+    {
+      /* Bytes that are not text, or broken quoting: the rest of the file cannot be trusted. */
+      guint field = gt_csv_reader_get_error_field (reader);
+      const char *column = field > 0 && field <= p.headers->len && !header
+                             ? p.headers->pdata[field - 1] : NULL;
+      g_autofree char *numbered = column == NULL && field > 0
+                                    ? g_strdup_printf (_("column %u"), field) : NULL;
+
+      add_problem (report, gt_csv_reader_get_error_line (reader),
+                   column != NULL ? column : numbered, FALSE,
+                   g_strdup (gt_csv_reader_get_error_reason (reader)));
+      report->complete = FALSE;
+    }
+  else if (header && report->complete)
+    {
+      add_problem (report, 1, NULL, FALSE, g_strdup (_("the file is empty; a roster starts "
+                                                       "with a header row")));
+      report->complete = FALSE;
+    }
+  parse_clear (&p);
+  return g_steal_pointer (&report);
+}
+
+GtRosterReport *
+gt_roster_parse (GtStorage *storage, const char *path, GtCsvEncoding encoding, const char *org,
+                 GError **error)
+{
+  g_autoptr (GtCsvReader) reader = gt_csv_reader_new (encoding);
+
+  g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return parse (storage, reader, path, NULL, 0, NULL, org, error);
+}
+
+GtRosterReport *
+gt_roster_parse_data (GtStorage *storage, const char *data, gsize length, const char *name,
+                      GtCsvEncoding encoding, const char *org, GError **error)
+{
+  g_autoptr (GtCsvReader) reader = gt_csv_reader_new (encoding);
+
+  g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
+
+  return parse (storage, reader, NULL, data, length, name, org, error);
+}
+
+gboolean
+gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **error)
+{
+  Parse p = { 0 };
+  gboolean ok;
+
+  parse_init (&p, storage);
+  ok = load_orgs (&p, error) && resolve_org (&p, text, id, error);
+  parse_clear (&p);
+  return ok;
+}

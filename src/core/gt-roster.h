@@ -1,0 +1,91 @@
+/* gt-roster.h — member rosters (党员花名册) in and out as CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gt-csv.h"
+#include "gt-storage.h"
+
+G_BEGIN_DECLS
+
+#define GT_ROSTER_ERROR (gt_roster_error_quark ())
+
+typedef enum
+{
+  GT_ROSTER_ERROR_INVALID,     /* the file has problems, so nothing was imported */
+  GT_ROSTER_ERROR_UNKNOWN_ORG, /* the organisation option names none, or several */
+  GT_ROSTER_ERROR_OUTPUT,      /* the export file cannot be created or written */
+} GtRosterError;
+
+GQuark gt_roster_error_quark (void);
+
+typedef struct
+{
+  guint line;       /* physical line on which the record starts; 0 for the whole file */
+  char *column;     /* the column's header as written in the file, or NULL */
+  char *message;    /* translated reason */
+  gboolean warning; /* TRUE for something that was ignored (an unknown column) */
+} GtRosterProblem;
+
+typedef struct _GtRosterRow GtRosterRow;
+
+typedef struct
+{
+  char *file;          /* display name of the file */
+  const char *encoding; /* as read: "UTF-8", "GB18030" … */
+  char separator;      /* ',' or '\t' */
+  guint n_rows;        /* data records read (empty ones are not counted) */
+  guint n_valid;       /* rows without problems */
+  guint n_errors;
+  guint n_warnings;
+  guint n_imported;    /* set by gt_roster_apply() */
+  gboolean complete;   /* FALSE when the file could not be read to its end */
+  GPtrArray *problems; /* of GtRosterProblem, errors and warnings in line order */
+  GPtrArray *rows;     /* of GtRosterRow, the valid rows ready to insert (private) */
+} GtRosterReport;
+
+void gt_roster_report_free (GtRosterReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtRosterReport, gt_roster_report_free)
+
+/* Reads and checks a whole roster without writing anything. The header row names the
+ * columns (姓名, 性别, 身份证号 … or name, gender, id_number …). Each row names its
+ * organisation by name or code in 所在支部; @org (name or code, may be NULL) places the
+ * rows that name none. Every problem is in the report with its line, column and reason.
+ * Returns NULL only when the file cannot be opened (GT_CSV_ERROR_OPEN), @org names no
+ * single organisation (GT_ROSTER_ERROR_UNKNOWN_ORG) or the database cannot be read. */
+GtRosterReport *gt_roster_parse (GtStorage *storage, const char *path, GtCsvEncoding encoding,
+                                 const char *org, GError **error);
+
+/* The same for bytes in memory; @name is used as the file's name. */
+GtRosterReport *gt_roster_parse_data (GtStorage *storage, const char *data, gsize length,
+                                      const char *name, GtCsvEncoding encoding,
+                                      const char *org, GError **error);
+
+/* Inserts the report's valid rows — each member with an admission event at the joining
+ * date and a full-membership event at the full-membership date — in one transaction.
+ * Unless @valid_only, a report with any error is refused (GT_ROSTER_ERROR_INVALID) and
+ * nothing is written; a file not read to its end is always refused. On any failure the
+ * transaction is rolled back, so the database never holds part of a file. */
+gboolean gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only,
+                          GError **error);
+
+typedef enum
+{
+  GT_ROSTER_EXPORT_DEFAULT = 0,
+  GT_ROSTER_EXPORT_UNMASKED = 1 << 0, /* full ID and phone numbers instead of masked ones */
+} GtRosterExportFlags;
+
+/* Writes the active members of @org and everything below it (name or code; NULL for the
+ * whole register) to @path as CSV: UTF-8 with BOM, CRLF, the Chinese header row that
+ * gt_roster_parse() reads. Written to a temporary file beside @path, synced and renamed
+ * over it, so an existing file is replaced whole or not at all. The file is created
+ * readable by its owner only. @n_written (may be NULL) receives the number of members. */
+gboolean gt_roster_export (GtStorage *storage, const char *org, const char *path,
+                           GtRosterExportFlags flags, guint *n_written, GError **error);
+
+/* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 or YYYYMMDD
+ * to YYYY-MM-DD; NULL when @text is none of these or no such day exists. */
+char *gt_roster_parse_date (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,275 @@
+/* test-member.c — adding members and their life cycle: admission, full membership,
+ * transfers (also 整转), suspension, exit, death; the state follows from the events.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gt-demo.h"
+#include "gt-member.h"
+#include "gt-registers.h"
+#include "gt-stats.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GtStorage *storage;
+} Fixture;
+
+static void
+setup (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fx->dir = g_dir_make_tmp ("guatu-member-XXXXXX", &error);
+  fx->path = g_build_filename (fx->dir, "m.db", NULL);
+  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (fx->storage, 5, &error));
+}
+
+static void
+teardown (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fx->path, "-shm", NULL);
+
+  g_clear_object (&fx->storage);
+  g_unlink (fx->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fx->dir);
+  g_free (fx->path);
+  g_free (fx->dir);
+}
+
+static gint64
+count (GtStorage *storage, const char *sql)
+{
+  gint64 n = -1;
+  g_assert_true (gt_storage_query_int64 (storage, sql, &n, NULL));
+  return n;
+}
+
+static const GtMemberSpec good = {
+  "青石村党支部", "龚自珍", NULL, "汉族", "33082219880715003x", "１３８００００１２３４", "大专",
+  "农民", "2025-07-01", NULL,
+};
+
+static gint64
+add_good (Fixture *fx)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (gt_member_add (fx->storage, &good, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_add (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtMemberRecord) r = NULL;
+  gint64 id = add_good (fx);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  r = gt_member_lookup (fx->storage, key, &error);
+  g_assert_no_error (error);
+  /* normalised ID and phone, gender and birth date derived from the ID number */
+  g_assert_cmpstr (r->id_number, ==, "33082219880715003X");
+  g_assert_cmpstr (r->phone, ==, "13800001234");
+  g_assert_cmpint (r->gender, ==, 'M');
+  g_assert_cmpstr (r->birth_date, ==, "1988-07-15");
+  g_assert_cmpstr (r->category, ==, "probationary");
+  g_assert_cmpuint (r->events->len, ==, 1);
+  /* found by search at once */
+  {
+    g_autoptr (GPtrArray) found = gt_member_list (fx->storage, "龚自珍", 0, &error);
+    g_assert_cmpuint (found->len, ==, 1);
+  }
+}
+
+static void
+assert_refused (Fixture *fx, GtMemberSpec spec, const char *part)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 before = count (fx->storage, "SELECT count(*) FROM members");
+
+  g_assert_false (gt_member_add (fx->storage, &spec, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, part);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members"), ==, before);
+}
+
+static void
+test_add_refused (Fixture *fx, gconstpointer data)
+{
+  GtMemberSpec spec = good;
+
+  spec.id_number = "330822198807150031";
+  assert_refused (fx, spec, "check digit");
+  spec.id_number = "330822198802300035";
+  assert_refused (fx, spec, "birth date");
+  spec = good;
+  spec.gender = "女";
+  assert_refused (fx, spec, "男");
+  spec = good;
+  spec.join_date = "2000-07-01"; /* aged 11 */
+  assert_refused (fx, spec, "18");
+  spec = good;
+  spec.join_date = "2099-01-01";
+  assert_refused (fx, spec, "future");
+  spec = good;
+  spec.full_date = "2024-01-01";
+  assert_refused (fx, spec, "before the joining");
+  spec = good;
+  spec.phone = "12345";
+  assert_refused (fx, spec, "12345");
+  spec = good;
+  spec.org = "不存在的支部";
+  assert_refused (fx, spec, "不存在的支部");
+  spec = good;
+  spec.name = "";
+  assert_refused (fx, spec, "name");
+  spec = good;
+  spec.id_number = NULL;
+  assert_refused (fx, spec, "gender");
+
+  add_good (fx);
+  assert_refused (fx, good, "already");
+}
+
+static const char *
+status_of (Fixture *fx, gint64 id, char **category, char **org)
+{
+  static char status[32];
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr (GtMemberRecord) r = gt_member_lookup (fx->storage, key, NULL);
+
+  g_strlcpy (status, r->status, sizeof status);
+  if (category != NULL)
+    *category = g_strdup (r->category);
+  if (org != NULL)
+    *org = g_strdup (r->org_name);
+  return status;
+}
+
+static void
+test_life_cycle (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *category = NULL, *org = NULL;
+  gint64 id = add_good (fx);
+
+  /* dates must not go backwards, events must make sense */
+  g_assert_false (gt_member_record_event (fx->storage, id, "full_membership", "2025-01-01", NULL,
+                                          NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (gt_member_record_event (fx->storage, id, "transfer_in", "2025-08-01",
+                                          "砚瓦山村党支部", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (gt_member_record_event (fx->storage, id, "promotion", "2025-08-01", NULL, NULL,
+                                          &error));
+  g_clear_error (&error);
+
+  g_assert_true (gt_member_record_event (fx->storage, id, "full_membership", "2026-07-01", NULL,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (status_of (fx, id, &category, NULL), ==, "active");
+  g_assert_cmpstr (category, ==, "full");
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members WHERE full_date ="
+                                       " '2026-07-01'"), ==, 1);
+
+  g_assert_true (gt_member_transfer (fx->storage, id, "砚瓦山村党支部", "2026-08-01", NULL, &error));
+  g_assert_cmpstr (status_of (fx, id, NULL, &org), ==, "active");
+  g_assert_cmpstr (org, ==, "砚瓦山村党支部");
+  {
+    g_autoptr (GPtrArray) found = gt_member_list (fx->storage, "龚自珍", 0, &error);
+    g_assert_cmpstr (((GtMember *) found->pdata[0])->org_name, ==, "砚瓦山村党支部");
+  }
+
+  g_assert_true (gt_member_record_event (fx->storage, id, "transfer_out", "2026-09-01", NULL,
+                                         "转往衢州市柯城区", &error));
+  g_assert_cmpstr (status_of (fx, id, NULL, NULL), ==, "transferred_out");
+  g_assert_true (gt_member_record_event (fx->storage, id, "transfer_in", "2026-10-01",
+                                         "青石村党支部", NULL, &error));
+  g_assert_cmpstr (status_of (fx, id, NULL, NULL), ==, "active");
+  g_assert_true (gt_member_record_event (fx->storage, id, "death", "2026-11-01", NULL, NULL,
+                                         &error));
+  g_assert_cmpstr (status_of (fx, id, NULL, NULL), ==, "deceased");
+  g_assert_false (gt_member_record_event (fx->storage, id, "exit", "2026-11-02", NULL, NULL,
+                                          &error));
+  g_clear_error (&error);
+
+  /* the whole history is there, in order, and was never rewritten */
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM member_events WHERE member_id ="
+                                       " (SELECT id FROM members WHERE name = '龚自珍')"), ==, 7);
+  {
+    g_autoptr (GPtrArray) problems = NULL;
+    g_assert_true (gt_stats_check (fx->storage, &problems, &error));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
+static void
+test_transfer_all (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint moved = 0;
+
+  g_assert_true (gt_member_transfer_all (fx->storage, "江源村党支部", "澄潭村党支部", "2026-10-01",
+                                         &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (moved, ==, 33);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members m JOIN organizations o"
+                                       " ON o.id = m.org_id WHERE o.name = '澄潭村党支部'"), ==, 67);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM member_events WHERE detail ="
+                                       " 'whole-branch transfer' OR detail = '整转'"), ==, 66);
+  g_assert_false (gt_member_transfer_all (fx->storage, "澄潭村党支部", "澄潭村党支部", NULL, &moved,
+                                          &error));
+}
+
+static void
+test_state_from_events (void)
+{
+  g_autoptr (GPtrArray) events = g_ptr_array_new ();
+  GtMemberEvent a = { "admission", "2020-01-01", NULL, NULL };
+  GtMemberEvent f = { "full_membership", "2021-01-01", NULL, NULL };
+  GtMemberEvent s = { "suspension", "2022-01-01", NULL, NULL };
+  const char *status, *category;
+
+  gt_member_state_from_events (events, &status, &category);
+  g_assert_null (category);
+  g_ptr_array_add (events, &a);
+  gt_member_state_from_events (events, &status, &category);
+  g_assert_cmpstr (category, ==, "probationary");
+  g_ptr_array_add (events, &f);
+  g_ptr_array_add (events, &s);
+  gt_member_state_from_events (events, &status, &category);
+  g_assert_cmpstr (status, ==, "suspended");
+  g_assert_cmpstr (category, ==, "full");
+}
+
+#define ADD(name, func) g_test_add ("/member/" name, Fixture, NULL, setup, func, teardown)
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("add", test_add);
+  ADD ("add-refused", test_add_refused);
+  ADD ("life-cycle", test_life_cycle);
+  ADD ("transfer-all", test_transfer_all);
+  g_test_add_func ("/member/state-from-events", test_state_from_events);
+
+  return g_test_run ();
+}
