@@ -206,8 +206,26 @@ drive_window (gpointer user_data)
   }
 
   /* Members: all 215, masked; search narrows to one branch. */
+  gt_window_show_page (window, "members");
+  pump ();
   model = page_model (stack, "members");
   g_assert_cmpint (count_rows (model, NULL), ==, 215);
+  /* everything fits a 1366×768 screen: the window never needs more */
+  {
+    int min_width = 0, min_height = 0;
+    gtk_widget_get_preferred_width (GTK_WIDGET (window), &min_width, NULL);
+    gtk_widget_get_preferred_height (GTK_WIDGET (window), &min_height, NULL);
+    g_test_message ("minimum window size %d×%d", min_width, min_height);
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        int h = 0;
+        gtk_widget_get_preferred_height (gtk_stack_get_child_by_name (stack, pages[i]), &h, NULL);
+        g_test_message ("page %s minimum height %d", pages[i], h);
+      }
+    g_assert_cmpint (min_width, <=, 1366);
+    g_assert_cmpint (min_height, <=, 700);
+  }
+  screenshot (GTK_WIDGET (window), "members-filters");
   g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
   gtk_tree_model_get (model, &iter, 4, &id_number, -1);
   g_assert_nonnull (strstr (id_number, "********"));
@@ -222,6 +240,7 @@ drive_window (gpointer user_data)
   gtk_entry_set_text (GTK_ENTRY (entry), "青石村党支部");
   g_signal_emit_by_name (entry, "search-changed");
   pump ();
+  model = page_model (stack, "members"); /* each search builds a new model */
   g_assert_cmpint (count_rows (model, NULL), ==, 38);
   screenshot (GTK_WIDGET (window), "members-search");
 
@@ -229,6 +248,7 @@ drive_window (gpointer user_data)
                         NULL);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), TRUE);
   pump ();
+  model = page_model (stack, "members");
   g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
   gtk_tree_model_get (model, &iter, 4, &id_number, -1);
   g_assert_null (strstr (id_number, "*"));
@@ -237,6 +257,55 @@ drive_window (gpointer user_data)
   gtk_entry_set_text (GTK_ENTRY (entry), "");
   g_signal_emit_by_name (entry, "search-changed");
   pump ();
+
+  /* Filters: a branch subtree, then probationary members only; and adding a member. */
+  {
+    GtkWidget *page = gtk_stack_get_child_by_name (stack, "members");
+    GtkWidget *org_combo = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "org_combo");
+    GtkWidget *category_combo = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "category_combo");
+    GtkWidget *dialog = NULL;
+    GList *toplevels;
+    int probationary;
+
+    gtk_combo_box_set_active (GTK_COMBO_BOX (org_combo), 7); /* all, committee, 5 organs, 青石村 */
+    pump ();
+    model = page_model (stack, "members");
+    g_assert_cmpint (count_rows (model, NULL), ==, 38);
+    gtk_combo_box_set_active (GTK_COMBO_BOX (org_combo), 0);
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (category_combo), "probationary");
+    pump ();
+    model = page_model (stack, "members");
+    probationary = count_rows (model, NULL);
+    g_assert_cmpint (probationary, >, 0);
+    g_assert_cmpint (probationary, <, 215);
+
+    gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "add_button")));
+    pump ();
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "GtMemberAddDialog"))
+        dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (dialog);
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")), "龚自珍");
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "id_number_entry")),
+                        "330822198807150031"); /* wrong check digit */
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "joined_entry")),
+                        "2025-07-01");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    pump ();
+    g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
+    screenshot (dialog, "member-add-refused");
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "id_number_entry")),
+                        "33082219880715003X");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    pump ();
+    /* saved: the dialog is gone and the probationary list grew by one */
+    model = page_model (stack, "members");
+    g_assert_cmpint (count_rows (model, NULL), ==, probationary + 1);
+    gtk_combo_box_set_active (GTK_COMBO_BOX (category_combo), 0);
+    pump ();
+  }
 
   /* Activating a row opens the member with the history; masked until revealed. */
   {

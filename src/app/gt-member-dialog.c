@@ -11,6 +11,7 @@
 #include "gt-idcard.h"
 #include "gt-member-dialog.h"
 #include "gt-member.h"
+#include "gt-page.h"
 #include "gt-registers.h"
 
 struct _GtMemberDialog
@@ -134,7 +135,7 @@ record_clicked_cb (GtkButton *button, GtMemberDialog *self)
     ok = gt_member_transfer (self->storage, self->member_id, org, date, NULL, &error);
   else
     ok = gt_member_record_event (self->storage, self->member_id, kind, date, org, NULL, &error);
-  show_error (self, ok ? NULL : error->message);
+  show_error (self, ok ? NULL : gt_error_text (self->storage, error));
   reload (self);
 }
 

@@ -1,6 +1,7 @@
-/* gt-member-page.c — the member register with search as you type
+/* gt-member-page.c — the member register: search as you type, filters, sorting
  *
- * ID and phone numbers are masked unless the user explicitly reveals them.
+ * The list reads its rows on demand (GtMemberModel), so a prefecture's 200 000 members
+ * scroll smoothly. ID and phone numbers are masked unless the user explicitly reveals them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,37 +9,29 @@
 
 #include <glib/gi18n.h>
 
-#include "gt-idcard.h"
+#include "gt-member-add-dialog.h"
 #include "gt-member-dialog.h"
+#include "gt-member-model.h"
 #include "gt-member-page.h"
 #include "gt-registers.h"
 
-#define MAX_ROWS 1000
-
-enum
-{
-  COL_NAME,
-  COL_GENDER,
-  COL_BRANCH,
-  COL_CATEGORY,
-  COL_ID_NUMBER,
-  COL_PHONE,
-  COL_JOINED,
-  COL_HOUSEHOLDS,
-  COL_ID,
-};
+#define MAX_TEXT_ROWS 1000
 
 struct _GtMemberPage
 {
   GtkBox parent_instance;
 
   GtkSearchEntry *search_entry;
+  GtkComboBoxText *org_combo;
+  GtkComboBoxText *category_combo;
+  GtkComboBoxText *flag_combo;
   GtkLabel *count_label;
   GtkCheckButton *reveal_check;
   GtkTreeView *tree_view;
-  GtkListStore *store;
 
   GtStorage *storage;
+  GtMemberSort sort;
+  gboolean filling; /* combos are being refilled: ignore their "changed" */
 };
 
 static void gt_member_page_page_init (GtPageInterface *iface);
@@ -47,54 +40,84 @@ G_DEFINE_TYPE_WITH_CODE (GtMemberPage, gt_member_page, GTK_TYPE_BOX,
                          G_IMPLEMENT_INTERFACE (GT_TYPE_PAGE, gt_member_page_page_init))
 
 static void
+read_filter (GtMemberPage *self, GtMemberFilter *filter)
+{
+  const char *org = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo));
+  const char *category = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->category_combo));
+  const char *flag = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->flag_combo));
+
+  filter->org_id = org != NULL ? g_ascii_strtoll (org, NULL, 10) : 0;
+  filter->category = category != NULL && *category != '\0' ? category : NULL;
+  filter->flag = flag != NULL ? (GtMemberFlag) g_ascii_strtoll (flag, NULL, 10)
+                              : GT_MEMBER_FLAG_ANY;
+  filter->sort = self->sort;
+}
+
+static void
 reload (GtMemberPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GtMemberModel) model = NULL;
   g_autofree char *count = NULL;
-  const char *filter = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  const char *text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
   gboolean reveal = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->reveal_check));
+  GtMemberFilter filter = { 0 };
+  gint64 total;
 
-  gtk_list_store_clear (self->store);
+  gtk_tree_view_set_model (self->tree_view, NULL);
   gtk_label_set_label (self->count_label, "");
-  if (self->storage == NULL)
+  if (self->storage == NULL || self->filling)
     return;
 
-  members = gt_member_list (self->storage, filter, MAX_ROWS + 1, &error);
-  if (members == NULL)
+  read_filter (self, &filter);
+  model = gt_member_model_new (self->storage, text, &filter, reveal, MAX_TEXT_ROWS, &error);
+  if (model == NULL)
     {
       gt_page_report_error (GT_PAGE (self), error);
       return;
     }
+  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (model));
 
-  for (guint i = 0; i < MIN (members->len, MAX_ROWS); i++)
-    {
-      GtMember *m = members->pdata[i];
-      g_autofree char *id = reveal ? g_strdup (m->id_number) : gt_idcard_mask (m->id_number);
-      g_autofree char *phone = reveal ? g_strdup (m->phone) : gt_phone_mask (m->phone);
-
-      gtk_list_store_insert_with_values (self->store, NULL, -1,
-                                         COL_NAME, m->name,
-                                         COL_GENDER, m->gender == 'F' ? _("Female") : _("Male"),
-                                         COL_BRANCH, m->org_name,
-                                         COL_CATEGORY, gt_label_member_category (m->category),
-                                         COL_ID_NUMBER, id,
-                                         COL_PHONE, phone,
-                                         COL_JOINED, m->join_date,
-                                         COL_HOUSEHOLDS, m->n_links,
-                                         COL_ID, m->id, -1);
-    }
-
-  if (members->len > MAX_ROWS)
-    count = g_strdup_printf (_("Showing the first %d members; type more to narrow the search"),
-                             MAX_ROWS);
+  total = gt_member_model_get_total (model);
+  if (*text != '\0' && total > MAX_TEXT_ROWS)
+    count = g_strdup_printf (_("%d members match; showing the first %d. Type more to narrow "
+                               "the search."), (int) total, MAX_TEXT_ROWS);
   else
-    count = g_strdup_printf (ngettext ("%u member", "%u members", members->len), members->len);
+    count = g_strdup_printf (ngettext ("%d member", "%d members", (gulong) total), (int) total);
   gtk_label_set_label (self->count_label, count);
 }
 
 static void
+fill_filters (GtMemberPage *self)
+{
+  g_autoptr (GPtrArray) orgs = NULL;
+  g_autofree char *org = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)));
+
+  self->filling = TRUE;
+  gtk_combo_box_text_remove_all (self->org_combo);
+  gtk_combo_box_text_append (self->org_combo, "0", _("All organisations"));
+  orgs = self->storage != NULL ? gt_org_list (self->storage, NULL) : NULL;
+  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
+    {
+      GtOrg *o = orgs->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, o->id);
+
+      if (g_strcmp0 (o->kind, "group") != 0)
+        gtk_combo_box_text_append (self->org_combo, id, o->name);
+    }
+  if (org == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), org))
+    gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
+  self->filling = FALSE;
+}
+
+static void
 search_changed_cb (GtkSearchEntry *entry, GtMemberPage *self)
+{
+  reload (self);
+}
+
+static void
+filter_changed_cb (GtkComboBox *combo, GtMemberPage *self)
 {
   reload (self);
 }
@@ -106,16 +129,48 @@ reveal_toggled_cb (GtkToggleButton *button, GtMemberPage *self)
 }
 
 static void
+sort_by (GtMemberPage *self, GtMemberSort sort)
+{
+  self->sort = self->sort == sort ? GT_MEMBER_SORT_REGISTER : sort;
+  reload (self);
+}
+
+static void
+sort_by_name_cb (GtkTreeViewColumn *column, GtMemberPage *self)
+{
+  sort_by (self, GT_MEMBER_SORT_NAME);
+}
+
+static void
+sort_by_joined_cb (GtkTreeViewColumn *column, GtMemberPage *self)
+{
+  sort_by (self, GT_MEMBER_SORT_JOINED);
+}
+
+static void
+add_member_cb (GtkButton *button, GtMemberPage *self)
+{
+  GtMemberAddDialog *dialog;
+
+  if (self->storage == NULL)
+    return;
+  dialog = gt_member_add_dialog_new (GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
+                                     self->storage);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 row_activated_cb (GtkTreeView *view, GtkTreePath *path, GtkTreeViewColumn *column,
                   GtMemberPage *self)
 {
+  GtkTreeModel *model = gtk_tree_view_get_model (view);
   GtkTreeIter iter;
   gint64 id = 0;
   GtMemberDialog *dialog;
 
-  if (!gtk_tree_model_get_iter (GTK_TREE_MODEL (self->store), &iter, path))
+  if (model == NULL || !gtk_tree_model_get_iter (model, &iter, path))
     return;
-  gtk_tree_model_get (GTK_TREE_MODEL (self->store), &iter, COL_ID, &id, -1);
+  gtk_tree_model_get (model, &iter, GT_MEMBER_COLUMN_ID, &id, -1);
   dialog = gt_member_dialog_new (GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
                                  self->storage, id);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
@@ -128,6 +183,7 @@ gt_member_page_set_storage (GtPage *page, GtStorage *storage)
   GtMemberPage *self = GT_MEMBER_PAGE (page);
 
   g_set_object (&self->storage, storage);
+  fill_filters (self);
   reload (self);
 }
 
@@ -149,9 +205,7 @@ gt_member_page_dispose (GObject *object)
 static void
 gt_member_page_grab_focus (GtkWidget *widget)
 {
-  GtMemberPage *self = GT_MEMBER_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (GT_MEMBER_PAGE (widget)->search_entry));
 }
 
 static void
@@ -165,17 +219,51 @@ gt_member_page_class_init (GtMemberPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-member-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GtMemberPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberPage, org_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberPage, category_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberPage, flag_combo);
   gtk_widget_class_bind_template_child (widget_class, GtMemberPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GtMemberPage, reveal_check);
   gtk_widget_class_bind_template_child (widget_class, GtMemberPage, tree_view);
-  gtk_widget_class_bind_template_child (widget_class, GtMemberPage, store);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_by_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_by_joined_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_member_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void
 gt_member_page_init (GtMemberPage *self)
 {
+  static const struct
+  {
+    GtMemberFlag flag;
+    const char *label;
+  } flags[] = {
+    { GT_MEMBER_FLAG_ANY, N_("All members") },
+    { GT_MEMBER_FLAG_MOBILE, N_("Mobile members") },
+    { GT_MEMBER_FLAG_LOST_CONTACT, N_("Lost contact") },
+    { GT_MEMBER_FLAG_FRAIL, N_("Elderly or frail") },
+    { GT_MEMBER_FLAG_FEW_LINKS, N_("Too few linked households") },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gt_combo_box_ellipsize (GTK_COMBO_BOX (self->org_combo), 12);
+  gt_combo_box_ellipsize (GTK_COMBO_BOX (self->flag_combo), 8);
+  gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
+  self->filling = TRUE;
+  gtk_combo_box_text_append (self->category_combo, "", _("All categories"));
+  gtk_combo_box_text_append (self->category_combo, "full", gt_label_member_category ("full"));
+  gtk_combo_box_text_append (self->category_combo, "probationary",
+                             gt_label_member_category ("probationary"));
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->category_combo), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%d", flags[i].flag);
+      gtk_combo_box_text_append (self->flag_combo, id, _(flags[i].label));
+    }
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->flag_combo), 0);
+  self->filling = FALSE;
 }

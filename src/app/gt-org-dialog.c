@@ -8,6 +8,7 @@
 
 #include "gt-org-dialog.h"
 #include "gt-org.h"
+#include "gt-page.h"
 #include "gt-registers.h"
 
 struct _GtOrgDialog
@@ -170,7 +171,7 @@ gt_org_dialog_response (GtkDialog *dialog, int response)
   if (response == GTK_RESPONSE_OK && !apply (self, &error))
     {
       /* keep the dialog open with the reason; nothing was changed */
-      gtk_label_set_label (self->error_label, error->message);
+      gtk_label_set_label (self->error_label, gt_error_text (self->storage, error));
       gtk_widget_show (GTK_WIDGET (self->error_label));
       return;
     }

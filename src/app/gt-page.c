@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "gt-page.h"
 
 G_DEFINE_INTERFACE (GtPage, gt_page, GTK_TYPE_WIDGET)
@@ -31,4 +33,26 @@ gt_page_report_error (GtPage *page, const GError *error)
   /* The window shows errors in its info bar; it listens for this signal name. */
   if (GTK_IS_WINDOW (toplevel))
     g_signal_emit_by_name (toplevel, "report-error", error->message);
+}
+
+const char *
+gt_error_text (GtStorage *storage, const GError *error)
+{
+  const char *path = storage != NULL ? gt_storage_get_path (storage) : NULL;
+  size_t len = path != NULL ? strlen (path) : 0;
+
+  if (len > 0 && strncmp (error->message, path, len) == 0 &&
+      strncmp (error->message + len, ": ", 2) == 0)
+    return error->message + len + 2;
+  return error->message;
+}
+
+void
+gt_combo_box_ellipsize (GtkComboBox *combo, int width_chars)
+{
+  g_autoptr (GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (combo));
+
+  for (GList *l = cells; l != NULL; l = l->next)
+    if (GTK_IS_CELL_RENDERER_TEXT (l->data))
+      g_object_set (l->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", width_chars, NULL);
 }

@@ -26,4 +26,11 @@ void gt_page_set_storage (GtPage *page, GtStorage *storage);
 /* Puts a load error into the page's place for messages; shared by the pages. */
 void gt_page_report_error (GtPage *page, const GError *error);
 
+/* An error's message for a dialog about @storage: without the database file's name in
+ * front, which the user knows (the window title shows it). */
+const char *gt_error_text (GtStorage *storage, const GError *error);
+
+/* Makes a combo box's text cells shorten long names with an ellipsis. */
+void gt_combo_box_ellipsize (GtkComboBox *combo, int width_chars);
+
 G_END_DECLS

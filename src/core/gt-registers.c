@@ -162,68 +162,166 @@ gt_search_normalize (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The FROM and WHERE of a member query, from fixed fragments only: user text is always a
+ * bound parameter. Named parameters: :text :org :category :minimum. */
+static void
+build_member_query (GString *sql, const char *text, const GtMemberFilter *filter,
+                    gboolean *use_text)
+{
+  *use_text = text != NULL && *text != '\0';
+
+  if (*use_text && g_utf8_strlen (text, -1) >= 3)
+    /* The trigram index drives the join, in rowid order, so LIMIT stops it early. */
+    g_string_append (sql, " FROM member_search s CROSS JOIN members m ON m.id = s.rowid"
+                          " JOIN organizations o ON o.id = m.org_id"
+                          " WHERE member_search MATCH :phrase AND m.status = 'active'");
+  else if (*use_text)
+    /* One or two characters — typically a surname — are below the trigram's reach: look
+     * the first character up in the name-character index, and take the members of
+     * organisations whose name contains the query. */
+    g_string_append (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
+                          " WHERE m.id IN (SELECT member_id FROM member_name_chars"
+                          "   WHERE ch = substr (:text, 1, 1)"
+                          "  UNION SELECT id FROM members WHERE org_id IN"
+                          "   (SELECT id FROM organizations WHERE instr (name, :text) > 0))"
+                          " AND m.status = 'active'"
+                          " AND (instr (m.name, :text) > 0 OR instr (o.name, :text) > 0)");
+  else
+    g_string_append (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
+                          " WHERE m.status = 'active'");
+
+  if (filter == NULL)
+    return;
+  if (filter->org_id > 0)
+    g_string_append (sql, " AND m.org_id IN (WITH RECURSIVE sub (id) AS (SELECT :org"
+                          "  UNION ALL SELECT c.id FROM organizations c JOIN sub"
+                          "  ON c.parent_id = sub.id) SELECT id FROM sub)");
+  if (filter->category != NULL)
+    g_string_append (sql, " AND m.category = :category");
+  switch (filter->flag)
+    {
+    case GT_MEMBER_FLAG_MOBILE:
+      g_string_append (sql, " AND m.mobility <> 'none'");
+      break;
+    case GT_MEMBER_FLAG_LOST_CONTACT:
+      g_string_append (sql, " AND m.lost_contact = 1");
+      break;
+    case GT_MEMBER_FLAG_FRAIL:
+      g_string_append (sql, " AND m.frail = 1");
+      break;
+    case GT_MEMBER_FLAG_FEW_LINKS:
+      g_string_append (sql, " AND (SELECT count(*) FROM member_household_links l"
+                            "  WHERE l.member_id = m.id) < :minimum");
+      break;
+    case GT_MEMBER_FLAG_ANY:
+    default:
+      break;
+    }
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt, const char *name, const char *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_named_int64 (sqlite3_stmt *stmt, const char *name, gint64 value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_member_query (GtStorage *storage, sqlite3_stmt *stmt, const char *text,
+                   const GtMemberFilter *filter)
+{
+  g_autoptr (GString) phrase = g_string_new ("\"");
+  g_autofree char *minimum = gt_storage_get_meta (storage, "rule.link_minimum");
+
+  /* The query is one quoted FTS phrase: no FTS syntax leaks in. */
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+  bind_named_text (stmt, ":phrase", phrase->str);
+  bind_named_text (stmt, ":text", text);
+  if (filter != NULL)
+    {
+      bind_named_int64 (stmt, ":org", filter->org_id);
+      bind_named_text (stmt, ":category", filter->category);
+      bind_named_int64 (stmt, ":minimum", minimum != NULL ? g_ascii_strtoll (minimum, NULL, 10)
+                                                          : GT_DEFAULT_LINK_MINIMUM);
+    }
+}
+
+GPtrArray *
+gt_member_search (GtStorage *storage, const char *text, const GtMemberFilter *filter,
+                  gint64 offset, guint limit, GError **error)
+{
+  g_autofree char *query = gt_search_normalize (text);
+  g_autoptr (GString) sql = g_string_new (MEMBER_COLUMNS);
+  gboolean use_text;
+  sqlite3_stmt *stmt;
+
+  build_member_query (sql, query, filter, &use_text);
+  if (use_text && g_utf8_strlen (query, -1) >= 3)
+    g_string_append (sql, " ORDER BY s.rowid");
+  else if (filter != NULL && filter->sort == GT_MEMBER_SORT_NAME)
+    g_string_append (sql, " ORDER BY m.name, m.id");
+  else if (filter != NULL && filter->sort == GT_MEMBER_SORT_JOINED)
+    g_string_append (sql, " ORDER BY m.join_date, m.id");
+  else
+    g_string_append (sql, " ORDER BY m.id");
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
+
+  stmt = gt_storage_prepare (storage, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_member_query (storage, stmt, query, filter);
+  bind_named_int64 (stmt, ":limit", limit > 0 ? (gint64) limit : -1);
+  bind_named_int64 (stmt, ":offset", offset);
+  return collect (storage, stmt, read_member, gt_member_free, error);
+}
+
+gboolean
+gt_member_count (GtStorage *storage, const char *text, const GtMemberFilter *filter,
+                 gint64 *count, GError **error)
+{
+  g_autofree char *query = gt_search_normalize (text);
+  g_autoptr (GString) sql = g_string_new ("SELECT count(*)");
+  gboolean use_text;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  build_member_query (sql, query, filter, &use_text);
+  stmt = gt_storage_prepare (storage, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_member_query (storage, stmt, query, filter);
+  rc = sqlite3_step (stmt);
+  *count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      gt_storage_set_error (storage, error, _("reading"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 gt_member_list (GtStorage *storage, const char *filter, guint limit, GError **error)
 {
-  g_autofree char *query = gt_search_normalize (filter);
-  gint64 max_rows = limit > 0 ? (gint64) limit : -1;
-  sqlite3_stmt *stmt;
-
-  if (query == NULL || *query == '\0')
-    {
-      stmt = gt_storage_prepare (storage,
-                                 MEMBER_COLUMNS
-                                 " FROM members m JOIN organizations o ON o.id = m.org_id"
-                                 " WHERE m.status = 'active' ORDER BY m.id LIMIT ?1", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, max_rows);
-    }
-  else if (g_utf8_strlen (query, -1) >= 3)
-    {
-      /* The trigram index: the search table drives the join, in rowid order, so LIMIT
-       * stops the search early. The query is one quoted phrase: no FTS syntax leaks in. */
-      g_autoptr (GString) phrase = g_string_new ("\"");
-      for (const char *p = query; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (phrase, '"');
-          g_string_append_c (phrase, *p);
-        }
-      g_string_append_c (phrase, '"');
-
-      stmt = gt_storage_prepare (storage,
-                                 MEMBER_COLUMNS
-                                 " FROM member_search s CROSS JOIN members m ON m.id = s.rowid"
-                                 " JOIN organizations o ON o.id = m.org_id"
-                                 " WHERE member_search MATCH ?1 AND m.status = 'active'"
-                                 " ORDER BY s.rowid LIMIT ?2", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, phrase->str, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, max_rows);
-    }
-  else
-    {
-      /* One or two characters — typically a surname — are below the trigram's reach: look
-       * the first character up in the name-character index, and take the members of
-       * organisations whose name contains the query. Both lists come in id order. */
-      stmt = gt_storage_prepare (storage,
-                                 MEMBER_COLUMNS
-                                 " FROM members m JOIN organizations o ON o.id = m.org_id"
-                                 " WHERE m.id IN (SELECT member_id FROM member_name_chars"
-                                 "   WHERE ch = substr (?1, 1, 1)"
-                                 "  UNION SELECT id FROM members WHERE org_id IN"
-                                 "   (SELECT id FROM organizations WHERE instr (name, ?1) > 0))"
-                                 " AND m.status = 'active'"
-                                 " AND (instr (m.name, ?1) > 0 OR instr (o.name, ?1) > 0)"
-                                 " ORDER BY m.id LIMIT ?2", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, max_rows);
-    }
-  return collect (storage, stmt, read_member, gt_member_free, error);
+  return gt_member_search (storage, filter, NULL, 0, limit, error);
 }
 
 static gpointer

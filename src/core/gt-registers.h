@@ -59,6 +59,41 @@ GPtrArray *gt_org_list (GtStorage *storage, GError **error);
  * spaces in @filter are normalised first. */
 GPtrArray *gt_member_list (GtStorage *storage, const char *filter, guint limit, GError **error);
 
+/* The default of the rule "each member links at least N households" (meta key
+ * rule.link_minimum). */
+#define GT_DEFAULT_LINK_MINIMUM 7
+
+typedef enum
+{
+  GT_MEMBER_FLAG_ANY,
+  GT_MEMBER_FLAG_MOBILE,       /* 流动: out or in */
+  GT_MEMBER_FLAG_LOST_CONTACT, /* 失联 */
+  GT_MEMBER_FLAG_FRAIL,        /* 年老体弱 */
+  GT_MEMBER_FLAG_FEW_LINKS,    /* fewer linked households than the rule asks */
+} GtMemberFlag;
+
+typedef enum
+{
+  GT_MEMBER_SORT_REGISTER, /* the order members were entered */
+  GT_MEMBER_SORT_NAME,
+  GT_MEMBER_SORT_JOINED,
+} GtMemberSort;
+
+typedef struct
+{
+  gint64 org_id;        /* 0 for all; else this organisation and its whole subtree */
+  const char *category; /* NULL, "full" or "probationary" */
+  GtMemberFlag flag;
+  GtMemberSort sort;    /* ignored when searching text of three or more characters */
+} GtMemberFilter;
+
+/* Active members matching @text (may be NULL) and @filter (may be NULL), from @offset,
+ * at most @limit (0 for no limit). */
+GPtrArray *gt_member_search (GtStorage *storage, const char *text, const GtMemberFilter *filter,
+                             gint64 offset, guint limit, GError **error);
+gboolean gt_member_count (GtStorage *storage, const char *text, const GtMemberFilter *filter,
+                          gint64 *count, GError **error);
+
 /* Folds full-width digits and x to ASCII and drops spaces, for search queries. */
 char *gt_search_normalize (const char *text);
 

@@ -1,0 +1,131 @@
+/* gt-member-add-dialog.c — entering a new member, checked as it is saved
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gt-member-add-dialog.h"
+#include "gt-member.h"
+#include "gt-page.h"
+#include "gt-registers.h"
+
+struct _GtMemberAddDialog
+{
+  GtkDialog parent_instance;
+
+  GtkEntry *name_entry;
+  GtkComboBoxText *org_combo;
+  GtkEntry *id_number_entry;
+  GtkComboBoxText *gender_combo;
+  GtkEntry *ethnicity_entry;
+  GtkEntry *phone_entry;
+  GtkEntry *education_entry;
+  GtkEntry *occupation_entry;
+  GtkEntry *joined_entry;
+  GtkEntry *full_entry;
+  GtkLabel *error_label;
+
+  GtStorage *storage;
+};
+
+G_DEFINE_TYPE (GtMemberAddDialog, gt_member_add_dialog, GTK_TYPE_DIALOG)
+
+static const char *
+text_or_null (GtkEntry *entry)
+{
+  const char *text = gtk_entry_get_text (entry);
+  return *text != '\0' ? text : NULL;
+}
+
+static void
+gt_member_add_dialog_response (GtkDialog *dialog, int response)
+{
+  GtMemberAddDialog *self = GT_MEMBER_ADD_DIALOG (dialog);
+  g_autoptr (GError) error = NULL;
+  const char *gender = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->gender_combo));
+  GtMemberSpec spec = {
+    gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)),
+    gtk_entry_get_text (self->name_entry),
+    gender != NULL && *gender != '\0' ? gender : NULL,
+    gtk_entry_get_text (self->ethnicity_entry),
+    text_or_null (self->id_number_entry),
+    text_or_null (self->phone_entry),
+    gtk_entry_get_text (self->education_entry),
+    gtk_entry_get_text (self->occupation_entry),
+    gtk_entry_get_text (self->joined_entry),
+    text_or_null (self->full_entry),
+  };
+
+  if (response == GTK_RESPONSE_OK && !gt_member_add (self->storage, &spec, NULL, &error))
+    {
+      gtk_label_set_label (self->error_label, gt_error_text (self->storage, error));
+      gtk_widget_show (GTK_WIDGET (self->error_label));
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+static void
+gt_member_add_dialog_dispose (GObject *object)
+{
+  g_clear_object (&GT_MEMBER_ADD_DIALOG (object)->storage);
+  G_OBJECT_CLASS (gt_member_add_dialog_parent_class)->dispose (object);
+}
+
+static void
+gt_member_add_dialog_class_init (GtMemberAddDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gt_member_add_dialog_dispose;
+  GTK_DIALOG_CLASS (klass)->response = gt_member_add_dialog_response;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/gt-member-add-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, org_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, id_number_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, gender_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, ethnicity_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, phone_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, education_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, occupation_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, joined_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, full_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, error_label);
+}
+
+static void
+gt_member_add_dialog_init (GtMemberAddDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_combo_box_text_append (self->gender_combo, "", _("From the ID number"));
+  gtk_combo_box_text_append (self->gender_combo, "M", _("Male"));
+  gtk_combo_box_text_append (self->gender_combo, "F", _("Female"));
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->gender_combo), 0);
+  gtk_entry_set_text (self->ethnicity_entry, C_("ethnicity", "Han"));
+  gtk_entry_set_placeholder_text (self->joined_entry, _("YYYY-MM-DD"));
+  gtk_entry_set_placeholder_text (self->full_entry, _("empty for a probationary member"));
+}
+
+GtMemberAddDialog *
+gt_member_add_dialog_new (GtkWindow *parent, GtStorage *storage)
+{
+  GtMemberAddDialog *self = g_object_new (GT_TYPE_MEMBER_ADD_DIALOG, "transient-for", parent,
+                                          "use-header-bar", FALSE, "title", _("Add Member"),
+                                          NULL);
+  g_autoptr (GPtrArray) orgs = gt_org_list (storage, NULL);
+
+  self->storage = g_object_ref (storage);
+  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
+    {
+      GtOrg *o = orgs->pdata[i];
+      if (g_strcmp0 (o->kind, "branch") == 0 || g_strcmp0 (o->kind, "general_branch") == 0)
+        gtk_combo_box_text_append (self->org_combo, *o->code ? o->code : o->name, o->name);
+    }
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
+  return self;
+}
