@@ -158,6 +158,26 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--db", db, "export-roster", "--out", out, "--org", "石门村党支部")
     check("export of an unknown organisation is bad data (65)", r.returncode == 65, r.stderr)
 
+    # Excel: from the extension, or forced with --format; a zip either way.
+    xlsx = os.path.join(tmp, "roster.xlsx")
+    r = run("--db", db, "export-roster", "--out", xlsx)
+    with open(xlsx, "rb") as f:
+        check("export to .xlsx writes a workbook (zip)", r.returncode == 0
+              and f.read(4) == b"PK\x03\x04", r.stderr)
+    forced = os.path.join(tmp, "roster.dat")
+    r = run("--db", db, "export-roster", "--out", forced, "--format", "xlsx", "--org",
+            "330822105006")
+    with open(forced, "rb") as f:
+        check("--format xlsx whatever the extension", r.returncode == 0
+              and "40 members written" in r.stdout and f.read(2) == b"PK", r.stdout + r.stderr)
+    r = run("--db", db, "export-roster", "--out", xlsx, "--format", "csv")
+    with open(xlsx, "rb") as f:
+        check("--format csv whatever the extension", r.returncode == 0
+              and f.read(3) == b"\xef\xbb\xbf", r.stderr)
+    r = run("--db", db, "export-roster", "--out", xlsx, "--format", "ods")
+    check("an unknown --format is a usage error (2)", r.returncode == 2 and "ods" in r.stderr,
+          r.stderr)
+
     if os.environ.get("GUATU_LOCALEDIR"):
         r = run("--db", db, "import-roster", fixture("bad-date.csv"),
                 env={"LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"})

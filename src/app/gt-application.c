@@ -83,6 +83,8 @@ set_accels (GtApplication *self)
     { "win.open-database", { "<Primary>o", NULL } },
     { "win.new-database", { "<Primary>n", NULL } },
     { "win.search", { "<Primary>f", NULL } },
+    { "win.import-roster", { "<Primary>i", NULL } },
+    { "win.export-roster", { "<Primary>e", NULL } },
     { "win.show-help-overlay", { "<Primary>question", "<Primary>F1", NULL } },
   };
 

@@ -246,7 +246,8 @@ gt_member_model_new (GtStorage *storage, const char *text, const GtMemberFilter 
   self->category = g_strdup (self->filter.category);
   self->filter.category = self->category;
   self->reveal = reveal;
-  if (!gt_member_count (storage, self->text, &self->filter, &self->total, error))
+  if (!gt_member_count (storage, self->text, &self->filter,
+                        self->text != NULL ? (gint64) max_text_rows + 1 : 0, &self->total, error))
     return NULL;
   self->n_rows = self->text != NULL ? MIN (self->total, (gint64) max_text_rows) : self->total;
   return g_steal_pointer (&self);

@@ -80,8 +80,8 @@ reload (GtMemberPage *self)
 
   total = gt_member_model_get_total (model);
   if (*text != '\0' && total > MAX_TEXT_ROWS)
-    count = g_strdup_printf (_("%d members match; showing the first %d. Type more to narrow "
-                               "the search."), (int) total, MAX_TEXT_ROWS);
+    count = g_strdup_printf (_("More than %d members match; type more to narrow the search."),
+                             MAX_TEXT_ROWS);
   else
     count = g_strdup_printf (ngettext ("%d member", "%d members", (gulong) total), (int) total);
   gtk_label_set_label (self->count_label, count);

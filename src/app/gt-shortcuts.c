@@ -23,6 +23,8 @@ static const Shortcut shortcuts[] = {
   { N_("General"), "win.new-database", N_("New database") },
   { NULL, "win.open-database", N_("Open database") },
   { NULL, "win.search", N_("Search members") },
+  { NULL, "win.import-roster", N_("Import a roster") },
+  { NULL, "win.export-roster", N_("Export the roster") },
   { NULL, "win.show-help-overlay", N_("Keyboard shortcuts") },
   { NULL, "app.quit", N_("Quit") },
   { N_("Areas"), "win.show-page('overview')", N_("Overview") },

@@ -12,6 +12,8 @@
 #include "gt-org-page.h"
 #include "gt-overview-page.h"
 #include "gt-project-page.h"
+#include "gt-roster-export-dialog.h"
+#include "gt-roster-import-dialog.h"
 #include "gt-shortcuts.h"
 #include "gt-window.h"
 
@@ -235,11 +237,33 @@ show_page_activated (GSimpleAction *action, GVariant *parameter, gpointer user_d
   gt_window_show_page (GT_WINDOW (user_data), g_variant_get_string (parameter, NULL));
 }
 
+static void
+import_roster_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+
+  if (self->storage != NULL)
+    gtk_window_present (GTK_WINDOW (gt_roster_import_dialog_new (GTK_WINDOW (self),
+                                                                 self->storage)));
+}
+
+static void
+export_roster_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+
+  if (self->storage != NULL)
+    gtk_window_present (GTK_WINDOW (gt_roster_export_dialog_new (GTK_WINDOW (self),
+                                                                 self->storage)));
+}
+
 static const GActionEntry win_entries[] = {
   { "open-database", open_database_activated },
   { "new-database", new_database_activated },
   { "search", search_activated },
   { "show-page", show_page_activated, "s" },
+  { "import-roster", import_roster_activated },
+  { "export-roster", export_roster_activated },
 };
 
 static void

@@ -126,11 +126,19 @@ gt_cli_cmd_export_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL, *org = NULL;
+  g_autofree char *format = NULL;
   gboolean unmasked = FALSE;
+  gboolean xlsx;
+  GtRosterExportFlags flags;
   int exit_code = GT_EXIT_OK;
   guint n = 0;
   GOptionEntry entries[] = {
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The CSV file to write"), N_("FILE") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: a CSV roster, or an "
+                                                     "Excel workbook when it ends in .xlsx"),
+      N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or xlsx (default: from the "
+                                                       "--out file's extension)"),
+      N_("FORMAT") },
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Only this organisation (name or code) and "
                                                  "those below it"), N_("NAME|CODE") },
     { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked, N_("Write full ID and phone numbers "
@@ -145,12 +153,26 @@ gt_cli_cmd_export_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
       g_printerr (_("guatu-cli %s: --out FILE is required\n"), command->name);
       return GT_EXIT_USAGE;
     }
+  if (format == NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (out, -1);
+      xlsx = g_str_has_suffix (lower, ".xlsx");
+    }
+  else if (g_ascii_strcasecmp (format, "csv") == 0 || g_ascii_strcasecmp (format, "xlsx") == 0)
+    xlsx = g_ascii_strcasecmp (format, "xlsx") == 0;
+  else
+    {
+      g_printerr (_("guatu-cli %s: --format must be csv or xlsx, not “%s”\n"), command->name,
+                  format);
+      return GT_EXIT_USAGE;
+    }
 
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
-  if (!gt_roster_export (storage, org, out, unmasked ? GT_ROSTER_EXPORT_UNMASKED
-                                                     : GT_ROSTER_EXPORT_DEFAULT, &n, &error))
+  flags = unmasked ? GT_ROSTER_EXPORT_UNMASKED : GT_ROSTER_EXPORT_DEFAULT;
+  if (!(xlsx ? gt_roster_export_xlsx (storage, org, out, flags, &n, &error)
+             : gt_roster_export (storage, org, out, flags, &n, &error)))
     {
       if (g_error_matches (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_OUTPUT))
         {

@@ -76,5 +76,9 @@ int gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, in
                               char **argv);
 int gt_cli_cmd_export_roster (GtCliContext *ctx, const GtCliCommand *command, int argc,
                               char **argv);
+int gt_cli_cmd_household (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                         char **argv);
+int gt_cli_cmd_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_card (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -26,8 +26,16 @@ static const GtCliCommand commands[] = {
     gt_cli_cmd_member },
   { "import-roster", "FILE [--org NAME|CODE] [--dry-run] [--encoding auto|utf-8|gb18030] "
     "[--valid-only]", N_("Import members from a CSV roster"), gt_cli_cmd_import_roster },
-  { "export-roster", "--out FILE [--org NAME|CODE] [--unmasked]",
-    N_("Export the active members to a CSV roster"), gt_cli_cmd_export_roster },
+  { "export-roster", "--out FILE [--format csv|xlsx] [--org NAME|CODE] [--unmasked]",
+    N_("Export the active members to a CSV roster or an Excel workbook"),
+    gt_cli_cmd_export_roster },
+  { "household", "add|update|list|show|link|unlink|visit|report …",
+    N_("Households (一户一档), their links to members (党员联户) and visits"),
+    gt_cli_cmd_household },
+  { "rules", "show [--json] | set link-minimum|visit-interval N",
+    N_("Show or change the rules of linking and visiting households"), gt_cli_cmd_rules },
+  { "card", "MEMBER --out FILE.pdf [--commitment TEXT]",
+    N_("Write a member's heart-link card (党员连心卡) as a PDF"), gt_cli_cmd_card },
 };
 
 static const GtCliCommand *

@@ -294,19 +294,23 @@ gt_member_search (GtStorage *storage, const char *text, const GtMemberFilter *fi
 
 gboolean
 gt_member_count (GtStorage *storage, const char *text, const GtMemberFilter *filter,
-                 gint64 *count, GError **error)
+                 gint64 cap, gint64 *count, GError **error)
 {
   g_autofree char *query = gt_search_normalize (text);
-  g_autoptr (GString) sql = g_string_new ("SELECT count(*)");
+  g_autoptr (GString) sql = g_string_new ("SELECT count(*) FROM (SELECT 1");
   gboolean use_text;
   sqlite3_stmt *stmt;
   int rc;
 
+  /* Counting stops at @cap: "330" matches every ID number of a county, and the list
+   * shows at most a page of search results anyway. */
   build_member_query (sql, query, filter, &use_text);
+  g_string_append (sql, " LIMIT :cap)");
   stmt = gt_storage_prepare (storage, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   bind_member_query (storage, stmt, query, filter);
+  bind_named_int64 (stmt, ":cap", cap > 0 ? cap : -1);
   rc = sqlite3_step (stmt);
   *count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);

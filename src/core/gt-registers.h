@@ -91,8 +91,9 @@ typedef struct
  * at most @limit (0 for no limit). */
 GPtrArray *gt_member_search (GtStorage *storage, const char *text, const GtMemberFilter *filter,
                              gint64 offset, guint limit, GError **error);
+/* Counts the same members, stopping at @cap (0: no cap). */
 gboolean gt_member_count (GtStorage *storage, const char *text, const GtMemberFilter *filter,
-                          gint64 *count, GError **error);
+                          gint64 cap, gint64 *count, GError **error);
 
 /* Folds full-width digits and x to ASCII and drops spaces, for search queries. */
 char *gt_search_normalize (const char *text);

@@ -84,6 +84,12 @@ typedef enum
 gboolean gt_roster_export (GtStorage *storage, const char *org, const char *path,
                            GtRosterExportFlags flags, guint *n_written, GError **error);
 
+/* The same members, columns, masking and safe writing as gt_roster_export(), as an Excel
+ * workbook (.xlsx) of one sheet: the header row bold and frozen, columns sized, and every
+ * cell text, so Excel and WPS keep 18-digit ID numbers and phone numbers as they are. */
+gboolean gt_roster_export_xlsx (GtStorage *storage, const char *org, const char *path,
+                                GtRosterExportFlags flags, guint *n_written, GError **error);
+
 /* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 or YYYYMMDD
  * to YYYY-MM-DD; NULL when @text is none of these or no such day exists. */
 char *gt_roster_parse_date (const char *text);

@@ -443,7 +443,8 @@ apply_connection_settings (GtStorage *self, GError **error)
                           "PRAGMA synchronous = FULL;"
                           "PRAGMA foreign_keys = ON;"
                           "PRAGMA secure_delete = ON;"
-                          "PRAGMA temp_store = MEMORY;",
+                          "PRAGMA temp_store = MEMORY;"
+                          "PRAGMA cache_size = -32768;",
                           error);
 }
 

@@ -1,0 +1,486 @@
+/* gt-roster-import-dialog.c — importing a member roster (党员花名册) from CSV or TSV
+ *
+ * Choosing a file, its encoding or the organisation for rows that name none reads the file
+ * again. Reading and checking (gt_roster_parse) runs in a GTask worker thread, on a second
+ * GtStorage opened on the same database file: the window's GtStorage is one SQLite
+ * connection and is only ever used from the main thread. The preview shows the counts and
+ * every problem with its line, column and reason; "Import" then writes the valid rows in
+ * one transaction on the window's storage (gt_roster_apply), in the main thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gt-registers.h"
+#include "gt-roster-import-dialog.h"
+#include "gt-roster.h"
+
+struct _GtRosterImportDialog
+{
+  GtkDialog parent_instance;
+
+  GtkButton *file_button;
+  GtkComboBoxText *encoding_combo;
+  GtkComboBoxText *org_combo;
+  GtkSpinner *spinner;
+  GtkLabel *status_label;
+  GtkButton *stop_button;
+  GtkLabel *rows_value;
+  GtkLabel *valid_value;
+  GtkLabel *errors_value;
+  GtkLabel *warnings_value;
+  GtkListStore *problems_store;
+  GtkCheckButton *valid_only_check;
+  GtkLabel *result_label;
+  GtkWidget *import_button;
+
+  GtStorage *storage;
+  char *path;
+  GtRosterReport *report;
+  GCancellable *cancellable; /* of the reading under way, or NULL */
+  gboolean imported;         /* the report's rows are in the database */
+};
+
+G_DEFINE_TYPE (GtRosterImportDialog, gt_roster_import_dialog, GTK_TYPE_DIALOG)
+
+enum
+{
+  COLUMN_LINE,
+  COLUMN_COLUMN,
+  COLUMN_KIND,
+  COLUMN_REASON,
+};
+
+typedef struct
+{
+  char *db_path;
+  char *path;
+  GtCsvEncoding encoding;
+  char *org;
+} ParseData;
+
+static void
+parse_data_free (ParseData *data)
+{
+  g_free (data->db_path);
+  g_free (data->path);
+  g_free (data->org);
+  g_free (data);
+}
+
+static void
+set_message (GtkLabel *label, const char *text, gboolean error)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (label));
+
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+  if (error)
+    gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
+  else
+    gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
+}
+
+static void
+set_count (GtkLabel *label, guint value, gboolean known)
+{
+  g_autofree char *text = known ? g_strdup_printf ("%u", value) : g_strdup ("—");
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+update_sensitivity (GtRosterImportDialog *self)
+{
+  const GtRosterReport *report = self->report;
+  gboolean valid_only = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->valid_only_check));
+  gboolean busy = self->cancellable != NULL;
+  gboolean can_import;
+
+  can_import = !busy && !self->imported && report != NULL && report->complete &&
+               report->n_valid > 0 && (report->n_errors == 0 || valid_only);
+  gtk_widget_set_sensitive (self->import_button, can_import);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->valid_only_check),
+                            !busy && !self->imported && report != NULL && report->complete &&
+                              report->n_errors > 0 && report->n_valid > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  if (busy)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+}
+
+/* Shows @report (NULL to clear the preview). */
+static void
+show_report (GtRosterImportDialog *self)
+{
+  const GtRosterReport *report = self->report;
+
+  gtk_list_store_clear (self->problems_store);
+  set_count (self->rows_value, report != NULL ? report->n_rows : 0, report != NULL);
+  set_count (self->valid_value, report != NULL ? report->n_valid : 0, report != NULL);
+  set_count (self->errors_value, report != NULL ? report->n_errors : 0, report != NULL);
+  set_count (self->warnings_value, report != NULL ? report->n_warnings : 0, report != NULL);
+  if (report == NULL)
+    return;
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const GtRosterProblem *problem = report->problems->pdata[i];
+      g_autofree char *line = problem->line > 0 ? g_strdup_printf ("%u", problem->line)
+                                                : g_strdup ("—");
+
+      gtk_list_store_insert_with_values (self->problems_store, NULL, -1,
+                                         COLUMN_LINE, line,
+                                         COLUMN_COLUMN, problem->column != NULL ? problem->column
+                                                                                : "",
+                                         COLUMN_KIND, problem->warning ? _("Warning")
+                                                                       : _("Error"),
+                                         COLUMN_REASON, problem->message,
+                                         -1);
+    }
+
+  if (!report->complete)
+    set_message (self->status_label, _("The file could not be read to its end, so nothing "
+                                       "can be imported from it."), TRUE);
+  else if (report->n_valid == 0)
+    set_message (self->status_label, _("There are no valid rows to import."),
+                 report->n_errors > 0);
+  else if (report->n_errors > 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+        ngettext ("%u row has problems. Correct the file and choose it again, or import "
+                  "only the valid rows.",
+                  "%u rows have problems. Correct the file and choose it again, or import "
+                  "only the valid rows.", report->n_rows - report->n_valid),
+        report->n_rows - report->n_valid);
+      set_message (self->status_label, text, TRUE);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (
+        ngettext ("%u member is ready to import.", "%u members are ready to import.",
+                  report->n_valid), report->n_valid);
+      set_message (self->status_label, text, FALSE);
+    }
+}
+
+static void
+parse_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ParseData *data = task_data;
+  g_autoptr (GtStorage) storage = NULL;
+  GtRosterReport *report;
+  GError *error = NULL;
+
+  /* A connection of this thread's own: SQLite connections are not shared across threads. */
+  storage = gt_storage_open (data->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
+  if (storage == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  report = gt_roster_parse (storage, data->path, data->encoding, data->org, &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) gt_roster_report_free);
+}
+
+static void
+parse_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  GtRosterImportDialog *self;
+  GtRosterReport *report;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Cancelled: a newer reading replaced this one, or the dialog is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = GT_ROSTER_IMPORT_DIALOG (source);
+  g_clear_object (&self->cancellable);
+  self->report = report;
+  if (report == NULL)
+    set_message (self->status_label, error->message, TRUE);
+  show_report (self);
+  update_sensitivity (self);
+}
+
+static void
+start_parse (GtRosterImportDialog *self)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *base = NULL, *status = NULL;
+  ParseData *data;
+  const char *encoding = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->encoding_combo));
+  const char *org = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->report, gt_roster_report_free);
+  self->imported = FALSE;
+  set_message (self->result_label, NULL, FALSE);
+  show_report (self);
+  if (self->path == NULL)
+    {
+      update_sensitivity (self);
+      return;
+    }
+
+  data = g_new0 (ParseData, 1);
+  data->db_path = g_strdup (gt_storage_get_path (self->storage));
+  data->path = g_strdup (self->path);
+  if (!gt_csv_encoding_from_string (encoding, &data->encoding))
+    data->encoding = GT_CSV_ENCODING_AUTO;
+  data->org = org != NULL && *org != '\0' ? g_strdup (org) : NULL;
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, parse_done, NULL);
+  g_task_set_source_tag (task, start_parse);
+  g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
+  /* Cancel answers at once; the thread finishes on its own connection and is forgotten. */
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, parse_thread);
+
+  base = g_filename_display_basename (self->path);
+  status = g_strdup_printf (_("Reading and checking “%s”…"), base);
+  set_message (self->status_label, status, FALSE);
+  update_sensitivity (self);
+}
+
+void
+gt_roster_import_dialog_set_file (GtRosterImportDialog *self, const char *path)
+{
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (GT_IS_ROSTER_IMPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  base = g_filename_display_basename (path);
+  gtk_button_set_label (self->file_button, base);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_button), path);
+  start_parse (self);
+}
+
+gboolean
+gt_roster_import_dialog_is_busy (GtRosterImportDialog *self)
+{
+  g_return_val_if_fail (GT_IS_ROSTER_IMPORT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *chooser, int response, GtRosterImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+
+      if (path != NULL)
+        gt_roster_import_dialog_set_file (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+file_clicked_cb (GtkButton *button, GtRosterImportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Roster"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Rosters (CSV, TSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.tsv");
+  gtk_file_filter_add_pattern (filter, "*.TSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (self->path != NULL)
+    gtk_file_chooser_set_filename (GTK_FILE_CHOOSER (chooser), self->path);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+options_changed_cb (GtkComboBox *combo, GtRosterImportDialog *self)
+{
+  if (self->path != NULL)
+    start_parse (self);
+}
+
+static void
+stop_clicked_cb (GtkButton *button, GtRosterImportDialog *self)
+{
+  if (self->cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  set_message (self->status_label, _("Reading was stopped. Choose the file again to read it."),
+               FALSE);
+  update_sensitivity (self);
+}
+
+static void
+valid_only_toggled_cb (GtkToggleButton *button, GtRosterImportDialog *self)
+{
+  update_sensitivity (self);
+}
+
+static void
+import (GtRosterImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean valid_only = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->valid_only_check));
+  g_autofree char *text = NULL;
+
+  if (self->report == NULL || self->imported)
+    return;
+  if (!gt_roster_apply (self->storage, self->report, valid_only, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing was imported. %s"),
+                                                  error->message);
+      set_message (self->result_label, message, TRUE);
+      return;
+    }
+  self->imported = TRUE;
+  set_message (self->status_label, NULL, FALSE); /* it said the rows were ready */
+  text = g_strdup_printf (ngettext ("%u member was added to the register.",
+                                    "%u members were added to the register.",
+                                    self->report->n_imported), self->report->n_imported);
+  set_message (self->result_label, text, FALSE);
+  update_sensitivity (self);
+}
+
+static void
+gt_roster_import_dialog_response (GtkDialog *dialog, int response)
+{
+  GtRosterImportDialog *self = GT_ROSTER_IMPORT_DIALOG (dialog);
+
+  if (response == GTK_RESPONSE_APPLY)
+    {
+      import (self);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* The organisation tree, indented, named by code when it has one (codes are unique). */
+static void
+fill_orgs (GtRosterImportDialog *self)
+{
+  g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+  g_autoptr (GHashTable) depths = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  gtk_combo_box_text_append (self->org_combo, "", _("None: every row names its branch"));
+  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
+    {
+      GtOrg *org = orgs->pdata[i];
+      guint depth = GPOINTER_TO_UINT (g_hash_table_lookup (depths, &org->parent_id));
+      g_autoptr (GString) label = g_string_new (NULL);
+
+      g_hash_table_insert (depths, &org->id, GUINT_TO_POINTER (depth + 1));
+      for (guint d = 0; d < depth; d++)
+        g_string_append (label, "    ");
+      g_string_append (label, org->name);
+      gtk_combo_box_text_append (self->org_combo, *org->code ? org->code : org->name,
+                                 label->str);
+    }
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), "");
+}
+
+static void
+gt_roster_import_dialog_dispose (GObject *object)
+{
+  GtRosterImportDialog *self = GT_ROSTER_IMPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->report, gt_roster_report_free);
+  g_clear_object (&self->storage);
+  G_OBJECT_CLASS (gt_roster_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+gt_roster_import_dialog_finalize (GObject *object)
+{
+  g_free (GT_ROSTER_IMPORT_DIALOG (object)->path);
+  G_OBJECT_CLASS (gt_roster_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+gt_roster_import_dialog_class_init (GtRosterImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkDialogClass *dialog_class = GTK_DIALOG_CLASS (klass);
+
+  object_class->dispose = gt_roster_import_dialog_dispose;
+  object_class->finalize = gt_roster_import_dialog_finalize;
+  dialog_class->response = gt_roster_import_dialog_response;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/gt-roster-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, file_button);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, encoding_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, org_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, rows_value);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, valid_value);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, errors_value);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, warnings_value);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, problems_store);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, valid_only_check);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, result_label);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, import_button);
+  gtk_widget_class_bind_template_callback (widget_class, file_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, valid_only_toggled_cb);
+}
+
+static void
+gt_roster_import_dialog_init (GtRosterImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtRosterImportDialog *
+gt_roster_import_dialog_new (GtkWindow *parent, GtStorage *storage)
+{
+  GtRosterImportDialog *self = g_object_new (GT_TYPE_ROSTER_IMPORT_DIALOG,
+                                             "transient-for", parent,
+                                             "use-header-bar", FALSE, NULL);
+
+  g_return_val_if_fail (GT_IS_STORAGE (storage), self);
+
+  self->storage = g_object_ref (storage);
+  /* filling the combo emits "changed"; there is no file yet, so nothing is read */
+  fill_orgs (self);
+  set_message (self->status_label, _("Choose a roster file: CSV or TSV, as Excel and WPS save "
+                                     "it, with a header row."), FALSE);
+  show_report (self);
+  update_sensitivity (self);
+  return self;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""The register benchmarks, each against a floor measured in the same run on the same data.
+
+    run.py BUILD-DIR [MEMBERS] [--json FILE]
+
+  roster CSV import   guatu-cli import-roster   floor: sqlite3 .import of the same CSV into a
+                                                bare table (target ≤ 3×, issue 8)
+  search as you type  per keystroke: count + first page (target p95 < 30 ms)
+  peak RSS            of the import (target < 150 MB)
+
+MEMBERS defaults to 200000 (a prefecture); the test suite runs it with 2000 so it cannot rot.
+Prints a table and writes the figures as JSON."""
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+build = os.path.abspath(args[0])
+members = int(args[1]) if len(args) > 1 else 200000
+out = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else "bench.json"
+here = os.path.dirname(os.path.abspath(__file__))
+cli = os.path.join(build, "src", "cli", "guatu-cli")
+
+
+def timed(cmd, **kw):
+    start = time.monotonic()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)
+    return time.monotonic() - start
+
+
+with tempfile.TemporaryDirectory() as work:
+    csv = os.path.join(work, "roster.csv")
+    db = os.path.join(work, "bench.db")
+    subprocess.run([sys.executable, os.path.join(here, "make-roster.py"), str(members), "1", csv],
+                   check=True)
+    subprocess.run([cli, "--db", db, "demo"], check=True, stdout=subprocess.DEVNULL)
+
+    floor = timed(["sqlite3", os.path.join(work, "floor.db")],
+                  input=f".mode csv\n.import {csv} t\n".encode())
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    imported = timed([cli, "--db", db, "import-roster", csv])
+    rss_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) // 1024
+    search = json.loads(subprocess.run([os.path.join(build, "tests", "bench", "bench-search"), db,
+                                        "2"], check=True, capture_output=True,
+                                       text=True).stdout)
+
+rows = [
+    ("roster CSV import", members, f"{imported:.2f} s", f"{floor:.2f} s",
+     f"{imported / floor:.1f}×"),
+    ("search as you type, p95", members, f"{search['p95_ms']:.2f} ms", "-", "-"),
+    ("peak RSS of the import", members, f"{rss_mb} MB", "-", "-"),
+]
+print(f"{'operation':<26} {'size':>8} {'time':>11} {'floor':>9} {'ratio':>7}")
+for r in rows:
+    print(f"{r[0]:<26} {r[1]:>8} {r[2]:>11} {r[3]:>9} {r[4]:>7}")
+with open(out, "w") as f:
+    json.dump({"roster_import": {"members": members, "seconds": imported, "floor_seconds": floor,
+                                 "ratio": imported / floor, "peak_rss_mb": rss_mb},
+               "search": search}, f, indent=2)
