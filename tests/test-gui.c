@@ -15,6 +15,7 @@
 
 #include "gt-application.h"
 #include "gt-demo.h"
+#include "gt-member-dialog.h"
 #include "gt-window.h"
 #include "gt-registers.h"
 #include "gt-roster-export-dialog.h"
@@ -342,6 +343,33 @@ drive_window (gpointer user_data)
     error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
     g_assert_true (gtk_widget_get_visible (error_label));
     g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (history)), NULL), >=, 1);
+
+    /* The linked households: seven, none visited; a visit today shows at once. */
+    {
+      GtkWidget *links = find_widget (dialog, GTK_TYPE_TREE_VIEW, "links_view");
+      GtkTreeModel *links_model = gtk_tree_view_get_model (GTK_TREE_VIEW (links));
+      GtkTreeIter first;
+      g_autofree char *last_visit = NULL, *card = NULL, *today = NULL;
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+      g_assert_cmpint (count_rows (links_model, NULL), ==, 7);
+      g_assert_true (gtk_tree_model_get_iter_first (links_model, &first));
+      gtk_tree_selection_select_iter (gtk_tree_view_get_selection (GTK_TREE_VIEW (links)), &first);
+      gtk_notebook_set_current_page (GTK_NOTEBOOK (find_widget (dialog, GTK_TYPE_NOTEBOOK,
+                                                                "notebook")), 1);
+      gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "visit_button")));
+      pump ();
+      g_assert_true (gtk_tree_model_get_iter_first (links_model, &first));
+      gtk_tree_model_get (links_model, &first, 4, &last_visit, -1);
+      today = g_date_time_format (now, "%Y-%m-%d");
+      g_assert_cmpstr (last_visit, ==, today);
+      screenshot (dialog, "member-dialog-households");
+
+      /* the heart-link card, as the "Heart-Link Card…" button writes it */
+      card = g_build_filename (shot_dir, "heart-card.pdf", NULL);
+      g_assert_true (gt_member_dialog_write_card (GT_MEMBER_DIALOG (dialog), card));
+      g_assert_true (g_file_test (card, G_FILE_TEST_IS_REGULAR));
+    }
     gtk_widget_destroy (dialog);
   }
 

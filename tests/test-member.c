@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gt-demo.h"
+#include "gt-household.h"
 #include "gt-member.h"
 #include "gt-registers.h"
 #include "gt-stats.h"
@@ -258,6 +259,62 @@ test_state_from_events (void)
   g_assert_cmpstr (category, ==, "full");
 }
 
+static gint64
+count_filtered (Fixture *fx, const GtMemberFilter *filter)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (gt_member_count (fx->storage, NULL, filter, 0, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_filters (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtMemberFilter few = { 0, NULL, GT_MEMBER_FLAG_FEW_LINKS, GT_MEMBER_SORT_REGISTER };
+  GtMemberFilter due = { 0, NULL, GT_MEMBER_FLAG_VISITS_DUE, GT_MEMBER_SORT_REGISTER };
+  GtMemberFilter probationary = { 0, "probationary", GT_MEMBER_FLAG_ANY, GT_MEMBER_SORT_NAME };
+  GtMemberFilter subtree = { 0 };
+  gint64 household = 0;
+  sqlite3_stmt *stmt;
+
+  /* the demo links everyone to seven households and records no visits */
+  g_assert_cmpint (count_filtered (fx, &few), ==, 0);
+  g_assert_cmpint (count_filtered (fx, &due), ==, 215);
+  g_assert_cmpint (count_filtered (fx, &probationary), ==,
+                   count (fx->storage, "SELECT count(*) FROM members WHERE category ="
+                                       " 'probationary'"));
+
+  /* one unlink: one member below the minimum; raising the minimum: everyone */
+  stmt = gt_storage_prepare (fx->storage, "SELECT household_id FROM member_household_links"
+                                          " WHERE member_id = 1 ORDER BY household_id", &error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      household = sqlite3_column_int64 (stmt, 0);
+      g_assert_true (gt_household_visit (fx->storage, 1, household, NULL, NULL, NULL, NULL));
+    }
+  sqlite3_reset (stmt);
+  /* member 1 visited all seven households today: no longer due */
+  g_assert_cmpint (count_filtered (fx, &due), ==, 214);
+  g_assert_true (gt_household_unlink (fx->storage, 1, household, &error));
+  g_assert_cmpint (count_filtered (fx, &few), ==, 1);
+  g_assert_true (gt_rules_set_link_minimum (fx->storage, 8, &error));
+  g_assert_cmpint (count_filtered (fx, &few), ==, 215);
+
+  /* an organisation's subtree: the committee holds everyone, a village branch its own */
+  g_assert_true (gt_storage_query_int64 (fx->storage, "SELECT id FROM organizations WHERE"
+                                                      " parent_id IS NULL", &subtree.org_id,
+                                         &error));
+  g_assert_cmpint (count_filtered (fx, &subtree), ==, 215);
+  g_assert_true (gt_storage_query_int64 (fx->storage, "SELECT id FROM organizations WHERE"
+                                                      " name = '青石村党支部'", &subtree.org_id,
+                                         &error));
+  g_assert_cmpint (count_filtered (fx, &subtree), ==, 38);
+}
+
 #define ADD(name, func) g_test_add ("/member/" name, Fixture, NULL, setup, func, teardown)
 
 int
@@ -269,6 +326,7 @@ main (int argc, char **argv)
   ADD ("add-refused", test_add_refused);
   ADD ("life-cycle", test_life_cycle);
   ADD ("transfer-all", test_transfer_all);
+  ADD ("filters", test_filters);
   g_test_add_func ("/member/state-from-events", test_state_from_events);
 
   return g_test_run ();

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-heart-card.h"
+#include "gt-household.h"
 #include "gt-idcard.h"
 #include "gt-member-dialog.h"
 #include "gt-member.h"
@@ -26,9 +28,13 @@ struct _GtMemberDialog
   GtkEntry *date_entry;
   GtkComboBoxText *org_combo;
   GtkLabel *error_label;
+  GtkListStore *links_store;
+  GtkTreeView *links_view;
+  GtkLabel *links_tab_label;
 
   GtStorage *storage;
   gint64 member_id;
+  char *member_name;
 };
 
 G_DEFINE_TYPE (GtMemberDialog, gt_member_dialog, GTK_TYPE_DIALOG)
@@ -66,6 +72,8 @@ reload (GtMemberDialog *self)
   phone = reveal ? g_strdup (r->phone) : gt_phone_mask (r->phone);
   gt_member_state_from_events (r->events, &status, &category);
 
+  g_free (self->member_name);
+  self->member_name = g_strdup (r->name);
   title = g_strdup_printf ("%s  %s", r->name, r->gender == 'F' ? _("Female") : _("Male"));
   gtk_label_set_label (self->name_label, title);
   details = g_strdup_printf (_("Organisation: %s\n"
@@ -91,6 +99,153 @@ reload (GtMemberDialog *self)
                                          2, e->org_name != NULL ? e->org_name : "",
                                          3, e->detail != NULL ? e->detail : "", -1);
     }
+}
+
+enum
+{
+  LINK_HEAD,
+  LINK_VILLAGE,
+  LINK_ADDRESS,
+  LINK_TYPE,
+  LINK_LAST_VISIT,
+  LINK_HOUSEHOLD_ID,
+};
+
+static void
+reload_links (GtMemberDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) links = gt_member_links (self->storage, self->member_id, &error);
+  g_autofree char *tab = NULL;
+  int minimum = gt_rules_get_link_minimum (self->storage);
+
+  gtk_list_store_clear (self->links_store);
+  if (links == NULL)
+    {
+      show_error (self, gt_error_text (self->storage, error));
+      return;
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      GtMemberLink *l = links->pdata[i];
+      g_autofree char *type = g_strdup_printf ("%s · %s", gt_label_link_type (l->link_type),
+                                               l->post);
+
+      gtk_list_store_insert_with_values (self->links_store, NULL, -1,
+                                         LINK_HEAD, l->head_name,
+                                         LINK_VILLAGE, l->village != NULL ? l->village : "",
+                                         LINK_ADDRESS, l->address,
+                                         LINK_TYPE, type,
+                                         LINK_LAST_VISIT, l->last_visit != NULL
+                                                            ? l->last_visit
+                                                            : _("never"),
+                                         LINK_HOUSEHOLD_ID, l->household_id, -1);
+    }
+  /* "Linked Households (6 of 7)" warns when the member links too few */
+  tab = links->len < (guint) minimum
+          ? g_strdup_printf (_("Linked Households (%u of %d)"), links->len, minimum)
+          : g_strdup_printf (_("Linked Households (%u)"), links->len);
+  gtk_label_set_label (self->links_tab_label, tab);
+}
+
+static gint64
+selected_household (GtMemberDialog *self)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  gint64 id = 0;
+
+  if (gtk_tree_selection_get_selected (gtk_tree_view_get_selection (self->links_view), &model,
+                                       &iter))
+    gtk_tree_model_get (model, &iter, LINK_HOUSEHOLD_ID, &id, -1);
+  return id;
+}
+
+static void
+visit_clicked_cb (GtkButton *button, GtMemberDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 household = selected_household (self);
+
+  if (household == 0)
+    {
+      show_error (self, _("Select a household first."));
+      return;
+    }
+  if (!gt_household_visit (self->storage, self->member_id, household, NULL, NULL, NULL, &error))
+    show_error (self, gt_error_text (self->storage, error));
+  else
+    show_error (self, NULL);
+  reload_links (self);
+}
+
+static void
+unlink_clicked_cb (GtkButton *button, GtMemberDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 household = selected_household (self);
+
+  if (household == 0)
+    {
+      show_error (self, _("Select a household first."));
+      return;
+    }
+  if (!gt_household_unlink (self->storage, self->member_id, household, &error))
+    show_error (self, gt_error_text (self->storage, error));
+  else
+    show_error (self, NULL);
+  reload_links (self);
+  reload (self);
+}
+
+/* Writes the 连心卡 to @path; returns FALSE with the reason shown in the dialog. */
+gboolean
+gt_member_dialog_write_card (GtMemberDialog *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtHeartCard) card = gt_heart_card_load (self->storage, self->member_id, NULL,
+                                                     &error);
+
+  if (card == NULL || !gt_heart_card_write_pdf (card, path, &error))
+    {
+      show_error (self, gt_error_text (self->storage, error));
+      return FALSE;
+    }
+  show_error (self, NULL);
+  return TRUE;
+}
+
+static void
+card_response_cb (GtkNativeDialog *chooser, int response, GtMemberDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+      if (path != NULL && gt_member_dialog_write_card (self, path))
+        {
+          g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+          /* open it for printing; without a PDF viewer the file is simply saved */
+          gtk_show_uri_on_window (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+card_clicked_cb (GtkButton *button, GtMemberDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save Heart-Link Card"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  /* Translators: file name of the card; %s is the member's name */
+  name = g_strdup_printf (_("%s heart-link card.pdf"),
+                          self->member_name != NULL ? self->member_name : "");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (card_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -149,6 +304,7 @@ static void
 gt_member_dialog_dispose (GObject *object)
 {
   g_clear_object (&GT_MEMBER_DIALOG (object)->storage);
+  g_clear_pointer (&GT_MEMBER_DIALOG (object)->member_name, g_free);
   G_OBJECT_CLASS (gt_member_dialog_parent_class)->dispose (object);
 }
 
@@ -170,6 +326,12 @@ gt_member_dialog_class_init (GtMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, org_combo);
   gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, links_store);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, links_view);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, links_tab_label);
+  gtk_widget_class_bind_template_callback (widget_class, visit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unlink_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
@@ -200,5 +362,6 @@ gt_member_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 member_id)
   self->member_id = member_id;
   fill_orgs (self);
   reload (self);
+  reload_links (self);
   return self;
 }

@@ -15,4 +15,8 @@ G_DECLARE_FINAL_TYPE (GtMemberDialog, gt_member_dialog, GT, MEMBER_DIALOG, GtkDi
 
 GtMemberDialog *gt_member_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 member_id);
 
+/* Writes the member's 连心卡 (heart-link card) as PDF; on failure shows why and returns
+ * FALSE. The "Heart-Link Card…" button asks for @path first. */
+gboolean gt_member_dialog_write_card (GtMemberDialog *self, const char *path);
+
 G_END_DECLS

@@ -247,6 +247,7 @@ gt_member_page_init (GtMemberPage *self)
     { GT_MEMBER_FLAG_LOST_CONTACT, N_("Lost contact") },
     { GT_MEMBER_FLAG_FRAIL, N_("Elderly or frail") },
     { GT_MEMBER_FLAG_FEW_LINKS, N_("Too few linked households") },
+    { GT_MEMBER_FLAG_VISITS_DUE, N_("Visits overdue") },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -229,3 +229,55 @@ gt_household_report_overdue (GtStorage *storage, const char *as_of, GError **err
   sqlite3_bind_int (stmt, 2, gt_rules_get_visit_interval (storage));
   return collect (storage, stmt, read_overdue, gt_overdue_visit_free, error);
 }
+
+static void
+gt_member_link_free (gpointer data)
+{
+  GtMemberLink *link = data;
+
+  g_free (link->head_name);
+  g_free (link->village);
+  g_free (link->address);
+  g_free (link->link_type);
+  g_free (link->post);
+  g_free (link->last_visit);
+  g_free (link);
+}
+
+GPtrArray *
+gt_member_links (GtStorage *storage, gint64 member_id, GError **error)
+{
+  g_autoptr (GPtrArray) links = g_ptr_array_new_with_free_func (gt_member_link_free);
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT h.id, h.head_name, v.name, h.address, l.link_type, l.post,"
+    "  (SELECT max (date) FROM visits s WHERE s.member_id = l.member_id"
+    "   AND s.household_id = h.id)"
+    " FROM member_household_links l JOIN households h ON h.id = l.household_id"
+    " LEFT JOIN villages v ON v.id = h.village_id WHERE l.member_id = ? ORDER BY h.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GtMemberLink *link = g_new0 (GtMemberLink, 1);
+
+      link->household_id = sqlite3_column_int64 (stmt, 0);
+      link->head_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      link->village = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      link->address = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      link->link_type = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      link->post = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      link->last_visit = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (links, link);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("reading"));
+      return NULL;
+    }
+  return g_steal_pointer (&links);
+}

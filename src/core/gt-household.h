@@ -148,6 +148,21 @@ typedef struct
   gint64 days;               /* days since the last visit, -1 when never visited */
 } GtOverdueVisit;
 
+typedef struct
+{
+  gint64 household_id;
+  char *head_name;
+  char *village;             /* NULL when the household has no village */
+  char *address;
+  char *link_type;           /* area, kinship, service */
+  char *post;                /* A, B */
+  char *last_visit;          /* YYYY-MM-DD, NULL when never visited */
+} GtMemberLink;
+
+/* The households a member links, by household number, each with the member's latest visit;
+ * free with g_ptr_array_unref. */
+GPtrArray *gt_member_links (GtStorage *storage, gint64 member_id, GError **error);
+
 /* Active members linked to fewer households than the link minimum: fewest links first, then
  * by organisation and member number. */
 GPtrArray *gt_household_report_shortfall (GtStorage *storage, GError **error);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gt-household.h"
 #include "gt-registers.h"
 
 #define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
@@ -213,6 +214,13 @@ build_member_query (GString *sql, const char *text, const GtMemberFilter *filter
       g_string_append (sql, " AND (SELECT count(*) FROM member_household_links l"
                             "  WHERE l.member_id = m.id) < :minimum");
       break;
+    case GT_MEMBER_FLAG_VISITS_DUE:
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM member_household_links l"
+                            "  WHERE l.member_id = m.id AND coalesce ((SELECT max (v.date)"
+                            "   FROM visits v WHERE v.member_id = m.id"
+                            "   AND v.household_id = l.household_id), '')"
+                            "  < date ('now', 'localtime', '-' || :interval || ' days'))");
+      break;
     case GT_MEMBER_FLAG_ANY:
     default:
       break;
@@ -242,7 +250,6 @@ bind_member_query (GtStorage *storage, sqlite3_stmt *stmt, const char *text,
                    const GtMemberFilter *filter)
 {
   g_autoptr (GString) phrase = g_string_new ("\"");
-  g_autofree char *minimum = gt_storage_get_meta (storage, "rule.link_minimum");
 
   /* The query is one quoted FTS phrase: no FTS syntax leaks in. */
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
@@ -258,8 +265,8 @@ bind_member_query (GtStorage *storage, sqlite3_stmt *stmt, const char *text,
     {
       bind_named_int64 (stmt, ":org", filter->org_id);
       bind_named_text (stmt, ":category", filter->category);
-      bind_named_int64 (stmt, ":minimum", minimum != NULL ? g_ascii_strtoll (minimum, NULL, 10)
-                                                          : GT_DEFAULT_LINK_MINIMUM);
+      bind_named_int64 (stmt, ":minimum", gt_rules_get_link_minimum (storage));
+      bind_named_int64 (stmt, ":interval", gt_rules_get_visit_interval (storage));
     }
 }
 

@@ -59,10 +59,6 @@ GPtrArray *gt_org_list (GtStorage *storage, GError **error);
  * spaces in @filter are normalised first. */
 GPtrArray *gt_member_list (GtStorage *storage, const char *filter, guint limit, GError **error);
 
-/* The default of the rule "each member links at least N households" (meta key
- * rule.link_minimum). */
-#define GT_DEFAULT_LINK_MINIMUM 7
-
 typedef enum
 {
   GT_MEMBER_FLAG_ANY,
@@ -70,6 +66,7 @@ typedef enum
   GT_MEMBER_FLAG_LOST_CONTACT, /* 失联 */
   GT_MEMBER_FLAG_FRAIL,        /* 年老体弱 */
   GT_MEMBER_FLAG_FEW_LINKS,    /* fewer linked households than the rule asks */
+  GT_MEMBER_FLAG_VISITS_DUE,   /* a linked household not visited within the rule's interval */
 } GtMemberFlag;
 
 typedef enum
