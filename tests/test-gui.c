@@ -15,7 +15,10 @@
 
 #include "gt-application.h"
 #include "gt-demo.h"
+#include "gt-household-page.h"
+#include "gt-household.h"
 #include "gt-member-dialog.h"
+#include "gt-member.h"
 #include "gt-window.h"
 #include "gt-registers.h"
 #include "gt-roster-export-dialog.h"
@@ -127,7 +130,8 @@ drive_window (gpointer user_data)
   g_autofree char *id_number = NULL;
   GtStorage *before;
   static const char *const pages[] = {
-    "overview", "organizations", "members", "life", "points", "charts", "exchange",
+    "overview", "organizations", "members", "households", "life", "points", "charts",
+    "exchange",
   };
 
   g_assert_true (GT_IS_WINDOW (toplevel));
@@ -656,6 +660,451 @@ test_roster_dialogs (void)
   g_rmdir (dir);
 }
 
+/* The member window's status tab: mobility with a place, posts, A/B; saved to the database
+ * and seen by the member list's filters. In a process of its own, with a demo database of
+ * its own, like the roster dialogs. */
+static void
+test_member_flags_dialog (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = NULL, reader = NULL;
+  g_autoptr (GtMemberFlags) flags = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *wal = NULL, *shm = NULL;
+  GtMemberFilter mobile = { .flag = GT_MEMBER_FLAG_MOBILE };
+  GtMemberFilter frail = { .flag = GT_MEMBER_FLAG_FRAIL };
+  GtkWidget *dialog, *notebook, *mobility, *place, *contact, *save, *error_label, *tab;
+  gint64 n = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  dir = g_dir_make_tmp ("guatu-gui-flags-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "flags.db", NULL);
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (storage, 20180730, &error));
+
+  dialog = GTK_WIDGET (gt_member_dialog_new (NULL, storage, 1));
+  gtk_widget_show (dialog);
+  pump ();
+  notebook = find_widget (dialog, GTK_TYPE_NOTEBOOK, "notebook");
+  g_assert_cmpint (gtk_notebook_get_n_pages (GTK_NOTEBOOK (notebook)), ==, 3);
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), 2);
+  pump ();
+  tab = find_widget (gtk_notebook_get_tab_label (GTK_NOTEBOOK (notebook),
+                                                 gtk_notebook_get_nth_page (
+                                                   GTK_NOTEBOOK (notebook), 2)),
+                     GTK_TYPE_LABEL, NULL);
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (tab)), ==, "状态与岗位");
+  else
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (tab)), ==, "Status and Posts");
+
+  mobility = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "mobility_combo");
+  place = find_widget (dialog, GTK_TYPE_ENTRY, "place_entry");
+  contact = find_widget (dialog, GTK_TYPE_ENTRY, "contact_entry");
+  save = find_widget (dialog, GTK_TYPE_BUTTON, "save_flags_button");
+  error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (mobility)), ==, "none");
+  g_assert_false (gtk_widget_get_sensitive (place));
+  g_assert_false (gtk_widget_get_sensitive (contact));
+
+  /* gone out, but where to is missing: refused, the reason shown, nothing written */
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (mobility), "out");
+  g_assert_true (gtk_widget_get_sensitive (place));
+  g_assert_true (gtk_widget_get_sensitive (contact));
+  gtk_button_clicked (GTK_BUTTON (save));
+  pump ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (error_label)), path));
+  g_assert_true (gt_member_count (storage, NULL, &mobile, 0, &n, &error));
+  g_assert_cmpint (n, ==, 0);
+
+  /* with the place, elderly or frail, two posts, employed, B post */
+  gtk_entry_set_text (GTK_ENTRY (place), "浙江省杭州市余杭区");
+  gtk_entry_set_text (GTK_ENTRY (contact), "13800001234");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (dialog, GTK_TYPE_CHECK_BUTTON,
+                                                                "frail_check")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (dialog, GTK_TYPE_CHECK_BUTTON,
+                                                                "post_policy_publicist")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (dialog, GTK_TYPE_CHECK_BUTTON,
+                                                                "post_dispute_mediator")), TRUE);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "employment_combo")), "employed");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "link_post_combo")), "B");
+  gtk_button_clicked (GTK_BUTTON (save));
+  pump ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  screenshot (dialog, "member-dialog-flags");
+
+  /* in the database, as another connection reads it */
+  reader = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  flags = gt_member_get_flags (reader, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (flags->mobility, ==, "out");
+  g_assert_cmpstr (flags->place, ==, "浙江省杭州市余杭区");
+  g_assert_cmpstr (flags->contact, ==, "13800001234");
+  g_assert_false (flags->lost_contact);
+  g_assert_true (flags->frail);
+  g_assert_cmpstr (flags->employment, ==, "employed");
+  g_assert_cmpuint (g_strv_length (flags->posts), ==, 2);
+  g_assert_cmpstr (flags->posts[0], ==, "policy_publicist");
+  g_assert_cmpstr (flags->posts[1], ==, "dispute_mediator");
+  g_assert_cmpstr (flags->link_post, ==, "B");
+  g_assert_true (gt_member_count (reader, NULL, &mobile, 0, &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  g_assert_true (gt_member_count (reader, NULL, &frail, 0, &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  g_clear_object (&reader);
+
+  /* back home: the place goes with it, the entries are insensitive again */
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (mobility), "none");
+  g_assert_false (gtk_widget_get_sensitive (place));
+  gtk_button_clicked (GTK_BUTTON (save));
+  pump ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (place)), ==, "");
+  g_assert_true (gt_member_count (storage, NULL, &mobile, 0, &n, &error));
+  g_assert_cmpint (n, ==, 0);
+
+  gtk_widget_destroy (dialog);
+  g_clear_object (&storage);
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+/* The households area (一户一档, 党员联户): filter a village and a report, edit a household's
+ * file, link a member, and change the rules; checked in the database after each step. */
+
+static GtkTreeModel *
+households_model (GtkWidget *page)
+{
+  return gtk_tree_view_get_model (GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW,
+                                                              "tree_view")));
+}
+
+static GtkWidget *
+open_first_household (GtkWidget *page, gint64 *id)
+{
+  GtkWidget *view = find_widget (page, GTK_TYPE_TREE_VIEW, "tree_view");
+  g_autoptr (GtkTreePath) path = gtk_tree_path_new_first ();
+  GtkTreeIter iter;
+
+  g_assert_true (gtk_tree_model_get_iter (households_model (page), &iter, path));
+  gtk_tree_model_get (households_model (page), &iter, 7, id, -1);
+  gtk_tree_view_row_activated (GTK_TREE_VIEW (view), path,
+                               gtk_tree_view_get_column (GTK_TREE_VIEW (view), 0));
+  pump ();
+  return find_dialog ("GtHouseholdDialog");
+}
+
+static gboolean
+drive_households (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *toplevel = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean zh = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN");
+  GtHouseholdFilter in_village = { .village = "青石村" };
+  g_autoptr (GtHousehold) before = NULL, after = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  GtkWidget *page, *village_combo, *report_combo, *dialog, *error_label, *links;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  GtStorage *storage;
+  GtMember *pick = NULL;
+  gint64 n_village = 0, id = 0, n = 0;
+
+  g_assert_true (GT_IS_WINDOW (toplevel));
+  gtk_window_resize (toplevel, 1366, 740);
+  pump ();
+  storage = gt_window_get_storage (GT_WINDOW (toplevel));
+  g_assert_nonnull (storage);
+
+  /* Alt+4 is the households area; the areas after it moved up by one */
+  {
+    static const char *const expected[][2] = {
+      { "members", "<Alt>3" }, { "households", "<Alt>4" }, { "life", "<Alt>5" },
+      { "exchange", "<Alt>8" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autofree char *action = g_strdup_printf ("win.show-page('%s')", expected[i][0]);
+        g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                       action);
+        g_assert_cmpstr (accels[0], ==, expected[i][1]);
+      }
+  }
+  /* no cross-fade, so the screenshots show the households area alone */
+  gtk_stack_set_transition_type (GTK_STACK (find_widget (GTK_WIDGET (toplevel), GTK_TYPE_STACK,
+                                                         NULL)), GTK_STACK_TRANSITION_TYPE_NONE);
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "households"));
+  pump ();
+  page = find_widget (GTK_WIDGET (toplevel), GT_TYPE_HOUSEHOLD_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, 1505);
+
+  /* one village, then its households with visits overdue: never visited, so all of them */
+  village_combo = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "village_combo");
+  report_combo = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "report_combo");
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (village_combo), "青石村"));
+  pump ();
+  g_assert_true (gt_household_count (storage, &in_village, &n_village, NULL));
+  g_assert_cmpint (n_village, >, 0);
+  g_assert_cmpint (n_village, <, 1505);
+  model = households_model (page);
+  g_assert_cmpint (count_rows (model, NULL), ==, n_village);
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  {
+    g_autofree char *village = NULL;
+    gtk_tree_model_get (model, &iter, 1, &village, -1);
+    g_assert_cmpstr (village, ==, "青石村");
+  }
+  screenshot (GTK_WIDGET (toplevel), "households-village");
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "2"));
+  pump ();
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, n_village);
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "1"));
+  pump ();
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, 0); /* everyone links 7 */
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "0"));
+  pump ();
+
+  /* Open the first household; an empty head is refused and nothing is written. */
+  dialog = open_first_household (page, &id);
+  before = gt_household_lookup (storage, id, NULL);
+  g_assert_nonnull (before);
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY,
+                                                               "head_entry"))), ==,
+                   before->head_name);
+  error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "head_entry")), " ");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "look_kitchen_entry")),
+                      "灶台干净，米面充足");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (error_label)),
+                         gt_storage_get_path (storage)));
+  screenshot (dialog, "household-dialog-refused");
+  after = gt_household_lookup (storage, id, NULL);
+  g_assert_cmpstr (after->look_kitchen, ==, before->look_kitchen);
+  g_clear_pointer (&after, gt_household_free);
+
+  /* with the head back, the 五看 field is saved and the rest kept */
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "head_entry")),
+                      before->head_name);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "ask_needs_entry")),
+                      "希望修通机耕路");
+  pump ();
+  screenshot (dialog, "household-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  after = gt_household_lookup (storage, id, NULL);
+  g_assert_cmpstr (after->look_kitchen, ==, "灶台干净，米面充足");
+  g_assert_cmpstr (after->ask_needs, ==, "希望修通机耕路");
+  g_assert_cmpstr (after->head_name, ==, before->head_name);
+  g_assert_cmpstr (after->village, ==, "青石村");
+  g_assert_cmpstr (after->address, ==, before->address);
+  g_assert_cmpint (after->size, ==, before->size);
+  g_assert_cmpint (after->links->len, ==, before->links->len);
+  g_clear_pointer (&after, gt_household_free);
+
+  /* Link a member found by name: 情感, post B; linking them twice is refused. */
+  members = gt_member_list (storage, NULL, 0, NULL);
+  for (guint i = members->len; i > 0 && pick == NULL; i--)
+    {
+      GtMember *m = members->pdata[i - 1];
+      gboolean linked = FALSE;
+
+      for (guint j = 0; j < before->links->len; j++)
+        linked |= ((GtHouseholdLink *) before->links->pdata[j])->member_id == m->id;
+      if (!linked)
+        pick = m;
+    }
+  g_assert_nonnull (pick);
+  dialog = open_first_household (page, &id);
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (find_widget (dialog, GTK_TYPE_NOTEBOOK,
+                                                            "notebook")), 1);
+  links = find_widget (dialog, GTK_TYPE_TREE_VIEW, "links_view");
+  g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (links)), NULL), ==,
+                   before->links->len);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_SEARCH_ENTRY, "member_search")),
+                      pick->name);
+  g_signal_emit_by_name (find_widget (dialog, GTK_TYPE_SEARCH_ENTRY, "member_search"),
+                         "search-changed");
+  {
+    g_autofree char *member_id = g_strdup_printf ("%" G_GINT64_FORMAT, pick->id);
+    g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (
+      dialog, GTK_TYPE_COMBO_BOX_TEXT, "member_combo")), member_id));
+  }
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "link_type_combo")), "kinship");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "post_combo")), "B");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "link_button")));
+  pump ();
+  error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (links)), NULL), ==,
+                   before->links->len + 1);
+  screenshot (dialog, "household-dialog-links");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "link_button")));
+  pump ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (links)), NULL), ==,
+                   before->links->len + 1);
+
+  /* a visit today by the new member (the links are by post, so theirs, on B, is last) */
+  {
+    GtkTreeModel *links_model = gtk_tree_view_get_model (GTK_TREE_VIEW (links));
+    GtkWidget *visits = find_widget (dialog, GTK_TYPE_TREE_VIEW, "visits_view");
+    GtkTreeIter last;
+    gint64 member_id = 0;
+
+    g_assert_true (gtk_tree_model_iter_nth_child (links_model, &last, NULL,
+                                                  (int) before->links->len));
+    gtk_tree_model_get (links_model, &last, 5, &member_id, -1);
+    g_assert_cmpint (member_id, ==, pick->id);
+    gtk_tree_selection_select_iter (gtk_tree_view_get_selection (GTK_TREE_VIEW (links)), &last);
+    gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "visit_button")));
+    pump ();
+    g_assert_false (gtk_widget_get_visible (error_label));
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (visits)), NULL), ==, 1);
+    gtk_notebook_set_current_page (GTK_NOTEBOOK (find_widget (dialog, GTK_TYPE_NOTEBOOK,
+                                                              "notebook")), 2);
+    pump ();
+    screenshot (dialog, "household-dialog-visits");
+  }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  pump ();
+
+  /* the database has the one new link and its one visit, nothing else */
+  after = gt_household_lookup (storage, id, NULL);
+  g_assert_cmpint (after->links->len, ==, before->links->len + 1);
+  g_assert_cmpint (after->visits->len, ==, 1);
+  g_assert_cmpint (((GtVisit *) after->visits->pdata[0])->member_id, ==, pick->id);
+  for (guint j = 0; j < after->links->len; j++)
+    {
+      GtHouseholdLink *l = after->links->pdata[j];
+      if (l->member_id == pick->id)
+        {
+          g_assert_cmpstr (l->link_type, ==, "kinship");
+          g_assert_cmpstr (l->post, ==, "B");
+          g_assert_cmpstr (l->last_visit, ==, ((GtVisit *) after->visits->pdata[0])->date);
+        }
+      else
+        g_assert_null (l->last_visit);
+    }
+  g_assert_cmpstr (after->look_kitchen, ==, "灶台干净，米面充足");
+  g_assert_true (gt_household_count (storage, NULL, &n, NULL));
+  g_assert_cmpint (n, ==, 1505);
+  {
+    GtkTreeIter first;
+    gint64 n_links = 0;
+    g_assert_true (gtk_tree_model_get_iter_first (households_model (page), &first));
+    gtk_tree_model_get (households_model (page), &first, 5, &n_links, -1);
+    g_assert_cmpint (n_links, ==, after->links->len);
+  }
+
+  /* The rules: eight households per member; the shortfall report follows. */
+  g_action_group_activate_action (G_ACTION_GROUP (toplevel), "rules", NULL);
+  pump ();
+  dialog = find_dialog ("GtRulesDialog");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_widget (
+                     dialog, GTK_TYPE_SPIN_BUTTON, "minimum_spin"))), ==, 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (dialog, GTK_TYPE_SPIN_BUTTON,
+                                                           "minimum_spin")), 8);
+  screenshot (dialog, "rules-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_cmpint (gt_rules_get_link_minimum (storage), ==, 8);
+  g_assert_cmpint (gt_rules_get_visit_interval (storage), ==, 7);
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "1"));
+  pump ();
+  {
+    GtHouseholdFilter shortfall = { .village = "青石村", .report = GT_HOUSEHOLD_REPORT_SHORTFALL };
+    g_autofree char *label = gtk_combo_box_text_get_active_text (
+      GTK_COMBO_BOX_TEXT (report_combo));
+    g_assert_true (gt_household_count (storage, &shortfall, &n, NULL));
+    g_assert_cmpint (n, >, 0);
+    g_assert_cmpint (count_rows (households_model (page), NULL), ==, n);
+    g_assert_nonnull (strstr (label, "8"));
+    if (zh)
+      g_assert_nonnull (strstr (label, "户"));
+  }
+  screenshot (GTK_WIDGET (toplevel), "households-shortfall");
+
+  /* Adding a household: it shows in the list at once. */
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "0"));
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "add_button")));
+  pump ();
+  dialog = find_dialog ("GtHouseholdDialog");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "head_entry")), "章新民");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "village_combo")), "青石村");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "look_yard_entry")),
+                      "房前屋后整洁");
+  pump ();
+  screenshot (dialog, "household-dialog-new");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, n_village + 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* In a process of its own, on a demo database of its own, like the roster dialogs. */
+static void
+test_household_page (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GtApplication) app = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *wal = NULL, *shm = NULL;
+  char *argv[] = { "guatu", "--db", NULL, NULL };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  app = gt_application_new ();
+  dir = g_dir_make_tmp ("guatu-gui-households-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "households.db", NULL);
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (storage, 20180730, &error));
+  g_clear_object (&storage);
+
+  argv[2] = path;
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (300, drive_households, app);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -690,6 +1139,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/gui/main-window", test_main_window);
   g_test_add_func ("/gui/roster-dialogs", test_roster_dialogs);
+  g_test_add_func ("/gui/household-page", test_household_page);
+  g_test_add_func ("/gui/member-flags-dialog", test_member_flags_dialog);
   rc = g_test_run ();
 
   g_free (shot_dir);

@@ -9,52 +9,15 @@
 #include <string.h>
 
 #include "gt-demo.h"
+#include "gt-test-demo.h"
 #include "gt-household.h"
 #include "gt-member.h"
 #include "gt-registers.h"
 #include "gt-stats.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  GtStorage *storage;
-} Fixture;
+typedef GtTestDemo Fixture;
 
-static void
-setup (Fixture *fx, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("guatu-member-XXXXXX", &error);
-  fx->path = g_build_filename (fx->dir, "m.db", NULL);
-  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_demo_build_township (fx->storage, 5, &error));
-}
-
-static void
-teardown (Fixture *fx, gconstpointer data)
-{
-  g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fx->path, "-shm", NULL);
-
-  g_clear_object (&fx->storage);
-  g_unlink (fx->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fx->dir);
-  g_free (fx->path);
-  g_free (fx->dir);
-}
-
-static gint64
-count (GtStorage *storage, const char *sql)
-{
-  gint64 n = -1;
-  g_assert_true (gt_storage_query_int64 (storage, sql, &n, NULL));
-  return n;
-}
+#define count gt_test_count
 
 static const GtMemberSpec good = {
   "青石村党支部", "龚自珍", NULL, "汉族", "33082219880715003x", "１３８００００１２３４", "大专",
@@ -315,7 +278,9 @@ test_filters (Fixture *fx, gconstpointer data)
   g_assert_cmpint (count_filtered (fx, &subtree), ==, 38);
 }
 
-#define ADD(name, func) g_test_add ("/member/" name, Fixture, NULL, setup, func, teardown)
+#define ADD(name, func) \
+  g_test_add ("/member/" name, Fixture, GUINT_TO_POINTER (5), gt_test_demo_setup, func, \
+              gt_test_demo_teardown)
 
 int
 main (int argc, char **argv)

@@ -8,52 +8,13 @@
 #include <string.h>
 
 #include "gt-demo.h"
+#include "gt-test-demo.h"
 #include "gt-org.h"
 #include "gt-stats.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  GtStorage *storage;
-} Fixture;
+typedef GtTestDemo Fixture;
 
-static void
-setup (Fixture *fx, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("guatu-org-XXXXXX", &error);
-  fx->path = g_build_filename (fx->dir, "org.db", NULL);
-  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_demo_build_township (fx->storage, 3, &error));
-}
-
-static void
-teardown (Fixture *fx, gconstpointer data)
-{
-  g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fx->path, "-shm", NULL);
-
-  g_clear_object (&fx->storage);
-  g_unlink (fx->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fx->dir);
-  g_free (fx->path);
-  g_free (fx->dir);
-}
-
-static gint64
-count (GtStorage *storage, const char *sql)
-{
-  gint64 n = -1;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (gt_storage_query_int64 (storage, sql, &n, &error));
-  return n;
-}
+#define count gt_test_count
 
 static GtOrgEvent *
 last_event (GtStorage *storage, gint64 id)
@@ -262,7 +223,9 @@ test_codes (void)
   g_assert_cmpstr (gt_org_level_code ("社区"), ==, "village");
 }
 
-#define ADD(name, func) g_test_add ("/org/" name, Fixture, NULL, setup, func, teardown)
+#define ADD(name, func) \
+  g_test_add ("/org/" name, Fixture, GUINT_TO_POINTER (3), gt_test_demo_setup, func, \
+              gt_test_demo_teardown)
 
 int
 main (int argc, char **argv)

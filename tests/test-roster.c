@@ -12,6 +12,7 @@
 
 #include "gt-csv.h"
 #include "gt-demo.h"
+#include "gt-registers.h"
 #include "gt-roster.h"
 #include "gt-stats.h"
 
@@ -776,6 +777,100 @@ test_export_safe (void)
   db_close (&db);
 }
 
+/* Headers Guatu does not know are mapped once and remembered for the next file. */
+static void
+test_import_mapping (void)
+{
+  const char *odd = "姓名,公民身份证,入党年月,所属党组织,备注\n"
+                    "龚自珍,33082219880715003X,2010-07-01,青石村党支部,新党员\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) remembered = NULL;
+  Db db = { 0 };
+
+  db_open_copy (&db);
+  {
+    g_autoptr (GtRosterReport) report = parse_text (&db, odd, NULL);
+    g_assert_cmpuint (report->n_valid, ==, 0); /* no joining date column */
+    g_assert_cmpuint (report->n_warnings, ==, 4);
+    g_assert_cmpuint (report->unknown_columns->len, ==, 4);
+    g_assert_cmpstr (report->unknown_columns->pdata[0], ==, "公民身份证");
+  }
+
+  g_assert_true (gt_roster_remember_column (db.storage, "公民身份证", "id_number", &error));
+  g_assert_true (gt_roster_remember_column (db.storage, "入党年月", "join_date", &error));
+  g_assert_true (gt_roster_remember_column (db.storage, "所属党组织", "branch", &error));
+  g_assert_true (gt_roster_remember_column (db.storage, "备注", "ignore", &error));
+  g_assert_no_error (error);
+  g_assert_false (gt_roster_remember_column (db.storage, "备注", "nonsense", &error));
+  g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gt_roster_remember_column (db.storage, "a\tb", "name", &error));
+  g_clear_error (&error);
+
+  remembered = gt_roster_remembered_columns (db.storage);
+  g_assert_cmpuint (g_hash_table_size (remembered), ==, 4);
+  g_assert_cmpstr (g_hash_table_lookup (remembered, "入党年月"), ==, "join_date");
+  {
+    g_autoptr (GtRosterReport) report = parse_text (&db, odd, NULL);
+    g_assert_cmpuint (report->n_valid, ==, 1);
+    g_assert_cmpuint (report->n_warnings, ==, 0);
+    g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members WHERE name = '龚自珍'"
+                                      " AND join_date = '2010-07-01'"), ==, 1);
+
+  /* forgetting a column brings the warning back */
+  g_assert_true (gt_roster_remember_column (db.storage, "备注", NULL, &error));
+  {
+    g_autoptr (GtRosterReport) report = parse_text (&db, odd, NULL);
+    g_assert_cmpuint (report->n_warnings, ==, 1);
+  }
+  g_assert_nonnull (gt_roster_field_label ("branch"));
+  g_assert_null (gt_roster_field_label ("nonsense"));
+  db_close (&db);
+}
+
+/* A roster of more than a few hundred rows fills the search indexes in bulk: the members are
+ * found afterwards exactly as if each had been added alone. */
+static void
+test_import_bulk_search (void)
+{
+  g_autoptr (GString) text = g_string_new ("姓名,性别,入党日期,所在支部\n");
+  g_autoptr (GError) error = NULL;
+  Db db = { 0 };
+  gint64 before;
+
+  for (int i = 0; i < 600; i++)
+    g_string_append_printf (text, "测试%d号,%s,2001-07-01,澄潭村党支部\n", i, i % 2 ? "男" : "女");
+  db_open_copy (&db);
+  before = count (db.storage, "SELECT count(*) FROM member_search");
+  {
+    g_autoptr (GtRosterReport) report = parse_text (&db, text->str, NULL);
+    g_assert_cmpuint (report->n_valid, ==, 600);
+    g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_search"), ==, before + 600);
+  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_name_chars m JOIN members"
+                                      " x ON x.id = m.member_id WHERE x.name = '测试599号'"), ==,
+                   5);
+  {
+    g_autoptr (GPtrArray) found = gt_member_list (db.storage, "测试599", 0, &error);
+    g_assert_cmpuint (found->len, ==, 1);
+  }
+  /* the per-row trigger is back for members added one by one */
+  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM sqlite_schema WHERE type ="
+                                      " 'trigger' AND name = 'members_search_insert'"), ==, 1);
+  g_assert_true (gt_storage_exec (db.storage,
+                                  "INSERT INTO members (uuid, org_id, name, gender, category,"
+                                  " mtime) VALUES ('u-x', 2, '单独加入', 'M', 'full', 'x')",
+                                  &error));
+  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_search WHERE name ="
+                                      " '单独加入'"), ==, 1);
+  db_close (&db);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -806,6 +901,8 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/import/rules", test_import_rules);
   g_test_add_func ("/roster/import/org-option", test_import_org_option);
   g_test_add_func ("/roster/import/rollback", test_import_rollback);
+  g_test_add_func ("/roster/import/mapping", test_import_mapping);
+  g_test_add_func ("/roster/import/bulk-search", test_import_bulk_search);
   g_test_add_func ("/roster/export/masked", test_export_masked);
   g_test_add_func ("/roster/export/round-trip", test_export_round_trip);
   g_test_add_func ("/roster/export/safe", test_export_safe);

@@ -21,7 +21,8 @@ struct _GtApplication
 G_DEFINE_TYPE (GtApplication, gt_application, GTK_TYPE_APPLICATION)
 
 static const char *const page_names[] = {
-  "overview", "organizations", "members", "life", "points", "charts", "exchange",
+  "overview", "organizations", "members", "households", "life", "points", "charts",
+  "exchange",
 };
 
 static GtWindow *
@@ -206,8 +207,8 @@ gt_application_init (GtApplication *self)
     { "db", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Database file (default: $GUATU_DB or ~/.local/share/guatu/guatu.db)"), N_("FILE") },
     { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Area to show first: overview, organizations, members, life, points, charts or "
-         "exchange"), N_("NAME") },
+      N_("Area to show first: overview, organizations, members, households, life, points, "
+         "charts or exchange"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }
   };

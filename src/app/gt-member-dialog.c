@@ -1,4 +1,5 @@
-/* gt-member-dialog.c — one member: record, history, and recording life-cycle events
+/* gt-member-dialog.c — one member: record, history, and recording life-cycle events;
+ * linked households; status (流动, 失联, 年老体弱, employment) and posts (一员七职, A/B)
  *
  * ID and phone numbers are masked until the user presses "Show ID and phone".
  *
@@ -31,6 +32,15 @@ struct _GtMemberDialog
   GtkListStore *links_store;
   GtkTreeView *links_view;
   GtkLabel *links_tab_label;
+  GtkComboBoxText *mobility_combo;
+  GtkEntry *place_entry;
+  GtkEntry *contact_entry;
+  GtkComboBoxText *employment_combo;
+  GtkComboBoxText *link_post_combo;
+  GtkToggleButton *lost_contact_check;
+  GtkToggleButton *frail_check;
+  GtkBox *posts_box;
+  GtkToggleButton *post_checks[7]; /* in the order of gt_member_post_codes () */
 
   GtStorage *storage;
   gint64 member_id;
@@ -295,6 +305,74 @@ record_clicked_cb (GtkButton *button, GtMemberDialog *self)
 }
 
 static void
+mobility_changed_cb (GtkComboBox *combo, GtMemberDialog *self)
+{
+  /* Only a mobile member has a place and a contact. */
+  gboolean mobile = g_strcmp0 (gtk_combo_box_get_active_id (combo), "none") != 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->place_entry), mobile);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->contact_entry), mobile);
+}
+
+static void
+reload_flags (GtMemberDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtMemberFlags) flags = gt_member_get_flags (self->storage, self->member_id, &error);
+  const char *const *codes = gt_member_post_codes ();
+
+  if (flags == NULL)
+    {
+      show_error (self, gt_error_text (self->storage, error));
+      return;
+    }
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->mobility_combo), flags->mobility);
+  gtk_entry_set_text (self->place_entry, flags->place);
+  gtk_entry_set_text (self->contact_entry, flags->contact);
+  gtk_toggle_button_set_active (self->lost_contact_check, flags->lost_contact);
+  gtk_toggle_button_set_active (self->frail_check, flags->frail);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->employment_combo), flags->employment);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->link_post_combo), flags->link_post);
+  for (guint i = 0; codes[i] != NULL && i < G_N_ELEMENTS (self->post_checks); i++)
+    gtk_toggle_button_set_active (self->post_checks[i],
+                                  g_strv_contains ((const char *const *) flags->posts, codes[i]));
+}
+
+static void
+save_flags_clicked_cb (GtkButton *button, GtMemberDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtMemberFlags) flags = g_new0 (GtMemberFlags, 1);
+  g_autoptr (GStrvBuilder) posts = g_strv_builder_new ();
+  const char *const *codes = gt_member_post_codes ();
+  const char *mobility = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->mobility_combo));
+  gboolean mobile = g_strcmp0 (mobility, "none") != 0;
+
+  flags->mobility = g_strdup (mobility);
+  /* the entries keep their text while insensitive; a member at home has neither */
+  flags->place = g_strdup (mobile ? gtk_entry_get_text (self->place_entry) : "");
+  flags->contact = g_strdup (mobile ? gtk_entry_get_text (self->contact_entry) : "");
+  flags->lost_contact = gtk_toggle_button_get_active (self->lost_contact_check);
+  flags->frail = gtk_toggle_button_get_active (self->frail_check);
+  flags->employment = g_strdup (gtk_combo_box_get_active_id (
+    GTK_COMBO_BOX (self->employment_combo)));
+  for (guint i = 0; codes[i] != NULL && i < G_N_ELEMENTS (self->post_checks); i++)
+    if (gtk_toggle_button_get_active (self->post_checks[i]))
+      g_strv_builder_add (posts, codes[i]);
+  flags->posts = g_strv_builder_end (posts);
+  flags->link_post = g_strdup (gtk_combo_box_get_active_id (
+    GTK_COMBO_BOX (self->link_post_combo)));
+
+  if (!gt_member_set_flags (self->storage, self->member_id, flags, &error))
+    {
+      show_error (self, gt_error_text (self->storage, error));
+      return;
+    }
+  show_error (self, NULL);
+  reload_flags (self);
+}
+
+static void
 reveal_toggled_cb (GtkToggleButton *button, GtMemberDialog *self)
 {
   reload (self);
@@ -329,12 +407,55 @@ gt_member_dialog_class_init (GtMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, links_store);
   gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, links_view);
   gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, links_tab_label);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, mobility_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, place_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, contact_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, employment_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, link_post_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, lost_contact_check);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, frail_check);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberDialog, posts_box);
   gtk_widget_class_bind_template_callback (widget_class, visit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, unlink_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mobility_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_flags_clicked_cb);
+}
+
+/* The choices of the status tab; labels come from the core, like the stored codes. */
+static void
+fill_flag_choices (GtMemberDialog *self)
+{
+  static const char *const mobilities[] = { "none", "out", "in" };
+  static const char *const employments[] = { "", "employed", "retired", "none" };
+  const char *const *codes = gt_member_post_codes ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (mobilities); i++)
+    gtk_combo_box_text_append (self->mobility_combo, mobilities[i],
+                               gt_label_member_mobility (mobilities[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (employments); i++)
+    gtk_combo_box_text_append (self->employment_combo, employments[i],
+                               gt_label_member_employment (employments[i]));
+  gtk_combo_box_text_append (self->link_post_combo, "A", gt_label_link_post ("A"));
+  gtk_combo_box_text_append (self->link_post_combo, "B", gt_label_link_post ("B"));
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->mobility_combo), 0);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->employment_combo), 0);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->link_post_combo), 0);
+  g_assert (g_strv_length ((GStrv) codes) == G_N_ELEMENTS (self->post_checks));
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (gt_label_member_post (codes[i]));
+      g_autofree char *name = g_strconcat ("post_", codes[i], NULL);
+
+      /* named like template children, so tests find them */
+      gtk_buildable_set_name (GTK_BUILDABLE (check), name);
+      gtk_widget_show (check);
+      gtk_box_pack_start (self->posts_box, check, FALSE, FALSE, 0);
+      self->post_checks[i] = GTK_TOGGLE_BUTTON (check);
+    }
 }
 
 static void
@@ -350,6 +471,7 @@ gt_member_dialog_init (GtMemberDialog *self)
                                gt_label_member_event (event_kinds[i]));
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->event_combo), 0);
   gtk_entry_set_text (self->date_entry, today);
+  fill_flag_choices (self);
 }
 
 GtMemberDialog *
@@ -363,5 +485,6 @@ gt_member_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 member_id)
   fill_orgs (self);
   reload (self);
   reload_links (self);
+  reload_flags (self);
   return self;
 }

@@ -1,4 +1,4 @@
-/* gt-member-model.h — a list model over the member register that reads rows on demand
+/* gt-member-model.h — the member register as a list model that reads rows on demand
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,16 +24,11 @@ enum
   GT_MEMBER_N_COLUMNS
 };
 
-#define GT_TYPE_MEMBER_MODEL (gt_member_model_get_type ())
-G_DECLARE_FINAL_TYPE (GtMemberModel, gt_member_model, GT, MEMBER_MODEL, GObject)
-
-/* Counts the matching members at once; reads them in pages of a few hundred as the view
- * asks for rows, so 200 000 members scroll without loading them all. A text search shows
- * at most @max_text_rows. */
-GtMemberModel *gt_member_model_new (GtStorage *storage, const char *text,
-                                    const GtMemberFilter *filter, gboolean reveal,
-                                    guint max_text_rows, GError **error);
-
-gint64 gt_member_model_get_total (GtMemberModel *self);
+/* Counts the matching members at once (a text search stops counting past @max_text_rows
+ * and shows at most that many) and reads them in pages as the view asks for rows, so
+ * 200 000 members scroll without loading them all. Sets @total to the count. */
+GtkTreeModel *gt_member_model_new (GtStorage *storage, const char *text,
+                                   const GtMemberFilter *filter, gboolean reveal,
+                                   guint max_text_rows, gint64 *total, GError **error);
 
 G_END_DECLS

@@ -57,7 +57,7 @@ static void
 reload (GtMemberPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtMemberModel) model = NULL;
+  g_autoptr (GtkTreeModel) model = NULL;
   g_autofree char *count = NULL;
   const char *text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
   gboolean reveal = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->reveal_check));
@@ -70,15 +70,15 @@ reload (GtMemberPage *self)
     return;
 
   read_filter (self, &filter);
-  model = gt_member_model_new (self->storage, text, &filter, reveal, MAX_TEXT_ROWS, &error);
+  model = gt_member_model_new (self->storage, text, &filter, reveal, MAX_TEXT_ROWS, &total,
+                               &error);
   if (model == NULL)
     {
       gt_page_report_error (GT_PAGE (self), error);
       return;
     }
-  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (model));
+  gtk_tree_view_set_model (self->tree_view, model);
 
-  total = gt_member_model_get_total (model);
   if (*text != '\0' && total > MAX_TEXT_ROWS)
     count = g_strdup_printf (_("More than %d members match; type more to narrow the search."),
                              MAX_TEXT_ROWS);

@@ -15,6 +15,7 @@
 
 #include "gt-registers.h"
 #include "gt-roster-import-dialog.h"
+#include "gt-roster-mapping-dialog.h"
 #include "gt-roster.h"
 
 struct _GtRosterImportDialog
@@ -35,6 +36,7 @@ struct _GtRosterImportDialog
   GtkCheckButton *valid_only_check;
   GtkLabel *result_label;
   GtkWidget *import_button;
+  GtkWidget *map_button;
 
   GtStorage *storage;
   char *path;
@@ -105,6 +107,8 @@ update_sensitivity (GtRosterImportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->valid_only_check),
                             !busy && !self->imported && report != NULL && report->complete &&
                               report->n_errors > 0 && report->n_valid > 0);
+  gtk_widget_set_sensitive (self->map_button, !busy && !self->imported && report != NULL &&
+                                               report->unknown_columns->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   if (busy)
@@ -254,6 +258,37 @@ start_parse (GtRosterImportDialog *self)
   status = g_strdup_printf (_("Reading and checking “%s”…"), base);
   set_message (self->status_label, status, FALSE);
   update_sensitivity (self);
+}
+
+static void
+mapping_response_cb (GtkDialog *dialog, int response, GtRosterImportDialog *self)
+{
+  if (response == GTK_RESPONSE_OK &&
+      !gt_roster_mapping_dialog_save (GT_ROSTER_MAPPING_DIALOG (dialog)))
+    return; /* the reason is shown in the mapping dialog, which stays open */
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  if (response == GTK_RESPONSE_OK)
+    start_parse (self); /* read the file again with the remembered columns */
+}
+
+GtkDialog *
+gt_roster_import_dialog_map_columns (GtRosterImportDialog *self)
+{
+  GtRosterMappingDialog *dialog;
+
+  if (self->report == NULL || self->report->unknown_columns->len == 0)
+    return NULL;
+  dialog = gt_roster_mapping_dialog_new (GTK_WINDOW (self), self->storage,
+                                         self->report->unknown_columns);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (mapping_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_DIALOG (dialog);
+}
+
+static void
+map_columns_cb (GtkButton *button, GtRosterImportDialog *self)
+{
+  gt_roster_import_dialog_map_columns (self);
 }
 
 void
@@ -454,6 +489,8 @@ gt_roster_import_dialog_class_init (GtRosterImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, valid_only_check);
   gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, result_label);
   gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GtRosterImportDialog, map_button);
+  gtk_widget_class_bind_template_callback (widget_class, map_columns_cb);
   gtk_widget_class_bind_template_callback (widget_class, file_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);

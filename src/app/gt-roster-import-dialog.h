@@ -25,4 +25,8 @@ void gt_roster_import_dialog_set_file (GtRosterImportDialog *self, const char *p
 /* TRUE while a file is being read. */
 gboolean gt_roster_import_dialog_is_busy (GtRosterImportDialog *self);
 
+/* Opens the column-mapping dialog for the headers the last reading did not know (what the
+ * "Map Columns…" button does); NULL when there are none. Saving it reads the file again. */
+GtkDialog *gt_roster_import_dialog_map_columns (GtRosterImportDialog *self);
+
 G_END_DECLS

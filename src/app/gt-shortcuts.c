@@ -30,6 +30,7 @@ static const Shortcut shortcuts[] = {
   { N_("Areas"), "win.show-page('overview')", N_("Overview") },
   { NULL, "win.show-page('organizations')", N_("Organisations") },
   { NULL, "win.show-page('members')", N_("Members") },
+  { NULL, "win.show-page('households')", N_("Households") },
   { NULL, "win.show-page('life')", N_("Organisational life") },
   { NULL, "win.show-page('points')", N_("Points and ratings") },
   { NULL, "win.show-page('charts')", N_("Wall charts") },

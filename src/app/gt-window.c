@@ -8,12 +8,14 @@
 
 #include "gt-empty-page.h"
 #include "gt-exchange-page.h"
+#include "gt-household-page.h"
 #include "gt-member-page.h"
 #include "gt-org-page.h"
 #include "gt-overview-page.h"
 #include "gt-project-page.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
+#include "gt-rules-dialog.h"
 #include "gt-shortcuts.h"
 #include "gt-window.h"
 
@@ -257,6 +259,15 @@ export_roster_activated (GSimpleAction *action, GVariant *parameter, gpointer us
                                                                  self->storage)));
 }
 
+static void
+rules_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+
+  if (self->storage != NULL)
+    gtk_window_present (GTK_WINDOW (gt_rules_dialog_new (GTK_WINDOW (self), self->storage)));
+}
+
 static const GActionEntry win_entries[] = {
   { "open-database", open_database_activated },
   { "new-database", new_database_activated },
@@ -264,6 +275,7 @@ static const GActionEntry win_entries[] = {
   { "show-page", show_page_activated, "s" },
   { "import-roster", import_roster_activated },
   { "export-roster", export_roster_activated },
+  { "rules", rules_activated },
 };
 
 static void
@@ -398,6 +410,7 @@ gt_window_class_init (GtWindowClass *klass)
   g_type_ensure (GT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (GT_TYPE_ORG_PAGE);
   g_type_ensure (GT_TYPE_MEMBER_PAGE);
+  g_type_ensure (GT_TYPE_HOUSEHOLD_PAGE);
   g_type_ensure (GT_TYPE_PROJECT_PAGE);
   g_type_ensure (GT_TYPE_EXCHANGE_PAGE);
 

@@ -190,6 +190,11 @@ member_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
       gt_cli_json_add_string (builder, "status", status);
       gt_cli_json_add_string (builder, "category", category);
       gt_cli_json_add_int (builder, "households", r->n_links);
+      {
+        g_autoptr (GtMemberFlags) flags = gt_member_get_flags (storage, r->id, NULL);
+        if (flags != NULL)
+          gt_cli_json_add_member_flags (builder, flags);
+      }
       json_builder_set_member_name (builder, "events");
       json_builder_begin_array (builder);
       for (guint i = 0; i < r->events->len; i++)
@@ -216,6 +221,11 @@ member_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
   g_print (_("Born: %s  Joined: %s  Full member: %s\n"), r->birth_date ? r->birth_date : "",
            r->join_date ? r->join_date : "", r->full_date ? r->full_date : "");
   g_print (_("Linked households: %d\n"), (int) r->n_links);
+  {
+    g_autoptr (GtMemberFlags) flags = gt_member_get_flags (storage, r->id, NULL);
+    if (flags != NULL)
+      gt_cli_print_member_flags (flags);
+  }
   g_print (_("History:\n"));
   for (guint i = 0; i < r->events->len; i++)
     {
@@ -363,6 +373,11 @@ static const GtCliCommand member_commands[] = {
     N_("Record full membership, a transfer, suspension, exit or death"), member_event },
   { "member transfer", "ID --to ORG [--date DATE]",
     N_("Move a member to another organisation of this database"), member_transfer },
+  { "member flags", "ID [--mobility none|out|in] [--place TEXT] [--contact TEXT] "
+    "[--lost-contact yes|no] [--frail yes|no] [--employment employed|retired|none] "
+    "[--posts CODE,…] [--link-post A|B] [--json]",
+    N_("Show or change a member's mobility, lost contact, frailty, employment and posts"),
+    gt_cli_cmd_member_flags },
 };
 
 int
@@ -373,6 +388,6 @@ gt_cli_cmd_member (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
       if (g_strcmp0 (member_commands[i].name + strlen ("member "), argv[1]) == 0)
         return member_commands[i].run (ctx, &member_commands[i], argc - 1, argv + 1);
 
-  g_printerr (_("guatu-cli member: expected a subcommand: show, add, event, transfer\n"));
+  g_printerr (_("guatu-cli member: expected a subcommand: show, add, event, transfer, flags\n"));
   return GT_EXIT_USAGE;
 }

@@ -55,7 +55,7 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GtRosterReport) report = NULL;
   g_autoptr (GError) error = NULL;
-  g_auto (GStrv) files = NULL;
+  g_auto (GStrv) files = NULL, maps = NULL;
   g_autofree char *org = NULL, *encoding_name = NULL;
   gboolean dry_run = FALSE, valid_only = FALSE;
   GtCsvEncoding encoding;
@@ -70,6 +70,10 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
                                                                 "gb18030"), N_("ENCODING") },
     { "valid-only", 0, 0, G_OPTION_ARG_NONE, &valid_only, N_("Import the valid rows even when "
                                                              "others have problems"), NULL },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("Remember that the column HEADER holds FIELD (name, gender, ethnicity, id_number, "
+         "phone, education, occupation, birth_date, join_date, full_date, branch, category or "
+         "ignore; empty to forget); may be repeated"), N_("HEADER=FIELD") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
@@ -92,6 +96,22 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (maps[i], "=", 2);
+
+      if (pair[0] == NULL || pair[1] == NULL)
+        {
+          g_printerr (_("guatu-cli %s: --map takes HEADER=FIELD, not “%s”\n"), command->name,
+                      maps[i]);
+          return GT_EXIT_USAGE;
+        }
+      if (!gt_roster_remember_column (storage, pair[0], pair[1], &error))
+        {
+          g_printerr ("guatu-cli %s: %s\n", command->name, error->message);
+          return GT_EXIT_USAGE;
+        }
+    }
   report = gt_roster_parse (storage, files[0], encoding, org, &error);
   if (report == NULL)
     {

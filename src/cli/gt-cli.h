@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gt-storage.h"
+#include "gt-member.h"
 
 G_BEGIN_DECLS
 
@@ -80,5 +81,11 @@ int gt_cli_cmd_household (GtCliContext *ctx, const GtCliCommand *command, int ar
                          char **argv);
 int gt_cli_cmd_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_card (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* member flags (gt-cli-member-flags.c) */
+int gt_cli_cmd_member_flags (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                             char **argv);
+/* Adds a member's flags to the object being built, and prints them as lines of text. */
+void gt_cli_json_add_member_flags (JsonBuilder *builder, const GtMemberFlags *flags);
+void gt_cli_print_member_flags (const GtMemberFlags *flags);
 
 G_END_DECLS

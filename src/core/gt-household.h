@@ -172,4 +172,46 @@ GPtrArray *gt_household_report_shortfall (GtStorage *storage, GError **error);
 GPtrArray *gt_household_report_overdue (GtStorage *storage, const char *as_of,
                                         GError **error);
 
+/* The household register as the application lists it: one page at a time. */
+typedef enum
+{
+  GT_HOUSEHOLD_REPORT_ALL,
+  GT_HOUSEHOLD_REPORT_SHORTFALL, /* linked by an active member below the link minimum */
+  GT_HOUSEHOLD_REPORT_OVERDUE,   /* a link of an active member not visited within the interval */
+} GtHouseholdReport;
+
+typedef struct
+{
+  const char *text;          /* part of the head's name or of the address; NULL or "" for all */
+  const char *village;       /* name of a village; NULL or "" for all */
+  GtHouseholdReport report;
+  const char *as_of;         /* the overdue report's date, YYYY-MM-DD; NULL for today */
+} GtHouseholdFilter;
+
+typedef struct
+{
+  gint64 id;
+  char *head_name;
+  char *village;             /* NULL when the household has no village */
+  char *grid;
+  char *address;
+  gint64 size;
+  gint64 n_links;            /* linked members */
+  char *last_visit;          /* latest visit by any member, NULL when never visited */
+} GtHouseholdRow;
+
+void gt_household_row_free (GtHouseholdRow *row);
+
+/* Households matching @filter (may be NULL) in register order, from @offset, at most @limit
+ * (0 for no limit); of GtHouseholdRow, free with g_ptr_array_unref. An unknown village or
+ * report date is refused. */
+GPtrArray *gt_household_search (GtStorage *storage, const GtHouseholdFilter *filter,
+                                gint64 offset, guint limit, GError **error);
+/* Counts the same households. */
+gboolean gt_household_count (GtStorage *storage, const GtHouseholdFilter *filter, gint64 *count,
+                             GError **error);
+
+/* The names of the villages, in the order they were entered; free with g_ptr_array_unref. */
+GPtrArray *gt_village_list (GtStorage *storage, GError **error);
+
 G_END_DECLS

@@ -18,30 +18,6 @@
 #include "gt-registers.h"
 
 static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s",
-               gt_storage_get_path (storage), message);
-  return FALSE;
-}
-
-static char *
-today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static gboolean
 is_date (const char *text)
 {
   int y, m, d;
@@ -64,13 +40,13 @@ add_years (const char *date, int years)
 static gboolean
 check_date (GtStorage *storage, const char *what, const char *date, GError **error)
 {
-  g_autofree char *now = today ();
+  g_autofree char *now = gt_today ();
 
   if (!is_date (date))
-    return refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
+    return gt_storage_refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
                    date != NULL ? date : "");
   if (strcmp (date, now) > 0)
-    return refuse (storage, error, _("%s %s lies in the future"), what, date);
+    return gt_storage_refuse (storage, error, _("%s %s lies in the future"), what, date);
   return TRUE;
 }
 
@@ -121,24 +97,24 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
   gboolean ok;
 
   if (spec->name == NULL || *spec->name == '\0')
-    return refuse (storage, error, _("a member needs a name"));
+    return gt_storage_refuse (storage, error, _("a member needs a name"));
   if (g_strcmp0 (gender, "?") == 0)
-    return refuse (storage, error, _("gender “%s” is neither 男 nor 女"), spec->gender);
+    return gt_storage_refuse (storage, error, _("gender “%s” is neither 男 nor 女"), spec->gender);
   if (spec->id_number != NULL && *spec->id_number != '\0')
     {
       GtIdcardStatus status = gt_idcard_validate (spec->id_number, &id_number, &birth,
                                                   &id_gender);
       if (status != GT_IDCARD_OK)
-        return refuse (storage, error, _("ID number %s: %s"), spec->id_number,
+        return gt_storage_refuse (storage, error, _("ID number %s: %s"), spec->id_number,
                        gt_idcard_status_message (status));
       if (gender != NULL && gender[0] != id_gender)
-        return refuse (storage, error, _("gender %s does not match the ID number, which says %s"),
+        return gt_storage_refuse (storage, error, _("gender %s does not match the ID number, which says %s"),
                        spec->gender, id_gender == 'M' ? "男" : "女");
       if (gender == NULL)
         gender = id_gender == 'M' ? "M" : "F";
     }
   if (gender == NULL)
-    return refuse (storage, error, _("give the gender or the ID number"));
+    return gt_storage_refuse (storage, error, _("give the gender or the ID number"));
   if (!check_date (storage, _("the joining date"), spec->join_date, error))
     return FALSE;
   if (spec->full_date != NULL && *spec->full_date != '\0')
@@ -146,21 +122,21 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
       if (!check_date (storage, _("the full-membership date"), spec->full_date, error))
         return FALSE;
       if (strcmp (spec->full_date, spec->join_date) < 0)
-        return refuse (storage, error, _("the full-membership date %s is before the joining "
+        return gt_storage_refuse (storage, error, _("the full-membership date %s is before the joining "
                                          "date %s"), spec->full_date, spec->join_date);
     }
   if (birth != NULL)
     {
       adult = add_years (birth, 18);
       if (strcmp (spec->join_date, adult) < 0)
-        return refuse (storage, error, _("joined on %s, before the age of 18 (born %s)"),
+        return gt_storage_refuse (storage, error, _("joined on %s, before the age of 18 (born %s)"),
                        spec->join_date, birth);
     }
   if (spec->phone != NULL && *spec->phone != '\0')
     {
       phone = gt_search_normalize (spec->phone);
       if (strlen (phone) != 11 || phone[0] != '1' || strspn (phone, "0123456789") != 11)
-        return refuse (storage, error, _("phone number %s is not an 11-digit mobile number"),
+        return gt_storage_refuse (storage, error, _("phone number %s is not an 11-digit mobile number"),
                        spec->phone);
     }
   if (!gt_org_find (storage, spec->org, &org_id, error))
@@ -212,7 +188,7 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
           strstr ((*error)->message, "id_number") != NULL)
         {
           g_clear_error (error);
-          return refuse (storage, error, _("ID number %s is already in the register"),
+          return gt_storage_refuse (storage, error, _("ID number %s is already in the register"),
                          id_number);
         }
       return FALSE;
@@ -239,7 +215,7 @@ load_state (GtStorage *storage, gint64 id, char **status, char **category, char 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      return refuse (storage, error, _("member %d does not exist"), (int) id);
+      return gt_storage_refuse (storage, error, _("member %d does not exist"), (int) id);
     }
   *status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   *category = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -320,9 +296,9 @@ record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
     return FALSE;
   problem = transition_problem (kind, status, category);
   if (problem != NULL)
-    return refuse (storage, error, _("member %d: %s"), (int) id, problem);
+    return gt_storage_refuse (storage, error, _("member %d: %s"), (int) id, problem);
   if (last != NULL && strcmp (date, last) < 0)
-    return refuse (storage, error, _("member %d: %s is before the latest recorded event (%s)"),
+    return gt_storage_refuse (storage, error, _("member %d: %s is before the latest recorded event (%s)"),
                    (int) id, date, last);
   if (g_strcmp0 (kind, "transfer_in") == 0)
     org_id = to_org_id;
@@ -338,11 +314,11 @@ gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const c
   gint64 to_org_id = 0;
 
   if (date == NULL)
-    date = day = today ();
+    date = day = gt_today ();
   if (g_strcmp0 (kind, "transfer_in") == 0)
     {
       if (org == NULL)
-        return refuse (storage, error, _("a transfer in needs the receiving organisation"));
+        return gt_storage_refuse (storage, error, _("a transfer in needs the receiving organisation"));
       if (!gt_org_find (storage, org, &to_org_id, error))
         return FALSE;
     }
@@ -368,7 +344,7 @@ transfer_one (GtStorage *storage, gint64 id, gint64 to_org_id, const char *date,
   if (!load_state (storage, id, &status, &category, &last, &org_id, error))
     return FALSE;
   if (org_id == to_org_id)
-    return refuse (storage, error, _("member %d already belongs to that organisation"), (int) id);
+    return gt_storage_refuse (storage, error, _("member %d already belongs to that organisation"), (int) id);
   return record_event (storage, id, "transfer_out", date, 0, detail, error) &&
          record_event (storage, id, "transfer_in", date, to_org_id, detail, error);
 }
@@ -381,7 +357,7 @@ gt_member_transfer (GtStorage *storage, gint64 id, const char *to_org, const cha
   gint64 to_org_id = 0;
 
   if (date == NULL)
-    date = day = today ();
+    date = day = gt_today ();
   if (!gt_org_find (storage, to_org, &to_org_id, error) || !gt_storage_begin (storage, error))
     return FALSE;
   if (!transfer_one (storage, id, to_org_id, date, detail, error) ||
@@ -405,12 +381,12 @@ gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to
   gboolean ok = TRUE;
 
   if (date == NULL)
-    date = day = today ();
+    date = day = gt_today ();
   if (!gt_org_find (storage, from_org, &from_id, error) ||
       !gt_org_find (storage, to_org, &to_id, error))
     return FALSE;
   if (from_id == to_id)
-    return refuse (storage, error, _("the two organisations are the same"));
+    return gt_storage_refuse (storage, error, _("the two organisations are the same"));
 
   stmt = gt_storage_prepare (storage, "SELECT id FROM members WHERE org_id = ? AND"
                                       " status = 'active' ORDER BY id", error);

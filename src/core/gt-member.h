@@ -93,4 +93,44 @@ gboolean gt_member_transfer_all (GtStorage *storage, const char *from_org, const
 const char *gt_label_member_event (const char *kind);
 const char *gt_label_member_status (const char *status);
 
+/* The member's situation and duties, kept beside the record: 流动 (mobile out or in, with
+ * where and how to reach them), 失联, 年老体弱, employment, the posts of 一员七职 and the A/B
+ * linking post (A岗 the primary linker, B岗 the auxiliary one). */
+typedef struct
+{
+  char *mobility;         /* none, out (流出) or in (流入) */
+  char *place;            /* where the member went or came from; required when mobile */
+  char *contact;          /* how to reach the member while away */
+  gboolean lost_contact;  /* 失联 */
+  gboolean frail;         /* 年老体弱 */
+  char *employment;       /* "" (not recorded), employed (在职), retired (退休), none (无职) */
+  GStrv posts;            /* codes of gt_member_post_codes (), in that order; never NULL */
+  char *link_post;        /* A or B */
+} GtMemberFlags;
+
+void gt_member_flags_free (GtMemberFlags *flags);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtMemberFlags, gt_member_flags_free)
+
+/* The flags of member @id; NULL with GT_STORAGE_ERROR_CONSTRAINT when there is no such
+ * member. */
+GtMemberFlags *gt_member_get_flags (GtStorage *storage, gint64 id, GError **error);
+
+/* Replaces all flags of member @id in one transaction. Refuses an unknown mobility,
+ * employment, post or linking post (A/B, either case), a mobile member without a place,
+ * and a place or contact for a member who is not mobile; then nothing is written. Posts
+ * are stored once each, in the order of gt_member_post_codes (). Bumps rev and mtime
+ * and emits changed::members only when something changed. */
+gboolean gt_member_set_flags (GtStorage *storage, gint64 id, const GtMemberFlags *flags,
+                              GError **error);
+
+/* The seven posts of 一员七职, NULL-terminated: opinion_surveyor, policy_publicist,
+ * dispute_mediator, order_keeper, hygiene_inspector, safety_assistant,
+ * democratic_supervisor. */
+const char *const *gt_member_post_codes (void);
+
+const char *gt_label_member_post (const char *post);
+const char *gt_label_member_mobility (const char *mobility);
+const char *gt_label_member_employment (const char *employment);
+const char *gt_label_link_post (const char *link_post);
+
 G_END_DECLS

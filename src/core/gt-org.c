@@ -80,30 +80,6 @@ gt_org_level_code (const char *text)
   return c != NULL ? c->code : NULL;
 }
 
-static char *
-today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static gboolean
-fail (GError **error, GtStorage *storage, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError **error, GtStorage *storage, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s",
-               gt_storage_get_path (storage), message);
-  return FALSE;
-}
-
 static gboolean
 find_org (GtStorage *storage, const char *name_or_code, gboolean archived, gint64 *id,
           GError **error)
@@ -131,9 +107,9 @@ find_org (GtStorage *storage, const char *name_or_code, gboolean archived, gint6
       return FALSE;
     }
   if (n == 0)
-    return fail (error, storage, _("no organisation is named or coded “%s”"), name_or_code);
+    return gt_storage_refuse (storage, error, _("no organisation is named or coded “%s”"), name_or_code);
   if (n > 1)
-    return fail (error, storage, _("more than one organisation is named “%s”; use its code"),
+    return gt_storage_refuse (storage, error, _("more than one organisation is named “%s”; use its code"),
                  name_or_code);
   *id = found[0];
   return TRUE;
@@ -164,7 +140,7 @@ add_event (GtStorage *storage, gint64 org_id, const char *kind, const char *date
   if (stmt == NULL)
     return FALSE;
   if (date == NULL)
-    date = day = today ();
+    date = day = gt_today ();
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, org_id);
   sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
@@ -212,7 +188,7 @@ insert_org (GtStorage *storage, const GtOrgSpec *spec, gint64 parent_id, const c
     " founded, sort_order, mtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
     " (SELECT coalesce (max (sort_order), 0) + 1 FROM organizations WHERE parent_id IS ?2), ?)",
     error);
-  g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 (), *day = today ();
+  g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 (), *day = gt_today ();
 
   if (stmt == NULL)
     return FALSE;
@@ -260,18 +236,18 @@ gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **erro
   gint64 parent_id = 0, existing = 0, new_id = 0;
 
   if (spec->name == NULL || *spec->name == '\0')
-    return fail (error, storage, _("an organisation needs a name"));
+    return gt_storage_refuse (storage, error, _("an organisation needs a name"));
   if (kind == NULL)
-    return fail (error, storage, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
+    return gt_storage_refuse (storage, error, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
                  spec->kind != NULL ? spec->kind : "");
   if (org_type == NULL)
-    return fail (error, storage, _("unknown type “%s” (机关, 农村, 社区, 两新, 学校, 关联, 拓展…)"),
+    return gt_storage_refuse (storage, error, _("unknown type “%s” (机关, 农村, 社区, 两新, 学校, 关联, 拓展…)"),
                  spec->org_type);
   if (level == NULL)
-    return fail (error, storage, _("unknown level “%s” (县, 乡镇, 村, 网格, 微网格)"),
+    return gt_storage_refuse (storage, error, _("unknown level “%s” (县, 乡镇, 村, 网格, 微网格)"),
                  spec->level != NULL ? spec->level : "");
   if (!valid_date (spec->founded))
-    return fail (error, storage, _("the founding date “%s” is not a date (YYYY-MM-DD)"),
+    return gt_storage_refuse (storage, error, _("the founding date “%s” is not a date (YYYY-MM-DD)"),
                  spec->founded);
   if (spec->parent != NULL && !gt_org_find (storage, spec->parent, &parent_id, error))
     return FALSE;
@@ -280,7 +256,7 @@ gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **erro
       if (!code_in_use (storage, spec->code, &existing, error))
         return FALSE;
       if (existing > 0)
-        return fail (error, storage, _("the code %s is already used by another organisation"),
+        return gt_storage_refuse (storage, error, _("the code %s is already used by another organisation"),
                      spec->code);
     }
 
@@ -314,7 +290,7 @@ org_text (GtStorage *storage, gint64 id, const char *column, GError **error)
                         ? "" : (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (value == NULL)
-    fail (error, storage, _("organisation %d does not exist"), (int) id);
+    gt_storage_refuse (storage, error, _("organisation %d does not exist"), (int) id);
   return value;
 }
 
@@ -342,9 +318,9 @@ gt_org_rename (GtStorage *storage, gint64 id, const char *name, const char *date
   g_autofree char *old = NULL;
 
   if (name == NULL || *name == '\0')
-    return fail (error, storage, _("an organisation needs a name"));
+    return gt_storage_refuse (storage, error, _("an organisation needs a name"));
   if (!valid_date (date))
-    return fail (error, storage, _("“%s” is not a date (YYYY-MM-DD)"), date);
+    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
   old = org_text (storage, id, "name", error);
   if (old == NULL)
     return FALSE;
@@ -368,15 +344,15 @@ gt_org_set_kind (GtStorage *storage, gint64 id, const char *kind, const char *da
   g_autofree char *old = NULL;
 
   if (code == NULL)
-    return fail (error, storage, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
+    return gt_storage_refuse (storage, error, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
                  kind != NULL ? kind : "");
   if (!valid_date (date))
-    return fail (error, storage, _("“%s” is not a date (YYYY-MM-DD)"), date);
+    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
   old = org_text (storage, id, "kind", error);
   if (old == NULL)
     return FALSE;
   if (g_strcmp0 (old, code) == 0)
-    return fail (error, storage, _("the organisation already is a %s"), gt_label_org_kind (code));
+    return gt_storage_refuse (storage, error, _("the organisation already is a %s"), gt_label_org_kind (code));
   IN_TRANSACTION (storage, error,
                   update_column (storage, id, "kind", code, error) &&
                     add_event (storage, id, kind_rank (code) > kind_rank (old) ? "upgraded"
@@ -394,7 +370,7 @@ gt_org_move (GtStorage *storage, gint64 id, gint64 new_parent_id, const char *da
   gboolean inside = FALSE;
 
   if (!valid_date (date))
-    return fail (error, storage, _("“%s” is not a date (YYYY-MM-DD)"), date);
+    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
   old_parent = org_text (storage, id, "coalesce (parent_id, '')", error);
   if (old_parent == NULL)
     return FALSE;
@@ -415,7 +391,7 @@ gt_org_move (GtStorage *storage, gint64 id, gint64 new_parent_id, const char *da
     inside = sqlite3_column_int64 (stmt, 0) > 0;
   sqlite3_reset (stmt);
   if (inside)
-    return fail (error, storage, _("cannot move an organisation under itself or under one of "
+    return gt_storage_refuse (storage, error, _("cannot move an organisation under itself or under one of "
                                    "its own sub-organisations"));
 
   if (*old_parent != '\0')
@@ -470,10 +446,10 @@ gt_org_remove (GtStorage *storage, gint64 id, const char *date, gboolean *archiv
   if (active < 0 || children < 0 || history < 0)
     return FALSE;
   if (active > 0)
-    return fail (error, storage, _("%s still has %d active members; transfer them first"), name,
+    return gt_storage_refuse (storage, error, _("%s still has %d active members; transfer them first"), name,
                  (int) active);
   if (children > 0)
-    return fail (error, storage, _("%s still has %d sub-organisations; move or remove them "
+    return gt_storage_refuse (storage, error, _("%s still has %d sub-organisations; move or remove them "
                                    "first"), name, (int) children);
 
   *archived = history > 0;

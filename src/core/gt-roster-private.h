@@ -31,4 +31,8 @@ struct _GtRosterRow
  * when there is none, or when several share the name. */
 gboolean gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **error);
 
+/* The field codes in the order of the Field enum of gt-roster.c, then "ignore". */
+const char *gt_roster_field_code (guint index);
+int gt_roster_field_index (const char *code);
+
 G_END_DECLS

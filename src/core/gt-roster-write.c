@@ -19,6 +19,10 @@
 #include "gt-idcard.h"
 #include "gt-registers.h"
 #include "gt-roster-private.h"
+#include "gt-schema.h"
+
+/* From this many rows on, the search indexes are filled in bulk. */
+#define BULK_IMPORT_ROWS 500
 
 /* The export's header row, in the order of the columns written. */
 static const char *const export_headers[] = {
@@ -93,6 +97,8 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
 {
   g_autofree char *mtime = gt_now_iso8601 ();
   guint n = 0;
+  gint64 since = 0;
+  gboolean bulk = report->n_valid >= BULK_IMPORT_ROWS;
 
   g_return_val_if_fail (GT_IS_STORAGE (storage), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
@@ -118,6 +124,14 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
 
   if (!gt_storage_begin (storage, error))
     return FALSE;
+  /* A large roster fills the search indexes once at the end instead of row by row. */
+  if (bulk && (!gt_storage_query_int64 (storage, "SELECT coalesce (max (id), 0) FROM members",
+                                        &since, error) ||
+               !gt_storage_exec (storage, gt_schema_search_bulk_begin (), error)))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
   for (guint i = 0; i < report->rows->len; i++)
     {
       GtRosterRow *row = report->rows->pdata[i];
@@ -130,6 +144,18 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
           return FALSE;
         }
       n++;
+    }
+  if (bulk)
+    {
+      g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+      g_auto (GStrv) parts = g_strsplit (gt_schema_search_bulk_end (), ":since", -1);
+      g_autofree char *sql = g_strjoinv (since_text, parts);
+
+      if (!gt_storage_exec (storage, sql, error))
+        {
+          gt_storage_rollback (storage);
+          return FALSE;
+        }
     }
   if (!gt_storage_commit (storage, error))
     return FALSE;

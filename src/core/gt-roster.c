@@ -37,6 +37,9 @@ typedef enum
   N_FIELDS
 } Field;
 
+/* gt-roster-mapping.c lists the field codes in this order. */
+G_STATIC_ASSERT (N_FIELDS == 12);
+
 /* Header names as spreadsheets write them; English ones are compared in lower case with
  * spaces and hyphens read as underscores. */
 static const struct
@@ -73,6 +76,7 @@ typedef struct
   GHashTable *org_codes; /* code → gint64 id */
   gint64 default_org;
   GHashTable *ids;       /* ID number → GtRosterRow of its first line */
+  GHashTable *mapping;   /* remembered: header → field code */
   char today[11];
 } Parse;
 
@@ -118,6 +122,7 @@ gt_roster_report_free (GtRosterReport *report)
   g_free (report->file);
   g_ptr_array_unref (report->problems);
   g_ptr_array_unref (report->rows);
+  g_ptr_array_unref (report->unknown_columns);
   g_free (report);
 }
 
@@ -371,13 +376,23 @@ read_header (Parse *p, GPtrArray *fields, guint line)
     {
       g_autofree char *header = strip (fields->pdata[i]);
       Field field = field_for_header (header);
+      const char *remembered = g_hash_table_lookup (p->mapping, header);
 
       g_ptr_array_add (p->headers, g_strdup (header));
       if (*header == '\0')
         continue; /* an empty column at the end of a sheet */
+      if (field == N_FIELDS && remembered != NULL)
+        {
+          if (g_strcmp0 (remembered, "ignore") == 0)
+            continue; /* the user said so: no warning */
+          field = (Field) gt_roster_field_index (remembered);
+        }
       if (field == N_FIELDS)
-        add_problem (p->report, line, header, TRUE,
-                     g_strdup (_("unknown column; it was ignored")));
+        {
+          add_problem (p->report, line, header, TRUE,
+                       g_strdup (_("unknown column; it was ignored")));
+          g_ptr_array_add (p->report->unknown_columns, g_strdup (header));
+        }
       else if (p->columns[field] >= 0)
         add_problem (p->report, line, header, TRUE,
                      g_strdup_printf (_("a second column for the same field as “%s”; it was "
@@ -693,6 +708,7 @@ parse_init (Parse *p, GtStorage *storage)
 
   p->storage = storage;
   p->headers = g_ptr_array_new_with_free_func (g_free);
+  p->mapping = gt_roster_remembered_columns (storage);
   p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -703,6 +719,7 @@ static void
 parse_clear (Parse *p)
 {
   g_ptr_array_unref (p->headers);
+  g_hash_table_unref (p->mapping);
   g_hash_table_destroy (p->org_names);
   g_hash_table_destroy (p->org_codes);
   g_hash_table_destroy (p->ids);
@@ -720,6 +737,7 @@ parse (GtStorage *storage, GtCsvReader *reader, const char *path, const char *da
 
   report->problems = g_ptr_array_new_with_free_func (problem_free);
   report->rows = g_ptr_array_new_with_free_func (row_free);
+  report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   report->complete = TRUE;
   report->separator = ',';
   parse_init (&p, storage);

@@ -42,6 +42,7 @@ typedef struct
   guint n_imported;    /* set by gt_roster_apply() */
   gboolean complete;   /* FALSE when the file could not be read to its end */
   GPtrArray *problems; /* of GtRosterProblem, errors and warnings in line order */
+  GPtrArray *unknown_columns; /* headers Guatu does not know, as written (strings) */
   GPtrArray *rows;     /* of GtRosterRow, the valid rows ready to insert (private) */
 } GtRosterReport;
 
@@ -93,5 +94,15 @@ gboolean gt_roster_export_xlsx (GtStorage *storage, const char *org, const char 
 /* Normalises a date written as YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 or YYYYMMDD
  * to YYYY-MM-DD; NULL when @text is none of these or no such day exists. */
 char *gt_roster_parse_date (const char *text);
+
+/* Column mappings the user chose for headers Guatu does not know, remembered in the
+ * database: header → field code (name, gender, ethnicity, id_number, phone, education,
+ * occupation, birth_date, join_date, full_date, branch, category, or ignore). */
+GHashTable *gt_roster_remembered_columns (GtStorage *storage);
+/* Remembers that the column @header holds @field (NULL or "" forgets it). */
+gboolean gt_roster_remember_column (GtStorage *storage, const char *header, const char *field,
+                                    GError **error);
+/* A translated label for a field code, e.g. "Name (姓名)"; NULL for an unknown code. */
+const char *gt_roster_field_label (const char *code);
 
 G_END_DECLS

@@ -18,4 +18,10 @@ typedef struct
 /* Migrations in ascending order; the last one's version is GT_SCHEMA_VERSION. */
 const GtMigration *gt_schema_get_migrations (guint *n_migrations);
 
+/* Statements that switch the member search indexes to bulk filling for a large import, and
+ * back: run begin, insert the members, then end with :since bound to the largest member id
+ * before the import. Both inside the importing transaction. */
+const char *gt_schema_search_bulk_begin (void);
+const char *gt_schema_search_bulk_end (void);
+
 G_END_DECLS

@@ -647,6 +647,27 @@ gt_storage_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "guatu", "guatu.db", NULL);
 }
 
+gboolean
+gt_storage_refuse (GtStorage *self, GError **error, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s", self->path,
+               message);
+  return FALSE;
+}
+
+char *
+gt_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 char *
 gt_new_uuid (void)
 {

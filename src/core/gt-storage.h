@@ -78,6 +78,14 @@ void gt_storage_emit_changed (GtStorage *self, const char *table);
 /* The database used when none is named: $GUATU_DB, else $XDG_DATA_HOME/guatu/guatu.db. */
 char *gt_storage_default_path (void);
 
+/* Sets a GT_STORAGE_ERROR_CONSTRAINT error "FILE: MESSAGE" for a change the rules refuse;
+ * returns FALSE so callers can write `return gt_storage_refuse (…);`. */
+gboolean gt_storage_refuse (GtStorage *self, GError **error, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
+/* Today's local date as YYYY-MM-DD. */
+char *gt_today (void);
+
 /* Shared helpers for record rows. */
 char *gt_new_uuid (void);
 char *gt_now_iso8601 (void);

@@ -1,0 +1,25 @@
+/* gt-test-demo.h — a fresh demo township in a real SQLite file, for one test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gt-storage.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GtStorage *storage;
+} GtTestDemo;
+
+/* g_test_add () setup and teardown: @data is the demo's seed (GUINT_TO_POINTER). */
+void gt_test_demo_setup (GtTestDemo *fx, gconstpointer data);
+void gt_test_demo_teardown (GtTestDemo *fx, gconstpointer data);
+
+/* One integer from a query that cannot fail. */
+gint64 gt_test_count (GtStorage *storage, const char *sql);
+
+G_END_DECLS
