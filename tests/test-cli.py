@@ -11,20 +11,11 @@ import subprocess
 import sys
 import tempfile
 
-CLI = sys.argv[1]
-results = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import CLI, check, finish, query, run  # noqa: E402
 
 
-def run(*args, env=None):
-    e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
-    e.pop("GUATU_DB", None)
-    if env:
-        e.update(env)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=120)
 
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
 
 
 def sha(path):
@@ -176,10 +167,4 @@ with tempfile.TemporaryDirectory() as tmp:
         check("errors are Chinese under zh_CN", r.returncode == 65
               and any("\u4e00" <= c <= "\u9fff" for c in r.stderr), r.stderr)
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines()[:10]:
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

@@ -14,20 +14,12 @@ import subprocess
 import sys
 import tempfile
 
-CLI = sys.argv[1]
-results = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import taptest  # noqa: E402
+from taptest import CLI, check, finish, json_of, query, run  # noqa: E402
 
 
-def run(*args, env=None):
-    e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
-    e.pop("GUATU_DB", None)
-    if env:
-        e.update(env)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=120)
 
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
 
 
 def digest(db):
@@ -43,28 +35,10 @@ def digest(db):
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
-def query(db, sql, *params):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
-
 
 def refused(name, db, args, code, part):
-    """The command fails with @code, one line on stderr holding @part, database unchanged."""
-    before = digest(db)
-    r = run("--db", db, *args)
-    check(f"{name}: exit {code}", r.returncode == code, f"{r.returncode}: {r.stderr}")
-    check(f"{name}: says “{part}”", part in r.stderr and r.stderr.count("\n") == 1, r.stderr)
-    check(f"{name}: database unchanged", digest(db) == before)
+    taptest.refused(name, db, args, code, part, digest)
 
-
-def json_of(r):
-    try:
-        return json.loads(r.stdout)
-    except ValueError:
-        return None
 
 
 today = datetime.date.today()
@@ -276,10 +250,4 @@ with tempfile.TemporaryDirectory() as tmp:
         r = run("--db", db, "card", "1", "--out", pdf, env=zh)
         check("card message in Chinese", r.returncode == 0 and "党员连心卡" in r.stdout, r.stdout)
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines()[:10]:
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

@@ -14,32 +14,17 @@ import subprocess
 import sys
 import tempfile
 
-CLI = sys.argv[1]
-results = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import taptest  # noqa: E402
+from taptest import CLI, check, finish, json_of, query, run  # noqa: E402
+
 ALL_POSTS = ["opinion_surveyor", "policy_publicist", "dispute_mediator", "order_keeper",
              "hygiene_inspector", "safety_assistant", "democratic_supervisor"]
 FLAG_COLUMNS = ("mobility, mobility_place, mobility_contact, lost_contact, frail, employment,"
                 " posts, link_post")
 
 
-def run(*args, env=None):
-    e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
-    e.pop("GUATU_DB", None)
-    if env:
-        e.update(env)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=120)
 
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
-
-
-def query(db, sql, *params):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 def digest(db):
@@ -56,12 +41,6 @@ def rev_of(db, member):
     return query(db, "SELECT rev, mtime FROM members WHERE id = ?", member)[0]
 
 
-def json_of(r):
-    try:
-        return json.loads(r.stdout)
-    except ValueError:
-        return None
-
 
 def changed(name, db, member, args, want):
     """The command succeeds silently and the member's flags become @want."""
@@ -73,12 +52,7 @@ def changed(name, db, member, args, want):
 
 
 def refused(name, db, args, code, part):
-    """The command fails with @code, one line on stderr holding @part, database unchanged."""
-    before = digest(db)
-    r = run("--db", db, *args)
-    check(f"{name}: exit {code}", r.returncode == code, f"{r.returncode}: {r.stderr}")
-    check(f"{name}: says “{part}”", part in r.stderr and r.stderr.count("\n") == 1, r.stderr)
-    check(f"{name}: database unchanged", digest(db) == before)
+    taptest.refused(name, db, args, code, part, digest)
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -226,10 +200,4 @@ with tempfile.TemporaryDirectory() as tmp:
         check("zh_CN: the refusal in Chinese", r.returncode == 65 and "流动党员" in r.stderr,
               r.stderr)
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines()[:10]:
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

@@ -1,4 +1,4 @@
-/* gt-household-model.h — a list model over the household register that reads rows on demand
+/* gt-household-model.h — the household register as a list model that reads rows on demand
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,14 +23,9 @@ enum
   GT_HOUSEHOLD_N_COLUMNS
 };
 
-#define GT_TYPE_HOUSEHOLD_MODEL (gt_household_model_get_type ())
-G_DECLARE_FINAL_TYPE (GtHouseholdModel, gt_household_model, GT, HOUSEHOLD_MODEL, GObject)
-
-/* Counts the matching households at once; reads them in pages of a few hundred as the view
+/* Counts the matching households at once (into @total) and reads them in pages as the view
  * asks for rows, so a county's households scroll without loading them all. */
-GtHouseholdModel *gt_household_model_new (GtStorage *storage, const GtHouseholdFilter *filter,
-                                          GError **error);
-
-gint64 gt_household_model_get_total (GtHouseholdModel *self);
+GtkTreeModel *gt_household_model_new (GtStorage *storage, const GtHouseholdFilter *filter,
+                                      gint64 *total, GError **error);
 
 G_END_DECLS

@@ -38,7 +38,7 @@ static void
 reload (GtHouseholdPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtHouseholdModel) model = NULL;
+  g_autoptr (GtkTreeModel) model = NULL;
   g_autofree char *count = NULL;
   const char *report = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->report_combo));
   GtHouseholdFilter filter = { 0 };
@@ -53,14 +53,13 @@ reload (GtHouseholdPage *self)
   filter.village = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->village_combo));
   filter.report = report != NULL ? (GtHouseholdReport) g_ascii_strtoll (report, NULL, 10)
                                  : GT_HOUSEHOLD_REPORT_ALL;
-  model = gt_household_model_new (self->storage, &filter, &error);
+  model = gt_household_model_new (self->storage, &filter, &total, &error);
   if (model == NULL)
     {
       gt_page_report_error (GT_PAGE (self), error);
       return;
     }
-  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (model));
-  total = gt_household_model_get_total (model);
+  gtk_tree_view_set_model (self->tree_view, model);
   count = g_strdup_printf (ngettext ("%d household", "%d households", (gulong) total),
                            (int) total);
   gtk_label_set_label (self->count_label, count);

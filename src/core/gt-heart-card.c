@@ -22,7 +22,7 @@
 #include "gt-heart-card.h"
 #include "gt-household.h"
 
-#define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
+#define TEXT GT_COLUMN_TEXT
 
 #define FONT_FAMILY "Noto Sans CJK SC"
 
@@ -71,23 +71,6 @@ gt_heart_card_default_commitment (void)
   return _("Whatever you need, call me: I will come, listen and help. Your concerns are my "
            "concerns; I serve you with all my heart and keep you informed of the Party's "
            "policies.");
-}
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s",
-               gt_storage_get_path (storage), message);
-  return FALSE;
 }
 
 static gboolean
@@ -152,7 +135,7 @@ gt_heart_card_load (GtStorage *storage, gint64 member_id, const char *commitment
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     {
-      refuse (storage, error, _("member %d does not exist"), (int) member_id);
+      gt_storage_refuse (storage, error, _("member %d does not exist"), (int) member_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -162,7 +145,7 @@ gt_heart_card_load (GtStorage *storage, gint64 member_id, const char *commitment
     }
   if (g_strcmp0 (status, "active") != 0)
     {
-      refuse (storage, error, _("%s (member %d) is not an active member"), card->member_name,
+      gt_storage_refuse (storage, error, _("%s (member %d) is not an active member"), card->member_name,
               (int) member_id);
       return NULL;
     }

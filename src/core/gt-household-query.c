@@ -15,7 +15,7 @@
 
 #include "gt-household.h"
 
-#define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
+#define TEXT GT_COLUMN_TEXT
 
 /* A link of an active member linked to fewer households than the rule asks. */
 #define SHORTFALL_CLAUSE \
@@ -31,23 +31,6 @@
   "  AND coalesce (julianday (:as_of) - julianday ((SELECT max (v.date) FROM visits v" \
   "   WHERE v.member_id = l.member_id AND v.household_id = h.id AND v.date <= :as_of))," \
   "   :interval + 1) > :interval)"
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s",
-               gt_storage_get_path (storage), message);
-  return FALSE;
-}
 
 static gboolean
 is_date (const char *text)
@@ -110,7 +93,7 @@ query_init (GtStorage *storage, const GtHouseholdFilter *filter, Query *q, GErro
           q->as_of = g_date_time_format (now, "%Y-%m-%d");
         }
       else if (!is_date (q->filter->as_of))
-        return refuse (storage, error, _("the report date “%s” is not a date (YYYY-MM-DD)"),
+        return gt_storage_refuse (storage, error, _("the report date “%s” is not a date (YYYY-MM-DD)"),
                        q->filter->as_of);
       else
         q->as_of = g_strdup (q->filter->as_of);
@@ -129,7 +112,7 @@ query_init (GtStorage *storage, const GtHouseholdFilter *filter, Query *q, GErro
         q->village_id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        return refuse (storage, error, _("no village is named “%s”; the villages are kept in "
+        return gt_storage_refuse (storage, error, _("no village is named “%s”; the villages are kept in "
                                          "the register of villages"), q->filter->village);
       if (rc != SQLITE_ROW)
         {

@@ -13,24 +13,7 @@
 
 #include "gt-household.h"
 
-#define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s",
-               gt_storage_get_path (storage), message);
-  return FALSE;
-}
+#define TEXT GT_COLUMN_TEXT
 
 static int
 get_rule (GtStorage *storage, const char *key, int fallback, int max)
@@ -79,7 +62,7 @@ gboolean
 gt_rules_set_link_minimum (GtStorage *storage, int households, GError **error)
 {
   if (households < 1 || households > GT_RULE_LINK_MINIMUM_MAX)
-    return refuse (storage, error, _("the minimum of linked households must be a whole number "
+    return gt_storage_refuse (storage, error, _("the minimum of linked households must be a whole number "
                                      "from 1 to %d, not %d"), GT_RULE_LINK_MINIMUM_MAX,
                    households);
   return set_rule (storage, GT_RULE_LINK_MINIMUM_KEY, households, error);
@@ -89,7 +72,7 @@ gboolean
 gt_rules_set_visit_interval (GtStorage *storage, int days, GError **error)
 {
   if (days < 1 || days > GT_RULE_VISIT_INTERVAL_MAX)
-    return refuse (storage, error, _("the interval between visits must be a whole number of "
+    return gt_storage_refuse (storage, error, _("the interval between visits must be a whole number of "
                                      "days from 1 to %d, not %d"), GT_RULE_VISIT_INTERVAL_MAX,
                    days);
   return set_rule (storage, GT_RULE_VISIT_INTERVAL_KEY, days, error);
@@ -118,25 +101,6 @@ gt_overdue_visit_free (gpointer data)
   g_free (o);
 }
 
-/* Steps @stmt to the end, turning each row into an item with @read. */
-static GPtrArray *
-collect (GtStorage *storage, sqlite3_stmt *stmt, gpointer (*read) (sqlite3_stmt *),
-         GDestroyNotify free_func, GError **error)
-{
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, read (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gt_storage_set_error (storage, error, _("reading"));
-      return NULL;
-    }
-  return g_steal_pointer (&items);
-}
-
 static gpointer
 read_shortfall (sqlite3_stmt *stmt)
 {
@@ -163,7 +127,7 @@ gt_household_report_shortfall (GtStorage *storage, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, gt_rules_get_link_minimum (storage));
-  return collect (storage, stmt, read_shortfall, gt_link_shortfall_free, error);
+  return gt_storage_collect (storage, stmt, read_shortfall, gt_link_shortfall_free, error);
 }
 
 static gpointer
@@ -205,7 +169,7 @@ gt_household_report_overdue (GtStorage *storage, const char *as_of, GError **err
     }
   if (!is_date (as_of))
     {
-      refuse (storage, error, _("the report date “%s” is not a date (YYYY-MM-DD)"), as_of);
+      gt_storage_refuse (storage, error, _("the report date “%s” is not a date (YYYY-MM-DD)"), as_of);
       return NULL;
     }
   /* Visits after the report date do not count: the report looks at the office as it was. */
@@ -227,7 +191,7 @@ gt_household_report_overdue (GtStorage *storage, const char *as_of, GError **err
     return NULL;
   sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, gt_rules_get_visit_interval (storage));
-  return collect (storage, stmt, read_overdue, gt_overdue_visit_free, error);
+  return gt_storage_collect (storage, stmt, read_overdue, gt_overdue_visit_free, error);
 }
 
 static void

@@ -12,7 +12,7 @@
 
 #include "gt-household.h"
 
-#define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
+#define TEXT GT_COLUMN_TEXT
 
 /* The 进门五看 and 提笔四问 columns, in the order of the SQL below. */
 static const struct
@@ -33,30 +33,6 @@ static const struct
 
 #define FILE_FIELD(file, i) G_STRUCT_MEMBER (const char *, (file), file_fields[i].spec_offset)
 #define RECORD_FIELD(h, i) G_STRUCT_MEMBER (char *, (h), file_fields[i].record_offset)
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GtStorage *storage, GError **error, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s",
-               gt_storage_get_path (storage), message);
-  return FALSE;
-}
-
-static char *
-today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
 
 static gboolean
 is_date (const char *text)
@@ -146,7 +122,7 @@ find_village (GtStorage *storage, const char *name, gint64 *id, GError **error)
       gt_storage_set_error (storage, error, _("reading"));
       return FALSE;
     }
-  return refuse (storage, error, _("no village is named “%s”; the villages are kept in the "
+  return gt_storage_refuse (storage, error, _("no village is named “%s”; the villages are kept in the "
                                    "register of villages"), name);
 }
 
@@ -156,9 +132,9 @@ check_spec (GtStorage *storage, const GtHouseholdSpec *spec, gboolean adding, gi
             GError **error)
 {
   if ((adding || spec->head_name != NULL) && is_blank (spec->head_name))
-    return refuse (storage, error, _("a household needs the name of its head (户主)"));
+    return gt_storage_refuse (storage, error, _("a household needs the name of its head (户主)"));
   if (spec->size < 0)
-    return refuse (storage, error, _("a household has at least one person, not %d"), spec->size);
+    return gt_storage_refuse (storage, error, _("a household has at least one person, not %d"), spec->size);
   *village_id = 0;
   if (spec->village != NULL && *spec->village != '\0')
     return find_village (storage, spec->village, village_id, error);
@@ -236,7 +212,7 @@ household_exists (GtStorage *storage, gint64 id, GError **error)
       gt_storage_set_error (storage, error, _("reading"));
       return FALSE;
     }
-  return refuse (storage, error, _("household %d does not exist"), (int) id);
+  return gt_storage_refuse (storage, error, _("household %d does not exist"), (int) id);
 }
 
 gboolean
@@ -421,7 +397,7 @@ gt_household_lookup (GtStorage *storage, gint64 id, GError **error)
     h = read_household (stmt);
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
-    refuse (storage, error, _("household %d does not exist"), (int) id);
+    gt_storage_refuse (storage, error, _("household %d does not exist"), (int) id);
   else if (rc != SQLITE_ROW)
     gt_storage_set_error (storage, error, _("reading"));
   if (h == NULL || !load_links (storage, h, error) || !load_visits (storage, h, error))
@@ -492,7 +468,7 @@ load_member (GtStorage *storage, gint64 id, char **name, char **status, char **j
       gt_storage_set_error (storage, error, _("reading"));
       return FALSE;
     }
-  return refuse (storage, error, _("member %d does not exist"), (int) id);
+  return gt_storage_refuse (storage, error, _("member %d does not exist"), (int) id);
 }
 
 /* Whether the member is linked to the household. */
@@ -530,7 +506,7 @@ check_pair (GtStorage *storage, gint64 member_id, gint64 household_id, char **na
   if (!load_member (storage, member_id, name, &status, join_date, error))
     return FALSE;
   if (g_strcmp0 (status, "active") != 0)
-    return refuse (storage, error, _("%s (member %d) is not an active member"), *name,
+    return gt_storage_refuse (storage, error, _("%s (member %d) is not an active member"), *name,
                    (int) member_id);
   return household_exists (storage, household_id, error) &&
          is_linked (storage, member_id, household_id, linked, error);
@@ -547,16 +523,16 @@ gt_household_link (GtStorage *storage, gint64 member_id, gint64 household_id,
   sqlite3_stmt *stmt;
 
   if (type == NULL)
-    return refuse (storage, error, _("unknown link type “%s” (区域 area, 情感 kinship, 服务 "
+    return gt_storage_refuse (storage, error, _("unknown link type “%s” (区域 area, 情感 kinship, 服务 "
                                      "service)"), link_type);
   if (post == NULL)
     post = "A";
   if (g_ascii_strcasecmp (post, "A") != 0 && g_ascii_strcasecmp (post, "B") != 0)
-    return refuse (storage, error, _("unknown post “%s” (A or B)"), post);
+    return gt_storage_refuse (storage, error, _("unknown post “%s” (A or B)"), post);
   if (!check_pair (storage, member_id, household_id, &name, &join_date, &linked, error))
     return FALSE;
   if (linked)
-    return refuse (storage, error, _("%s (member %d) is already linked to household %d"), name,
+    return gt_storage_refuse (storage, error, _("%s (member %d) is already linked to household %d"), name,
                    (int) member_id, (int) household_id);
 
   stmt = gt_storage_prepare (
@@ -587,7 +563,7 @@ gt_household_unlink (GtStorage *storage, gint64 member_id, gint64 household_id, 
       !is_linked (storage, member_id, household_id, &linked, error))
     return FALSE;
   if (!linked)
-    return refuse (storage, error, _("%s (member %d) is not linked to household %d"), name,
+    return gt_storage_refuse (storage, error, _("%s (member %d) is not linked to household %d"), name,
                    (int) member_id, (int) household_id);
   stmt = gt_storage_prepare (storage, "DELETE FROM member_household_links WHERE member_id = ?"
                                       " AND household_id = ?", error);
@@ -602,7 +578,7 @@ gboolean
 gt_household_visit (GtStorage *storage, gint64 member_id, gint64 household_id, const char *date,
                     const char *notes, gint64 *id, GError **error)
 {
-  g_autofree char *name = NULL, *join_date = NULL, *now = today ();
+  g_autofree char *name = NULL, *join_date = NULL, *now = gt_today ();
   g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 ();
   gboolean linked = FALSE;
   sqlite3_stmt *stmt;
@@ -610,16 +586,16 @@ gt_household_visit (GtStorage *storage, gint64 member_id, gint64 household_id, c
   if (date == NULL)
     date = now;
   if (!is_date (date))
-    return refuse (storage, error, _("the visit date “%s” is not a date (YYYY-MM-DD)"), date);
+    return gt_storage_refuse (storage, error, _("the visit date “%s” is not a date (YYYY-MM-DD)"), date);
   if (strcmp (date, now) > 0)
-    return refuse (storage, error, _("the visit date %s lies in the future"), date);
+    return gt_storage_refuse (storage, error, _("the visit date %s lies in the future"), date);
   if (!check_pair (storage, member_id, household_id, &name, &join_date, &linked, error))
     return FALSE;
   if (!linked)
-    return refuse (storage, error, _("%s (member %d) is not linked to household %d; link them "
+    return gt_storage_refuse (storage, error, _("%s (member %d) is not linked to household %d; link them "
                                      "first"), name, (int) member_id, (int) household_id);
   if (join_date != NULL && strcmp (date, join_date) < 0)
-    return refuse (storage, error, _("the visit date %s is before %s joined the Party (%s)"),
+    return gt_storage_refuse (storage, error, _("the visit date %s is before %s joined the Party (%s)"),
                    date, name, join_date);
 
   stmt = gt_storage_prepare (

@@ -157,7 +157,7 @@ posts_split (const char *text)
   return g_strv_builder_end (builder);
 }
 
-#define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
+#define TEXT GT_COLUMN_TEXT
 
 GtMemberFlags *
 gt_member_get_flags (GtStorage *storage, gint64 id, GError **error)

@@ -9,7 +9,7 @@
 
 #include "gt-member.h"
 
-#define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
+#define TEXT GT_COLUMN_TEXT
 
 static void
 gt_member_event_free (gpointer data)

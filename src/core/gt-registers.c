@@ -10,7 +10,7 @@
 #include "gt-household.h"
 #include "gt-registers.h"
 
-#define TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
+#define TEXT GT_COLUMN_TEXT
 
 static void
 gt_org_free (gpointer data)
@@ -58,25 +58,6 @@ gt_project_free (gpointer data)
   g_free (project);
 }
 
-/* Steps @stmt to the end, turning each row into an item with @read. */
-static GPtrArray *
-collect (GtStorage *storage, sqlite3_stmt *stmt, gpointer (*read) (sqlite3_stmt *),
-         GDestroyNotify free_func, GError **error)
-{
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, read (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gt_storage_set_error (storage, error, _("reading"));
-      return NULL;
-    }
-  return g_steal_pointer (&items);
-}
-
 static gpointer
 read_org (sqlite3_stmt *stmt)
 {
@@ -112,7 +93,7 @@ gt_org_list (GtStorage *storage, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  return collect (storage, stmt, read_org, gt_org_free, error);
+  return gt_storage_collect (storage, stmt, read_org, gt_org_free, error);
 }
 
 static gpointer
@@ -296,7 +277,7 @@ gt_member_search (GtStorage *storage, const char *text, const GtMemberFilter *fi
   bind_member_query (storage, stmt, query, filter);
   bind_named_int64 (stmt, ":limit", limit > 0 ? (gint64) limit : -1);
   bind_named_int64 (stmt, ":offset", offset);
-  return collect (storage, stmt, read_member, gt_member_free, error);
+  return gt_storage_collect (storage, stmt, read_member, gt_member_free, error);
 }
 
 gboolean
@@ -370,7 +351,7 @@ gt_project_list (GtStorage *storage, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  return collect (storage, stmt, read_project, gt_project_free, error);
+  return gt_storage_collect (storage, stmt, read_project, gt_project_free, error);
 }
 
 typedef struct

@@ -647,6 +647,24 @@ gt_storage_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "guatu", "guatu.db", NULL);
 }
 
+GPtrArray *
+gt_storage_collect (GtStorage *self, sqlite3_stmt *stmt, gpointer (*read) (sqlite3_stmt *stmt),
+                    GDestroyNotify free_func, GError **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, read (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (self, error, _("reading"));
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
 gboolean
 gt_storage_refuse (GtStorage *self, GError **error, const char *format, ...)
 {

@@ -78,6 +78,15 @@ void gt_storage_emit_changed (GtStorage *self, const char *table);
 /* The database used when none is named: $GUATU_DB, else $XDG_DATA_HOME/guatu/guatu.db. */
 char *gt_storage_default_path (void);
 
+/* Steps @stmt to its end, turning each row into an item with @read; the array frees the
+ * items with @free_func. NULL with @error when a step fails. */
+GPtrArray *gt_storage_collect (GtStorage *self, sqlite3_stmt *stmt,
+                               gpointer (*read) (sqlite3_stmt *stmt), GDestroyNotify free_func,
+                               GError **error);
+
+/* A copy of a text column, NULL for NULL. */
+#define GT_COLUMN_TEXT(stmt, col) g_strdup ((const char *) sqlite3_column_text ((stmt), (col)))
+
 /* Sets a GT_STORAGE_ERROR_CONSTRAINT error "FILE: MESSAGE" for a change the rules refuse;
  * returns FALSE so callers can write `return gt_storage_refuse (…);`. */
 gboolean gt_storage_refuse (GtStorage *self, GError **error, const char *format, ...)

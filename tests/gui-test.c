@@ -1,0 +1,191 @@
+/* gui-test.c — what the GUI tests share: running the app on a demo database under Xvfb,
+ * finding widgets, pumping the main loop, and screenshots of what the user sees
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gt-demo.h"
+#include "gui-test.h"
+
+char *shot_dir;
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a moment, so the frame clock lays out and paints. */
+void
+pump (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (120, timed_out, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+GtkWidget *
+find_widget (GtkWidget *root, GType type, const char *name)
+{
+  GtkWidget *found = NULL;
+  GList *children;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_buildable_get_name (GTK_BUILDABLE (root)), name) == 0))
+    return root;
+  if (!GTK_IS_CONTAINER (root))
+    return NULL;
+  children = gtk_container_get_children (GTK_CONTAINER (root));
+  for (GList *l = children; l != NULL && found == NULL; l = l->next)
+    found = find_widget (l->data, type, name);
+  g_list_free (children);
+  return found;
+}
+
+int
+count_rows (GtkTreeModel *model, GtkTreeIter *parent)
+{
+  GtkTreeIter iter;
+  int n = 0;
+
+  if (!gtk_tree_model_iter_children (model, &iter, parent))
+    return 0;
+  do
+    n += 1 + count_rows (model, &iter);
+  while (gtk_tree_model_iter_next (model, &iter));
+  return n;
+}
+
+GtkTreeModel *
+page_model (GtkStack *stack, const char *page)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (stack, page);
+  GtkWidget *view = find_widget (child, GTK_TYPE_TREE_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return gtk_tree_view_get_model (GTK_TREE_VIEW (view));
+}
+
+/* Saves what the X server shows of the window as PNG, and checks it is not blank. */
+void
+screenshot (GtkWidget *window, const char *name)
+{
+  GdkWindow *gdk_window = gtk_widget_get_window (window);
+  int w = gdk_window_get_width (gdk_window), h = gdk_window_get_height (gdk_window);
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_get_from_window (gdk_window, 0, 0, w, h);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = NULL, *png = g_strconcat (name, ".png", NULL);
+  const guchar *pixels, *first;
+  int stride, channels;
+  gboolean varied = FALSE;
+
+  g_assert_nonnull (pixbuf);
+  pixels = gdk_pixbuf_get_pixels (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  channels = gdk_pixbuf_get_n_channels (pixbuf);
+  first = pixels;
+  for (int y = 0; y < h && !varied; y += 3)
+    for (int x = 0; x < w && !varied; x += 3)
+      varied = memcmp (pixels + y * stride + x * channels, first, 3) != 0;
+  g_assert_true (varied);
+
+  file = g_build_filename (shot_dir, png, NULL);
+  g_assert_true (gdk_pixbuf_save (pixbuf, file, "png", &error, NULL));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", file);
+}
+
+GtkWidget *
+find_dialog (const char *type_name)
+{
+  GtkWidget *dialog = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), type_name) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+const char *
+label_text (GtkWidget *dialog, const char *name)
+{
+  GtkWidget *label = find_widget (dialog, GTK_TYPE_LABEL, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+void
+gui_test_init (int *argc, char ***argv)
+{
+  const char *localedir = g_getenv ("GUATU_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init () switches to the C locale; the Chinese run needs the real one back. */
+  setlocale (LC_ALL, "");
+
+  shot_dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
+                               "screenshots", g_str_has_prefix (setlocale (LC_MESSAGES, NULL),
+                                                                "zh_CN") ? "zh_CN" : "C", NULL);
+  g_mkdir_with_parents (shot_dir, 0755);
+}
+
+char *
+gui_test_demo_db (const char *name, char **dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = NULL;
+  char *path;
+
+  *dir = g_dir_make_tmp ("guatu-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, name, NULL);
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (storage, 20180730, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+gui_test_remove_dir (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+void
+gui_test_run_app (const char *db_path, GSourceFunc drive, gpointer data)
+{
+  g_autoptr (GtApplication) app = gt_application_new ();
+  char *argv[] = { "guatu", "--db", (char *) db_path, NULL };
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "test-data", data);
+  g_timeout_add (300, drive, app);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}

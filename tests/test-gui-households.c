@@ -1,0 +1,317 @@
+/* test-gui-households.c — the households area (一户一档, 党员联户) and the link rules dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gt-demo.h"
+#include "gt-household-page.h"
+#include "gt-household.h"
+#include "gt-member-dialog.h"
+#include "gt-member.h"
+#include "gt-registers.h"
+#include "gt-roster-export-dialog.h"
+#include "gt-roster-import-dialog.h"
+#include "gt-window.h"
+#include "gui-test.h"
+
+static GtkTreeModel *
+households_model (GtkWidget *page)
+{
+  return gtk_tree_view_get_model (GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW,
+                                                              "tree_view")));
+}
+
+static GtkWidget *
+open_first_household (GtkWidget *page, gint64 *id)
+{
+  GtkWidget *view = find_widget (page, GTK_TYPE_TREE_VIEW, "tree_view");
+  g_autoptr (GtkTreePath) path = gtk_tree_path_new_first ();
+  GtkTreeIter iter;
+
+  g_assert_true (gtk_tree_model_get_iter (households_model (page), &iter, path));
+  gtk_tree_model_get (households_model (page), &iter, 7, id, -1);
+  gtk_tree_view_row_activated (GTK_TREE_VIEW (view), path,
+                               gtk_tree_view_get_column (GTK_TREE_VIEW (view), 0));
+  pump ();
+  return find_dialog ("GtHouseholdDialog");
+}
+
+static gboolean
+drive_households (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *toplevel = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean zh = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN");
+  GtHouseholdFilter in_village = { .village = "青石村" };
+  g_autoptr (GtHousehold) before = NULL, after = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  GtkWidget *page, *village_combo, *report_combo, *dialog, *error_label, *links;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  GtStorage *storage;
+  GtMember *pick = NULL;
+  gint64 n_village = 0, id = 0, n = 0;
+
+  g_assert_true (GT_IS_WINDOW (toplevel));
+  gtk_window_resize (toplevel, 1366, 740);
+  pump ();
+  storage = gt_window_get_storage (GT_WINDOW (toplevel));
+  g_assert_nonnull (storage);
+
+  /* Alt+4 is the households area; the areas after it moved up by one */
+  {
+    static const char *const expected[][2] = {
+      { "members", "<Alt>3" }, { "households", "<Alt>4" }, { "life", "<Alt>5" },
+      { "exchange", "<Alt>8" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autofree char *action = g_strdup_printf ("win.show-page('%s')", expected[i][0]);
+        g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                       action);
+        g_assert_cmpstr (accels[0], ==, expected[i][1]);
+      }
+  }
+  /* no cross-fade, so the screenshots show the households area alone */
+  gtk_stack_set_transition_type (GTK_STACK (find_widget (GTK_WIDGET (toplevel), GTK_TYPE_STACK,
+                                                         NULL)), GTK_STACK_TRANSITION_TYPE_NONE);
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "households"));
+  pump ();
+  page = find_widget (GTK_WIDGET (toplevel), GT_TYPE_HOUSEHOLD_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, 1505);
+
+  /* one village, then its households with visits overdue: never visited, so all of them */
+  village_combo = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "village_combo");
+  report_combo = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "report_combo");
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (village_combo), "青石村"));
+  pump ();
+  g_assert_true (gt_household_count (storage, &in_village, &n_village, NULL));
+  g_assert_cmpint (n_village, >, 0);
+  g_assert_cmpint (n_village, <, 1505);
+  model = households_model (page);
+  g_assert_cmpint (count_rows (model, NULL), ==, n_village);
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  {
+    g_autofree char *village = NULL;
+    gtk_tree_model_get (model, &iter, 1, &village, -1);
+    g_assert_cmpstr (village, ==, "青石村");
+  }
+  screenshot (GTK_WIDGET (toplevel), "households-village");
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "2"));
+  pump ();
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, n_village);
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "1"));
+  pump ();
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, 0); /* everyone links 7 */
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "0"));
+  pump ();
+
+  /* Open the first household; an empty head is refused and nothing is written. */
+  dialog = open_first_household (page, &id);
+  before = gt_household_lookup (storage, id, NULL);
+  g_assert_nonnull (before);
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY,
+                                                               "head_entry"))), ==,
+                   before->head_name);
+  error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "head_entry")), " ");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "look_kitchen_entry")),
+                      "灶台干净，米面充足");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (error_label)),
+                         gt_storage_get_path (storage)));
+  screenshot (dialog, "household-dialog-refused");
+  after = gt_household_lookup (storage, id, NULL);
+  g_assert_cmpstr (after->look_kitchen, ==, before->look_kitchen);
+  g_clear_pointer (&after, gt_household_free);
+
+  /* with the head back, the 五看 field is saved and the rest kept */
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "head_entry")),
+                      before->head_name);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "ask_needs_entry")),
+                      "希望修通机耕路");
+  pump ();
+  screenshot (dialog, "household-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  after = gt_household_lookup (storage, id, NULL);
+  g_assert_cmpstr (after->look_kitchen, ==, "灶台干净，米面充足");
+  g_assert_cmpstr (after->ask_needs, ==, "希望修通机耕路");
+  g_assert_cmpstr (after->head_name, ==, before->head_name);
+  g_assert_cmpstr (after->village, ==, "青石村");
+  g_assert_cmpstr (after->address, ==, before->address);
+  g_assert_cmpint (after->size, ==, before->size);
+  g_assert_cmpint (after->links->len, ==, before->links->len);
+  g_clear_pointer (&after, gt_household_free);
+
+  /* Link a member found by name: 情感, post B; linking them twice is refused. */
+  members = gt_member_list (storage, NULL, 0, NULL);
+  for (guint i = members->len; i > 0 && pick == NULL; i--)
+    {
+      GtMember *m = members->pdata[i - 1];
+      gboolean linked = FALSE;
+
+      for (guint j = 0; j < before->links->len; j++)
+        linked |= ((GtHouseholdLink *) before->links->pdata[j])->member_id == m->id;
+      if (!linked)
+        pick = m;
+    }
+  g_assert_nonnull (pick);
+  dialog = open_first_household (page, &id);
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (find_widget (dialog, GTK_TYPE_NOTEBOOK,
+                                                            "notebook")), 1);
+  links = find_widget (dialog, GTK_TYPE_TREE_VIEW, "links_view");
+  g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (links)), NULL), ==,
+                   before->links->len);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_SEARCH_ENTRY, "member_search")),
+                      pick->name);
+  g_signal_emit_by_name (find_widget (dialog, GTK_TYPE_SEARCH_ENTRY, "member_search"),
+                         "search-changed");
+  {
+    g_autofree char *member_id = g_strdup_printf ("%" G_GINT64_FORMAT, pick->id);
+    g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (
+      dialog, GTK_TYPE_COMBO_BOX_TEXT, "member_combo")), member_id));
+  }
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "link_type_combo")), "kinship");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "post_combo")), "B");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "link_button")));
+  pump ();
+  error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (links)), NULL), ==,
+                   before->links->len + 1);
+  screenshot (dialog, "household-dialog-links");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "link_button")));
+  pump ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (links)), NULL), ==,
+                   before->links->len + 1);
+
+  /* a visit today by the new member (the links are by post, so theirs, on B, is last) */
+  {
+    GtkTreeModel *links_model = gtk_tree_view_get_model (GTK_TREE_VIEW (links));
+    GtkWidget *visits = find_widget (dialog, GTK_TYPE_TREE_VIEW, "visits_view");
+    GtkTreeIter last;
+    gint64 member_id = 0;
+
+    g_assert_true (gtk_tree_model_iter_nth_child (links_model, &last, NULL,
+                                                  (int) before->links->len));
+    gtk_tree_model_get (links_model, &last, 5, &member_id, -1);
+    g_assert_cmpint (member_id, ==, pick->id);
+    gtk_tree_selection_select_iter (gtk_tree_view_get_selection (GTK_TREE_VIEW (links)), &last);
+    gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "visit_button")));
+    pump ();
+    g_assert_false (gtk_widget_get_visible (error_label));
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (visits)), NULL), ==, 1);
+    gtk_notebook_set_current_page (GTK_NOTEBOOK (find_widget (dialog, GTK_TYPE_NOTEBOOK,
+                                                              "notebook")), 2);
+    pump ();
+    screenshot (dialog, "household-dialog-visits");
+  }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  pump ();
+
+  /* the database has the one new link and its one visit, nothing else */
+  after = gt_household_lookup (storage, id, NULL);
+  g_assert_cmpint (after->links->len, ==, before->links->len + 1);
+  g_assert_cmpint (after->visits->len, ==, 1);
+  g_assert_cmpint (((GtVisit *) after->visits->pdata[0])->member_id, ==, pick->id);
+  for (guint j = 0; j < after->links->len; j++)
+    {
+      GtHouseholdLink *l = after->links->pdata[j];
+      if (l->member_id == pick->id)
+        {
+          g_assert_cmpstr (l->link_type, ==, "kinship");
+          g_assert_cmpstr (l->post, ==, "B");
+          g_assert_cmpstr (l->last_visit, ==, ((GtVisit *) after->visits->pdata[0])->date);
+        }
+      else
+        g_assert_null (l->last_visit);
+    }
+  g_assert_cmpstr (after->look_kitchen, ==, "灶台干净，米面充足");
+  g_assert_true (gt_household_count (storage, NULL, &n, NULL));
+  g_assert_cmpint (n, ==, 1505);
+  {
+    GtkTreeIter first;
+    gint64 n_links = 0;
+    g_assert_true (gtk_tree_model_get_iter_first (households_model (page), &first));
+    gtk_tree_model_get (households_model (page), &first, 5, &n_links, -1);
+    g_assert_cmpint (n_links, ==, after->links->len);
+  }
+
+  /* The rules: eight households per member; the shortfall report follows. */
+  g_action_group_activate_action (G_ACTION_GROUP (toplevel), "rules", NULL);
+  pump ();
+  dialog = find_dialog ("GtRulesDialog");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_widget (
+                     dialog, GTK_TYPE_SPIN_BUTTON, "minimum_spin"))), ==, 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (dialog, GTK_TYPE_SPIN_BUTTON,
+                                                           "minimum_spin")), 8);
+  screenshot (dialog, "rules-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_cmpint (gt_rules_get_link_minimum (storage), ==, 8);
+  g_assert_cmpint (gt_rules_get_visit_interval (storage), ==, 7);
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "1"));
+  pump ();
+  {
+    GtHouseholdFilter shortfall = { .village = "青石村", .report = GT_HOUSEHOLD_REPORT_SHORTFALL };
+    g_autofree char *label = gtk_combo_box_text_get_active_text (
+      GTK_COMBO_BOX_TEXT (report_combo));
+    g_assert_true (gt_household_count (storage, &shortfall, &n, NULL));
+    g_assert_cmpint (n, >, 0);
+    g_assert_cmpint (count_rows (households_model (page), NULL), ==, n);
+    g_assert_nonnull (strstr (label, "8"));
+    if (zh)
+      g_assert_nonnull (strstr (label, "户"));
+  }
+  screenshot (GTK_WIDGET (toplevel), "households-shortfall");
+
+  /* Adding a household: it shows in the list at once. */
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "0"));
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "add_button")));
+  pump ();
+  dialog = find_dialog ("GtHouseholdDialog");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "head_entry")), "章新民");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "village_combo")), "青石村");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "look_yard_entry")),
+                      "房前屋后整洁");
+  pump ();
+  screenshot (dialog, "household-dialog-new");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, n_village + 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_household_page (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = gui_test_demo_db ("households.db", &dir);
+
+  gui_test_run_app (path, drive_households, NULL);
+  gui_test_remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  gui_test_init (&argc, &argv);
+  g_test_add_func ("/gui/household-page", test_household_page);
+  return g_test_run ();
+}
