@@ -290,6 +290,14 @@ gt_household_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (gt_household_dialog_parent_class)->dispose (object);
 }
 
+/* The 进门五看 and 提笔四问 entries, in the order of file_entries[]. */
+static const char *const file_entry_names[] = {
+  "look_kitchen_entry", "look_bedroom_entry", "look_toilet_entry", "look_yard_entry",
+  "look_fields_entry", "ask_family_entry", "ask_economy_entry", "ask_opinions_entry",
+  "ask_needs_entry",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (file_entry_names) == N_FILE_FIELDS);
+
 static void
 gt_household_dialog_class_init (GtHouseholdDialogClass *klass)
 {
@@ -307,33 +315,10 @@ gt_household_dialog_class_init (GtHouseholdDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtHouseholdDialog, grid_entry);
   gtk_widget_class_bind_template_child (widget_class, GtHouseholdDialog, size_spin);
   gtk_widget_class_bind_template_child (widget_class, GtHouseholdDialog, address_entry);
-  gtk_widget_class_bind_template_child_full (widget_class, "look_kitchen_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "look_bedroom_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "look_toilet_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "look_yard_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[3]));
-  gtk_widget_class_bind_template_child_full (widget_class, "look_fields_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[4]));
-  gtk_widget_class_bind_template_child_full (widget_class, "ask_family_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[5]));
-  gtk_widget_class_bind_template_child_full (widget_class, "ask_economy_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[6]));
-  gtk_widget_class_bind_template_child_full (widget_class, "ask_opinions_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[7]));
-  gtk_widget_class_bind_template_child_full (widget_class, "ask_needs_entry", FALSE,
-                                             G_STRUCT_OFFSET (GtHouseholdDialog,
-                                                              file_entries[8]));
+  for (guint i = 0; i < G_N_ELEMENTS (file_entry_names); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, file_entry_names[i], FALSE,
+                                               G_STRUCT_OFFSET (GtHouseholdDialog, file_entries)
+                                                 + (goffset) (i * sizeof (GtkWidget *)));
   gtk_widget_class_bind_template_child (widget_class, GtHouseholdDialog, notes_entry);
   gtk_widget_class_bind_template_child (widget_class, GtHouseholdDialog, notebook);
   gtk_widget_class_bind_template_child (widget_class, GtHouseholdDialog, links_tab_label);

@@ -32,16 +32,6 @@
   "   WHERE v.member_id = l.member_id AND v.household_id = h.id AND v.date <= :as_of))," \
   "   :interval + 1) > :interval)"
 
-static gboolean
-is_date (const char *text)
-{
-  int y, m, d;
-  char tail;
-
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
-}
-
 void
 gt_household_row_free (GtHouseholdRow *row)
 {
@@ -92,7 +82,7 @@ query_init (GtStorage *storage, const GtHouseholdFilter *filter, Query *q, GErro
           g_autoptr (GDateTime) now = g_date_time_new_now_local ();
           q->as_of = g_date_time_format (now, "%Y-%m-%d");
         }
-      else if (!is_date (q->filter->as_of))
+      else if (!gt_date_is_valid (q->filter->as_of))
         return gt_storage_refuse (storage, error, _("the report date “%s” is not a date (YYYY-MM-DD)"),
                        q->filter->as_of);
       else

@@ -146,16 +146,6 @@ read_overdue (sqlite3_stmt *stmt)
   return o;
 }
 
-static gboolean
-is_date (const char *text)
-{
-  int y, m, d;
-  char tail;
-
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
-}
-
 GPtrArray *
 gt_household_report_overdue (GtStorage *storage, const char *as_of, GError **error)
 {
@@ -167,7 +157,7 @@ gt_household_report_overdue (GtStorage *storage, const char *as_of, GError **err
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       as_of = day = g_date_time_format (now, "%Y-%m-%d");
     }
-  if (!is_date (as_of))
+  if (!gt_date_is_valid (as_of))
     {
       gt_storage_refuse (storage, error, _("the report date “%s” is not a date (YYYY-MM-DD)"), as_of);
       return NULL;

@@ -35,16 +35,6 @@ static const struct
 #define RECORD_FIELD(h, i) G_STRUCT_MEMBER (char *, (h), file_fields[i].record_offset)
 
 static gboolean
-is_date (const char *text)
-{
-  int y, m, d;
-  char tail;
-
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
-}
-
-static gboolean
 is_blank (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
@@ -585,7 +575,7 @@ gt_household_visit (GtStorage *storage, gint64 member_id, gint64 household_id, c
 
   if (date == NULL)
     date = now;
-  if (!is_date (date))
+  if (!gt_date_is_valid (date))
     return gt_storage_refuse (storage, error, _("the visit date “%s” is not a date (YYYY-MM-DD)"), date);
   if (strcmp (date, now) > 0)
     return gt_storage_refuse (storage, error, _("the visit date %s lies in the future"), date);

@@ -17,16 +17,6 @@
 #include "gt-org.h"
 #include "gt-registers.h"
 
-static gboolean
-is_date (const char *text)
-{
-  int y, m, d;
-  char tail;
-
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
-}
-
 /* "1990-05-01" plus @years, as a string, for the age rule. */
 static char *
 add_years (const char *date, int years)
@@ -42,7 +32,7 @@ check_date (GtStorage *storage, const char *what, const char *date, GError **err
 {
   g_autofree char *now = gt_today ();
 
-  if (!is_date (date))
+  if (!gt_date_is_valid (date))
     return gt_storage_refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
                    date != NULL ? date : "");
   if (strcmp (date, now) > 0)

@@ -152,16 +152,6 @@ add_event (GtStorage *storage, gint64 org_id, const char *kind, const char *date
   return gt_storage_step_done (storage, stmt, error);
 }
 
-static gboolean
-valid_date (const char *date)
-{
-  int y, m, d;
-  char tail;
-
-  return date == NULL || (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-                          g_date_valid_dmy (d, m, y) && strlen (date) == 10);
-}
-
 /* Runs @body between begin and commit, rolling back on failure. */
 #define IN_TRANSACTION(storage, error, body)                                   \
   G_STMT_START                                                                 \
@@ -246,7 +236,7 @@ gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **erro
   if (level == NULL)
     return gt_storage_refuse (storage, error, _("unknown level “%s” (县, 乡镇, 村, 网格, 微网格)"),
                  spec->level != NULL ? spec->level : "");
-  if (!valid_date (spec->founded))
+  if (spec->founded != NULL && !gt_date_is_valid (spec->founded))
     return gt_storage_refuse (storage, error, _("the founding date “%s” is not a date (YYYY-MM-DD)"),
                  spec->founded);
   if (spec->parent != NULL && !gt_org_find (storage, spec->parent, &parent_id, error))
@@ -319,7 +309,7 @@ gt_org_rename (GtStorage *storage, gint64 id, const char *name, const char *date
 
   if (name == NULL || *name == '\0')
     return gt_storage_refuse (storage, error, _("an organisation needs a name"));
-  if (!valid_date (date))
+  if (date != NULL && !gt_date_is_valid (date))
     return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
   old = org_text (storage, id, "name", error);
   if (old == NULL)
@@ -346,7 +336,7 @@ gt_org_set_kind (GtStorage *storage, gint64 id, const char *kind, const char *da
   if (code == NULL)
     return gt_storage_refuse (storage, error, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
                  kind != NULL ? kind : "");
-  if (!valid_date (date))
+  if (date != NULL && !gt_date_is_valid (date))
     return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
   old = org_text (storage, id, "kind", error);
   if (old == NULL)
@@ -369,7 +359,7 @@ gt_org_move (GtStorage *storage, gint64 id, gint64 new_parent_id, const char *da
   sqlite3_stmt *stmt;
   gboolean inside = FALSE;
 
-  if (!valid_date (date))
+  if (date != NULL && !gt_date_is_valid (date))
     return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
   old_parent = org_text (storage, id, "coalesce (parent_id, '')", error);
   if (old_parent == NULL)

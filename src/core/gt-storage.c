@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -677,6 +678,16 @@ gt_storage_refuse (GtStorage *self, GError **error, const char *format, ...)
   g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s", self->path,
                message);
   return FALSE;
+}
+
+gboolean
+gt_date_is_valid (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  return text != NULL && strlen (text) == 10 &&
+         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
 }
 
 char *

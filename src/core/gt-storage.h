@@ -92,6 +92,9 @@ GPtrArray *gt_storage_collect (GtStorage *self, sqlite3_stmt *stmt,
 gboolean gt_storage_refuse (GtStorage *self, GError **error, const char *format, ...)
   G_GNUC_PRINTF (3, 4);
 
+/* TRUE for a real calendar date written YYYY-MM-DD. */
+gboolean gt_date_is_valid (const char *text);
+
 /* Today's local date as YYYY-MM-DD. */
 char *gt_today (void);
 
