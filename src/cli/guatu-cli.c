@@ -19,10 +19,13 @@ static const GtCliCommand commands[] = {
   { "stats", "[--json]", N_("Print counts of organisations, members, households and projects"),
     gt_cli_cmd_stats },
   { "check", "", N_("Check the database's integrity and Guatu's own rules"), gt_cli_cmd_check },
-  { "org", "list [--json]", N_("List the organisation tree with member counts"), gt_cli_cmd_org },
+  { "org", "SUBCOMMAND …",
+    N_("The organisation tree: list, add, rename, set-kind, move, remove, history, "
+       "transfer-all"), gt_cli_cmd_org },
   { "search", "TEXT [--json] [--limit N] [--reveal]",
     N_("Find members by name, organisation, ID or phone number"), gt_cli_cmd_search },
-  { "member", "show ID [--json] [--reveal]", N_("Show a member's record and history"),
+  { "member", "SUBCOMMAND …",
+    N_("Members: show, add, event (转正, transfers, exit…), transfer, flags"),
     gt_cli_cmd_member },
   { "import-roster", "FILE [--org NAME|CODE] [--dry-run] [--encoding auto|utf-8|gb18030] "
     "[--valid-only]", N_("Import members from a CSV roster"), gt_cli_cmd_import_roster },
@@ -54,7 +57,7 @@ commands_description (void)
 
   g_string_append_c (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (text, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append (text, _("\nRun “guatu-cli COMMAND --help” for a command’s options.\n"
                            "Exit status: 0 ok, 2 usage, 65 bad data, 66 cannot open input,\n"
                            "73 cannot create output, 74 I/O error, 75 database busy."));
