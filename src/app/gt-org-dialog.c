@@ -1,4 +1,4 @@
-/* gt-org-dialog.c — adding an organisation and changing one (rename, kind, move)
+/* gt-org-dialog.c — adding an organisation and changing one (rename, kind, type, move)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,8 +34,6 @@ struct _GtOrgDialog
 G_DEFINE_TYPE (GtOrgDialog, gt_org_dialog, GTK_TYPE_DIALOG)
 
 static const char *const kinds[] = { "committee", "general_branch", "branch", "group" };
-static const char *const types[] = { "", "organ", "rural", "community", "two_new", "school",
-                                     "associated", "extended", "joint", "retired", "grid" };
 static const char *const levels[] = { "county", "township", "village", "grid", "microgrid" };
 
 /* Which rows each mode shows, by the widget's buildable name prefix. */
@@ -45,6 +43,7 @@ static const char *const mode_rows[][9] = {
   [GT_ORG_DIALOG_RENAME] = { "name", "date", NULL },
   [GT_ORG_DIALOG_SET_KIND] = { "kind", "date", "note", NULL },
   [GT_ORG_DIALOG_MOVE] = { "parent", "date", NULL },
+  [GT_ORG_DIALOG_SET_TYPE] = { "type", "date", NULL },
 };
 
 static void
@@ -76,14 +75,19 @@ static void
 fill (GtOrgDialog *self)
 {
   g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+  g_autoptr (GPtrArray) types = gt_org_types (self->storage, NULL);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_combo_box_text_append (self->kind_combo, kinds[i], gt_label_org_kind (kinds[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    gtk_combo_box_text_append (self->type_combo, types[i],
-                               *types[i] ? gt_label_org_type (types[i]) : _("(none)"));
+  /* the built-in types and the ones the office added (guatu-cli org type-add) */
+  gtk_combo_box_text_append (self->type_combo, "", _("(none)"));
+  for (guint i = 0; types != NULL && i < types->len; i++)
+    {
+      GtOrgType *type = types->pdata[i];
+      gtk_combo_box_text_append (self->type_combo, type->code, type->label);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
     gtk_combo_box_text_append (self->level_combo, levels[i], gt_label_org_level (levels[i]));
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), "branch");
@@ -102,6 +106,7 @@ fill (GtOrgDialog *self)
         {
           gtk_entry_set_text (self->name_entry, org->name);
           gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), org->kind);
+          gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->type_combo), org->org_type);
         }
     }
   if (self->mode == GT_ORG_DIALOG_ADD && self->org_id > 0)
@@ -157,6 +162,10 @@ apply (GtOrgDialog *self, GError **error)
                               gtk_entry_get_text (self->note_entry), error);
     case GT_ORG_DIALOG_MOVE:
       return gt_org_move (self->storage, self->org_id, parent_id, *date ? date : NULL, error);
+    case GT_ORG_DIALOG_SET_TYPE:
+      return gt_org_set_type (self->storage, self->org_id,
+                              gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->type_combo)),
+                              *date ? date : NULL, error);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -222,6 +231,7 @@ gt_org_dialog_new (GtkWindow *parent, GtStorage *storage, GtOrgDialogMode mode, 
     [GT_ORG_DIALOG_RENAME] = N_("Rename Organisation"),
     [GT_ORG_DIALOG_SET_KIND] = N_("Upgrade or Change Kind"),
     [GT_ORG_DIALOG_MOVE] = N_("Move Organisation"),
+    [GT_ORG_DIALOG_SET_TYPE] = N_("Change Type"),
   };
   GtOrgDialog *self = g_object_new (GT_TYPE_ORG_DIALOG, "transient-for", parent,
                                     "use-header-bar", FALSE, "title", _(titles[mode]), NULL);

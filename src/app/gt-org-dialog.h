@@ -1,4 +1,4 @@
-/* gt-org-dialog.h — adding an organisation and changing one (rename, kind, move)
+/* gt-org-dialog.h — adding an organisation and changing one (rename, kind, type, move)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@ typedef enum
   GT_ORG_DIALOG_RENAME,
   GT_ORG_DIALOG_SET_KIND,
   GT_ORG_DIALOG_MOVE,
+  GT_ORG_DIALOG_SET_TYPE,
 } GtOrgDialogMode;
 
 #define GT_TYPE_ORG_DIALOG (gt_org_dialog_get_type ())

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-org-checklist-dialog.h"
 #include "gt-org-dialog.h"
 #include "gt-org-page.h"
 #include "gt-org.h"
@@ -33,8 +34,10 @@ struct _GtOrgPage
   GtkListStore *history_store;
   GtkWidget *rename_button;
   GtkWidget *kind_button;
+  GtkWidget *type_button;
   GtkWidget *move_button;
   GtkWidget *remove_button;
+  GtkWidget *checklist_button;
 
   GtStorage *storage;
   gint64 selected_id; /* kept across reloads */
@@ -130,12 +133,21 @@ gt_org_page_set_storage (GtPage *page, GtStorage *storage)
 }
 
 static const char *
+type_label (const char *code)
+{
+  return *code != '\0' ? gt_label_org_type (code) : _("(none)");
+}
+
+static const char *
 org_event_text (GtOrgEvent *e, char **owned)
 {
   const char *old_label = gt_label_org_kind (e->old_value);
   const char *new_label = gt_label_org_kind (e->new_value);
 
-  if (g_strcmp0 (e->kind, "founded") == 0)
+  if (gt_org_event_is_type_change (e))
+    *owned = g_strdup_printf (_("Type changed from %s to %s"), type_label (e->old_value),
+                              type_label (e->new_value));
+  else if (g_strcmp0 (e->kind, "founded") == 0)
     *owned = g_strdup_printf (_("Founded as %s"), new_label);
   else if (g_strcmp0 (e->kind, "renamed") == 0)
     *owned = g_strdup_printf (_("Renamed from %s to %s"), e->old_value, e->new_value);
@@ -173,8 +185,10 @@ selection_changed_cb (GtkTreeSelection *selection, GtOrgPage *self)
     gtk_tree_model_get (model, &iter, COL_ID, &self->selected_id, -1);
   gtk_widget_set_sensitive (self->rename_button, selected);
   gtk_widget_set_sensitive (self->kind_button, selected);
+  gtk_widget_set_sensitive (self->type_button, selected);
   gtk_widget_set_sensitive (self->move_button, selected);
   gtk_widget_set_sensitive (self->remove_button, selected);
+  gtk_widget_set_sensitive (self->checklist_button, selected);
   if (!selected || self->storage == NULL)
     return;
 
@@ -220,9 +234,27 @@ org_kind_cb (GtkButton *button, GtOrgPage *self)
 }
 
 static void
+org_type_cb (GtkButton *button, GtOrgPage *self)
+{
+  open_dialog (self, GT_ORG_DIALOG_SET_TYPE);
+}
+
+static void
 org_move_cb (GtkButton *button, GtOrgPage *self)
 {
   open_dialog (self, GT_ORG_DIALOG_MOVE);
+}
+
+static void
+org_checklist_cb (GtkButton *button, GtOrgPage *self)
+{
+  GtOrgChecklistDialog *dialog;
+
+  if (self->storage == NULL || self->selected_id == 0)
+    return;
+  dialog = gt_org_checklist_dialog_new (GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
+                                        self->storage, self->selected_id);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -288,13 +320,17 @@ gt_org_page_class_init (GtOrgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtOrgPage, history_store);
   gtk_widget_class_bind_template_child (widget_class, GtOrgPage, rename_button);
   gtk_widget_class_bind_template_child (widget_class, GtOrgPage, kind_button);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgPage, type_button);
   gtk_widget_class_bind_template_child (widget_class, GtOrgPage, move_button);
   gtk_widget_class_bind_template_child (widget_class, GtOrgPage, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, GtOrgPage, checklist_button);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, org_add_cb);
   gtk_widget_class_bind_template_callback (widget_class, org_rename_cb);
   gtk_widget_class_bind_template_callback (widget_class, org_kind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, org_type_cb);
   gtk_widget_class_bind_template_callback (widget_class, org_move_cb);
+  gtk_widget_class_bind_template_callback (widget_class, org_checklist_cb);
   gtk_widget_class_bind_template_callback (widget_class, org_remove_cb);
 }
 
@@ -302,4 +338,6 @@ static void
 gt_org_page_init (GtOrgPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* nothing is selected yet: the buttons that act on a selection start insensitive */
+  selection_changed_cb (self->selection, self);
 }

@@ -17,6 +17,7 @@
 #include "gt-roster-import-dialog.h"
 #include "gt-rules-dialog.h"
 #include "gt-shortcuts.h"
+#include "gt-window-backup.h"
 #include "gt-window.h"
 
 struct _GtWindow
@@ -276,6 +277,8 @@ static const GActionEntry win_entries[] = {
   { "import-roster", import_roster_activated },
   { "export-roster", export_roster_activated },
   { "rules", rules_activated },
+  { "backup", gt_window_backup_activated },
+  { "restore", gt_window_restore_activated },
 };
 
 static void

@@ -125,16 +125,15 @@ resolve_org (GtStorage *storage, const char *text, gboolean archived, gint64 *id
   return FALSE;
 }
 
-static gboolean
-resolve (GtStorage *storage, const char *text, gint64 *id, int *exit_code)
+gboolean
+gt_cli_org_resolve (GtStorage *storage, const char *text, gint64 *id, int *exit_code)
 {
   return resolve_org (storage, text, FALSE, id, exit_code);
 }
 
-/* Takes ARGS positional arguments before the options; prints usage on a short call. */
-static gboolean
-take_args (const GtCliCommand *command, int *argc, char ***argv, const char **out, int n,
-           GOptionEntry *entries, int *exit_code)
+gboolean
+gt_cli_org_take_args (const GtCliCommand *command, int *argc, char ***argv, const char **out,
+                      int n, GOptionEntry *entries, int *exit_code)
 {
   for (int i = 0; i < n; i++)
     {
@@ -174,7 +173,8 @@ org_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
       N_("ORG") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("党委, 党总支, 党支部 or 党小组 (default 党支部)"),
       N_("KIND") },
-    { "type", 0, 0, G_OPTION_ARG_STRING, &type, N_("机关, 农村, 社区, 两新, 学校, 关联, 拓展…"),
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type,
+      N_("机关, 农村, 社区, 两新, 学校, 关联, 拓展… or a type added with org type-add"),
       N_("TYPE") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("县, 乡镇, 村, 网格 or 微网格 (default 村)"),
       N_("LEVEL") },
@@ -185,7 +185,7 @@ org_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, &name, 1, entries, &exit_code))
+  if (!gt_cli_org_take_args (command, &argc, &argv, &name, 1, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
@@ -219,10 +219,10 @@ org_rename (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
-  if (storage == NULL || !resolve (storage, args[0], &id, &exit_code))
+  if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code))
     return exit_code;
   if (!gt_org_rename (storage, id, args[1], date, &error))
     return gt_cli_fail (error);
@@ -245,10 +245,10 @@ org_set_kind (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
-  if (storage == NULL || !resolve (storage, args[0], &id, &exit_code))
+  if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code))
     return exit_code;
   if (!gt_org_set_kind (storage, id, args[1], date, detail, &error))
     return gt_cli_fail (error);
@@ -270,11 +270,11 @@ org_move (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
-  if (storage == NULL || !resolve (storage, args[0], &id, &exit_code) ||
-      !resolve (storage, args[1], &parent, &exit_code))
+  if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code) ||
+      !gt_cli_org_resolve (storage, args[1], &parent, &exit_code))
     return exit_code;
   if (!gt_org_move (storage, id, parent, date, &error))
     return gt_cli_fail (error);
@@ -297,10 +297,10 @@ org_remove (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
-  if (storage == NULL || !resolve (storage, args[0], &id, &exit_code))
+  if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code))
     return exit_code;
   if (!gt_org_remove (storage, id, date, &archived, &error))
     return gt_cli_fail (error);
@@ -310,7 +310,7 @@ org_remove (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
 }
 
 static const char *
-org_event_label (const char *kind)
+org_event_label (const GtOrgEvent *e)
 {
   static const struct
   {
@@ -322,18 +322,22 @@ org_event_label (const char *kind)
     { "restored", N_("Restored") },
   };
 
+  if (gt_org_event_is_type_change (e))
+    return _("Type changed");
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].kind, kind) == 0)
+    if (g_strcmp0 (labels[i].kind, e->kind) == 0)
       return _(labels[i].label);
-  return kind;
+  return e->kind;
 }
 
 static const char *
-event_value (const char *kind, const char *value)
+event_value (const GtOrgEvent *e, const char *value)
 {
-  /* founded, upgraded and changed carry kind codes; show their labels */
-  if (g_strcmp0 (kind, "founded") == 0 || g_strcmp0 (kind, "upgraded") == 0 ||
-      g_strcmp0 (kind, "changed") == 0)
+  /* type changes carry type codes; founded, upgraded and changed kind codes */
+  if (gt_org_event_is_type_change (e))
+    return *value != '\0' ? gt_label_org_type (value) : _("(none)");
+  if (g_strcmp0 (e->kind, "founded") == 0 || g_strcmp0 (e->kind, "upgraded") == 0 ||
+      g_strcmp0 (e->kind, "changed") == 0)
     return gt_label_org_kind (value);
   return value;
 }
@@ -353,7 +357,7 @@ org_history (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !resolve_org (storage, args[0], TRUE, &id, &exit_code))
@@ -387,11 +391,11 @@ org_history (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
     {
       GtOrgEvent *e = events->pdata[i];
 
-      g_print ("%s  %s", e->date, org_event_label (e->kind));
-      if (*e->old_value != '\0')
-        g_print ("  %s →", event_value (e->kind, e->old_value));
-      if (*e->new_value != '\0')
-        g_print ("  %s", event_value (e->kind, e->new_value));
+      g_print ("%s  %s", e->date, org_event_label (e));
+      if (*e->old_value != '\0' || gt_org_event_is_type_change (e))
+        g_print ("  %s →", event_value (e, e->old_value));
+      if (*e->new_value != '\0' || gt_org_event_is_type_change (e))
+        g_print ("  %s", event_value (e, e->new_value));
       if (*e->detail != '\0')
         g_print ("  (%s)", e->detail);
       g_print ("\n");
@@ -414,7 +418,7 @@ org_transfer_all (GtCliContext *ctx, const GtCliCommand *command, int argc, char
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
@@ -439,6 +443,23 @@ static const GtCliCommand org_commands[] = {
   { "org history", "ORG [--json]", N_("Show an organisation's history"), org_history },
   { "org transfer-all", "FROM-ORG TO-ORG [--date DATE]",
     N_("Transfer every active member of one organisation to another (整转)"), org_transfer_all },
+  { "org types", "[--json]", N_("List the organisation types, built-in and added"),
+    gt_cli_cmd_org_types },
+  { "org type-add", "NAME", N_("Add an organisation type of the office's own"),
+    gt_cli_cmd_org_type_add },
+  { "org type-remove", "NAME", N_("Remove an added type that no organisation has"),
+    gt_cli_cmd_org_type_remove },
+  { "org set-type", "ORG TYPE [--date DATE]", N_("Change an organisation's type"),
+    gt_cli_cmd_org_set_type },
+  { "org checklist", "ORG [--json]",
+    N_("Show an organisation's site-standard checklist (e.g. 五有)"), gt_cli_cmd_org_checklist },
+  { "org tick", "ORG ITEM [--date DATE]", N_("Tick a checklist item as met"),
+    gt_cli_cmd_org_tick },
+  { "org untick", "ORG ITEM", N_("Take the tick off a checklist item"),
+    gt_cli_cmd_org_untick },
+  { "org checklist-items", "[--json] [--set ITEM…]",
+    N_("Show or set the checklist items, with how many branches meet them all"),
+    gt_cli_cmd_org_checklist_items },
 };
 
 int
@@ -450,6 +471,7 @@ gt_cli_cmd_org (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
         return org_commands[i].run (ctx, &org_commands[i], argc - 1, argv + 1);
 
   g_printerr (_("guatu-cli org: expected a subcommand: list, add, rename, set-kind, move, "
-                "remove, history, transfer-all\n"));
+                "remove, history, transfer-all, types, type-add, type-remove, set-type, "
+                "checklist, tick, untick, checklist-items\n"));
   return GT_EXIT_USAGE;
 }

@@ -81,11 +81,36 @@ int gt_cli_cmd_household (GtCliContext *ctx, const GtCliCommand *command, int ar
                          char **argv);
 int gt_cli_cmd_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_card (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* backup, backup list, restore (gt-cli-backup.c) */
+int gt_cli_cmd_backup (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_restore (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 /* member flags (gt-cli-member-flags.c) */
 int gt_cli_cmd_member_flags (GtCliContext *ctx, const GtCliCommand *command, int argc,
                              char **argv);
 /* Adds a member's flags to the object being built, and prints them as lines of text. */
 void gt_cli_json_add_member_flags (JsonBuilder *builder, const GtMemberFlags *flags);
 void gt_cli_print_member_flags (const GtMemberFlags *flags);
+
+/* org subcommands (gt-cli-org.c, gt-cli-org-config.c) */
+/* Takes @n positional arguments before the options into @out, then parses the options;
+ * prints usage on a short call. */
+gboolean gt_cli_org_take_args (const GtCliCommand *command, int *argc, char ***argv,
+                               const char **out, int n, GOptionEntry *entries, int *exit_code);
+/* Resolves an ORG argument (name or code) or prints why not. */
+gboolean gt_cli_org_resolve (GtStorage *storage, const char *text, gint64 *id, int *exit_code);
+int gt_cli_cmd_org_types (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_org_type_add (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                             char **argv);
+int gt_cli_cmd_org_type_remove (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
+int gt_cli_cmd_org_set_type (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                             char **argv);
+int gt_cli_cmd_org_checklist (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                              char **argv);
+int gt_cli_cmd_org_tick (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_org_untick (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                           char **argv);
+int gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                    char **argv);
 
 G_END_DECLS

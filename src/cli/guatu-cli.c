@@ -21,7 +21,7 @@ static const GtCliCommand commands[] = {
   { "check", "", N_("Check the database's integrity and Guatu's own rules"), gt_cli_cmd_check },
   { "org", "SUBCOMMAND …",
     N_("The organisation tree: list, add, rename, set-kind, move, remove, history, "
-       "transfer-all"), gt_cli_cmd_org },
+       "transfer-all, types, set-type, checklist, tick…"), gt_cli_cmd_org },
   { "search", "TEXT [--json] [--limit N] [--reveal]",
     N_("Find members by name, organisation, ID or phone number"), gt_cli_cmd_search },
   { "member", "SUBCOMMAND …",
@@ -39,6 +39,12 @@ static const GtCliCommand commands[] = {
     N_("Show or change the rules of linking and visiting households"), gt_cli_cmd_rules },
   { "card", "MEMBER --out FILE.pdf [--commitment TEXT]",
     N_("Write a member's heart-link card (党员连心卡) as a PDF"), gt_cli_cmd_card },
+  { "backup", "[--out FILE] | list [--json]",
+    N_("Back up the database (default: an automatic backup), or list the automatic backups"),
+    gt_cli_cmd_backup },
+  { "restore", "FILE",
+    N_("Replace the database with a backup, keeping the database as it was as a backup"),
+    gt_cli_cmd_restore },
 };
 
 static const GtCliCommand *

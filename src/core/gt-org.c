@@ -187,7 +187,7 @@ insert_org (GtStorage *storage, const GtOrgSpec *spec, gint64 parent_id, const c
     sqlite3_bind_int64 (stmt, 2, parent_id);
   sqlite3_bind_text (stmt, 3, spec->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, org_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, org_type, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, level, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, spec->code != NULL ? spec->code : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, spec->secretary != NULL ? spec->secretary : "", -1,
@@ -220,9 +220,8 @@ gboolean
 gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **error)
 {
   const char *kind = gt_org_kind_code (spec->kind);
-  const char *org_type = spec->org_type != NULL && *spec->org_type != '\0'
-                           ? gt_org_type_code (spec->org_type) : "";
   const char *level = gt_org_level_code (spec->level);
+  g_autofree char *org_type = NULL;
   gint64 parent_id = 0, existing = 0, new_id = 0;
 
   if (spec->name == NULL || *spec->name == '\0')
@@ -230,9 +229,9 @@ gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **erro
   if (kind == NULL)
     return gt_storage_refuse (storage, error, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
                  spec->kind != NULL ? spec->kind : "");
+  org_type = gt_org_type_resolve (storage, spec->org_type, error);
   if (org_type == NULL)
-    return gt_storage_refuse (storage, error, _("unknown type “%s” (机关, 农村, 社区, 两新, 学校, 关联, 拓展…)"),
-                 spec->org_type);
+    return FALSE;
   if (level == NULL)
     return gt_storage_refuse (storage, error, _("unknown level “%s” (县, 乡镇, 村, 网格, 微网格)"),
                  spec->level != NULL ? spec->level : "");
@@ -348,6 +347,34 @@ gt_org_set_kind (GtStorage *storage, gint64 id, const char *kind, const char *da
                     add_event (storage, id, kind_rank (code) > kind_rank (old) ? "upgraded"
                                                                                : "changed",
                                date, old, code, detail, error));
+}
+
+gboolean
+gt_org_set_type (GtStorage *storage, gint64 id, const char *org_type, const char *date,
+                 GError **error)
+{
+  g_autofree char *code = NULL, *old = NULL;
+
+  if (date != NULL && !gt_date_is_valid (date))
+    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+  code = gt_org_type_resolve (storage, org_type, error);
+  if (code == NULL)
+    return FALSE;
+  old = org_text (storage, id, "org_type", error);
+  if (old == NULL)
+    return FALSE;
+  if (g_strcmp0 (old, code) == 0)
+    return gt_storage_refuse (storage, error, _("the organisation already has the type %s"),
+                              *code != '\0' ? gt_label_org_type (code) : _("(none)"));
+  IN_TRANSACTION (storage, error,
+                  update_column (storage, id, "org_type", code, error) &&
+                    add_event (storage, id, "changed", date, old, code, NULL, error));
+}
+
+gboolean
+gt_org_event_is_type_change (const GtOrgEvent *event)
+{
+  return g_strcmp0 (event->kind, "changed") == 0 && gt_org_kind_code (event->new_value) == NULL;
 }
 
 gboolean

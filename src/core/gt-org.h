@@ -52,9 +52,64 @@ gboolean gt_org_remove (GtStorage *storage, gint64 id, const char *date, gboolea
 /* The organisation's history, oldest first; free with g_ptr_array_unref. */
 GPtrArray *gt_org_history (GtStorage *storage, gint64 id, GError **error);
 
+/* Changes the type (农村 → 社区 …): a built-in code or name, or a type the office added;
+ * "" or NULL for none. Recorded as a "changed" event from the old to the new type. */
+gboolean gt_org_set_type (GtStorage *storage, gint64 id, const char *org_type, const char *date,
+                          GError **error);
+/* TRUE for a "changed" event that records a type change (its values are type codes) rather
+ * than a kind change (its values are kind codes: no type may be named like a kind). */
+gboolean gt_org_event_is_type_change (const GtOrgEvent *event);
+
 /* Stored codes for Chinese names or codes; NULL when unknown. */
 const char *gt_org_kind_code (const char *text);
 const char *gt_org_type_code (const char *text);
 const char *gt_org_level_code (const char *text);
+
+/* Organisation types (gt-org-config.c): the built-in ones and those the office added, kept
+ * in the meta key "org.types" one name per line. An added type's stored code is its name. */
+typedef struct
+{
+  char *code;      /* organ, rural … or an added type's name */
+  char *label;     /* what to show: the translated label, or the added name itself */
+  gboolean added;  /* added by the office, so it can be removed */
+} GtOrgType;
+
+/* Every type, the built-in ones first; free with g_ptr_array_unref. */
+GPtrArray *gt_org_types (GtStorage *storage, GError **error);
+/* The stored code for a built-in code or name or an added type's name; "" for "" or NULL.
+ * Refuses an unknown type, naming the known ones. Free with g_free. */
+char *gt_org_type_resolve (GtStorage *storage, const char *text, GError **error);
+gboolean gt_org_type_add (GtStorage *storage, const char *name, GError **error);
+/* Removes an added type; refused for built-in types and while an organisation has it. */
+gboolean gt_org_type_remove (GtStorage *storage, const char *name, GError **error);
+
+/* The site-standard checklist (e.g. the 五有 of grid branches; gt-org-config.c): its items
+ * are kept in the meta key "org.checklist", one per line; each organisation ticks an item
+ * with a date (org_checklist.done_date). */
+typedef struct
+{
+  char *item;
+  char *done_date; /* YYYY-MM-DD, NULL when not ticked */
+} GtOrgChecklistEntry;
+
+/* The configured items, or the default ones when none are set; free with g_strfreev. */
+GStrv gt_org_checklist_items (GtStorage *storage);
+/* Replaces the items; refuses an empty list, empty or duplicate items. Ticks of items that
+ * are no longer listed are kept, and count again when the item comes back. */
+gboolean gt_org_checklist_set_items (GtStorage *storage, const char *const *items,
+                                     GError **error);
+/* The organisation's checklist, one entry per configured item in order; free with
+ * g_ptr_array_unref. */
+GPtrArray *gt_org_checklist (GtStorage *storage, gint64 org_id, GError **error);
+/* Ticks @item as done on @date (NULL for today; never in the future); ticking again moves
+ * the date. */
+gboolean gt_org_checklist_tick (GtStorage *storage, gint64 org_id, const char *item,
+                                const char *date, GError **error);
+gboolean gt_org_checklist_untick (GtStorage *storage, gint64 org_id, const char *item,
+                                  GError **error);
+/* Of the organisations of @kind (a code or name; NULL for 党支部) that are not archived:
+ * @total, and @met that have every configured item ticked. */
+gboolean gt_org_checklist_count (GtStorage *storage, const char *kind, gint64 *met,
+                                 gint64 *total, GError **error);
 
 G_END_DECLS

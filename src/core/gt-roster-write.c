@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gt-backup.h"
 #include "gt-idcard.h"
 #include "gt-registers.h"
 #include "gt-roster-private.h"
@@ -121,6 +122,13 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
     }
   if (report->n_valid == 0)
     return TRUE;
+  /* The members as they were, should this turn out to be the wrong file. */
+  if (!gt_backup_automatic (storage, "import", NULL, error))
+    {
+      g_prefix_error (error, _("Nothing was imported, because the backup before the import "
+                               "failed: "));
+      return FALSE;
+    }
 
   if (!gt_storage_begin (storage, error))
     return FALSE;

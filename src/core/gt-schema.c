@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "gt-schema.h"
+#include "gt-schema-private.h"
 #include "gt-storage.h"
 
 /* Version 1: office identity, the organisation tree and members with their life-cycle events. */
@@ -292,6 +293,11 @@ static const GtMigration migrations[] = {
   { 3, "project library and milestones", schema_v3 },
   { 4, "member search index", schema_v4 },
   { 5, "organisation history, member flags, household files and visits", schema_v5 },
+  { 6, "organisational life (三会一课) and dues", gt_schema_v6_life },
+  { 7, "points, ratings, red/black lists, fortress index and versioned rules", gt_schema_v7_scoring },
+  { 8, "project library details, supervision, chart positions and baselines", gt_schema_v8_projects },
+  { 9, "exchange keys, trust list, import ledger, tombstones, tasks", gt_schema_v9_exchange },
+  { 10, "member development pipeline, transfer letters", gt_schema_v10_develop },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);

@@ -79,8 +79,12 @@ gt_stats_collect (GtStorage *storage, GError **error)
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
       g_autofree char *key = g_strconcat ("type_", type != NULL && *type ? type : "none", NULL);
 
-      /* keep the key a plain identifier whatever the configured type code is */
-      g_strcanon (key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", '_');
+      /* keep the key a plain identifier whatever the configured type code is; a type the
+       * office added is coded by its Chinese name, which stays (UTF-8 bytes are kept) so
+       * the key is unique and shows as the name */
+      for (char *p = key; *p != '\0'; p++)
+        if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p))
+          *p = '_';
       add_entry (stats, key, sqlite3_column_int64 (stmt, 1));
     }
   sqlite3_reset (stmt);

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *key; /* stable ASCII key, also the JSON field name */
+  char *key; /* stable key, also the JSON field name: ASCII, except that the key of a type
+              * the office added carries its name ("type_行业协会") */
   gint64 value;
 } GtStatsEntry;
 

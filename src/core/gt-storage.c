@@ -17,9 +17,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "gt-backup.h"
 #include "gt-schema.h"
 #include "gt-storage-private.h"
 
+/* How long a statement waits for another program's lock; GUATU_BUSY_TIMEOUT_MS (for tests)
+ * overrides it. */
 #define BUSY_TIMEOUT_MS 5000
 #define SQLITE_MAGIC "SQLite format 3"
 
@@ -32,6 +35,7 @@ struct _GtStorage
   GHashTable *statements; /* SQL text → sqlite3_stmt* */
   int schema_version;
   int transaction_depth;
+  gboolean opened; /* set once opening is done: errors then name a backup to restore */
 };
 
 G_DEFINE_TYPE (GtStorage, gt_storage, G_TYPE_OBJECT)
@@ -123,15 +127,66 @@ set_sqlite_error (GError **error, const char *path, sqlite3 *db, int rc, const c
 {
   const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
+  if (error_code_from_sqlite (rc) == GT_STORAGE_ERROR_BUSY)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_BUSY,
+                   _("%s: %s: the database is busy: another program is changing it; try again "
+                     "when it has finished"), path, doing);
+      return;
+    }
   g_set_error (error, GT_STORAGE_ERROR, error_code_from_sqlite (rc),
                /* Translators: "FILE: while DOING: SQLite's message" */
                _("%s: %s: %s"), path, doing, msg);
 }
 
+/* Appends to @error the newest good backup, or that there is none. */
+static void
+add_recovery_hint (GtStorage *self, GError *error)
+{
+  g_autofree char *folder = gt_backup_get_folder (self);
+  g_autofree char *hint = gt_backup_recovery_hint (sqlite3_db_filename (self->db, "main"),
+                                                   folder);
+  char *message = g_strdup_printf ("%s. %s", error->message, hint);
+
+  g_free (error->message);
+  error->message = message;
+}
+
 void
 gt_storage_set_error (GtStorage *self, GError **error, const char *doing)
 {
-  set_sqlite_error (error, self->path, self->db, sqlite3_extended_errcode (self->db), doing);
+  int rc = sqlite3_extended_errcode (self->db);
+
+  set_sqlite_error (error, self->path, self->db, rc, doing);
+  if (self->opened && (rc & 0xff) == SQLITE_CORRUPT && error != NULL && *error != NULL)
+    add_recovery_hint (self, *error);
+}
+
+/* Opening met SQLite's corruption error @cause: PRAGMA quick_check confirms it, and the
+ * message then names the newest good backup. */
+static void
+set_corrupt_error (GtStorage *self, GError *cause, GError **error)
+{
+  g_autofree char *detail = NULL, *folder = NULL, *hint = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    detail = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (detail, "ok") == 0)
+    {
+      g_propagate_error (error, cause);
+      return;
+    }
+  if (detail == NULL)
+    detail = g_strdup (sqlite3_errmsg (self->db));
+  g_error_free (cause);
+  folder = gt_backup_get_folder (self);
+  hint = gt_backup_recovery_hint (sqlite3_db_filename (self->db, "main"), folder);
+  g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT,
+               /* Translators: "FILE: … (SQLite's finding). The newest good backup is …" */
+               _("%s: the database is damaged (%s). %s"), self->path, detail, hint);
 }
 
 /* Reads the first bytes of an existing file and refuses anything that is not an SQLite
@@ -375,6 +430,8 @@ migrate (GtStorage *self, int target, GError **error)
 {
   const GtMigration *steps;
   guint n_steps;
+  /* An existing database is backed up before its first upgrade step; a new one not. */
+  gboolean back_up = self->schema_version > 0;
 
   steps = gt_schema_get_migrations (&n_steps);
   for (guint i = 0; i < n_steps; i++)
@@ -385,6 +442,19 @@ migrate (GtStorage *self, int target, GError **error)
 
       if (step->version <= self->schema_version || step->version > target)
         continue;
+
+      if (back_up)
+        {
+          if (!gt_backup_automatic (self, "migration", NULL, &local_error))
+            {
+              g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_MIGRATION,
+                           _("%s: the database was not upgraded to version %d, because the "
+                             "backup before the upgrade failed: %s"),
+                           self->path, step->version, local_error->message);
+              return FALSE;
+            }
+          back_up = FALSE;
+        }
 
       if (!gt_storage_begin (self, &local_error))
         goto failed;
@@ -461,6 +531,13 @@ check_identity (GtStorage *self, gboolean created, GError **error)
       !read_pragma_int (self, "PRAGMA user_version", &self->schema_version, &local_error) ||
       !gt_storage_query_int64 (self, "SELECT count(*) FROM sqlite_schema", &tables, &local_error))
     {
+      /* Ours, as the header says, but damaged. */
+      if ((guint32) app_id == GT_APPLICATION_ID &&
+          g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT))
+        {
+          set_corrupt_error (self, g_steal_pointer (&local_error), error);
+          return FALSE;
+        }
       if (g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU) ||
           g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT))
         g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU,
@@ -493,10 +570,22 @@ check_identity (GtStorage *self, gboolean created, GError **error)
   return TRUE;
 }
 
+static int
+busy_timeout_ms (void)
+{
+  const char *env = g_getenv ("GUATU_BUSY_TIMEOUT_MS");
+  guint64 value = BUSY_TIMEOUT_MS;
+
+  if (env != NULL && !g_ascii_string_to_unsigned (env, 10, 0, G_MAXINT, &value, NULL))
+    value = BUSY_TIMEOUT_MS;
+  return (int) value;
+}
+
 static GtStorage *
 storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GError **error)
 {
   g_autoptr (GtStorage) self = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
   gboolean created = FALSE;
   GStatBuf st;
@@ -535,7 +624,7 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
         g_unlink (path);
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
   if (!check_identity (self, created, error))
     {
@@ -545,7 +634,22 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
       return NULL;
     }
 
-  if (!apply_connection_settings (self, error) || !migrate (self, target_version, error))
+  if (!apply_connection_settings (self, &local_error) &&
+      g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT))
+    {
+      set_corrupt_error (self, g_steal_pointer (&local_error), error);
+      g_clear_object (&self);
+      return NULL;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_clear_object (&self);
+      if (created)
+        g_unlink (path);
+      return NULL;
+    }
+  if (!migrate (self, target_version, error))
     {
       g_clear_object (&self);
       if (created)
@@ -556,6 +660,7 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
   if (created)
     sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 

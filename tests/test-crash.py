@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Crash safety and locking, end to end.
+
+`guatu-cli import-roster` of 5 000 members is killed with SIGKILL at 20 moments spread over
+the time an import takes; after each kill the database passes PRAGMA integrity_check and
+`guatu-cli check`, and holds all of the roster or none of it. A write lock held by another
+program makes `guatu-cli member add` wait its busy timeout (GUATU_BUSY_TIMEOUT_MS) and exit
+75, saying the database is busy.
+
+Run by meson with the paths of guatu-cli and tests/bench/make-roster.py. Prints TAP.
+"""
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import CLI, check, finish, query, run  # noqa: E402
+
+MAKE_ROSTER = sys.argv[2]
+ROWS = 5000
+KILLS = 20
+SEED = int(os.environ.get("GUATU_CRASH_SEED", random.randrange(1 << 30)))
+print(f"# GUATU_CRASH_SEED={SEED}")
+rng = random.Random(SEED)
+
+
+def cli_env():
+    e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
+    e.pop("GUATU_DB", None)
+    return e
+
+
+def members(db):
+    return query(db, "SELECT count(*) FROM members")[0][0]
+
+
+def integrity(db):
+    return query(db, "PRAGMA integrity_check")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    pristine = os.path.join(tmp, "pristine.db")
+    roster = os.path.join(tmp, "roster.csv")
+    r = run("--db", pristine, "demo")
+    check("demo database", r.returncode == 0, r.stderr)
+    subprocess.run([sys.executable, MAKE_ROSTER, str(ROWS), "20180730", roster], check=True)
+    old = members(pristine)
+
+    # One whole import first, to measure how long it takes.
+    db = os.path.join(tmp, "measure", "guatu.db")
+    os.makedirs(os.path.dirname(db))
+    shutil.copy(pristine, db)
+    start = time.monotonic()
+    r = run("--db", db, "import-roster", roster)
+    duration = time.monotonic() - start
+    print(f"# one import of {ROWS} rows takes {duration:.2f} s")
+    check("a whole import succeeds", r.returncode == 0 and members(db) == old + ROWS,
+          r.stdout + r.stderr)
+    backups = os.listdir(os.path.join(os.path.dirname(db), "backups"))
+    check("the import was preceded by an automatic backup",
+          len(backups) == 1 and backups[0].endswith("-import.guatu-backup"), repr(backups))
+
+    outcomes = {"none": 0, "all": 0}
+    killed = 0
+    for i in range(KILLS):
+        # One moment in each twentieth of the import's duration.
+        delay = (i + rng.random()) * duration / KILLS
+        work = os.path.join(tmp, f"kill-{i}")
+        os.makedirs(work)
+        db = os.path.join(work, "guatu.db")
+        shutil.copy(pristine, db)
+        proc = subprocess.Popen([CLI, "--db", db, "import-roster", roster],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                env=cli_env())
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        _, err = proc.communicate(timeout=60)
+        if proc.returncode == -signal.SIGKILL:
+            killed += 1
+        name = f"kill {i + 1} at {delay:.3f} s"
+        result = integrity(db)
+        check(f"{name}: integrity_check ok", result == [("ok",)], repr(result))
+        n = members(db)
+        check(f"{name}: all or nothing ({n} members)", n in (old, old + ROWS), n)
+        outcomes["none" if n == old else "all"] += 1
+        r = run("--db", db, "check")
+        check(f"{name}: guatu-cli check passes", r.returncode == 0, r.stdout + r.stderr)
+        shutil.rmtree(work)
+    print(f"# {killed} of {KILLS} imports were killed before they finished; "
+          f"{outcomes['none']} left nothing imported, {outcomes['all']} everything")
+    check("most imports were cut off by the kill", killed >= KILLS // 2, killed)
+
+    # Another program holds the write lock: wait the busy timeout, then exit 75.
+    db = os.path.join(tmp, "locked.db")
+    shutil.copy(pristine, db)
+    add = ["--db", db, "member", "add", "--name", "龚自珍", "--org", "青石村党支部",
+           "--joined", "2025-07-01", "--id-number", "33082219880715003X"]
+    holder = sqlite3.connect(db, isolation_level=None, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    start = time.monotonic()
+    r = run(*add, env={"GUATU_BUSY_TIMEOUT_MS": "400"})
+    waited = time.monotonic() - start
+    holder.execute("ROLLBACK")
+    holder.close()
+    check("locked: exit 75", r.returncode == 75, f"{r.returncode}: {r.stderr}")
+    check("locked: one line saying the database is busy",
+          "busy" in r.stderr and db in r.stderr and r.stderr.count("\n") == 1, r.stderr)
+    check(f"locked: waited the busy timeout ({waited:.2f} s)", 0.4 <= waited < 4, waited)
+    check("locked: nothing was added", members(db) == old)
+    r = run(*add)
+    check("unlocked: the same command succeeds", r.returncode == 0 and members(db) == old + 1,
+          r.stderr)
+
+finish()

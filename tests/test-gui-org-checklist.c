@@ -1,0 +1,251 @@
+/* test-gui-org-checklist.c — the organisation page's checklist (五有) and type dialogs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gt-org.h"
+#include "gt-registers.h"
+#include "gt-window.h"
+#include "gui-test.h"
+
+static gboolean
+in_chinese (void)
+{
+  return g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN");
+}
+
+/* Selects 青石村党支部, the sixth organisation under the committee. */
+static void
+select_village (GtkWidget *page)
+{
+  GtkWidget *view = find_widget (page, GTK_TYPE_TREE_VIEW, "tree_view");
+  GtkTreeModel *orgs = gtk_tree_view_get_model (GTK_TREE_VIEW (view));
+  g_autofree char *name = NULL;
+  GtkTreeIter root, child;
+
+  g_assert_true (gtk_tree_model_get_iter_first (orgs, &root));
+  g_assert_true (gtk_tree_model_iter_nth_child (orgs, &child, &root, 5));
+  gtk_tree_model_get (orgs, &child, 0, &name, -1);
+  g_assert_cmpstr (name, ==, "青石村党支部");
+  gtk_tree_selection_select_iter (gtk_tree_view_get_selection (GTK_TREE_VIEW (view)), &child);
+  pump ();
+}
+
+/* The checklist of 青石村党支部 as another connection reads it. */
+static GPtrArray *
+read_checklist (const char *path, gint64 org_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) reader = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
+  GPtrArray *entries;
+
+  g_assert_no_error (error);
+  entries = gt_org_checklist (reader, org_id, &error);
+  g_assert_no_error (error);
+  return entries;
+}
+
+static const char *
+done_date (GPtrArray *entries, guint i)
+{
+  return ((GtOrgChecklistEntry *) entries->pdata[i])->done_date;
+}
+
+static GtkToggleButton *
+item_check (GtkWidget *dialog, guint i)
+{
+  g_autofree char *name = g_strdup_printf ("item_check_%u", i);
+  GtkWidget *check = find_widget (dialog, GTK_TYPE_CHECK_BUTTON, name);
+
+  g_assert_nonnull (check);
+  return GTK_TOGGLE_BUTTON (check);
+}
+
+static void
+check_dialog (GtkWidget *page, const char *path, gint64 org_id)
+{
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *today = gt_today ();
+  GtkWidget *dialog, *date_entry, *error_label, *date_label;
+
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "checklist_button")));
+  pump ();
+  dialog = find_dialog ("GtOrgChecklistDialog");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==,
+                   in_chinese () ? "达标清单" : "Site-Standard Checklist");
+  g_assert_cmpstr (label_text (dialog, "org_label"), ==, "青石村党支部");
+  /* the five default items, none ticked */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (item_check (dialog, 0))), ==, "有组织");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (item_check (dialog, 4))), ==, "有成效");
+  g_assert_null (find_widget (dialog, GTK_TYPE_CHECK_BUTTON, "item_check_5"));
+  for (guint i = 0; i < 5; i++)
+    g_assert_false (gtk_toggle_button_get_active (item_check (dialog, i)));
+  g_assert_cmpstr (label_text (dialog, "item_date_0"), ==, in_chinese () ? "未达标" : "not yet");
+  date_entry = find_widget (dialog, GTK_TYPE_ENTRY, "date_entry");
+  error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (date_entry)), ==, today);
+
+  /* ticking saves at once, with the date of the entry */
+  gtk_entry_set_text (GTK_ENTRY (date_entry), "2026-01-05");
+  gtk_toggle_button_set_active (item_check (dialog, 0), TRUE);
+  pump ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (label_text (dialog, "item_date_0"), ==, "2026-01-05");
+  entries = read_checklist (path, org_id);
+  g_assert_cmpstr (done_date (entries, 0), ==, "2026-01-05");
+  g_assert_null (done_date (entries, 1));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* a date in the future is refused: the reason shown, the button back, nothing saved */
+  gtk_entry_set_text (GTK_ENTRY (date_entry), "2999-01-01");
+  gtk_toggle_button_set_active (item_check (dialog, 1), TRUE);
+  pump ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (label_text (dialog, "error_label"), "2999-01-01"));
+  g_assert_null (strstr (label_text (dialog, "error_label"), path));
+  g_assert_false (gtk_toggle_button_get_active (item_check (dialog, 1)));
+  entries = read_checklist (path, org_id);
+  g_assert_null (done_date (entries, 1));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* today's ticks, and one taken off again */
+  gtk_entry_set_text (GTK_ENTRY (date_entry), today);
+  gtk_toggle_button_set_active (item_check (dialog, 1), TRUE);
+  gtk_toggle_button_set_active (item_check (dialog, 2), TRUE);
+  gtk_toggle_button_set_active (item_check (dialog, 3), TRUE);
+  gtk_toggle_button_set_active (item_check (dialog, 3), FALSE);
+  pump ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  date_label = find_widget (dialog, GTK_TYPE_LABEL, "item_date_1");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (date_label)), ==, today);
+  entries = read_checklist (path, org_id);
+  g_assert_cmpstr (done_date (entries, 1), ==, today);
+  g_assert_cmpstr (done_date (entries, 2), ==, today);
+  g_assert_null (done_date (entries, 3));
+  g_assert_cmpstr (label_text (dialog, "summary_label"), ==,
+                   in_chinese () ? "已达标 3 项（共 5 项）" : "3 of 5 items met");
+  /* let the check marks finish their transition before the picture */
+  for (int i = 0; i < 5; i++)
+    {
+      g_usleep (100 * 1000);
+      pump ();
+    }
+  screenshot (dialog, "org-checklist-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  pump ();
+}
+
+/* The type dialog offers the office's own types too, and the history shows the change. */
+static void
+check_type_dialog (GtkWidget *page, GtStorage *storage, const char *path, gint64 org_id)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *history = find_widget (page, GTK_TYPE_TREE_VIEW, "history_view");
+  GtkTreeModel *events = gtk_tree_view_get_model (GTK_TREE_VIEW (history));
+  g_autofree char *text = NULL;
+  GtkWidget *dialog, *combo;
+  GtkTreeIter iter;
+  int n_events;
+
+  g_assert_true (gt_org_type_add (storage, "赏石产业", &error));
+  g_assert_no_error (error);
+  pump ();
+  select_village (page);
+  n_events = count_rows (events, NULL);
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "type_button")));
+  pump ();
+  dialog = find_dialog ("GtOrgDialog");
+  combo = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "type_combo");
+  g_assert_true (gtk_widget_get_visible (combo));
+  g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")));
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo)), ==, "rural");
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), "赏石产业"));
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
+                      "2026-03-01");
+  pump ();
+  screenshot (dialog, "org-dialog-type");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+
+  g_assert_cmpint (count_rows (events, NULL), ==, n_events + 1);
+  g_assert_true (gtk_tree_model_iter_nth_child (events, &iter, NULL, n_events));
+  gtk_tree_model_get (events, &iter, 1, &text, -1);
+  g_assert_cmpstr (text, ==, in_chinese () ? "类型由农村调整为赏石产业"
+                                           : "Type changed from Rural to 赏石产业");
+  {
+    g_autoptr (GtStorage) reader = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
+    g_autoptr (GPtrArray) orgs = NULL;
+    const char *stored = NULL;
+
+    g_assert_no_error (error);
+    orgs = gt_org_list (reader, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < orgs->len; i++)
+      if (((GtOrg *) orgs->pdata[i])->id == org_id)
+        stored = ((GtOrg *) orgs->pdata[i])->org_type;
+    g_assert_cmpstr (stored, ==, "赏石产业");
+  }
+}
+
+static gboolean
+drive (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  const char *path = g_object_get_data (G_OBJECT (app), "test-data");
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page, *checklist_button, *view;
+  GtStorage *storage;
+  gint64 org_id = 0;
+
+  g_assert_true (GT_IS_WINDOW (window));
+  gtk_window_resize (window, 1366, 740);
+  storage = gt_window_get_storage (GT_WINDOW (window));
+  g_assert_true (gt_org_find (storage, "青石村党支部", &org_id, &error));
+  gt_window_show_page (GT_WINDOW (window), "organizations");
+  pump ();
+  page = gtk_stack_get_child_by_name (GTK_STACK (find_widget (GTK_WIDGET (window),
+                                                               GTK_TYPE_STACK, NULL)),
+                                      "organizations");
+  g_assert_nonnull (page);
+  view = find_widget (page, GTK_TYPE_TREE_VIEW, "tree_view");
+  checklist_button = find_widget (page, GTK_TYPE_BUTTON, "checklist_button");
+  gtk_tree_selection_unselect_all (gtk_tree_view_get_selection (GTK_TREE_VIEW (view)));
+  pump ();
+  g_assert_false (gtk_widget_get_sensitive (checklist_button));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (page, GTK_TYPE_BUTTON, "type_button")));
+  select_village (page);
+  g_assert_true (gtk_widget_get_sensitive (checklist_button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (checklist_button)), ==,
+                   in_chinese () ? "达标清单(_C)…" : "_Checklist…");
+
+  check_dialog (page, path, org_id);
+  check_type_dialog (page, storage, path, org_id);
+  screenshot (GTK_WIDGET (window), "organizations-type-history");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_org_checklist (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = gui_test_demo_db ("org-checklist.db", &dir);
+
+  gui_test_run_app (path, drive, path);
+  gui_test_remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  gui_test_init (&argc, &argv);
+  g_test_add_func ("/gui/org-checklist", test_org_checklist);
+  return g_test_run ();
+}
