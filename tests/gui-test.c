@@ -172,7 +172,12 @@ gui_test_remove_dir (const char *dir)
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *file = g_build_filename (dir, name, NULL);
-      g_unlink (file);
+
+      /* Backups go to a folder beside the database. */
+      if (g_file_test (file, G_FILE_TEST_IS_DIR) && !g_file_test (file, G_FILE_TEST_IS_SYMLINK))
+        gui_test_remove_dir (file);
+      else
+        g_unlink (file);
     }
   g_rmdir (dir);
 }

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-audit-dialog.h"
+#include "gt-audit.h"
 #include "gt-empty-page.h"
 #include "gt-exchange-page.h"
 #include "gt-household-page.h"
@@ -103,6 +105,17 @@ gt_window_set_storage (GtWindow *self, GtStorage *storage)
   if (self->storage != NULL)
     g_clear_signal_handler (&self->changed_handler, self->storage);
   g_set_object (&self->storage, storage);
+  if (storage != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      const char *operator_name = g_getenv ("GUATU_OPERATOR");
+
+      /* Who opened the database, for the audit log. */
+      if (!gt_audit_open_session (storage, operator_name != NULL ? operator_name
+                                                                 : g_get_real_name (),
+                                  "guatu", &error))
+        g_warning ("%s", error->message);
+    }
   if (storage != NULL)
     self->changed_handler = g_signal_connect (storage, "changed",
                                               G_CALLBACK (storage_changed_cb), self);
@@ -269,6 +282,15 @@ rules_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
     gtk_window_present (GTK_WINDOW (gt_rules_dialog_new (GTK_WINDOW (self), self->storage)));
 }
 
+static void
+audit_log_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+
+  if (self->storage != NULL)
+    gtk_window_present (GTK_WINDOW (gt_audit_dialog_new (GTK_WINDOW (self), self->storage)));
+}
+
 static const GActionEntry win_entries[] = {
   { "open-database", open_database_activated },
   { "new-database", new_database_activated },
@@ -277,6 +299,7 @@ static const GActionEntry win_entries[] = {
   { "import-roster", import_roster_activated },
   { "export-roster", export_roster_activated },
   { "rules", rules_activated },
+  { "audit-log", audit_log_activated },
   { "backup", gt_window_backup_activated },
   { "restore", gt_window_restore_activated },
 };

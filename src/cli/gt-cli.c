@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "gt-audit.h"
 #include "gt-cli.h"
 
 int
@@ -81,7 +82,11 @@ gt_cli_open (GtCliContext *ctx, GtStorageOpenFlags flags, int *exit_code)
   GtStorage *storage = gt_storage_open (ctx->db_path, flags, &error);
 
   if (storage == NULL)
-    *exit_code = gt_cli_fail (error);
+    {
+      *exit_code = gt_cli_fail (error);
+      return NULL;
+    }
+  gt_audit_set_operator (storage, ctx->operator_name, ctx->program);
   return storage;
 }
 

@@ -26,7 +26,9 @@ enum
 
 typedef struct
 {
-  const char *db_path; /* from --db, $GUATU_DB or the default */
+  const char *db_path;       /* from --db, $GUATU_DB or the default */
+  const char *operator_name; /* for the audit log: --operator, $GUATU_OPERATOR or the user */
+  const char *program;       /* "guatu-cli COMMAND" */
 } GtCliContext;
 
 typedef struct _GtCliCommand GtCliCommand;
@@ -66,6 +68,7 @@ void gt_cli_json_add_string (JsonBuilder *builder, const char *key, const char *
 void gt_cli_json_add_int (JsonBuilder *builder, const char *key, gint64 value);
 
 /* Command implementations. */
+int gt_cli_cmd_audit (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_stats (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);

@@ -42,6 +42,9 @@ static const GtCliCommand commands[] = {
   { "backup", "[--out FILE] | list [--json]",
     N_("Back up the database (default: an automatic backup), or list the automatic backups"),
     gt_cli_cmd_backup },
+  { "audit", "list [--table T] [--since D] [--until D] [--text T] [--limit N] [--json] | "
+    "export --out FILE.csv", N_("Show or export the audit log: who changed what, and when"),
+    gt_cli_cmd_audit },
   { "restore", "FILE",
     N_("Replace the database with a backup, keeping the database as it was as a backup"),
     gt_cli_cmd_restore },
@@ -75,13 +78,17 @@ main (int argc, char **argv)
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *db = NULL, *description = NULL, *default_db = NULL;
+  g_autofree char *db = NULL, *description = NULL, *default_db = NULL, *operator_name = NULL;
+  g_autofree char *program = NULL;
   gboolean version = FALSE;
   const GtCliCommand *command;
   GtCliContext ctx = { 0 };
   GOptionEntry entries[] = {
     { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db, N_("Database file (default: $GUATU_DB or "
                                                     "~/.local/share/guatu/guatu.db)"), N_("FILE") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_name,
+      N_("Who is working, for the audit log (default: $GUATU_OPERATOR or the user’s name)"),
+      N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -127,5 +134,11 @@ main (int argc, char **argv)
 
   default_db = gt_storage_default_path ();
   ctx.db_path = db != NULL ? db : default_db;
+  if (operator_name == NULL)
+    operator_name = g_strdup (g_getenv ("GUATU_OPERATOR") != NULL ? g_getenv ("GUATU_OPERATOR")
+                                                                  : g_get_real_name ());
+  ctx.operator_name = operator_name;
+  program = g_strdup_printf ("guatu-cli %s", command->name);
+  ctx.program = program;
   return command->run (&ctx, command, argc - 1, argv + 1);
 }

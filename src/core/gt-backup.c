@@ -360,6 +360,19 @@ same_file (const char *a, const char *b)
          sa.st_ino == sb.st_ino;
 }
 
+/* Removes a half-written copy and whatever journal SQLite left beside it. */
+static void
+remove_copy (const char *tmp)
+{
+  static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (tmp, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
 gboolean
 gt_backup_write (GtStorage *storage, const char *dest_path, GError **error)
 {
@@ -382,7 +395,7 @@ gt_backup_write (GtStorage *storage, const char *dest_path, GError **error)
   if (!copy_database (gt_storage_get_db (storage), tmp, display, error) ||
       !verify_file (tmp, display, FALSE, NULL, error))
     {
-      g_unlink (tmp);
+      remove_copy (tmp);
       return FALSE;
     }
   return install_file (tmp, dest_path, display, error);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gt-audit.h"
 #include "gt-demo.h"
 #include "gt-idcard.h"
 
@@ -533,8 +534,14 @@ gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error)
   demo.rand = g_rand_new_with_seed (seed);
   demo.mtime = g_strdup ("2026-11-01T08:00:00Z");
 
-  ok = gt_storage_begin (storage, error) && build (&demo, error) &&
-       gt_storage_commit (storage, error);
+  ok = gt_storage_begin (storage, error);
+  if (ok)
+    {
+      gt_audit_bulk_begin (storage);
+      ok = build (&demo, error);
+      gt_audit_bulk_end (storage, _("demo data"));
+    }
+  ok = ok && gt_storage_commit (storage, error);
   if (!ok)
     gt_storage_rollback (storage);
 

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gt-file.h"
 #include "gt-heart-card.h"
 #include "gt-household.h"
 
@@ -511,44 +512,23 @@ write_chunk (void *closure, const unsigned char *data, unsigned int length)
                                                      : CAIRO_STATUS_WRITE_ERROR;
 }
 
-static gboolean
-output_error (GError **error, const char *format, const char *display, int saved)
-{
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), format, display,
-               g_strerror (saved));
-  return FALSE;
-}
-
 gboolean
 gt_heart_card_write_pdf (const GtHeartCard *card, const char *path, GError **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp = NULL, *title = NULL;
+  g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
+  GtSafeFile *file;
   cairo_t *cr;
-  FILE *fp;
-  int fd, saved = 0;
 
   g_return_val_if_fail (card != NULL && path != NULL, FALSE);
 
-  temp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return output_error (error, _("%s: cannot create: %s"), display, errno);
-  fp = fdopen (fd, "wb");
-  if (fp == NULL)
-    {
-      saved = errno;
-      close (fd);
-      g_unlink (temp);
-      return output_error (error, _("%s: cannot write: %s"), display, saved);
-    }
+  file = gt_safe_file_open (path, error);
+  if (file == NULL)
+    return FALSE;
 
-  errno = 0;
-  surface = cairo_pdf_surface_create_for_stream (write_chunk, fp, GT_HEART_CARD_PAGE_WIDTH,
+  surface = cairo_pdf_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
+                                                 GT_HEART_CARD_PAGE_WIDTH,
                                                  GT_HEART_CARD_PAGE_HEIGHT);
   title = g_strdup_printf ("%s · %s", _("Party member heart-link card"), card->member_name);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -557,31 +537,20 @@ gt_heart_card_write_pdf (const GtHeartCard *card, const char *path, GError **err
   gt_heart_card_draw_page (card, cr, GT_HEART_CARD_PAGE_WIDTH, GT_HEART_CARD_PAGE_HEIGHT);
   cairo_show_page (cr);
   cairo_destroy (cr);
+  errno = 0;
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
-    saved = errno != 0 ? errno : EIO;
-  if (saved == 0 && (fflush (fp) != 0 || fsync (fd) != 0))
-    saved = errno != 0 ? errno : EIO;
-  if (fclose (fp) != 0 && saved == 0)
-    saved = errno;
-  if (saved == 0 && g_rename (temp, path) != 0)
-    saved = errno;
-  if (saved != 0)
     {
-      g_unlink (temp);
-      return output_error (error, _("%s: cannot write: %s"), display, saved);
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, G_FILE_ERROR, saved != 0 ? g_file_error_from_errno (saved) : G_FILE_ERROR_IO,
+                   _("%s: cannot write: %s"), display,
+                   saved != 0 ? g_strerror (saved) : cairo_status_to_string (status));
+      gt_safe_file_abort (file);
+      return FALSE;
     }
-
-  /* Make the rename itself durable; some file systems cannot sync a folder. */
-  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      if (fsync (fd) != 0)
-        g_debug ("%s: syncing the folder: %s", dir, g_strerror (errno));
-      close (fd);
-    }
-  return TRUE;
+  return gt_safe_file_commit (file, error);
 }

@@ -16,9 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gt-audit.h"
 #include "gt-backup.h"
 #include "gt-idcard.h"
 #include "gt-registers.h"
+#include "gt-file.h"
 #include "gt-roster-private.h"
 #include "gt-schema.h"
 
@@ -97,6 +99,7 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
                  GError **error)
 {
   g_autofree char *mtime = gt_now_iso8601 ();
+  g_autofree char *summary = NULL;
   guint n = 0;
   gint64 since = 0;
   gboolean bulk = report->n_valid >= BULK_IMPORT_ROWS;
@@ -132,6 +135,9 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
 
   if (!gt_storage_begin (storage, error))
     return FALSE;
+  /* A large roster is one entry in the audit log, with its counts, not one per row. */
+  if (bulk)
+    gt_audit_bulk_begin (storage);
   /* A large roster fills the search indexes once at the end instead of row by row. */
   if (bulk && (!gt_storage_query_int64 (storage, "SELECT coalesce (max (id), 0) FROM members",
                                         &since, error) ||
@@ -164,6 +170,8 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
           gt_storage_rollback (storage);
           return FALSE;
         }
+      summary = g_strdup_printf (_("roster import %s: %u members"), report->file, n);
+      gt_audit_bulk_end (storage, summary);
     }
   if (!gt_storage_commit (storage, error))
     return FALSE;
@@ -173,33 +181,6 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
   return TRUE;
 }
 
-/* Appends @value as one CSV field, quoted when it holds a separator, a quotation mark, a
- * line break or surrounding spaces. */
-static void
-append_field (GString *out, const char *value)
-{
-  gsize len = value != NULL ? strlen (value) : 0;
-
-  if (len == 0)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ' && value[len - 1] != ' ')
-    {
-      g_string_append_len (out, value, len);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *c = value; *c != '\0'; c++)
-    {
-      if (*c == '"')
-        g_string_append_c (out, '"');
-      if (*c == '\n' && (c == value || c[-1] != '\r'))
-        g_string_append_c (out, '\r');
-      g_string_append_c (out, *c);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* One record per member of the subtree of @org_id (0 for every root). */
 static gboolean
 write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GString *out,
             guint *n_written, GError **error)
@@ -237,22 +218,22 @@ write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GStrin
           id_number = masked_id = gt_idcard_mask (id_number);
           phone = masked_phone = gt_phone_mask (phone);
         }
-      append_field (out, (const char *) sqlite3_column_text (stmt, 0));
+      gt_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 0));
       g_string_append_c (out, ',');
-      append_field (out, g_strcmp0 (gender, "F") == 0 ? "女" : "男");
+      gt_csv_append_field (out, g_strcmp0 (gender, "F") == 0 ? "女" : "男");
       g_string_append_c (out, ',');
-      append_field (out, (const char *) sqlite3_column_text (stmt, 2));
+      gt_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 2));
       g_string_append_c (out, ',');
-      append_field (out, id_number);
+      gt_csv_append_field (out, id_number);
       g_string_append_c (out, ',');
-      append_field (out, phone);
+      gt_csv_append_field (out, phone);
       for (int col = 5; col <= 9; col++)
         {
           g_string_append_c (out, ',');
-          append_field (out, (const char *) sqlite3_column_text (stmt, col));
+          gt_csv_append_field (out, (const char *) sqlite3_column_text (stmt, col));
         }
       g_string_append_c (out, ',');
-      append_field (out, g_strcmp0 (category, "full") == 0 ? "正式党员" : "预备党员");
+      gt_csv_append_field (out, g_strcmp0 (category, "full") == 0 ? "正式党员" : "预备党员");
       g_string_append (out, "\r\n");
       (*n_written)++;
     }
@@ -265,61 +246,16 @@ write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GStrin
   return TRUE;
 }
 
+/* Writes the export, reporting a file that cannot be written as GT_ROSTER_ERROR_OUTPUT. */
 static gboolean
-output_error (GError **error, const char *display, const char *format, int saved)
+write_output (const char *path, const GString *out, GError **error)
 {
-  g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_OUTPUT, format, display,
-               g_strerror (saved));
+  g_autoptr (GError) local_error = NULL;
+
+  if (gt_file_write_atomically (path, out->str, out->len, &local_error))
+    return TRUE;
+  g_set_error_literal (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_OUTPUT, local_error->message);
   return FALSE;
-}
-
-/* Writes @data to @path through a temporary file in the same folder: synced, renamed over
- * @path, and the folder synced. On failure the temporary file is removed and @path is left
- * as it was. */
-static gboolean
-write_atomically (const char *path, const char *data, gsize length, GError **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp = NULL;
-  FILE *fp;
-  int fd, saved = 0;
-
-  temp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return output_error (error, display, _("%s: cannot create: %s"), errno);
-  fp = fdopen (fd, "wb");
-  if (fp == NULL)
-    {
-      saved = errno;
-      close (fd);
-    }
-  else
-    {
-      if (fwrite (data, 1, length, fp) != length || fflush (fp) != 0 || fsync (fd) != 0)
-        saved = errno != 0 ? errno : EIO;
-      if (fclose (fp) != 0 && saved == 0)
-        saved = errno;
-    }
-  if (saved == 0 && g_rename (temp, path) != 0)
-    saved = errno;
-  if (saved != 0)
-    {
-      g_unlink (temp);
-      return output_error (error, display, _("%s: cannot write: %s"), saved);
-    }
-
-  /* Make the rename itself durable. Some file systems cannot sync a folder: not an error. */
-  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      if (fsync (fd) != 0)
-        g_debug ("%s: syncing the folder: %s", dir, g_strerror (errno));
-      close (fd);
-    }
-  return TRUE;
 }
 
 gboolean
@@ -340,7 +276,7 @@ gt_roster_export (GtStorage *storage, const char *org, const char *path,
     g_string_append_printf (out, "%s%s", i > 0 ? "," : "", export_headers[i]);
   g_string_append (out, "\r\n");
   if (!write_rows (storage, org_id, flags, out, &n, error) ||
-      !write_atomically (path, out->str, out->len, error))
+      !write_output (path, out, error))
     return FALSE;
   if (n_written != NULL)
     *n_written = n;

@@ -298,6 +298,7 @@ static const GtMigration migrations[] = {
   { 8, "project library details, supervision, chart positions and baselines", gt_schema_v8_projects },
   { 9, "exchange keys, trust list, import ledger, tombstones, tasks", gt_schema_v9_exchange },
   { 10, "member development pipeline, transfer letters", gt_schema_v10_develop },
+  { 11, "the append-only audit log", gt_schema_v11_audit },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);

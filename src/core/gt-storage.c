@@ -20,6 +20,7 @@
 #include "gt-backup.h"
 #include "gt-schema.h"
 #include "gt-storage-private.h"
+#include "gt-storage-audit.h"
 
 /* How long a statement waits for another program's lock; GUATU_BUSY_TIMEOUT_MS (for tests)
  * overrides it. */
@@ -36,6 +37,8 @@ struct _GtStorage
   int schema_version;
   int transaction_depth;
   gboolean opened; /* set once opening is done: errors then name a backup to restore */
+  GtAudit *audit;  /* NULL below schema 11 */
+  gboolean flushing;
 };
 
 G_DEFINE_TYPE (GtStorage, gt_storage, G_TYPE_OBJECT)
@@ -59,6 +62,10 @@ gt_storage_finalize (GObject *object)
 {
   GtStorage *self = GT_STORAGE (object);
 
+  if (self->audit != NULL && self->transaction_depth == 0 && gt_audit_has_pending (self->audit) &&
+      gt_storage_begin (self, NULL))
+    gt_storage_commit (self, NULL);
+  g_clear_pointer (&self->audit, gt_audit_detach);
   g_clear_pointer (&self->statements, g_hash_table_destroy);
   if (self->db != NULL)
     {
@@ -295,6 +302,10 @@ gt_storage_step_done (GtStorage *self, sqlite3_stmt *stmt, GError **error)
       return FALSE;
     }
   sqlite3_reset (stmt);
+  /* A change outside a transaction gets its audit entry in a transaction of its own. */
+  if (self->transaction_depth == 0 && self->audit != NULL && !self->flushing &&
+      gt_audit_has_pending (self->audit))
+    return gt_storage_begin (self, error) && gt_storage_commit (self, error);
   return TRUE;
 }
 
@@ -371,6 +382,8 @@ gt_storage_begin (GtStorage *self, GError **error)
 
   if (!gt_storage_exec (self, sql, error))
     return FALSE;
+  if (self->audit != NULL)
+    gt_audit_mark (self->audit, self->transaction_depth);
   self->transaction_depth++;
   return TRUE;
 }
@@ -387,6 +400,19 @@ gt_storage_commit (GtStorage *self, GError **error)
   else
     sql = g_strdup_printf ("RELEASE sp%d", self->transaction_depth - 1);
 
+  if (self->transaction_depth == 1 && self->audit != NULL)
+    {
+      gboolean flushed;
+
+      self->flushing = TRUE;
+      flushed = gt_audit_flush (self->audit, self, error);
+      self->flushing = FALSE;
+      if (!flushed)
+        {
+          gt_storage_rollback (self);
+          return FALSE;
+        }
+    }
   if (!gt_storage_exec (self, sql, error))
     {
       gt_storage_rollback (self);
@@ -412,6 +438,8 @@ gt_storage_rollback (GtStorage *self)
   if (sqlite3_get_autocommit (self->db) == 0)
     gt_storage_exec (self, sql, NULL);
   self->transaction_depth--;
+  if (self->audit != NULL)
+    gt_audit_forget (self->audit, self->transaction_depth);
 }
 
 static gboolean
@@ -660,6 +688,12 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
   if (created)
     sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
+  if (target_version >= 11 && (self->audit = gt_audit_attach (self->db, error)) == NULL)
+    {
+      g_clear_object (&self);
+      return NULL;
+    }
+
   self->opened = TRUE;
   return g_steal_pointer (&self);
 }
@@ -699,6 +733,12 @@ gt_storage_get_schema_version (GtStorage *self)
 {
   g_return_val_if_fail (GT_IS_STORAGE (self), 0);
   return self->schema_version;
+}
+
+GtAudit *
+gt_storage_get_audit (GtStorage *self)
+{
+  return self->audit;
 }
 
 sqlite3 *

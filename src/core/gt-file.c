@@ -1,0 +1,161 @@
+/* gt-file.c — safe file writing: temporary file, fsync, rename, folder sync
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gt-file.h"
+
+struct _GtSafeFile
+{
+  char *path;
+  char *temp;
+  FILE *fp;
+};
+
+static void
+set_error (GError **error, const char *format, const char *path, int saved)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), format, display,
+               g_strerror (saved));
+}
+
+static void
+safe_file_free (GtSafeFile *self)
+{
+  g_free (self->path);
+  g_free (self->temp);
+  g_free (self);
+}
+
+GtSafeFile *
+gt_safe_file_open (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  GtSafeFile *self;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (GtSafeFile, 1);
+  self->path = g_strdup (path);
+  self->temp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
+  fd = g_mkstemp_full (self->temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_error (error, _("%s: cannot create: %s"), path, errno);
+      safe_file_free (self);
+      return NULL;
+    }
+  self->fp = fdopen (fd, "wb");
+  if (self->fp == NULL)
+    {
+      int saved = errno;
+      close (fd);
+      g_unlink (self->temp);
+      set_error (error, _("%s: cannot create: %s"), path, saved);
+      safe_file_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+FILE *
+gt_safe_file_get_stream (GtSafeFile *self)
+{
+  return self->fp;
+}
+
+gboolean
+gt_safe_file_commit (GtSafeFile *self, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  int saved = 0, fd;
+
+  errno = 0;
+  if (ferror (self->fp) || fflush (self->fp) != 0 || fsync (fileno (self->fp)) != 0)
+    saved = errno != 0 ? errno : EIO;
+  if (fclose (self->fp) != 0 && saved == 0)
+    saved = errno != 0 ? errno : EIO;
+  if (saved == 0 && g_rename (self->temp, self->path) != 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      g_unlink (self->temp);
+      set_error (error, _("%s: cannot write: %s"), self->path, saved);
+      safe_file_free (self);
+      return FALSE;
+    }
+
+  /* Make the rename itself durable. Some file systems cannot sync a folder: not an error. */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      if (fsync (fd) != 0)
+        g_debug ("%s: syncing the folder: %s", dir, g_strerror (errno));
+      close (fd);
+    }
+  safe_file_free (self);
+  return TRUE;
+}
+
+void
+gt_safe_file_abort (GtSafeFile *self)
+{
+  if (self == NULL)
+    return;
+  fclose (self->fp);
+  g_unlink (self->temp);
+  safe_file_free (self);
+}
+
+gboolean
+gt_file_write_atomically (const char *path, const char *data, gsize length, GError **error)
+{
+  GtSafeFile *file = gt_safe_file_open (path, error);
+
+  if (file == NULL)
+    return FALSE;
+  if (length > 0 && fwrite (data, 1, length, file->fp) != length)
+    {
+      int saved = errno != 0 ? errno : EIO;
+      set_error (error, _("%s: cannot write: %s"), path, saved);
+      gt_safe_file_abort (file);
+      return FALSE;
+    }
+  return gt_safe_file_commit (file, error);
+}
+
+void
+gt_csv_append_field (GString *out, const char *value)
+{
+  gsize len = value != NULL ? strlen (value) : 0;
+
+  if (len == 0)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ' && value[len - 1] != ' ')
+    {
+      g_string_append_len (out, value, len);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (out, '"');
+      if (*c == '\n' && (c == value || c[-1] != '\r'))
+        g_string_append_c (out, '\r');
+      g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
+}

@@ -1,0 +1,33 @@
+/* gt-file.h — writing files so that a crash, a full disk or a yanked drive never leaves a
+ * half-written file under the name the user chose
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _GtSafeFile GtSafeFile;
+
+/* Opens a temporary file (mode 0600) next to @path. Errors are G_FILE_ERROR, "FILE: cannot
+ * create: REASON". */
+GtSafeFile *gt_safe_file_open (const char *path, GError **error);
+FILE *gt_safe_file_get_stream (GtSafeFile *file);
+/* Flushes and syncs the temporary file, renames it over @path and syncs the folder. On
+ * failure (e.g. the disk is full) the temporary file is removed and @path is as it was.
+ * Frees @file either way. */
+gboolean gt_safe_file_commit (GtSafeFile *file, GError **error);
+/* Removes the temporary file; @path is untouched. Frees @file. */
+void gt_safe_file_abort (GtSafeFile *file);
+
+/* The whole of @data, written as above. */
+gboolean gt_file_write_atomically (const char *path, const char *data, gsize length,
+                                   GError **error);
+
+/* Appends @value as one CSV field (RFC 4180), quoted when needed. */
+void gt_csv_append_field (GString *out, const char *value);
+
+G_END_DECLS
