@@ -52,7 +52,7 @@ test_change_recorded (Fixture *fx, gconstpointer data)
   g_assert_null (strstr (e->before, "\"code\""));
   {
     g_autofree char *text = gt_audit_entry_describe (e);
-    g_assert_nonnull (strstr (text, "organizations #7"));
+    g_assert_nonnull (strstr (text, "organisation #7: name 青石村党支部 → 青石村党支部（改）"));
   }
 }
 

@@ -159,21 +159,151 @@ action_label (const char *action)
   return action;
 }
 
+/* Reads one JSON string at @p (our own output: a flat object of strings, numbers and null)
+ * into @out; returns the position after it. */
+static const char *
+read_json_string (const char *p, GString *out)
+{
+  g_string_truncate (out, 0);
+  if (*p != '"')
+    return p;
+  for (p++; *p != '\0' && *p != '"'; p++)
+    {
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          if (g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) &&
+              g_ascii_isxdigit (p[4]))
+            {
+              g_string_append_unichar (out, (gunichar) g_ascii_strtoull (p + 1, NULL, 16) & 0xffff);
+              p += 4;
+            }
+          break;
+        case '\0': return p;
+        default: g_string_append_c (out, *p);
+        }
+    }
+  return *p == '"' ? p + 1 : p;
+}
+
+/* The object's fields in order, as key → value (NULL for null). */
+static GPtrArray *
+parse_flat_object (const char *json)
+{
+  GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) key = g_string_new (NULL);
+  g_autoptr (GString) value = g_string_new (NULL);
+  const char *p = json;
+
+  if (p == NULL || *p != '{')
+    return pairs;
+  p++;
+  while (*p == '"')
+    {
+      p = read_json_string (p, key);
+      if (*p++ != ':')
+        break;
+      if (*p == '"')
+        {
+          p = read_json_string (p, value);
+          g_ptr_array_add (pairs, g_strdup (key->str));
+          g_ptr_array_add (pairs, g_strdup (value->str));
+        }
+      else
+        {
+          const char *end = p + strcspn (p, ",}");
+          g_ptr_array_add (pairs, g_strdup (key->str));
+          g_ptr_array_add (pairs, strncmp (p, "null", 4) == 0 ? NULL : g_strndup (p, end - p));
+          p = end;
+        }
+      if (*p == ',')
+        p++;
+    }
+  return pairs;
+}
+
+static gboolean
+is_bookkeeping (const char *key)
+{
+  return g_strcmp0 (key, "id") == 0 || g_strcmp0 (key, "uuid") == 0 ||
+         g_strcmp0 (key, "rev") == 0 || g_strcmp0 (key, "mtime") == 0;
+}
+
+static const char *
+find_value (GPtrArray *pairs, const char *key)
+{
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    if (g_strcmp0 (pairs->pdata[i], key) == 0)
+      return pairs->pdata[i + 1];
+  return NULL;
+}
+
+/* The tables people know by name; others keep their own. */
+static const char *
+table_label (const char *table)
+{
+  static const struct { const char *table; const char *label; } labels[] = {
+    { "organizations", N_("organisation") },
+    { "members", N_("member") },
+    { "member_events", N_("member history") },
+    { "org_events", N_("organisation history") },
+    { "org_checklist", N_("site checklist") },
+    { "villages", N_("village") },
+    { "households", N_("household") },
+    { "member_household_links", N_("household link") },
+    { "visits", N_("visit") },
+    { "projects", N_("project") },
+    { "milestones", N_("milestone") },
+    { "meta", N_("setting") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].table, table) == 0)
+      return _(labels[i].label);
+  return table;
+}
+
 char *
 gt_audit_entry_describe (const GtAuditEntry *e)
 {
   GString *out = g_string_new (action_label (e->action));
+  g_autoptr (GPtrArray) before = parse_flat_object (e->before);
+  g_autoptr (GPtrArray) after = parse_flat_object (e->after);
+  GPtrArray *shown = after->len > 0 ? after : before;
+  gboolean first = TRUE;
 
   if (e->table_name != NULL && *e->table_name != '\0')
-    g_string_append_printf (out, " %s #%" G_GINT64_FORMAT, e->table_name, e->row_id);
+    g_string_append_printf (out, " %s #%" G_GINT64_FORMAT, table_label (e->table_name),
+                            e->row_id);
   if (e->summary != NULL && *e->summary != '\0')
     g_string_append_printf (out, " %s", e->summary);
-  if (g_strcmp0 (e->action, "update") == 0)
-    g_string_append_printf (out, ": %s → %s", e->before, e->after);
-  else if (e->after != NULL)
-    g_string_append_printf (out, ": %s", e->after);
-  else if (e->before != NULL)
-    g_string_append_printf (out, ": %s", e->before);
+  for (guint i = 0; i + 1 < shown->len; i += 2)
+    {
+      const char *key = shown->pdata[i];
+      const char *value = shown->pdata[i + 1];
+
+      if (is_bookkeeping (key))
+        continue;
+      g_string_append (out, first ? _(": ") : _("; "));
+      first = FALSE;
+      if (g_strcmp0 (e->action, "update") == 0)
+        {
+          const char *old = find_value (before, key);
+          g_string_append_printf (out, "%s %s → %s", key, old != NULL ? old : "∅",
+                                  value != NULL ? value : "∅");
+        }
+      else
+        g_string_append_printf (out, "%s %s", key, value != NULL ? value : "∅");
+    }
   return g_string_free (out, FALSE);
 }
 
