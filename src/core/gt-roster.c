@@ -351,11 +351,16 @@ org_message (const char *text, gint64 found)
 static Field
 field_for_header (const char *header)
 {
-  g_autofree char *text = strip (header);
+  g_autofree char *text = NULL;
   g_autofree char *lower = NULL;
+  g_auto (GStrv) parts = NULL;
 
-  /* Templates mark compulsory columns with an asterisk: *姓名, 姓名*. */
-  g_strdelimit (text, "*＊", ' ');
+  /* Templates mark compulsory columns with an asterisk: *姓名, 姓名*, ＊姓名. (Not with
+   * g_strdelimit, which works on bytes: it would cut "＊" out of every full-width
+   * character that shares a byte with it.) */
+  parts = g_strsplit (header, "＊", -1);
+  text = g_strjoinv ("*", parts);
+  g_strdelimit (text, "*", ' ');
   lower = strip (text);
   g_strdelimit (lower, " -", '_');
   for (char *c = lower; *c != '\0'; c++)

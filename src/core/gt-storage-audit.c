@@ -126,9 +126,18 @@ values_equal (sqlite3_value *a, sqlite3_value *b)
     return sqlite3_value_int64 (a) == sqlite3_value_int64 (b);
   if (ta == SQLITE_FLOAT)
     return sqlite3_value_double (a) == sqlite3_value_double (b);
-  return sqlite3_value_bytes (a) == sqlite3_value_bytes (b) &&
-         memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b),
-                 (size_t) sqlite3_value_bytes (a)) == 0;
+  {
+    int n = sqlite3_value_bytes (a);
+    const void *pa, *pb;
+
+    if (n != sqlite3_value_bytes (b))
+      return FALSE;
+    if (n == 0)            /* empty text or blob: SQLite hands back NULL pointers */
+      return TRUE;
+    pa = sqlite3_value_blob (a);
+    pb = sqlite3_value_blob (b);
+    return pa != NULL && pb != NULL && memcmp (pa, pb, (size_t) n) == 0;
+  }
 }
 
 /* A JSON object of the row's columns; for updates only the columns that change. */

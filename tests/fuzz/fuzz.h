@@ -1,0 +1,22 @@
+/* fuzz.h — the libFuzzer entry points every target defines
+ *
+ * Built with -Dfuzzing=true (clang), each target is a libFuzzer program; otherwise it links
+ * fuzz-driver.c, which replays a corpus and a short, deterministic mutation smoke, so the
+ * normal test run keeps every past finding fixed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* A broken invariant: say which, then crash so the fuzzer keeps the input. */
+#define FUZZ_FAIL(what)                                                                      \
+  (fprintf (stderr, "fuzz: %s:%d: %s\n", __FILE__, __LINE__, (what)), abort ())
