@@ -60,19 +60,40 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
   int exit_code = GT_EXIT_OK, seed = 20180730;
+  gint64 members = 0;
+  g_autofree char *preset = NULL;
   GOptionEntry entries[] = {
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same data"),
       N_("N") },
+    { "members", 0, 0, G_OPTION_ARG_INT64, &members,
+      N_("Generate a prefecture-scale tree with N members instead of the township"), N_("N") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset,
+      N_("A named size: quzhou (200 000 members, about 12 000 organisations)"), N_("NAME") },
     { NULL }
   };
 
   if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
     return exit_code;
+  if (preset != NULL)
+    {
+      if (g_strcmp0 (preset, "quzhou") != 0)
+        {
+          g_printerr (_("guatu-cli demo: unknown preset “%s”; known: quzhou\n"), preset);
+          return GT_EXIT_USAGE;
+        }
+      members = 200000;
+    }
+  if (members < 0 || members > 5000000)
+    {
+      g_printerr (_("guatu-cli demo: --members must be between 1 and 5 000 000\n"));
+      return GT_EXIT_USAGE;
+    }
 
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_CREATE, &exit_code);
   if (storage == NULL)
     return exit_code;
-  if (!gt_demo_build_township (storage, (guint32) seed, &error))
+  if (members > 0 ? !gt_demo_build_scale (storage, members, (guint32) seed, NULL, NULL, &error)
+                  : !gt_demo_build_township (storage, (guint32) seed, &error))
     return gt_cli_fail (error);
 
   g_print (_("Demo data written to %s\n"), ctx->db_path);

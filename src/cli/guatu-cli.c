@@ -14,7 +14,7 @@
 static const GtCliCommand commands[] = {
   { "init", "[--role township|county] [--office-name NAME] [--office-code CODE]",
     N_("Create a new, empty database"), gt_cli_cmd_init },
-  { "demo", "[--seed N]", N_("Fill an empty database with the 赏石小镇 township demo"),
+  { "demo", "[--seed N] [--members N | --preset quzhou]", N_("Fill an empty database with the 赏石小镇 township demo"),
     gt_cli_cmd_demo },
   { "stats", "[--json]", N_("Print counts of organisations, members, households and projects"),
     gt_cli_cmd_stats },
