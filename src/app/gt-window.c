@@ -63,20 +63,37 @@ window_settings (GtWindow *self)
   return GT_IS_APPLICATION (app) ? gt_application_get_settings (GT_APPLICATION (app)) : NULL;
 }
 
+#define PAGE_STALE "gt-page-stale"
+
+/* Only the page on screen loads its data; the others are marked and load when shown. On a
+ * prefecture's database loading every page took seconds before the first frame. When the
+ * database itself changes (@switched), hidden pages let go of the old one at once. */
 static void
-refresh_pages (GtWindow *self)
+refresh_pages (GtWindow *self, gboolean switched)
 {
   g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (self->stack));
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
 
   for (GList *l = children; l != NULL; l = l->next)
-    if (GT_IS_PAGE (l->data))
-      gt_page_set_storage (GT_PAGE (l->data), self->storage);
+    {
+      if (!GT_IS_PAGE (l->data))
+        continue;
+      if (l->data == visible)
+        {
+          g_object_set_data (l->data, PAGE_STALE, NULL);
+          gt_page_set_storage (GT_PAGE (l->data), self->storage);
+          continue;
+        }
+      if (switched)
+        gt_page_set_storage (GT_PAGE (l->data), NULL);
+      g_object_set_data (l->data, PAGE_STALE, GINT_TO_POINTER (TRUE));
+    }
 }
 
 static void
 storage_changed_cb (GtStorage *storage, const char *table, GtWindow *self)
 {
-  refresh_pages (self);
+  refresh_pages (self, FALSE);
 }
 
 static void
@@ -120,7 +137,7 @@ gt_window_set_storage (GtWindow *self, GtStorage *storage)
     self->changed_handler = g_signal_connect (storage, "changed",
                                               G_CALLBACK (storage_changed_cb), self);
   update_title (self);
-  refresh_pages (self);
+  refresh_pages (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE]);
 }
 
@@ -315,7 +332,13 @@ stack_page_changed_cb (GtkStack *stack, GParamSpec *pspec, GtWindow *self)
 {
   GSettings *settings = window_settings (self);
   const char *name = gtk_stack_get_visible_child_name (stack);
+  GtkWidget *page = gtk_stack_get_visible_child (stack);
 
+  if (GT_IS_PAGE (page) && g_object_get_data (G_OBJECT (page), PAGE_STALE) != NULL)
+    {
+      g_object_set_data (G_OBJECT (page), PAGE_STALE, NULL);
+      gt_page_set_storage (GT_PAGE (page), self->storage);
+    }
   if (settings != NULL && name != NULL)
     g_settings_set_string (settings, "last-view", name);
 }
@@ -469,7 +492,7 @@ gt_window_init (GtWindow *self)
                                    self);
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
   update_title (self);
-  refresh_pages (self);
+  refresh_pages (self, TRUE);
 }
 
 GtWindow *
