@@ -116,4 +116,7 @@ int gt_cli_cmd_org_untick (GtCliContext *ctx, const GtCliCommand *command, int a
 int gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *command, int argc,
                                     char **argv);
 
+/* develop (gt-cli-develop.c), transfer (gt-cli-transfer.c), statistics (gt-cli-statistics.c) */
+int gt_cli_cmd_develop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

@@ -48,6 +48,9 @@ static const GtCliCommand commands[] = {
   { "restore", "FILE",
     N_("Replace the database with a backup, keeping the database as it was as a backup"),
     gt_cli_cmd_restore },
+  /* develop */
+  { "develop", "add|step|admit|drop|list|show|board|due|rules …",
+    N_("The development pipeline (发展党员): steps, time rules, board"), gt_cli_cmd_develop },
 };
 
 static const GtCliCommand *
