@@ -10,10 +10,12 @@
 #include "gt-audit.h"
 #include "gt-empty-page.h"
 #include "gt-exchange-page.h"
+#include "gt-first-run-dialog.h"
 #include "gt-household-page.h"
 #include "gt-member-page.h"
 #include "gt-org-page.h"
 #include "gt-overview-page.h"
+#include "gt-preferences-dialog.h"
 #include "gt-project-page.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
@@ -90,9 +92,13 @@ refresh_pages (GtWindow *self, gboolean switched)
     }
 }
 
+static void update_title (GtWindow *self);
+
 static void
 storage_changed_cb (GtStorage *storage, const char *table, GtWindow *self)
 {
+  if (g_strcmp0 (table, "meta") == 0)
+    update_title (self);
   refresh_pages (self, FALSE);
 }
 
@@ -125,12 +131,15 @@ gt_window_set_storage (GtWindow *self, GtStorage *storage)
   if (storage != NULL)
     {
       g_autoptr (GError) error = NULL;
-      const char *operator_name = g_getenv ("GUATU_OPERATOR");
+      g_autofree char *operator_name = g_strdup (g_getenv ("GUATU_OPERATOR"));
 
-      /* Who opened the database, for the audit log. */
-      if (!gt_audit_open_session (storage, operator_name != NULL ? operator_name
-                                                                 : g_get_real_name (),
-                                  "guatu", &error))
+      /* Who opened the database, for the audit log: the operator named when the database
+       * was set up, else the user's name. */
+      if (operator_name == NULL)
+        operator_name = gt_storage_get_meta (storage, "operator");
+      if (operator_name == NULL)
+        operator_name = g_strdup (g_get_real_name ());
+      if (!gt_audit_open_session (storage, operator_name, "guatu", &error))
         g_warning ("%s", error->message);
     }
   if (storage != NULL)
@@ -249,10 +258,51 @@ open_database_activated (GSimpleAction *action, GVariant *parameter, gpointer us
   choose_database (GT_WINDOW (user_data), FALSE);
 }
 
+/* A name for a new database that is not taken yet, next to the default one. */
+static char *
+new_database_path (void)
+{
+  g_autofree char *default_path = gt_storage_default_path ();
+  g_autofree char *folder = g_path_get_dirname (default_path);
+  char *path = g_strdup (default_path);
+
+  for (int n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = g_strdup_printf ("guatu-%d.db", n);
+
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+    }
+  return path;
+}
+
+void
+gt_window_show_first_run (GtWindow *self, const char *path, gboolean create)
+{
+  g_autofree char *new_path = path != NULL ? g_strdup (path) : new_database_path ();
+
+  gtk_window_present (GTK_WINDOW (gt_first_run_dialog_new (self, new_path, create)));
+}
+
 static void
 new_database_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  choose_database (GT_WINDOW (user_data), TRUE);
+  gt_window_show_first_run (GT_WINDOW (user_data), NULL, TRUE);
+}
+
+static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (gt_preferences_dialog_new (GTK_WINDOW (self),
+                                                             self->storage)));
+}
+
+static void
+welcome_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  gt_window_show_first_run (GT_WINDOW (user_data), NULL, FALSE);
 }
 
 static void
@@ -319,6 +369,9 @@ static const GActionEntry win_entries[] = {
   { "audit-log", audit_log_activated },
   { "backup", gt_window_backup_activated },
   { "restore", gt_window_restore_activated },
+  /* ux */
+  { "welcome", welcome_activated },
+  { "preferences", preferences_activated },
 };
 
 static void

@@ -8,6 +8,7 @@
 
 #include "gt-cli.h"
 #include "gt-demo.h"
+#include "gt-office.h"
 #include "gt-stats.h"
 
 int
@@ -34,6 +35,12 @@ gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
       g_printerr (_("guatu-cli init: --role must be “township” or “county”, not “%s”\n"), role);
       return GT_EXIT_USAGE;
     }
+  if (!gt_office_check_name (office_name, &error) ||
+      !gt_office_check_code (role, office_code, &error))
+    {
+      g_printerr ("guatu-cli init: %s\n", error->message);
+      return GT_EXIT_USAGE;
+    }
   if (g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
     {
       g_printerr (_("guatu-cli init: %s already exists; it was left unchanged\n"), ctx->db_path);
@@ -44,10 +51,12 @@ gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   if (storage == NULL)
     return exit_code == GT_EXIT_NOINPUT ? GT_EXIT_CANTCREAT : exit_code;
 
-  if (!gt_storage_set_meta (storage, "role", role != NULL ? role : "township", &error) ||
-      (office_name != NULL && !gt_storage_set_meta (storage, "office_name", office_name, &error)) ||
-      (office_code != NULL && !gt_storage_set_meta (storage, "office_code", office_code, &error)))
-    return gt_cli_fail (error);
+  {
+    GtOfficeInfo info = { role, office_name, office_code, NULL };
+
+    if (!gt_office_write (storage, &info, &error))
+      return gt_cli_fail (error);
+  }
 
   g_print (_("Created %s (schema version %d)\n"), ctx->db_path,
            gt_storage_get_schema_version (storage));
