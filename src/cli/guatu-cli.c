@@ -48,6 +48,10 @@ static const GtCliCommand commands[] = {
   { "restore", "FILE",
     N_("Replace the database with a backup, keeping the database as it was as a backup"),
     gt_cli_cmd_restore },
+  /* projects: the 挂图作战 project library */
+  { "project", "add|edit|remove|list|show|milestone|tick|untick|supervise|snapshot|diff|settings …",
+    N_("The 挂图作战 project library: projects, milestones (销号), supervision, snapshots"),
+    gt_cli_cmd_project },
 };
 
 static const GtCliCommand *
