@@ -118,5 +118,7 @@ int gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *comma
 
 /* develop (gt-cli-develop.c), transfer (gt-cli-transfer.c), statistics (gt-cli-statistics.c) */
 int gt_cli_cmd_develop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* projects: project add|edit|list|show|tick|… (gt-cli-project.c) */
+int gt_cli_cmd_project (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -51,6 +51,10 @@ static const GtCliCommand commands[] = {
   /* develop */
   { "develop", "add|step|admit|drop|list|show|board|due|rules …",
     N_("The development pipeline (发展党员): steps, time rules, board"), gt_cli_cmd_develop },
+  /* projects: the 挂图作战 project library */
+  { "project", "add|edit|remove|list|show|milestone|tick|untick|supervise|snapshot|diff|settings …",
+    N_("The 挂图作战 project library: projects, milestones (销号), supervision, snapshots"),
+    gt_cli_cmd_project },
 };
 
 static const GtCliCommand *
