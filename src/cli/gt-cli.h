@@ -116,4 +116,13 @@ int gt_cli_cmd_org_untick (GtCliContext *ctx, const GtCliCommand *command, int a
 int gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *command, int argc,
                                     char **argv);
 
+/* exchange (gt-cli-exchange.c) */
+int gt_cli_cmd_keys (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_exchange_export (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
+int gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
+int gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
+
 G_END_DECLS
