@@ -25,6 +25,10 @@ gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
       N_("NAME") },
     { "office-code", 0, 0, G_OPTION_ARG_STRING, &office_code, N_("Administrative code of the "
                                                                   "office"), N_("CODE") },
+    /* exchange: the short forms used by the exchange docs */
+    { "code", 0, 0, G_OPTION_ARG_STRING, &office_code, N_("Administrative code of the "
+                                                           "office"), N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &office_name, N_("Name of the office"), N_("NAME") },
     { NULL }
   };
 
@@ -68,7 +72,8 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
 {
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  int exit_code = GT_EXIT_OK, seed = 20180730;
+  g_autofree char *code = NULL, *name = NULL;
+  int exit_code = GT_EXIT_OK, seed = -1;
   gint64 members = 0;
   g_autofree char *preset = NULL;
   GOptionEntry entries[] = {
@@ -78,6 +83,12 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
       N_("Generate a prefecture-scale tree with N members instead of the township"), N_("N") },
     { "preset", 0, 0, G_OPTION_ARG_STRING, &preset,
       N_("A named size: quzhou (200 000 members, about 12 000 organisations)"), N_("NAME") },
+    /* exchange: many different townships for one county */
+    { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("Office code of the demo township (the "
+                                                   "default seed then follows from it)"),
+      N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Office name of the demo township"),
+      N_("NAME") },
     { NULL }
   };
 
@@ -97,12 +108,16 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
       g_printerr (_("guatu-cli demo: --members must be between 1 and 5 000 000\n"));
       return GT_EXIT_USAGE;
     }
+  if (seed < 0)
+    seed = code != NULL ? (int) (g_str_hash (code) & 0x7fffffff) : 20180730;
 
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_CREATE, &exit_code);
   if (storage == NULL)
     return exit_code;
-  if (members > 0 ? !gt_demo_build_scale (storage, members, (guint32) seed, NULL, NULL, &error)
-                  : !gt_demo_build_township (storage, (guint32) seed, &error))
+  if ((members > 0 ? !gt_demo_build_scale (storage, members, (guint32) seed, NULL, NULL, &error)
+                   : !gt_demo_build_township (storage, (guint32) seed, &error)) ||
+      (code != NULL && !gt_storage_set_meta (storage, "office_code", code, &error)) ||
+      (name != NULL && !gt_storage_set_meta (storage, "office_name", name, &error)))
     return gt_cli_fail (error);
 
   g_print (_("Demo data written to %s\n"), ctx->db_path);
