@@ -54,8 +54,44 @@ insert_event (GtStorage *storage, gint64 member_id, const char *kind, const char
   return gt_storage_step_done (storage, stmt, error);
 }
 
+/* A random version-4 uuid made by SQLite, for set-based inserts. */
+#define SQL_UUID4 \
+  "lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||" \
+  " substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) ||" \
+  " substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)))"
+
+/* A large roster records the members' admission and full-membership events with two
+ * statements after the members, instead of two per row (200 000 rows: 400 000 statements). */
 static gboolean
-insert_row (GtStorage *storage, GtRosterRow *row, const char *mtime, GError **error)
+insert_events_since (GtStorage *storage, gint64 since, const char *mtime, GError **error)
+{
+  static const char *const sql[] = {
+    "INSERT INTO member_events (uuid, member_id, kind, date, org_id, mtime)"
+    " SELECT " SQL_UUID4 ", id, 'admission', join_date, org_id, :mtime FROM members"
+    " WHERE id > :since ORDER BY id",
+    "INSERT INTO member_events (uuid, member_id, kind, date, org_id, mtime)"
+    " SELECT " SQL_UUID4 ", id, 'full_membership', full_date, org_id, :mtime FROM members"
+    " WHERE id > :since AND full_date IS NOT NULL ORDER BY id",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = gt_storage_prepare (storage, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":mtime"), mtime, -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":since"), since);
+      if (!gt_storage_step_done (storage, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_row (GtStorage *storage, GtRosterRow *row, const char *mtime, gboolean bulk,
+            GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
@@ -86,6 +122,8 @@ insert_row (GtStorage *storage, GtRosterRow *row, const char *mtime, GError **er
   sqlite3_bind_text (stmt, 14, mtime, -1, SQLITE_TRANSIENT);
   if (!gt_storage_step_done (storage, stmt, error))
     return FALSE;
+  if (bulk) /* the events follow in insert_events_since () */
+    return TRUE;
   member_id = sqlite3_last_insert_rowid (gt_storage_get_db (storage));
 
   return insert_event (storage, member_id, "admission", row->join_date, row->org_id, mtime,
@@ -152,7 +190,7 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
 
       if (!row->valid)
         continue;
-      if (!insert_row (storage, row, mtime, error))
+      if (!insert_row (storage, row, mtime, bulk, error))
         {
           gt_storage_rollback (storage);
           return FALSE;
@@ -165,7 +203,8 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
       g_auto (GStrv) parts = g_strsplit (gt_schema_search_bulk_end (), ":since", -1);
       g_autofree char *sql = g_strjoinv (since_text, parts);
 
-      if (!gt_storage_exec (storage, sql, error))
+      if (!insert_events_since (storage, since, mtime, error) ||
+          !gt_storage_exec (storage, sql, error))
         {
           gt_storage_rollback (storage);
           return FALSE;
