@@ -48,6 +48,14 @@ static const GtCliCommand commands[] = {
   { "restore", "FILE",
     N_("Replace the database with a backup, keeping the database as it was as a backup"),
     gt_cli_cmd_restore },
+  /* life */
+  { "meetings", "add|list|show|attend|attach|remove|schedule|compliance …",
+    N_("Organisational life (三会一课): meetings, attendance, schedule, compliance"),
+    gt_cli_cmd_meetings },
+  { "dues", "bands|base|pay|arrears|summary|rate …",
+    N_("Party dues (党费): bands, bases, payments, arrears, yearly summary"), gt_cli_cmd_dues },
+  { "report", "KIND --period P --out FILE.pdf",
+    N_("Write an A4 report as PDF (compliance, arrears, receipts…)"), gt_cli_cmd_report },
 };
 
 static const GtCliCommand *

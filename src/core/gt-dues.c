@@ -180,6 +180,10 @@ gt_dues_set_bands (GtStorage *storage, const char *category, GPtrArray *bands, G
         return gt_storage_refuse (storage, error, _("band %u ends before it starts"), i + 1);
       if (band->upper_fen < 0 && i + 1 < sorted->len)
         return gt_storage_refuse (storage, error, _("only the last band may be open-ended"));
+      if (band->upper_fen >= 0 && i + 1 == sorted->len)
+        return gt_storage_refuse (storage, error,
+                                  _("the last band must be open-ended, so that every base has "
+                                    "a band"));
       if (i > 0)
         {
           const GtDuesBand *prev = sorted->pdata[i - 1];
