@@ -134,9 +134,11 @@ fill_compliance (GtLifePage *self)
       GtkTreeIter iter;
       int held = 0, due = 0;
 
+      g_autofree char *name = g_strconcat (g_strcmp0 (first->org_kind, "group") == 0
+                                             ? "\u3000\u3000" : "", first->org_name, NULL);
+
       gtk_list_store_append (self->compliance_store, &iter);
-      gtk_list_store_set (self->compliance_store, &iter, 0, first->org_name, CO_ORG_ID,
-                          first->org_id, -1);
+      gtk_list_store_set (self->compliance_store, &iter, 0, name, CO_ORG_ID, first->org_id, -1);
       for (int m = 0; m < 12; m++)
         {
           GtLifeCell *cell = cells->pdata[i + m];

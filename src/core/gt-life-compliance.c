@@ -258,6 +258,7 @@ gt_life_cell_free (GtLifeCell *cell)
   g_free (cell->org_name);
   g_free (cell->org_type);
   g_free (cell->month);
+  g_free (cell->org_kind);
   g_clear_pointer (&cell->items, g_ptr_array_unref);
   g_free (cell);
 }
@@ -348,6 +349,7 @@ org_cells (GtStorage *storage, const GtLifeOrgInfo *org, int first, int last,
       cell->org_id = org->id;
       cell->org_name = g_strdup (org->name);
       cell->org_type = g_strdup (org->org_type);
+      cell->org_kind = g_strdup (org->kind);
       cell->month = g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
       cell->status = GT_LIFE_NONE;
       cell->items = g_ptr_array_new_with_free_func (item_free);

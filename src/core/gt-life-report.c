@@ -94,6 +94,14 @@ add_legend (GtStorage *storage, GtReport *report)
     }
 }
 
+/* An organisation's name, party groups indented under their branch. */
+static char *
+org_label (const GtLifeCell *cell)
+{
+  return g_strconcat (g_strcmp0 (cell->org_kind, "group") == 0 ? "\u3000\u3000" : "",
+                      cell->org_name, NULL);
+}
+
 /* The legend colour of each status, indexed by GtLifeStatus. */
 static GStrv
 legend_colours (GtStorage *storage)
@@ -124,7 +132,7 @@ compliance_month (GtStorage *storage, GtReport *report, GPtrArray *cells)
       g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
       g_autoptr (GPtrArray) fills = g_ptr_array_new ();
 
-      g_ptr_array_add (texts, g_strdup (cell->org_name));
+      g_ptr_array_add (texts, org_label (cell));
       g_ptr_array_add (fills, NULL);
       for (guint k = 0; k < n_kinds; k++)
         {
@@ -178,7 +186,7 @@ compliance_grid (GtStorage *storage, GtReport *report, GPtrArray *cells, int n_m
       g_autoptr (GPtrArray) fills = g_ptr_array_new ();
       int held = 0, due = 0;
 
-      g_ptr_array_add (texts, g_strdup (((GtLifeCell *) cells->pdata[i])->org_name));
+      g_ptr_array_add (texts, org_label (cells->pdata[i]));
       g_ptr_array_add (fills, NULL);
       for (int m = 0; m < n_months; m++)
         {

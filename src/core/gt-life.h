@@ -163,6 +163,7 @@ typedef struct
   char *month;          /* YYYY-MM */
   GtLifeStatus status;  /* the worst of the items: missing > overdue > pending > done */
   GPtrArray *items;     /* of GtLifeItem */
+  char *org_kind;       /* branch, general_branch, group */
 } GtLifeCell;
 
 void gt_life_cell_free (GtLifeCell *cell);
