@@ -256,10 +256,19 @@ test_arrears (LifeFixture *fx, gconstpointer data)
   g_assert_false (a->rule);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  /* The thresholds are settings. */
-  g_assert_true (gt_storage_set_meta (fx->storage, "dues.arrears_warning", "4", &error));
+  /* The thresholds are settings; a warning after the rule is refused and changes nothing. */
+  g_assert_false (gt_dues_set_rules (fx->storage, 7, 0, NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (gt_dues_set_rules (fx->storage, 0, 0, "2025-1", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (gt_dues_setting_int (fx->storage, "dues.arrears_warning", -1), ==, 3);
+  g_assert_true (gt_dues_set_rules (fx->storage, 4, 8, NULL, &error));
+  g_assert_no_error (error);
   list = gt_dues_arrears (fx->storage, "2025-12", &error);
   g_assert_false (arrears_of (list, 2)->warning);
+  g_assert_false (arrears_of (list, 3)->rule);     /* 7 in a row, the rule now at 8 */
+  g_assert_true (arrears_of (list, 3)->warning);
 }
 
 /* 张一 pays Jan–Feb in 一村, moves to 二村 in the middle of Q1 and pays March there. */

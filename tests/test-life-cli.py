@@ -202,6 +202,24 @@ with tempfile.TemporaryDirectory() as tmp:
     check("bands set: retired 4000.01 元 now pays 1% = 40.00", "40.00" in r2.stdout,
           r.stderr + r2.stdout + r2.stderr)
 
+    # --- settings ---
+    r = run("--db", db, "dues", "rules", "--warning", "2", "--rule", "7", "--json")
+    rules = json_of(r) or {}
+    check("dues rules set and shown", rules.get("warning") == 2 and rules.get("rule") == 7, r.stdout)
+    r = run("--db", db, "dues", "arrears", "--as-of", "2025-12", "--json")
+    arrears = {a["member_id"]: a for a in (json_of(r) or [])}
+    check("arrears with the new rules: 王三 (7) flagged, 李二 (3) warned",
+          arrears[3]["rule"] and arrears[2]["warning"] and not arrears[2]["rule"], r.stdout)
+    refused("dues rules: warning after the rule", db, ["dues", "rules", "--warning", "8"], 65,
+            "must not come after")
+    refused("meetings legend: not a colour", db, ["meetings", "legend", "set", "missing", "red"],
+            65, "“red”")
+    r = run("--db", db, "meetings", "legend", "set", "missing", "#ff0000")
+    r2 = run("--db", db, "meetings", "legend", "--json")
+    check("meetings legend set", r.returncode == 0 and (json_of(r2) or {}).get("missing") == "#ff0000",
+          r.stderr + r2.stdout)
+    run("--db", db, "dues", "rules", "--warning", "3", "--rule", "6")
+
     # --- reports from the small township ---
     out = os.path.join(tmp, "arrears.pdf")
     r = run("--db", db, "report", "arrears", "--period", "2025", "--out", out, env=ZH)

@@ -400,6 +400,53 @@ dues_rate (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv
   return GT_EXIT_OK;
 }
 
+static int
+dues_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *since = NULL, *stored = NULL;
+  gboolean json = FALSE;
+  int exit_code = GT_EXIT_OK, warning = 0, rule = 0;
+  GOptionEntry entries[] = {
+    { "warning", 0, 0, G_OPTION_ARG_INT, &warning,
+      N_("Warn after this many months in a row"), N_("N") },
+    { "rule", 0, 0, G_OPTION_ARG_INT, &rule,
+      N_("Flag the 6-month rule after this many months in a row"), N_("N") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since,
+      N_("Count dues from this month (\"\": from the earliest payment)"), N_("YYYY-MM") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if ((warning != 0 || rule != 0 || since != NULL) &&
+      !gt_dues_set_rules (storage, warning, rule, since, &error))
+    return gt_cli_fail (error);
+  stored = gt_storage_get_meta (storage, "dues.since");
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      gt_cli_json_add_int (builder, "warning", gt_dues_setting_int (storage, "dues.arrears_warning", 3));
+      gt_cli_json_add_int (builder, "rule", gt_dues_setting_int (storage, "dues.arrears_rule", 6));
+      gt_cli_json_add_string (builder, "since", stored);
+      json_builder_end_object (builder);
+      gt_cli_print_json (builder);
+      return GT_EXIT_OK;
+    }
+  g_print (_("Warning after %d months in a row; the 6-month rule after %d; counted from %s\n"),
+           gt_dues_setting_int (storage, "dues.arrears_warning", 3),
+           gt_dues_setting_int (storage, "dues.arrears_rule", 6),
+           stored != NULL ? stored : _("the earliest payment"));
+  return GT_EXIT_OK;
+}
+
 static const GtCliCommand dues_commands[] = {
   { "dues bands", "[--json] | set CATEGORY UPPER=PERMILLE|UPPER=fixed:YUAN …",
     N_("Show or replace the dues bands (e.g. set in_service 3000=5 5000=10 10000=15 -=20)"),
@@ -413,6 +460,8 @@ static const GtCliCommand dues_commands[] = {
   { "dues summary", "[--year YYYY] [--json]",
     N_("Dues received per organisation at the time of payment"), dues_summary },
   { "dues rate", "ORG PERIOD", N_("The share of dues paid and of meetings held"), dues_rate },
+  { "dues rules", "[--warning N] [--rule N] [--since YYYY-MM] [--json]",
+    N_("Show or change when arrears are flagged and where counting starts"), dues_rules },
 };
 
 int
@@ -424,6 +473,6 @@ gt_cli_cmd_dues (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
         return dues_commands[i].run (ctx, &dues_commands[i], argc - 1, argv + 1);
 
   g_printerr (_("guatu-cli dues: expected a subcommand: bands, base, pay, arrears, summary, "
-                "rate\n"));
+                "rate, rules\n"));
   return GT_EXIT_USAGE;
 }

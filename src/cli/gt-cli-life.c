@@ -566,6 +566,72 @@ meetings_compliance (GtCliContext *ctx, const GtCliCommand *command, int argc, c
   return GT_EXIT_OK;
 }
 
+static int
+meetings_legend (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean json = FALSE;
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  if (argc >= 2 && g_strcmp0 (argv[1], "set") == 0)
+    {
+      const char *status, *colour;
+      GtLifeStatus s;
+
+      argc--;
+      argv++;
+      status = gt_cli_take_arg (&argc, &argv);
+      colour = gt_cli_take_arg (&argc, &argv);
+      if (!gt_cli_parse (command, NULL, &argc, &argv, &exit_code))
+        return exit_code;
+      for (s = GT_LIFE_NONE; s <= GT_LIFE_MISSING; s++)
+        if (g_strcmp0 (gt_life_status_code (s), status) == 0)
+          break;
+      if (colour == NULL || s > GT_LIFE_MISSING)
+        {
+          g_printerr (_("guatu-cli %s: expected set done|pending|overdue|missing|none #rrggbb\n"),
+                      command->name);
+          return GT_EXIT_USAGE;
+        }
+      storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+      if (storage == NULL)
+        return exit_code;
+      if (!gt_life_set_status_colour (storage, s, colour, &error))
+        return gt_cli_fail (error);
+      return GT_EXIT_OK;
+    }
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      for (GtLifeStatus s = GT_LIFE_NONE; s <= GT_LIFE_MISSING; s++)
+        {
+          g_autofree char *colour = gt_life_status_colour (storage, s);
+          gt_cli_json_add_string (builder, gt_life_status_code (s), colour);
+        }
+      json_builder_end_object (builder);
+      gt_cli_print_json (builder);
+      return GT_EXIT_OK;
+    }
+  for (GtLifeStatus s = GT_LIFE_NONE; s <= GT_LIFE_MISSING; s++)
+    {
+      g_autofree char *colour = gt_life_status_colour (storage, s);
+      g_print ("%s\t%s\t%s\n", gt_life_status_code (s), colour, gt_label_life_status (s));
+    }
+  return GT_EXIT_OK;
+}
+
 static const GtCliCommand meetings_commands[] = {
   { "meetings add", "--org ORG --kind KIND --date YYYY-MM-DD [--topic T] [--place P] [--host H] "
     "[--minutes T] [--present M,M…] [--absent M=REASON]… [--attach PATH]",
@@ -583,6 +649,8 @@ static const GtCliCommand meetings_commands[] = {
   { "meetings compliance", "[--month YYYY-MM | --from M --to M] [--org ORG] [--today D] [--json]",
     N_("Which meetings were held, are missing or overdue, per organisation and month"),
     meetings_compliance },
+  { "meetings legend", "[--json] | set done|pending|overdue|missing|none #rrggbb",
+    N_("Show or change the colours of the compliance dashboard"), meetings_legend },
 };
 
 int
@@ -594,6 +662,6 @@ gt_cli_cmd_meetings (GtCliContext *ctx, const GtCliCommand *command, int argc, c
         return meetings_commands[i].run (ctx, &meetings_commands[i], argc - 1, argv + 1);
 
   g_printerr (_("guatu-cli meetings: expected a subcommand: add, list, show, attend, attach, "
-                "remove, schedule, compliance\n"));
+                "remove, schedule, compliance, legend\n"));
   return GT_EXIT_USAGE;
 }

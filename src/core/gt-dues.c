@@ -99,6 +99,43 @@ gt_dues_setting_int (GtStorage *storage, const char *key, int fallback)
   return fallback;
 }
 
+gboolean
+gt_dues_set_rules (GtStorage *storage, int warning, int rule, const char *since, GError **error)
+{
+  int new_warning = warning > 0 ? warning : gt_dues_setting_int (storage, "dues.arrears_warning", 3);
+  int new_rule = rule > 0 ? rule : gt_dues_setting_int (storage, "dues.arrears_rule", 6);
+  g_autofree char *w = g_strdup_printf ("%d", new_warning), *r = g_strdup_printf ("%d", new_rule);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (warning < 0 || rule < 0 || new_rule > 120)
+    return gt_storage_refuse (storage, error, _("the arrears rules count 1 to 120 months"));
+  if (new_warning > new_rule)
+    return gt_storage_refuse (storage, error,
+                              _("the warning (%d months) must not come after the 6-month rule "
+                                "(%d months)"), new_warning, new_rule);
+  if (since != NULL && *since != '\0' && !gt_month_is_valid (since))
+    return gt_storage_refuse (storage, error, _("months are written YYYY-MM, not “%s”"), since);
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  ok = gt_storage_set_meta (storage, "dues.arrears_warning", w, error) &&
+       gt_storage_set_meta (storage, "dues.arrears_rule", r, error);
+  if (ok && since != NULL && *since != '\0')
+    ok = gt_storage_set_meta (storage, "dues.since", since, error);
+  else if (ok && since != NULL)
+    {
+      stmt = gt_storage_prepare (storage, "DELETE FROM meta WHERE key = 'dues.since'", error);
+      ok = stmt != NULL && gt_storage_step_done (storage, stmt, error);
+    }
+  if (!ok || !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  gt_storage_emit_changed (storage, "meta");
+  return TRUE;
+}
+
 /* ---- bands ---- */
 
 void

@@ -138,6 +138,11 @@ gboolean gt_dues_paid_rate (GtStorage *storage, gint64 org_id, const char *from_
 
 /* Settings: dues.arrears_warning, dues.arrears_rule (months), dues.since (YYYY-MM). */
 int gt_dues_setting_int (GtStorage *storage, const char *key, int fallback);
+/* Changes the arrears rules: @warning and @rule in months (0: unchanged; 1 ≤ warning ≤ rule
+ * ≤ 120), @since a month YYYY-MM, "" to count from the earliest payment, NULL: unchanged.
+ * One transaction; refused values change nothing. */
+gboolean gt_dues_set_rules (GtStorage *storage, int warning, int rule, const char *since,
+                            GError **error);
 
 /* "1234.56" for 123456 fen. */
 char *gt_fen_format (gint64 fen);
