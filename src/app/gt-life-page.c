@@ -14,6 +14,7 @@
 #include "gt-life-page.h"
 #include "gt-life-report.h"
 #include "gt-life.h"
+#include "gt-life-rules-dialog.h"
 #include "gt-meeting-dialog.h"
 #include "gt-registers.h"
 
@@ -342,6 +343,13 @@ meeting_activated_cb (GtkTreeView *view, GtkTreePath *path, GtkTreeViewColumn *c
   open_meeting (self, id);
 }
 
+static void
+rules_clicked_cb (GtkWidget *widget, GtLifePage *self)
+{
+  if (self->storage != NULL)
+    gtk_widget_show (GTK_WIDGET (gt_life_rules_dialog_new (parent_window (self), self->storage)));
+}
+
 /* ---- reports: the same drawing for print and PDF ---- */
 
 static void
@@ -568,6 +576,7 @@ gt_life_page_class_init (GtLifePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, arrears_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, receipts_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, pay_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rules_clicked_cb);
 }
 
 static void
