@@ -432,6 +432,14 @@ GPtrArray *
 gt_life_compliance (GtStorage *storage, const char *from_month, const char *to_month,
                     const char *today, GError **error)
 {
+  return gt_life_compliance_cancellable (storage, from_month, to_month, today, NULL, error);
+}
+
+GPtrArray *
+gt_life_compliance_cancellable (GtStorage *storage, const char *from_month,
+                                const char *to_month, const char *today,
+                                GCancellable *cancellable, GError **error)
+{
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gt_life_cell_free);
   g_autofree char *real_today = today == NULL ? gt_today () : NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -468,7 +476,8 @@ gt_life_compliance (GtStorage *storage, const char *from_month, const char *to_m
     {
       g_auto (GtLifeOrgInfo) org = { 0 };
 
-      if (!gt_life_org_info (storage, g_array_index (ids, gint64, i), &org, error) ||
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !gt_life_org_info (storage, g_array_index (ids, gint64, i), &org, error) ||
           !org_cells (storage, &org, month_index (from_month), month_index (to_month),
                       today != NULL ? today : real_today, cells, error))
         return NULL;
