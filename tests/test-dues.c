@@ -103,6 +103,39 @@ test_edit_bands (LifeFixture *fx, gconstpointer data)
   g_assert_cmpuint (all->len, ==, 7);
 }
 
+/* The text form of the bands: what the defaults read, and back. */
+static void
+test_bands_text (LifeFixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = gt_dues_bands (fx->storage, &error);
+  g_autofree char *in_service = gt_dues_bands_format (all, "in_service");
+  g_autofree char *other = gt_dues_bands_format (all, "other");
+  g_autoptr (GPtrArray) parsed = gt_dues_bands_parse ("4000=5  -=fixed:1.5", &error);
+  GtDuesBand *b;
+
+  g_assert_cmpstr (in_service, ==, "3000.00=5 5000.00=10 10000.00=15 -=20");
+  g_assert_cmpstr (other, ==, "-=fixed:0.20");
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->len, ==, 2);
+  b = parsed->pdata[0];
+  g_assert_cmpint (b->lower_fen, ==, 0);
+  g_assert_cmpint (b->upper_fen, ==, 400000);
+  g_assert_cmpint (b->rate_permille, ==, 5);
+  g_assert_cmpint (b->fixed_fen, ==, -1);
+  b = parsed->pdata[1];
+  g_assert_cmpint (b->lower_fen, ==, 400001);
+  g_assert_cmpint (b->upper_fen, ==, -1);
+  g_assert_cmpint (b->rate_permille, ==, -1);
+  g_assert_cmpint (b->fixed_fen, ==, 150);
+  g_assert_null (gt_dues_bands_parse ("4000=5 x=10", &error));
+  g_assert_nonnull (strstr (error->message, "“x=10”"));
+  g_clear_error (&error);
+  g_assert_null (gt_dues_bands_parse ("4000=1001", &error));
+  g_clear_error (&error);
+  g_assert_null (gt_dues_bands_parse ("  ", &error));
+}
+
 static void
 test_money (void)
 {
@@ -256,10 +289,19 @@ test_arrears (LifeFixture *fx, gconstpointer data)
   g_assert_false (a->rule);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  /* The thresholds are settings. */
-  g_assert_true (gt_storage_set_meta (fx->storage, "dues.arrears_warning", "4", &error));
+  /* The thresholds are settings; a warning after the rule is refused and changes nothing. */
+  g_assert_false (gt_dues_set_rules (fx->storage, 7, 0, NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (gt_dues_set_rules (fx->storage, 0, 0, "2025-1", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (gt_dues_setting_int (fx->storage, "dues.arrears_warning", -1), ==, 3);
+  g_assert_true (gt_dues_set_rules (fx->storage, 4, 8, NULL, &error));
+  g_assert_no_error (error);
   list = gt_dues_arrears (fx->storage, "2025-12", &error);
   g_assert_false (arrears_of (list, 2)->warning);
+  g_assert_false (arrears_of (list, 3)->rule);     /* 7 in a row, the rule now at 8 */
+  g_assert_true (arrears_of (list, 3)->warning);
 }
 
 /* 张一 pays Jan–Feb in 一村, moves to 二村 in the middle of Q1 and pays March there. */
@@ -315,6 +357,7 @@ main (int argc, char *argv[])
 #define ADD(name, fn) g_test_add (name, LifeFixture, NULL, life_fixture_setup, fn, life_fixture_teardown)
   ADD ("/dues/band-edges", test_band_edges);
   ADD ("/dues/edit-bands", test_edit_bands);
+  ADD ("/dues/bands-text", test_bands_text);
   g_test_add_func ("/dues/money", test_money);
   ADD ("/dues/payments", test_payments);
   ADD ("/dues/arrears", test_arrears);

@@ -128,5 +128,10 @@ int gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, 
                                 char **argv);
 int gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, int argc,
                                 char **argv);
+/* life: meetings, dues (gt-cli-life.c, gt-cli-dues.c) and the report dispatcher
+ * (gt-cli-report.c: add report kinds to its table) */
+int gt_cli_cmd_meetings (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_dues (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -65,6 +65,14 @@ static const GtCliCommand commands[] = {
     N_("Check and import signed exchange packages"), gt_cli_cmd_exchange_import },
   { "verify", "FILE [--json]", N_("Check an exchange package without importing it"),
     gt_cli_cmd_exchange_verify },
+  /* life */
+  { "meetings", "add|list|show|attend|attach|remove|schedule|compliance …",
+    N_("Organisational life (三会一课): meetings, attendance, schedule, compliance"),
+    gt_cli_cmd_meetings },
+  { "dues", "bands|base|pay|arrears|summary|rate …",
+    N_("Party dues (党费): bands, bases, payments, arrears, yearly summary"), gt_cli_cmd_dues },
+  { "report", "KIND --period P --out FILE.pdf",
+    N_("Write an A4 report as PDF (compliance, arrears, receipts…)"), gt_cli_cmd_report },
 };
 
 static const GtCliCommand *
