@@ -118,5 +118,8 @@ int gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *comma
 
 /* develop (gt-cli-develop.c), transfer (gt-cli-transfer.c), statistics (gt-cli-statistics.c) */
 int gt_cli_cmd_develop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_transfer (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_statistics (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                           char **argv);
 
 G_END_DECLS

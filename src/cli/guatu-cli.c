@@ -51,6 +51,12 @@ static const GtCliCommand commands[] = {
   /* develop */
   { "develop", "add|step|admit|drop|list|show|board|due|rules …",
     N_("The development pipeline (发展党员): steps, time rules, board"), gt_cli_cmd_develop },
+  { "transfer", "out|in|letter|receipt|list …",
+    N_("Organisation-relationship transfers (组织关系转接) and their letters"),
+    gt_cli_cmd_transfer },
+  { "statistics", "--year YEAR [--json] [--out FILE.pdf] [--xml FILE]",
+    N_("The annual Party statistics tables (党内统计), with the names behind every number"),
+    gt_cli_cmd_statistics },
 };
 
 static const GtCliCommand *
