@@ -65,6 +65,7 @@ test_transfer_out (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   t = gt_transfer_lookup (fx->storage, id, &error);
   g_assert_nonnull (t);
+  g_assert_cmpint (letters, ==, 0);
   g_assert_cmpstr (t->number, ==, "2026-001");
   g_assert_cmpint (t->valid_days, ==, 30);
   g_assert_cmpstr (t->valid_until, ==, "2026-02-14"); /* 15 January + 30 days */

@@ -14,6 +14,7 @@
 
 #include "gt-audit.h"
 #include "gt-demo.h"
+#include "gt-develop.h"
 #include "gt-idcard.h"
 
 #define REGION_CODE "330822" /* 常山县 */
@@ -507,7 +508,9 @@ build (Demo *demo, GError **error)
         }
     }
 
-  return insert_projects (demo, village_ids, error);
+  return insert_projects (demo, village_ids, error) &&
+         /* develop: the development pipeline and transfer letters */
+         gt_demo_develop_build (demo->storage, error);
 }
 
 gboolean

@@ -395,12 +395,17 @@ deadline (GPtrArray *items, const GtApplicant *a, const char *rule, int step,
 {
   GtDevelopState state;
 
+  gboolean review = strcmp (rule, "political_review") == 0;
+
   if (done != NULL)
     {
       if (strcmp (done, deadline_date) > 0)
         add_item (items, a, rule, step, deadline_date, GT_DEVELOP_BROKEN,
-                  g_strdup_printf (_("%s: step %d “%s” on %s, after the deadline %s"), a->name,
-                                   step, gt_label_develop_step (step), done, deadline_date));
+                  review ? g_strdup_printf (_("%s: approved on %s, after the political review "
+                                              "expired on %s"), a->name, done, deadline_date)
+                         : g_strdup_printf (_("%s: step %d “%s” on %s, after the deadline %s"),
+                                            a->name, step, gt_label_develop_step (step), done,
+                                            deadline_date));
       return;
     }
   if (strcmp (today, deadline_date) > 0)
@@ -409,6 +414,17 @@ deadline (GPtrArray *items, const GtApplicant *a, const char *rule, int step,
     state = GT_DEVELOP_DUE;
   else
     state = GT_DEVELOP_OPEN;
+  if (review)
+    {
+      add_item (items, a, rule, step, deadline_date, state,
+                g_strdup_printf (state == GT_DEVELOP_OVERDUE
+                                   ? _("%s: the political review expired on %s; renew it "
+                                       "before the approval")
+                                   : _("%s: the political review is valid until %s; the "
+                                       "approval must come before"),
+                                 a->name, deadline_date));
+      return;
+    }
   add_item (items, a, rule, step, deadline_date, state,
             g_strdup_printf (state == GT_DEVELOP_OVERDUE ? _("%s: step %d “%s” was due by %s")
                                                          : _("%s: step %d “%s” is due by %s"),
