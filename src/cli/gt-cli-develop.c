@@ -411,9 +411,10 @@ develop_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL }
   };
-  const char *key;
+  const char *key, *value;
 
   key = gt_cli_take_arg (&argc, &argv);
+  value = key != NULL ? gt_cli_take_arg (&argc, &argv) : NULL;
   if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -421,7 +422,6 @@ develop_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
     return exit_code;
   if (key != NULL)
     {
-      const char *value = gt_cli_take_arg (&argc, &argv);
       gint64 v = 0;
 
       if (value == NULL || !g_ascii_string_to_signed (value, 10, G_MININT, G_MAXINT, &v, NULL))
