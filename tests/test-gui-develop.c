@@ -167,6 +167,12 @@ drive_develop (gpointer user_data)
     {
       GtkTreeView *view = GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW, "stats_view"));
       g_autoptr (GtkTreePath) path = gtk_tree_path_new_from_string ("0:0");
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      /* the tables are computed in a worker thread */
+      while (gtk_tree_model_iter_n_children (gtk_tree_view_get_model (view), NULL) == 0 &&
+             g_get_monotonic_time () < deadline)
+        pump ();
 
       g_assert_cmpint (gtk_tree_model_iter_n_children (gtk_tree_view_get_model (view), NULL), ==,
                        11);

@@ -31,6 +31,8 @@ struct _GtDevelopPage
 
   GtStorage *storage;
   GtStatistics *stats;
+  GCancellable *cancellable; /* the statistics being computed */
+  GtkSpinner *spinner;
   char *today;
   gint64 selected;
   gboolean filling;
@@ -369,19 +371,13 @@ print_clicked_cb (GtkButton *button, GtDevelopPage *self)
 /* ---- statistics ---- */
 
 static void
-reload_statistics (GtDevelopPage *self)
+show_statistics (GtDevelopPage *self, const GError *error)
 {
   GtkTreeStore *store = gtk_tree_store_new (S_N, G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT,
                                             G_TYPE_INT);
-  g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  g_clear_pointer (&self->stats, gt_statistics_free);
   gtk_label_set_label (self->names_label, "");
-  if (self->storage != NULL)
-    self->stats = gt_statistics_compute (self->storage,
-                                         gtk_spin_button_get_value_as_int (self->year_spin),
-                                         &error);
   for (guint i = 0; self->stats != NULL && i < self->stats->tables->len; i++)
     {
       GtStatTable *t = self->stats->tables->pdata[i];
@@ -406,6 +402,72 @@ reload_statistics (GtDevelopPage *self)
                                self->stats->start, self->stats->end);
   gtk_label_set_label (self->stats_label, summary != NULL ? summary
                                           : error != NULL ? error->message : "");
+}
+
+/* The tables are computed in a worker thread on a connection of its own (a county holds
+ * many members); a newer year cancels the older computation. */
+static void
+statistics_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  int year = GPOINTER_TO_INT (task_data);
+  g_autoptr (GtStorage) storage = NULL;
+  GtStatistics *stats;
+  GError *error = NULL;
+
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
+  if (storage == NULL || g_task_return_error_if_cancelled (task))
+    {
+      if (storage == NULL)
+        g_task_return_error (task, error);
+      return;
+    }
+  stats = gt_statistics_compute (storage, year, &error);
+  if (stats == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, stats, (GDestroyNotify) gt_statistics_free);
+}
+
+static void
+statistics_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  GtStatistics *stats = g_task_propagate_pointer (G_TASK (result), &error);
+  GtDevelopPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = GT_DEVELOP_PAGE (source);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->stats, gt_statistics_free);
+  self->stats = stats;
+  gtk_spinner_stop (self->spinner);
+  show_statistics (self, error);
+}
+
+static void
+reload_statistics (GtDevelopPage *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->stats, gt_statistics_free);
+  show_statistics (self, NULL);
+  if (self->storage == NULL)
+    return;
+  gtk_label_set_label (self->stats_label, _("Computing the tables…"));
+  gtk_spinner_start (self->spinner);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, statistics_done, NULL);
+  g_task_set_task_data (task, GINT_TO_POINTER (gtk_spin_button_get_value_as_int (self->year_spin)),
+                        NULL);
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (gt_storage_get_path (self->storage)),
+                          g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, statistics_thread);
 }
 
 static void
@@ -448,8 +510,10 @@ stats_selection_cb (GtkTreeSelection *selection, GtDevelopPage *self)
 gboolean
 gt_develop_page_export_statistics (GtDevelopPage *self, const char *path, GError **error)
 {
-  if (self->stats == NULL)
-    reload_statistics (self);
+  if (self->stats == NULL && self->storage != NULL)
+    self->stats = gt_statistics_compute (self->storage,
+                                         gtk_spin_button_get_value_as_int (self->year_spin),
+                                         NULL);
   if (self->stats == NULL)
     {
       g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FAILED, _("No statistics to export"));
@@ -545,6 +609,9 @@ gt_develop_page_dispose (GObject *object)
 {
   GtDevelopPage *self = GT_DEVELOP_PAGE (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->storage);
   g_clear_pointer (&self->stats, gt_statistics_free);
   g_clear_pointer (&self->today, g_free);
@@ -595,6 +662,7 @@ gt_develop_page_class_init (GtDevelopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtDevelopPage, stats_view);
   gtk_widget_class_bind_template_child (widget_class, GtDevelopPage, names_label);
   gtk_widget_class_bind_template_child (widget_class, GtDevelopPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, GtDevelopPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, org_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, receipt_clicked_cb);
