@@ -95,7 +95,7 @@ link_member (GtStorage *storage, const char *where, int last, GError **error)
   g_autofree char *sql = g_strdup_printf (
     "INSERT INTO applicants (uuid, org_id, name, id_number, gender, birth_date, ethnicity,"
     " education, occupation, phone, stage, member_id, mtime)"
-    " SELECT lower (hex (randomblob (16))), org_id, name, id_number, gender, birth_date,"
+    " SELECT ?, org_id, name, id_number, gender, birth_date,"
     " ethnicity, education, occupation, phone, '%s', id, mtime FROM members WHERE"
     " status = 'active' AND birth_date IS NOT NULL AND %s"
     " ORDER BY id LIMIT 1", last >= 24 ? "full" : "probationary", where);
@@ -107,8 +107,16 @@ link_member (GtStorage *storage, const char *where, int last, GError **error)
   gint64 applicant;
   g_autofree char *join = NULL;
 
-  if (!gt_storage_exec (storage, sql, error))
-    return FALSE;
+  {
+    g_autofree char *uuid = gt_new_uuid ();
+    sqlite3_stmt *insert = gt_storage_prepare (storage, sql, error);
+
+    if (insert == NULL)
+      return FALSE;
+    sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
+    if (!gt_storage_step_done (storage, insert, error))
+      return FALSE;
+  }
   applicant = sqlite3_last_insert_rowid (gt_storage_get_db (storage));
   {
     sqlite3_stmt *stmt = gt_storage_prepare (
