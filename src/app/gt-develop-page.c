@@ -137,6 +137,15 @@ entry_row (GtDevelopBoardEntry *e, gboolean show_org)
       gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       set_class (label, state_class (item->state));
+      /* the theme colours errors; due items are set in bold as well (themes rarely colour
+       * a plain label's warning style) */
+      if (item->state == GT_DEVELOP_DUE)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          gtk_label_set_attributes (GTK_LABEL (label), attrs);
+          pango_attr_list_unref (attrs);
+        }
       gtk_container_add (GTK_CONTAINER (box), label);
     }
   gtk_container_add (GTK_CONTAINER (row), box);
