@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-develop-dialogs.h"
 #include "gt-develop-page.h"
 #include "gt-develop-step-dialog.h"
 #include "gt-develop.h"
@@ -94,6 +95,25 @@ static void
 step_clicked_cb (GtkButton *button, GtDevelopPage *self)
 {
   open_step_dialog (self);
+}
+
+static void
+add_clicked_cb (GtkButton *button, GtDevelopPage *self)
+{
+  const char *org = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo));
+
+  if (self->storage != NULL)
+    gtk_window_present (GTK_WINDOW (gt_develop_applicant_dialog_new (
+      GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))), self->storage,
+      org != NULL ? g_ascii_strtoll (org, NULL, 10) : 0)));
+}
+
+static void
+transfer_clicked_cb (GtkButton *button, GtDevelopPage *self)
+{
+  if (self->storage != NULL)
+    gtk_window_present (GTK_WINDOW (gt_develop_transfer_dialog_new (
+      GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))), self->storage)));
 }
 
 static GtkWidget *
@@ -674,6 +694,8 @@ gt_develop_page_class_init (GtDevelopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtDevelopPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, org_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, transfer_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, receipt_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
