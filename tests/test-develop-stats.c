@@ -414,6 +414,37 @@ test_statistics_output (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (text, "徐卫东"));
 }
 
+/* 整转 inside the township moves members between branches: no total changes, the moves are
+ * listed; the composition by organisation level follows the new branch. */
+static void
+test_statistics_whole_branch (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStatistics) before = gt_statistics_compute (fx->storage, 2026, &error);
+  g_autoptr (GtStatistics) after = NULL;
+  gint64 n = query (fx->storage, "SELECT count(*) FROM members m JOIN organizations o ON"
+                                 " o.id = m.org_id WHERE o.name = '江源村党支部'"
+                                 " AND m.status = 'active'");
+  guint moved = 0;
+
+  g_assert_true (gt_member_transfer_all (fx->storage, "江源村党支部", "青石镇卫生院党支部",
+                                         "2026-11-15", &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (moved, ==, n);
+  after = gt_statistics_compute (fx->storage, 2026, &error);
+  check_adds_up (after);
+  g_assert_cmpint (after->end, ==, before->end);
+  g_assert_cmpint (gt_statistics_count (after, "counts", "red_transfer_out"), ==,
+                   gt_statistics_count (before, "counts", "red_transfer_out"));
+  g_assert_cmpint (gt_statistics_count (after, "counts", "red_whole_branch_out"), ==, 0);
+  g_assert_cmpint (gt_statistics_count (after, "moves", "whole_branch_move"), ==, (int) n);
+  /* the village branch's members now count with the township-level organisations */
+  g_assert_cmpint (gt_statistics_count (after, "level", "village"), ==,
+                   gt_statistics_count (before, "level", "village") - (int) n);
+  g_assert_cmpint (gt_statistics_count (after, "level", "township"), ==,
+                   gt_statistics_count (before, "level", "township") + (int) n);
+}
+
 #define ADD(name, func) \
   g_test_add ("/develop/" name, Fixture, GUINT_TO_POINTER (7), gt_test_demo_setup, func, \
               gt_test_demo_teardown)
@@ -427,5 +458,6 @@ main (int argc, char **argv)
   ADD ("dues", test_dues);
   ADD ("statistics", test_statistics);
   ADD ("statistics-output", test_statistics_output);
+  ADD ("statistics-whole-branch", test_statistics_whole_branch);
   return g_test_run ();
 }
