@@ -54,7 +54,7 @@ form_dialog (GtkWindow *parent, GtStorage *storage, const char *title, const cha
   GtkWidget *dialog = gtk_dialog_new_with_buttons (title, parent, GTK_DIALOG_MODAL |
                                                    GTK_DIALOG_DESTROY_WITH_PARENT |
                                                    GTK_DIALOG_USE_HEADER_BAR,
-                                                   _("_Cancel"), GTK_RESPONSE_CANCEL, ok,
+                                                   C_("develop", "_Cancel"), GTK_RESPONSE_CANCEL, ok,
                                                    GTK_RESPONSE_OK, NULL);
   GtkWidget *grid = gtk_grid_new ();
 
@@ -137,7 +137,7 @@ GtkWidget *
 gt_develop_applicant_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 org_id)
 {
   Form *f = NULL;
-  GtkWidget *dialog = form_dialog (parent, storage, _("Add an Applicant"), _("_Add"), &f);
+  GtkWidget *dialog = form_dialog (parent, storage, _("Add an Applicant"), C_("develop", "_Add"), &f);
   GtkWidget *orgs = gtk_combo_box_text_new (), *gender = gtk_combo_box_text_new ();
   GtkWidget *applied = gtk_entry_new ();
   g_autofree char *today = gt_today ();
@@ -162,16 +162,16 @@ gt_develop_applicant_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 o
     sqlite3_reset (stmt);
   if (gtk_combo_box_get_active (GTK_COMBO_BOX (orgs)) < 0)
     gtk_combo_box_set_active (GTK_COMBO_BOX (orgs), 0);
-  gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (gender), "M", _("Male"));
-  gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (gender), "F", _("Female"));
+  gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (gender), "M", C_("develop", "Male"));
+  gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (gender), "F", C_("develop", "Female"));
   gtk_combo_box_set_active (GTK_COMBO_BOX (gender), 0);
   gtk_entry_set_text (GTK_ENTRY (applied), today);
-  form_row (f, _("_Branch"), orgs, "org_combo");
-  form_row (f, _("_Name"), gtk_entry_new (), "name_entry");
-  form_row (f, _("_Gender"), gender, "gender_combo");
-  form_row (f, _("_ID number"), gtk_entry_new (), "id_number_entry");
-  form_row (f, _("_Birth date"), gtk_entry_new (), "birth_entry");
-  form_row (f, _("_Applied on"), applied, "applied_entry");
+  form_row (f, C_("develop", "_Branch"), orgs, "org_combo");
+  form_row (f, C_("develop", "_Name"), gtk_entry_new (), "name_entry");
+  form_row (f, C_("develop", "_Gender"), gender, "gender_combo");
+  form_row (f, C_("develop", "_ID number"), gtk_entry_new (), "id_number_entry");
+  form_row (f, C_("develop", "_Birth date"), gtk_entry_new (), "birth_entry");
+  form_row (f, C_("develop", "_Applied on"), applied, "applied_entry");
   form_finish (f, dialog, G_CALLBACK (applicant_response_cb));
   return dialog;
 }
@@ -205,7 +205,7 @@ GtkWidget *
 gt_develop_transfer_dialog_new (GtkWindow *parent, GtStorage *storage)
 {
   Form *f = NULL;
-  GtkWidget *dialog = form_dialog (parent, storage, _("Transfer a Member Out"), _("_Issue"), &f);
+  GtkWidget *dialog = form_dialog (parent, storage, _("Transfer a Member Out"), C_("develop", "_Issue"), &f);
   GtkWidget *date = gtk_entry_new (), *days = gtk_entry_new ();
   g_autofree char *today = gt_today ();
   g_autofree char *valid = NULL;
@@ -217,7 +217,7 @@ gt_develop_transfer_dialog_new (GtkWindow *parent, GtStorage *storage)
   gtk_entry_set_text (GTK_ENTRY (days), valid);
   form_row (f, _("_Member (number or ID number)"), gtk_entry_new (), "member_entry");
   form_row (f, _("_Receiving organisation"), gtk_entry_new (), "to_entry");
-  form_row (f, _("_Date"), date, "date_entry");
+  form_row (f, C_("develop", "_Date"), date, "date_entry");
   form_row (f, _("_Valid for (days)"), days, "days_entry");
   form_finish (f, dialog, G_CALLBACK (transfer_response_cb));
   return dialog;

@@ -249,7 +249,7 @@ fill_orgs (GtDevelopPage *self)
 
   self->filling = TRUE;
   gtk_combo_box_text_remove_all (self->org_combo);
-  gtk_combo_box_text_append (self->org_combo, "0", _("All branches"));
+  gtk_combo_box_text_append (self->org_combo, "0", C_("develop", "All branches"));
   stmt = self->storage != NULL
            ? gt_storage_prepare (self->storage,
                                  "SELECT id, name FROM organizations WHERE archived = 0 AND kind"
@@ -289,12 +289,12 @@ reload_transfers (GtDevelopPage *self)
       g_autofree char *route = g_strdup_printf ("%s → %s", t->from_org, t->to_org);
       gboolean out = g_strcmp0 (t->direction, "out") == 0;
       gboolean late = gt_transfer_is_overdue (t, today);
-      const char *state = t->receipt_on != NULL ? (out ? _("Receipt returned") : _("Received"))
-                          : late ? _("Overdue") : _("Waiting for the receipt");
+      const char *state = t->receipt_on != NULL ? (out ? C_("develop", "Receipt returned") : C_("develop", "Received"))
+                          : late ? _("Overdue") : C_("develop", "Waiting for the receipt");
 
       overdue += late;
       gtk_list_store_insert_with_values (store, NULL, -1, T_ID, t->id, T_NUMBER, t->number,
-                                         T_DIRECTION, out ? _("Out") : _("In"),
+                                         T_DIRECTION, out ? C_("develop", "Out") : C_("develop", "In"),
                                          T_NAME, t->member_name, T_ROUTE, route,
                                          T_ISSUED, t->issued_on, T_UNTIL, t->valid_until,
                                          T_STATE, state, -1);
@@ -569,8 +569,8 @@ static void
 export_clicked_cb (GtkButton *button, GtDevelopPage *self)
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-    _("Export Statistics"), GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
-    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+    C_("develop", "Export Statistics"), GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
+    GTK_FILE_CHOOSER_ACTION_SAVE, C_("develop", "_Export"), C_("develop", "_Cancel"));
   g_autofree char *name = g_strdup_printf (_("statistics-%d.pdf"),
                                            gtk_spin_button_get_value_as_int (self->year_spin));
 
@@ -710,18 +710,18 @@ gt_develop_page_init (GtDevelopPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gt_combo_box_ellipsize (GTK_COMBO_BOX (self->org_combo), 14);
-  add_column (self->transfers_view, _("Number"), T_NUMBER, FALSE);
-  add_column (self->transfers_view, _("Direction"), T_DIRECTION, FALSE);
-  add_column (self->transfers_view, _("Name"), T_NAME, FALSE);
-  add_column (self->transfers_view, _("From → to"), T_ROUTE, TRUE);
-  add_column (self->transfers_view, _("Issued"), T_ISSUED, FALSE);
-  add_column (self->transfers_view, _("Valid until"), T_UNTIL, FALSE);
-  add_column (self->transfers_view, _("State"), T_STATE, FALSE);
-  add_column (self->stats_view, _("Table"), S_LABEL, TRUE);
+  add_column (self->transfers_view, C_("develop", "Number"), T_NUMBER, FALSE);
+  add_column (self->transfers_view, C_("develop", "Direction"), T_DIRECTION, FALSE);
+  add_column (self->transfers_view, C_("develop", "Name"), T_NAME, FALSE);
+  add_column (self->transfers_view, C_("develop", "From → to"), T_ROUTE, TRUE);
+  add_column (self->transfers_view, C_("develop", "Issued"), T_ISSUED, FALSE);
+  add_column (self->transfers_view, C_("develop", "Valid until"), T_UNTIL, FALSE);
+  add_column (self->transfers_view, C_("develop", "State"), T_STATE, FALSE);
+  add_column (self->stats_view, C_("develop", "Table"), S_LABEL, TRUE);
   cell = gtk_cell_renderer_text_new ();
   g_object_set (cell, "xalign", 1.0, NULL);
   column = gtk_tree_view_column_new ();
-  gtk_tree_view_column_set_title (column, _("Count"));
+  gtk_tree_view_column_set_title (column, C_("develop", "Count"));
   gtk_tree_view_column_pack_start (column, cell, TRUE);
   gtk_tree_view_column_set_cell_data_func (column, cell, count_cell, NULL, NULL);
   gtk_tree_view_append_column (self->stats_view, column);

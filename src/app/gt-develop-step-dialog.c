@@ -97,7 +97,7 @@ gt_develop_step_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 applic
   dialog = gtk_dialog_new_with_buttons (title, parent, GTK_DIALOG_MODAL |
                                         GTK_DIALOG_DESTROY_WITH_PARENT |
                                         GTK_DIALOG_USE_HEADER_BAR,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Record"),
+                                        C_("develop", "_Cancel"), GTK_RESPONSE_CANCEL, C_("develop", "_Record"),
                                         GTK_RESPONSE_OK, NULL);
   gtk_widget_set_name (dialog, "GtDevelopStepDialog");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
@@ -108,7 +108,7 @@ gt_develop_step_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 applic
   gtk_container_set_border_width (GTK_CONTAINER (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  label = gtk_label_new_with_mnemonic (_("_Step"));
+  label = gtk_label_new_with_mnemonic (C_("develop", "_Step"));
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   d->step = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, GT_DEVELOP_N_STEPS, 1));
   gtk_buildable_set_name (GTK_BUILDABLE (GTK_WIDGET (d->step)), "step_spin");
@@ -119,7 +119,7 @@ gt_develop_step_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 applic
   gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->step), 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->step_name), 2, 0, 1, 1);
-  d->date = add_entry (GTK_GRID (grid), 1, _("_Date"), "date_entry");
+  d->date = add_entry (GTK_GRID (grid), 1, C_("develop", "_Date"), "date_entry");
   gtk_entry_set_text (d->date, today);
   d->talker = add_entry (GTK_GRID (grid), 2, _("_Talked with by (谈话人)"), "talker_entry");
   d->contact1 = add_entry (GTK_GRID (grid), 3, _("C_ontact (培养联系人)"), "contact1_entry");
@@ -127,7 +127,7 @@ gt_develop_step_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 applic
   d->intro1 = add_entry (GTK_GRID (grid), 5, _("_Introducer (入党介绍人)"), "introducer1_entry");
   d->intro2 = add_entry (GTK_GRID (grid), 6, _("Second intro_ducer"), "introducer2_entry");
   d->documents = add_entry (GTK_GRID (grid), 7, _("Doc_uments (file paths)"), "documents_entry");
-  d->notes = add_entry (GTK_GRID (grid), 8, _("_Notes"), "notes_entry");
+  d->notes = add_entry (GTK_GRID (grid), 8, C_("develop", "_Notes"), "notes_entry");
   label = gtk_label_new_with_mnemonic (_("E_xtend probation (months)"));
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   d->months = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 36, 1));

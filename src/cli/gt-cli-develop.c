@@ -62,11 +62,11 @@ develop_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name"), N_("NAME") },
     { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("ID number"), N_("NUMBER") },
     { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_("Gender (男/女)"), N_("GENDER") },
-    { "birth", 0, 0, G_OPTION_ARG_STRING, &birth, N_("Birth date"), N_("DATE") },
+    { "birth", 0, 0, G_OPTION_ARG_STRING, &birth, N_("Birth date (YYYY-MM-DD)"), N_("DATE") },
     { "ethnicity", 0, 0, G_OPTION_ARG_STRING, &ethnicity, N_("Ethnicity"), N_("TEXT") },
     { "education", 0, 0, G_OPTION_ARG_STRING, &education, N_("Education"), N_("TEXT") },
     { "occupation", 0, 0, G_OPTION_ARG_STRING, &occupation, N_("Occupation"), N_("TEXT") },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Mobile phone"), N_("NUMBER") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Mobile phone number"), N_("NUMBER") },
     { "applied", 0, 0, G_OPTION_ARG_STRING, &applied,
       N_("Day the application was handed in (step 1)"), N_("DATE") },
     { NULL }

@@ -100,7 +100,7 @@ transfer_in (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
     { "ethnicity", 0, 0, G_OPTION_ARG_STRING, &ethnicity, N_("Ethnicity"), N_("TEXT") },
     { "education", 0, 0, G_OPTION_ARG_STRING, &education, N_("Education"), N_("TEXT") },
     { "occupation", 0, 0, G_OPTION_ARG_STRING, &occupation, N_("Occupation"), N_("TEXT") },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Mobile phone"), N_("NUMBER") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Mobile phone number"), N_("NUMBER") },
     { "join-date", 0, 0, G_OPTION_ARG_STRING, &join, N_("Joining date"), N_("DATE") },
     { "full-date", 0, 0, G_OPTION_ARG_STRING, &full, N_("Full-membership date"), N_("DATE") },
     { NULL }
@@ -275,11 +275,14 @@ transfer_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
     {
       GtTransfer *t = list->pdata[i];
       const char *state = t->receipt_on != NULL ? (g_strcmp0 (t->direction, "in") == 0
-                                                     ? _("received") : _("receipt back"))
-                          : gt_transfer_is_overdue (t, today) ? _("OVERDUE") : _("waiting");
+                                                     ? C_("transfer", "received")
+                                                     : C_("transfer", "receipt back"))
+                          : gt_transfer_is_overdue (t, today) ? C_("transfer", "OVERDUE")
+                                                              : C_("transfer", "waiting");
 
       g_print ("%d\t%s\t%s\t%s\t%s → %s\t%s\t%s\n", (int) t->id, t->number,
-               g_strcmp0 (t->direction, "out") == 0 ? _("out") : _("in"), t->member_name,
+               g_strcmp0 (t->direction, "out") == 0 ? C_("transfer", "out")
+                                                    : C_("transfer", "in"), t->member_name,
                t->from_org, t->to_org, t->issued_on, state);
     }
   return GT_EXIT_OK;

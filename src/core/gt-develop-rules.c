@@ -42,7 +42,8 @@ static const GtDevelopStepInfo steps[GT_DEVELOP_N_STEPS] = {
 };
 
 static const char *const stage_labels[] = {
-  N_("Application"), N_("Activist"), N_("Candidate"), N_("Admission"), N_("Probation and full membership"),
+  NC_("develop", "Application"), NC_("develop", "Activist"), NC_("develop", "Candidate"),
+  NC_("develop", "Admission"), NC_("develop", "Probation and full membership"),
 };
 
 static const char *const person_stages[] = {
@@ -66,24 +67,26 @@ gt_label_develop_step (int number)
 const char *
 gt_label_develop_stage_number (int stage_number)
 {
-  return stage_number >= 1 && stage_number <= 5 ? _(stage_labels[stage_number - 1]) : "";
+  return stage_number >= 1 && stage_number <= 5
+           ? g_dpgettext2 (GETTEXT_PACKAGE, "develop", stage_labels[stage_number - 1])
+           : "";
 }
 
 const char *
 gt_label_develop_stage (const char *stage)
 {
   if (g_strcmp0 (stage, "applicant") == 0)
-    return _("Applicant");
+    return C_("develop", "Applicant");
   if (g_strcmp0 (stage, "activist") == 0)
-    return _("Activist");
+    return C_("develop", "Activist");
   if (g_strcmp0 (stage, "candidate") == 0)
-    return _("Candidate for development");
+    return C_("develop", "Candidate for development");
   if (g_strcmp0 (stage, "probationary") == 0)
     return _("Probationary member");
   if (g_strcmp0 (stage, "full") == 0)
     return _("Full member");
   if (g_strcmp0 (stage, "dropped") == 0)
-    return _("Left the pipeline");
+    return C_("develop", "Left the pipeline");
   return stage != NULL ? stage : "";
 }
 
@@ -287,15 +290,15 @@ gt_label_develop_state (GtDevelopState state)
   switch (state)
     {
     case GT_DEVELOP_OPEN:
-      return _("Open");
+      return C_("develop", "Open");
     case GT_DEVELOP_DUE:
-      return _("Due this month");
+      return C_("develop", "Due this month");
     case GT_DEVELOP_OVERDUE:
-      return _("Overdue");
+      return C_("develop", "Overdue");
     case GT_DEVELOP_WAIT:
-      return _("Not before");
+      return C_("develop", "Not before");
     case GT_DEVELOP_BROKEN:
-      return _("Rule broken");
+      return C_("develop", "Rule broken");
     default:
       return "";
     }

@@ -97,7 +97,7 @@ add_table (GtStatistics *stats, const char *code, const char *title, gboolean su
       GtStatRow *row = g_new0 (GtStatRow, 1);
 
       row->code = g_strdup (row_code);
-      row->label = g_strdup (_(va_arg (ap, const char *)));
+      row->label = g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "statistics", va_arg (ap, const char *)));
       row->persons = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
       g_ptr_array_add (t->rows, row);
     }
@@ -486,61 +486,61 @@ static void
 make_tables (GtStatistics *s)
 {
   add_table (s, "counts", _("Members: last year, additions, reductions, this year"), FALSE,
-             "start", N_("At the end of last year"),
-             "add_admission", N_("Added: newly admitted"),
-             "add_transfer_in", N_("Added: transferred in"),
-             "add_whole_branch_in", N_("Added: whole-branch transfer in"),
-             "red_transfer_out", N_("Reduced: transferred out"),
-             "red_whole_branch_out", N_("Reduced: whole-branch transfer out"),
-             "red_death", N_("Reduced: died"),
-             "red_exit", N_("Reduced: left the Party"),
-             "red_suspension", N_("Reduced: membership suspended"),
-             "end", N_("At the end of this year"), NULL);
+             "start", NC_("statistics", "At the end of last year"),
+             "add_admission", NC_("statistics", "Added: newly admitted"),
+             "add_transfer_in", NC_("statistics", "Added: transferred in"),
+             "add_whole_branch_in", NC_("statistics", "Added: whole-branch transfer in"),
+             "red_transfer_out", NC_("statistics", "Reduced: transferred out"),
+             "red_whole_branch_out", NC_("statistics", "Reduced: whole-branch transfer out"),
+             "red_death", NC_("statistics", "Reduced: died"),
+             "red_exit", NC_("statistics", "Reduced: left the Party"),
+             "red_suspension", NC_("statistics", "Reduced: membership suspended"),
+             "end", NC_("statistics", "At the end of this year"), NULL);
   add_table (s, "moves", _("Moves between organisations here (no change of the total)"), FALSE,
-             "move", N_("Moved to another organisation here"),
-             "whole_branch_move", N_("Moved with a whole-branch transfer"), NULL);
+             "move", NC_("statistics", "Moved to another organisation here"),
+             "whole_branch_move", NC_("statistics", "Moved with a whole-branch transfer"), NULL);
   add_table (s, "category", _("Full and probationary members"), TRUE,
-             "full", N_("Full members"), "probationary", N_("Probationary members"), NULL);
-  add_table (s, "gender", _("Gender"), TRUE, "M", N_("Men"), "F", N_("Women"), NULL);
-  add_table (s, "age", _("Age"), TRUE, "to30", N_("30 and under"), "31_35", N_("31 to 35"),
-             "36_40", N_("36 to 40"), "41_45", N_("41 to 45"), "46_50", N_("46 to 50"),
-             "51_55", N_("51 to 55"), "56_60", N_("56 to 60"), "61_70", N_("61 to 70"),
-             "71_up", N_("71 and over"), "unknown", N_("Not recorded"), NULL);
-  add_table (s, "ethnicity", _("Ethnicity"), TRUE, "han", N_("Han"),
-             "minority", N_("Ethnic minorities"), "unknown", N_("Not recorded"), NULL);
-  add_table (s, "education", _("Education"), TRUE, "postgraduate", N_("Postgraduate"),
-             "university", N_("University"), "college", N_("College (大专)"),
-             "secondary", N_("Senior secondary (高中/中专)"),
-             "junior", N_("Junior secondary and below"), "other", N_("Other"),
-             "unknown", N_("Not recorded"), NULL);
-  add_table (s, "occupation", _("Occupation"), TRUE, "worker", N_("Workers"),
-             "farmer", N_("Farmers, herders and fishers"),
-             "professional", N_("Professional and technical staff"),
-             "manager", N_("Managers of enterprises and institutions"),
-             "official", N_("Staff of Party and government organs"), "student", N_("Students"),
-             "retired", N_("Retired"), "other", N_("Other occupations"),
-             "unknown", N_("Not recorded"), NULL);
+             "full", NC_("statistics", "Full members"), "probationary", NC_("statistics", "Probationary members"), NULL);
+  add_table (s, "gender", _("Gender"), TRUE, "M", NC_("statistics", "Men"), "F", NC_("statistics", "Women"), NULL);
+  add_table (s, "age", C_("statistics", "Age"), TRUE, "to30", NC_("statistics", "30 and under"), "31_35", NC_("statistics", "31 to 35"),
+             "36_40", NC_("statistics", "36 to 40"), "41_45", NC_("statistics", "41 to 45"), "46_50", NC_("statistics", "46 to 50"),
+             "51_55", NC_("statistics", "51 to 55"), "56_60", NC_("statistics", "56 to 60"), "61_70", NC_("statistics", "61 to 70"),
+             "71_up", NC_("statistics", "71 and over"), "unknown", NC_("statistics", "Not recorded"), NULL);
+  add_table (s, "ethnicity", _("Ethnicity"), TRUE, "han", NC_("statistics", "Han"),
+             "minority", NC_("statistics", "Ethnic minorities"), "unknown", NC_("statistics", "Not recorded"), NULL);
+  add_table (s, "education", _("Education"), TRUE, "postgraduate", NC_("statistics", "Postgraduate"),
+             "university", NC_("statistics", "University"), "college", NC_("statistics", "College (大专)"),
+             "secondary", NC_("statistics", "Senior secondary (高中/中专)"),
+             "junior", NC_("statistics", "Junior secondary and below"), "other", NC_("statistics", "Other"),
+             "unknown", NC_("statistics", "Not recorded"), NULL);
+  add_table (s, "occupation", _("Occupation"), TRUE, "worker", NC_("statistics", "Workers"),
+             "farmer", NC_("statistics", "Farmers, herders and fishers"),
+             "professional", NC_("statistics", "Professional and technical staff"),
+             "manager", NC_("statistics", "Managers of enterprises and institutions"),
+             "official", NC_("statistics", "Staff of Party and government organs"), "student", NC_("statistics", "Students"),
+             "retired", NC_("statistics", "Retired"), "other", NC_("statistics", "Other occupations"),
+             "unknown", NC_("statistics", "Not recorded"), NULL);
   add_table (s, "join_time", _("Time of joining the Party"), TRUE,
-             "before_1949_10", N_("Before October 1949"),
-             "1949_10_1966_04", N_("October 1949 to April 1966"),
-             "1966_05_1976_10", N_("May 1966 to October 1976"),
-             "1976_11_1978_12", N_("November 1976 to December 1978"),
-             "1979_01_2002_10", N_("January 1979 to October 2002"),
-             "2002_11_2012_10", N_("November 2002 to October 2012"),
-             "2012_11_on", N_("November 2012 and later"), "unknown", N_("Not recorded"), NULL);
+             "before_1949_10", NC_("statistics", "Before October 1949"),
+             "1949_10_1966_04", NC_("statistics", "October 1949 to April 1966"),
+             "1966_05_1976_10", NC_("statistics", "May 1966 to October 1976"),
+             "1976_11_1978_12", NC_("statistics", "November 1976 to December 1978"),
+             "1979_01_2002_10", NC_("statistics", "January 1979 to October 2002"),
+             "2002_11_2012_10", NC_("statistics", "November 2002 to October 2012"),
+             "2012_11_on", NC_("statistics", "November 2012 and later"), "unknown", NC_("statistics", "Not recorded"), NULL);
   add_table (s, "level", _("Members in township and village organisations"), TRUE,
-             "township", N_("Township (乡镇) organisations"),
-             "village", N_("Administrative village (建制村) organisations"),
-             "other", N_("Other organisations"), NULL);
+             "township", NC_("statistics", "Township (乡镇) organisations"),
+             "village", NC_("statistics", "Administrative village (建制村) organisations"),
+             "other", NC_("statistics", "Other organisations"), NULL);
   add_table (s, "development", _("Development and full membership"), FALSE,
-             "admitted", N_("Admitted this year"),
-             "admitted_women", N_("…of whom women"),
-             "admitted_35", N_("…of whom aged 35 and under"),
-             "full", N_("Became full members this year"),
-             "extended", N_("Probation extended this year"),
-             "applicants", N_("Applicants at the end of the year"),
-             "activists", N_("Activists at the end of the year"),
-             "candidates", N_("Candidates at the end of the year"), NULL);
+             "admitted", NC_("statistics", "Admitted this year"),
+             "admitted_women", NC_("statistics", "…of whom women"),
+             "admitted_35", NC_("statistics", "…of whom aged 35 and under"),
+             "full", NC_("statistics", "Became full members this year"),
+             "extended", NC_("statistics", "Probation extended this year"),
+             "applicants", NC_("statistics", "Applicants at the end of the year"),
+             "activists", NC_("statistics", "Activists at the end of the year"),
+             "candidates", NC_("statistics", "Candidates at the end of the year"), NULL);
 }
 
 static void

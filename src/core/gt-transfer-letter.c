@@ -30,7 +30,8 @@ or_blank (const char *text)
 static char *
 member_sentence (const GtTransfer *t)
 {
-  const char *gender = g_strcmp0 (t->gender, "F") == 0 ? _("female") : _("male");
+  const char *gender = g_strcmp0 (t->gender, "F") == 0 ? C_("letter", "female")
+                                                     : C_("letter", "male");
   const char *category = g_strcmp0 (t->category, "probationary") == 0
                            ? _("a probationary member of the Communist Party of China")
                            : _("a full member of the Communist Party of China");
