@@ -12,6 +12,7 @@
 #include "gt-exchange-page.h"
 #include "gt-first-run-dialog.h"
 #include "gt-household-page.h"
+#include "gt-develop-page.h"
 #include "gt-member-page.h"
 #include "gt-org-page.h"
 #include "gt-overview-page.h"
@@ -517,6 +518,7 @@ gt_window_class_init (GtWindowClass *klass)
   g_type_ensure (GT_TYPE_PROJECT_PAGE);
   g_type_ensure (GT_TYPE_EXCHANGE_PAGE);
   g_type_ensure (GT_TYPE_LIFE_PAGE); /* life */
+  g_type_ensure (GT_TYPE_DEVELOP_PAGE); /* develop */
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GtWindow, header_bar);

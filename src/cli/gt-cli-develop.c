@@ -62,11 +62,11 @@ develop_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name"), N_("NAME") },
     { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("ID number"), N_("NUMBER") },
     { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_("Gender (男/女)"), N_("GENDER") },
-    { "birth", 0, 0, G_OPTION_ARG_STRING, &birth, N_("Birth date"), N_("DATE") },
+    { "birth", 0, 0, G_OPTION_ARG_STRING, &birth, N_("Birth date (YYYY-MM-DD)"), N_("DATE") },
     { "ethnicity", 0, 0, G_OPTION_ARG_STRING, &ethnicity, N_("Ethnicity"), N_("TEXT") },
     { "education", 0, 0, G_OPTION_ARG_STRING, &education, N_("Education"), N_("TEXT") },
     { "occupation", 0, 0, G_OPTION_ARG_STRING, &occupation, N_("Occupation"), N_("TEXT") },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Mobile phone"), N_("NUMBER") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Mobile phone number"), N_("NUMBER") },
     { "applied", 0, 0, G_OPTION_ARG_STRING, &applied,
       N_("Day the application was handed in (step 1)"), N_("DATE") },
     { NULL }
@@ -411,9 +411,10 @@ develop_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL }
   };
-  const char *key;
+  const char *key, *value;
 
   key = gt_cli_take_arg (&argc, &argv);
+  value = key != NULL ? gt_cli_take_arg (&argc, &argv) : NULL;
   if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -421,7 +422,6 @@ develop_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
     return exit_code;
   if (key != NULL)
     {
-      const char *value = gt_cli_take_arg (&argc, &argv);
       gint64 v = 0;
 
       if (value == NULL || !g_ascii_string_to_signed (value, 10, G_MININT, G_MAXINT, &v, NULL))

@@ -133,5 +133,8 @@ int gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, 
 int gt_cli_cmd_meetings (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_dues (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_transfer (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_statistics (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                           char **argv);
 
 G_END_DECLS

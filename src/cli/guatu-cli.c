@@ -73,6 +73,12 @@ static const GtCliCommand commands[] = {
     N_("Party dues (党费): bands, bases, payments, arrears, yearly summary"), gt_cli_cmd_dues },
   { "report", "KIND --period P --out FILE.pdf",
     N_("Write an A4 report as PDF (compliance, arrears, receipts…)"), gt_cli_cmd_report },
+  { "transfer", "out|in|letter|receipt|list …",
+    N_("Organisation-relationship transfers (组织关系转接) and their letters"),
+    gt_cli_cmd_transfer },
+  { "statistics", "--year YEAR [--json] [--out FILE.pdf] [--xml FILE]",
+    N_("The annual Party statistics tables (党内统计), with the names behind every number"),
+    gt_cli_cmd_statistics },
 };
 
 static const GtCliCommand *

@@ -16,6 +16,7 @@
 #include "gt-demo.h"
 #include "gt-demo-life.h"
 #include "gt-demo-private.h"
+#include "gt-develop.h"
 #include "gt-idcard.h"
 
 #define REGION_CODE "330822" /* 常山县 */
@@ -497,6 +498,8 @@ build (Demo *demo, GError **error)
   return insert_projects (demo, village_ids, error) &&
          /* life: a year of meetings and dues (gt-demo-life.c) */
          gt_demo_life_build (demo->storage, g_rand_int (demo->rand), error);
+         /* develop: the development pipeline and transfer letters */
+         gt_demo_develop_build (demo->storage, error);
 }
 
 gboolean

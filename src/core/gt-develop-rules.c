@@ -42,7 +42,8 @@ static const GtDevelopStepInfo steps[GT_DEVELOP_N_STEPS] = {
 };
 
 static const char *const stage_labels[] = {
-  N_("Application"), N_("Activist"), N_("Candidate"), N_("Admission"), N_("Probation and full membership"),
+  NC_("develop", "Application"), NC_("develop", "Activist"), NC_("develop", "Candidate"),
+  NC_("develop", "Admission"), NC_("develop", "Probation and full membership"),
 };
 
 static const char *const person_stages[] = {
@@ -66,24 +67,26 @@ gt_label_develop_step (int number)
 const char *
 gt_label_develop_stage_number (int stage_number)
 {
-  return stage_number >= 1 && stage_number <= 5 ? _(stage_labels[stage_number - 1]) : "";
+  return stage_number >= 1 && stage_number <= 5
+           ? g_dpgettext2 (GETTEXT_PACKAGE, "develop", stage_labels[stage_number - 1])
+           : "";
 }
 
 const char *
 gt_label_develop_stage (const char *stage)
 {
   if (g_strcmp0 (stage, "applicant") == 0)
-    return _("Applicant");
+    return C_("develop", "Applicant");
   if (g_strcmp0 (stage, "activist") == 0)
-    return _("Activist");
+    return C_("develop", "Activist");
   if (g_strcmp0 (stage, "candidate") == 0)
-    return _("Candidate for development");
+    return C_("develop", "Candidate for development");
   if (g_strcmp0 (stage, "probationary") == 0)
     return _("Probationary member");
   if (g_strcmp0 (stage, "full") == 0)
     return _("Full member");
   if (g_strcmp0 (stage, "dropped") == 0)
-    return _("Left the pipeline");
+    return C_("develop", "Left the pipeline");
   return stage != NULL ? stage : "";
 }
 
@@ -287,15 +290,15 @@ gt_label_develop_state (GtDevelopState state)
   switch (state)
     {
     case GT_DEVELOP_OPEN:
-      return _("Open");
+      return C_("develop", "Open");
     case GT_DEVELOP_DUE:
-      return _("Due this month");
+      return C_("develop", "Due this month");
     case GT_DEVELOP_OVERDUE:
-      return _("Overdue");
+      return C_("develop", "Overdue");
     case GT_DEVELOP_WAIT:
-      return _("Not before");
+      return C_("develop", "Not before");
     case GT_DEVELOP_BROKEN:
-      return _("Rule broken");
+      return C_("develop", "Rule broken");
     default:
       return "";
     }
@@ -395,12 +398,17 @@ deadline (GPtrArray *items, const GtApplicant *a, const char *rule, int step,
 {
   GtDevelopState state;
 
+  gboolean review = strcmp (rule, "political_review") == 0;
+
   if (done != NULL)
     {
       if (strcmp (done, deadline_date) > 0)
         add_item (items, a, rule, step, deadline_date, GT_DEVELOP_BROKEN,
-                  g_strdup_printf (_("%s: step %d “%s” on %s, after the deadline %s"), a->name,
-                                   step, gt_label_develop_step (step), done, deadline_date));
+                  review ? g_strdup_printf (_("%s: approved on %s, after the political review "
+                                              "expired on %s"), a->name, done, deadline_date)
+                         : g_strdup_printf (_("%s: step %d “%s” on %s, after the deadline %s"),
+                                            a->name, step, gt_label_develop_step (step), done,
+                                            deadline_date));
       return;
     }
   if (strcmp (today, deadline_date) > 0)
@@ -409,6 +417,17 @@ deadline (GPtrArray *items, const GtApplicant *a, const char *rule, int step,
     state = GT_DEVELOP_DUE;
   else
     state = GT_DEVELOP_OPEN;
+  if (review)
+    {
+      add_item (items, a, rule, step, deadline_date, state,
+                g_strdup_printf (state == GT_DEVELOP_OVERDUE
+                                   ? _("%s: the political review expired on %s; renew it "
+                                       "before the approval")
+                                   : _("%s: the political review is valid until %s; the "
+                                       "approval must come before"),
+                                 a->name, deadline_date));
+      return;
+    }
   add_item (items, a, rule, step, deadline_date, state,
             g_strdup_printf (state == GT_DEVELOP_OVERDUE ? _("%s: step %d “%s” was due by %s")
                                                          : _("%s: step %d “%s” is due by %s"),

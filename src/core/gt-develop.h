@@ -225,4 +225,8 @@ GPtrArray *gt_develop_board (GtStorage *storage, gint64 org_id, const char *toda
 GPtrArray *gt_develop_due (GtStorage *storage, gint64 org_id, const char *today,
                            GError **error);
 
+/* The demo township's pipeline and letters (gt-demo-develop.c), called by the demo build
+ * inside its transaction. */
+gboolean gt_demo_develop_build (GtStorage *storage, GError **error);
+
 G_END_DECLS

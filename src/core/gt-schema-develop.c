@@ -11,7 +11,10 @@
  *   @months is the length of a probation extension (延长预备期) recorded on step 23.
  * - transfers: organisation-relationship transfers (组织关系转接) out of and into this
  *   office, each with its three-part letter (存根 / 介绍信 / 回执): number, validity, dues
- *   paid up to (党费交至, YYYY-MM) and the day the receipt came back.
+ *   paid up to (党费交至, YYYY-MM) and @receipt_on: for a letter out, the day its receipt
+ *   (回执) came back; for a letter in, the day the member was received here and the receipt
+ *   sent back. @member_id is the member here (for a letter in, the member the letter
+ *   created or transferred back in).
  * The time rules of the pipeline and the letters' default validity are settings in the
  * meta table (keys develop.*, see gt-develop.h); nothing here is a constant.
  *
@@ -67,7 +70,7 @@ const char gt_schema_v10_develop[] =
   "CREATE TABLE transfers ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
-  "  number TEXT NOT NULL UNIQUE CHECK (length (number) > 0),"
+  "  number TEXT NOT NULL CHECK (length (number) > 0),"
   "  direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),"
   "  member_id INTEGER REFERENCES members (id) ON DELETE SET NULL,"
   "  member_name TEXT NOT NULL CHECK (length (member_name) > 0),"
@@ -84,6 +87,7 @@ const char gt_schema_v10_develop[] =
   "  receipt_on TEXT,"
   "  notes TEXT NOT NULL DEFAULT '',"
   "  rev INTEGER NOT NULL DEFAULT 1,"
-  "  mtime TEXT NOT NULL"
+  "  mtime TEXT NOT NULL,"
+  "  UNIQUE (direction, from_org, number)"
   ");"
   "CREATE INDEX transfers_member ON transfers (member_id, issued_on);";
