@@ -466,10 +466,10 @@ project_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
       GtMilestone *m = p->milestones->pdata[i];
 
       if (m->done_date != NULL)
-        g_print (_("  %2" G_GINT64_FORMAT ". [x] %s (planned %s) ticked off %s by %s\n"),
-                 m->seq, m->name, m->planned_date, m->done_date, m->done_by);
+        g_print (_("  %2lld. [x] %s (planned %s) ticked off %s by %s\n"),
+                 (long long) m->seq, m->name, m->planned_date, m->done_date, m->done_by);
       else
-        g_print (_("  %2" G_GINT64_FORMAT ". [ ] %s (planned %s)\n"), m->seq, m->name,
+        g_print (_("  %2lld. [ ] %s (planned %s)\n"), (long long) m->seq, m->name,
                  m->planned_date);
     }
   if (p->supervisions->len > 0)
@@ -489,8 +489,8 @@ project_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
                r->done_date, r->reopened_on, r->reopened_by, r->reason);
     }
   if (p->accountable)
-    g_print (_("Accountability (问责): %" G_GINT64_FORMAT " consecutive lagging checks\n"),
-             p->n_lagging);
+    g_print (_("Accountability (问责): %lld consecutive lagging checks\n"),
+             (long long) p->n_lagging);
   return GT_EXIT_OK;
 }
 
@@ -662,8 +662,8 @@ project_supervise (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
   if (p == NULL)
     return gt_cli_fail (error);
   if (p->accountable)
-    g_print (_("Project %s: %" G_GINT64_FORMAT " consecutive lagging checks — accountability "
-               "(问责) is raised.\n"), p->base.number, p->n_lagging);
+    g_print (_("Project %s: %lld consecutive lagging checks — accountability "
+               "(问责) is raised.\n"), p->base.number, (long long) p->n_lagging);
   return GT_EXIT_OK;
 }
 

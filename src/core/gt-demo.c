@@ -14,6 +14,7 @@
 
 #include "gt-audit.h"
 #include "gt-demo.h"
+#include "gt-demo-projects.h" /* projects */
 #include "gt-idcard.h"
 
 #define REGION_CODE "330822" /* 常山县 */
@@ -507,7 +508,9 @@ build (Demo *demo, GError **error)
         }
     }
 
-  return insert_projects (demo, village_ids, error);
+  return insert_projects (demo, village_ids, error) &&
+         /* projects: the rest of the library, supervision and last month's snapshot */
+         gt_demo_projects_build (demo->storage, g_rand_int (demo->rand), error);
 }
 
 gboolean

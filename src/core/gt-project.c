@@ -438,9 +438,9 @@ gt_project_kind_remove (GtStorage *storage, const char *code, GError **error)
   sqlite3_reset (stmt);
   if (used > 0)
     return gt_storage_refuse (storage, error,
-                              ngettext ("field “kind”: %" G_GINT64_FORMAT " project is of the kind "
-                                        "“%s”", "field “kind”: %" G_GINT64_FORMAT " projects are "
-                                        "of the kind “%s”", used), used, code);
+                              ngettext ("field “kind”: %lld project is of the kind "
+                                        "“%s”", "field “kind”: %lld projects are "
+                                        "of the kind “%s”", used), (long long) used, code);
   stmt = gt_storage_prepare (storage, "DELETE FROM project_kinds WHERE code = ?", error);
   if (stmt == NULL || !gt_storage_begin (storage, error))
     return FALSE;
@@ -517,8 +517,8 @@ check_spec (GtStorage *storage, const GtProjectSpec *spec, gboolean adding, gint
         return FALSE;
       if (org == 0)
         return gt_storage_refuse (storage, error,
-                                  _("field “org”: there is no organisation %" G_GINT64_FORMAT),
-                                  spec->org_id);
+                                  _("field “org”: there is no organisation %lld"),
+                                  (long long) spec->org_id);
     }
   if (spec->village != NULL)
     {
@@ -626,7 +626,7 @@ gt_project_add (GtStorage *storage, const GtProjectSpec *spec, gint64 *id, char 
 static gboolean
 refuse_unknown (GtStorage *storage, gint64 id, GError **error)
 {
-  return gt_storage_refuse (storage, error, _("there is no project %" G_GINT64_FORMAT), id);
+  return gt_storage_refuse (storage, error, _("there is no project %lld"), (long long) id);
 }
 
 gboolean
