@@ -19,38 +19,6 @@ bad_field (const char *field, const char *message, const char *value)
   return GT_EXIT_DATAERR;
 }
 
-/* "12", "12.5", "12.05" 元 to fen, without floating point. */
-static gboolean
-parse_yuan (const char *text, gint64 *fen)
-{
-  g_auto (GStrv) parts = NULL;
-  guint64 yuan = 0, cents = 0;
-  gsize n;
-
-  if (text == NULL || *text == '\0' || strspn (text, "0123456789.") != strlen (text))
-    return FALSE;
-  parts = g_strsplit (text, ".", -1);
-  n = g_strv_length (parts);
-  if (n > 2 || !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT64 / 1000, &yuan, NULL))
-    return FALSE;
-  if (n == 2)
-    {
-      gsize len = strlen (parts[1]);
-      if (len == 0 || len > 2 || !g_ascii_string_to_unsigned (parts[1], 10, 0, 99, &cents, NULL))
-        return FALSE;
-      if (len == 1)
-        cents *= 10;
-    }
-  *fen = (gint64) (yuan * 100 + cents);
-  return TRUE;
-}
-
-static char *
-format_yuan (gint64 fen)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / 100, (int) (fen % 100));
-}
-
 /* Opens the database and resolves the project argument. */
 static GtStorage *
 open_project (GtCliContext *ctx, const char *text, gint64 *id, int *exit_code)
@@ -128,7 +96,7 @@ spec_from_options (GtStorage *storage, SpecOptions *o, GtProjectSpec *spec, int 
   spec->due_date = o->due;
   spec->description = o->description;
   spec->budget_fen = -1;
-  if (o->budget != NULL && !parse_yuan (o->budget, &spec->budget_fen))
+  if (o->budget != NULL && !gt_project_parse_yuan (o->budget, &spec->budget_fen))
     {
       *exit_code = bad_field ("budget", _("not an amount in yuan"), o->budget);
       return FALSE;
@@ -447,7 +415,7 @@ project_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     }
 
   kind_label = gt_project_kind_label (storage, p->base.kind);
-  budget = format_yuan (p->budget_fen);
+  budget = gt_project_format_yuan (p->budget_fen);
   g_print ("%s  %s\n", p->base.number, p->base.name);
   g_print (_("Kind: %s   Level: %s   Status: %s\n"), kind_label, gt_label_org_level (p->level),
            gt_project_status_label (p->status));

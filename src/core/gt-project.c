@@ -311,6 +311,40 @@ next_number (GtStorage *storage, const char *date, GError **error)
     }
 }
 
+/* ---- money ---- */
+
+/* "12", "12.5", "12.05" 元 as fen, without floating point. */
+gboolean
+gt_project_parse_yuan (const char *text, gint64 *fen)
+{
+  g_auto (GStrv) parts = NULL;
+  guint64 yuan = 0, cents = 0;
+  gsize n;
+
+  if (text == NULL || *text == '\0' || strspn (text, "0123456789.") != strlen (text))
+    return FALSE;
+  parts = g_strsplit (text, ".", -1);
+  n = g_strv_length (parts);
+  if (n > 2 || !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT64 / 1000, &yuan, NULL))
+    return FALSE;
+  if (n == 2)
+    {
+      gsize len = strlen (parts[1]);
+      if (len == 0 || len > 2 || !g_ascii_string_to_unsigned (parts[1], 10, 0, 99, &cents, NULL))
+        return FALSE;
+      if (len == 1)
+        cents *= 10;
+    }
+  *fen = (gint64) (yuan * 100 + cents);
+  return TRUE;
+}
+
+char *
+gt_project_format_yuan (gint64 fen)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / 100, (int) (fen % 100));
+}
+
 /* ---- kinds ---- */
 
 void
