@@ -264,6 +264,11 @@ table_label (const char *table)
     { "projects", N_("project") },
     { "milestones", N_("milestone") },
     { "meta", N_("setting") },
+    /* projects */
+    { "supervisions", N_("supervision check") },
+    { "milestone_reopenings", N_("undone tick-off") },
+    { "project_snapshots", N_("project snapshot") },
+    { "project_kinds", N_("project kind") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
