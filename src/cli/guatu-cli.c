@@ -48,6 +48,14 @@ static const GtCliCommand commands[] = {
   { "restore", "FILE",
     N_("Replace the database with a backup, keeping the database as it was as a backup"),
     gt_cli_cmd_restore },
+  /* charts */
+  { "render", "--chart route|battle|guide --out FILE [--format pdf|svg|png] [--paper A4…A0] "
+    "[--landscape] [--tile A4|A3 [--overlap MM]] [--dpi N] [--today DATE]",
+    N_("Draw a wall chart (路线图, 作战图, 工作导图) as PDF, SVG or PNG, whole or tiled"),
+    gt_cli_cmd_render },
+  { "legend", "show [--json] | set STATUS [--colour #RRGGBB] [--meaning TEXT] | "
+    "set at-risk-days N", N_("Show or change the chart legend and the at-risk days"),
+    gt_cli_cmd_legend },
 };
 
 static const GtCliCommand *
