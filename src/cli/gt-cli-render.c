@@ -141,6 +141,11 @@ gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
         }
       filter.status = (int) s;
     }
+  if (today != NULL && !gt_date_is_valid (today))
+    {
+      usage_error (command, &exit_code, _("--today must be a date YYYY-MM-DD, not “%s”"), today);
+      return exit_code;
+    }
   if (background != NULL && !g_file_test (background, G_FILE_TEST_IS_REGULAR))
     {
       usage_error (command, &exit_code, _("%s: no such file"), background);
