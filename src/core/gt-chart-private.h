@@ -22,9 +22,7 @@ typedef struct
 typedef struct
 {
   cairo_t *cr;
-  PangoContext *pango;
-  PangoLayout *layout;
-  PangoFontDescription *font;
+  GtChartCache *cache;
   const GtChartData *data;
   const GtChartOptions *options;
   GArray *boxes;

@@ -477,31 +477,104 @@ gt_chart_milestone_rgb (GtChartCtx *ctx, const GtChartProject *project,
 
 /* ---- text ---- */
 
-static void
-set_font (GtChartCtx *ctx, double size, gboolean bold)
+/* Shaped text, kept across draws: a wall chart repeats the same strings (milestone names,
+ * village names, numbers) many times, and shaping CJK text is the costly part of a redraw. */
+typedef struct
 {
-  pango_font_description_set_weight (ctx->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_absolute_size (ctx->font, size * PANGO_SCALE);
-  pango_layout_set_font_description (ctx->layout, ctx->font);
+  PangoLayout *layout;
+  double width, height;
+} CachedText;
+
+struct _GtChartCache
+{
+  PangoContext *pango;
+  PangoFontDescription *font;
+  GHashTable *texts; /* "size|bold|ellipsize width|text" → CachedText */
+};
+
+#define CACHE_LIMIT 50000
+
+static void
+cached_text_free (gpointer data)
+{
+  CachedText *t = data;
+
+  g_object_unref (t->layout);
+  g_free (t);
 }
 
-static double
-measure (GtChartCtx *ctx, double *height)
+GtChartCache *
+gt_chart_cache_new (void)
 {
+  GtChartCache *cache = g_new0 (GtChartCache, 1);
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Text is laid out the same on every surface: 1 pt = 1 unit, no hinting, no rounding. */
+  cache->pango = pango_font_map_create_context (map);
+  pango_cairo_context_set_resolution (cache->pango, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (cache->pango, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (cache->pango, FALSE);
+  cache->font = pango_font_description_from_string (GT_CHART_FONT);
+  cache->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_text_free);
+  return cache;
+}
+
+void
+gt_chart_cache_free (GtChartCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->texts);
+  pango_font_description_free (cache->font);
+  g_object_unref (cache->pango);
+  g_free (cache);
+}
+
+/* The shaped @text at @size, ellipsized to @ellipsize points when that is > 0. */
+static const CachedText *
+shape (GtChartCtx *ctx, const char *text, double size, gboolean bold, double ellipsize)
+{
+  GtChartCache *cache = ctx->cache;
+  char prefix[64];
+  g_autofree char *key = NULL;
+  CachedText *t;
   PangoRectangle logical;
 
-  pango_layout_get_extents (ctx->layout, NULL, &logical);
-  if (height != NULL)
-    *height = (double) logical.height / PANGO_SCALE;
-  return (double) logical.width / PANGO_SCALE;
+  g_snprintf (prefix, sizeof prefix, "%.3f|%d|%.2f|", size, bold, ellipsize);
+  key = g_strconcat (prefix, text, NULL);
+  t = g_hash_table_lookup (cache->texts, key);
+  if (t != NULL)
+    return t;
+  if (g_hash_table_size (cache->texts) >= CACHE_LIMIT)
+    g_hash_table_remove_all (cache->texts);
+
+  t = g_new0 (CachedText, 1);
+  t->layout = pango_layout_new (cache->pango);
+  pango_layout_set_single_paragraph_mode (t->layout, TRUE);
+  pango_font_description_set_weight (cache->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size (cache->font, size * PANGO_SCALE);
+  pango_layout_set_font_description (t->layout, cache->font);
+  if (ellipsize > 0)
+    {
+      pango_layout_set_width (t->layout, (int) (ellipsize * PANGO_SCALE));
+      pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_text (t->layout, text, -1);
+  pango_layout_get_extents (t->layout, NULL, &logical);
+  t->width = (double) logical.width / PANGO_SCALE;
+  t->height = (double) logical.height / PANGO_SCALE;
+  g_hash_table_insert (cache->texts, g_steal_pointer (&key), t);
+  return t;
 }
 
 double
 gt_chart_text_width (GtChartCtx *ctx, const char *text, double size, gboolean bold)
 {
-  set_font (ctx, size, bold);
-  pango_layout_set_text (ctx->layout, text, -1);
-  return measure (ctx, NULL);
+  return shape (ctx, text, size, bold, 0)->width;
 }
 
 double
@@ -510,7 +583,8 @@ gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, 
                gint64 project_id)
 {
   gboolean bold = (flags & GT_TEXT_BOLD) != 0;
-  double tw, th, tx, ty;
+  const CachedText *t;
+  double tx, ty;
 
   if (text == NULL || *text == '\0' || w <= 0 || h <= 0)
     return 0;
@@ -520,52 +594,41 @@ gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, 
   if (size < GT_CHART_MIN_FONT * 0.5)
     return 0;
 
-  set_font (ctx, size, bold);
-  pango_layout_set_text (ctx->layout, text, -1);
-  tw = measure (ctx, &th);
-  if (tw > w)
+  t = shape (ctx, text, size, bold, 0);
+  if (t->width > w)
     {
-      double shrunk = MAX (min_size, size * w / tw * 0.985);
+      double shrunk = MAX (min_size, size * w / t->width * 0.985);
       if (shrunk < size)
         {
-          size = shrunk;
-          set_font (ctx, size, bold);
-          tw = measure (ctx, &th);
+          /* Quantised, so that similar boxes share shaped text. */
+          size = MAX (min_size, floor (shrunk * 20) / 20);
+          t = shape (ctx, text, size, bold, 0);
         }
-      if (tw > w)
+      if (t->width > w)
         {
-          pango_layout_set_width (ctx->layout, (int) (w * PANGO_SCALE));
-          pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_END);
-          tw = measure (ctx, &th);
-          pango_layout_set_width (ctx->layout, -1);
-          pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_NONE);
-          if (tw > w + 0.01)
+          t = shape (ctx, text, size, bold, w);
+          if (t->width > w + 0.01)
             return 0; /* not even "…" fits */
-          /* Measure what is drawn: the ellipsized layout (width reset keeps the text). */
-          pango_layout_set_width (ctx->layout, (int) (w * PANGO_SCALE));
-          pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_END);
         }
     }
 
   tx = x;
   if (flags & GT_TEXT_CENTER)
-    tx = x + (w - tw) / 2;
+    tx = x + (w - t->width) / 2;
   else if (flags & GT_TEXT_RIGHT)
-    tx = x + w - tw;
-  ty = y + (h - th) / 2;
+    tx = x + w - t->width;
+  ty = y + (h - t->height) / 2;
 
   cairo_move_to (ctx->cr, tx, ty);
   gt_chart_set_rgb (ctx, colour);
-  pango_cairo_show_layout (ctx->cr, ctx->layout);
+  pango_cairo_show_layout (ctx->cr, t->layout);
   cairo_new_path (ctx->cr);
-  pango_layout_set_width (ctx->layout, -1);
-  pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_NONE);
 
   if (!(flags & GT_TEXT_NO_BOX))
     /* The em box, centred on the line: what the eye reads as the label. */
-    gt_chart_add_box (ctx, tx, y + h / 2 - size * 0.5, MIN (tw, w), size, GT_CHART_BOX_TEXT,
-                      project_id);
-  return tw;
+    gt_chart_add_box (ctx, tx, y + h / 2 - size * 0.5, MIN (t->width, w), size,
+                      GT_CHART_BOX_TEXT, project_id);
+  return t->width;
 }
 
 /* ---- layout helpers ---- */
@@ -760,7 +823,6 @@ gt_chart_draw (cairo_t *cr, const GtChartData *data, const GtChartOptions *optio
                double width, double height, GArray *boxes)
 {
   GtChartCtx ctx = { 0 };
-  cairo_font_options_t *font_options;
   double m, th;
 
   g_return_if_fail (cr != NULL && data != NULL && options != NULL);
@@ -781,17 +843,7 @@ gt_chart_draw (cairo_t *cr, const GtChartData *data, const GtChartOptions *optio
       ctx.status[s] = e != NULL ? (GtRgb) { e->r, e->g, e->b } : fallback;
     }
 
-  /* Text is laid out the same on every surface: no hinting of metrics, no rounding. */
-  ctx.pango = pango_cairo_create_context (cr);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (ctx.pango, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_round_glyph_positions (ctx.pango, FALSE);
-  ctx.layout = pango_layout_new (ctx.pango);
-  pango_layout_set_single_paragraph_mode (ctx.layout, TRUE);
-  ctx.font = pango_font_description_from_string (GT_CHART_FONT);
+  ctx.cache = options->cache != NULL ? options->cache : gt_chart_cache_new ();
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -827,7 +879,6 @@ gt_chart_draw (cairo_t *cr, const GtChartData *data, const GtChartOptions *optio
   draw_footer (&ctx, m);
   cairo_restore (cr);
 
-  pango_font_description_free (ctx.font);
-  g_object_unref (ctx.layout);
-  g_object_unref (ctx.pango);
+  if (options->cache == NULL)
+    gt_chart_cache_free (ctx.cache);
 }

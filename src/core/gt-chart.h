@@ -118,11 +118,20 @@ typedef struct
 /* Drops the projects @filter does not match (marker numbers stay as they were). */
 void gt_chart_data_filter (GtChartData *data, const GtChartFilter *filter);
 
+/* Shaped text kept between draws (a view redrawing the same chart). Use one cache from one
+ * thread at a time. */
+typedef struct _GtChartCache GtChartCache;
+
+GtChartCache *gt_chart_cache_new (void);
+void gt_chart_cache_free (GtChartCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtChartCache, gt_chart_cache_free)
+
 typedef struct
 {
   GtChartKind kind;
-  const char *title;      /* NULL: "TOWNSHIP 挂图作战 路线图" */
+  const char *title;      /* NULL: "挂图作战 · 路线图" */
   const char *background; /* battle map: a PNG (or SVG when built with librsvg), or NULL */
+  GtChartCache *cache;    /* NULL: shape text afresh */
 } GtChartOptions;
 
 typedef enum
