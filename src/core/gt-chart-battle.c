@@ -425,13 +425,15 @@ draw_map (Battle *b)
 
 /* ---- the side table ---- */
 
-static const double table_cols[] = { 0.08, 0.16, 0.34, 0.11, 0.11, 0.20 };
+static const double table_cols[] = { 0.07, 0.15, 0.33, 0.12, 0.12, 0.21 };
 
 static void
 table_row (Battle *b, const GtChartProject *p, double x, double y, double w, double h)
 {
   GtChartCtx *ctx = b->ctx;
-  double cx = x, size = h * 0.6;
+  /* One size for the whole table: a name of 13 characters and a name of a person fit. */
+  double size = MIN (h * 0.6, MIN (w * table_cols[2] / 13.5, (w * table_cols[3] - h * 0.3) / 3.4));
+  double cx = x;
   const char *texts[6] = { NULL };
   g_autofree char *next = NULL;
 
@@ -481,8 +483,8 @@ table_row (Battle *b, const GtChartProject *p, double x, double y, double w, dou
   for (guint i = 1; i < G_N_ELEMENTS (table_cols); i++)
     {
       double cw = w * table_cols[i];
-      gt_chart_text (ctx, texts[i], cx + h * 0.15, y, cw - h * 0.3, h, size, GT_CHART_MIN_FONT,
-                     GT_TEXT_LEFT, i == 5 ? gt_chart_status_rgb (ctx, p->status) : &gt_chart_ink,
+      gt_chart_text (ctx, texts[i], cx + h * 0.15, y, cw - h * 0.3, h, size,
+                     MAX (size * 0.85, GT_CHART_MIN_FONT), GT_TEXT_LEFT, i == 5 ? gt_chart_status_rgb (ctx, p->status) : &gt_chart_ink,
                      p->id);
       cx += cw;
     }

@@ -96,6 +96,7 @@ draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
   double chips_w = x + g->column_width - chips_x;
   double chip_w = chips_w / MAX (g->max_milestones, 1);
   g_autofree char *label = g_strdup_printf ("%s %s", p->number, p->name);
+  double label_size = MIN (bh * 0.62, (bw - bh * 0.6) / 19);
 
   /* Spine and elbow. */
   gt_chart_set_rgb (ctx, &gt_chart_grey);
@@ -112,7 +113,8 @@ draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
   gt_chart_set_rgb (ctx, colour);
   cairo_rectangle (cr, bx, by, bh * 0.25, bh);
   cairo_fill (cr);
-  gt_chart_text (ctx, label, bx + bh * 0.45, by, bw - bh * 0.6, bh, bh * 0.62, GT_CHART_MIN_FONT,
+  gt_chart_text (ctx, label, bx + bh * 0.45, by, bw - bh * 0.6, bh, label_size,
+                 MAX (label_size * 0.85, GT_CHART_MIN_FONT),
                  GT_TEXT_LEFT, &gt_chart_ink, p->id);
   gt_chart_add_box (ctx, bx, by, bw, bh, GT_CHART_BOX_HIT, p->id);
 

@@ -302,6 +302,8 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
   guint32 start = gt_chart_julian (p->start_date), due = gt_chart_julian (p->due_date);
   g_autofree char *label = g_strdup_printf ("%s %s", p->number, p->name);
   double names_h = h * 0.42;
+  /* The same size on every row: a number and a name of about 14 characters fit. */
+  double label_size = MIN (h * 0.58, (lw - 5 * u - sw) / 19);
 
   if (p->seq % 2 == 0)
     {
@@ -323,7 +325,8 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
       cairo_line_to (cr, x + 2 * u + sw * 0.8, y + h / 2 - sw * 0.25);
       cairo_stroke (cr);
     }
-  gt_chart_text (ctx, label, x + 4 * u + sw, y, lw - 5 * u - sw, h, h * 0.58, GT_CHART_MIN_FONT,
+  gt_chart_text (ctx, label, x + 4 * u + sw, y, lw - 5 * u - sw, h, label_size,
+                 MAX (label_size * 0.85, GT_CHART_MIN_FONT),
                  GT_TEXT_LEFT, &gt_chart_ink, p->id);
 
   /* The bar from start to due date. */
