@@ -118,5 +118,8 @@ int gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *comma
 
 /* projects: project add|edit|list|show|tick|… (gt-cli-project.c) */
 int gt_cli_cmd_project (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* charts: render, legend (gt-cli-render.c) */
+int gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_legend (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -52,6 +52,14 @@ static const GtCliCommand commands[] = {
   { "project", "add|edit|remove|list|show|milestone|tick|untick|supervise|snapshot|diff|settings …",
     N_("The 挂图作战 project library: projects, milestones (销号), supervision, snapshots"),
     gt_cli_cmd_project },
+  /* charts */
+  { "render", "--chart route|battle|guide --out FILE [--format pdf|svg|png] [--paper A4…A0] "
+    "[--landscape] [--tile A4|A3 [--overlap MM]] [--dpi N] [--today DATE]",
+    N_("Draw a wall chart (路线图, 作战图, 工作导图) as PDF, SVG or PNG, whole or tiled"),
+    gt_cli_cmd_render },
+  { "legend", "show [--json] | set STATUS [--colour #RRGGBB] [--meaning TEXT] | "
+    "set at-risk-days N", N_("Show or change the chart legend and the at-risk days"),
+    gt_cli_cmd_legend },
 };
 
 static const GtCliCommand *
