@@ -71,17 +71,30 @@ enum
   MS_ID,
 };
 
+/* A note under the notebook: red for a refusal, plain for news. */
 static void
-show_message (GtProjectDialog *self, const char *message)
+show_note (GtProjectDialog *self, const char *message, gboolean refusal)
 {
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->error_label));
+
+  if (refusal)
+    gtk_style_context_add_class (style, "error");
+  else
+    gtk_style_context_remove_class (style, "error");
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 static void
+show_message (GtProjectDialog *self, const char *message)
+{
+  show_note (self, message, FALSE);
+}
+
+static void
 show_error (GtProjectDialog *self, const GError *error)
 {
-  show_message (self, gt_error_text (self->storage, error));
+  show_note (self, gt_error_text (self->storage, error), TRUE);
 }
 
 /* The operator's name, as the window names it for the audit log. */
@@ -362,7 +375,7 @@ tick_clicked_cb (GtkButton *button, GtProjectDialog *self)
 
   if (id == 0)
     {
-      show_message (self, _("Select the milestone to tick off."));
+      show_note (self, _("Select the milestone to tick off."), TRUE);
       return;
     }
   if (!gt_milestone_tick (self->storage, id, gtk_entry_get_text (self->tick_date_entry),
@@ -385,7 +398,7 @@ untick_clicked_cb (GtkButton *button, GtProjectDialog *self)
 
   if (id == 0)
     {
-      show_message (self, _("Select the milestone whose tick-off to undo."));
+      show_note (self, _("Select the milestone whose tick-off to undo."), TRUE);
       return;
     }
   if (!gt_milestone_untick (self->storage, id, gtk_entry_get_text (self->untick_reason_entry),
