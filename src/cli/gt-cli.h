@@ -116,8 +116,18 @@ int gt_cli_cmd_org_untick (GtCliContext *ctx, const GtCliCommand *command, int a
 int gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *command, int argc,
                                     char **argv);
 
+/* develop (gt-cli-develop.c), transfer (gt-cli-transfer.c), statistics (gt-cli-statistics.c) */
+int gt_cli_cmd_develop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 /* projects: project add|edit|list|show|tick|… (gt-cli-project.c) */
 int gt_cli_cmd_project (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* exchange (gt-cli-exchange.c) */
+int gt_cli_cmd_keys (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_exchange_export (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
+int gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
+int gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
 /* charts: render, legend (gt-cli-render.c) */
 int gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_legend (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
