@@ -158,6 +158,16 @@ drive_projects (gpointer user_data)
   click (dialog, "add_milestone_button");
   view = find_widget (dialog, GTK_TYPE_TREE_VIEW, "milestones_view");
   g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (view)), NULL), ==, 1);
+  /* the selected milestone fills the entries; changing its planned date */
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY,
+                                                               "milestone_name_entry"))), ==,
+                   "方案制定");
+  set_text (dialog, "milestone_planned_entry", "2026-11-25");
+  click (dialog, "update_milestone_button");
+  g_clear_pointer (&added, gt_project_info_free);
+  added = gt_project_lookup (storage, id, NULL, NULL);
+  g_assert_cmpstr (((GtMilestone *) added->milestones->pdata[0])->planned_date, ==,
+                   "2026-11-25");
   set_text (dialog, "tick_by_entry", "程志刚");
   pump ();
   screenshot (dialog, "project-dialog-milestones");

@@ -361,7 +361,43 @@ add_milestone_clicked_cb (GtkButton *button, GtProjectDialog *self)
       return;
     }
   show_message (self, NULL);
-  gtk_entry_set_text (self->milestone_name_entry, "");
+  reload_lists (self);
+  select_milestone (self, id);
+}
+
+/* The selected milestone's name and planned date into the entries, to change them. */
+static void
+milestone_selected_cb (GtkTreeSelection *selection, GtProjectDialog *self)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  g_autofree char *name = NULL, *planned = NULL;
+
+  if (!gtk_tree_selection_get_selected (selection, &model, &iter))
+    return;
+  gtk_tree_model_get (model, &iter, MS_NAME, &name, MS_PLANNED, &planned, -1);
+  gtk_entry_set_text (self->milestone_name_entry, name != NULL ? name : "");
+  gtk_entry_set_text (self->milestone_planned_entry, planned != NULL ? planned : "");
+}
+
+static void
+update_milestone_clicked_cb (GtkButton *button, GtProjectDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = selected_milestone (self);
+
+  if (id == 0)
+    {
+      show_note (self, _("Select the milestone to change."), TRUE);
+      return;
+    }
+  if (!gt_milestone_update (self->storage, id, gtk_entry_get_text (self->milestone_name_entry),
+                            gtk_entry_get_text (self->milestone_planned_entry), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  show_message (self, NULL);
   reload_lists (self);
   select_milestone (self, id);
 }
@@ -492,6 +528,7 @@ gt_project_dialog_class_init (GtProjectDialogClass *klass)
   BIND (lagging_check);
   BIND (error_label);
   gtk_widget_class_bind_template_callback (widget_class, add_milestone_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_milestone_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, tick_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, untick_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_clicked_cb);
@@ -503,6 +540,8 @@ gt_project_dialog_init (GtProjectDialog *self)
   g_autofree char *today = gt_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (gtk_tree_view_get_selection (self->milestones_view), "changed",
+                    G_CALLBACK (milestone_selected_cb), self);
   gtk_entry_set_text (self->tick_date_entry, today);
   gtk_entry_set_text (self->check_date_entry, today);
   gtk_entry_set_text (self->tick_by_entry, operator_name ());
