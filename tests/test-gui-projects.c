@@ -220,6 +220,19 @@ drive_projects (gpointer user_data)
   g_assert_cmpint (gtk_tree_model_iter_n_children (gtk_tree_view_get_model (GTK_TREE_VIEW (
                      find_widget (diff, GTK_TYPE_TREE_VIEW, "tree_view"))), NULL), ==, 4);
   screenshot (diff, "project-changes");
+  /* a change opens its project */
+  {
+    GtkTreeView *changes = GTK_TREE_VIEW (find_widget (diff, GTK_TYPE_TREE_VIEW, "tree_view"));
+    g_autoptr (GtkTreePath) first_change = gtk_tree_path_new_from_indices (0, 0, -1);
+    GtkWidget *opened;
+
+    gtk_tree_view_row_activated (changes, first_change, gtk_tree_view_get_column (changes, 0));
+    pump ();
+    opened = find_dialog ("GtProjectDialog");
+    g_assert_cmpint (gt_project_dialog_get_project_id (GT_PROJECT_DIALOG (opened)), >, 0);
+    gtk_widget_destroy (opened);
+    pump ();
+  }
   gtk_widget_destroy (diff);
   pump ();
   {

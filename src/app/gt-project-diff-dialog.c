@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-project-dialog.h"
 #include "gt-project-diff-dialog.h"
 #include "gt-project.h"
 
@@ -18,6 +19,7 @@ enum
   COL_DATE,
   COL_WHO,
   COL_WEIGHT,
+  COL_PROJECT_ID,
   N_COLS
 };
 
@@ -38,7 +40,8 @@ add_group (GtkTreeStore *store, const char *title, GPtrArray *changes)
                                          c->detail != NULL ? c->detail : "", COL_DATE,
                                          c->date != NULL ? c->date : "", COL_WHO,
                                          c->who != NULL ? c->who : "", COL_WEIGHT,
-                                         PANGO_WEIGHT_NORMAL, -1);
+                                         PANGO_WEIGHT_NORMAL, COL_PROJECT_ID, c->project_id,
+                                         -1);
     }
 }
 
@@ -54,6 +57,22 @@ add_column (GtkTreeView *view, const char *title, int col, gboolean expand)
   gtk_tree_view_column_set_expand (column, expand);
   gtk_tree_view_column_set_resizable (column, TRUE);
   gtk_tree_view_append_column (view, column);
+}
+
+/* A change's row opens its project. */
+static void
+row_activated_cb (GtkTreeView *view, GtkTreePath *path, GtkTreeViewColumn *column,
+                  GtkWidget *dialog)
+{
+  GtkTreeModel *model = gtk_tree_view_get_model (view);
+  GtStorage *storage = g_object_get_data (G_OBJECT (dialog), "storage");
+  GtkTreeIter iter;
+  gint64 id = 0;
+
+  if (gtk_tree_model_get_iter (model, &iter, path))
+    gtk_tree_model_get (model, &iter, COL_PROJECT_ID, &id, -1);
+  if (id > 0 && storage != NULL)
+    gtk_window_present (GTK_WINDOW (gt_project_dialog_new (GTK_WINDOW (dialog), storage, id)));
 }
 
 GtkWidget *
@@ -74,7 +93,7 @@ gt_project_diff_dialog_new (GtkWindow *parent, GtStorage *storage, GError **erro
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
 
   store = gtk_tree_store_new (N_COLS, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
-                              G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
+                              G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT64);
   add_group (store, _("Milestones ticked off (销号)"), diff->ticked);
   add_group (store, _("Projects newly overdue"), diff->newly_overdue);
   add_group (store, _("New projects"), diff->new_projects);
@@ -102,6 +121,8 @@ gt_project_diff_dialog_new (GtkWindow *parent, GtStorage *storage, GError **erro
   add_column (GTK_TREE_VIEW (view), _("Date"), COL_DATE, FALSE);
   add_column (GTK_TREE_VIEW (view), _("Who"), COL_WHO, FALSE);
   gtk_tree_view_expand_all (GTK_TREE_VIEW (view));
+  g_object_set_data_full (G_OBJECT (dialog), "storage", g_object_ref (storage), g_object_unref);
+  g_signal_connect (view, "row-activated", G_CALLBACK (row_activated_cb), dialog);
   scrolled = gtk_scrolled_window_new (NULL, NULL);
   gtk_scrolled_window_set_shadow_type (GTK_SCROLLED_WINDOW (scrolled), GTK_SHADOW_IN);
   gtk_container_add (GTK_CONTAINER (scrolled), view);
