@@ -247,6 +247,22 @@ drive_projects (gpointer user_data)
   number = g_strdup (label_text (page, "summary_label"));
   g_assert_nonnull (strstr (number, zh ? "快照" : "snapshot"));
 
+  /* Removing the project added: the list is back to the demo's. */
+  {
+    g_autoptr (GError) error = NULL;
+    GtProjectDialog *again = gt_project_dialog_new (toplevel, storage, id);
+
+    gtk_window_present (GTK_WINDOW (again));
+    pump ();
+    g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (again), GTK_TYPE_BUTTON,
+                                                        "remove_button")));
+    screenshot (GTK_WIDGET (again), "project-dialog-edit");
+    g_assert_true (gt_project_dialog_remove (again, &error));
+    g_assert_no_error (error);
+    pump ();
+    g_assert_cmpint (count_rows (model, NULL), ==, n_before);
+  }
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   return G_SOURCE_REMOVE;
 }

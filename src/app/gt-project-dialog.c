@@ -53,6 +53,7 @@ struct _GtProjectDialog
   GtkEntry *inspector_entry;
   GtkToggleButton *lagging_check;
   GtkLabel *error_label;
+  GtkWidget *remove_button;
 
   GtStorage *storage;
   gint64 project_id;
@@ -272,6 +273,7 @@ save (GtProjectDialog *self, GError **error)
 static void
 set_editing (GtProjectDialog *self)
 {
+  gtk_widget_show (self->remove_button);
   gtk_widget_show (gtk_notebook_get_nth_page (self->notebook, 1));
   gtk_widget_show (gtk_notebook_get_nth_page (self->notebook, 2));
 }
@@ -475,6 +477,45 @@ check_clicked_cb (GtkButton *button, GtProjectDialog *self)
   reload_lists (self);
 }
 
+/* Removing a project takes its milestones and checks along: asked first. */
+static void
+remove_clicked_cb (GtkButton *button, GtProjectDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *ask;
+  int answer;
+
+  if (self->project_id == 0)
+    return;
+  ask = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION,
+                                GTK_BUTTONS_NONE,
+                                _("Remove project %s with its milestones and supervision "
+                                  "records?"), gtk_label_get_label (self->number_label));
+  gtk_dialog_add_buttons (GTK_DIALOG (ask), _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Remove"),
+                          GTK_RESPONSE_ACCEPT, NULL);
+  answer = gtk_dialog_run (GTK_DIALOG (ask));
+  gtk_widget_destroy (ask);
+  if (answer != GTK_RESPONSE_ACCEPT)
+    return;
+  if (!gt_project_remove (self->storage, self->project_id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (self));
+}
+
+/* For the tests: removes without asking. */
+gboolean
+gt_project_dialog_remove (GtProjectDialog *self, GError **error)
+{
+  g_return_val_if_fail (GT_IS_PROJECT_DIALOG (self), FALSE);
+  if (!gt_project_remove (self->storage, self->project_id, error))
+    return FALSE;
+  gtk_widget_destroy (GTK_WIDGET (self));
+  return TRUE;
+}
+
 static void
 gt_project_dialog_dispose (GObject *object)
 {
@@ -527,11 +568,13 @@ gt_project_dialog_class_init (GtProjectDialogClass *klass)
   BIND (inspector_entry);
   BIND (lagging_check);
   BIND (error_label);
+  BIND (remove_button);
   gtk_widget_class_bind_template_callback (widget_class, add_milestone_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_milestone_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, tick_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, untick_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 
 static void
@@ -564,6 +607,7 @@ gt_project_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 project_id)
       gtk_label_set_label (self->number_label, _("given when saved (挂号)"));
       gtk_widget_hide (gtk_notebook_get_nth_page (self->notebook, 1));
       gtk_widget_hide (gtk_notebook_get_nth_page (self->notebook, 2));
+      gtk_widget_hide (self->remove_button);
     }
   else
     {

@@ -21,5 +21,7 @@ GtProjectDialog *gt_project_dialog_new (GtkWindow *parent, GtStorage *storage,
                                         gint64 project_id);
 /* The project shown: 0 until a new one is saved. */
 gint64 gt_project_dialog_get_project_id (GtProjectDialog *self);
+/* Removes the project shown without asking (the button asks first) and closes. */
+gboolean gt_project_dialog_remove (GtProjectDialog *self, GError **error);
 
 G_END_DECLS
