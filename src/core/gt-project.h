@@ -230,7 +230,7 @@ GPtrArray *gt_project_snapshot_list (GtStorage *storage, GError **error);
 
 typedef struct
 {
-  gint64 project_id;       /* 0 when the project was removed since */
+  gint64 project_id;       /* projects removed since the snapshot are not listed */
   char *number;
   char *name;
   char *kind;
