@@ -23,6 +23,8 @@ G_DEFINE_TYPE (GtApplication, gt_application, GTK_TYPE_APPLICATION)
 static const char *const page_names[] = {
   "overview", "organizations", "members", "households", "life", "points", "charts",
   "exchange",
+  /* charts */
+  "wall-charts",
 };
 
 static GtWindow *

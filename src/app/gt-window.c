@@ -19,6 +19,8 @@
 #include "gt-preferences-dialog.h"
 #include "gt-project-page.h"
 #include "gt-life-page.h"
+/* charts */
+#include "gt-chart-page.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
 #include "gt-rules-dialog.h"
@@ -519,6 +521,8 @@ gt_window_class_init (GtWindowClass *klass)
   g_type_ensure (GT_TYPE_EXCHANGE_PAGE);
   g_type_ensure (GT_TYPE_LIFE_PAGE); /* life */
   g_type_ensure (GT_TYPE_DEVELOP_PAGE); /* develop */
+  /* charts */
+  g_type_ensure (GT_TYPE_CHART_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GtWindow, header_bar);

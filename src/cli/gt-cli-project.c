@@ -9,46 +9,14 @@
 #include <string.h>
 
 #include "gt-cli.h"
+#include "gt-cli-project.h"
 #include "gt-project.h"
 
-/* Bad data named by the field, exit 65, like the core's refusals. */
-static int
-bad_field (const char *field, const char *message, const char *value)
+int
+gt_cli_project_bad_field (const char *field, const char *message, const char *value)
 {
   g_printerr (_("guatu-cli: field “%s”: %s: “%s”\n"), field, message, value);
   return GT_EXIT_DATAERR;
-}
-
-/* "12", "12.5", "12.05" 元 to fen, without floating point. */
-static gboolean
-parse_yuan (const char *text, gint64 *fen)
-{
-  g_auto (GStrv) parts = NULL;
-  guint64 yuan = 0, cents = 0;
-  gsize n;
-
-  if (text == NULL || *text == '\0' || strspn (text, "0123456789.") != strlen (text))
-    return FALSE;
-  parts = g_strsplit (text, ".", -1);
-  n = g_strv_length (parts);
-  if (n > 2 || !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT64 / 1000, &yuan, NULL))
-    return FALSE;
-  if (n == 2)
-    {
-      gsize len = strlen (parts[1]);
-      if (len == 0 || len > 2 || !g_ascii_string_to_unsigned (parts[1], 10, 0, 99, &cents, NULL))
-        return FALSE;
-      if (len == 1)
-        cents *= 10;
-    }
-  *fen = (gint64) (yuan * 100 + cents);
-  return TRUE;
-}
-
-static char *
-format_yuan (gint64 fen)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / 100, (int) (fen % 100));
 }
 
 /* Opens the database and resolves the project argument. */
@@ -128,9 +96,9 @@ spec_from_options (GtStorage *storage, SpecOptions *o, GtProjectSpec *spec, int 
   spec->due_date = o->due;
   spec->description = o->description;
   spec->budget_fen = -1;
-  if (o->budget != NULL && !parse_yuan (o->budget, &spec->budget_fen))
+  if (o->budget != NULL && !gt_project_parse_yuan (o->budget, &spec->budget_fen))
     {
-      *exit_code = bad_field ("budget", _("not an amount in yuan"), o->budget);
+      *exit_code = gt_cli_project_bad_field ("budget", _("not an amount in yuan"), o->budget);
       return FALSE;
     }
   if (o->org != NULL && !gt_cli_org_resolve (storage, o->org, &spec->org_id, exit_code))
@@ -148,7 +116,7 @@ check_milestones (char **milestones, int *exit_code)
 
       if (at == NULL || at == *m || !gt_date_is_valid (at + 1))
         {
-          *exit_code = bad_field ("milestone", _("expected NAME@YYYY-MM-DD"), *m);
+          *exit_code = gt_cli_project_bad_field ("milestone", _("expected NAME@YYYY-MM-DD"), *m);
           return FALSE;
         }
     }
@@ -273,12 +241,12 @@ add_project_json (JsonBuilder *builder, GtStorage *storage, const GtProjectInfo 
   json_builder_add_boolean_value (builder, p->accountable);
 }
 
-static gboolean
-check_date_option (const char *field, const char *value, int *exit_code)
+gboolean
+gt_cli_project_check_date (const char *field, const char *value, int *exit_code)
 {
   if (value == NULL || gt_date_is_valid (value))
     return TRUE;
-  *exit_code = bad_field (field, _("not a date (YYYY-MM-DD)"), value);
+  *exit_code = gt_cli_project_bad_field (field, _("not a date (YYYY-MM-DD)"), value);
   return FALSE;
 }
 
@@ -308,14 +276,14 @@ project_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   };
 
   if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code) ||
-      !check_date_option ("today", today, &exit_code))
+      !gt_cli_project_check_date ("today", today, &exit_code))
     return exit_code;
   if (status != NULL)
     {
       GtProjectStatus s;
 
       if (!gt_project_status_from_code (status, &s))
-        return bad_field ("status", _("not done, on_track, at_risk or overdue"), status);
+        return gt_cli_project_bad_field ("status", _("not done, on_track, at_risk or overdue"), status);
       filter.status = (int) s;
     }
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -376,7 +344,7 @@ project_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   };
 
   if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
-      !check_date_option ("today", today, &exit_code))
+      !gt_cli_project_check_date ("today", today, &exit_code))
     return exit_code;
   storage = open_project (ctx, args[0], &id, &exit_code);
   if (storage == NULL)
@@ -447,7 +415,7 @@ project_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     }
 
   kind_label = gt_project_kind_label (storage, p->base.kind);
-  budget = format_yuan (p->budget_fen);
+  budget = gt_project_format_yuan (p->budget_fen);
   g_print ("%s  %s\n", p->base.number, p->base.name);
   g_print (_("Kind: %s   Level: %s   Status: %s\n"), kind_label, gt_label_org_level (p->level),
            gt_project_status_label (p->status));
@@ -466,10 +434,10 @@ project_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
       GtMilestone *m = p->milestones->pdata[i];
 
       if (m->done_date != NULL)
-        g_print (_("  %2" G_GINT64_FORMAT ". [x] %s (planned %s) ticked off %s by %s\n"),
-                 m->seq, m->name, m->planned_date, m->done_date, m->done_by);
+        g_print (_("  %2lld. [x] %s (planned %s) ticked off %s by %s\n"),
+                 (long long) m->seq, m->name, m->planned_date, m->done_date, m->done_by);
       else
-        g_print (_("  %2" G_GINT64_FORMAT ". [ ] %s (planned %s)\n"), m->seq, m->name,
+        g_print (_("  %2lld. [ ] %s (planned %s)\n"), (long long) m->seq, m->name,
                  m->planned_date);
     }
   if (p->supervisions->len > 0)
@@ -489,8 +457,8 @@ project_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
                r->done_date, r->reopened_on, r->reopened_by, r->reason);
     }
   if (p->accountable)
-    g_print (_("Accountability (问责): %" G_GINT64_FORMAT " consecutive lagging checks\n"),
-             p->n_lagging);
+    g_print (_("Accountability (问责): %lld consecutive lagging checks\n"),
+             (long long) p->n_lagging);
   return GT_EXIT_OK;
 }
 
@@ -506,7 +474,7 @@ parse_seq (const char *text, gint64 *seq, int *exit_code)
       *seq = (gint64) value;
       return TRUE;
     }
-  *exit_code = bad_field ("milestone", _("not a milestone number (1, 2, …)"), text);
+  *exit_code = gt_cli_project_bad_field ("milestone", _("not a milestone number (1, 2, …)"), text);
   return FALSE;
 }
 
@@ -662,251 +630,8 @@ project_supervise (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
   if (p == NULL)
     return gt_cli_fail (error);
   if (p->accountable)
-    g_print (_("Project %s: %" G_GINT64_FORMAT " consecutive lagging checks — accountability "
-               "(问责) is raised.\n"), p->base.number, p->n_lagging);
-  return GT_EXIT_OK;
-}
-
-/* ---- snapshots and the changes since ---- */
-
-static int
-project_snapshot (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
-{
-  g_autoptr (GtStorage) storage = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *date = NULL, *note = NULL;
-  gboolean json = FALSE;
-  int exit_code = GT_EXIT_OK;
-  gint64 id = 0;
-  gboolean list = argc >= 2 && g_strcmp0 (argv[1], "list") == 0;
-  GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date the snapshot keeps (default: today)"),
-      N_("YYYY-MM-DD") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note, e.g. the month"), N_("TEXT") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("snapshot list: print one JSON array"), NULL },
-    { NULL }
-  };
-
-  if (list)
-    {
-      argc--;
-      argv++;
-    }
-  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code) ||
-      !check_date_option ("date", date, &exit_code))
-    return exit_code;
-  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
-  if (storage == NULL)
-    return exit_code;
-  if (list)
-    {
-      g_autoptr (GPtrArray) snapshots = gt_project_snapshot_list (storage, &error);
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-
-      if (snapshots == NULL)
-        return gt_cli_fail (error);
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < snapshots->len; i++)
-        {
-          GtProjectSnapshot *s = snapshots->pdata[i];
-
-          if (!json)
-            {
-              g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%s\n", s->id, s->taken_on,
-                       s->n_projects, s->note);
-              continue;
-            }
-          json_builder_begin_object (builder);
-          gt_cli_json_add_int (builder, "id", s->id);
-          gt_cli_json_add_string (builder, "taken_on", s->taken_on);
-          gt_cli_json_add_string (builder, "note", s->note);
-          gt_cli_json_add_int (builder, "projects", s->n_projects);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      if (json)
-        gt_cli_print_json (builder);
-      return GT_EXIT_OK;
-    }
-  if (!gt_project_snapshot_take (storage, date, note, &id, &error))
-    return gt_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return GT_EXIT_OK;
-}
-
-static void
-add_changes_json (JsonBuilder *builder, const char *key, GPtrArray *changes)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      GtProjectChange *c = changes->pdata[i];
-
-      json_builder_begin_object (builder);
-      gt_cli_json_add_int (builder, "project_id", c->project_id);
-      gt_cli_json_add_string (builder, "number", c->number);
-      gt_cli_json_add_string (builder, "name", c->name);
-      gt_cli_json_add_string (builder, "kind", c->kind);
-      gt_cli_json_add_string (builder, "detail", c->detail);
-      gt_cli_json_add_string (builder, "date", c->date);
-      gt_cli_json_add_string (builder, "who", c->who);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-print_changes (const char *title, GPtrArray *changes)
-{
-  g_print ("%s (%u)\n", title, changes->len);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      GtProjectChange *c = changes->pdata[i];
-
-      g_print ("  %s\t%s\t%s\t%s\t%s\n", c->number, c->name, c->detail != NULL ? c->detail : "",
-               c->date != NULL ? c->date : "", c->who != NULL ? c->who : "");
-    }
-}
-
-static int
-project_diff (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
-{
-  g_autoptr (GtStorage) storage = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtProjectDiff) diff = NULL;
-  g_autofree char *today = NULL;
-  gint64 snapshot = 0;
-  gboolean json = FALSE;
-  int exit_code = GT_EXIT_OK;
-  GOptionEntry entries[] = {
-    { "snapshot", 0, 0, G_OPTION_ARG_INT64, &snapshot,
-      N_("Compare with this snapshot (default: the latest)"), N_("ID") },
-    { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("Compare with the library on this date"),
-      N_("YYYY-MM-DD") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
-    { NULL }
-  };
-
-  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code) ||
-      !check_date_option ("today", today, &exit_code))
-    return exit_code;
-  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
-  if (storage == NULL)
-    return exit_code;
-  diff = gt_project_diff (storage, snapshot, today, &error);
-  if (diff == NULL)
-    return gt_cli_fail (error);
-  if (json)
-    {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      gt_cli_json_add_int (builder, "snapshot", diff->snapshot_id);
-      gt_cli_json_add_string (builder, "taken_on", diff->taken_on);
-      gt_cli_json_add_string (builder, "today", diff->today);
-      add_changes_json (builder, "ticked", diff->ticked);
-      add_changes_json (builder, "newly_overdue", diff->newly_overdue);
-      add_changes_json (builder, "new_projects", diff->new_projects);
-      add_changes_json (builder, "closed", diff->closed);
-      json_builder_end_object (builder);
-      gt_cli_print_json (builder);
-      return GT_EXIT_OK;
-    }
-  g_print (_("Changes since the snapshot of %s, as on %s:\n"), diff->taken_on, diff->today);
-  print_changes (_("Milestones ticked off"), diff->ticked);
-  print_changes (_("Projects newly overdue"), diff->newly_overdue);
-  print_changes (_("New projects"), diff->new_projects);
-  print_changes (_("Projects closed"), diff->closed);
-  return GT_EXIT_OK;
-}
-
-/* ---- settings: numbering scheme, accountability rule, kinds ---- */
-
-static int
-project_settings (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
-{
-  g_autoptr (GtStorage) storage = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) kinds = NULL;
-  g_autofree char *scheme = NULL, *add_kind = NULL, *remove_kind = NULL, *current = NULL;
-  int accountability = 0;
-  gboolean json = FALSE;
-  int exit_code = GT_EXIT_OK;
-  GOptionEntry entries[] = {
-    { "number-scheme", 0, 0, G_OPTION_ARG_STRING, &scheme,
-      N_("Numbering scheme: YYYY, YY, MM of the start date, NNN the running number"),
-      N_("SCHEME") },
-    { "accountability", 0, 0, G_OPTION_ARG_INT, &accountability,
-      N_("Consecutive lagging checks that raise accountability (问责)"), N_("N") },
-    { "add-kind", 0, 0, G_OPTION_ARG_STRING, &add_kind, N_("Add a project kind"),
-      N_("CODE=LABEL") },
-    { "remove-kind", 0, 0, G_OPTION_ARG_STRING, &remove_kind,
-      N_("Remove a project kind no project uses"), N_("CODE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
-    { NULL }
-  };
-
-  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
-    return exit_code;
-  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
-  if (storage == NULL)
-    return exit_code;
-  if (scheme != NULL && !gt_project_set_number_scheme (storage, scheme, &error))
-    return gt_cli_fail (error);
-  if (accountability != 0 &&
-      !gt_project_set_accountability_checks (storage, accountability, &error))
-    return gt_cli_fail (error);
-  if (add_kind != NULL)
-    {
-      char *eq = strchr (add_kind, '=');
-
-      if (eq == NULL)
-        return bad_field ("kind", _("expected CODE=LABEL"), add_kind);
-      *eq = '\0';
-      if (!gt_project_kind_add (storage, add_kind, eq + 1, &error))
-        return gt_cli_fail (error);
-    }
-  if (remove_kind != NULL && !gt_project_kind_remove (storage, remove_kind, &error))
-    return gt_cli_fail (error);
-
-  current = gt_project_number_scheme (storage);
-  kinds = gt_project_kind_list (storage, &error);
-  if (kinds == NULL)
-    return gt_cli_fail (error);
-  if (json)
-    {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      gt_cli_json_add_string (builder, "number_scheme", current);
-      gt_cli_json_add_int (builder, "accountability_checks",
-                           gt_project_accountability_checks (storage));
-      gt_cli_json_add_int (builder, "at_risk_days", gt_project_at_risk_days (storage));
-      json_builder_set_member_name (builder, "kinds");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < kinds->len; i++)
-        {
-          GtProjectKind *k = kinds->pdata[i];
-
-          json_builder_begin_object (builder);
-          gt_cli_json_add_string (builder, "code", k->code);
-          gt_cli_json_add_string (builder, "label", k->label);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      gt_cli_print_json (builder);
-      return GT_EXIT_OK;
-    }
-  g_print (_("number-scheme %s\n"), current);
-  g_print (_("accountability %d\t(consecutive lagging checks)\n"),
-           gt_project_accountability_checks (storage));
-  for (guint i = 0; i < kinds->len; i++)
-    {
-      GtProjectKind *k = kinds->pdata[i];
-      g_print (_("kind %s\t%s\n"), k->code, k->label);
-    }
+    g_print (_("Project %s: %lld consecutive lagging checks — accountability "
+               "(问责) is raised.\n"), p->base.number, (long long) p->n_lagging);
   return GT_EXIT_OK;
 }
 
@@ -931,13 +656,13 @@ static const GtCliCommand project_commands[] = {
   { "project supervise", "PROJECT --finding TEXT [--date D] [--deadline D] [--circular TEXT] "
     "[--lagging]", N_("Record a supervision check (督查)"), project_supervise },
   { "project snapshot", "[--date D] [--note TEXT] | list [--json]",
-    N_("Take a snapshot (baseline) of the library, or list them"), project_snapshot },
+    N_("Take a snapshot (baseline) of the library, or list them"), gt_cli_project_snapshot },
   { "project diff", "[--snapshot ID] [--today D] [--json]",
-    N_("What changed since the last snapshot"), project_diff },
+    N_("What changed since the last snapshot"), gt_cli_project_diff },
   { "project settings", "[--number-scheme S] [--accountability N] [--add-kind CODE=LABEL] "
     "[--remove-kind CODE] [--json]",
     N_("Show or change the numbering scheme, the accountability rule and the kinds"),
-    project_settings },
+    gt_cli_project_settings },
 };
 
 int

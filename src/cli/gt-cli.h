@@ -136,5 +136,8 @@ int gt_cli_cmd_report (GtCliContext *ctx, const GtCliCommand *command, int argc,
 int gt_cli_cmd_transfer (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_statistics (GtCliContext *ctx, const GtCliCommand *command, int argc,
                            char **argv);
+/* charts: render, legend (gt-cli-render.c) */
+int gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_legend (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -79,6 +79,14 @@ static const GtCliCommand commands[] = {
   { "statistics", "--year YEAR [--json] [--out FILE.pdf] [--xml FILE]",
     N_("The annual Party statistics tables (党内统计), with the names behind every number"),
     gt_cli_cmd_statistics },
+  /* charts */
+  { "render", "--chart route|battle|guide --out FILE [--format pdf|svg|png] [--paper A4…A0] "
+    "[--landscape] [--tile A4|A3 [--overlap MM]] [--dpi N] [--today DATE]",
+    N_("Draw a wall chart (路线图, 作战图, 工作导图) as PDF, SVG or PNG, whole or tiled"),
+    gt_cli_cmd_render },
+  { "legend", "show [--json] | set STATUS [--colour #RRGGBB] [--meaning TEXT] | "
+    "set at-risk-days N", N_("Show or change the chart legend and the at-risk days"),
+    gt_cli_cmd_legend },
 };
 
 static const GtCliCommand *

@@ -272,6 +272,11 @@ table_label (const char *table)
     { "dues_bands", N_("dues band") },
     { "dues_bases", N_("dues base") },
     { "dues_payments", N_("dues payment") },
+    /* projects */
+    { "supervisions", N_("supervision check") },
+    { "milestone_reopenings", N_("undone tick-off") },
+    { "project_snapshots", N_("project snapshot") },
+    { "project_kinds", N_("project kind") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

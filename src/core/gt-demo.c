@@ -17,6 +17,7 @@
 #include "gt-demo-life.h"
 #include "gt-demo-private.h"
 #include "gt-develop.h"
+#include "gt-demo-projects.h" /* projects */
 #include "gt-idcard.h"
 
 #define REGION_CODE "330822" /* 常山县 */
@@ -500,6 +501,8 @@ build (Demo *demo, GError **error)
          gt_demo_life_build (demo->storage, g_rand_int (demo->rand), error);
          /* develop: the development pipeline and transfer letters */
          gt_demo_develop_build (demo->storage, error);
+         /* projects: the rest of the library, supervision and last month's snapshot */
+         gt_demo_projects_build (demo->storage, g_rand_int (demo->rand), error);
 }
 
 gboolean

@@ -39,8 +39,8 @@ milestone_state (GtStorage *storage, gint64 milestone_id, gint64 *project_id, ch
       return FALSE;
     }
   return gt_storage_refuse (storage, error,
-                            _("field “milestone”: there is no milestone %" G_GINT64_FORMAT),
-                            milestone_id);
+                            _("field “milestone”: there is no milestone %lld"),
+                            (long long) milestone_id);
 }
 
 static gboolean
@@ -62,8 +62,8 @@ project_exists (GtStorage *storage, gint64 project_id, GError **error)
       return FALSE;
     }
   return gt_storage_refuse (storage, error,
-                            _("field “project”: there is no project %" G_GINT64_FORMAT),
-                            project_id);
+                            _("field “project”: there is no project %lld"),
+                            (long long) project_id);
 }
 
 gboolean
@@ -159,8 +159,8 @@ gt_milestone_find (GtStorage *storage, gint64 project_id, gint64 seq, gint64 *id
       return FALSE;
     }
   return gt_storage_refuse (storage, error,
-                            _("field “milestone”: the project has no milestone %" G_GINT64_FORMAT),
-                            seq);
+                            _("field “milestone”: the project has no milestone %lld"),
+                            (long long) seq);
 }
 
 gboolean
@@ -325,7 +325,7 @@ gt_supervision_remove (GtStorage *storage, gint64 supervision_id, GError **error
   ok = gt_project_step_changed (storage, stmt, &changed, error);
   if (ok && !changed)
     ok = gt_storage_refuse (storage, error,
-                            _("field “supervision”: there is no supervision record %"
-                              G_GINT64_FORMAT), supervision_id);
+                            _("field “supervision”: there is no supervision record %lld"),
+                            (long long) supervision_id);
   return gt_project_finish (storage, ok, error);
 }

@@ -254,7 +254,7 @@ gt_project_lookup (GtStorage *storage, gint64 id, const char *today, GError **er
     return NULL;
   if (found->len == 0)
     {
-      gt_storage_refuse (storage, error, _("there is no project %" G_GINT64_FORMAT), id);
+      gt_storage_refuse (storage, error, _("there is no project %lld"), (long long) id);
       return NULL;
     }
   info = found->pdata[0];

@@ -269,7 +269,7 @@ find_snapshot (GtStorage *storage, gint64 id, gint64 *found, char **taken_on, GE
     return gt_storage_refuse (storage, error,
                               _("field “snapshot”: no snapshot has been taken yet"));
   return gt_storage_refuse (storage, error,
-                            _("field “snapshot”: there is no snapshot %" G_GINT64_FORMAT), id);
+                            _("field “snapshot”: there is no snapshot %lld"), (long long) id);
 }
 
 GtProjectDiff *

@@ -311,6 +311,40 @@ next_number (GtStorage *storage, const char *date, GError **error)
     }
 }
 
+/* ---- money ---- */
+
+/* "12", "12.5", "12.05" 元 as fen, without floating point. */
+gboolean
+gt_project_parse_yuan (const char *text, gint64 *fen)
+{
+  g_auto (GStrv) parts = NULL;
+  guint64 yuan = 0, cents = 0;
+  gsize n;
+
+  if (text == NULL || *text == '\0' || strspn (text, "0123456789.") != strlen (text))
+    return FALSE;
+  parts = g_strsplit (text, ".", -1);
+  n = g_strv_length (parts);
+  if (n > 2 || !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT64 / 1000, &yuan, NULL))
+    return FALSE;
+  if (n == 2)
+    {
+      gsize len = strlen (parts[1]);
+      if (len == 0 || len > 2 || !g_ascii_string_to_unsigned (parts[1], 10, 0, 99, &cents, NULL))
+        return FALSE;
+      if (len == 1)
+        cents *= 10;
+    }
+  *fen = (gint64) (yuan * 100 + cents);
+  return TRUE;
+}
+
+char *
+gt_project_format_yuan (gint64 fen)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / 100, (int) (fen % 100));
+}
+
 /* ---- kinds ---- */
 
 void
@@ -438,9 +472,9 @@ gt_project_kind_remove (GtStorage *storage, const char *code, GError **error)
   sqlite3_reset (stmt);
   if (used > 0)
     return gt_storage_refuse (storage, error,
-                              ngettext ("field “kind”: %" G_GINT64_FORMAT " project is of the kind "
-                                        "“%s”", "field “kind”: %" G_GINT64_FORMAT " projects are "
-                                        "of the kind “%s”", used), used, code);
+                              ngettext ("field “kind”: %lld project is of the kind "
+                                        "“%s”", "field “kind”: %lld projects are "
+                                        "of the kind “%s”", used), (long long) used, code);
   stmt = gt_storage_prepare (storage, "DELETE FROM project_kinds WHERE code = ?", error);
   if (stmt == NULL || !gt_storage_begin (storage, error))
     return FALSE;
@@ -517,8 +551,8 @@ check_spec (GtStorage *storage, const GtProjectSpec *spec, gboolean adding, gint
         return FALSE;
       if (org == 0)
         return gt_storage_refuse (storage, error,
-                                  _("field “org”: there is no organisation %" G_GINT64_FORMAT),
-                                  spec->org_id);
+                                  _("field “org”: there is no organisation %lld"),
+                                  (long long) spec->org_id);
     }
   if (spec->village != NULL)
     {
@@ -626,7 +660,7 @@ gt_project_add (GtStorage *storage, const GtProjectSpec *spec, gint64 *id, char 
 static gboolean
 refuse_unknown (GtStorage *storage, gint64 id, GError **error)
 {
-  return gt_storage_refuse (storage, error, _("there is no project %" G_GINT64_FORMAT), id);
+  return gt_storage_refuse (storage, error, _("there is no project %lld"), (long long) id);
 }
 
 gboolean

@@ -39,6 +39,11 @@ char *gt_project_number_format (const char *scheme, const char *date, gint64 seq
 gboolean gt_project_number_parse (const char *scheme, const char *number, int *year,
                                   gint64 *seq);
 
+/* "12", "12.5", "12.05" 元 as fen, without floating point; FALSE for anything else. */
+gboolean gt_project_parse_yuan (const char *text, gint64 *fen);
+/* "12.05" for 1205 fen. */
+char *gt_project_format_yuan (gint64 fen);
+
 /* ---- kinds (configurable list) ---- */
 
 typedef struct
@@ -225,7 +230,7 @@ GPtrArray *gt_project_snapshot_list (GtStorage *storage, GError **error);
 
 typedef struct
 {
-  gint64 project_id;       /* 0 when the project was removed since */
+  gint64 project_id;       /* projects removed since the snapshot are not listed */
   char *number;
   char *name;
   char *kind;

@@ -1,0 +1,686 @@
+/* gt-chart-page.c — the "Wall Charts" area: choose a chart, filter it, print it whole or
+ * tiled with GtkPrintOperation (pages = the tiles of gt-chart-export.h), export it in the
+ * background with progress and cancel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gt-chart-page.h"
+#include "gt-org.h"
+#include "gt-registers.h"
+
+#define PRINT_MARGIN_MM 6.0
+
+struct _GtChartPage
+{
+  GtkBox parent_instance;
+
+  GtkComboBoxText *chart_combo;
+  GtkComboBoxText *paper_combo;
+  GtkCheckButton *landscape_check;
+  GtkComboBoxText *kind_combo;
+  GtkComboBoxText *level_combo;
+  GtkComboBoxText *status_combo;
+  GtkComboBoxText *org_combo;
+  GtkLabel *summary_label;
+  GtkWidget *progress_box;
+  GtkProgressBar *progress_bar;
+  GtChartView *view;
+
+  GtStorage *storage;
+  GCancellable *export_cancellable;
+  gboolean filling; /* combo boxes being filled: no reloads */
+};
+
+static void gt_chart_page_page_init (GtPageInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (GtChartPage, gt_chart_page, GTK_TYPE_BOX,
+                         G_IMPLEMENT_INTERFACE (GT_TYPE_PAGE, gt_chart_page_page_init))
+
+/* ---- data ---- */
+
+static void
+read_filter (GtChartPage *self, GtChartFilter *filter)
+{
+  const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
+  const char *level = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->level_combo));
+  const char *status = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->status_combo));
+  const char *org = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo));
+  GtProjectStatus s;
+
+  filter->kind = kind != NULL && *kind != '\0' ? kind : NULL;
+  filter->level = level != NULL && *level != '\0' ? level : NULL;
+  filter->status = status != NULL && gt_project_status_from_code (status, &s) ? (int) s : -1;
+  filter->org_id = org != NULL ? g_ascii_strtoll (org, NULL, 10) : 0;
+}
+
+/* The chart data as the page shows it, freshly loaded (the caller owns it). */
+static GtChartData *
+load_data (GtChartPage *self, GError **error)
+{
+  GtChartFilter filter = GT_CHART_FILTER_INIT;
+  GtChartData *data;
+
+  if (self->storage == NULL)
+    return NULL;
+  data = gt_chart_data_load (self->storage, NULL, error);
+  if (data == NULL)
+    return NULL;
+  read_filter (self, &filter);
+  gt_chart_data_filter (data, &filter);
+  return data;
+}
+
+static void
+update_summary (GtChartPage *self)
+{
+  const GtChartData *data = gt_chart_view_get_data (self->view);
+  guint counts[GT_PROJECT_N_STATUS] = { 0 };
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (data == NULL)
+    {
+      gtk_label_set_label (self->summary_label, "");
+      return;
+    }
+  for (guint i = 0; i < data->projects->len; i++)
+    counts[((GtChartProject *) data->projects->pdata[i])->status]++;
+  g_string_append_printf (text, ngettext ("%u project", "%u projects", data->projects->len),
+                          data->projects->len);
+  for (int s = GT_PROJECT_N_STATUS - 1; s >= 0; s--)
+    /* TRANSLATORS: e.g. "已逾期 3" in the summary line */
+    g_string_append_printf (text, _(" · %s %u"), gt_project_status_label (s), counts[s]);
+  gtk_label_set_label (self->summary_label, text->str);
+}
+
+static void
+reload (GtChartPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  GtChartData *data;
+
+  if (self->storage == NULL)
+    {
+      gt_chart_view_set_data (self->view, NULL);
+      update_summary (self);
+      return;
+    }
+  data = load_data (self, &error);
+  if (data == NULL)
+    {
+      gt_page_report_error (GT_PAGE (self), error);
+      return;
+    }
+  gt_chart_view_set_data (self->view, data);
+  update_summary (self);
+}
+
+static void
+fill_orgs (GtChartPage *self)
+{
+  g_autoptr (GPtrArray) orgs = NULL;
+  g_autofree char *active = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)));
+
+  gtk_combo_box_text_remove_all (self->org_combo);
+  gtk_combo_box_text_append (self->org_combo, "", _("All organisations"));
+  if (self->storage != NULL && (orgs = gt_org_list (self->storage, NULL)) != NULL)
+    for (guint i = 0; i < orgs->len; i++)
+      {
+        const GtOrg *org = orgs->pdata[i];
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
+        gtk_combo_box_text_append (self->org_combo, id, org->name);
+      }
+  if (active == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), active))
+    gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
+}
+
+static void
+gt_chart_page_set_storage (GtPage *page, GtStorage *storage)
+{
+  GtChartPage *self = GT_CHART_PAGE (page);
+
+  if (storage != self->storage)
+    {
+      g_clear_object (&self->storage);
+      self->storage = storage != NULL ? g_object_ref (storage) : NULL;
+    }
+  self->filling = TRUE;
+  fill_orgs (self);
+  self->filling = FALSE;
+  reload (self);
+}
+
+static void
+gt_chart_page_page_init (GtPageInterface *iface)
+{
+  iface->set_storage = gt_chart_page_set_storage;
+}
+
+/* ---- controls ---- */
+
+static void
+chart_changed_cb (GtkComboBox *combo, GtChartPage *self)
+{
+  GtChartKind kind;
+
+  if (gt_chart_kind_from_code (gtk_combo_box_get_active_id (combo), &kind))
+    gt_chart_view_set_chart (self->view, kind);
+}
+
+static void
+paper_changed_cb (GtkWidget *widget, GtChartPage *self)
+{
+  GtPaper paper;
+
+  if (gt_paper_from_name (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->paper_combo)), &paper))
+    gt_chart_view_set_paper (self->view, paper,
+                             gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->landscape_check)));
+}
+
+static void
+filter_changed_cb (GtkComboBox *combo, GtChartPage *self)
+{
+  if (!self->filling)
+    reload (self);
+}
+
+static void
+zoom_in_cb (GtkButton *button, GtChartPage *self)
+{
+  gt_chart_view_zoom (self->view, 1.25);
+}
+
+static void
+zoom_out_cb (GtkButton *button, GtChartPage *self)
+{
+  gt_chart_view_zoom (self->view, 0.8);
+}
+
+static void
+fit_cb (GtkButton *button, GtChartPage *self)
+{
+  gt_chart_view_fit (self->view);
+}
+
+static void
+project_activated_cb (GtChartView *view, gint64 id, GtChartPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_APPLICATION_WINDOW);
+  g_autofree char *text = NULL;
+
+  /* The project library (another area) opens the project when it offers win.open-project. */
+  if (window != NULL && g_action_group_has_action (G_ACTION_GROUP (window), "open-project"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "open-project",
+                                      g_variant_new_int64 (id));
+      return;
+    }
+  text = gt_chart_view_describe_project (view, id);
+  if (text != NULL)
+    gtk_label_set_markup (self->summary_label, text);
+}
+
+GtChartView *
+gt_chart_page_get_view (GtChartPage *self)
+{
+  return self->view;
+}
+
+void
+gt_chart_page_set_chart (GtChartPage *self, GtChartKind kind)
+{
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->chart_combo), gt_chart_kind_code (kind));
+}
+
+void
+gt_chart_page_set_filter (GtChartPage *self, const char *kind, const char *status)
+{
+  self->filling = TRUE;
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), kind != NULL ? kind : "");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->status_combo), status != NULL ? status : "");
+  self->filling = FALSE;
+  reload (self);
+}
+
+/* ---- printing ---- */
+
+typedef struct
+{
+  GtChartData *data;
+  GtChartKind kind;
+  GtPaper paper;
+  gboolean landscape;
+  gboolean tiled;
+  double overlap_mm;
+  GtChartTiling tiling;
+  GtChartCache *cache;
+  GtkWidget *tile_check;
+  GtkWidget *overlap_spin;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  gt_chart_data_free (job->data);
+  gt_chart_cache_free (job->cache);
+  g_free (job);
+}
+
+static void
+draw_chart (cairo_t *cr, double width, double height, gpointer user_data)
+{
+  PrintJob *job = user_data;
+  GtChartOptions options = { job->kind, NULL, NULL, job->cache };
+
+  gt_chart_draw (cr, job->data, &options, width, height, NULL);
+}
+
+static GObject *
+create_custom_widget_cb (GtkPrintOperation *op, PrintJob *job)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_container_set_border_width (GTK_CONTAINER (box), 12);
+  job->tile_check = gtk_check_button_new_with_mnemonic (
+    _("_Tile onto several sheets of the chosen paper, with an assembly overview first"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (job->tile_check), job->tiled);
+  job->overlap_spin = gtk_spin_button_new_with_range (0, 50, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (job->overlap_spin), job->overlap_mm);
+  gtk_box_pack_start (GTK_BOX (row), gtk_label_new_with_mnemonic (_("_Overlap (mm):")), FALSE,
+                      FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (row), job->overlap_spin, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box), job->tile_check, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box), row, FALSE, FALSE, 0);
+  gtk_widget_show_all (box);
+  return G_OBJECT (box);
+}
+
+static void
+custom_widget_apply_cb (GtkPrintOperation *op, GtkWidget *widget, PrintJob *job)
+{
+  job->tiled = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (job->tile_check));
+  job->overlap_mm = gtk_spin_button_get_value (GTK_SPIN_BUTTON (job->overlap_spin));
+}
+
+static void
+begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, PrintJob *job)
+{
+  double w, h;
+
+  gt_paper_size (job->paper, job->landscape, &w, &h);
+  if (!job->tiled)
+    {
+      gtk_print_operation_set_n_pages (op, 1);
+      return;
+    }
+  /* The context is in points (GTK_UNIT_POINTS): the printable area of one sheet. */
+  gt_chart_tiling_compute_for_sheet (&job->tiling, w, h, gtk_print_context_get_width (context),
+                                     gtk_print_context_get_height (context),
+                                     GT_MM_TO_PT (PRINT_MARGIN_MM), GT_MM_TO_PT (job->overlap_mm));
+  gtk_print_operation_set_n_pages (op, 1 + gt_chart_tiling_n_tiles (&job->tiling));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page_nr, PrintJob *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double pw = gtk_print_context_get_width (context), ph = gtk_print_context_get_height (context);
+  double w, h, s;
+
+  if (job->tiled)
+    {
+      if (page_nr == 0)
+        gt_chart_tiling_draw_overview (&job->tiling, cr, draw_chart, job);
+      else
+        gt_chart_tiling_draw_tile (&job->tiling, page_nr - 1, cr, draw_chart, job);
+      return;
+    }
+  /* The whole sheet, scaled to the paper chosen in the dialog. */
+  gt_paper_size (job->paper, job->landscape, &w, &h);
+  s = MIN (pw / w, ph / h);
+  cairo_translate (cr, (pw - w * s) / 2, (ph - h * s) / 2);
+  cairo_scale (cr, s, s);
+  draw_chart (cr, w, h, job);
+}
+
+GtkPrintOperation *
+gt_chart_page_make_print (GtChartPage *self, gboolean tiled, double overlap_mm)
+{
+  g_autoptr (GError) error = NULL;
+  GtkPrintOperation *op;
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) paper_size = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+  const char *names[] = { GTK_PAPER_NAME_A4, GTK_PAPER_NAME_A3, "iso_a2", "iso_a1", "iso_a0" };
+
+  job->data = load_data (self, &error);
+  if (job->data == NULL)
+    job->data = gt_chart_data_load (self->storage, NULL, NULL);
+  job->kind = gt_chart_view_get_chart (self->view);
+  gt_chart_view_get_paper (self->view, &job->paper, &job->landscape);
+  job->tiled = tiled;
+  job->overlap_mm = overlap_mm;
+  job->cache = gt_chart_cache_new ();
+
+  op = gtk_print_operation_new ();
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (op, gt_chart_kind_title (job->kind));
+  gtk_print_operation_set_embed_page_setup (op, TRUE);
+  /* Whole sheet: the chart's own paper; tiled: A4 sheets unless the dialog says otherwise. */
+  paper_size = gtk_paper_size_new (tiled ? GTK_PAPER_NAME_A4 : names[job->paper]);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper_size);
+  gtk_page_setup_set_orientation (setup, !tiled && job->landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                                  : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_custom_tab_label (op, _("Wall Chart"));
+  g_object_set_data_full (G_OBJECT (op), "gt-print-job", job, print_job_free);
+  g_signal_connect (op, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), job);
+  g_signal_connect (op, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), job);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
+  return op;
+}
+
+static void
+print_cb (GtkButton *button, GtChartPage *self)
+{
+  g_autoptr (GtkPrintOperation) op = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  if (self->storage == NULL)
+    return;
+  op = gt_chart_page_make_print (self, FALSE, 10);
+  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, &error)
+        == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gt_page_report_error (GT_PAGE (self), error);
+}
+
+/* ---- export ---- */
+
+typedef struct
+{
+  GtChartData *data;
+  GtChartOptions chart;
+  GtChartExportOptions options;
+  char *path;
+  GtChartPage *page;
+} ExportJob;
+
+typedef struct
+{
+  GtChartPage *page;
+  int done, total;
+} Progress;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  gt_chart_data_free (job->data);
+  g_free (job->path);
+  g_object_unref (job->page);
+  g_free (job);
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *p = data;
+  g_autofree char *text = g_strdup_printf (_("Page %d of %d"), p->done, p->total);
+
+  gtk_progress_bar_set_fraction (p->page->progress_bar, (double) p->done / MAX (p->total, 1));
+  gtk_progress_bar_set_text (p->page->progress_bar, text);
+  g_object_unref (p->page);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+export_progress (int done, int total, gpointer user_data)
+{
+  ExportJob *job = user_data;
+  Progress *p = g_new0 (Progress, 1);
+
+  p->page = g_object_ref (job->page);
+  p->done = done;
+  p->total = total;
+  g_main_context_invoke (NULL, show_progress, p);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (gt_chart_export (job->data, &job->chart, &job->options, job->path, export_progress, job,
+                       cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+gt_chart_page_export_async (GtChartPage *self, const char *path,
+                            const GtChartExportOptions *options, GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->export_cancellable, callback, user_data);
+  job->data = load_data (self, &error);
+  job->chart.kind = gt_chart_view_get_chart (self->view);
+  job->options = *options;
+  job->path = g_strdup (path);
+  job->page = g_object_ref (self);
+  g_task_set_task_data (task, job, export_job_free);
+  if (job->data == NULL)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                             _("No database is open"));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
+  gtk_widget_show (self->progress_box);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+gt_chart_page_export_finish (GtChartPage *self, GAsyncResult *result, GError **error)
+{
+  gtk_widget_hide (self->progress_box);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+cancel_cb (GtkButton *button, GtChartPage *self)
+{
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+static void
+exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GtChartPage *self = GT_CHART_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = user_data;
+
+  if (!gt_chart_page_export_finish (self, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gt_page_report_error (GT_PAGE (self), error);
+      return;
+    }
+  {
+    g_autofree char *display = g_filename_display_basename (path);
+    g_autofree char *text = g_strdup_printf (_("Exported to %s"), display);
+    gtk_label_set_label (self->summary_label, text);
+  }
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog, int response, GtChartPage *self)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
+  GtChartExportOptions options = GT_CHART_EXPORT_OPTIONS_INIT;
+  g_autofree char *path = NULL;
+  const char *format, *sheets, *dpi;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_object_unref (dialog);
+      return;
+    }
+  path = gtk_file_chooser_get_filename (chooser);
+  format = gtk_file_chooser_get_choice (chooser, "format");
+  sheets = gtk_file_chooser_get_choice (chooser, "sheets");
+  dpi = gtk_file_chooser_get_choice (chooser, "dpi");
+  gt_chart_format_from_code (format, &options.format);
+  gt_chart_view_get_paper (self->view, &options.paper, &options.landscape);
+  options.dpi = dpi != NULL ? g_ascii_strtod (dpi, NULL) : 150;
+  if (g_strcmp0 (sheets, "one") != 0 && options.format == GT_CHART_FORMAT_PDF)
+    {
+      options.tiled = TRUE;
+      gt_paper_from_name (sheets, &options.tile_paper);
+    }
+  if (format != NULL && !g_str_has_suffix (path, format))
+    {
+      char *with = g_strconcat (path, ".", format, NULL);
+      g_free (path);
+      path = with;
+    }
+  g_object_unref (dialog);
+  gt_chart_page_export_async (self, path, &options, exported_cb, g_strdup (path));
+}
+
+static void
+export_cb (GtkButton *button, GtChartPage *self)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  const char *format_ids[] = { "pdf", "svg", "png", NULL };
+  const char *format_labels[] = { "PDF", "SVG", "PNG", NULL };
+  const char *sheet_ids[] = { "one", "A4", "A3", NULL };
+  const char *sheet_labels[] = { _("One sheet"), _("Tiled on A4 (PDF)"), _("Tiled on A3 (PDF)"),
+                                 NULL };
+  const char *dpi_ids[] = { "96", "150", "300", NULL };
+  const char *dpi_labels[] = { "96 dpi", "150 dpi", "300 dpi", NULL };
+  g_autofree char *name = NULL;
+
+  if (self->storage == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Wall Chart"),
+                                         GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), format_ids,
+                               format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "sheets", _("Sheets"), sheet_ids,
+                               sheet_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "sheets", "one");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "dpi", _("PNG resolution"), dpi_ids,
+                               dpi_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "dpi", "150");
+  name = g_strdup_printf ("%s.pdf", gt_chart_kind_title (gt_chart_view_get_chart (self->view)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- setup ---- */
+
+static void
+gt_chart_page_dispose (GObject *object)
+{
+  GtChartPage *self = GT_CHART_PAGE (object);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->storage);
+  G_OBJECT_CLASS (gt_chart_page_parent_class)->dispose (object);
+}
+
+static void
+gt_chart_page_class_init (GtChartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gt_chart_page_dispose;
+  g_type_ensure (GT_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-chart-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, chart_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, paper_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, landscape_check);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, kind_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, level_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, status_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, org_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GtChartPage, view);
+  gtk_widget_class_bind_template_callback (widget_class, chart_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paper_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_out_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
+}
+
+static void
+gt_chart_page_init (GtChartPage *self)
+{
+  static const char *const kinds[] = { "belt", "zone", "circle", "post", "point" };
+  static const char *const levels[] = { "county", "township", "village" };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->view, "project-activated", G_CALLBACK (project_activated_cb), self);
+  self->filling = TRUE;
+  for (int k = 0; k < 3; k++)
+    gtk_combo_box_text_append (self->chart_combo, gt_chart_kind_code (k), gt_chart_kind_title (k));
+  for (int p = GT_PAPER_A4; p <= GT_PAPER_A0; p++)
+    gtk_combo_box_text_append (self->paper_combo, gt_paper_name (p), gt_paper_name (p));
+  gtk_combo_box_text_append (self->kind_combo, "", _("All kinds"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_combo_box_text_append (self->kind_combo, kinds[i], gt_label_project_kind (kinds[i]));
+  gtk_combo_box_text_append (self->level_combo, "", _("All levels"));
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    gtk_combo_box_text_append (self->level_combo, levels[i], gt_label_org_level (levels[i]));
+  gtk_combo_box_text_append (self->status_combo, "", _("Any status"));
+  for (int s = GT_PROJECT_N_STATUS - 1; s >= 0; s--)
+    gtk_combo_box_text_append (self->status_combo, gt_project_status_code (s),
+                               gt_project_status_label (s));
+  gtk_combo_box_text_append (self->org_combo, "", _("All organisations"));
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->kind_combo), 0);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->level_combo), 0);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->status_combo), 0);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
+  gt_combo_box_ellipsize (GTK_COMBO_BOX (self->org_combo), 16);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->landscape_check), TRUE);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->paper_combo), "A3");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->chart_combo), "battle");
+  self->filling = FALSE;
+}

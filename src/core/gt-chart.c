@@ -1,0 +1,884 @@
+/* gt-chart.c — the wall charts' data, paper sizes, title block, legend and text fitting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gt-chart-private.h"
+#include "gt-registers.h"
+
+#define TEXT GT_COLUMN_TEXT
+
+const GtRgb gt_chart_ink = { 0.13, 0.13, 0.13 };
+const GtRgb gt_chart_grey = { 0.42, 0.42, 0.42 };
+const GtRgb gt_chart_rule = { 0.80, 0.80, 0.80 };
+const GtRgb gt_chart_paper = { 1.0, 1.0, 1.0 };
+const GtRgb gt_chart_red = { 0.71, 0.07, 0.09 };
+
+/* ---- kinds and paper ---- */
+
+static const char *const kind_codes[] = { "route", "battle", "guide" };
+static const char *const kind_titles[] = { N_("Route map"), N_("Battle map"), N_("Work guide") };
+
+const char *
+gt_chart_kind_code (GtChartKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_codes), "route");
+  return kind_codes[kind];
+}
+
+gboolean
+gt_chart_kind_from_code (const char *code, GtChartKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_codes); i++)
+    if (g_strcmp0 (code, kind_codes[i]) == 0)
+      {
+        *kind = (GtChartKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+gt_chart_kind_title (GtChartKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_titles), "");
+  return _(kind_titles[kind]);
+}
+
+static const char *const paper_names[] = { "A4", "A3", "A2", "A1", "A0" };
+/* ISO 216 in millimetres, portrait. */
+static const double paper_mm[][2] = {
+  { 210, 297 }, { 297, 420 }, { 420, 594 }, { 594, 841 }, { 841, 1189 },
+};
+
+gboolean
+gt_paper_from_name (const char *name, GtPaper *paper)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (paper_names); i++)
+    if (g_ascii_strcasecmp (name, paper_names[i]) == 0)
+      {
+        *paper = (GtPaper) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+gt_paper_name (GtPaper paper)
+{
+  g_return_val_if_fail ((guint) paper < G_N_ELEMENTS (paper_names), "A4");
+  return paper_names[paper];
+}
+
+void
+gt_paper_size (GtPaper paper, gboolean landscape, double *width, double *height)
+{
+  double w, h;
+
+  g_return_if_fail ((guint) paper < G_N_ELEMENTS (paper_mm));
+  w = GT_MM_TO_PT (paper_mm[paper][0]);
+  h = GT_MM_TO_PT (paper_mm[paper][1]);
+  *width = landscape ? h : w;
+  *height = landscape ? w : h;
+}
+
+/* ---- data ---- */
+
+static void
+milestone_free (gpointer data)
+{
+  GtChartMilestone *m = data;
+
+  g_free (m->name);
+  g_free (m->planned_date);
+  g_free (m->done_date);
+  g_free (m);
+}
+
+static void
+project_free (gpointer data)
+{
+  GtChartProject *p = data;
+
+  g_free (p->number);
+  g_free (p->name);
+  g_free (p->kind);
+  g_free (p->level);
+  g_free (p->org_name);
+  g_free (p->village);
+  g_free (p->leader);
+  g_free (p->cadre);
+  g_free (p->start_date);
+  g_free (p->due_date);
+  g_free (p->closed_date);
+  g_free (p->next_node);
+  g_free (p->next_date);
+  g_clear_pointer (&p->milestones, g_ptr_array_unref);
+  g_free (p);
+}
+
+static void
+village_free (gpointer data)
+{
+  GtChartVillage *v = data;
+
+  g_free (v->name);
+  g_free (v);
+}
+
+void
+gt_chart_data_free (GtChartData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->township);
+  g_free (data->goal);
+  g_free (data->leader);
+  g_free (data->today);
+  g_clear_pointer (&data->legend, g_ptr_array_unref);
+  g_clear_pointer (&data->projects, g_ptr_array_unref);
+  g_clear_pointer (&data->villages, g_ptr_array_unref);
+  g_free (data);
+}
+
+static gpointer
+read_project (sqlite3_stmt *stmt)
+{
+  GtChartProject *p = g_new0 (GtChartProject, 1);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->number = TEXT (stmt, 1);
+  p->name = TEXT (stmt, 2);
+  p->kind = TEXT (stmt, 3);
+  p->level = TEXT (stmt, 4);
+  p->org_id = sqlite3_column_int64 (stmt, 5);
+  p->org_name = TEXT (stmt, 6);
+  p->village_id = sqlite3_column_int64 (stmt, 7);
+  p->village = TEXT (stmt, 8);
+  p->leader = TEXT (stmt, 9);
+  p->cadre = TEXT (stmt, 10);
+  p->start_date = TEXT (stmt, 11);
+  p->due_date = TEXT (stmt, 12);
+  p->closed_date = TEXT (stmt, 13);
+  p->milestones = g_ptr_array_new_with_free_func (milestone_free);
+  return p;
+}
+
+static gpointer
+read_village (sqlite3_stmt *stmt)
+{
+  GtChartVillage *v = g_new0 (GtChartVillage, 1);
+
+  v->id = sqlite3_column_int64 (stmt, 0);
+  v->name = TEXT (stmt, 1);
+  v->has_position = sqlite3_column_type (stmt, 2) != SQLITE_NULL
+                    && sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+  v->x = CLAMP (sqlite3_column_double (stmt, 2), 0.0, 1.0);
+  v->y = CLAMP (sqlite3_column_double (stmt, 3), 0.0, 1.0);
+  return v;
+}
+
+static gboolean
+load_milestones (GtStorage *storage, GtChartData *data, GError **error)
+{
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < data->projects->len; i++)
+    {
+      GtChartProject *p = data->projects->pdata[i];
+      g_hash_table_insert (by_id, &p->id, p);
+    }
+  stmt = gt_storage_prepare (storage,
+                             "SELECT project_id, name, planned_date, done_date FROM milestones"
+                             " ORDER BY project_id, seq", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GtChartProject *p = g_hash_table_lookup (by_id, &id);
+      GtChartMilestone *m;
+
+      if (p == NULL)
+        continue;
+      m = g_new0 (GtChartMilestone, 1);
+      m->name = TEXT (stmt, 1);
+      m->planned_date = TEXT (stmt, 2);
+      m->done_date = TEXT (stmt, 3);
+      g_ptr_array_add (p->milestones, m);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("reading milestones"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+compute_status (GtChartData *data)
+{
+  for (guint i = 0; i < data->projects->len; i++)
+    {
+      GtChartProject *p = data->projects->pdata[i];
+      GtProject base = { 0 };
+
+      p->seq = (int) i + 1;
+      p->n_milestones = p->milestones->len;
+      p->n_done = 0;
+      g_clear_pointer (&p->next_node, g_free);
+      g_clear_pointer (&p->next_date, g_free);
+      for (guint m = 0; m < p->milestones->len; m++)
+        {
+          GtChartMilestone *ms = p->milestones->pdata[m];
+          if (ms->done_date != NULL)
+            p->n_done++;
+          else if (p->next_node == NULL)
+            {
+              p->next_node = g_strdup (ms->name);
+              p->next_date = g_strdup (ms->planned_date);
+            }
+        }
+      base.id = p->id;
+      base.due_date = p->due_date;
+      base.closed_date = p->closed_date;
+      base.start_date = p->start_date;
+      base.next_date = p->next_date;
+      base.n_milestones = p->n_milestones;
+      base.n_done = p->n_done;
+      p->status = gt_project_status_compute (&base, data->today, data->at_risk_days);
+    }
+}
+
+GtChartData *
+gt_chart_data_load (GtStorage *storage, const char *today, GError **error)
+{
+  g_autoptr (GtChartData) data = g_new0 (GtChartData, 1);
+  sqlite3_stmt *stmt;
+
+  data->today = today != NULL ? g_strdup (today) : gt_today ();
+  if (!gt_date_is_valid (data->today))
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT,
+                   _("“%s” is not a date (YYYY-MM-DD)"), data->today);
+      return NULL;
+    }
+  data->township = gt_storage_get_meta (storage, "township");
+  if (data->township == NULL || *data->township == '\0')
+    {
+      g_free (data->township);
+      data->township = gt_storage_get_meta (storage, "office_name");
+    }
+  if (data->township == NULL)
+    data->township = g_strdup ("");
+  data->goal = gt_storage_get_meta (storage, "chart.goal");
+  if (data->goal == NULL || *data->goal == '\0')
+    {
+      g_free (data->goal);
+      data->goal = g_strdup (_("Demonstration projects: every node on time"));
+    }
+  data->leader = gt_storage_get_meta (storage, "chart.leader");
+  data->at_risk_days = gt_project_at_risk_days (storage);
+  data->legend = gt_project_legend_load (storage, error);
+  if (data->legend == NULL)
+    return NULL;
+
+  stmt = gt_storage_prepare (
+    storage,
+    "SELECT p.id, p.number, p.name, p.kind, p.level, coalesce (p.org_id, 0), o.name,"
+    "  coalesce (p.village_id, 0), v.name, p.leader, p.cadre, p.start_date, p.due_date,"
+    "  p.closed_date"
+    " FROM projects p LEFT JOIN organizations o ON o.id = p.org_id"
+    " LEFT JOIN villages v ON v.id = p.village_id ORDER BY p.number", error);
+  if (stmt == NULL)
+    return NULL;
+  data->projects = gt_storage_collect (storage, stmt, read_project, project_free, error);
+  if (data->projects == NULL)
+    return NULL;
+  stmt = gt_storage_prepare (storage, "SELECT id, name, map_x, map_y FROM villages ORDER BY name",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  data->villages = gt_storage_collect (storage, stmt, read_village, village_free, error);
+  if (data->villages == NULL || !load_milestones (storage, data, error))
+    return NULL;
+  compute_status (data);
+  return g_steal_pointer (&data);
+}
+
+void
+gt_chart_data_filter (GtChartData *data, const GtChartFilter *filter)
+{
+  guint j = 0;
+
+  g_return_if_fail (data != NULL && filter != NULL);
+  for (guint i = 0; i < data->projects->len; i++)
+    {
+      GtChartProject *p = data->projects->pdata[i];
+      gboolean keep = (filter->kind == NULL || g_strcmp0 (filter->kind, p->kind) == 0)
+                      && (filter->level == NULL || g_strcmp0 (filter->level, p->level) == 0)
+                      && (filter->status < 0 || filter->status == (int) p->status)
+                      && (filter->org_id == 0 || filter->org_id == p->org_id);
+      if (keep)
+        data->projects->pdata[j++] = p;
+      else
+        project_free (p);
+    }
+  /* The array no longer owns the dropped pointers: shrink without freeing them. */
+  g_ptr_array_set_free_func (data->projects, NULL);
+  g_ptr_array_set_size (data->projects, j);
+  g_ptr_array_set_free_func (data->projects, project_free);
+}
+
+/* ---- helpers ---- */
+
+guint32
+gt_chart_julian (const char *date)
+{
+  int y, m, d;
+  char tail;
+  GDate g;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
+      || !g_date_valid_dmy (d, m, y))
+    return 0;
+  g_date_clear (&g, 1);
+  g_date_set_dmy (&g, d, m, y);
+  return g_date_get_julian (&g);
+}
+
+GArray *
+gt_chart_boxes_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (GtChartBox));
+}
+
+void
+gt_chart_add_box (GtChartCtx *ctx, double x, double y, double w, double h, GtChartBoxKind kind,
+                  gint64 project_id)
+{
+  GtChartBox box = { x, y, w, h, kind, project_id };
+
+  if (ctx->boxes != NULL)
+    g_array_append_val (ctx->boxes, box);
+}
+
+gint64
+gt_chart_boxes_find (GArray *boxes, double x, double y)
+{
+  /* Later boxes are drawn on top: search backwards. */
+  for (guint i = boxes->len; i-- > 0;)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+      if (b->kind != GT_CHART_BOX_TEXT && b->project_id != 0 && x >= b->x && x < b->x + b->w
+          && y >= b->y && y < b->y + b->h)
+        return b->project_id;
+    }
+  return 0;
+}
+
+static int
+compare_box_x (gconstpointer a, gconstpointer b)
+{
+  const GtChartBox *const *x = a, *const *y = b;
+  return ((*x)->x > (*y)->x) - ((*x)->x < (*y)->x);
+}
+
+guint
+gt_chart_boxes_count_overlaps (GArray *boxes, double tolerance, GtChartBox *a, GtChartBox *b)
+{
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  guint n = 0;
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      GtChartBox *box = &g_array_index (boxes, GtChartBox, i);
+      if (box->kind != GT_CHART_BOX_HIT)
+        g_ptr_array_add (sorted, box);
+    }
+  g_ptr_array_sort (sorted, compare_box_x);
+  /* Sweep along x: only boxes that start before this one ends can overlap it. */
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const GtChartBox *p = sorted->pdata[i];
+      for (guint j = i + 1; j < sorted->len; j++)
+        {
+          const GtChartBox *q = sorted->pdata[j];
+          double ox, oy;
+
+          if (q->x >= p->x + p->w - tolerance)
+            break;
+          ox = MIN (p->x + p->w, q->x + q->w) - MAX (p->x, q->x);
+          oy = MIN (p->y + p->h, q->y + q->h) - MAX (p->y, q->y);
+          if (ox > tolerance && oy > tolerance)
+            {
+              if (n == 0 && a != NULL && b != NULL)
+                *a = *p, *b = *q;
+              n++;
+            }
+        }
+    }
+  return n;
+}
+
+void
+gt_chart_set_rgb (GtChartCtx *ctx, const GtRgb *colour)
+{
+  cairo_set_source_rgb (ctx->cr, colour->r, colour->g, colour->b);
+}
+
+GtRgb
+gt_rgb_tint (const GtRgb *colour, double t)
+{
+  GtRgb out = { colour->r + (1 - colour->r) * t, colour->g + (1 - colour->g) * t,
+                colour->b + (1 - colour->b) * t };
+  return out;
+}
+
+void
+gt_chart_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+const GtRgb *
+gt_chart_status_rgb (GtChartCtx *ctx, GtProjectStatus status)
+{
+  return &ctx->status[(guint) status < GT_PROJECT_N_STATUS ? status : GT_PROJECT_STATUS_ON_TRACK];
+}
+
+const GtRgb *
+gt_chart_milestone_rgb (GtChartCtx *ctx, const GtChartProject *project,
+                        const GtChartMilestone *milestone)
+{
+  if (milestone->done_date != NULL)
+    return &ctx->status[GT_PROJECT_STATUS_DONE];
+  if (g_strcmp0 (milestone->planned_date, ctx->data->today) < 0)
+    return &ctx->status[GT_PROJECT_STATUS_OVERDUE];
+  if (project->status == GT_PROJECT_STATUS_DONE)
+    return &ctx->status[GT_PROJECT_STATUS_ON_TRACK];
+  return &ctx->status[project->status];
+}
+
+/* ---- text ---- */
+
+/* Shaped text, kept across draws: a wall chart repeats the same strings (milestone names,
+ * village names, numbers) many times, and shaping CJK text is the costly part of a redraw. */
+typedef struct
+{
+  PangoLayout *layout;
+  double width, height;
+} CachedText;
+
+struct _GtChartCache
+{
+  PangoContext *pango;
+  PangoFontDescription *font;
+  GHashTable *texts; /* "size|bold|ellipsize width|text" → CachedText */
+};
+
+#define CACHE_LIMIT 50000
+
+static void
+cached_text_free (gpointer data)
+{
+  CachedText *t = data;
+
+  g_object_unref (t->layout);
+  g_free (t);
+}
+
+GtChartCache *
+gt_chart_cache_new (void)
+{
+  GtChartCache *cache = g_new0 (GtChartCache, 1);
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Text is laid out the same on every surface: 1 pt = 1 unit, no hinting, no rounding. */
+  cache->pango = pango_font_map_create_context (map);
+  pango_cairo_context_set_resolution (cache->pango, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (cache->pango, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (cache->pango, FALSE);
+  cache->font = pango_font_description_from_string (GT_CHART_FONT);
+  cache->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_text_free);
+  return cache;
+}
+
+void
+gt_chart_cache_free (GtChartCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->texts);
+  pango_font_description_free (cache->font);
+  g_object_unref (cache->pango);
+  g_free (cache);
+}
+
+/* The shaped @text at @size, ellipsized to @ellipsize points when that is > 0. */
+static const CachedText *
+shape (GtChartCtx *ctx, const char *text, double size, gboolean bold, double ellipsize)
+{
+  GtChartCache *cache = ctx->cache;
+  char prefix[64];
+  g_autofree char *key = NULL;
+  CachedText *t;
+  PangoRectangle logical;
+
+  g_snprintf (prefix, sizeof prefix, "%.3f|%d|%.2f|", size, bold, ellipsize);
+  key = g_strconcat (prefix, text, NULL);
+  t = g_hash_table_lookup (cache->texts, key);
+  if (t != NULL)
+    return t;
+  if (g_hash_table_size (cache->texts) >= CACHE_LIMIT)
+    g_hash_table_remove_all (cache->texts);
+
+  t = g_new0 (CachedText, 1);
+  t->layout = pango_layout_new (cache->pango);
+  pango_layout_set_single_paragraph_mode (t->layout, TRUE);
+  pango_font_description_set_weight (cache->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size (cache->font, size * PANGO_SCALE);
+  pango_layout_set_font_description (t->layout, cache->font);
+  if (ellipsize > 0)
+    {
+      pango_layout_set_width (t->layout, (int) (ellipsize * PANGO_SCALE));
+      pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_text (t->layout, text, -1);
+  pango_layout_get_extents (t->layout, NULL, &logical);
+  t->width = (double) logical.width / PANGO_SCALE;
+  t->height = (double) logical.height / PANGO_SCALE;
+  g_hash_table_insert (cache->texts, g_steal_pointer (&key), t);
+  return t;
+}
+
+double
+gt_chart_text_width (GtChartCtx *ctx, const char *text, double size, gboolean bold)
+{
+  return shape (ctx, text, size, bold, 0)->width;
+}
+
+double
+gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, double h,
+               double size, double min_size, GtTextFlags flags, const GtRgb *colour,
+               gint64 project_id)
+{
+  gboolean bold = (flags & GT_TEXT_BOLD) != 0;
+  const CachedText *t;
+  double tx, ty;
+
+  if (text == NULL || *text == '\0' || w <= 0 || h <= 0)
+    return 0;
+  /* The em box must fit the height with a little room. */
+  size = MIN (size, h / 1.15);
+  min_size = MIN (min_size, size);
+  if (size < GT_CHART_MIN_FONT * 0.5)
+    return 0;
+
+  t = shape (ctx, text, size, bold, 0);
+  if (t->width > w)
+    {
+      double shrunk = MAX (min_size, size * w / t->width * 0.985);
+      if (shrunk < size)
+        {
+          /* Quantised, so that similar boxes share shaped text. */
+          size = MAX (min_size, floor (shrunk * 20) / 20);
+          t = shape (ctx, text, size, bold, 0);
+        }
+      if (t->width > w)
+        {
+          t = shape (ctx, text, size, bold, w);
+          if (t->width > w + 0.01)
+            return 0; /* not even "…" fits */
+        }
+    }
+
+  tx = x;
+  if (flags & GT_TEXT_CENTER)
+    tx = x + (w - t->width) / 2;
+  else if (flags & GT_TEXT_RIGHT)
+    tx = x + w - t->width;
+  ty = y + (h - t->height) / 2;
+
+  cairo_move_to (ctx->cr, tx, ty);
+  gt_chart_set_rgb (ctx, colour);
+  pango_cairo_show_layout (ctx->cr, t->layout);
+  cairo_new_path (ctx->cr);
+
+  if (!(flags & GT_TEXT_NO_BOX))
+    /* The em box, centred on the line: what the eye reads as the label. */
+    gt_chart_add_box (ctx, tx, y + h / 2 - size * 0.5, MIN (t->width, w), size,
+                      GT_CHART_BOX_TEXT, project_id);
+  return t->width;
+}
+
+/* ---- layout helpers ---- */
+
+GtChartFlow
+gt_chart_flow (double w, double h, double units, double header_units, double label_frac,
+               double min_chars, double max_row, double gap)
+{
+  GtChartFlow best = { 1, 0, w, gap };
+  double best_eff = -1;
+
+  units = MAX (units, 1);
+  for (int k = 1; k <= 40; k++)
+    {
+      double cw = (w - (k - 1) * gap) / k;
+      double per_column = ceil (units / k) + header_units + 1;
+      double row = MIN (max_row, h / per_column);
+      /* A row of height r carries text of about r / 1.5 points. */
+      double width_limited = cw * label_frac / MAX (min_chars, 1) * 1.5;
+      double eff = MIN (row, width_limited);
+
+      if (cw <= 0)
+        break;
+      if (eff > best_eff * 1.01)
+        {
+          best_eff = eff;
+          best.columns = k;
+          best.row = row;
+          best.column_width = cw;
+        }
+      if (row >= max_row)
+        break; /* more columns cannot give taller rows */
+    }
+  return best;
+}
+
+static const char *const kind_order[] = { "belt", "zone", "circle", "post", "point" };
+
+static int
+kind_rank (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_order); i++)
+    if (g_strcmp0 (kind, kind_order[i]) == 0)
+      return (int) i;
+  return G_N_ELEMENTS (kind_order);
+}
+
+static int
+compare_groups (gconstpointer a, gconstpointer b)
+{
+  GPtrArray *x = *(GPtrArray *const *) a, *y = *(GPtrArray *const *) b;
+  const GtChartProject *p = x->pdata[0], *q = y->pdata[0];
+  int rp = kind_rank (p->kind), rq = kind_rank (q->kind);
+
+  if (rp != rq)
+    return rp - rq;
+  return g_strcmp0 (p->kind, q->kind);
+}
+
+GPtrArray *
+gt_chart_group_by_kind (const GtChartData *data)
+{
+  g_autoptr (GHashTable) by_kind = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < data->projects->len; i++)
+    {
+      GtChartProject *p = data->projects->pdata[i];
+      const char *kind = p->kind != NULL ? p->kind : "";
+      GPtrArray *group = g_hash_table_lookup (by_kind, kind);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (by_kind, (gpointer) kind, group);
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group, p);
+    }
+  g_ptr_array_sort (groups, compare_groups);
+  return groups;
+}
+
+/* ---- title block ---- */
+
+static char *
+format_as_of (const char *today)
+{
+  int y = 0, m = 0, d = 0;
+
+  if (sscanf (today, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup (today);
+  /* TRANSLATORS: the date a chart shows the state of; year, month, day */
+  return g_strdup_printf (_("As of %d-%02d-%02d"), y, m, d);
+}
+
+static void
+draw_title_block (GtChartCtx *ctx, double m, double th)
+{
+  const GtChartData *data = ctx->data;
+  cairo_t *cr = ctx->cr;
+  double u = ctx->unit;
+  double x = m, y = m, w = ctx->width - 2 * m;
+  double legend_w = w * 0.46, left_w = w - legend_w - 10 * u;
+  g_autofree char *title = NULL;
+  g_autofree char *as_of = format_as_of (data->today);
+  g_autoptr (GString) line = g_string_new (as_of);
+  guint counts[GT_PROJECT_N_STATUS] = { 0 };
+
+  if (ctx->options->title != NULL && *ctx->options->title != '\0')
+    title = g_strdup (ctx->options->title);
+  else
+    /* TRANSLATORS: the chart title, e.g. 挂图作战 · 路线图 */
+    title = g_strdup_printf (_("Wall chart · %s"), gt_chart_kind_title (ctx->options->kind));
+
+  /* The red band on top. */
+  gt_chart_set_rgb (ctx, &gt_chart_red);
+  cairo_rectangle (cr, x, y, w, 3.5 * u);
+  cairo_fill (cr);
+  y += 6 * u;
+
+  gt_chart_text (ctx, data->township, x, y, left_w, 14 * u, 11 * u, 6 * u, GT_TEXT_LEFT,
+                 &gt_chart_grey, 0);
+  gt_chart_text (ctx, title, x, y + 14 * u, left_w, 30 * u, 24 * u, 10 * u, GT_TEXT_BOLD,
+                 &gt_chart_red, 0);
+
+  for (guint i = 0; i < data->projects->len; i++)
+    counts[((GtChartProject *) data->projects->pdata[i])->status]++;
+  g_string_append (line, "　");
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects",
+                                             data->projects->len),
+                          data->projects->len);
+  if (data->leader != NULL && *data->leader != '\0')
+    {
+      g_string_append (line, "　");
+      g_string_append_printf (line, _("Responsible leader: %s"), data->leader);
+    }
+  gt_chart_text (ctx, line->str, x, y + 45 * u, left_w, 13 * u, 10 * u, 5 * u, GT_TEXT_LEFT,
+                 &gt_chart_ink, 0);
+
+  /* The legend: 2 × 2 entries, each a swatch and its meaning with the count. */
+  {
+    double lx = x + w - legend_w, ly = y + 2 * u, lh = th - 14 * u;
+    double ew = legend_w / 2, eh = lh / 2;
+
+    gt_chart_set_rgb (ctx, &gt_chart_rule);
+    cairo_set_line_width (cr, 0.6 * u);
+    gt_chart_rounded_rect (cr, lx, ly, legend_w, lh, 3 * u);
+    cairo_stroke (cr);
+    for (guint i = 0; i < data->legend->len && i < 4; i++)
+      {
+        const GtLegendEntry *entry = data->legend->pdata[i];
+        /* Order: overdue, at risk, on track, done — the most pressing first. */
+        GtProjectStatus s = (GtProjectStatus) (GT_PROJECT_N_STATUS - 1 - i);
+        const GtLegendEntry *e = gt_project_legend_lookup (data->legend, s);
+        double ex = lx + (i % 2) * ew, ey = ly + (i / 2) * eh;
+        double sw = MIN (eh * 0.5, 10 * u);
+        g_autofree char *text = NULL;
+
+        if (e == NULL)
+          e = entry;
+        text = g_strdup_printf (_("%s (%u)"), e->meaning, counts[e->status]);
+        cairo_set_source_rgb (cr, e->r, e->g, e->b);
+        cairo_new_path (cr);
+        cairo_arc (cr, ex + 5 * u + sw / 2, ey + eh / 2, sw / 2, 0, 2 * G_PI);
+        cairo_fill (cr);
+        gt_chart_text (ctx, text, ex + 8 * u + sw, ey, ew - 11 * u - sw, eh, 8.5 * u, 4 * u,
+                       GT_TEXT_LEFT, &gt_chart_ink, 0);
+      }
+  }
+
+  gt_chart_set_rgb (ctx, &gt_chart_red);
+  cairo_set_line_width (cr, 1.0 * u);
+  cairo_move_to (cr, x, m + th);
+  cairo_line_to (cr, x + w, m + th);
+  cairo_stroke (cr);
+}
+
+static void
+draw_footer (GtChartCtx *ctx, double m)
+{
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (_("Guatu · %s · %s"), gt_chart_kind_title (ctx->options->kind),
+                          ctx->data->today);
+  gt_chart_text (ctx, text, m, ctx->height - m * 0.95, ctx->width - 2 * m, m * 0.7,
+                 6.5 * ctx->unit, 3.5, GT_TEXT_RIGHT, &gt_chart_grey, 0);
+}
+
+void
+gt_chart_draw (cairo_t *cr, const GtChartData *data, const GtChartOptions *options,
+               double width, double height, GArray *boxes)
+{
+  GtChartCtx ctx = { 0 };
+  double m, th;
+
+  g_return_if_fail (cr != NULL && data != NULL && options != NULL);
+  if (width <= 1 || height <= 1)
+    return;
+
+  ctx.cr = cr;
+  ctx.data = data;
+  ctx.options = options;
+  ctx.boxes = boxes;
+  ctx.width = width;
+  ctx.height = height;
+  ctx.unit = sqrt (width * height / (595.276 * 841.89));
+  for (guint s = 0; s < GT_PROJECT_N_STATUS; s++)
+    {
+      const GtLegendEntry *e = gt_project_legend_lookup (data->legend, (GtProjectStatus) s);
+      GtRgb fallback = { 0.5, 0.5, 0.5 };
+      ctx.status[s] = e != NULL ? (GtRgb) { e->r, e->g, e->b } : fallback;
+    }
+
+  ctx.cache = options->cache != NULL ? options->cache : gt_chart_cache_new ();
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  gt_chart_set_rgb (&ctx, &gt_chart_paper);
+  cairo_paint (cr);
+
+  m = 18 * ctx.unit;
+  th = 66 * ctx.unit;
+  draw_title_block (&ctx, m, th);
+  ctx.bx = m;
+  ctx.by = m + th + 8 * ctx.unit;
+  ctx.bw = width - 2 * m;
+  ctx.bh = height - ctx.by - m;
+
+  if (data->projects->len == 0)
+    gt_chart_text (&ctx, _("No projects to show"), ctx.bx, ctx.by, ctx.bw, 40 * ctx.unit,
+                   16 * ctx.unit, 8, GT_TEXT_CENTER, &gt_chart_grey, 0);
+  else
+    switch (options->kind)
+      {
+      case GT_CHART_ROUTE:
+        gt_chart_route_draw (&ctx);
+        break;
+      case GT_CHART_BATTLE:
+        gt_chart_battle_draw (&ctx);
+        break;
+      case GT_CHART_GUIDE:
+      default:
+        gt_chart_guide_draw (&ctx);
+        break;
+      }
+  draw_footer (&ctx, m);
+  cairo_restore (cr);
+
+  if (options->cache == NULL)
+    gt_chart_cache_free (ctx.cache);
+}

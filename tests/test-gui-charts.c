@@ -1,0 +1,208 @@
+/* test-gui-charts.c — the Wall Charts area: the chart drawn in the window, a click on a
+ * project, tooltips text, zoom and fit, filters, the accessible description, export in the
+ * background and printing tiled to PDF through GtkPrintOperation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gt-chart-page.h"
+#include "gt-project.h" /* projects: the demo library's counts */
+#include "gt-window.h"
+#include "gui-test.h"
+
+typedef struct
+{
+  char *dir;
+  gint64 clicked;
+  gboolean exported;
+  GError *export_error;
+} Test;
+
+static void
+clicked_cb (GtChartView *view, gint64 id, Test *test)
+{
+  test->clicked = id;
+}
+
+static void
+click (GtkWidget *widget, double x, double y)
+{
+  GdkEvent *event = gdk_event_new (GDK_BUTTON_PRESS);
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+
+  event->button.window = g_object_ref (gtk_widget_get_window (widget));
+  event->button.button = GDK_BUTTON_PRIMARY;
+  event->button.x = x;
+  event->button.y = y;
+  gdk_event_set_device (event, gdk_seat_get_pointer (seat));
+  gtk_widget_event (widget, event);
+  event->type = GDK_BUTTON_RELEASE;
+  gtk_widget_event (widget, event);
+  gdk_event_free (event);
+}
+
+static void
+exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Test *test = user_data;
+
+  gt_chart_page_export_finish (GT_CHART_PAGE (source), result, &test->export_error);
+  test->exported = TRUE;
+}
+
+static char *
+pdfinfo (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  char *out = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, NULL, NULL));
+  return out;
+}
+
+/* projects: how many of the demo's projects the core lists (48 since the project library) */
+static guint
+count_projects (GtkWindow *toplevel, const char *kind, int status)
+{
+  GtProjectFilter filter = { .kind = kind, .status = status };
+  g_autoptr (GPtrArray) found = gt_project_query (gt_window_get_storage (GT_WINDOW (toplevel)),
+                                                  &filter, NULL, NULL);
+  return found->len;
+}
+
+static gboolean
+drive_charts (gpointer user_data)
+{
+  GApplication *app = user_data;
+  Test *test = g_object_get_data (G_OBJECT (app), "test-data");
+  GtkWindow *toplevel = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (test->dir, "export.pdf", NULL);
+  g_autofree char *printed = g_build_filename (test->dir, "printed.pdf", NULL);
+  g_autofree char *info = NULL, *tip = NULL, *pinfo = NULL;
+  g_autoptr (GtkPrintOperation) op = NULL;
+  GtChartPage *page;
+  GtChartView *view;
+  const GtChartData *data;
+  const GtChartProject *first;
+  gint64 first_id;
+  GdkRectangle rect;
+  AtkObject *atk;
+  double scale;
+
+  gtk_window_resize (toplevel, 1366, 740);
+  gtk_stack_set_transition_type (GTK_STACK (find_widget (GTK_WIDGET (toplevel), GTK_TYPE_STACK,
+                                                         NULL)), GTK_STACK_TRANSITION_TYPE_NONE);
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "wall-charts"));
+  pump ();
+  page = GT_CHART_PAGE (find_widget (GTK_WIDGET (toplevel), GT_TYPE_CHART_PAGE, NULL));
+  view = gt_chart_page_get_view (page);
+  g_signal_connect (view, "project-activated", G_CALLBACK (clicked_cb), test);
+  data = gt_chart_view_get_data (view);
+  g_assert_nonnull (data);
+  g_assert_cmpuint (data->projects->len, ==, count_projects (toplevel, NULL, -1));
+  g_assert_cmpint (gt_chart_view_get_chart (view), ==, GT_CHART_BATTLE);
+  screenshot (GTK_WIDGET (toplevel), "wall-charts-battle");
+
+  /* The first project's marker: drawn, found under the pointer, clicked. */
+  first = data->projects->pdata[0];
+  first_id = first->id;
+  g_assert_true (gt_chart_view_project_rect (view, first->id, &rect));
+  g_assert_cmpint (gt_chart_view_project_at (view, rect.x + rect.width / 2.0,
+                                             rect.y + rect.height / 2.0), ==, first->id);
+  click (GTK_WIDGET (view), rect.x + rect.width / 2.0, rect.y + rect.height / 2.0);
+  g_assert_cmpint (test->clicked, ==, first->id);
+  tip = gt_chart_view_describe_project (view, first->id);
+  g_assert_nonnull (strstr (tip, "赏石文化党建示范带"));
+  g_assert_nonnull (strstr (tip, "徐卫东"));
+
+  /* Accessible: the chart's name and every project with its status. */
+  atk = gtk_widget_get_accessible (GTK_WIDGET (view));
+  {
+    g_autofree char *n = g_strdup_printf ("%u", count_projects (toplevel, NULL, -1));
+    g_assert_nonnull (strstr (atk_object_get_name (atk), n));
+  }
+  g_assert_nonnull (strstr (atk_object_get_description (atk), "水北村美丽庭院示范区"));
+
+  /* Zoom and fit. */
+  scale = gt_chart_view_get_scale (view);
+  gt_chart_view_zoom (view, 2.0);
+  g_assert_cmpfloat_with_epsilon (gt_chart_view_get_scale (view), scale * 2, 1e-9);
+  gt_chart_view_fit (view);
+  g_assert_cmpfloat_with_epsilon (gt_chart_view_get_scale (view), scale, 1e-9);
+
+  /* Filters reload the chart. */
+  gt_chart_page_set_filter (page, "point", NULL);
+  pump ();
+  g_assert_cmpuint (gt_chart_view_get_data (view)->projects->len, ==,
+                    count_projects (toplevel, "point", -1));
+  gt_chart_page_set_filter (page, NULL, "done");
+  g_assert_cmpuint (gt_chart_view_get_data (view)->projects->len, ==,
+                    count_projects (toplevel, NULL, GT_PROJECT_STATUS_DONE));
+  gt_chart_page_set_filter (page, NULL, NULL);
+  g_assert_cmpuint (gt_chart_view_get_data (view)->projects->len, ==,
+                    count_projects (toplevel, NULL, -1));
+
+  gt_chart_page_set_chart (page, GT_CHART_ROUTE);
+  pump ();
+  g_assert_true (gt_chart_view_project_rect (view, first_id, &rect));
+  screenshot (GTK_WIDGET (toplevel), "wall-charts-route");
+  gt_chart_page_set_chart (page, GT_CHART_GUIDE);
+  pump ();
+  g_assert_true (gt_chart_view_project_rect (view, first_id, &rect));
+  screenshot (GTK_WIDGET (toplevel), "wall-charts-guide");
+
+  /* Export in the background: A3 landscape, the page's paper. */
+  {
+    GtChartExportOptions options = GT_CHART_EXPORT_OPTIONS_INIT;
+    options.paper = GT_PAPER_A3;
+    options.landscape = TRUE;
+    gt_chart_page_export_async (page, pdf, &options, exported_cb, test);
+    while (!test->exported)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (test->export_error);
+    info = pdfinfo (pdf);
+    g_assert_nonnull (strstr (info, "1190.55 x 841.89 pts (A3)"));
+  }
+
+  /* Printing tiled, exported to PDF by the print operation itself: an overview page and
+   * more than one A4 tile for an A3 landscape chart. */
+  op = gt_chart_page_make_print (page, TRUE, 10);
+  gtk_print_operation_set_export_filename (op, printed);
+  g_assert_cmpint (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, toplevel,
+                                            &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  pinfo = pdfinfo (printed);
+  g_assert_nonnull (strstr (pinfo, "595.276 x 841.89 pts (A4)"));
+  g_assert_null (strstr (pinfo, "Pages:           1\n"));
+  g_assert_null (strstr (pinfo, "Pages:           2\n"));
+
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_wall_charts (void)
+{
+  Test test = { 0 };
+  g_autofree char *path = gui_test_demo_db ("charts.db", &test.dir);
+
+  gui_test_run_app (path, drive_charts, &test);
+  g_clear_error (&test.export_error);
+  gui_test_remove_dir (test.dir);
+  g_free (test.dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  gui_test_init (&argc, &argv);
+  g_test_add_func ("/gui/wall-charts", test_wall_charts);
+  return g_test_run ();
+}
