@@ -178,6 +178,7 @@ test_data (Fixture *fx, gconstpointer unused)
   g_assert_no_error (error);
   g_assert_cmpuint (data->projects->len, ==, 8);
   g_assert_cmpstr (data->township, ==, "常山县青石镇");
+  g_assert_cmpstr (data->leader, ==, "杨双");
   /* 砚瓦山村党员先锋岗: all 3 milestones ticked off. */
   p = find_project (data, "砚瓦山村党员先锋岗");
   g_assert_cmpint (p->status, ==, GT_PROJECT_STATUS_DONE);

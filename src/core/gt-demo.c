@@ -507,7 +507,9 @@ build (Demo *demo, GError **error)
         }
     }
 
-  return insert_projects (demo, village_ids, error);
+  return insert_projects (demo, village_ids, error)
+         /* charts */
+         && gt_demo_charts_build (demo->storage, error);
 }
 
 gboolean

@@ -15,4 +15,7 @@ G_BEGIN_DECLS
  * organisations, leaving it unchanged. */
 gboolean gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error);
 
+/* charts: the wall-chart settings of the demo (gt-demo-charts.c) */
+gboolean gt_demo_charts_build (GtStorage *storage, GError **error);
+
 G_END_DECLS
