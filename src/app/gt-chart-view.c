@@ -18,6 +18,7 @@
 #define MIN_SCALE 0.02
 #define MAX_SCALE 8.0
 #define DRAG_THRESHOLD 4.0
+#define MAX_CACHED_PIXELS (4096.0 * 4096.0)
 
 struct _GtChartView
 {
@@ -33,6 +34,10 @@ struct _GtChartView
   double scale, ox, oy; /* widget = chart × scale + offset */
   gboolean fitted;      /* keep fitting when the window is resized */
 
+  /* The chart rendered at the current scale: panning and tooltips only repaint it. */
+  cairo_surface_t *rendered;
+  double rendered_scale;
+
   gboolean pressed, dragged;
   double press_x, press_y, press_ox, press_oy;
 };
@@ -46,6 +51,12 @@ enum
 static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (GtChartView, gt_chart_view, GTK_TYPE_DRAWING_AREA)
+
+static void
+invalidate (GtChartView *self)
+{
+  g_clear_pointer (&self->rendered, cairo_surface_destroy);
+}
 
 static void
 sheet_size (GtChartView *self, double *w, double *h)
@@ -98,7 +109,6 @@ gt_chart_view_draw (GtkWidget *widget, cairo_t *cr)
 
   gtk_render_background (style, cr, 0, 0, gtk_widget_get_allocated_width (widget),
                          gtk_widget_get_allocated_height (widget));
-  g_array_set_size (self->boxes, 0);
   if (self->data == NULL)
     return GDK_EVENT_PROPAGATE;
   if (self->fitted)
@@ -110,9 +120,39 @@ gt_chart_view_draw (GtkWidget *widget, cairo_t *cr)
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_rectangle (cr, self->ox + 3, self->oy + 3, w * self->scale, h * self->scale);
   cairo_fill (cr);
-  cairo_translate (cr, self->ox, self->oy);
-  cairo_scale (cr, self->scale, self->scale);
-  gt_chart_draw (cr, self->data, &options, w, h, self->boxes);
+
+  if (self->rendered != NULL && self->rendered_scale != self->scale)
+    invalidate (self);
+  if (self->rendered == NULL && w * self->scale * h * self->scale <= MAX_CACHED_PIXELS)
+    {
+      /* Render the whole sheet once at this scale (in the window's scale factor). */
+      int factor = gtk_widget_get_scale_factor (widget);
+      int pw = (int) ceil (w * self->scale), ph = (int) ceil (h * self->scale);
+      cairo_t *rc;
+
+      self->rendered = gdk_window_create_similar_image_surface (
+        gtk_widget_get_window (widget), CAIRO_FORMAT_RGB24, pw * factor, ph * factor, factor);
+      rc = cairo_create (self->rendered);
+      cairo_scale (rc, self->scale, self->scale);
+      g_array_set_size (self->boxes, 0);
+      gt_chart_draw (rc, self->data, &options, w, h, self->boxes);
+      cairo_destroy (rc);
+      self->rendered_scale = self->scale;
+    }
+  if (self->rendered != NULL)
+    {
+      cairo_set_source_surface (cr, self->rendered, round (self->ox), round (self->oy));
+      cairo_paint (cr);
+      /* The boxes are in chart units; the offset is applied when hit-testing. */
+    }
+  else
+    {
+      /* Zoomed in far: draw only what is visible, straight into the window. */
+      cairo_translate (cr, self->ox, self->oy);
+      cairo_scale (cr, self->scale, self->scale);
+      g_array_set_size (self->boxes, 0);
+      gt_chart_draw (cr, self->data, &options, w, h, self->boxes);
+    }
   cairo_restore (cr);
   return GDK_EVENT_PROPAGATE;
 }
@@ -371,6 +411,7 @@ gt_chart_view_set_data (GtChartView *self, GtChartData *data)
   g_clear_pointer (&self->data, gt_chart_data_free);
   self->data = data;
   g_array_set_size (self->boxes, 0);
+  invalidate (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -385,6 +426,7 @@ void
 gt_chart_view_set_chart (GtChartView *self, GtChartKind kind)
 {
   self->kind = kind;
+  invalidate (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -400,6 +442,7 @@ gt_chart_view_set_paper (GtChartView *self, GtPaper paper, gboolean landscape)
 {
   self->paper = paper;
   self->landscape = landscape;
+  invalidate (self);
   gt_chart_view_fit (self);
 }
 
@@ -416,6 +459,7 @@ gt_chart_view_finalize (GObject *object)
   GtChartView *self = GT_CHART_VIEW (object);
 
   g_clear_pointer (&self->data, gt_chart_data_free);
+  invalidate (self);
   g_clear_pointer (&self->cache, gt_chart_cache_free);
   g_clear_pointer (&self->boxes, g_array_unref);
   G_OBJECT_CLASS (gt_chart_view_parent_class)->finalize (object);

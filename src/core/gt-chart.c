@@ -447,7 +447,17 @@ gt_rgb_tint (const GtRgb *colour, double t)
 void
 gt_chart_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
 {
+  double dx = r, dy = 0;
+
   r = MIN (r, MIN (w, h) / 2);
+  /* Corners smaller than a pixel and a half cannot be seen: a plain rectangle is much
+   * cheaper to fill (small shapes on screen). */
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  if (hypot (dx, dy) < 1.5)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
   cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
