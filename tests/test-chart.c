@@ -206,6 +206,32 @@ test_data (Fixture *fx, gconstpointer unused)
   gt_chart_data_filter (data, &filter);
   g_assert_cmpuint (data->projects->len, ==, 0);
 
+  /* Moving a village on the map: saved, and out-of-range positions refused. */
+  {
+    GtChartVillage *v = data->villages->pdata[0];
+    g_autoptr (GtChartData) moved = NULL;
+    gint64 id = v->id;
+
+    g_assert_true (gt_chart_village_move (fx->storage, id, 0.25, 0.75, &error));
+    g_assert_no_error (error);
+    g_assert_false (gt_chart_village_move (fx->storage, id, 1.5, 0.5, &error));
+    g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    g_assert_false (gt_chart_village_move (fx->storage, 99999, 0.5, 0.5, &error));
+    g_clear_error (&error);
+    moved = gt_chart_data_load (fx->storage, "2026-07-20", &error);
+    for (guint i = 0; i < moved->villages->len; i++)
+      {
+        GtChartVillage *m = moved->villages->pdata[i];
+        if (m->id == id)
+          {
+            g_assert_true (m->has_position);
+            g_assert_cmpfloat (m->x, ==, 0.25);
+            g_assert_cmpfloat (m->y, ==, 0.75);
+          }
+      }
+  }
+
   g_assert_null (gt_chart_data_load (fx->storage, "2026-13-01", &error));
   g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
 }

@@ -40,11 +40,16 @@ struct _GtChartView
 
   gboolean pressed, dragged;
   double press_x, press_y, press_ox, press_oy;
+  /* Dragging a village on the battle map: its box in chart units, and how far it moved. */
+  gint64 drag_village;
+  GtChartBox village_box;
+  double drag_dx, drag_dy;
 };
 
 enum
 {
   SIGNAL_PROJECT_ACTIVATED,
+  SIGNAL_VILLAGE_MOVED,
   N_SIGNALS
 };
 
@@ -148,10 +153,25 @@ gt_chart_view_draw (GtkWidget *widget, cairo_t *cr)
   else
     {
       /* Zoomed in far: draw only what is visible, straight into the window. */
+      cairo_save (cr);
       cairo_translate (cr, self->ox, self->oy);
       cairo_scale (cr, self->scale, self->scale);
       g_array_set_size (self->boxes, 0);
       gt_chart_draw (cr, self->data, &options, w, h, self->boxes);
+      cairo_restore (cr);
+    }
+  if (self->drag_village != 0 && self->dragged)
+    {
+      /* Where the village will go. */
+      double dash[] = { 4, 3 };
+      const GtChartBox *v = &self->village_box;
+      cairo_set_source_rgb (cr, 0.71, 0.07, 0.09);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_rectangle (cr, self->ox + (v->x + self->drag_dx) * self->scale,
+                       self->oy + (v->y + self->drag_dy) * self->scale, v->w * self->scale,
+                       v->h * self->scale);
+      cairo_stroke (cr);
     }
   cairo_restore (cr);
   return GDK_EVENT_PROPAGATE;
@@ -165,6 +185,15 @@ gt_chart_view_project_at (GtChartView *self, double x, double y)
     return 0;
   return gt_chart_boxes_find (self->boxes, (x - self->ox) / self->scale,
                               (y - self->oy) / self->scale);
+}
+
+gint64
+gt_chart_view_village_at (GtChartView *self, double x, double y)
+{
+  if (self->scale <= 0)
+    return 0;
+  return gt_chart_boxes_find_village (self->boxes, (x - self->ox) / self->scale,
+                                      (y - self->oy) / self->scale);
 }
 
 gboolean
@@ -327,6 +356,19 @@ gt_chart_view_button_press (GtkWidget *widget, GdkEventButton *event)
     return GDK_EVENT_PROPAGATE;
   self->pressed = TRUE;
   self->dragged = FALSE;
+  self->drag_village = 0;
+  if (self->kind == GT_CHART_BATTLE && gt_chart_view_project_at (self, event->x, event->y) == 0)
+    {
+      double cx = (event->x - self->ox) / self->scale, cy = (event->y - self->oy) / self->scale;
+      self->drag_village = gt_chart_boxes_find_village (self->boxes, cx, cy);
+      for (guint i = 0; self->drag_village != 0 && i < self->boxes->len; i++)
+        {
+          const GtChartBox *b = &g_array_index (self->boxes, GtChartBox, i);
+          if (b->kind == GT_CHART_BOX_VILLAGE && b->project_id == self->drag_village)
+            self->village_box = *b;
+        }
+      self->drag_dx = self->drag_dy = 0;
+    }
   self->press_x = event->x;
   self->press_y = event->y;
   self->press_ox = self->ox;
@@ -344,6 +386,13 @@ gt_chart_view_motion (GtkWidget *widget, GdkEventMotion *event)
   if (!self->dragged && hypot (event->x - self->press_x, event->y - self->press_y) < DRAG_THRESHOLD)
     return GDK_EVENT_STOP;
   self->dragged = TRUE;
+  if (self->drag_village != 0)
+    {
+      self->drag_dx = (event->x - self->press_x) / self->scale;
+      self->drag_dy = (event->y - self->press_y) / self->scale;
+      gtk_widget_queue_draw (widget);
+      return GDK_EVENT_STOP;
+    }
   self->fitted = FALSE;
   self->ox = self->press_ox + event->x - self->press_x;
   self->oy = self->press_oy + event->y - self->press_y;
@@ -366,6 +415,20 @@ gt_chart_view_button_release (GtkWidget *widget, GdkEventButton *event)
   if (!self->pressed || event->button != GDK_BUTTON_PRIMARY)
     return GDK_EVENT_PROPAGATE;
   self->pressed = FALSE;
+  if (self->drag_village != 0 && self->dragged)
+    {
+      const GtChartBox *v = &self->village_box;
+      gint64 village = self->drag_village;
+      double mx, my;
+
+      self->drag_village = 0;
+      gtk_widget_queue_draw (widget);
+      if (gt_chart_boxes_map_position (self->boxes, v->x + v->w / 2 + self->drag_dx,
+                                       v->y + v->h / 2 + self->drag_dy, &mx, &my))
+        g_signal_emit (self, signals[SIGNAL_VILLAGE_MOVED], 0, village, mx, my);
+      return GDK_EVENT_STOP;
+    }
+  self->drag_village = 0;
   if (!self->dragged && (id = gt_chart_view_project_at (self, event->x, event->y)) != 0)
     gt_chart_view_activate_project (self, id);
   return GDK_EVENT_STOP;
@@ -487,6 +550,15 @@ gt_chart_view_class_init (GtChartViewClass *klass)
   signals[SIGNAL_PROJECT_ACTIVATED] =
     g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * GtChartView::village-moved:
+   * @id: the village dragged on the battle map
+   * @x: its new position across the map, 0 … 1
+   * @y: its new position down the map, 0 … 1
+   */
+  signals[SIGNAL_VILLAGE_MOVED] =
+    g_signal_new ("village-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   gtk_widget_class_set_accessible_role (widget_class, ATK_ROLE_IMAGE);
   gtk_widget_class_set_css_name (widget_class, "chartview");
 }
