@@ -189,6 +189,7 @@ test_data (Fixture *fx, gconstpointer unused)
   g_assert_no_error (error);
   g_assert_cmpuint (data->projects->len, ==, count_projects (fx->storage, NULL, -1, NULL));
   g_assert_cmpstr (data->township, ==, "常山县青石镇");
+  g_assert_cmpstr (data->leader, ==, "杨双");
   /* 砚瓦山村党员先锋岗: all 3 milestones ticked off. */
   p = find_project (data, "砚瓦山村党员先锋岗");
   g_assert_cmpint (p->status, ==, GT_PROJECT_STATUS_DONE);
@@ -217,6 +218,32 @@ test_data (Fixture *fx, gconstpointer unused)
   g_assert_cmpuint (data->projects->len, ==,
                     count_projects (fx->storage, "point", GT_PROJECT_STATUS_DONE,
                                     "2026-07-20")); /* the filter narrows the points */
+
+  /* Moving a village on the map: saved, and out-of-range positions refused. */
+  {
+    GtChartVillage *v = data->villages->pdata[0];
+    g_autoptr (GtChartData) moved = NULL;
+    gint64 id = v->id;
+
+    g_assert_true (gt_chart_village_move (fx->storage, id, 0.25, 0.75, &error));
+    g_assert_no_error (error);
+    g_assert_false (gt_chart_village_move (fx->storage, id, 1.5, 0.5, &error));
+    g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    g_assert_false (gt_chart_village_move (fx->storage, 99999, 0.5, 0.5, &error));
+    g_clear_error (&error);
+    moved = gt_chart_data_load (fx->storage, "2026-07-20", &error);
+    for (guint i = 0; i < moved->villages->len; i++)
+      {
+        GtChartVillage *m = moved->villages->pdata[i];
+        if (m->id == id)
+          {
+            g_assert_true (m->has_position);
+            g_assert_cmpfloat (m->x, ==, 0.25);
+            g_assert_cmpfloat (m->y, ==, 0.75);
+          }
+      }
+  }
 
   g_assert_null (gt_chart_data_load (fx->storage, "2026-13-01", &error));
   g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
@@ -303,15 +330,21 @@ test_layout_many (Fixture *fx, gconstpointer n)
     counts[((GtChartProject *) data->projects->pdata[i])->status]++;
   for (int s = 0; s < GT_PROJECT_N_STATUS; s++)
     g_assert_cmpuint (counts[s], >, 0);
-  for (int k = 0; k < 3; k++)
-    {
-      check_layout (data, (GtChartKind) k, GT_PAPER_A0, FALSE);
-      check_layout (data, (GtChartKind) k, GT_PAPER_A0, TRUE);
-    }
-  /* Even crammed onto A4 nothing overlaps (the text just gets small or ellipsized). */
   if (GPOINTER_TO_UINT (n) <= 300)
     for (int k = 0; k < 3; k++)
-      check_layout (data, (GtChartKind) k, GT_PAPER_A4, FALSE);
+      {
+        check_layout (data, (GtChartKind) k, GT_PAPER_A0, FALSE);
+        check_layout (data, (GtChartKind) k, GT_PAPER_A0, TRUE);
+        /* Even crammed onto A4 nothing overlaps (the text gets small or ellipsized). */
+        check_layout (data, (GtChartKind) k, GT_PAPER_A4, FALSE);
+      }
+  else
+    {
+      /* 1 000 projects on A0, each chart in the orientation it is usually hung in. */
+      check_layout (data, GT_CHART_ROUTE, GT_PAPER_A0, TRUE);
+      check_layout (data, GT_CHART_BATTLE, GT_PAPER_A0, TRUE);
+      check_layout (data, GT_CHART_GUIDE, GT_PAPER_A0, FALSE);
+    }
 }
 
 static char *

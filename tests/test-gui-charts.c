@@ -30,6 +30,35 @@ clicked_cb (GtChartView *view, gint64 id, Test *test)
 }
 
 static void
+drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
+{
+  GdkEvent *event = gdk_event_new (GDK_BUTTON_PRESS);
+  GdkEvent *motion = gdk_event_new (GDK_MOTION_NOTIFY);
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+
+  event->button.window = g_object_ref (gtk_widget_get_window (widget));
+  event->button.button = GDK_BUTTON_PRIMARY;
+  event->button.x = x0;
+  event->button.y = y0;
+  gdk_event_set_device (event, gdk_seat_get_pointer (seat));
+  gtk_widget_event (widget, event);
+  motion->motion.window = g_object_ref (gtk_widget_get_window (widget));
+  gdk_event_set_device (motion, gdk_seat_get_pointer (seat));
+  for (int i = 1; i <= 4; i++)
+    {
+      motion->motion.x = x0 + (x1 - x0) * i / 4;
+      motion->motion.y = y0 + (y1 - y0) * i / 4;
+      gtk_widget_event (widget, motion);
+    }
+  event->type = GDK_BUTTON_RELEASE;
+  event->button.x = x1;
+  event->button.y = y1;
+  gtk_widget_event (widget, event);
+  gdk_event_free (motion);
+  gdk_event_free (event);
+}
+
+static void
 click (GtkWidget *widget, double x, double y)
 {
   GdkEvent *event = gdk_event_new (GDK_BUTTON_PRESS);
@@ -157,6 +186,39 @@ drive_charts (gpointer user_data)
   pump ();
   g_assert_true (gt_chart_view_project_rect (view, first_id, &rect));
   screenshot (GTK_WIDGET (toplevel), "wall-charts-guide");
+
+  /* Drag a village on the battle map: its position is saved. */
+  gt_chart_page_set_chart (page, GT_CHART_BATTLE);
+  pump ();
+  {
+    GtStorage *storage = gt_window_get_storage (GT_WINDOW (toplevel));
+    int width = gtk_widget_get_allocated_width (GTK_WIDGET (view));
+    int height = gtk_widget_get_allocated_height (GTK_WIDGET (view));
+    gint64 village = 0;
+    double vx = 0, vy = 0, before = 0, after = 0;
+    sqlite3_stmt *stmt;
+
+    for (int y = 0; y < height && village == 0; y += 4)
+      for (int x = 0; x < width && village == 0; x += 4)
+        if (gt_chart_view_village_at (view, x, y) != 0 && gt_chart_view_project_at (view, x, y) == 0)
+          village = gt_chart_view_village_at (view, x, y), vx = x, vy = y;
+    g_assert_cmpint (village, !=, 0);
+    stmt = gt_storage_prepare (storage, "SELECT map_x FROM villages WHERE id = ?", NULL);
+    sqlite3_bind_int64 (stmt, 1, village);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    before = sqlite3_column_double (stmt, 0);
+    sqlite3_reset (stmt);
+    drag (GTK_WIDGET (view), vx, vy, vx + 60, vy);
+    pump ();
+    stmt = gt_storage_prepare (storage, "SELECT map_x FROM villages WHERE id = ?", NULL);
+    sqlite3_bind_int64 (stmt, 1, village);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    after = sqlite3_column_double (stmt, 0);
+    sqlite3_reset (stmt);
+    g_test_message ("village %" G_GINT64_FORMAT ": map_x %.3f → %.3f", village, before, after);
+    g_assert_cmpfloat (after, >, before + 0.01);
+    screenshot (GTK_WIDGET (toplevel), "wall-charts-village-moved");
+  }
 
   /* Export in the background: A3 landscape, the page's paper. */
   {

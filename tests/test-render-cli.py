@@ -177,6 +177,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check("legend meaning printed", "蓝色：按期推进" in pdftext(out("legend.pdf")),
           pdftext(out("legend.pdf"))[:300])
 
+    # The title block's leader and the work guide's goal.
+    r = run("--db", db, "legend", "set", "leader", "徐卫东")
+    r2 = run("--db", db, "legend", "set", "goal", "双全示范：三年任务两年完成")
+    run("--db", db, "render", "--chart", "guide", "--out", out("goal.pdf"), env=ZH)
+    text = pdftext(out("goal.pdf"))
+    check("legend set leader and goal: printed", r.returncode == 0 and r2.returncode == 0
+          and "责任领导：徐卫东" in text and "双全示范：三年任务两年完成" in text, text[:400])
+
     # Legend show.
     r = run("--db", db, "legend", "show", "--json")
     j = json_of(r) or {}
@@ -218,6 +226,7 @@ with tempfile.TemporaryDirectory() as tmp:
     refused("legend bad colour", ["legend", "set", "done", "--colour", "green"], "“green”")
     refused("legend bad status", ["legend", "set", "late", "--colour", "#00FF00"], "“late”")
     refused("legend empty meaning", ["legend", "set", "done", "--meaning", " "], "empty", 65)
+    refused("legend empty goal", ["legend", "set", "goal", " "], "goal")
     refused("legend bad days", ["legend", "set", "at-risk-days", "-3"], "-3")
     refused("legend too many days", ["legend", "set", "at-risk-days", "99999"], "99999", 65)
 

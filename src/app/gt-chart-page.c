@@ -223,6 +223,16 @@ project_activated_cb (GtChartView *view, gint64 id, GtChartPage *self)
     gtk_label_set_markup (self->summary_label, text);
 }
 
+static void
+village_moved_cb (GtChartView *view, gint64 id, double x, double y, GtChartPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Saved; the storage's change signal redraws every page. */
+  if (self->storage != NULL && !gt_chart_village_move (self->storage, id, x, y, &error))
+    gt_page_report_error (GT_PAGE (self), error);
+}
+
 GtChartView *
 gt_chart_page_get_view (GtChartPage *self)
 {
@@ -658,6 +668,7 @@ gt_chart_page_init (GtChartPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->view, "project-activated", G_CALLBACK (project_activated_cb), self);
+  g_signal_connect (self->view, "village-moved", G_CALLBACK (village_moved_cb), self);
   self->filling = TRUE;
   for (int k = 0; k < 3; k++)
     gtk_combo_box_text_append (self->chart_combo, gt_chart_kind_code (k), gt_chart_kind_title (k));

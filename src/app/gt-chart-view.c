@@ -18,6 +18,7 @@
 #define MIN_SCALE 0.02
 #define MAX_SCALE 8.0
 #define DRAG_THRESHOLD 4.0
+#define MAX_CACHED_PIXELS (4096.0 * 4096.0)
 
 struct _GtChartView
 {
@@ -33,19 +34,34 @@ struct _GtChartView
   double scale, ox, oy; /* widget = chart × scale + offset */
   gboolean fitted;      /* keep fitting when the window is resized */
 
+  /* The chart rendered at the current scale: panning and tooltips only repaint it. */
+  cairo_surface_t *rendered;
+  double rendered_scale;
+
   gboolean pressed, dragged;
   double press_x, press_y, press_ox, press_oy;
+  /* Dragging a village on the battle map: its box in chart units, and how far it moved. */
+  gint64 drag_village;
+  GtChartBox village_box;
+  double drag_dx, drag_dy;
 };
 
 enum
 {
   SIGNAL_PROJECT_ACTIVATED,
+  SIGNAL_VILLAGE_MOVED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (GtChartView, gt_chart_view, GTK_TYPE_DRAWING_AREA)
+
+static void
+invalidate (GtChartView *self)
+{
+  g_clear_pointer (&self->rendered, cairo_surface_destroy);
+}
 
 static void
 sheet_size (GtChartView *self, double *w, double *h)
@@ -98,7 +114,6 @@ gt_chart_view_draw (GtkWidget *widget, cairo_t *cr)
 
   gtk_render_background (style, cr, 0, 0, gtk_widget_get_allocated_width (widget),
                          gtk_widget_get_allocated_height (widget));
-  g_array_set_size (self->boxes, 0);
   if (self->data == NULL)
     return GDK_EVENT_PROPAGATE;
   if (self->fitted)
@@ -110,9 +125,54 @@ gt_chart_view_draw (GtkWidget *widget, cairo_t *cr)
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_rectangle (cr, self->ox + 3, self->oy + 3, w * self->scale, h * self->scale);
   cairo_fill (cr);
-  cairo_translate (cr, self->ox, self->oy);
-  cairo_scale (cr, self->scale, self->scale);
-  gt_chart_draw (cr, self->data, &options, w, h, self->boxes);
+
+  if (self->rendered != NULL && self->rendered_scale != self->scale)
+    invalidate (self);
+  if (self->rendered == NULL && w * self->scale * h * self->scale <= MAX_CACHED_PIXELS)
+    {
+      /* Render the whole sheet once at this scale (in the window's scale factor). */
+      int factor = gtk_widget_get_scale_factor (widget);
+      int pw = (int) ceil (w * self->scale), ph = (int) ceil (h * self->scale);
+      cairo_t *rc;
+
+      self->rendered = gdk_window_create_similar_image_surface (
+        gtk_widget_get_window (widget), CAIRO_FORMAT_RGB24, pw * factor, ph * factor, factor);
+      rc = cairo_create (self->rendered);
+      cairo_scale (rc, self->scale, self->scale);
+      g_array_set_size (self->boxes, 0);
+      gt_chart_draw (rc, self->data, &options, w, h, self->boxes);
+      cairo_destroy (rc);
+      self->rendered_scale = self->scale;
+    }
+  if (self->rendered != NULL)
+    {
+      cairo_set_source_surface (cr, self->rendered, round (self->ox), round (self->oy));
+      cairo_paint (cr);
+      /* The boxes are in chart units; the offset is applied when hit-testing. */
+    }
+  else
+    {
+      /* Zoomed in far: draw only what is visible, straight into the window. */
+      cairo_save (cr);
+      cairo_translate (cr, self->ox, self->oy);
+      cairo_scale (cr, self->scale, self->scale);
+      g_array_set_size (self->boxes, 0);
+      gt_chart_draw (cr, self->data, &options, w, h, self->boxes);
+      cairo_restore (cr);
+    }
+  if (self->drag_village != 0 && self->dragged)
+    {
+      /* Where the village will go. */
+      double dash[] = { 4, 3 };
+      const GtChartBox *v = &self->village_box;
+      cairo_set_source_rgb (cr, 0.71, 0.07, 0.09);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_rectangle (cr, self->ox + (v->x + self->drag_dx) * self->scale,
+                       self->oy + (v->y + self->drag_dy) * self->scale, v->w * self->scale,
+                       v->h * self->scale);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
   return GDK_EVENT_PROPAGATE;
 }
@@ -125,6 +185,15 @@ gt_chart_view_project_at (GtChartView *self, double x, double y)
     return 0;
   return gt_chart_boxes_find (self->boxes, (x - self->ox) / self->scale,
                               (y - self->oy) / self->scale);
+}
+
+gint64
+gt_chart_view_village_at (GtChartView *self, double x, double y)
+{
+  if (self->scale <= 0)
+    return 0;
+  return gt_chart_boxes_find_village (self->boxes, (x - self->ox) / self->scale,
+                                      (y - self->oy) / self->scale);
 }
 
 gboolean
@@ -287,6 +356,19 @@ gt_chart_view_button_press (GtkWidget *widget, GdkEventButton *event)
     return GDK_EVENT_PROPAGATE;
   self->pressed = TRUE;
   self->dragged = FALSE;
+  self->drag_village = 0;
+  if (self->kind == GT_CHART_BATTLE && gt_chart_view_project_at (self, event->x, event->y) == 0)
+    {
+      double cx = (event->x - self->ox) / self->scale, cy = (event->y - self->oy) / self->scale;
+      self->drag_village = gt_chart_boxes_find_village (self->boxes, cx, cy);
+      for (guint i = 0; self->drag_village != 0 && i < self->boxes->len; i++)
+        {
+          const GtChartBox *b = &g_array_index (self->boxes, GtChartBox, i);
+          if (b->kind == GT_CHART_BOX_VILLAGE && b->project_id == self->drag_village)
+            self->village_box = *b;
+        }
+      self->drag_dx = self->drag_dy = 0;
+    }
   self->press_x = event->x;
   self->press_y = event->y;
   self->press_ox = self->ox;
@@ -304,6 +386,13 @@ gt_chart_view_motion (GtkWidget *widget, GdkEventMotion *event)
   if (!self->dragged && hypot (event->x - self->press_x, event->y - self->press_y) < DRAG_THRESHOLD)
     return GDK_EVENT_STOP;
   self->dragged = TRUE;
+  if (self->drag_village != 0)
+    {
+      self->drag_dx = (event->x - self->press_x) / self->scale;
+      self->drag_dy = (event->y - self->press_y) / self->scale;
+      gtk_widget_queue_draw (widget);
+      return GDK_EVENT_STOP;
+    }
   self->fitted = FALSE;
   self->ox = self->press_ox + event->x - self->press_x;
   self->oy = self->press_oy + event->y - self->press_y;
@@ -326,6 +415,20 @@ gt_chart_view_button_release (GtkWidget *widget, GdkEventButton *event)
   if (!self->pressed || event->button != GDK_BUTTON_PRIMARY)
     return GDK_EVENT_PROPAGATE;
   self->pressed = FALSE;
+  if (self->drag_village != 0 && self->dragged)
+    {
+      const GtChartBox *v = &self->village_box;
+      gint64 village = self->drag_village;
+      double mx, my;
+
+      self->drag_village = 0;
+      gtk_widget_queue_draw (widget);
+      if (gt_chart_boxes_map_position (self->boxes, v->x + v->w / 2 + self->drag_dx,
+                                       v->y + v->h / 2 + self->drag_dy, &mx, &my))
+        g_signal_emit (self, signals[SIGNAL_VILLAGE_MOVED], 0, village, mx, my);
+      return GDK_EVENT_STOP;
+    }
+  self->drag_village = 0;
   if (!self->dragged && (id = gt_chart_view_project_at (self, event->x, event->y)) != 0)
     gt_chart_view_activate_project (self, id);
   return GDK_EVENT_STOP;
@@ -371,6 +474,7 @@ gt_chart_view_set_data (GtChartView *self, GtChartData *data)
   g_clear_pointer (&self->data, gt_chart_data_free);
   self->data = data;
   g_array_set_size (self->boxes, 0);
+  invalidate (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -385,6 +489,7 @@ void
 gt_chart_view_set_chart (GtChartView *self, GtChartKind kind)
 {
   self->kind = kind;
+  invalidate (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -400,6 +505,7 @@ gt_chart_view_set_paper (GtChartView *self, GtPaper paper, gboolean landscape)
 {
   self->paper = paper;
   self->landscape = landscape;
+  invalidate (self);
   gt_chart_view_fit (self);
 }
 
@@ -416,6 +522,7 @@ gt_chart_view_finalize (GObject *object)
   GtChartView *self = GT_CHART_VIEW (object);
 
   g_clear_pointer (&self->data, gt_chart_data_free);
+  invalidate (self);
   g_clear_pointer (&self->cache, gt_chart_cache_free);
   g_clear_pointer (&self->boxes, g_array_unref);
   G_OBJECT_CLASS (gt_chart_view_parent_class)->finalize (object);
@@ -443,6 +550,15 @@ gt_chart_view_class_init (GtChartViewClass *klass)
   signals[SIGNAL_PROJECT_ACTIVATED] =
     g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * GtChartView::village-moved:
+   * @id: the village dragged on the battle map
+   * @x: its new position across the map, 0 … 1
+   * @y: its new position down the map, 0 … 1
+   */
+  signals[SIGNAL_VILLAGE_MOVED] =
+    g_signal_new ("village-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   gtk_widget_class_set_accessible_role (widget_class, ATK_ROLE_IMAGE);
   gtk_widget_class_set_css_name (widget_class, "chartview");
 }

@@ -31,6 +31,9 @@ double gt_chart_view_get_scale (GtChartView *self);
 
 /* The project drawn at widget coordinates (@x, @y), or 0. */
 gint64 gt_chart_view_project_at (GtChartView *self, double x, double y);
+/* The village (battle map) at widget coordinates (@x, @y), or 0. Dragging it emits
+ * ::village-moved with its new map position. */
+gint64 gt_chart_view_village_at (GtChartView *self, double x, double y);
 /* Where project @id is drawn (its first hit box), in widget coordinates; FALSE if not shown. */
 gboolean gt_chart_view_project_rect (GtChartView *self, gint64 id, GdkRectangle *rect);
 /* Emits ::project-activated as a click on it would. */

@@ -256,6 +256,29 @@ legend_set (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
   };
 
   what = gt_cli_take_arg (&argc, &argv);
+  if (g_strcmp0 (what, "leader") == 0 || g_strcmp0 (what, "goal") == 0)
+    {
+      const char *value = gt_cli_take_arg (&argc, &argv);
+      g_autofree char *stripped = NULL;
+
+      if (!gt_cli_parse (command, NULL, &argc, &argv, &exit_code))
+        return exit_code;
+      stripped = g_strstrip (g_strdup (value != NULL ? value : ""));
+      if (*stripped == '\0' && g_strcmp0 (what, "goal") == 0)
+        {
+          usage_error (command, &exit_code, _("%s needs a text"), what);
+          return exit_code;
+        }
+      storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+      if (storage == NULL)
+        return exit_code;
+      /* The title block's responsible leader (empty: none), the work guide's root. */
+      return gt_storage_set_meta (storage, g_strcmp0 (what, "leader") == 0 ? "chart.leader"
+                                                                            : "chart.goal",
+                                  stripped, &error)
+               ? GT_EXIT_OK
+               : gt_cli_fail (error);
+    }
   if (g_strcmp0 (what, "at-risk-days") == 0)
     {
       const char *value = gt_cli_take_arg (&argc, &argv);
@@ -278,7 +301,8 @@ legend_set (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
   if (what == NULL || !gt_project_status_from_code (what, &status))
     {
       usage_error (command, &exit_code,
-                   _("expected done, on_track, at_risk, overdue or at-risk-days, not “%s”"),
+                   _("expected done, on_track, at_risk, overdue, at-risk-days, leader or goal, "
+                     "not “%s”"),
                    what != NULL ? what : "");
       return exit_code;
     }
@@ -316,8 +340,9 @@ legend_set (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
 
 static const GtCliCommand legend_commands[] = {
   { "legend show", "[--json]", N_("Show the chart legend and the at-risk days"), legend_show },
-  { "legend set", "STATUS [--colour #RRGGBB] [--meaning TEXT] | at-risk-days N",
-    N_("Change a legend colour, its printed meaning, or the at-risk days"), legend_set },
+  { "legend set", "STATUS [--colour #RRGGBB] [--meaning TEXT] | at-risk-days N | leader NAME | "
+    "goal TEXT", N_("Change a legend colour, its printed meaning, the at-risk days, the "
+                    "responsible leader or the work guide's goal"), legend_set },
 };
 
 int

@@ -85,7 +85,8 @@ static const GtCliCommand commands[] = {
     N_("Draw a wall chart (路线图, 作战图, 工作导图) as PDF, SVG or PNG, whole or tiled"),
     gt_cli_cmd_render },
   { "legend", "show [--json] | set STATUS [--colour #RRGGBB] [--meaning TEXT] | "
-    "set at-risk-days N", N_("Show or change the chart legend and the at-risk days"),
+    "set at-risk-days N | set leader NAME | set goal TEXT",
+    N_("Show or change the chart legend and the at-risk days"),
     gt_cli_cmd_legend },
 };
 

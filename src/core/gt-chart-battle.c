@@ -23,6 +23,7 @@
 
 typedef struct
 {
+  gint64 village_id;   /* 0 for the township-wide group */
   const char *name;
   GPtrArray *projects; /* unowned GtChartProject */
   double tx, ty;       /* target centre */
@@ -47,14 +48,14 @@ make_groups (Battle *b)
 {
   const GtChartData *data = b->ctx->data;
   g_autoptr (GHashTable) by_village = g_hash_table_new (g_int64_hash, g_int64_equal);
-  Group town = { _("Township-wide"), g_ptr_array_new (), 0.5, 0.5, 0, 0, 0, 0, TRUE };
+  Group town = { 0, _("Township-wide"), g_ptr_array_new (), 0.5, 0.5, 0, 0, 0, 0, TRUE };
   guint n_unplaced = 0, k = 0;
 
   b->groups = g_array_new (FALSE, TRUE, sizeof (Group));
   for (guint i = 0; i < data->villages->len; i++)
     {
       GtChartVillage *v = data->villages->pdata[i];
-      Group g = { v->name, g_ptr_array_new (), v->x, v->y, 0, 0, 0, 0, FALSE };
+      Group g = { v->id, v->name, g_ptr_array_new (), v->x, v->y, 0, 0, 0, 0, FALSE };
       if (!v->has_position)
         n_unplaced++;
       g_array_append_val (b->groups, g);
@@ -353,6 +354,7 @@ draw_map (Battle *b)
   const Group *town = NULL;
   GtRgb land = { 0.97, 0.96, 0.93 };
 
+  gt_chart_add_box (ctx, b->mx, b->my, b->mw, b->mh, GT_CHART_BOX_MAP, 0);
   gt_chart_set_rgb (ctx, &land);
   cairo_rectangle (cr, b->mx, b->my, b->mw, b->mh);
   cairo_fill (cr);
@@ -391,6 +393,8 @@ draw_map (Battle *b)
       g_autofree char *title = g_strdup_printf ("%s (%u)", g->name, g->projects->len);
       guint cols, rows;
 
+      if (!g->town)
+        gt_chart_add_box (ctx, g->x, g->y, g->w, g->h, GT_CHART_BOX_VILLAGE, g->village_id);
       gt_chart_set_rgb (ctx, &fill);
       gt_chart_rounded_rect (cr, g->x, g->y, g->w, g->h, b->cell * 0.25);
       cairo_fill_preserve (cr);

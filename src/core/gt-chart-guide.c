@@ -133,11 +133,19 @@ draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
       gboolean filled = ms->done_date != NULL || mc == &ctx->status[GT_PROJECT_STATUS_OVERDUE];
 
       gt_chart_rounded_rect (cr, cx, by + bh * 0.08, cw, bh * 0.84, bh * 0.3);
-      gt_chart_set_rgb (ctx, filled ? mc : &gt_chart_paper);
-      cairo_fill_preserve (cr);
-      gt_chart_set_rgb (ctx, mc);
-      cairo_set_line_width (cr, MAX (0.3, bh * 0.06));
-      cairo_stroke (cr);
+      if (filled)
+        {
+          gt_chart_set_rgb (ctx, mc);
+          cairo_fill (cr);
+        }
+      else
+        {
+          gt_chart_set_rgb (ctx, &gt_chart_paper);
+          cairo_fill_preserve (cr);
+          gt_chart_set_rgb (ctx, mc);
+          cairo_set_line_width (cr, MAX (0.3, bh * 0.06));
+          cairo_stroke (cr);
+        }
       gt_chart_text (ctx, ms->name, cx + bh * 0.2, by + bh * 0.08, cw - bh * 0.4, bh * 0.84,
                      bh * 0.5, GT_CHART_MIN_FONT, GT_TEXT_CENTER,
                      filled ? (is_light (mc) ? &gt_chart_ink : &white) : &gt_chart_ink, p->id);

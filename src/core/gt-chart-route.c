@@ -167,6 +167,25 @@ draw_axis (Route *route, int column)
   while (step < 12 && month_w * step < gt_chart_text_width (ctx, "12月", label_size, FALSE) * 1.3)
     step++;
 
+  /* The year (or years) over the labels' column. */
+  {
+    GDate first, last;
+    g_autofree char *years = NULL;
+
+    g_date_clear (&first, 1);
+    g_date_clear (&last, 1);
+    g_date_set_julian (&first, route->t0);
+    g_date_set_julian (&last, route->t1);
+    if (g_date_get_year (&first) == g_date_get_year (&last))
+      /* TRANSLATORS: the year of the time axis */
+      years = g_strdup_printf (_("Year %d"), g_date_get_year (&first));
+    else
+      /* TRANSLATORS: the years of the time axis */
+      years = g_strdup_printf (_("Years %d–%d"), g_date_get_year (&first), g_date_get_year (&last));
+    gt_chart_text (ctx, years, column_x (route, column) + 2 * u, y, label_width (route) - 4 * u, r,
+                   label_size, GT_CHART_MIN_FONT, GT_TEXT_BOLD, &gt_chart_ink, 0);
+  }
+
   gt_chart_set_rgb (ctx, &gt_chart_ink);
   cairo_set_line_width (cr, 0.5 * u);
   cairo_move_to (cr, x0, y + r);
@@ -191,14 +210,9 @@ draw_axis (Route *route, int column)
       cairo_stroke (cr);
       if (i % step == 0)
         {
-          g_autofree char *label = NULL;
-          if (g_date_get_month (&d) == 1 || i == 0)
-            /* TRANSLATORS: a year and month on the time axis */
-            label = g_strdup_printf (_("%d-%02d"), g_date_get_year (&d), g_date_get_month (&d));
-          else
-            /* TRANSLATORS: a month on the time axis (1 … 12) */
-            label = g_strdup_printf (_("M%d"), g_date_get_month (&d));
-          gt_chart_text (ctx, label, xs + 1 * u, y, MAX (0, (xe - xs) * step - 2 * u), r,
+          /* TRANSLATORS: a month on the time axis (1 … 12) */
+          g_autofree char *label = g_strdup_printf (_("M%d"), g_date_get_month (&d));
+          gt_chart_text (ctx, label, xs + 1 * u, y, MAX (0, MIN ((xe - xs) * step, x1 - xs) - 2 * u), r,
                          label_size, GT_CHART_MIN_FONT, GT_TEXT_LEFT, &gt_chart_ink, 0);
         }
       d = next;

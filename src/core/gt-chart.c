@@ -379,11 +379,69 @@ gt_chart_boxes_find (GArray *boxes, double x, double y)
   for (guint i = boxes->len; i-- > 0;)
     {
       const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
-      if (b->kind != GT_CHART_BOX_TEXT && b->project_id != 0 && x >= b->x && x < b->x + b->w
+      if ((b->kind == GT_CHART_BOX_HIT || b->kind == GT_CHART_BOX_MARKER) && b->project_id != 0
+          && x >= b->x && x < b->x + b->w
           && y >= b->y && y < b->y + b->h)
         return b->project_id;
     }
   return 0;
+}
+
+gint64
+gt_chart_boxes_find_village (GArray *boxes, double x, double y)
+{
+  for (guint i = boxes->len; i-- > 0;)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+      if (b->kind == GT_CHART_BOX_VILLAGE && x >= b->x && x < b->x + b->w && y >= b->y
+          && y < b->y + b->h)
+        return b->project_id;
+    }
+  return 0;
+}
+
+gboolean
+gt_chart_boxes_map_position (GArray *boxes, double x, double y, double *map_x, double *map_y)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+      if (b->kind == GT_CHART_BOX_MAP && b->w > 0 && b->h > 0)
+        {
+          *map_x = CLAMP ((x - b->x) / b->w, 0.0, 1.0);
+          *map_y = CLAMP ((y - b->y) / b->h, 0.0, 1.0);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+gt_chart_village_move (GtStorage *storage, gint64 village_id, double x, double y, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *mtime = NULL;
+
+  if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1))
+    return gt_storage_refuse (storage, error, _("a map position is between 0 and 1, not %g, %g"),
+                              x, y);
+  stmt = gt_storage_prepare (storage,
+                             "UPDATE villages SET map_x = ?, map_y = ?, rev = rev + 1, mtime = ?"
+                             " WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  mtime = gt_now_iso8601 ();
+  sqlite3_bind_double (stmt, 1, x);
+  sqlite3_bind_double (stmt, 2, y);
+  sqlite3_bind_text (stmt, 3, mtime, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, village_id);
+  if (!gt_storage_step_done (storage, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (gt_storage_get_db (storage)) == 0)
+    return gt_storage_refuse (storage, error, _("there is no village number %lld"),
+                              (long long) village_id);
+  gt_storage_emit_changed (storage, "villages");
+  return TRUE;
 }
 
 static int
@@ -402,7 +460,7 @@ gt_chart_boxes_count_overlaps (GArray *boxes, double tolerance, GtChartBox *a, G
   for (guint i = 0; i < boxes->len; i++)
     {
       GtChartBox *box = &g_array_index (boxes, GtChartBox, i);
-      if (box->kind != GT_CHART_BOX_HIT)
+      if (box->kind == GT_CHART_BOX_TEXT || box->kind == GT_CHART_BOX_MARKER)
         g_ptr_array_add (sorted, box);
     }
   g_ptr_array_sort (sorted, compare_box_x);
@@ -447,7 +505,17 @@ gt_rgb_tint (const GtRgb *colour, double t)
 void
 gt_chart_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
 {
+  double dx = r, dy = 0;
+
   r = MIN (r, MIN (w, h) / 2);
+  /* Corners smaller than a pixel and a half cannot be seen: a plain rectangle is much
+   * cheaper to fill (small shapes on screen). */
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  if (hypot (dx, dy) < 1.5)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
   cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);

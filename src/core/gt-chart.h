@@ -139,6 +139,8 @@ typedef enum
   GT_CHART_BOX_TEXT,   /* a piece of text as drawn (after fitting) */
   GT_CHART_BOX_MARKER, /* a project's marker on the battle map */
   GT_CHART_BOX_HIT,    /* the area that stands for a project (tooltips, clicks) */
+  GT_CHART_BOX_VILLAGE, /* a village's box on the battle map: project_id holds the village id */
+  GT_CHART_BOX_MAP,     /* the battle map's area, for turning points into map positions */
 } GtChartBoxKind;
 
 typedef struct
@@ -159,6 +161,17 @@ GArray *gt_chart_boxes_new (void);
 
 /* The project whose hit box contains (@x, @y), or 0. */
 gint64 gt_chart_boxes_find (GArray *boxes, double x, double y);
+
+/* The village whose box contains (@x, @y), or 0; with @map_x/@map_y (may be NULL) the point
+ * as a map position (0 … 1). */
+gint64 gt_chart_boxes_find_village (GArray *boxes, double x, double y);
+/* The map position (0 … 1, clamped) of chart point (@x, @y); FALSE without a map. */
+gboolean gt_chart_boxes_map_position (GArray *boxes, double x, double y, double *map_x,
+                                      double *map_y);
+
+/* Saves where a village sits on the battle map (0 … 1 across and down). */
+gboolean gt_chart_village_move (GtStorage *storage, gint64 village_id, double x, double y,
+                                GError **error);
 
 /* The number of pairs of GT_CHART_BOX_TEXT and GT_CHART_BOX_MARKER boxes that overlap by
  * more than @tolerance in both directions; the first such pair in @a and @b. */

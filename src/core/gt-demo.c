@@ -503,6 +503,9 @@ build (Demo *demo, GError **error)
          gt_demo_develop_build (demo->storage, error);
          /* projects: the rest of the library, supervision and last month's snapshot */
          gt_demo_projects_build (demo->storage, g_rand_int (demo->rand), error);
+  return insert_projects (demo, village_ids, error)
+         /* charts */
+         && gt_demo_charts_build (demo->storage, error);
 }
 
 gboolean

@@ -26,5 +26,7 @@ typedef void (*GtDemoProgress) (double fraction, gpointer user_data);
  * transaction; refuses a database that already holds organisations. */
 gboolean gt_demo_build_scale (GtStorage *storage, gint64 members, guint32 seed,
                               GtDemoProgress progress, gpointer progress_data, GError **error);
+/* charts: the wall-chart settings of the demo (gt-demo-charts.c) */
+gboolean gt_demo_charts_build (GtStorage *storage, GError **error);
 
 G_END_DECLS
