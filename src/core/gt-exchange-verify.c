@@ -71,10 +71,11 @@ gt_exchange_load_file (GtStorage *storage, const char *path, char **data_out, gs
   if ((guint64) st.st_size > limit)
     {
       close (fd);
+      g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size);
+      g_autofree char *most = g_strdup_printf ("%" G_GSIZE_FORMAT, limit);
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_TOO_LARGE,
-                   _("%s: %" G_GUINT64_FORMAT " bytes is more than the %" G_GSIZE_FORMAT
-                     " bytes a package may have (setting exchange.max_bytes)"),
-                   path, (guint64) st.st_size, limit);
+                   _("%s: %s bytes is more than the %s bytes a package may have (setting "
+                     "exchange.max_bytes)"), path, size, most);
       return FALSE;
     }
   /* Read at most the size seen, plus one byte to notice a file that grows meanwhile. */
