@@ -30,7 +30,6 @@ typedef struct
 {
   char *alg;
   char *fingerprint;
-  char *signed_sha256;   /* hex SHA-256 of the signed bytes */
   char *file_sha256;     /* hex SHA-256 of the whole file */
   gsize signed_length;   /* bytes before the signature line */
   char *org_code;        /* of the trusted key */
