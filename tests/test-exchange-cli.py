@@ -247,6 +247,56 @@ with tempfile.TemporaryDirectory() as tmp:
     check("township has the notice",
           query(db, "SELECT title FROM ex_tasks WHERE incoming = 1") == [("年终述职",)])
 
+    # The county's roll-up, computed from the received records.
+    active = sum(query(p[1], "SELECT count(*) FROM members WHERE status = 'active'")[0][0]
+                 for p in packages)
+    r = ok("county summary", run("--db", county, "county", "summary", "--period", "2026-11",
+                                 "--json"))
+    j = json_of(r) or {}
+    check("summary: 12 townships, members as in their databases",
+          j.get("townships") == 12 and j.get("members") == active, r.stdout[:300])
+    check("summary: no report missing for 2026-11", j.get("missing") == [], r.stdout[:300])
+    t0 = [t for t in j.get("by_township", []) if t["code"] == packages[2][0]]
+    check("summary: one township's households and links",
+          t0 and t0[0]["households"] == query(packages[2][1], "SELECT count(*) FROM households")[0][0]
+          and t0[0]["links"] == query(packages[2][1], "SELECT count(*) FROM member_household_links")[0][0],
+          str(t0))
+    ranking = [x["value"] for x in j.get("ranking", [])]
+    check("summary: ranking sorted best first", ranking == sorted(ranking, reverse=True)
+          and len(ranking) == 12, str(ranking))
+    r = ok("county summary for a month without reports",
+           run("--db", county, "county", "summary", "--period", "2026-10", "--json"))
+    check("summary: 12 reports missing for 2026-10", len((json_of(r) or {}).get("missing", []))
+          == 12, r.stdout[:200])
+    r = ok("county summary (text)", run("--db", county, "county", "summary", "--rank",
+                                        "links-per-member", "--top", "2"))
+    check("summary text: top and bottom", "Top 2:" in r.stdout and "Bottom 2:" in r.stdout,
+          r.stdout)
+
+    # Dispatch to all townships, one acknowledges.
+    ddir = os.path.join(tmp, "dispatch")
+    os.mkdir(ddir)
+    r = ok("county dispatch to all", run("--db", county, "county", "dispatch", "--kind", "task",
+                                         "--title", "主题党日", "--due", "2026-12-20",
+                                         "--out-dir", ddir))
+    files = sorted(os.listdir(ddir))
+    check("dispatch: one package per township", len(files) == 12, files)
+    mine = [f for f in files if code in f][0]
+    xsd_valid("dispatch to all", os.path.join(ddir, mine))
+    ok("township imports its dispatch", run("--db", db, "import", os.path.join(ddir, mine)))
+    task = query(db, "SELECT uuid FROM ex_tasks WHERE incoming AND title = '主题党日'")[0][0]
+    ok("ack", run("--db", db, "ack", task, "--status", "done", "--note", "已完成"))
+    r = run("--db", db, "ack", "00000000-0000-4000-8000-000000000000")
+    check("ack of an unknown task: exit 65", r.returncode == 65, r.stderr)
+    a = os.path.join(tmp, "ack.xml")
+    ok("export ack", run("--db", db, "export", "--kind", "ack", "--out", a))
+    xsd_valid("ack", a)
+    ok("county imports the ack", run("--db", county, "import", a))
+    r = ok("county tasks", run("--db", county, "county", "tasks", "--json"))
+    t = [x for x in (json_of(r) or []) if x["title"] == "主题党日"]
+    check("county tasks: acknowledged and done by one township",
+          t and t[0]["acknowledged"] == 1 and t[0]["done"] == 1, r.stdout)
+
     r = run("--db", county, "import")
     check("import without files is a usage error", r.returncode == 2, r.stderr)
     r = run("--db", county, "import", "--keep-local", "--take-incoming", out)

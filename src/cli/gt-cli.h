@@ -124,5 +124,8 @@ int gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, 
                                 char **argv);
 int gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, int argc,
                                 char **argv);
+/* county roll-up, dispatch, ack (gt-cli-county.c) */
+int gt_cli_cmd_county (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_ack (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

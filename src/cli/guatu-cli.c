@@ -57,6 +57,11 @@ static const GtCliCommand commands[] = {
     N_("Check and import signed exchange packages"), gt_cli_cmd_exchange_import },
   { "verify", "FILE [--json]", N_("Check an exchange package without importing it"),
     gt_cli_cmd_exchange_verify },
+  { "county", "summary|dispatch|tasks …",
+    N_("County: the townships' roll-up, rankings, missing reports; dispatch tasks and notices"),
+    gt_cli_cmd_county },
+  { "ack", "TASK [--status received|done] [--note TEXT]",
+    N_("Acknowledge a task or notice received from the county"), gt_cli_cmd_ack },
 };
 
 static const GtCliCommand *
