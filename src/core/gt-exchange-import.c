@@ -32,7 +32,28 @@ typedef struct
   GtExchangeResolution resolution;
   GString *json;
   GString *local;
+  /* apply_record's statements, looked up once instead of per record */
+  sqlite3_stmt *insert, *select, *update;
 } Importer;
+
+#define INSERT_RECORD_SQL \
+  "INSERT INTO ex_records (source_code, type, uuid, rev, mtime, deleted, parent_uuid, data," \
+  " package_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_code, uuid) DO NOTHING"
+#define SELECT_RECORD_SQL \
+  "SELECT rev, mtime, deleted, data, type FROM ex_records WHERE source_code = ? AND uuid = ?"
+#define UPDATE_RECORD_SQL \
+  "UPDATE ex_records SET rev = ?1, mtime = ?2, deleted = ?3," \
+  " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END," \
+  " data = CASE WHEN ?3 THEN data ELSE ?5 END, package_uuid = ?6," \
+  " type = ?7 WHERE source_code = ?8 AND uuid = ?9"
+
+static sqlite3_stmt *
+reuse (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
 
 static void
 describe (GString *out, gint64 rev, const char *mtime, gboolean deleted, const char *data)
@@ -85,12 +106,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   else
     gt_exchange_record_to_json (rec, im->json);
 
-  stmt = gt_storage_prepare (storage,
-                             "INSERT INTO ex_records (source_code, type, uuid, rev, mtime, deleted,"
-                             " parent_uuid, data, package_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                             " ON CONFLICT (source_code, uuid) DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = reuse (im->insert);
   sqlite3_bind_text (stmt, 1, im->result->sender_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, rec->uuid, -1, SQLITE_STATIC);
@@ -108,10 +124,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
       return TRUE;
     }
 
-  stmt = gt_storage_prepare (storage, "SELECT rev, mtime, deleted, data, type FROM ex_records"
-                                      " WHERE source_code = ? AND uuid = ?", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = reuse (im->select);
   sqlite3_bind_text (stmt, 1, im->result->sender_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rec->uuid, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -139,13 +152,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
          (*outcome == GT_EXCHANGE_CONFLICTING && conflict (im, rec, deleted, im->json->str));
   if (!take)
     return TRUE;
-  stmt = gt_storage_prepare (storage,
-                             "UPDATE ex_records SET rev = ?1, mtime = ?2, deleted = ?3,"
-                             " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END,"
-                             " data = CASE WHEN ?3 THEN data ELSE ?5 END, package_uuid = ?6,"
-                             " type = ?7 WHERE source_code = ?8 AND uuid = ?9", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = reuse (im->update);
   sqlite3_bind_int64 (stmt, 1, rec->rev);
   sqlite3_bind_text (stmt, 2, rec->mtime, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, deleted);
@@ -402,6 +409,13 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     return NULL;
   if (!gt_storage_begin (storage, error))
     return NULL;
+  if ((im.insert = gt_storage_prepare (storage, INSERT_RECORD_SQL, error)) == NULL ||
+      (im.select = gt_storage_prepare (storage, SELECT_RECORD_SQL, error)) == NULL ||
+      (im.update = gt_storage_prepare (storage, UPDATE_RECORD_SQL, error)) == NULL)
+    {
+      gt_storage_rollback (storage);
+      return NULL;
+    }
   gt_audit_bulk_begin (storage);
   im.json = g_string_sized_new (1024);
   im.local = g_string_sized_new (1024);
