@@ -692,6 +692,54 @@ test_dispatch_ack (Fixture *fx, gconstpointer data)
                                               " = '" TOWNSHIP "' AND note = '收到'"), ==, 1);
 }
 
+static void
+on_progress (double fraction, gpointer data)
+{
+  double *last = data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  *last = fraction;
+}
+
+static void
+test_progress_cancel (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
+  g_autoptr (GtExchangeResult) result = NULL;
+  g_autofree char *before = digest (fx->county), *after = NULL;
+  g_autofree char *path = path_in (fx, "cancelled.xml");
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, "2026-11", NULL, NULL, FALSE,
+                                      NULL };
+  double last = 0;
+
+  /* A cancelled import changes nothing; a cancelled export leaves no file. */
+  g_cancellable_cancel (cancel);
+  result = gt_exchange_import_full (fx->county, fx->report, 0, GT_EXCHANGE_RESOLVE_NONE, cancel,
+                                    on_progress, &last, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = digest (fx->county);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (gt_exchange_export_full (fx->township, path, &options, cancel, NULL, NULL,
+                                           NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Progress rises to 1. */
+  g_assert_true (gt_exchange_export_full (fx->township, path, &options, NULL, on_progress, &last,
+                                          NULL, &error));
+  g_assert_cmpfloat (last, ==, 1.0);
+  last = 0;
+  result = gt_exchange_import_full (fx->county, path, 0, GT_EXCHANGE_RESOLVE_NONE, NULL,
+                                    on_progress, &last, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -704,6 +752,7 @@ main (int argc, char **argv)
   ADD ("/exchange/take-incoming", test_take_incoming);
   ADD ("/exchange/mask", test_mask);
   ADD ("/exchange/dispatch-ack", test_dispatch_ack);
+  ADD ("/exchange/progress-cancel", test_progress_cancel);
   g_test_add_func ("/exchange/reader-doctype", test_reader_doctype);
   return g_test_run ();
 }

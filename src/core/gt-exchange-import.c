@@ -359,8 +359,10 @@ check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GEr
 
 static GtExchangeResult *
 run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flags,
-     GtExchangeResolution resolution, GtExchangeResult **preview, GError **error)
+     GtExchangeResolution resolution, GCancellable *cancellable, GtExchangeProgress progress,
+     gpointer progress_data, GtExchangeResult **preview, GError **error)
 {
+  guint n_records = 0;
   g_autoptr (GtExchangeResult) result = gt_exchange_result_new (path);
   g_autoptr (GtExchangeSignature) sig = NULL;
   g_autoptr (GtExchangeReader) reader = NULL;
@@ -419,10 +421,20 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   gt_audit_bulk_begin (storage);
   im.json = g_string_sized_new (1024);
   im.local = g_string_sized_new (1024);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    ok = FALSE;
   while (ok && gt_exchange_reader_next (reader, &record, &local_error))
     {
       GtExchangeOutcome outcome = GT_EXCHANGE_NEW;
 
+      if (++n_records % 4096 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+            break;
+          if (progress != NULL)
+            progress ((double) gt_exchange_reader_get_offset (reader) / MAX (length, 1),
+                      progress_data);
+        }
       if (record.type == GT_EXCHANGE_TASK || record.type == GT_EXCHANGE_ACK)
         ok = apply_task_or_ack (&im, &record, &outcome, &local_error);
       else
@@ -467,6 +479,8 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
       return NULL;
     }
   result->applied = !dry;
+  if (progress != NULL)
+    progress (1.0, progress_data);
   if (!dry)
     {
       gt_storage_emit_changed (storage, "ex_records");
@@ -479,13 +493,25 @@ GtExchangeResult *
 gt_exchange_verify_file (GtStorage *storage, const char *path, GError **error)
 {
   g_return_val_if_fail (GT_IS_STORAGE (storage) && path != NULL, NULL);
-  return run (storage, path, MODE_VERIFY, 0, GT_EXCHANGE_RESOLVE_NONE, NULL, error);
+  return run (storage, path, MODE_VERIFY, 0, GT_EXCHANGE_RESOLVE_NONE, NULL, NULL, NULL, NULL,
+              error);
 }
 
 GtExchangeResult *
 gt_exchange_import (GtStorage *storage, const char *path, GtExchangeImportFlags flags,
                     GtExchangeResolution resolution, GtExchangeResult **preview, GError **error)
 {
+  return gt_exchange_import_full (storage, path, flags, resolution, NULL, NULL, NULL, preview,
+                                  error);
+}
+
+GtExchangeResult *
+gt_exchange_import_full (GtStorage *storage, const char *path, GtExchangeImportFlags flags,
+                         GtExchangeResolution resolution, GCancellable *cancellable,
+                         GtExchangeProgress progress, gpointer progress_data,
+                         GtExchangeResult **preview, GError **error)
+{
   g_return_val_if_fail (GT_IS_STORAGE (storage) && path != NULL, NULL);
-  return run (storage, path, MODE_IMPORT, flags, resolution, preview, error);
+  return run (storage, path, MODE_IMPORT, flags, resolution, cancellable, progress,
+              progress_data, preview, error);
 }

@@ -114,6 +114,13 @@ gt_exchange_reader_new (const char *display, const char *data, gsize length, GEr
   return self;
 }
 
+gsize
+gt_exchange_reader_get_offset (GtExchangeReader *self)
+{
+  long n = xmlTextReaderByteConsumed (self->reader);
+  return n > 0 ? (gsize) n : 0;
+}
+
 void
 gt_exchange_reader_free (GtExchangeReader *self)
 {

@@ -30,6 +30,10 @@ typedef struct
   char *own_code;
   char *receiver_code;
   char *since; /* tombstones of a report: from the start of its period */
+  GCancellable *cancellable;
+  GtExchangeProgress progress;
+  gpointer progress_data;
+  guint64 done, total;
 } Writer;
 
 /* The rows of each type, with columns named as the XML attributes; "#text" is the element's
@@ -190,6 +194,8 @@ write_type (Writer *w, GtExchangeType type, GError **error)
 
   if (stmt == NULL)
     return FALSE;
+  if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+    return FALSE;
   n_cols = sqlite3_column_count (stmt);
   if (xmlTextWriterStartElement (w->writer, BAD_CAST gt_exchange_type_plural (type)) < 0)
     goto xml_failed;
@@ -222,6 +228,16 @@ write_type (Writer *w, GtExchangeType type, GError **error)
       if (text != NULL && *text != '\0')
         XW (xmlTextWriterWriteString (w->writer, BAD_CAST text));
       XW (xmlTextWriterEndElement (w->writer));
+      if (++w->done % 4096 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          if (w->progress != NULL)
+            w->progress ((double) w->done / MAX (w->total, 1), w->progress_data);
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -335,7 +351,17 @@ gboolean
 gt_exchange_export (GtStorage *storage, const char *path, const GtExchangeExportOptions *options,
                     GtExchangeExportInfo **info_out, GError **error)
 {
-  Writer w = { .storage = storage, .options = options };
+  return gt_exchange_export_full (storage, path, options, NULL, NULL, NULL, info_out, error);
+}
+
+gboolean
+gt_exchange_export_full (GtStorage *storage, const char *path,
+                         const GtExchangeExportOptions *options, GCancellable *cancellable,
+                         GtExchangeProgress progress, gpointer progress_data,
+                         GtExchangeExportInfo **info_out, GError **error)
+{
+  Writer w = { .storage = storage, .options = options, .cancellable = cancellable,
+               .progress = progress, .progress_data = progress_data };
   g_autofree char *package_uuid = gt_new_uuid ();
   g_autofree char *period = NULL, *created = NULL, *signature = NULL, *line = NULL;
   g_autofree char *data = NULL, *public_pem = NULL;
@@ -398,6 +424,8 @@ gt_exchange_export (GtStorage *storage, const char *path, const GtExchangeExport
   for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
     if (kind_has_type (options->kind, t) && !count_type (&w, t, &counts[t], error))
       goto out;
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    w.total += counts[t];
 
   file = gt_safe_file_open (path, error);
   if (file == NULL)
@@ -451,6 +479,8 @@ gt_exchange_export (GtStorage *storage, const char *path, const GtExchangeExport
       goto out;
     }
   ok = TRUE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
   if (info_out != NULL)
     {
       GtExchangeExportInfo *info = g_new0 (GtExchangeExportInfo, 1);
