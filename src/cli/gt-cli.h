@@ -139,5 +139,8 @@ int gt_cli_cmd_statistics (GtCliContext *ctx, const GtCliCommand *command, int a
 /* charts: render, legend (gt-cli-render.c) */
 int gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_legend (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* county roll-up, dispatch, ack (gt-cli-county.c) */
+int gt_cli_cmd_county (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_ack (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -88,6 +88,11 @@ static const GtCliCommand commands[] = {
     "set at-risk-days N | set leader NAME | set goal TEXT",
     N_("Show or change the chart legend and the at-risk days"),
     gt_cli_cmd_legend },
+  { "county", "summary|dispatch|tasks …",
+    N_("County: the townships' roll-up, rankings, missing reports; dispatch tasks and notices"),
+    gt_cli_cmd_county },
+  { "ack", "TASK [--status received|done] [--note TEXT]",
+    N_("Acknowledge a task or notice received from the county"), gt_cli_cmd_ack },
 };
 
 static const GtCliCommand *

@@ -32,7 +32,28 @@ typedef struct
   GtExchangeResolution resolution;
   GString *json;
   GString *local;
+  /* apply_record's statements, looked up once instead of per record */
+  sqlite3_stmt *insert, *select, *update;
 } Importer;
+
+#define INSERT_RECORD_SQL \
+  "INSERT INTO ex_records (source_code, type, uuid, rev, mtime, deleted, parent_uuid, data," \
+  " package_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_code, uuid) DO NOTHING"
+#define SELECT_RECORD_SQL \
+  "SELECT rev, mtime, deleted, data, type FROM ex_records WHERE source_code = ? AND uuid = ?"
+#define UPDATE_RECORD_SQL \
+  "UPDATE ex_records SET rev = ?1, mtime = ?2, deleted = ?3," \
+  " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END," \
+  " data = CASE WHEN ?3 THEN data ELSE ?5 END, package_uuid = ?6," \
+  " type = ?7 WHERE source_code = ?8 AND uuid = ?9"
+
+static sqlite3_stmt *
+reuse (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
 
 static void
 describe (GString *out, gint64 rev, const char *mtime, gboolean deleted, const char *data)
@@ -85,12 +106,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   else
     gt_exchange_record_to_json (rec, im->json);
 
-  stmt = gt_storage_prepare (storage,
-                             "INSERT INTO ex_records (source_code, type, uuid, rev, mtime, deleted,"
-                             " parent_uuid, data, package_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                             " ON CONFLICT (source_code, uuid) DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = reuse (im->insert);
   sqlite3_bind_text (stmt, 1, im->result->sender_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, rec->uuid, -1, SQLITE_STATIC);
@@ -108,10 +124,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
       return TRUE;
     }
 
-  stmt = gt_storage_prepare (storage, "SELECT rev, mtime, deleted, data, type FROM ex_records"
-                                      " WHERE source_code = ? AND uuid = ?", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = reuse (im->select);
   sqlite3_bind_text (stmt, 1, im->result->sender_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rec->uuid, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -139,13 +152,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
          (*outcome == GT_EXCHANGE_CONFLICTING && conflict (im, rec, deleted, im->json->str));
   if (!take)
     return TRUE;
-  stmt = gt_storage_prepare (storage,
-                             "UPDATE ex_records SET rev = ?1, mtime = ?2, deleted = ?3,"
-                             " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END,"
-                             " data = CASE WHEN ?3 THEN data ELSE ?5 END, package_uuid = ?6,"
-                             " type = ?7 WHERE source_code = ?8 AND uuid = ?9", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = reuse (im->update);
   sqlite3_bind_int64 (stmt, 1, rec->rev);
   sqlite3_bind_text (stmt, 2, rec->mtime, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, deleted);
@@ -352,8 +359,10 @@ check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GEr
 
 static GtExchangeResult *
 run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flags,
-     GtExchangeResolution resolution, GtExchangeResult **preview, GError **error)
+     GtExchangeResolution resolution, GCancellable *cancellable, GtExchangeProgress progress,
+     gpointer progress_data, GtExchangeResult **preview, GError **error)
 {
+  guint n_records = 0;
   g_autoptr (GtExchangeResult) result = gt_exchange_result_new (path);
   g_autoptr (GtExchangeSignature) sig = NULL;
   g_autoptr (GtExchangeReader) reader = NULL;
@@ -402,13 +411,30 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     return NULL;
   if (!gt_storage_begin (storage, error))
     return NULL;
+  if ((im.insert = gt_storage_prepare (storage, INSERT_RECORD_SQL, error)) == NULL ||
+      (im.select = gt_storage_prepare (storage, SELECT_RECORD_SQL, error)) == NULL ||
+      (im.update = gt_storage_prepare (storage, UPDATE_RECORD_SQL, error)) == NULL)
+    {
+      gt_storage_rollback (storage);
+      return NULL;
+    }
   gt_audit_bulk_begin (storage);
   im.json = g_string_sized_new (1024);
   im.local = g_string_sized_new (1024);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    ok = FALSE;
   while (ok && gt_exchange_reader_next (reader, &record, &local_error))
     {
       GtExchangeOutcome outcome = GT_EXCHANGE_NEW;
 
+      if (++n_records % 4096 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+            break;
+          if (progress != NULL)
+            progress ((double) gt_exchange_reader_get_offset (reader) / MAX (length, 1),
+                      progress_data);
+        }
       if (record.type == GT_EXCHANGE_TASK || record.type == GT_EXCHANGE_ACK)
         ok = apply_task_or_ack (&im, &record, &outcome, &local_error);
       else
@@ -453,6 +479,8 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
       return NULL;
     }
   result->applied = !dry;
+  if (progress != NULL)
+    progress (1.0, progress_data);
   if (!dry)
     {
       gt_storage_emit_changed (storage, "ex_records");
@@ -465,13 +493,25 @@ GtExchangeResult *
 gt_exchange_verify_file (GtStorage *storage, const char *path, GError **error)
 {
   g_return_val_if_fail (GT_IS_STORAGE (storage) && path != NULL, NULL);
-  return run (storage, path, MODE_VERIFY, 0, GT_EXCHANGE_RESOLVE_NONE, NULL, error);
+  return run (storage, path, MODE_VERIFY, 0, GT_EXCHANGE_RESOLVE_NONE, NULL, NULL, NULL, NULL,
+              error);
 }
 
 GtExchangeResult *
 gt_exchange_import (GtStorage *storage, const char *path, GtExchangeImportFlags flags,
                     GtExchangeResolution resolution, GtExchangeResult **preview, GError **error)
 {
+  return gt_exchange_import_full (storage, path, flags, resolution, NULL, NULL, NULL, preview,
+                                  error);
+}
+
+GtExchangeResult *
+gt_exchange_import_full (GtStorage *storage, const char *path, GtExchangeImportFlags flags,
+                         GtExchangeResolution resolution, GCancellable *cancellable,
+                         GtExchangeProgress progress, gpointer progress_data,
+                         GtExchangeResult **preview, GError **error)
+{
   g_return_val_if_fail (GT_IS_STORAGE (storage) && path != NULL, NULL);
-  return run (storage, path, MODE_IMPORT, flags, resolution, preview, error);
+  return run (storage, path, MODE_IMPORT, flags, resolution, cancellable, progress,
+              progress_data, preview, error);
 }

@@ -30,7 +30,6 @@ typedef struct
 {
   char *alg;
   char *fingerprint;
-  char *signed_sha256;   /* hex SHA-256 of the signed bytes */
   char *file_sha256;     /* hex SHA-256 of the whole file */
   gsize signed_length;   /* bytes before the signature line */
   char *org_code;        /* of the trusted key */
@@ -85,6 +84,8 @@ gboolean gt_exchange_reader_read_header (GtExchangeReader *reader, GtExchangeRes
  * on a problem (@error set). At the end the counts are checked against the header. */
 gboolean gt_exchange_reader_next (GtExchangeReader *reader, GtExchangeRecord *record,
                                   GError **error);
+/* Bytes of the package consumed so far. */
+gsize gt_exchange_reader_get_offset (GtExchangeReader *reader);
 void gt_exchange_reader_free (GtExchangeReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeReader, gt_exchange_reader_free)
 

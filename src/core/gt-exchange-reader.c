@@ -114,6 +114,13 @@ gt_exchange_reader_new (const char *display, const char *data, gsize length, GEr
   return self;
 }
 
+gsize
+gt_exchange_reader_get_offset (GtExchangeReader *self)
+{
+  long n = xmlTextReaderByteConsumed (self->reader);
+  return n > 0 ? (gsize) n : 0;
+}
+
 void
 gt_exchange_reader_free (GtExchangeReader *self)
 {
@@ -155,6 +162,23 @@ advance (GtExchangeReader *self, gboolean *end, GError **error)
   int rc = xmlTextReaderRead (self->reader), type;
 
   *end = FALSE;
+  if (rc == 1)
+    {
+      type = xmlTextReaderNodeType (self->reader);
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY ||
+          type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_NOTATION)
+        return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
+                     _("a package never has a DOCTYPE or entities; this one does, so it was "
+                       "refused unread"));
+      if (xmlTextReaderDepth (self->reader) > GT_EXCHANGE_MAX_DEPTH)
+        return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
+                     _("elements nested deeper than %d levels"), GT_EXCHANGE_MAX_DEPTH);
+      /* The root's namespace and version are checked before schema errors: a newer format
+       * is "please update", not "invalid". */
+      if (!self->header_read && type == XML_READER_TYPE_ELEMENT &&
+          xmlTextReaderDepth (self->reader) == 0)
+        return TRUE;
+    }
   if (self->xml_error != NULL)
     {
       g_set_error_literal (error, GT_EXCHANGE_ERROR, self->xml_error_code, self->xml_error);
@@ -171,15 +195,6 @@ advance (GtExchangeReader *self, gboolean *end, GError **error)
       *end = TRUE;
       return FALSE;
     }
-  type = xmlTextReaderNodeType (self->reader);
-  if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY ||
-      type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_NOTATION)
-    return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
-                 _("a package never has a DOCTYPE or entities; this one does, so it was "
-                   "refused unread"));
-  if (xmlTextReaderDepth (self->reader) > GT_EXCHANGE_MAX_DEPTH)
-    return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
-                 _("elements nested deeper than %d levels"), GT_EXCHANGE_MAX_DEPTH);
   return TRUE;
 }
 
@@ -251,6 +266,12 @@ gt_exchange_reader_read_header (GtExchangeReader *self, GtExchangeResult *result
                            "Guatu (it reads version %d); please update Guatu"),
                          version != NULL ? version : "", GT_EXCHANGE_VERSION);
           result->version = GT_EXCHANGE_VERSION;
+          if (self->xml_error != NULL)
+            {
+              g_set_error_literal (error, GT_EXCHANGE_ERROR, self->xml_error_code,
+                                   self->xml_error);
+              return FALSE;
+            }
         }
       else if (depth == 1 && strcmp (name, "header") == 0)
         {

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <openssl/evp.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,7 +27,6 @@ gt_exchange_signature_free (GtExchangeSignature *sig)
     return;
   g_free (sig->alg);
   g_free (sig->fingerprint);
-  g_free (sig->signed_sha256);
   g_free (sig->file_sha256);
   g_free (sig->org_code);
   g_free (sig->org_name);
@@ -71,10 +71,11 @@ gt_exchange_load_file (GtStorage *storage, const char *path, char **data_out, gs
   if ((guint64) st.st_size > limit)
     {
       close (fd);
+      g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size);
+      g_autofree char *most = g_strdup_printf ("%" G_GSIZE_FORMAT, limit);
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_TOO_LARGE,
-                   _("%s: %" G_GUINT64_FORMAT " bytes is more than the %" G_GSIZE_FORMAT
-                     " bytes a package may have (setting exchange.max_bytes)"),
-                   path, (guint64) st.st_size, limit);
+                   _("%s: %s bytes is more than the %s bytes a package may have (setting "
+                     "exchange.max_bytes)"), path, size, most);
       return FALSE;
     }
   /* Read at most the size seen, plus one byte to notice a file that grows meanwhile. */
@@ -142,7 +143,9 @@ check (GtStorage *storage, const char *public_pem, const char *display, const gu
   g_autoptr (GtExchangeSignature) sig = NULL;
   g_autoptr (GtTrustedKey) trusted = NULL;
   g_autoptr (GtVerifier) verifier = NULL;
-  g_autoptr (GChecksum) signed_sum = NULL, file_sum = NULL;
+  EVP_MD_CTX *file_sum;
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int md_len = 0;
   g_autofree char *line = NULL, *value = NULL;
   g_autofree guint8 *der = NULL;
   gsize start, end, der_len = 0;
@@ -206,24 +209,27 @@ check (GtStorage *storage, const char *public_pem, const char *display, const gu
       return NULL;
     }
 
-  /* One streaming pass: the verifier and both digests see the bytes chunk by chunk. */
-  signed_sum = g_checksum_new (G_CHECKSUM_SHA256);
-  file_sum = g_checksum_new (G_CHECKSUM_SHA256);
+  /* One streaming pass: the verifier and the file's digest (OpenSSL's SHA-256, several
+   * times faster than GChecksum's) see the bytes chunk by chunk. */
+  file_sum = EVP_MD_CTX_new ();
+  EVP_DigestInit_ex (file_sum, EVP_sha256 (), NULL);
   for (gsize off = 0; off < start; off += CHUNK)
     {
       gsize n = MIN (CHUNK, start - off);
       gt_verifier_update (verifier, data + off, n);
-      g_checksum_update (signed_sum, data + off, n);
-      g_checksum_update (file_sum, data + off, n);
+      EVP_DigestUpdate (file_sum, data + off, n);
     }
-  g_checksum_update (file_sum, data + start, length - start);
+  EVP_DigestUpdate (file_sum, data + start, length - start);
+  EVP_DigestFinal_ex (file_sum, md, &md_len);
+  EVP_MD_CTX_free (file_sum);
   if (!gt_verifier_finish (verifier, der, der_len, error))
     {
       g_prefix_error (error, "%s: ", display);
       return NULL;
     }
-  sig->signed_sha256 = g_strdup (g_checksum_get_string (signed_sum));
-  sig->file_sha256 = g_strdup (g_checksum_get_string (file_sum));
+  sig->file_sha256 = g_malloc (2 * md_len + 1);
+  for (unsigned i = 0; i < md_len; i++)
+    g_snprintf (sig->file_sha256 + 2 * i, 3, "%02x", md[i]);
   return g_steal_pointer (&sig);
 }
 

@@ -30,6 +30,10 @@ typedef struct
   char *own_code;
   char *receiver_code;
   char *since; /* tombstones of a report: from the start of its period */
+  GCancellable *cancellable;
+  GtExchangeProgress progress;
+  gpointer progress_data;
+  guint64 done, total;
 } Writer;
 
 /* The rows of each type, with columns named as the XML attributes; "#text" is the element's
@@ -75,6 +79,17 @@ static const char *const type_sql[GT_EXCHANGE_N_TYPES] = {
     "SELECT uuid, rev, mtime, task_uuid AS task, office_code AS \"office-code\","
     " office_name AS \"office-name\", status, date, note AS \"#text\""
     " FROM ex_acks WHERE office_code = ?2 ORDER BY id",
+};
+
+/* The same counts without the joins and the ordering (the foreign keys that the joins follow
+ * are NOT NULL, so no row is lost by them). */
+static const char *const count_sql[GT_EXCHANGE_N_TYPES] = {
+  [GT_EXCHANGE_ORGANIZATION] = "SELECT count(*) FROM organizations",
+  [GT_EXCHANGE_MEMBER] = "SELECT count(*) FROM members",
+  [GT_EXCHANGE_HOUSEHOLD] = "SELECT count(*) FROM households",
+  [GT_EXCHANGE_LINK] = "SELECT count(*) FROM member_household_links",
+  [GT_EXCHANGE_PROJECT] = "SELECT count(*) FROM projects",
+  [GT_EXCHANGE_MILESTONE] = "SELECT count(*) FROM milestones",
 };
 
 static gboolean
@@ -147,7 +162,8 @@ prepare_type (Writer *w, GtExchangeType type, const char *sql, GError **error)
 static gboolean
 count_type (Writer *w, GtExchangeType type, guint *count, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s)", type_sql[type]);
+  g_autofree char *sql = count_sql[type] != NULL ? g_strdup (count_sql[type])
+                        : g_strdup_printf ("SELECT count(*) FROM (%s)", type_sql[type]);
   sqlite3_stmt *stmt = prepare_type (w, type, sql, error);
   int rc;
 
@@ -177,6 +193,8 @@ write_type (Writer *w, GtExchangeType type, GError **error)
   char masked[256];
 
   if (stmt == NULL)
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
     return FALSE;
   n_cols = sqlite3_column_count (stmt);
   if (xmlTextWriterStartElement (w->writer, BAD_CAST gt_exchange_type_plural (type)) < 0)
@@ -210,6 +228,16 @@ write_type (Writer *w, GtExchangeType type, GError **error)
       if (text != NULL && *text != '\0')
         XW (xmlTextWriterWriteString (w->writer, BAD_CAST text));
       XW (xmlTextWriterEndElement (w->writer));
+      if (++w->done % 4096 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          if (w->progress != NULL)
+            w->progress ((double) w->done / MAX (w->total, 1), w->progress_data);
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -323,7 +351,17 @@ gboolean
 gt_exchange_export (GtStorage *storage, const char *path, const GtExchangeExportOptions *options,
                     GtExchangeExportInfo **info_out, GError **error)
 {
-  Writer w = { .storage = storage, .options = options };
+  return gt_exchange_export_full (storage, path, options, NULL, NULL, NULL, info_out, error);
+}
+
+gboolean
+gt_exchange_export_full (GtStorage *storage, const char *path,
+                         const GtExchangeExportOptions *options, GCancellable *cancellable,
+                         GtExchangeProgress progress, gpointer progress_data,
+                         GtExchangeExportInfo **info_out, GError **error)
+{
+  Writer w = { .storage = storage, .options = options, .cancellable = cancellable,
+               .progress = progress, .progress_data = progress_data };
   g_autofree char *package_uuid = gt_new_uuid ();
   g_autofree char *period = NULL, *created = NULL, *signature = NULL, *line = NULL;
   g_autofree char *data = NULL, *public_pem = NULL;
@@ -386,6 +424,8 @@ gt_exchange_export (GtStorage *storage, const char *path, const GtExchangeExport
   for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
     if (kind_has_type (options->kind, t) && !count_type (&w, t, &counts[t], error))
       goto out;
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    w.total += counts[t];
 
   file = gt_safe_file_open (path, error);
   if (file == NULL)
@@ -439,6 +479,8 @@ gt_exchange_export (GtStorage *storage, const char *path, const GtExchangeExport
       goto out;
     }
   ok = TRUE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
   if (info_out != NULL)
     {
       GtExchangeExportInfo *info = g_new0 (GtExchangeExportInfo, 1);

@@ -23,6 +23,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "gt-storage.h"
 
 G_BEGIN_DECLS
@@ -122,10 +124,20 @@ typedef struct
 void gt_exchange_export_info_free (GtExchangeExportInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeExportInfo, gt_exchange_export_info_free)
 
+/* Progress of a long export or import: @fraction goes from 0 to 1. Called on the thread
+ * doing the work (a GUI marshals it to the main loop). */
+typedef void (*GtExchangeProgress) (double fraction, gpointer user_data);
+
 /* Writes a signed package to @path. @info (may be NULL) receives what was written. */
 gboolean gt_exchange_export (GtStorage *storage, const char *path,
                              const GtExchangeExportOptions *options, GtExchangeExportInfo **info,
                              GError **error);
+/* The same with progress and cancellation (G_IO_ERROR_CANCELLED; nothing is left at @path). */
+gboolean gt_exchange_export_full (GtStorage *storage, const char *path,
+                                  const GtExchangeExportOptions *options,
+                                  GCancellable *cancellable, GtExchangeProgress progress,
+                                  gpointer progress_data, GtExchangeExportInfo **info,
+                                  GError **error);
 
 /* ---- verify and import ---- */
 
@@ -184,6 +196,14 @@ GtExchangeResult *gt_exchange_import (GtStorage *storage, const char *path,
                                       GtExchangeImportFlags flags,
                                       GtExchangeResolution resolution,
                                       GtExchangeResult **preview, GError **error);
+/* The same with progress and cancellation (G_IO_ERROR_CANCELLED; the transaction is rolled
+ * back). Run it in a GTask with its own GtStorage: it blocks for seconds on big packages. */
+GtExchangeResult *gt_exchange_import_full (GtStorage *storage, const char *path,
+                                           GtExchangeImportFlags flags,
+                                           GtExchangeResolution resolution,
+                                           GCancellable *cancellable,
+                                           GtExchangeProgress progress, gpointer progress_data,
+                                           GtExchangeResult **preview, GError **error);
 
 /* Limits (settings in the meta table, these are the defaults). */
 #define GT_EXCHANGE_MAX_BYTES_DEFAULT (512 * 1024 * 1024) /* meta exchange.max_bytes */

@@ -95,7 +95,6 @@ const char gt_schema_v9_exchange[] =
   "  package_uuid TEXT NOT NULL,"
   "  UNIQUE (source_code, uuid)"
   ");"
-  "CREATE INDEX ex_records_type ON ex_records (source_code, type);"
 
   "CREATE TABLE ex_reports ("
   "  id INTEGER PRIMARY KEY,"

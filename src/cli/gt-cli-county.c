@@ -1,0 +1,332 @@
+/* gt-cli-county.c — guatu-cli county summary|dispatch|tasks, and ack (township side)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gt-cli.h"
+#include "gt-county.h"
+#include "gt-exchange.h"
+#include "gt-keys.h"
+
+static void
+add_township_json (JsonBuilder *builder, const GtCountyTownship *t)
+{
+  json_builder_begin_object (builder);
+  gt_cli_json_add_string (builder, "code", t->code);
+  gt_cli_json_add_string (builder, "name", t->name);
+  json_builder_set_member_name (builder, "reported");
+  json_builder_add_boolean_value (builder, t->reported);
+  gt_cli_json_add_string (builder, "last_period", t->last_period);
+  gt_cli_json_add_string (builder, "last_created", t->last_created);
+  gt_cli_json_add_int (builder, "organizations", t->organizations);
+  gt_cli_json_add_int (builder, "branches", t->branches);
+  gt_cli_json_add_int (builder, "members", t->members);
+  gt_cli_json_add_int (builder, "full_members", t->full_members);
+  gt_cli_json_add_int (builder, "probationary", t->probationary);
+  gt_cli_json_add_int (builder, "households", t->households);
+  gt_cli_json_add_int (builder, "links", t->links);
+  gt_cli_json_add_int (builder, "projects", t->projects);
+  gt_cli_json_add_int (builder, "projects_closed", t->projects_closed);
+  gt_cli_json_add_int (builder, "milestones", t->milestones);
+  gt_cli_json_add_int (builder, "milestones_done", t->milestones_done);
+  json_builder_end_object (builder);
+}
+
+static int
+county_summary (GtCliContext *ctx, int argc, char **argv)
+{
+  static const GtCliCommand command = {
+    "county summary", "[--period P] [--rank members|links-per-member|milestones-done] "
+    "[--top N] [--json]", N_("The townships' figures, rankings and missing reports"), NULL
+  };
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = NULL;
+  g_autofree char *period = NULL, *rank_name = NULL;
+  GtCountyRank rank = GT_COUNTY_RANK_MEMBERS;
+  gboolean json = FALSE;
+  int exit_code = GT_EXIT_OK, top = 3;
+  gint64 totals[4] = { 0 };
+  guint missing = 0;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Period of the reports: YYYY-MM"),
+      N_("P") },
+    { "rank", 0, 0, G_OPTION_ARG_STRING, &rank_name,
+      N_("Rank by members, links-per-member or milestones-done"), N_("METRIC") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many at the top and at the bottom"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (&command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (rank_name != NULL && !gt_county_rank_from_string (rank_name, &rank))
+    {
+      g_printerr (_("guatu-cli county summary: --rank must be members, links-per-member or "
+                    "milestones-done\n"));
+      return GT_EXIT_USAGE;
+    }
+  top = CLAMP (top, 0, 1000);
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  towns = gt_county_summary (storage, period, &error);
+  if (towns == NULL)
+    return gt_cli_fail (error);
+  for (guint i = 0; i < towns->len; i++)
+    {
+      GtCountyTownship *t = towns->pdata[i];
+      totals[0] += t->members;
+      totals[1] += t->households;
+      totals[2] += t->links;
+      totals[3] += t->projects;
+      missing += !t->reported;
+    }
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      gt_cli_json_add_string (builder, "period", period);
+      gt_cli_json_add_int (builder, "townships", towns->len);
+      gt_cli_json_add_int (builder, "members", totals[0]);
+      gt_cli_json_add_int (builder, "households", totals[1]);
+      gt_cli_json_add_int (builder, "links", totals[2]);
+      gt_cli_json_add_int (builder, "projects", totals[3]);
+      json_builder_set_member_name (builder, "by_township");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < towns->len; i++)
+        add_township_json (builder, towns->pdata[i]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "missing");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < towns->len; i++)
+        if (!((GtCountyTownship *) towns->pdata[i])->reported)
+          json_builder_add_string_value (builder, ((GtCountyTownship *) towns->pdata[i])->code);
+      json_builder_end_array (builder);
+      gt_county_sort (towns, rank);
+      gt_cli_json_add_string (builder, "rank", rank_name != NULL ? rank_name : "members");
+      json_builder_set_member_name (builder, "ranking");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < towns->len; i++)
+        {
+          GtCountyTownship *t = towns->pdata[i];
+          json_builder_begin_object (builder);
+          gt_cli_json_add_string (builder, "code", t->code);
+          gt_cli_json_add_int (builder, "value", gt_county_metric (t, rank));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      gt_cli_print_json (builder);
+      return GT_EXIT_OK;
+    }
+
+  g_print (_("%-12s %-16s %-8s %8s %8s %8s %8s %6s\n"), _("Code"), _("Township"), _("Report"),
+           _("Members"), _("Full"), _("Househ."), _("Links"), _("Proj."));
+  for (guint i = 0; i < towns->len; i++)
+    {
+      GtCountyTownship *t = towns->pdata[i];
+      g_print ("%-12s %-16s %-8s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
+               " %8" G_GINT64_FORMAT " %3" G_GINT64_FORMAT "/%-3" G_GINT64_FORMAT "\n",
+               t->code, t->name, t->reported ? (t->last_period ? t->last_period : "-") : _("MISSING"),
+               t->members, t->full_members, t->households, t->links, t->projects_closed,
+               t->projects);
+    }
+  g_print (_("Total: %u townships, %lld members, %lld households, %lld links, %lld projects\n"),
+           towns->len, (long long) totals[0], (long long) totals[1], (long long) totals[2],
+           (long long) totals[3]);
+  if (missing > 0)
+    g_print (_("Missing reports%s%s: %u\n"), period != NULL ? " " : "",
+             period != NULL ? period : "", missing);
+  gt_county_sort (towns, rank);
+  for (guint i = 0; i < towns->len && (int) i < top; i++)
+    g_print (_("Top %u: %s %s (%lld)\n"), i + 1,
+             ((GtCountyTownship *) towns->pdata[i])->code,
+             ((GtCountyTownship *) towns->pdata[i])->name,
+             (long long) gt_county_metric (towns->pdata[i], rank));
+  for (guint i = 0; i < towns->len && (int) i < top; i++)
+    {
+      GtCountyTownship *t = towns->pdata[towns->len - 1 - i];
+      g_print (_("Bottom %u: %s %s (%lld)\n"), i + 1, t->code, t->name,
+               (long long) gt_county_metric (t, rank));
+    }
+  return GT_EXIT_OK;
+}
+
+static int
+county_dispatch (GtCliContext *ctx, int argc, char **argv)
+{
+  static const GtCliCommand command = {
+    "county dispatch", "--kind task|notice --title TITLE [--body TEXT] [--due DATE] "
+    "[--to CODE|all] --out-dir DIR",
+    N_("Issue a task or notice and write one signed package per township"), NULL
+  };
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) keys = NULL;
+  g_autofree char *kind = NULL, *title = NULL, *body = NULL, *due = NULL, *to = NULL;
+  g_autofree char *dir = NULL, *uuid = NULL, *today = gt_today ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  int exit_code = GT_EXIT_OK;
+  guint written = 0;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("task or notice"), N_("KIND") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title"), N_("TITLE") },
+    { "body", 0, 0, G_OPTION_ARG_STRING, &body, N_("Text"), N_("TEXT") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("Due date (YYYY-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("One township's code, or all (default)"),
+      N_("CODE") },
+    { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, N_("Folder for the packages"), N_("DIR") },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (&command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (dir == NULL || title == NULL)
+    {
+      g_printerr (_("guatu-cli county dispatch: give --title and --out-dir\n"));
+      return GT_EXIT_USAGE;
+    }
+  if (to == NULL || g_strcmp0 (to, "all") == 0)
+    g_clear_pointer (&to, g_free);
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  keys = gt_keys_list_trusted (storage, &error);
+  if (keys == NULL ||
+      !gt_county_add_task (storage, kind != NULL ? kind : "task", title, body, due,
+                           to != NULL ? to : "*", &uuid, &error))
+    return gt_cli_fail (error);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      GtTrustedKey *key = keys->pdata[i];
+      GtExchangeExportOptions options = { GT_EXCHANGE_KIND_DISPATCH, NULL, key->org_code,
+                                          key->name, FALSE, NULL };
+      g_autofree char *name = NULL, *path = NULL;
+
+      if ((to != NULL && g_strcmp0 (to, key->org_code) != 0) ||
+          !g_hash_table_add (seen, key->org_code))
+        continue;
+      name = g_strdup_printf ("dispatch-%s-%s-%.8s.xml", key->org_code, today, uuid);
+      path = g_build_filename (dir, name, NULL);
+      if (!gt_exchange_export (storage, path, &options, NULL, &error))
+        return gt_cli_fail (error);
+      g_print ("%s\n", path);
+      written++;
+    }
+  if (written == 0)
+    {
+      g_printerr (_("guatu-cli county dispatch: no trusted township%s%s; enrol its key with "
+                    "“guatu-cli keys trust”\n"), to != NULL ? " " : "", to != NULL ? to : "");
+      return GT_EXIT_DATAERR;
+    }
+  g_printerr (_("Task %s issued; %u packages written\n"), uuid, written);
+  return GT_EXIT_OK;
+}
+
+static int
+county_tasks (GtCliContext *ctx, int argc, char **argv)
+{
+  static const GtCliCommand command = { "county tasks", "[--json]",
+                                        N_("The tasks and notices issued, with acknowledgements"),
+                                        NULL };
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) tasks = NULL;
+  gboolean json = FALSE;
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (&command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  tasks = gt_county_list_tasks (storage, &error);
+  if (tasks == NULL)
+    return gt_cli_fail (error);
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < tasks->len; i++)
+        {
+          GtCountyTask *t = tasks->pdata[i];
+          json_builder_begin_object (builder);
+          gt_cli_json_add_string (builder, "uuid", t->uuid);
+          gt_cli_json_add_string (builder, "kind", t->kind);
+          gt_cli_json_add_string (builder, "title", t->title);
+          gt_cli_json_add_string (builder, "due", t->due_date);
+          gt_cli_json_add_string (builder, "target", t->target);
+          gt_cli_json_add_int (builder, "acknowledged", t->received);
+          gt_cli_json_add_int (builder, "done", t->done);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      gt_cli_print_json (builder);
+      return GT_EXIT_OK;
+    }
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GtCountyTask *t = tasks->pdata[i];
+      g_print (_("%s  %s  %-6s %-10s to %-10s acknowledged %lld, done %lld  %s\n"), t->uuid,
+               t->issued_on, t->kind, t->due_date != NULL ? t->due_date : "-", t->target,
+               (long long) t->received, (long long) t->done, t->title);
+    }
+  return GT_EXIT_OK;
+}
+
+int
+gt_cli_cmd_county (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  const char *sub = argc >= 2 ? argv[1] : NULL;
+
+  if (g_strcmp0 (sub, "summary") == 0)
+    return county_summary (ctx, argc - 1, argv + 1);
+  if (g_strcmp0 (sub, "dispatch") == 0)
+    return county_dispatch (ctx, argc - 1, argv + 1);
+  if (g_strcmp0 (sub, "tasks") == 0)
+    return county_tasks (ctx, argc - 1, argv + 1);
+  g_printerr (_("Usage: guatu-cli county summary|dispatch|tasks …\n"));
+  return GT_EXIT_USAGE;
+}
+
+int
+gt_cli_cmd_ack (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *status = NULL, *note = NULL;
+  const char *task = gt_cli_take_arg (&argc, &argv);
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("received (default) or done"),
+      N_("STATUS") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note for the county"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (task == NULL)
+    {
+      g_printerr (_("guatu-cli ack: name the task\n"));
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_county_acknowledge (storage, task, status != NULL ? status : "received", note, &error))
+    return gt_cli_fail (error);
+  g_print (_("Acknowledged %s; send it with “guatu-cli export --kind ack”\n"), task);
+  return GT_EXIT_OK;
+}

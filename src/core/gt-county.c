@@ -1,0 +1,301 @@
+/* gt-county.c — the county's roll-up, rankings, missing reports, dispatch and acknowledgements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gt-county.h"
+#include "gt-exchange.h"
+
+void
+gt_county_township_free (GtCountyTownship *township)
+{
+  if (township == NULL)
+    return;
+  g_free (township->code);
+  g_free (township->name);
+  g_free (township->last_period);
+  g_free (township->last_created);
+  g_free (township);
+}
+
+void
+gt_county_task_free (GtCountyTask *task)
+{
+  if (task == NULL)
+    return;
+  g_free (task->uuid);
+  g_free (task->kind);
+  g_free (task->title);
+  g_free (task->due_date);
+  g_free (task->target);
+  g_free (task->issued_on);
+  g_free (task);
+}
+
+gboolean
+gt_county_rank_from_string (const char *text, GtCountyRank *rank)
+{
+  static const char *const names[] = { "members", "links-per-member", "milestones-done" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *rank = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gint64
+gt_county_metric (const GtCountyTownship *t, GtCountyRank rank)
+{
+  switch (rank)
+    {
+    case GT_COUNTY_RANK_LINKS_PER_MEMBER:
+      return t->members > 0 ? t->links * 100 / t->members : 0;
+    case GT_COUNTY_RANK_MILESTONES_DONE:
+      return t->milestones > 0 ? t->milestones_done * 100 / t->milestones : 0;
+    case GT_COUNTY_RANK_MEMBERS:
+    default:
+      return t->members;
+    }
+}
+
+/* Townships: the trust list and every sender of a report, with the newest report's period. */
+static const char townships_sql[] =
+  "WITH codes AS (SELECT org_code AS code FROM ex_trusted_keys"
+  "               UNION SELECT sender_code FROM ex_reports),"
+  " latest AS (SELECT sender_code, period, created, sender_name,"
+  "            row_number () OVER (PARTITION BY sender_code ORDER BY created DESC, id DESC) AS n"
+  "            FROM ex_reports)"
+  " SELECT c.code,"
+  "  coalesce ((SELECT name FROM ex_trusted_keys k WHERE k.org_code = c.code AND name <> ''"
+  "             ORDER BY id DESC LIMIT 1), l.sender_name, ''),"
+  "  l.period, l.created,"
+  "  (?1 IS NULL AND l.period IS NOT NULL)"
+  "   OR EXISTS (SELECT 1 FROM ex_reports r WHERE r.sender_code = c.code AND r.period = ?1)"
+  " FROM codes c LEFT JOIN latest l ON l.sender_code = c.code AND l.n = 1"
+  " ORDER BY c.code";
+
+static const char counts_sql[] =
+  "SELECT source_code,"
+  " sum (type = 'organization'),"
+  " sum (type = 'organization' AND json_extract (data, '$.kind') = 'branch'),"
+  " sum (type = 'member' AND json_extract (data, '$.status') = 'active'),"
+  " sum (type = 'member' AND json_extract (data, '$.status') = 'active'"
+  "      AND json_extract (data, '$.category') = 'full'),"
+  " sum (type = 'member' AND json_extract (data, '$.status') = 'active'"
+  "      AND json_extract (data, '$.category') = 'probationary'),"
+  " sum (type = 'household'), sum (type = 'link'), sum (type = 'project'),"
+  " sum (type = 'project' AND json_extract (data, '$.closed') IS NOT NULL),"
+  " sum (type = 'milestone'),"
+  " sum (type = 'milestone' AND json_extract (data, '$.done') IS NOT NULL)"
+  " FROM ex_records WHERE NOT deleted GROUP BY source_code";
+
+GPtrArray *
+gt_county_summary (GtStorage *storage, const char *period, GError **error)
+{
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) gt_county_township_free);
+  g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gt_storage_prepare (storage, townships_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (period != NULL)
+    sqlite3_bind_text (stmt, 1, period, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GtCountyTownship *t = g_new0 (GtCountyTownship, 1);
+      t->code = GT_COLUMN_TEXT (stmt, 0);
+      t->name = GT_COLUMN_TEXT (stmt, 1);
+      t->last_period = GT_COLUMN_TEXT (stmt, 2);
+      t->last_created = GT_COLUMN_TEXT (stmt, 3);
+      t->reported = sqlite3_column_int (stmt, 4) != 0;
+      g_ptr_array_add (result, t);
+      g_hash_table_insert (by_code, t->code, t);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("reading the townships' reports"));
+      return NULL;
+    }
+
+  stmt = gt_storage_prepare (storage, counts_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GtCountyTownship *t = g_hash_table_lookup (by_code, sqlite3_column_text (stmt, 0));
+      gint64 *fields[] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+
+      if (t == NULL)
+        continue; /* records of an office no longer trusted and without a report */
+      fields[0] = &t->organizations;
+      fields[1] = &t->branches;
+      fields[2] = &t->members;
+      fields[3] = &t->full_members;
+      fields[4] = &t->probationary;
+      fields[5] = &t->households;
+      fields[6] = &t->links;
+      fields[7] = &t->projects;
+      fields[8] = &t->projects_closed;
+      fields[9] = &t->milestones;
+      fields[10] = &t->milestones_done;
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        *fields[i] = sqlite3_column_int64 (stmt, 1 + i);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("counting the townships' records"));
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+static int
+compare (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const GtCountyTownship *x = *(GtCountyTownship *const *) a;
+  const GtCountyTownship *y = *(GtCountyTownship *const *) b;
+  GtCountyRank rank = GPOINTER_TO_INT (data);
+  gint64 mx = gt_county_metric (x, rank), my = gt_county_metric (y, rank);
+
+  if (mx != my)
+    return mx > my ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
+
+void
+gt_county_sort (GPtrArray *townships, GtCountyRank rank)
+{
+  g_ptr_array_sort_with_data (townships, compare, GINT_TO_POINTER (rank));
+}
+
+gboolean
+gt_county_add_task (GtStorage *storage, const char *kind, const char *title, const char *body,
+                    const char *due_date, const char *target, char **uuid_out, GError **error)
+{
+  g_autofree char *uuid = gt_new_uuid (), *now = gt_now_iso8601 (), *today = gt_today ();
+  g_autofree char *code = gt_exchange_office_code (storage);
+  g_autofree char *name = gt_storage_get_meta (storage, "office_name");
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (kind, "task") != 0 && g_strcmp0 (kind, "notice") != 0)
+    return gt_storage_refuse (storage, error, _("a dispatch is a “task” or a “notice”, not “%s”"),
+                              kind);
+  if (title == NULL || *title == '\0')
+    return gt_storage_refuse (storage, error, _("a task or notice needs a title"));
+  if (due_date != NULL && !gt_date_is_valid (due_date))
+    return gt_storage_refuse (storage, error, _("due date “%s”: write it as YYYY-MM-DD"),
+                              due_date);
+  if (*code == '\0')
+    return gt_storage_refuse (storage, error, _("this office has no office code"));
+  stmt = gt_storage_prepare (storage,
+                             "INSERT INTO ex_tasks (uuid, mtime, kind, title, body, due_date,"
+                             " issuer_code, issuer_name, target_code, issued_on)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, body != NULL ? body : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, due_date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, name != NULL ? name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, target != NULL ? target : "*", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, today, -1, SQLITE_STATIC);
+  if (!gt_storage_step_done (storage, stmt, error))
+    return FALSE;
+  gt_storage_emit_changed (storage, "ex_tasks");
+  if (uuid_out != NULL)
+    *uuid_out = g_steal_pointer (&uuid);
+  return TRUE;
+}
+
+static gpointer
+read_task (sqlite3_stmt *stmt)
+{
+  GtCountyTask *task = g_new0 (GtCountyTask, 1);
+
+  task->uuid = GT_COLUMN_TEXT (stmt, 0);
+  task->kind = GT_COLUMN_TEXT (stmt, 1);
+  task->title = GT_COLUMN_TEXT (stmt, 2);
+  task->due_date = GT_COLUMN_TEXT (stmt, 3);
+  task->target = GT_COLUMN_TEXT (stmt, 4);
+  task->issued_on = GT_COLUMN_TEXT (stmt, 5);
+  task->received = sqlite3_column_int64 (stmt, 6);
+  task->done = sqlite3_column_int64 (stmt, 7);
+  return task;
+}
+
+GPtrArray *
+gt_county_list_tasks (GtStorage *storage, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT t.uuid, t.kind, t.title, t.due_date, t.target_code, t.issued_on,"
+    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid),"
+    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid AND a.status = 'done')"
+    " FROM ex_tasks t WHERE NOT t.incoming ORDER BY t.issued_on DESC, t.id DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return gt_storage_collect (storage, stmt, read_task, (GDestroyNotify) gt_county_task_free,
+                             error);
+}
+
+gboolean
+gt_county_acknowledge (GtStorage *storage, const char *task_uuid, const char *status,
+                       const char *note, GError **error)
+{
+  g_autofree char *code = gt_exchange_office_code (storage);
+  g_autofree char *name = gt_storage_get_meta (storage, "office_name");
+  g_autofree char *uuid = gt_new_uuid (), *now = gt_now_iso8601 (), *today = gt_today ();
+  gint64 known = 0;
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (status, "received") != 0 && g_strcmp0 (status, "done") != 0)
+    return gt_storage_refuse (storage, error, _("an acknowledgement is “received” or “done”, "
+                                                "not “%s”"), status);
+  stmt = gt_storage_prepare (storage, "SELECT count(*) FROM ex_tasks WHERE uuid = ? AND incoming",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, task_uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    known = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (known == 0)
+    return gt_storage_refuse (storage, error, _("no received task or notice has the id %s"),
+                              task_uuid);
+  stmt = gt_storage_prepare (storage,
+                             "INSERT INTO ex_acks (uuid, mtime, task_uuid, office_code, office_name,"
+                             " status, date, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                             " ON CONFLICT (task_uuid, office_code) DO UPDATE SET rev = rev + 1,"
+                             " mtime = ?2, status = ?6, date = ?7, note = ?8", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, task_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, name != NULL ? name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, today, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, note != NULL ? note : "", -1, SQLITE_STATIC);
+  if (!gt_storage_step_done (storage, stmt, error))
+    return FALSE;
+  gt_storage_emit_changed (storage, "ex_acks");
+  return TRUE;
+}

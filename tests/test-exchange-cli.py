@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""guatu-cli keys, export, import and verify end to end: a dozen demo townships report to one
+county; every exported file validates against data/guatu-exchange-1.xsd (xmllint) and its
+signature checks by hand with openssl; re-import is a no-op; every bad package is refused
+with exit 65, a reason, and the county database unchanged (sqlite3 .dump before and after).
+
+Run by meson with the path of the guatu-cli binary as the first argument. Prints TAP.
+"""
+import base64
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import check, finish, json_of, query, run  # noqa: E402
+
+SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+XSD = os.path.join(SRC, "data", "guatu-exchange-1.xsd")
+COUNTY = "330822"
+TOWNSHIPS = [(f"330822{100 + i}", f"乡镇{i:02d}") for i in range(1, 13)]
+
+
+def dump(db):
+    """The whole database as SQL text (sqlite3 .dump)."""
+    return subprocess.run(["sqlite3", db, ".dump"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def ok(name, r):
+    check(f"{name}: exit 0", r.returncode == 0, f"{r.returncode}: {r.stderr}")
+    return r
+
+
+def refused(name, db, path, part):
+    before = dump(db)
+    r = run("--db", db, "import", path)
+    check(f"{name}: exit 65", r.returncode == 65, f"{r.returncode}: {r.stderr}")
+    check(f"{name}: says “{part}”", part in r.stderr, r.stderr)
+    check(f"{name}: database unchanged (.dump)", dump(db) == before)
+    r = run("--db", db, "verify", path)
+    check(f"{name}: verify exits 65", r.returncode == 65, f"{r.returncode}: {r.stderr}")
+
+
+def xsd_valid(name, path):
+    r = subprocess.run(["xmllint", "--noout", "--schema", XSD, path], capture_output=True,
+                       text=True)
+    check(f"{name}: valid against the XSD (xmllint)", r.returncode == 0, r.stderr)
+
+
+def resign(path, body, key_db, out):
+    """@body signed by the key of @key_db (openssl, from the private key in the database)."""
+    pem = query(key_db, "SELECT private_pem, fingerprint FROM ex_office_key")[0]
+    keyfile = out + ".key"
+    with open(keyfile, "w") as f:
+        f.write(pem[0])
+    sig = subprocess.run(["openssl", "dgst", "-sha256", "-sign", keyfile], input=body,
+                         capture_output=True, check=True).stdout
+    line = (f'<?guatu-signature alg="ecdsa-p256-sha256" key="{pem[1]}" '
+            f'value="{base64.b64encode(sig).decode()}"?>\n').encode()
+    with open(out, "wb") as f:
+        f.write(body + line)
+    return out
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    county = os.path.join(tmp, "county.db")
+    ok("init --role county", run("--db", county, "init", "--role", "county", "--code", COUNTY,
+                                 "--name", "常山县"))
+    check("county role and code stored",
+          query(county, "SELECT value FROM meta WHERE key IN ('role', 'office_code')"
+                        " ORDER BY key") == [("330822",), ("county",)])
+    ok("county keys generate", run("--db", county, "keys", "generate"))
+    county_pem = os.path.join(tmp, "county.pem")
+    ok("county keys export", run("--db", county, "keys", "export", "--out", county_pem))
+
+    r = run("--db", county, "export", "--kind", "report", "--out", os.path.join(tmp, "x.xml"))
+    check("export without a receiver code is refused", r.returncode == 65
+          and "--to" in r.stderr, r.stderr)
+
+    packages = []
+    for code, name in TOWNSHIPS:
+        db = os.path.join(tmp, f"{code}.db")
+        ok(f"demo {code}", run("--db", db, "demo", "--code", code, "--name", name))
+        ok(f"{code} keys generate", run("--db", db, "keys", "generate"))
+        pem = os.path.join(tmp, f"{code}.pem")
+        r = ok(f"{code} keys export", run("--db", db, "keys", "export", "--out", pem))
+        fp = r.stdout.strip().split("fingerprint ")[-1]
+        r = ok(f"county trusts {code}", run("--db", county, "keys", "trust", pem, "--code",
+                                            code, "--name", name, "--fingerprint", fp))
+        run("--db", db, "keys", "trust", county_pem, "--code", COUNTY, "--name", "常山县")
+        out = os.path.join(tmp, f"report-{code}.xml")
+        r = ok(f"{code} export", run("--db", db, "export", "--kind", "report", "--period",
+                                     "2026-11", "--out", out, "--json"))
+        info = json_of(r) or {}
+        with open(out, "rb") as f:
+            data = f.read()
+        check(f"{code} export: size and SHA-256 reported",
+              info.get("size") == len(data)
+              and info.get("sha256") == hashlib.sha256(data).hexdigest(), r.stdout)
+        check(f"{code} export: addressed to the county", info.get("receiver") == COUNTY, r.stdout)
+        packages.append((code, db, out))
+
+    # One package checked in every way by hand.
+    code, db, out = packages[0]
+    xsd_valid("report", out)
+    with open(out, "rb") as f:
+        data = f.read()
+    body, last = data[:data.rstrip(b"\n").rfind(b"\n") + 1], data[data.rstrip(b"\n").rfind(b"\n") + 1:]
+    check("last line is the signature", last.startswith(b"<?guatu-signature alg=\"ecdsa-p256-sha256\""),
+          last[:80])
+    sig = base64.b64decode(last.split(b'value="')[1].split(b'"')[0])
+    with open(os.path.join(tmp, "body.xml"), "wb") as f:
+        f.write(body)
+    with open(os.path.join(tmp, "sig.der"), "wb") as f:
+        f.write(sig)
+    r = subprocess.run(["openssl", "dgst", "-sha256", "-verify", os.path.join(tmp, f"{code}.pem"),
+                        "-signature", os.path.join(tmp, "sig.der"), os.path.join(tmp, "body.xml")],
+                       capture_output=True, text=True)
+    check("openssl dgst -verify accepts the signature", r.returncode == 0
+          and "Verified OK" in r.stdout, r.stdout + r.stderr)
+    r = ok("verify", run("--db", county, "verify", out, "--json"))
+    v = json_of(r) or {}
+    check("verify --json: sender, kind, counts", v.get("sender") == code and v.get("kind") ==
+          "report" and v.get("counts", {}).get("members", {}).get("total") == 215, r.stdout)
+
+    # Masked export validates too and carries no full ID number.
+    masked = os.path.join(tmp, "masked.xml")
+    ok("export --mask", run("--db", db, "export", "--kind", "full", "--mask", "--out", masked))
+    xsd_valid("masked full export", masked)
+    ids = [r[0] for r in query(db, "SELECT id_number FROM members WHERE id_number IS NOT NULL")]
+    with open(masked, encoding="utf-8") as f:
+        text = f.read()
+    check("masked export: no ID number in clear", ids and not any(i in text for i in ids))
+    check("masked export: header says so", 'masked="1"' in text)
+
+    # Dry run changes nothing; then a dozen townships import.
+    before = dump(county)
+    r = ok("import --dry-run", run("--db", county, "import", "--dry-run", "--json", out))
+    j = json_of(r) or {}
+    check("dry run: preview counts", j.get("status") == "preview" and
+          j.get("counts", {}).get("members", {}).get("new") == 215, r.stdout)
+    check("dry run: database unchanged", dump(county) == before)
+
+    r = ok("import a dozen townships", run("--db", county, "import", "--json",
+                                           *[p[2] for p in packages]))
+    lines = [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
+    check("import: one JSON line per package, all imported", len(lines) == 12 and
+          all(l["status"] == "imported" for l in lines), r.stdout[:500])
+    check("import: 12 × 215 members received",
+          query(county, "SELECT count(*) FROM ex_records WHERE type = 'member'") == [(12 * 215,)])
+    check("import: 12 reports for 2026-11",
+          query(county, "SELECT count(DISTINCT sender_code) FROM ex_reports"
+                        " WHERE period = '2026-11'") == [(12,)])
+    check("import: an automatic backup before each",
+          len([f for f in os.listdir(os.path.join(tmp, "backups")) if "import" in f]) >= 10)
+
+    # Re-import: a no-op that says when.
+    before = dump(county)
+    r = ok("re-import", run("--db", county, "import", out))
+    check("re-import: says already imported", "already imported on" in r.stdout, r.stdout)
+    check("re-import: database unchanged", dump(county) == before)
+
+    # Bad packages.
+    flipped = bytearray(data)
+    flipped[len(flipped) // 2] ^= 0x20
+    p = os.path.join(tmp, "flipped.xml")
+    open(p, "wb").write(flipped)
+    refused("flipped byte", county, p, "changed or damaged")
+    p = os.path.join(tmp, "truncated.xml")
+    open(p, "wb").write(data[: len(data) * 2 // 3])
+    refused("truncated", county, p, "not a signed package")
+
+    stranger = os.path.join(tmp, "stranger.db")
+    run("--db", stranger, "demo", "--code", "330822199", "--name", "陌生")
+    run("--db", stranger, "keys", "generate")
+    p = os.path.join(tmp, "stranger.xml")
+    ok("untrusted township exports", run("--db", stranger, "export", "--out", p))
+    xsd_valid("untrusted township's report", p)
+    refused("untrusted key", county, p, "trust list")
+
+    p = os.path.join(tmp, "elsewhere.xml")
+    ok("export --to another county", run("--db", db, "export", "--to", "330803", "--out", p))
+    refused("addressed to another office", county, p, "not to this office")
+
+    # A fresh package (not imported yet), changed and signed again with the township's key.
+    fresh = os.path.join(tmp, "fresh.xml")
+    ok("fresh export", run("--db", db, "export", "--out", fresh))
+    with open(fresh, "rb") as f:
+        fdata = f.read()
+    body = fdata[:fdata.rstrip(b"\n").rfind(b"\n") + 1]
+    xxe = body.replace(b"<package ", b"<!DOCTYPE package [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<package ", 1)
+    refused("DOCTYPE with XXE", county, resign(out, xxe, db, os.path.join(tmp, "xxe.xml")), "DOCTYPE")
+    laughs = body.replace(b"<package ", b"<!DOCTYPE package [<!ENTITY a \"aaaaaaaaaa\">"
+                          b"<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                          b"<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n<package ", 1)
+    refused("billion laughs", county, resign(out, laughs, db, os.path.join(tmp, "laughs.xml")), "DOCTYPE")
+    fewer = body.replace(b'members="215"', b'members="214"', 1)
+    refused("more records than the header says", county,
+            resign(out, fewer, db, os.path.join(tmp, "more.xml")), "more members than the 214")
+
+    # A newer report from one township updates; the older one then conflicts.
+    subprocess.run(["sqlite3", db, "UPDATE members SET name = '新名字', rev = rev + 1 WHERE id = 3"],
+                   check=True)
+    newer = os.path.join(tmp, "newer.xml")
+    ok("newer report", run("--db", db, "export", "--period", "2026-12", "--out", newer))
+    r = ok("import the newer report", run("--db", county, "import", "--json", newer))
+    j = json_of(r) or {}
+    check("newer report: one member updated, the rest unchanged",
+          j.get("counts", {}).get("members", {}).get("updated") == 1 and
+          j.get("counts", {}).get("members", {}).get("unchanged") == 214, r.stdout)
+
+    other_code, other_db, other_out = packages[1]
+    subprocess.run(["sqlite3", other_db, "UPDATE members SET name = '甲', rev = rev + 1 WHERE id = 3"],
+                   check=True)
+    first = os.path.join(tmp, "first.xml")
+    ok("report A", run("--db", other_db, "export", "--period", "2026-12", "--out", first))
+    subprocess.run(["sqlite3", other_db, "UPDATE members SET name = '乙', rev = rev + 1 WHERE id = 3"],
+                   check=True)
+    second = os.path.join(tmp, "second.xml")
+    ok("report B", run("--db", other_db, "export", "--period", "2026-12", "--out", second))
+    ok("import B first", run("--db", county, "import", second))
+    before = dump(county)
+    r = run("--db", county, "import", "--json", first)
+    j = json_of(r) or {}
+    check("older report: refused with the conflict shown", r.returncode == 65
+          and j.get("status") == "conflicts" and j.get("conflicts") == 1
+          and "乙" in j.get("conflict_details", [{}])[0].get("local", ""), r.stdout + r.stderr)
+    check("older report: database unchanged", dump(county) == before)
+    r = ok("older report --keep-local", run("--db", county, "import", "--keep-local", first))
+    check("keep-local: the newer name stays",
+          query(county, "SELECT count(*) FROM ex_records WHERE json_extract (data, '$.name')"
+                        " = '乙'") == [(1,)])
+
+    # Dispatch from the county, acknowledged... (the county signs; townships trust it)
+    d = os.path.join(tmp, "dispatch.xml")
+    subprocess.run(["sqlite3", county, "INSERT INTO ex_tasks (uuid, mtime, kind, title,"
+                    " issuer_code, issuer_name, target_code, issued_on) VALUES"
+                    " ('0e0c2a7e-1111-4222-8333-444444444444', '2026-12-01T08:00:00Z', 'notice',"
+                    " '年终述职', '330822', '常山县', '*', '2026-12-01')"], check=True)
+    ok("dispatch export", run("--db", county, "export", "--kind", "dispatch", "--to", code,
+                              "--out", d))
+    xsd_valid("dispatch", d)
+    ok("township imports the dispatch", run("--db", db, "import", d))
+    check("township has the notice",
+          query(db, "SELECT title FROM ex_tasks WHERE incoming = 1") == [("年终述职",)])
+
+    # The county's roll-up, computed from the received records.
+    active = sum(query(p[1], "SELECT count(*) FROM members WHERE status = 'active'")[0][0]
+                 for p in packages)
+    r = ok("county summary", run("--db", county, "county", "summary", "--period", "2026-11",
+                                 "--json"))
+    j = json_of(r) or {}
+    check("summary: 12 townships, members as in their databases",
+          j.get("townships") == 12 and j.get("members") == active, r.stdout[:300])
+    check("summary: no report missing for 2026-11", j.get("missing") == [], r.stdout[:300])
+    t0 = [t for t in j.get("by_township", []) if t["code"] == packages[2][0]]
+    check("summary: one township's households and links",
+          t0 and t0[0]["households"] == query(packages[2][1], "SELECT count(*) FROM households")[0][0]
+          and t0[0]["links"] == query(packages[2][1], "SELECT count(*) FROM member_household_links")[0][0],
+          str(t0))
+    ranking = [x["value"] for x in j.get("ranking", [])]
+    check("summary: ranking sorted best first", ranking == sorted(ranking, reverse=True)
+          and len(ranking) == 12, str(ranking))
+    r = ok("county summary for a month without reports",
+           run("--db", county, "county", "summary", "--period", "2026-10", "--json"))
+    check("summary: 12 reports missing for 2026-10", len((json_of(r) or {}).get("missing", []))
+          == 12, r.stdout[:200])
+    r = ok("county summary (text)", run("--db", county, "county", "summary", "--rank",
+                                        "links-per-member", "--top", "2"))
+    check("summary text: top and bottom", "Top 2:" in r.stdout and "Bottom 2:" in r.stdout,
+          r.stdout)
+
+    # Dispatch to all townships, one acknowledges.
+    ddir = os.path.join(tmp, "dispatch")
+    os.mkdir(ddir)
+    r = ok("county dispatch to all", run("--db", county, "county", "dispatch", "--kind", "task",
+                                         "--title", "主题党日", "--due", "2026-12-20",
+                                         "--out-dir", ddir))
+    files = sorted(os.listdir(ddir))
+    check("dispatch: one package per township", len(files) == 12, files)
+    mine = [f for f in files if code in f][0]
+    xsd_valid("dispatch to all", os.path.join(ddir, mine))
+    ok("township imports its dispatch", run("--db", db, "import", os.path.join(ddir, mine)))
+    task = query(db, "SELECT uuid FROM ex_tasks WHERE incoming AND title = '主题党日'")[0][0]
+    ok("ack", run("--db", db, "ack", task, "--status", "done", "--note", "已完成"))
+    r = run("--db", db, "ack", "00000000-0000-4000-8000-000000000000")
+    check("ack of an unknown task: exit 65", r.returncode == 65, r.stderr)
+    a = os.path.join(tmp, "ack.xml")
+    ok("export ack", run("--db", db, "export", "--kind", "ack", "--out", a))
+    xsd_valid("ack", a)
+    ok("county imports the ack", run("--db", county, "import", a))
+    r = ok("county tasks", run("--db", county, "county", "tasks", "--json"))
+    t = [x for x in (json_of(r) or []) if x["title"] == "主题党日"]
+    check("county tasks: acknowledged and done by one township",
+          t and t[0]["acknowledged"] == 1 and t[0]["done"] == 1, r.stdout)
+
+    r = run("--db", county, "import")
+    check("import without files is a usage error", r.returncode == 2, r.stderr)
+    r = run("--db", county, "import", "--keep-local", "--take-incoming", out)
+    check("import with both resolutions is a usage error", r.returncode == 2, r.stderr)
+    r = run("--db", county, "keys", "trust", county_pem, "--code", "1", "--fingerprint", "00")
+    check("trust with the wrong fingerprint: exit 65", r.returncode == 65
+          and "fingerprint" in r.stderr, r.stderr)
+    r = run("--db", county, "keys", "list", "--json")
+    j = json_of(r) or {}
+    check("keys list --json: 12 trusted keys", len(j.get("trusted", [])) == 12, r.stdout[:300])
+
+finish()
