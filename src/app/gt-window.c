@@ -21,7 +21,9 @@
 #include "gt-roster-import-dialog.h"
 #include "gt-rules-dialog.h"
 #include "gt-shortcuts.h"
+#include "gt-task-bar.h"
 #include "gt-window-backup.h"
+#include "gt-window-usb.h"
 #include "gt-window.h"
 
 struct _GtWindow
@@ -35,6 +37,9 @@ struct _GtWindow
   GtkPaned *paned;
   GtkStack *stack;
   GtkWidget *member_page;
+  /* ux: built in code, packed around the layout of gt-window.ui */
+  GtkBox *banner_box; /* problem banners and the removable-drive bar, under the info bar */
+  GtTaskBar *task_bar; /* long tasks, at the bottom */
 
   GtStorage *storage;
   gulong changed_handler;
@@ -505,6 +510,49 @@ gt_window_class_init (GtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
 }
 
+/* ux: the banner box under the info bar and the task bar at the bottom. */
+static void
+gt_window_init_shell (GtWindow *self)
+{
+  GtkWidget *vbox = gtk_bin_get_child (GTK_BIN (self));
+
+  self->banner_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_widget_set_name (GTK_WIDGET (self->banner_box), "banner_box");
+  gtk_widget_show (GTK_WIDGET (self->banner_box));
+  gtk_box_pack_start (GTK_BOX (vbox), GTK_WIDGET (self->banner_box), FALSE, TRUE, 0);
+  gtk_box_reorder_child (GTK_BOX (vbox), GTK_WIDGET (self->banner_box), 1);
+  self->task_bar = gt_task_bar_new ();
+  gtk_box_pack_end (GTK_BOX (vbox), GTK_WIDGET (self->task_bar), FALSE, TRUE, 0);
+  gt_window_usb_init (self);
+}
+
+GtTaskBar *
+gt_window_get_task_bar (GtWindow *self)
+{
+  g_return_val_if_fail (GT_IS_WINDOW (self), NULL);
+  return self->task_bar;
+}
+
+GtkBox *
+gt_window_get_banner_box (GtWindow *self)
+{
+  g_return_val_if_fail (GT_IS_WINDOW (self), NULL);
+  return self->banner_box;
+}
+
+GtkWidget *
+gt_window_show_problem (GtWindow *self, const char *message, const char *next_step,
+                        const char *button_label, const char *action_name)
+{
+  GtkWidget *banner;
+
+  g_return_val_if_fail (GT_IS_WINDOW (self), NULL);
+  banner = gt_banner_new (GTK_MESSAGE_ERROR, message, next_step, button_label, action_name,
+                          NULL);
+  gtk_box_pack_start (self->banner_box, banner, FALSE, TRUE, 0);
+  return banner;
+}
+
 static void
 gt_window_init (GtWindow *self)
 {
@@ -521,6 +569,7 @@ gt_window_init (GtWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
+  gt_window_init_shell (self);
   update_title (self);
   refresh_pages (self);
 }
