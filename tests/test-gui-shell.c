@@ -268,6 +268,116 @@ test_drive_offer (GtWindow *window, const char *dir)
   gui_test_remove_dir (drive);
 }
 
+/* "win.show-page::life" and "win.show-page('life')" are the same detailed action. */
+static char *
+canonical_action (const char *detailed)
+{
+  g_autofree char *name = NULL;
+  g_autoptr (GVariant) target = NULL;
+  g_autofree char *printed = NULL;
+
+  g_assert_true (g_action_parse_detailed_name (detailed, &name, &target, NULL));
+  if (target == NULL)
+    return g_steal_pointer (&name);
+  printed = g_variant_print (target, FALSE);
+  return g_strdup_printf ("%s(%s)", name, printed);
+}
+
+/* Every accelerator the application sets is listed in the shortcuts window. */
+static void
+collect_shortcuts (GtkWidget *widget, GHashTable *actions)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *action = NULL;
+
+      g_object_get (widget, "action-name", &action, NULL);
+      if (action != NULL)
+        g_hash_table_add (actions, canonical_action (action));
+    }
+  if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), (GtkCallback) collect_shortcuts, actions);
+}
+
+static void
+test_shortcuts_window (GtkApplication *app, GtWindow *window)
+{
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) described = gtk_application_list_action_descriptions (app);
+  GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (window)));
+  guint n = 0;
+
+  collect_shortcuts (overlay, listed);
+  for (guint i = 0; described[i] != NULL; i++)
+    {
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (app, described[i]);
+      g_autofree char *key = canonical_action (described[i]);
+
+      if (accels[0] == NULL)
+        continue;
+      g_test_message ("%s → %s", described[i], accels[0]);
+      if (!g_hash_table_contains (listed, key))
+        g_error ("%s has the accelerator %s but is not in the shortcuts window (gt-shortcuts.c)",
+                 described[i], accels[0]);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 16);
+  /* Ctrl+, opens the preferences. */
+  {
+    g_auto (GStrv) accels = gtk_application_get_accels_for_action (app, "win.preferences");
+    g_assert_cmpstr (accels[0], ==, "<Primary>comma");
+  }
+}
+
+/* Buttons, toggles and entries a screen reader reaches all have a name. */
+static void
+check_accessible_names (GtkWidget *widget, int *unnamed)
+{
+  if (gtk_widget_get_visible (widget) &&
+      (GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget) || GTK_IS_PROGRESS_BAR (widget)))
+    {
+      AtkObject *accessible = gtk_widget_get_accessible (widget);
+      const char *name = atk_object_get_name (accessible);
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+      gboolean labelled = FALSE;
+
+      if (GTK_IS_ENTRY (widget))
+        {
+          AtkRelationSet *relations = atk_object_ref_relation_set (accessible);
+          labelled = atk_relation_set_contains (relations, ATK_RELATION_LABELLED_BY);
+          g_object_unref (relations);
+        }
+      /* A combo box's button is named by the combo box. */
+      gboolean in_combo = gtk_widget_get_ancestor (widget, GTK_TYPE_COMBO_BOX) != NULL;
+
+      if ((name == NULL || *name == '\0') && tooltip == NULL && !labelled && !in_combo &&
+          !GTK_IS_SPIN_BUTTON (widget))
+        {
+          g_test_message ("no accessible name: %s %s", G_OBJECT_TYPE_NAME (widget),
+                          gtk_buildable_get_name (GTK_BUILDABLE (widget)));
+          (*unnamed)++;
+        }
+    }
+  if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), (GtkCallback) check_accessible_names, unnamed);
+}
+
+static void
+test_accessible_names (GtWindow *window)
+{
+  int unnamed = 0;
+  GtkWidget *dialog;
+
+  check_accessible_names (GTK_WIDGET (window), &unnamed);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "preferences", NULL);
+  pump ();
+  dialog = find_dialog ("GtPreferencesDialog");
+  check_accessible_names (dialog, &unnamed);
+  gtk_widget_destroy (dialog);
+  g_assert_cmpint (unnamed, ==, 0);
+}
+
 static gboolean
 drive (gpointer user_data)
 {
@@ -280,6 +390,11 @@ drive (gpointer user_data)
   test_backup_in_task_bar (window, dir);
   test_banner (window);
   test_drive_offer (window, dir);
+  test_shortcuts_window (GTK_APPLICATION (app), window);
+  test_accessible_names (window);
+  /* The sidebar's width is remembered when the window closes. */
+  gtk_paned_set_position (GTK_PANED (find_widget (GTK_WIDGET (window), GTK_TYPE_PANED, "paned")),
+                          222);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   return G_SOURCE_REMOVE;
 }
@@ -290,6 +405,10 @@ test_shell (gconstpointer dir)
   g_autofree char *path = g_build_filename (dir, "shell.db", NULL);
 
   gui_test_run_app (path, drive, (gpointer) dir);
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 222);
+  }
 }
 
 int

@@ -57,10 +57,13 @@ quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtApplication *self = GT_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Close each window so it saves its size and state. */
+  /* Each window saves its size and state now: gtk_window_close() only queues the
+   * delete event, which the quitting main loop would never deliver. */
   while (windows != NULL)
     {
       GList *next = windows->next;
+      if (GT_IS_WINDOW (windows->data))
+        gt_window_save_state (GT_WINDOW (windows->data));
       gtk_window_close (GTK_WINDOW (windows->data));
       windows = next;
     }

@@ -293,6 +293,25 @@ banner_response_cb (GtkInfoBar *banner, int response, gpointer user_data)
   gtk_widget_destroy (GTK_WIDGET (banner));
 }
 
+static void
+name_close_button (GtkWidget *widget, gpointer data)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_buildable_get_name (GTK_BUILDABLE (widget)), "close_button") == 0)
+    {
+      atk_object_set_name (gtk_widget_get_accessible (widget), _("Close"));
+      gtk_widget_set_tooltip_text (widget, _("Close"));
+    }
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), name_close_button, data);
+}
+
+void
+gt_info_bar_name_close_button (GtkInfoBar *bar)
+{
+  gtk_container_forall (GTK_CONTAINER (bar), name_close_button, NULL);
+}
+
 GtkWidget *
 gt_banner_new (GtkMessageType type, const char *message, const char *next_step,
                const char *button_label, const char *action_name, GVariant *target)
@@ -335,6 +354,7 @@ gt_banner_new (GtkMessageType type, const char *message, const char *next_step,
                                 (GDestroyNotify) g_variant_unref);
     }
   g_signal_connect (banner, "response", G_CALLBACK (banner_response_cb), NULL);
+  gt_info_bar_name_close_button (GTK_INFO_BAR (banner));
   gtk_widget_show_all (banner);
   return banner;
 }

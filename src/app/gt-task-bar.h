@@ -46,4 +46,8 @@ GtkWidget *gt_banner_new (GtkMessageType type, const char *message, const char *
                           const char *button_label, const char *action_name,
                           GVariant *target);
 
+/* Gives the close button GTK draws in an info bar (an icon only) a name for screen
+ * readers and a tooltip. */
+void gt_info_bar_name_close_button (GtkInfoBar *bar);
+
 G_END_DECLS

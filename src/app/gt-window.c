@@ -398,7 +398,7 @@ gt_window_realize (GtkWidget *widget)
     }
 }
 
-static void
+void
 gt_window_save_state (GtWindow *self)
 {
   GSettings *settings = window_settings (self);
@@ -410,6 +410,8 @@ gt_window_save_state (GtWindow *self)
     return;
   maximized = (gdk_window_get_state (window) & GDK_WINDOW_STATE_MAXIMIZED) != 0;
   g_settings_set_boolean (settings, "window-maximized", maximized);
+  g_settings_set_int (settings, "sidebar-width",
+                      CLAMP (gtk_paned_get_position (self->paned), 100, 600));
   if (!maximized)
     {
       gtk_window_get_size (GTK_WINDOW (self), &width, &height);
@@ -524,6 +526,7 @@ gt_window_init_shell (GtWindow *self)
   self->task_bar = gt_task_bar_new ();
   gtk_box_pack_end (GTK_BOX (vbox), GTK_WIDGET (self->task_bar), FALSE, TRUE, 0);
   gt_window_usb_init (self);
+  gt_info_bar_name_close_button (self->info_bar);
 }
 
 GtTaskBar *
@@ -586,6 +589,7 @@ gt_window_new (GtApplication *application)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
     }
   return self;
 }

@@ -31,6 +31,9 @@ void gt_window_show_error (GtWindow *self, const char *message);
  * charts, exchange. Returns FALSE for an unknown name. */
 gboolean gt_window_show_page (GtWindow *self, const char *name);
 
+/* Remembers the window's size, maximized state and sidebar width (GSettings). */
+void gt_window_save_state (GtWindow *self);
+
 /* ux: long tasks and problems (see docs/ui.md). The window's task bar runs one worker at a
  * time with progress and Cancel. */
 GtTaskBar *gt_window_get_task_bar (GtWindow *self);
