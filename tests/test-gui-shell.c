@@ -378,6 +378,36 @@ test_accessible_names (GtWindow *window)
   g_assert_cmpint (unnamed, ==, 0);
 }
 
+/* F1 finds the manual: GUATU_MANUAL_DIR's index.html; without one, a banner explains. */
+static void
+test_manual (GtWindow *window, const char *dir)
+{
+  g_autofree char *manual = g_build_filename (dir, "manual", NULL);
+  g_autofree char *index = g_build_filename (manual, "index.html", NULL);
+  g_autofree char *expected = g_filename_to_uri (index, NULL, NULL);
+  g_autofree char *uri = NULL;
+  GtkWidget *box = GTK_WIDGET (gt_window_get_banner_box (window));
+
+  gtk_container_foreach (GTK_CONTAINER (box), (GtkCallback) gtk_widget_destroy, NULL);
+  g_setenv ("GUATU_MANUAL_DIR", manual, TRUE);
+  g_assert_cmpint (g_mkdir (manual, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (index, "<html></html>", -1, NULL));
+  uri = gt_window_manual_uri ();
+  g_assert_cmpstr (uri, ==, expected);
+  g_unlink (index);
+  g_rmdir (manual);
+  g_clear_pointer (&uri, g_free);
+  uri = gt_window_manual_uri ();
+  /* Not installed in the build tree's prefix either (unless the tester installed it). */
+  if (uri == NULL)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "help", NULL);
+      g_assert_cmpint (count_children (box), ==, 1);
+      gtk_container_foreach (GTK_CONTAINER (box), (GtkCallback) gtk_widget_destroy, NULL);
+    }
+  g_unsetenv ("GUATU_MANUAL_DIR");
+}
+
 static gboolean
 drive (gpointer user_data)
 {
@@ -391,6 +421,7 @@ drive (gpointer user_data)
   test_banner (window);
   test_drive_offer (window, dir);
   test_shortcuts_window (GTK_APPLICATION (app), window);
+  test_manual (window, dir);
   test_accessible_names (window);
   /* The sidebar's width is remembered when the window closes. */
   gtk_paned_set_position (GTK_PANED (find_widget (GTK_WIDGET (window), GTK_TYPE_PANED, "paned")),

@@ -91,6 +91,7 @@ set_accels (GtApplication *self)
     { "win.export-roster", { "<Primary>e", NULL } },
     { "win.show-help-overlay", { "<Primary>question", "<Primary>F1", NULL } },
     { "win.preferences", { "<Primary>comma", NULL } },
+    { "win.help", { "F1", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

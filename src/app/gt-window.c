@@ -287,6 +287,46 @@ preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user
                                                              self->storage)));
 }
 
+char *
+gt_window_manual_uri (void)
+{
+  const char *env = g_getenv ("GUATU_MANUAL_DIR");
+  g_autofree char *datadir = g_path_get_dirname (PKGDATADIR);
+  g_autofree char *installed = g_build_filename (datadir, "doc", "guatu", "manual",
+                                                 "index.html", NULL);
+  g_autofree char *from_env = env != NULL ? g_build_filename (env, "index.html", NULL) : NULL;
+
+  if (from_env != NULL && g_file_test (from_env, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (from_env, NULL, NULL);
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (installed, NULL, NULL);
+  return NULL;
+}
+
+static void
+help_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+  g_autofree char *uri = gt_window_manual_uri ();
+  g_autoptr (GError) error = NULL;
+
+  if (uri == NULL)
+    {
+      gt_window_show_problem (self, _("The user manual is not installed."),
+                              _("Install Guatu from its package, or read docs/manual in the "
+                                "source code."), NULL, NULL);
+      return;
+    }
+  if (!gtk_show_uri_on_window (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the user manual. %s"),
+                                                  error->message);
+      g_autofree char *next = g_strdup_printf (_("Open %s in a web browser."), uri);
+
+      gt_window_show_problem (self, message, next, NULL, NULL);
+    }
+}
+
 static void
 welcome_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -360,6 +400,7 @@ static const GActionEntry win_entries[] = {
   /* ux */
   { "welcome", welcome_activated },
   { "preferences", preferences_activated },
+  { "help", help_activated },
 };
 
 static void

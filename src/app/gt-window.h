@@ -44,6 +44,10 @@ GtkBox *gt_window_get_banner_box (GtWindow *self);
 GtkWidget *gt_window_show_problem (GtWindow *self, const char *message, const char *next_step,
                                    const char *button_label, const char *action_name);
 
+/* The user manual's index.html as a file URI: $GUATU_MANUAL_DIR, else the installed one;
+ * NULL when there is none. */
+char *gt_window_manual_uri (void);
+
 /* Shows the welcome dialog over the window: a new database goes to @path (NULL: a free name
  * next to the default database); @create starts on the form for a new office database. */
 void gt_window_show_first_run (GtWindow *self, const char *path, gboolean create);
