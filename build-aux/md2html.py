@@ -24,12 +24,23 @@ def inline(text):
 
 
 out, para, i, title = [], [], 0, None
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def join(parts):
+    """Source lines of a paragraph: Chinese text is joined without a space."""
+    text = ""
+    for part in parts:
+        if text and not (CJK.match(text[-1]) or CJK.match(part[0])):
+            text += " "
+        text += part
+    return text
 
 
 def flush():
     global para
     if para:
-        out.append("<p>" + inline(" ".join(para)) + "</p>")
+        out.append("<p>" + inline(join(para)) + "</p>")
         para = []
 
 
@@ -52,14 +63,16 @@ while i < len(lines):
         flush()
         ordered = bool(re.match(r"\s*\d+\.", line))
         tag = "ol" if ordered else "ul"
+        start = re.match(r"\s*(\d+)\.", line)
+        attrs = f' start="{start.group(1)}"' if start and start.group(1) != "1" else ""
         items = []
         while i < len(lines) and re.match(r"\s*([-*]|\d+\.) |\s{2,}\S", lines[i]):
             if re.match(r"\s*([-*]|\d+\.) ", lines[i]):
                 items.append(re.sub(r"\s*([-*]|\d+\.) ", "", lines[i], count=1))
             else:
-                items[-1] += " " + lines[i].strip()
+                items[-1] = join([items[-1], lines[i].strip()])
             i += 1
-        out.append(f"<{tag}>" + "".join(f"<li>{inline(t)}</li>" for t in items) + f"</{tag}>")
+        out.append(f"<{tag}{attrs}>" + "".join(f"<li>{inline(t)}</li>" for t in items) + f"</{tag}>")
         continue
     elif line.startswith("|"):
         flush()
