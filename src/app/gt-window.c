@@ -631,6 +631,7 @@ gt_window_new (GtApplication *application)
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
+      gt_member_page_bind_mask_setting (GT_MEMBER_PAGE (self->member_page), settings);
     }
   return self;
 }
