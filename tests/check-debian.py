@@ -76,6 +76,11 @@ check("binary packages guatu and guatu-cli", binaries == ["guatu", "guatu-cli"],
 for package in binaries:
     path = os.path.join(root, "debian", package + ".install")
     check(f"debian/{package}.install exists", os.path.isfile(path))
+for package in binaries:
+    manpages = os.path.join(root, "debian", package + ".manpages")
+    check(f"debian/{package}.manpages names an existing page",
+          os.path.isfile(manpages) and all(os.path.isfile(os.path.join(root, line.strip()))
+                                           for line in open(manpages) if line.strip()))
 for name in ("rules", "changelog", "copyright", os.path.join("source", "format")):
     check(f"debian/{name} exists", os.path.isfile(os.path.join(root, "debian", name)))
 check("debian/rules is executable", os.access(os.path.join(root, "debian", "rules"), os.X_OK))
