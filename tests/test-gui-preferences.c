@@ -143,6 +143,24 @@ drive (gpointer user_data)
   gtk_widget_destroy (find_dialog ("GtRulesDialog"));
   gtk_widget_destroy (dialog);
 
+  /* Unmasking lists in Preferences reveals the numbers in the member list. */
+  {
+    GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, "stack"));
+    GtkWidget *reveal = find_widget (gtk_stack_get_child_by_name (stack, "members"),
+                                     GTK_TYPE_CHECK_BUTTON, "reveal_check");
+
+    g_assert_nonnull (reveal);
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reveal)));
+    dialog = open_preferences (window);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (dialog, GTK_TYPE_CHECK_BUTTON,
+                                                            "mask_lists_check")), FALSE);
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    pump ();
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reveal)));
+    g_settings_set_boolean (settings, "mask-personal-data", TRUE);
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reveal)));
+  }
+
   /* The roster export starts unmasked, as chosen. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "export-roster", NULL);
   pump ();

@@ -59,10 +59,13 @@ quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtApplication *self = GT_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Close each window so it saves its size and state. */
+  /* Each window saves its size and state now: gtk_window_close() only queues the
+   * delete event, which the quitting main loop would never deliver. */
   while (windows != NULL)
     {
       GList *next = windows->next;
+      if (GT_IS_WINDOW (windows->data))
+        gt_window_save_state (GT_WINDOW (windows->data));
       gtk_window_close (GTK_WINDOW (windows->data));
       windows = next;
     }
@@ -90,6 +93,7 @@ set_accels (GtApplication *self)
     { "win.export-roster", { "<Primary>e", NULL } },
     { "win.show-help-overlay", { "<Primary>question", "<Primary>F1", NULL } },
     { "win.preferences", { "<Primary>comma", NULL } },
+    { "win.help", { "F1", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -131,6 +131,15 @@ reveal_toggled_cb (GtkToggleButton *button, GtMemberPage *self)
   reload (self);
 }
 
+void
+gt_member_page_bind_mask_setting (GtMemberPage *self, GSettings *settings)
+{
+  g_return_if_fail (GT_IS_MEMBER_PAGE (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_settings_bind (settings, "mask-personal-data", self->reveal_check, "active",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+}
+
 static void
 sort_by (GtMemberPage *self, GtMemberSort sort)
 {

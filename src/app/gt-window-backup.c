@@ -4,6 +4,8 @@
  * opened in the thread: the window's connection is only ever used from the main thread.
  * A restore first closes the window's connection (it must be the last one open on the
  * file), replaces the file in the thread, and opens the database again in the window.
+ * Both show in the window's task bar while they run (neither can be stopped half-way: a
+ * backup is one consistent copy, a restore one rename).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,6 +57,7 @@ backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   GError *error = NULL;
 
   /* A connection of this thread's own: SQLite connections are not shared across threads. */
+  gt_task_progress (task, -1, NULL);
   storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
   if (storage == NULL || !gt_backup_write (storage, job->path, &error))
     g_task_return_error (task, error);
@@ -66,27 +69,30 @@ void
 gt_window_backup_async (GtWindow *window, const char *path, GAsyncReadyCallback callback,
                         gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
+  g_autofree char *display = NULL, *title = NULL;
   GtStorage *storage;
   Job *job;
 
   g_return_if_fail (GT_IS_WINDOW (window));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (window, NULL, callback, user_data);
-  g_task_set_source_tag (task, gt_window_backup_async);
   storage = gt_window_get_storage (window);
   if (storage == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("No database is open."));
+      g_task_report_new_error (window, callback, user_data, gt_window_backup_async,
+                               G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No database is open."));
       return;
     }
   job = g_new0 (Job, 1);
   job->db_path = database_file (storage);
   job->path = g_strdup (path);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, backup_thread);
+  display = g_filename_display_basename (path);
+  title = g_strdup_printf (_("Backing up the database to “%s”…"), display);
+  if (!gt_task_bar_run (gt_window_get_task_bar (window), title, FALSE, window, backup_thread,
+                        job, (GDestroyNotify) job_free, callback, user_data))
+    g_task_report_new_error (window, callback, user_data, gt_window_backup_async, G_IO_ERROR,
+                             G_IO_ERROR_BUSY,
+                             _("Another task is under way; wait until it has finished."));
 }
 
 gboolean
@@ -106,7 +112,10 @@ backup_done (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_autofree char *message = g_strdup_printf (_("Could not back up the database. %s"),
                                                   error->message);
-      gt_window_show_error (window, message);
+      gt_window_show_problem (window, message,
+                              _("Check that the drive or folder is still there and has free "
+                                "space, then back up again, to another place if need be."),
+                              _("_Back Up Again…"), "win.backup");
     }
 }
 
@@ -171,7 +180,7 @@ static void
 restore_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GtWindow *window = GT_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *safety = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -183,12 +192,12 @@ restore_done (GObject *source, GAsyncResult *result, gpointer user_data)
                                                   error->message);
       gt_window_show_error (window, message);
     }
+  job_free (job);
 }
 
 void
 gt_window_restore (GtWindow *window, const char *backup_path)
 {
-  g_autoptr (GTask) task = NULL;
   GtStorage *storage;
   Job *job;
 
@@ -214,10 +223,15 @@ gt_window_restore (GtWindow *window, const char *backup_path)
   job->path = g_strdup (backup_path);
   g_object_unref (storage); /* closes the connection */
 
-  task = g_task_new (window, NULL, restore_done, NULL);
-  g_task_set_source_tag (task, gt_window_restore);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, restore_thread);
+  if (!gt_task_bar_run (gt_window_get_task_bar (window), _("Restoring the database…"), FALSE,
+                        window, restore_thread, job, NULL, restore_done, job))
+    {
+      /* Another task is under way: the database is opened again, unchanged. */
+      gt_window_open_database (window, job->db_path, FALSE);
+      job_free (job);
+      gt_window_show_error (window, _("Another task is under way; nothing was restored. Try "
+                                      "again when it has finished."));
+    }
 }
 
 static void

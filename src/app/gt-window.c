@@ -25,7 +25,9 @@
 #include "gt-roster-import-dialog.h"
 #include "gt-rules-dialog.h"
 #include "gt-shortcuts.h"
+#include "gt-task-bar.h"
 #include "gt-window-backup.h"
+#include "gt-window-usb.h"
 #include "gt-window.h"
 
 struct _GtWindow
@@ -39,6 +41,9 @@ struct _GtWindow
   GtkPaned *paned;
   GtkStack *stack;
   GtkWidget *member_page;
+  /* ux: built in code, packed around the layout of gt-window.ui */
+  GtkBox *banner_box; /* problem banners and the removable-drive bar, under the info bar */
+  GtTaskBar *task_bar; /* long tasks, at the bottom */
 
   GtStorage *storage;
   gulong changed_handler;
@@ -303,6 +308,46 @@ preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user
                                                              self->storage)));
 }
 
+char *
+gt_window_manual_uri (void)
+{
+  const char *env = g_getenv ("GUATU_MANUAL_DIR");
+  g_autofree char *datadir = g_path_get_dirname (PKGDATADIR);
+  g_autofree char *installed = g_build_filename (datadir, "doc", "guatu", "manual",
+                                                 "index.html", NULL);
+  g_autofree char *from_env = env != NULL ? g_build_filename (env, "index.html", NULL) : NULL;
+
+  if (from_env != NULL && g_file_test (from_env, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (from_env, NULL, NULL);
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (installed, NULL, NULL);
+  return NULL;
+}
+
+static void
+help_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+  g_autofree char *uri = gt_window_manual_uri ();
+  g_autoptr (GError) error = NULL;
+
+  if (uri == NULL)
+    {
+      gt_window_show_problem (self, _("The user manual is not installed."),
+                              _("Install Guatu from its package, or read docs/manual in the "
+                                "source code."), NULL, NULL);
+      return;
+    }
+  if (!gtk_show_uri_on_window (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the user manual. %s"),
+                                                  error->message);
+      g_autofree char *next = g_strdup_printf (_("Open %s in a web browser."), uri);
+
+      gt_window_show_problem (self, message, next, NULL, NULL);
+    }
+}
+
 static void
 welcome_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -376,6 +421,7 @@ static const GActionEntry win_entries[] = {
   /* ux */
   { "welcome", welcome_activated },
   { "preferences", preferences_activated },
+  { "help", help_activated },
 };
 
 static void
@@ -420,7 +466,7 @@ gt_window_realize (GtkWidget *widget)
     }
 }
 
-static void
+void
 gt_window_save_state (GtWindow *self)
 {
   GSettings *settings = window_settings (self);
@@ -432,6 +478,8 @@ gt_window_save_state (GtWindow *self)
     return;
   maximized = (gdk_window_get_state (window) & GDK_WINDOW_STATE_MAXIMIZED) != 0;
   g_settings_set_boolean (settings, "window-maximized", maximized);
+  g_settings_set_int (settings, "sidebar-width",
+                      CLAMP (gtk_paned_get_position (self->paned), 100, 600));
   if (!maximized)
     {
       gtk_window_get_size (GTK_WINDOW (self), &width, &height);
@@ -536,6 +584,50 @@ gt_window_class_init (GtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
 }
 
+/* ux: the banner box under the info bar and the task bar at the bottom. */
+static void
+gt_window_init_shell (GtWindow *self)
+{
+  GtkWidget *vbox = gtk_bin_get_child (GTK_BIN (self));
+
+  self->banner_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_widget_set_name (GTK_WIDGET (self->banner_box), "banner_box");
+  gtk_widget_show (GTK_WIDGET (self->banner_box));
+  gtk_box_pack_start (GTK_BOX (vbox), GTK_WIDGET (self->banner_box), FALSE, TRUE, 0);
+  gtk_box_reorder_child (GTK_BOX (vbox), GTK_WIDGET (self->banner_box), 1);
+  self->task_bar = gt_task_bar_new ();
+  gtk_box_pack_end (GTK_BOX (vbox), GTK_WIDGET (self->task_bar), FALSE, TRUE, 0);
+  gt_window_usb_init (self);
+  gt_info_bar_name_close_button (self->info_bar);
+}
+
+GtTaskBar *
+gt_window_get_task_bar (GtWindow *self)
+{
+  g_return_val_if_fail (GT_IS_WINDOW (self), NULL);
+  return self->task_bar;
+}
+
+GtkBox *
+gt_window_get_banner_box (GtWindow *self)
+{
+  g_return_val_if_fail (GT_IS_WINDOW (self), NULL);
+  return self->banner_box;
+}
+
+GtkWidget *
+gt_window_show_problem (GtWindow *self, const char *message, const char *next_step,
+                        const char *button_label, const char *action_name)
+{
+  GtkWidget *banner;
+
+  g_return_val_if_fail (GT_IS_WINDOW (self), NULL);
+  banner = gt_banner_new (GTK_MESSAGE_ERROR, message, next_step, button_label, action_name,
+                          NULL);
+  gtk_box_pack_start (self->banner_box, banner, FALSE, TRUE, 0);
+  return banner;
+}
+
 static void
 gt_window_init (GtWindow *self)
 {
@@ -552,6 +644,7 @@ gt_window_init (GtWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
+  gt_window_init_shell (self);
   update_title (self);
   refresh_pages (self, TRUE);
 }
@@ -568,6 +661,8 @@ gt_window_new (GtApplication *application)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
+      gt_member_page_bind_mask_setting (GT_MEMBER_PAGE (self->member_page), settings);
     }
   return self;
 }
