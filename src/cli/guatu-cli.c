@@ -48,6 +48,25 @@ static const GtCliCommand commands[] = {
   { "restore", "FILE",
     N_("Replace the database with a backup, keeping the database as it was as a backup"),
     gt_cli_cmd_restore },
+  /* scoring: points and ratings (gt-cli-score.c) */
+  { "score", "--period 2026|2026-H1|2026-Q3 [--json] [--explain] [--published]",
+    N_("党员先锋指数: members' points, grades and ranking (末位警示 for a year)"),
+    gt_cli_cmd_score },
+  { "score-rules", "show|export FILE|import FILE|set KEY VALUE|versions",
+    N_("The versioned rules of points and ratings"), gt_cli_cmd_score_rules },
+  { "points", "add|list|remove …", N_("The 学分 + 工分 ledger"), gt_cli_cmd_points },
+  { "redblack", "--quarter 2026-Q3 [--json] [--explain] [--published]",
+    N_("The quarterly red/black list (闪光之星 and the black list)"), gt_cli_cmd_redblack },
+  { "stars", "--year 2026 [--json] [--explain] [--published]",
+    N_("Star ratings of members and 星级共产党员户"), gt_cli_cmd_stars },
+  { "link-score", "--year 2026 [--below] [--json] [--explain] [--published]",
+    N_("The 100-point household-link score (below the line: 整转)"), gt_cli_cmd_link_score },
+  { "rectify", "propose|review|list …", N_("The 整转 workflow: propose, township review, transfer"),
+    gt_cli_cmd_rectify },
+  { "fortress", "--period 2026 [--json] [--explain] [--published]",
+    N_("堡垒指数 of each branch with classes and grades"), gt_cli_cmd_fortress },
+  { "publish", "member|redblack|stars|link|fortress --period P",
+    N_("Publish a computed result (亮分); it is never rewritten afterwards"), gt_cli_cmd_publish },
 };
 
 static const GtCliCommand *

@@ -15,4 +15,8 @@ G_BEGIN_DECLS
  * organisations, leaving it unchanged. */
 gboolean gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error);
 
+/* scoring (gt-demo-scoring.c): a year of 学分 + 工分 entries for the demo members and the
+ * published 2026-H1 evaluation; called inside the demo's transaction. */
+gboolean gt_demo_scoring_build (GtStorage *storage, guint32 seed, GError **error);
+
 G_END_DECLS

@@ -1,0 +1,785 @@
+/* gt-cli-score.c — guatu-cli score, score-rules, points, redblack, stars, link-score,
+ * rectify, fortress, publish: points and ratings (domain §3)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gt-cli.h"
+#include "gt-file.h"
+#include "gt-member.h"
+#include "gt-points.h"
+#include "gt-ratings.h"
+#include "gt-score-rules.h"
+
+/* Errors of the scoring core: bad arguments are usage errors, bad data data errors. */
+static int
+fail (const GError *error)
+{
+  if (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_ARGUMENT)
+    {
+      g_printerr ("guatu-cli: %s\n", error->message);
+      return GT_EXIT_USAGE;
+    }
+  if (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_DATA)
+    {
+      g_printerr ("guatu-cli: %s\n", error->message);
+      return GT_EXIT_DATAERR;
+    }
+  return gt_cli_fail (error);
+}
+
+static gboolean
+parse_period (const char *text, const char *option, GtScorePeriod *period, int *exit_code)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (text == NULL)
+    {
+      g_printerr (_("guatu-cli: %s is required\n"), option);
+      *exit_code = GT_EXIT_USAGE;
+      return FALSE;
+    }
+  if (!gt_score_period_parse (text, period, &error))
+    {
+      *exit_code = fail (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_explanation (JsonBuilder *builder, JsonNode *node)
+{
+  json_builder_set_member_name (builder, "explanation");
+  if (node != NULL)
+    json_builder_add_value (builder, json_node_copy (node));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_run_json (const GtScoreRun *run)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  gt_cli_json_add_string (builder, "kind", run->kind);
+  gt_cli_json_add_string (builder, "period", run->period);
+  gt_cli_json_add_int (builder, "rule_version", run->rule_version);
+  json_builder_set_member_name (builder, "published");
+  json_builder_add_boolean_value (builder, run->published);
+  gt_cli_json_add_string (builder, "published_at", run->published_at);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < run->results->len; i++)
+    {
+      const GtScoreResult *r = g_ptr_array_index (run->results, i);
+
+      json_builder_begin_object (builder);
+      if (r->member_id != 0)
+        gt_cli_json_add_int (builder, "member_id", r->member_id);
+      gt_cli_json_add_int (builder, "org_id", r->org_id);
+      gt_cli_json_add_string (builder, "name", r->name);
+      gt_cli_json_add_string (builder, "org", r->org_name);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_double_value (builder, r->score);
+      gt_cli_json_add_string (builder, "class", r->klass);
+      gt_cli_json_add_string (builder, "grade", r->grade);
+      gt_cli_json_add_int (builder, "rank", r->rank);
+      gt_cli_json_add_int (builder, "stars", r->stars);
+      gt_cli_json_add_int (builder, "household_stars", r->household_stars);
+      json_builder_set_member_name (builder, "warning");
+      json_builder_add_boolean_value (builder, r->warning);
+      add_explanation (builder, r->explanation);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  gt_cli_print_json (builder);
+}
+
+static void
+print_run_text (const GtScoreRun *run, gboolean explain, gboolean only_warned)
+{
+  if (run->published)
+    g_print (_("%s %s: published %s (rules version %d)\n"), run->kind, run->period,
+             run->published_at, (int) run->rule_version);
+  else
+    g_print (_("%s %s: computed %s, not published (rules version %d)\n"), run->kind, run->period,
+             run->created, (int) run->rule_version);
+  for (guint i = 0; i < run->results->len; i++)
+    {
+      const GtScoreResult *r = g_ptr_array_index (run->results, i);
+      g_autoptr (GString) line = g_string_new ("");
+
+      if (only_warned && !r->warning)
+        continue;
+      g_string_append_printf (line, "%d\t%s\t%s\t%g", r->rank, r->name,
+                              r->member_id != 0 ? r->org_name : "", r->score);
+      if (r->klass && *r->klass)
+        g_string_append_printf (line, "\t%s", gt_label_score_class (r->klass));
+      if (r->grade && *r->grade)
+        g_string_append_printf (line, "\t%s", gt_label_score_grade (r->grade));
+      if (g_strcmp0 (run->kind, "stars") == 0)
+        g_string_append_printf (line, "\t%s %d\t%s %d", _("stars"), r->stars,
+                                _("household stars"), r->household_stars);
+      if (r->warning)
+        g_string_append_printf (line, "\t%s", g_strcmp0 (run->kind, "link") == 0
+                                                ? _("below the line: 整转")
+                                                : _("warning (末位警示)"));
+      g_print ("%s\n", line->str);
+      if (explain)
+        {
+          g_autofree char *text = gt_score_explain_text (r);
+
+          g_print ("%s", text);
+        }
+    }
+}
+
+/* Computes (and stores as the unpublished set) or loads the published set, then prints. */
+static int
+run_kind (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv,
+          const char *kind, const char *period_option)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  g_autoptr (GtScoreRun) run = NULL;
+  g_autofree char *period_text = NULL;
+  gboolean json = FALSE, explain = FALSE, published = FALSE, below = FALSE;
+  int exit_code = GT_EXIT_OK;
+  GtScorePeriod period;
+  GOptionEntry entries[] = {
+    { period_option + 2, 0, 0, G_OPTION_ARG_STRING, &period_text,
+      N_("The period: 2026, 2026-H1, 2026-Q3 or 2026-07"), N_("PERIOD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
+      N_("Print the items and weights behind every score"), NULL },
+    { "published", 0, 0, G_OPTION_ARG_NONE, &published,
+      N_("Show the published result instead of computing"), NULL },
+    { "below", 0, 0, G_OPTION_ARG_NONE, &below, N_("Only members below the line or warned"),
+      NULL },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (!parse_period (period_text, period_option, &period, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (published)
+    {
+      run = gt_score_run_load (storage, kind, period.text, TRUE, &error);
+      if (run == NULL && error == NULL)
+        {
+          g_printerr (_("guatu-cli %s: nothing published for %s\n"), command->name, period.text);
+          return GT_EXIT_DATAERR;
+        }
+    }
+  else
+    {
+      rules = gt_score_rules_load_current (storage, &error);
+      run = rules ? gt_score_compute (storage, rules, kind, &period, &error) : NULL;
+      if (run != NULL && !gt_score_run_save (storage, run, &error))
+        g_clear_pointer (&run, gt_score_run_free);
+    }
+  if (run == NULL)
+    return fail (error);
+  if (json)
+    print_run_json (run);
+  else
+    print_run_text (run, explain, below);
+  return GT_EXIT_OK;
+}
+
+int
+gt_cli_cmd_score (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  return run_kind (ctx, command, argc, argv, "member", "--period");
+}
+
+int
+gt_cli_cmd_redblack (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  return run_kind (ctx, command, argc, argv, "redblack", "--quarter");
+}
+
+int
+gt_cli_cmd_stars (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  return run_kind (ctx, command, argc, argv, "stars", "--year");
+}
+
+int
+gt_cli_cmd_link_score (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  return run_kind (ctx, command, argc, argv, "link", "--year");
+}
+
+int
+gt_cli_cmd_fortress (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  return run_kind (ctx, command, argc, argv, "fortress", "--period");
+}
+
+int
+gt_cli_cmd_publish (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *period_text = NULL;
+  const char *args[1];
+  int exit_code = GT_EXIT_OK;
+  GtScorePeriod period;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("The period"), N_("PERIOD") },
+    { NULL }
+  };
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+    return exit_code;
+  if (!parse_period (period_text, "--period", &period, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_score_run_publish (storage, args[0], period.text, &error))
+    return fail (error);
+  g_print (_("Published %s %s\n"), args[0], period.text);
+  return GT_EXIT_OK;
+}
+
+/* score-rules */
+
+static void
+print_rules_text (const GtScoreRules *rules)
+{
+  guint n = 0;
+  const GtScoreSetting *settings = gt_score_settings (&n);
+
+  g_print (_("Scoring rules version %d (%s)\n"), (int) rules->version,
+           rules->note ? rules->note : "");
+  for (guint i = 0; i < n; i++)
+    g_print ("%s %g\t%s%s%s\n", settings[i].key, rules->values[i], _(settings[i].description),
+             *settings[i].source ? "  " : "", settings[i].source);
+  g_print (_("Rubric (%u items):\n"), rules->items->len);
+  for (guint i = 0; i < rules->items->len; i++)
+    {
+      const GtScoreItem *item = g_ptr_array_index (rules->items, i);
+
+      g_print ("%s\t%s\t%s\t%d\t%s%s%s\n", item->code, gt_label_score_category (item->category),
+               gt_label_score_kind (item->kind), item->points, item->label,
+               item->black ? _("\t[black list]") : "", item->link ? _("\t[household link]") : "");
+    }
+}
+
+static int
+rules_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  gboolean json = FALSE;
+  gint64 version = 0;
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the rules file"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_INT64, &version, N_("An earlier version"), N_("N") },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  rules = version > 0 ? gt_score_rules_load (storage, version, &error)
+                      : gt_score_rules_load_current (storage, &error);
+  if (rules == NULL)
+    return fail (error);
+  if (json)
+    {
+      g_autofree char *text = gt_score_rules_to_json (rules);
+
+      g_print ("%s", text);
+    }
+  else
+    print_rules_text (rules);
+  return GT_EXIT_OK;
+}
+
+static int
+rules_export (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  g_autofree char *text = NULL;
+  const char *args[1];
+  int exit_code = GT_EXIT_OK;
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, NULL, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  rules = gt_score_rules_load_current (storage, &error);
+  if (rules == NULL)
+    return fail (error);
+  text = gt_score_rules_to_json (rules);
+  if (!gt_file_write_atomically (args[0], text, strlen (text), &error))
+    return gt_cli_fail (error);
+  g_print (_("Wrote the scoring rules (version %d) to %s\n"), (int) rules->version, args[0]);
+  return GT_EXIT_OK;
+}
+
+static int
+rules_import (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  g_autofree char *data = NULL, *note = NULL, *default_note = NULL;
+  gsize length = 0;
+  const char *args[1];
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Why the rules changed"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+    return exit_code;
+  if (!g_file_get_contents (args[0], &data, &length, &error))
+    return gt_cli_fail (error);
+  rules = gt_score_rules_from_json (data, (gssize) length, args[0], &error);
+  if (rules == NULL)
+    return fail (error);
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  default_note = g_strdup_printf (_("imported from %s"), args[0]);
+  if (!gt_score_rules_save (storage, rules, note ? note : default_note, &error))
+    return fail (error);
+  g_print (_("Imported the scoring rules as version %d; published results keep their version\n"),
+           (int) rules->version);
+  return GT_EXIT_OK;
+}
+
+static int
+rules_set (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  g_autofree char *note = NULL, *default_note = NULL;
+  const char *args[2];
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Why the rule changed"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  rules = gt_score_rules_load_current (storage, &error);
+  if (rules == NULL)
+    return fail (error);
+  if (!gt_score_rules_set (rules, args[0], args[1], &error))
+    return fail (error);
+  default_note = g_strdup_printf ("%s = %s", args[0], args[1]);
+  if (!gt_score_rules_save (storage, rules, note ? note : default_note, &error))
+    return fail (error);
+  g_print (_("Scoring rules version %d: %s = %s\n"), (int) rules->version, args[0], args[1]);
+  return GT_EXIT_OK;
+}
+
+static int
+rules_versions (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  int exit_code = GT_EXIT_OK;
+
+  if (!gt_cli_parse (command, NULL, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  rules = gt_score_rules_load_current (storage, &error);
+  versions = rules ? gt_score_rules_list_versions (storage, &error) : NULL;
+  if (versions == NULL)
+    return fail (error);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      GtScoreRuleVersion *v = g_ptr_array_index (versions, i);
+
+      g_print ("%d\t%s\t%s%s\n", (int) v->version, v->created, v->note,
+               v->current ? _("\t(current)") : "");
+    }
+  return GT_EXIT_OK;
+}
+
+static const GtCliCommand rules_commands[] = {
+  { "score-rules show", "[--json] [--version N]", N_("Show the scoring rules"), rules_show },
+  { "score-rules export", "FILE", N_("Write the scoring rules to a JSON file"), rules_export },
+  { "score-rules import", "FILE [--note TEXT]",
+    N_("Read the scoring rules from a JSON file as a new version"), rules_import },
+  { "score-rules set", "KEY VALUE [--note TEXT]",
+    N_("Change one number of the scoring rules (a new version)"), rules_set },
+  { "score-rules versions", "", N_("List the versions of the scoring rules"), rules_versions },
+};
+
+static int
+dispatch (GtCliContext *ctx, const char *prefix, const GtCliCommand *table, guint n, int argc,
+          char **argv, const char *names)
+{
+  if (argc >= 2)
+    for (guint i = 0; i < n; i++)
+      if (g_strcmp0 (table[i].name + strlen (prefix) + 1, argv[1]) == 0)
+        return table[i].run (ctx, &table[i], argc - 1, argv + 1);
+  g_printerr (_("guatu-cli %s: expected a subcommand: %s\n"), prefix, names);
+  return GT_EXIT_USAGE;
+}
+
+int
+gt_cli_cmd_score_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  return dispatch (ctx, "score-rules", rules_commands, G_N_ELEMENTS (rules_commands), argc, argv,
+                   "show, export, import, set, versions");
+}
+
+/* points */
+
+static gboolean
+resolve_member (GtStorage *storage, const char *key, gint64 *id, int *exit_code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtMemberRecord) record = gt_member_lookup (storage, key, &error);
+
+  if (record == NULL)
+    {
+      *exit_code = gt_cli_fail (error);
+      return FALSE;
+    }
+  *id = record->id;
+  return TRUE;
+}
+
+static int
+points_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  g_autofree char *month = NULL, *item = NULL, *note = NULL;
+  const char *args[1];
+  int exit_code = GT_EXIT_OK, points = -1;
+  gint64 member_id = 0, id = 0;
+  GOptionEntry entries[] = {
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month, YYYY-MM"), N_("MONTH") },
+    { "item", 0, 0, G_OPTION_ARG_STRING, &item, N_("The rubric item's code"), N_("CODE") },
+    { "points", 0, 0, G_OPTION_ARG_INT, &points,
+      N_("Points of this entry (default: the item's)"), N_("N") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+    return exit_code;
+  if (month == NULL || item == NULL)
+    {
+      g_printerr (_("guatu-cli %s: --month and --item are required\n"), command->name);
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL || !resolve_member (storage, args[0], &member_id, &exit_code))
+    return exit_code;
+  rules = gt_score_rules_load_current (storage, &error);
+  if (rules == NULL ||
+      !gt_points_add (storage, rules, member_id, month, item, points, note, &id, &error))
+    return fail (error);
+  g_print (_("Added points entry %d\n"), (int) id);
+  return GT_EXIT_OK;
+}
+
+static int
+points_remove (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *args[1];
+  int exit_code = GT_EXIT_OK;
+  guint64 id = 0;
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, NULL, &exit_code))
+    return exit_code;
+  if (!g_ascii_string_to_unsigned (args[0], 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_printerr (_("guatu-cli %s: “%s” is not an entry number\n"), command->name, args[0]);
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_points_remove (storage, (gint64) id, &error))
+    return fail (error);
+  return GT_EXIT_OK;
+}
+
+static int
+points_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries_list = NULL;
+  g_autofree char *member = NULL, *period_text = NULL;
+  gboolean json = FALSE;
+  int exit_code = GT_EXIT_OK;
+  gint64 member_id = 0;
+  GtScorePeriod period;
+  GOptionEntry entries[] = {
+    { "member", 0, 0, G_OPTION_ARG_STRING, &member, N_("Only this member"), N_("MEMBER") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Only this period"), N_("PERIOD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (period_text != NULL && !parse_period (period_text, "--period", &period, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (member != NULL && !resolve_member (storage, member, &member_id, &exit_code))
+    return exit_code;
+  entries_list = gt_points_list (storage, member_id, period_text ? &period : NULL, &error);
+  if (entries_list == NULL)
+    return fail (error);
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "entries");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < entries_list->len; i++)
+        {
+          GtPointsEntry *e = g_ptr_array_index (entries_list, i);
+
+          json_builder_begin_object (builder);
+          gt_cli_json_add_int (builder, "id", e->id);
+          gt_cli_json_add_string (builder, "uuid", e->uuid);
+          gt_cli_json_add_int (builder, "member_id", e->member_id);
+          gt_cli_json_add_string (builder, "member", e->member_name);
+          gt_cli_json_add_string (builder, "org", e->org_name);
+          gt_cli_json_add_string (builder, "month", e->month);
+          gt_cli_json_add_string (builder, "kind", e->kind);
+          gt_cli_json_add_string (builder, "item", e->item_code);
+          gt_cli_json_add_string (builder, "category", e->category);
+          gt_cli_json_add_int (builder, "points", e->points);
+          gt_cli_json_add_string (builder, "note", e->note);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      gt_cli_print_json (builder);
+      return GT_EXIT_OK;
+    }
+  for (guint i = 0; i < entries_list->len; i++)
+    {
+      GtPointsEntry *e = g_ptr_array_index (entries_list, i);
+
+      g_print ("%d\t%s\t%s\t%s\t%s\t%s\t%+d\t%s\n", (int) e->id, e->month, e->member_name,
+               e->org_name, e->item_code, gt_label_score_kind (e->kind), e->points, e->note);
+    }
+  return GT_EXIT_OK;
+}
+
+static const GtCliCommand points_commands[] = {
+  { "points add", "MEMBER --month YYYY-MM --item CODE [--points N] [--note TEXT]",
+    N_("Record a points entry"), points_add },
+  { "points list", "[--member MEMBER] [--period P] [--json]", N_("List points entries"),
+    points_list },
+  { "points remove", "ID", N_("Remove a points entry"), points_remove },
+};
+
+int
+gt_cli_cmd_points (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  return dispatch (ctx, "points", points_commands, G_N_ELEMENTS (points_commands), argc, argv,
+                   "add, list, remove");
+}
+
+/* rectify */
+
+static int
+rectify_propose (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  g_autofree char *date = NULL, *note = NULL;
+  const char *args[1];
+  int exit_code = GT_EXIT_OK, year = 0;
+  gint64 member_id = 0, id = 0;
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year scored"), N_("YEAR") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the proposal (default: today)"),
+      N_("DATE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("The branch's opinion"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+    return exit_code;
+  if (year < 1900 || year > 2999)
+    {
+      g_printerr (_("guatu-cli %s: --year is required\n"), command->name);
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL || !resolve_member (storage, args[0], &member_id, &exit_code))
+    return exit_code;
+  rules = gt_score_rules_load_current (storage, &error);
+  if (rules == NULL ||
+      !gt_rectify_propose (storage, rules, member_id, year, date, note, &id, &error))
+    return fail (error);
+  g_print (_("整转 proposal %d recorded; the township reviews it\n"), (int) id);
+  return GT_EXIT_OK;
+}
+
+static int
+rectify_review (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *date = NULL, *note = NULL, *to = NULL;
+  gboolean approve = FALSE, reject = FALSE;
+  const char *args[1];
+  int exit_code = GT_EXIT_OK;
+  guint64 id = 0;
+  GOptionEntry entries[] = {
+    { "approve", 0, 0, G_OPTION_ARG_NONE, &approve, N_("Approve and transfer"), NULL },
+    { "reject", 0, 0, G_OPTION_ARG_NONE, &reject, N_("Reject the proposal"), NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The rectification branch (name or code)"),
+      N_("ORG") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the review (default: today)"),
+      N_("DATE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("The township's opinion"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+    return exit_code;
+  if (approve == reject)
+    {
+      g_printerr (_("guatu-cli %s: give either --approve or --reject\n"), command->name);
+      return GT_EXIT_USAGE;
+    }
+  if (!g_ascii_string_to_unsigned (args[0], 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_printerr (_("guatu-cli %s: “%s” is not a proposal number\n"), command->name, args[0]);
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_rectify_review (storage, (gint64) id, approve, to, date, note, &error))
+    return fail (error);
+  g_print (approve ? _("Approved: the member was transferred\n") : _("Rejected\n"));
+  return GT_EXIT_OK;
+}
+
+static int
+rectify_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  gboolean json = FALSE;
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  list = gt_rectify_list (storage, &error);
+  if (list == NULL)
+    return fail (error);
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rectifications");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          GtRectification *r = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (builder);
+          gt_cli_json_add_int (builder, "id", r->id);
+          gt_cli_json_add_int (builder, "member_id", r->member_id);
+          gt_cli_json_add_string (builder, "member", r->member_name);
+          gt_cli_json_add_int (builder, "year", r->year);
+          json_builder_set_member_name (builder, "score");
+          json_builder_add_double_value (builder, r->score);
+          gt_cli_json_add_int (builder, "rule_version", r->rule_version);
+          gt_cli_json_add_string (builder, "from_org", r->from_org);
+          gt_cli_json_add_string (builder, "state", r->state);
+          gt_cli_json_add_string (builder, "proposed_date", r->proposed_date);
+          gt_cli_json_add_string (builder, "proposal", r->proposal);
+          gt_cli_json_add_string (builder, "reviewed_date", r->reviewed_date);
+          gt_cli_json_add_string (builder, "review_note", r->review_note);
+          gt_cli_json_add_string (builder, "to_org", r->to_org);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      gt_cli_print_json (builder);
+      return GT_EXIT_OK;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      GtRectification *r = g_ptr_array_index (list, i);
+
+      g_print ("%d\t%s\t%s\t%d\t%g\t%s%s%s\n", (int) r->id, r->member_name,
+               r->from_org ? r->from_org : "", r->year, r->score, gt_label_rectify_state (r->state),
+               r->to_org ? " → " : "", r->to_org ? r->to_org : "");
+    }
+  return GT_EXIT_OK;
+}
+
+static const GtCliCommand rectify_commands[] = {
+  { "rectify propose", "MEMBER --year YEAR [--date DATE] [--note TEXT]",
+    N_("Propose 整转 for a member below the household-link line"), rectify_propose },
+  { "rectify review", "ID --approve|--reject [--to ORG] [--date DATE] [--note TEXT]",
+    N_("The township's review of a 整转 proposal"), rectify_review },
+  { "rectify list", "[--json]", N_("List the 整转 proposals"), rectify_list },
+};
+
+int
+gt_cli_cmd_rectify (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  return dispatch (ctx, "rectify", rectify_commands, G_N_ELEMENTS (rectify_commands), argc, argv,
+                   "propose, review, list");
+}
