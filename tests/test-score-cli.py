@@ -176,6 +176,36 @@ with tempfile.TemporaryDirectory() as tmp:
     check("fortress explains its weights", j and all(
         any("weight" in i for i in x["explanation"]["items"]) for x in j["results"]))
 
+    # reports
+    import subprocess
+    pdf = os.path.join(tmp, "ranking.pdf")
+    r = run("--db", db, "score", "report", "ranking", "--period", "2026-H1", "--published",
+            "--out", pdf)
+    check("score report ranking exits 0", r.returncode == 0, r.stderr)
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    check("the ranking is A4 on several pages", "595.276 x 841.89" in info
+          and int(info.split("Pages:")[1].split()[0]) >= 5, info)
+    words = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    name = query(db, "SELECT name FROM score_results r JOIN score_runs s ON s.id = r.run_id"
+                     " WHERE s.published = 1 AND s.period = '2026-H1' ORDER BY r.id LIMIT 1")[0][0]
+    check("the ranking names the members and says published", name in words
+          and "published" in words and "2026-H1" in words, words[:300])
+    pdf = os.path.join(tmp, "redblack.pdf")
+    r = run("--db", db, "score", "report", "redblack", "--period", "2026-Q3", "--out", pdf)
+    words = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    check("the red/black notice lists both lists", r.returncode == 0 and "Red list" in words
+          and "Black list" in words, r.stderr)
+    png = os.path.join(tmp, "chart.png")
+    r = run("--db", db, "score", "report", "chart", "--period", "2026", "--out", png)
+    with open(png, "rb") as f:
+        head = f.read(24)
+    check("the chart is a 1200 × 700 PNG", r.returncode == 0 and head[:8] == b"\x89PNG\r\n\x1a\n"
+          and int.from_bytes(head[16:20], "big") == 1200, r.stderr)
+    refused("an unknown report", db, ["score", "report", "nope", "--period", "2026", "--out", pdf],
+            2, "nope")
+    refused("a report without --out", db, ["score", "report", "ranking", "--period", "2026"], 2,
+            "--out")
+
     # 整转: find a member below the line, or make one
     member = query(db, "SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1")[0][0]
     for _ in range(12):

@@ -13,6 +13,7 @@
 #include "gt-member.h"
 #include "gt-points.h"
 #include "gt-ratings.h"
+#include "gt-score-report.h"
 #include "gt-score-rules.h"
 #include "gt-test-demo.h"
 
@@ -665,6 +666,68 @@ test_fortress (Fixture *fx, gconstpointer data)
   g_assert_cmpint (r->rank, ==, 1);
 }
 
+/* Scores 3, 7, 7, 12 and 31: bin width 2 (31 − 2 = 29 > 16 bins of 1) starting at 2; the
+ * PDF has one page and the PNG has coloured bars. */
+static void
+test_report (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  int scores[] = { 3, 7, 7, 12, 31 };
+  gint64 ids[5];
+  g_autoptr (GtScoreRun) run = NULL;
+  g_autoptr (GArray) bins = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "ranking.pdf", NULL);
+  g_autofree char *png = g_build_filename (fx->dir, "chart.png", NULL);
+  double first = 0, step = 0;
+  cairo_surface_t *image;
+  int coloured = 0;
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("成员%d", i);
+
+      ids[i] = add_member (fx, fx->org_x, name);
+      points (fx, ids[i], "2026-03", "bonus_advice", 1, scores[i]);
+    }
+  run = compute (fx, "member", "2026");
+  bins = gt_score_chart_bins (run, &first, &step);
+  g_assert_cmpfloat (first, ==, 2);
+  g_assert_cmpfloat (step, ==, 2);
+  g_assert_cmpuint (bins->len, ==, 15);
+  g_assert_cmpint (g_array_index (bins, int, 0), ==, 1);  /* 3 in [2, 4) */
+  g_assert_cmpint (g_array_index (bins, int, 2), ==, 2);  /* 7, 7 in [6, 8) */
+  g_assert_cmpint (g_array_index (bins, int, 5), ==, 1);  /* 12 in [12, 14) */
+  g_assert_cmpint (g_array_index (bins, int, 14), ==, 1); /* 31 in [30, 32) */
+
+  g_assert_true (gt_score_report_write_pdf (run, "青石镇", pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gt_score_report_n_pages (run), ==, 1);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (gt_score_chart_write_png (run, png, 400, 300, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
+  {
+    unsigned char *px = cairo_image_surface_get_data (image);
+    int stride = cairo_image_surface_get_stride (image);
+
+    for (int y = 0; y < 300; y++)
+      for (int x = 0; x < 400; x++)
+        {
+          guint32 v = *(guint32 *) (px + y * stride + 4 * x);
+          int r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
+
+          /* the grey of 不合格 bars (all five fail) */
+          coloured += (abs (r - 115) < 3 && abs (g - 115) < 3 && abs (b - 115) < 3);
+        }
+  }
+  cairo_surface_destroy (image);
+  g_assert_cmpint (coloured, >, 500);
+  g_unlink (pdf);
+  g_unlink (png);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -683,5 +746,6 @@ main (int argc, char **argv)
   ADD ("/score/link-score", test_link_score);
   ADD ("/score/stars", test_stars);
   ADD ("/score/fortress", test_fortress);
+  ADD ("/score/report", test_report);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "gt-member.h"
 #include "gt-points.h"
 #include "gt-ratings.h"
+#include "gt-score-report.h"
 #include "gt-score-rules.h"
 
 /* Errors of the scoring core: bad arguments are usage errors, bad data data errors. */
@@ -199,9 +200,89 @@ run_kind (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv,
   return GT_EXIT_OK;
 }
 
+/* score report KIND --period P --out FILE */
+static int
+score_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  static const char *const kinds[][2] = {
+    { "ranking", "member" }, { "redblack", "redblack" }, { "fortress", "fortress" },
+    { "stars", "stars" }, { "link", "link" }, { "chart", "member" },
+  };
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtScoreRules) rules = NULL;
+  g_autoptr (GtScoreRun) run = NULL;
+  g_autofree char *period_text = NULL, *out = NULL, *office = NULL;
+  gboolean published = FALSE;
+  const char *args[1], *kind = NULL;
+  int exit_code = GT_EXIT_OK;
+  GtScorePeriod period;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("The period"), N_("PERIOD") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write (PDF; PNG for chart)"),
+      N_("FILE") },
+    { "published", 0, 0, G_OPTION_ARG_NONE, &published,
+      N_("Show the published result instead of computing"), NULL },
+    { NULL }
+  };
+
+  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+    return exit_code;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i][0], args[0]) == 0)
+      kind = kinds[i][1];
+  if (kind == NULL)
+    {
+      g_printerr (_("guatu-cli %s: unknown report “%s” (ranking, redblack, fortress, stars, link, "
+                    "chart)\n"), command->name, args[0]);
+      return GT_EXIT_USAGE;
+    }
+  if (out == NULL)
+    {
+      g_printerr (_("guatu-cli: %s is required\n"), "--out");
+      return GT_EXIT_USAGE;
+    }
+  if (!parse_period (period_text, "--period", &period, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (published)
+    {
+      run = gt_score_run_load (storage, kind, period.text, TRUE, &error);
+      if (run == NULL && error == NULL)
+        {
+          g_printerr (_("guatu-cli %s: nothing published for %s\n"), command->name, period.text);
+          return GT_EXIT_DATAERR;
+        }
+    }
+  else
+    {
+      rules = gt_score_rules_load_current (storage, &error);
+      run = rules ? gt_score_compute (storage, rules, kind, &period, &error) : NULL;
+    }
+  if (run == NULL)
+    return fail (error);
+  office = gt_storage_get_meta (storage, "office_name");
+  if (g_strcmp0 (args[0], "chart") == 0
+        ? !gt_score_chart_write_png (run, out, 1200, 700, &error)
+        : !gt_score_report_write_pdf (run, office, out, &error))
+    return gt_cli_fail (error);
+  g_print (_("Wrote %s\n"), out);
+  return GT_EXIT_OK;
+}
+
+static const GtCliCommand score_report_command = {
+  "score report", "ranking|redblack|fortress|stars|link|chart --period P --out FILE [--published]",
+  N_("Write an A4 report of points and ratings as a PDF, or the points chart as a PNG"),
+  score_report,
+};
+
 int
 gt_cli_cmd_score (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
+  if (argc >= 2 && g_strcmp0 (argv[1], "report") == 0)
+    return score_report (ctx, &score_report_command, argc - 1, argv + 1);
   return run_kind (ctx, command, argc, argv, "member", "--period");
 }
 

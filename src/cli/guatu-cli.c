@@ -49,7 +49,8 @@ static const GtCliCommand commands[] = {
     N_("Replace the database with a backup, keeping the database as it was as a backup"),
     gt_cli_cmd_restore },
   /* scoring: points and ratings (gt-cli-score.c) */
-  { "score", "--period 2026|2026-H1|2026-Q3 [--json] [--explain] [--published]",
+  { "score", "--period 2026|2026-H1|2026-Q3 [--json] [--explain] [--published] | "
+    "report ranking|redblack|fortress|stars|link|chart --period P --out FILE",
     N_("党员先锋指数: members' points, grades and ranking (末位警示 for a year)"),
     gt_cli_cmd_score },
   { "score-rules", "show|export FILE|import FILE|set KEY VALUE|versions",

@@ -368,6 +368,21 @@ gt_score_members (GtStorage *storage, const GtScoreRules *rules, const GtScorePe
   return run;
 }
 
+static int
+compare_list (gconstpointer a, gconstpointer b)
+{
+  const GtScoreResult *x = *(GtScoreResult *const *) a, *y = *(GtScoreResult *const *) b;
+  int c = -g_strcmp0 (x->klass, y->klass); /* red before black */
+
+  if (c != 0)
+    return c;
+  if (x->org_id != y->org_id)
+    return x->org_id < y->org_id ? -1 : 1;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return x->member_id < y->member_id ? -1 : x->member_id > y->member_id;
+}
+
 /* member id → count, from a two-column query over a date or month range. */
 static gboolean
 count_by_member (GtStorage *storage, const char *sql, const char *from, const char *to,
@@ -546,6 +561,8 @@ gt_score_redblack (GtStorage *storage, const GtScoreRules *rules, const GtScoreP
       }
       g_ptr_array_add (run->results, result);
     }
+  /* The notice lists the red list first, then the black list, each by branch. */
+  g_ptr_array_sort (run->results, compare_list);
   return run;
 }
 
