@@ -352,6 +352,9 @@ test_branch_change (Fixture *fx, gconstpointer data)
   g_autoptr (GtScoreRun) fortress = NULL;
   GtScoreResult *r;
 
+  /* the fortress index of points alone: organisational life and dues weigh nothing here */
+  set_rule (fx, "fortress.weight_meetings", "0");
+  set_rule (fx, "fortress.weight_dues", "0");
   points (fx, d, "2026-07", "bonus_honour", 1, -1);      /* 5, in X */
   g_assert_true (gt_member_transfer (fx->storage, d, "Y村党支部", "2026-08-15", "test", &error));
   g_assert_no_error (error);
@@ -532,6 +535,71 @@ test_redblack (Fixture *fx, gconstpointer data)
   }
 }
 
+/* The black list from organisational life: 3 meetings in Q3, one member absent from all three
+ * (3 ≥ the line of 3) and one who paid no dues in the quarter (3 unpaid months ≥ 3); the
+ * member who attended and paid is red with 20 points. */
+static void
+test_redblack_life (Fixture *fx, gconstpointer data)
+{
+  gint64 good = add_member (fx, fx->org_x, "全勤");
+  gint64 absent = add_member (fx, fx->org_x, "缺席");
+  gint64 unpaid = add_member (fx, fx->org_x, "欠费");
+  gint64 ids[] = { good, absent, unpaid };
+  g_autoptr (GtScoreRun) run = NULL;
+  const char *months[] = { "2026-07", "2026-08", "2026-09" };
+
+  for (int m = 0; m < 3; m++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO meetings (uuid, mtime, org_id, kind, date) VALUES ('g%d', 't', %"
+        G_GINT64_FORMAT ", 'committee', '%s-10')", m, fx->org_x, months[m]);
+
+      exec (fx->storage, sql);
+      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+        {
+          g_autofree char *pay = NULL;
+
+          if (ids[k] != unpaid)
+            {
+              pay = g_strdup_printf ("INSERT INTO dues_payments (uuid, mtime, member_id, org_id,"
+                                     " month, amount_fen, paid_on) VALUES ('d%d-%u', 't', %"
+                                     G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", '%s', 100, '%s-05')",
+                                     m, k, ids[k], fx->org_x, months[m], months[m]);
+              exec (fx->storage, pay);
+            }
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+        {
+          g_autofree char *att = g_strdup_printf (
+            "INSERT INTO meeting_attendance (meeting_id, member_id, present)"
+            " SELECT id, %" G_GINT64_FORMAT ", %d FROM meetings WHERE uuid = 'g%d'",
+            ids[k], ids[k] == absent ? 0 : 1, m);
+
+          exec (fx->storage, att);
+        }
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    basics_q3 (fx, ids[k]);
+  points (fx, good, "2026-08", "bonus_honour", 1, -1);
+  run = compute (fx, "redblack", "2026-Q3");
+  g_assert_cmpuint (run->results->len, ==, 3);
+  g_assert_cmpstr (find (run, good)->klass, ==, "red");
+  g_assert_cmpstr (find (run, absent)->klass, ==, "black");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (find (run, absent)->explanation),
+                                               "missed_meetings"), ==, 3);
+  g_assert_cmpstr (find (run, unpaid)->klass, ==, "black");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (find (run, unpaid)->explanation),
+                                               "unpaid_months"), ==, 3);
+  /* red first */
+  g_assert_cmpstr (((GtScoreResult *) g_ptr_array_index (run->results, 0))->klass, ==, "red");
+  /* with the line at four meetings, the absent member is off the black list (and not red:
+   * 15 points are below 20) */
+  set_rule (fx, "redblack.missed_meetings", "4");
+  g_clear_pointer (&run, gt_score_run_free);
+  run = compute (fx, "redblack", "2026-Q3");
+  g_assert_null (find (run, absent));
+}
+
 /* 5 links of 7 (−10), 10 of 20 visits (−10), 不发挥作用 (−5): 75. No links, two complaints:
  * 100 − 35 − 10 = 55 < 60 → 整转: proposed, reviewed, transferred (member events). */
 static void
@@ -622,7 +690,10 @@ test_stars (Fixture *fx, gconstpointer data)
 }
 
 /* Fortress: X has 2 milestones due in 2026, 1 done → 50 %; points 60 + 0 of 100 → 60 %;
- * weights 30 (points) and 20 (projects): (30 × 60 + 20 × 50) / 50 = 56 → 后进, 不合格. */
+ * weights 30 (points) and 20 (projects), meetings and dues weighing 0:
+ * (30 × 60 + 20 × 50) / 50 = 56 → 后进, 不合格. Y: points 90 % → 90 would be 优秀, but no
+ * meeting of the schedule was held (compliance 0 < 0.8): basic requirement not met → 良好;
+ * with the basic requirement at 0, 优秀. */
 static void
 test_fortress (Fixture *fx, gconstpointer data)
 {
@@ -631,6 +702,9 @@ test_fortress (Fixture *fx, gconstpointer data)
   g_autoptr (GtScoreRun) run = NULL;
   g_autofree char *sql = NULL;
   GtScoreResult *r;
+
+  set_rule (fx, "fortress.weight_meetings", "0");
+  set_rule (fx, "fortress.weight_dues", "0");
 
   sql = g_strdup_printf ("INSERT INTO projects (uuid, number, name, org_id, mtime)"
                          " VALUES ('p1', 'P1', '项目', %" G_GINT64_FORMAT ", 't');"
@@ -661,9 +735,15 @@ test_fortress (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (r->klass, ==, "lagging");
   r = find (run, fx->org_y);
   g_assert_cmpfloat (r->score, ==, 90); /* points only */
-  g_assert_cmpstr (r->grade, ==, "excellent");
+  g_assert_cmpstr (r->grade, ==, "good");
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (r->explanation), "basic_met"));
   g_assert_cmpstr (r->klass, ==, "advanced");
   g_assert_cmpint (r->rank, ==, 1);
+
+  set_rule (fx, "fortress.basic_meetings", "0");
+  g_clear_pointer (&run, gt_score_run_free);
+  run = compute (fx, "fortress", "2026");
+  g_assert_cmpstr (find (run, fx->org_y)->grade, ==, "excellent");
 }
 
 /* Scores 3, 7, 7, 12 and 31: bin width 2 (31 − 2 = 29 > 16 bins of 1) starting at 2; the
@@ -743,6 +823,7 @@ main (int argc, char **argv)
   ADD ("/score/published-kept", test_published_kept);
   ADD ("/score/rules-file", test_rules_file);
   ADD ("/score/redblack", test_redblack);
+  ADD ("/score/redblack-life", test_redblack_life);
   ADD ("/score/link-score", test_link_score);
   ADD ("/score/stars", test_stars);
   ADD ("/score/fortress", test_fortress);

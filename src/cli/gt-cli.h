@@ -126,5 +126,10 @@ int gt_cli_cmd_link_score (GtCliContext *ctx, const GtCliCommand *command, int a
 int gt_cli_cmd_rectify (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_fortress (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_publish (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* life: meetings, dues (gt-cli-life.c, gt-cli-dues.c) and the report dispatcher
+ * (gt-cli-report.c: add report kinds to its table) */
+int gt_cli_cmd_meetings (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_dues (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

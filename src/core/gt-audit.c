@@ -264,6 +264,14 @@ table_label (const char *table)
     { "projects", N_("project") },
     { "milestones", N_("milestone") },
     { "meta", N_("setting") },
+    /* life */
+    { "meetings", N_("meeting") },
+    { "meeting_attendance", N_("meeting attendance") },
+    { "meeting_attachments", N_("meeting attachment") },
+    { "life_schedule", N_("meeting schedule") },
+    { "dues_bands", N_("dues band") },
+    { "dues_bases", N_("dues base") },
+    { "dues_payments", N_("dues payment") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

@@ -14,6 +14,7 @@
 
 #include "gt-audit.h"
 #include "gt-demo.h"
+#include "gt-demo-life.h"
 #include "gt-idcard.h"
 
 #define REGION_CODE "330822" /* 常山县 */
@@ -507,7 +508,9 @@ build (Demo *demo, GError **error)
         }
     }
 
-  return insert_projects (demo, village_ids, error);
+  return insert_projects (demo, village_ids, error) &&
+         /* life: a year of meetings and dues (gt-demo-life.c) */
+         gt_demo_life_build (demo->storage, g_rand_int (demo->rand), error);
 }
 
 gboolean

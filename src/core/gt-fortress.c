@@ -20,13 +20,8 @@
 
 #include "gt-ratings.h"
 
-#if __has_include("gt-life.h") && __has_include("gt-dues.h")
 #include "gt-dues.h"
 #include "gt-life.h"
-#define HAVE_LIFE 1
-#else
-#define HAVE_LIFE 0
-#endif
 
 typedef struct
 {
@@ -42,7 +37,6 @@ static gboolean
 life_rates (GtStorage *storage, gint64 org_id, const GtScorePeriod *period, Component *meetings,
             Component *dues, GError **error)
 {
-#if HAVE_LIFE
   if (!gt_life_compliance_rate (storage, org_id, period->first_ym, period->last_ym,
                                 &meetings->rate, error) ||
       !gt_dues_paid_rate (storage, org_id, period->first_ym, period->last_ym, &dues->rate, error))
@@ -51,14 +45,6 @@ life_rates (GtStorage *storage, gint64 org_id, const GtScorePeriod *period, Comp
   dues->known = TRUE;
   meetings->detail = g_strdup_printf (_("requirements met %g%%"), gt_score_round2 (meetings->rate * 100));
   dues->detail = g_strdup_printf (_("member-months paid %g%%"), gt_score_round2 (dues->rate * 100));
-#else
-  (void) storage;
-  (void) org_id;
-  (void) period;
-  (void) error;
-  meetings->detail = g_strdup (_("no organisational-life records in this database"));
-  dues->detail = g_strdup (_("no dues records in this database"));
-#endif
   return TRUE;
 }
 

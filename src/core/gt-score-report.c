@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gt-file.h"
+#include "gt-report.h"
 #include "gt-score-report.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC"
@@ -491,4 +492,46 @@ gt_score_report_write_pdf (const GtScoreRun *run, const char *office, const char
     }
   cairo_destroy (cr);
   return finish_surface (surface, file, path, error);
+}
+
+GtReport *
+gt_score_report_table (GtStorage *storage, const char *kind, const char *period_text,
+                       GError **error)
+{
+  g_autoptr (GtScoreRules) rules = NULL;
+  g_autoptr (GtScoreRun) run = NULL;
+  g_autofree char *subtitle = NULL;
+  GtReport *report;
+  GtScorePeriod period;
+  Layout layout;
+  int n_columns = 0;
+
+  if (!gt_score_period_parse (period_text, &period, error))
+    return NULL;
+  rules = gt_score_rules_load_current (storage, error);
+  run = rules ? gt_score_compute (storage, rules, kind, &period, error) : NULL;
+  if (run == NULL)
+    return NULL;
+  layout = layout_for (run);
+  subtitle = g_strdup_printf (_("Period %s · rules version %d · computed %s, not published"),
+                              run->period, (int) run->rule_version, run->created);
+  report = gt_report_new (_(layout.title), subtitle);
+  for (int c = 0; c < N_COLUMNS && layout.headers[c]; c++, n_columns++)
+    gt_report_add_column (report, _(layout.headers[c]), layout.widths[c] * 10, PANGO_ALIGN_LEFT);
+  for (guint i = 0; i < run->results->len; i++)
+    {
+      const GtScoreResult *r = g_ptr_array_index (run->results, i);
+      char *cells[N_COLUMNS] = { NULL };
+      const char *colours[N_COLUMNS] = { NULL };
+      gboolean marked = r->warning || g_strcmp0 (r->klass, "black") == 0 ||
+                        g_strcmp0 (r->klass, "lagging") == 0;
+
+      row_cells (run, r, cells);
+      for (int c = 0; c < n_columns; c++)
+        colours[c] = marked ? "#f6d5d5" : NULL;
+      gt_report_add_row (report, (const char *const *) cells, marked ? colours : NULL);
+      for (int c = 0; c < N_COLUMNS; c++)
+        g_free (cells[c]);
+    }
+  return report;
 }

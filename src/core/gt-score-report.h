@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "gt-ratings.h"
+#include "gt-report.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,10 @@ gboolean gt_score_report_write_pdf (const GtScoreRun *run, const char *office, c
 
 /* The number of pages gt_score_report_write_pdf () writes for @run. */
 int gt_score_report_n_pages (const GtScoreRun *run);
+
+/* The run of @kind (member, redblack, fortress, stars, link) for @period computed with the
+ * current rules, as a GtReport table (the shared A4 table writer of `report KIND`). */
+GtReport *gt_score_report_table (GtStorage *storage, const char *kind, const char *period,
+                                 GError **error);
 
 G_END_DECLS

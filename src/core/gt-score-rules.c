@@ -38,7 +38,7 @@ static const GtScoreSetting settings[] = {
     N_("闪光之星 per branch and quarter"), "§3.3 [000 L63-72]" },
   { "redblack.red_min_score", 80, 0, 1000, FALSE,
     N_("Yearly points a 闪光之星 needs at least (scaled to the quarter)"), "" },
-  { "redblack.missed_meetings", 2, 1, 100, TRUE,
+  { "redblack.missed_meetings", 3, 1, 100, TRUE,
     N_("Missed meetings in a quarter that put a member on the black list"),
     "§3.3 [000 L63-72] 不过组织生活" },
   { "redblack.dues_months", 3, 1, 3, TRUE,

@@ -1,0 +1,332 @@
+/* test-dues.c — dues bands and their edges, rounding, payments, arrears, summaries and paid
+ * rates, on a real SQLite file; every figure is worked out by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gt-dues.h"
+#include "life-fixture.h"
+
+static gint64
+dues (GtStorage *storage, const char *category, gint64 base, gint64 fixed)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 out = -1;
+
+  g_assert_true (gt_dues_compute (storage, category, base, fixed, &out, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+/* The official bands, by hand: base × rate, half up to the fen. */
+static void
+test_band_edges (LifeFixture *fx, gconstpointer data)
+{
+  GtStorage *s = fx->storage;
+
+  g_assert_cmpint (dues (s, "in_service", 0, -1), ==, 0);
+  g_assert_cmpint (dues (s, "in_service", 300000, -1), ==, 1500);   /* 3000.00 × 0.5% = 15.00 */
+  g_assert_cmpint (dues (s, "in_service", 300001, -1), ==, 3000);   /* 3000.01 × 1% = 30.0001 */
+  g_assert_cmpint (dues (s, "in_service", 500000, -1), ==, 5000);   /* 5000.00 × 1% = 50.00 */
+  g_assert_cmpint (dues (s, "in_service", 500001, -1), ==, 7500);   /* 5000.01 × 1.5% = 75.00015 */
+  g_assert_cmpint (dues (s, "in_service", 1000000, -1), ==, 15000); /* 10000 × 1.5% = 150.00 */
+  g_assert_cmpint (dues (s, "in_service", 1000001, -1), ==, 20000); /* 10000.01 × 2% = 200.0002 */
+  g_assert_cmpint (dues (s, "in_service", 2345678, -1), ==, 46914); /* 23456.78 × 2% = 469.1356 */
+  g_assert_cmpint (dues (s, "retired", 500000, -1), ==, 2500);      /* 5000 × 0.5% = 25.00 */
+  g_assert_cmpint (dues (s, "retired", 500001, -1), ==, 5000);      /* 5000.01 × 1% = 50.0001 */
+  g_assert_cmpint (dues (s, "retired", 312345, -1), ==, 1562);      /* 3123.45 × 0.5% = 15.61725 */
+  /* Rounding half up to the fen: 1.00 元 × 0.5% = 0.5 fen → 1 fen; 0.99 元 → 0.495 → 0. */
+  g_assert_cmpint (dues (s, "in_service", 100, -1), ==, 1);
+  g_assert_cmpint (dues (s, "in_service", 99, -1), ==, 0);
+  g_assert_cmpint (dues (s, "in_service", 123456, -1), ==, 617);    /* 6.1728 → 6.17 */
+  g_assert_cmpint (dues (s, "in_service", 123500, -1), ==, 618);    /* 6.175 → 6.18 */
+  /* Farmers, students, the unemployed: 0.20 元 fixed, or the member's own fixed amount. */
+  g_assert_cmpint (dues (s, "other", 0, -1), ==, 20);
+  g_assert_cmpint (dues (s, "other", 150000, -1), ==, 20);
+  g_assert_cmpint (dues (s, "other", 0, 100), ==, 100);
+}
+
+static GtDuesBand *
+band (gint64 lower, gint64 upper, int rate, gint64 fixed)
+{
+  GtDuesBand *b = g_new0 (GtDuesBand, 1);
+
+  b->lower_fen = lower;
+  b->upper_fen = upper;
+  b->rate_permille = rate;
+  b->fixed_fen = fixed;
+  return b;
+}
+
+static void
+test_edit_bands (LifeFixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) bands = g_ptr_array_new_with_free_func ((GDestroyNotify) gt_dues_band_free);
+  g_autoptr (GPtrArray) all = NULL;
+
+  /* A gap between 2000.00 and 2000.02 元. */
+  g_ptr_array_add (bands, band (0, 200000, 5, -1));
+  g_ptr_array_add (bands, band (200002, -1, 10, -1));
+  g_assert_false (gt_dues_set_bands (fx->storage, "retired", bands, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  /* An overlap. */
+  ((GtDuesBand *) bands->pdata[1])->lower_fen = 200000;
+  g_assert_false (gt_dues_set_bands (fx->storage, "retired", bands, &error));
+  g_clear_error (&error);
+  /* Both a rate and a fixed amount. */
+  ((GtDuesBand *) bands->pdata[1])->lower_fen = 200001;
+  ((GtDuesBand *) bands->pdata[1])->fixed_fen = 50;
+  g_assert_false (gt_dues_set_bands (fx->storage, "retired", bands, &error));
+  g_clear_error (&error);
+  /* An open band that is not the last. */
+  ((GtDuesBand *) bands->pdata[1])->fixed_fen = -1;
+  ((GtDuesBand *) bands->pdata[0])->upper_fen = -1;
+  g_assert_false (gt_dues_set_bands (fx->storage, "retired", bands, &error));
+  g_clear_error (&error);
+  g_assert_false (gt_dues_set_bands (fx->storage, "pensioner", bands, &error));
+  g_clear_error (&error);
+  /* Nothing changed: 5000.00 still pays 0.5%. */
+  g_assert_cmpint (dues (fx->storage, "retired", 300000, -1), ==, 1500);
+  g_assert_cmpint (life_count (fx->storage, "SELECT count(*) FROM dues_bands"), ==, 7);
+
+  ((GtDuesBand *) bands->pdata[0])->upper_fen = 200000;
+  g_assert_true (gt_dues_set_bands (fx->storage, "retired", bands, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dues (fx->storage, "retired", 200000, -1), ==, 1000);
+  g_assert_cmpint (dues (fx->storage, "retired", 200001, -1), ==, 2000);
+  all = gt_dues_bands (fx->storage, &error);
+  g_assert_cmpuint (all->len, ==, 7);
+}
+
+static void
+test_money (void)
+{
+  gint64 fen = 0;
+  g_autofree char *a = gt_fen_format (300001);
+  g_autofree char *b = gt_fen_format (20);
+  g_autofree char *c = gt_fen_format (-150);
+
+  g_assert_cmpstr (a, ==, "3000.01");
+  g_assert_cmpstr (b, ==, "0.20");
+  g_assert_cmpstr (c, ==, "-1.50");
+  g_assert_true (gt_fen_parse ("3000", &fen));
+  g_assert_cmpint (fen, ==, 300000);
+  g_assert_true (gt_fen_parse ("3000.01", &fen));
+  g_assert_cmpint (fen, ==, 300001);
+  g_assert_true (gt_fen_parse ("0.2", &fen));
+  g_assert_cmpint (fen, ==, 20);
+  g_assert_false (gt_fen_parse ("3000.011", &fen));
+  g_assert_false (gt_fen_parse ("-5", &fen));
+  g_assert_false (gt_fen_parse ("12a", &fen));
+  g_assert_false (gt_fen_parse (".5", &fen));
+  g_assert_false (gt_fen_parse ("", &fen));
+}
+
+static void
+test_payments (LifeFixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 amount = 0;
+
+  /* No base yet: the amount cannot be computed. */
+  g_assert_false (gt_dues_pay (fx->storage, 1, "2025-01", 0, "2025-01-20", NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  /* 张一 employed: 4200.00 元 → 1% = 42.00; the 2024 base serves 2025 too. */
+  g_assert_true (gt_dues_set_base (fx->storage, 1, 2024, 420000, NULL, -1, &error));
+  g_assert_true (gt_dues_for_month (fx->storage, 1, "2025-03", &amount, &error));
+  g_assert_cmpint (amount, ==, 4200);
+  g_assert_cmpint (life_count (fx->storage, "SELECT count(*) FROM dues_bases WHERE category = 'in_service'"), ==, 1);
+  /* 王三, a farmer: 0.20 元; with his own fixed amount of 1.00 元. */
+  g_assert_true (gt_dues_set_base (fx->storage, 3, 2025, 0, NULL, -1, &error));
+  g_assert_true (gt_dues_for_month (fx->storage, 3, "2025-03", &amount, &error));
+  g_assert_cmpint (amount, ==, 20);
+  g_assert_true (gt_dues_set_base (fx->storage, 3, 2025, 0, "other", 100, &error));
+  g_assert_true (gt_dues_for_month (fx->storage, 3, "2025-03", &amount, &error));
+  g_assert_cmpint (amount, ==, 100);
+
+  g_assert_true (gt_dues_pay (fx->storage, 1, "2025-01", 0, "2025-01-20", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (life_count (fx->storage, "SELECT amount_fen FROM dues_payments WHERE member_id = 1"), ==, 4200);
+  g_assert_cmpint (life_count (fx->storage, "SELECT org_id FROM dues_payments WHERE member_id = 1"), ==, 2);
+  /* Refusals, each leaving the payments as they were. */
+  g_assert_false (gt_dues_pay (fx->storage, 1, "2025-01", 0, "2025-01-21", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "2025-01-20"));
+  g_clear_error (&error);
+  g_assert_false (gt_dues_pay (fx->storage, 1, "2025-02", 0, "2999-01-01", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (gt_dues_pay (fx->storage, 1, "2025-13", 0, "2025-01-21", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (gt_dues_pay (fx->storage, 6, "2025-02", 500, "2025-02-21", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (gt_dues_pay (fx->storage, 5, "2025-10", 500, "2025-10-21", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "2025-11"));
+  g_clear_error (&error);
+  g_assert_false (gt_dues_pay (fx->storage, 1, "2025-02", -5, "2025-02-21", NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (life_count (fx->storage, "SELECT count(*) FROM dues_payments"), ==, 1);
+  g_assert_true (gt_dues_unpay (fx->storage, 1, "2025-01", &error));
+  g_assert_false (gt_dues_unpay (fx->storage, 1, "2025-01", &error));
+  g_clear_error (&error);
+}
+
+static void
+pay_range (GtStorage *storage, gint64 member, int first, int last, gint64 amount)
+{
+  for (int m = first; m <= last; m++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *month = g_strdup_printf ("2025-%02d", m);
+      g_autofree char *date = g_strdup_printf ("2025-%02d-25", m);
+
+      g_assert_true (gt_dues_pay (storage, member, month, amount, date, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static GtDuesArrears *
+arrears_of (GPtrArray *list, gint64 member)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (((GtDuesArrears *) list->pdata[i])->member_id == member)
+      return list->pdata[i];
+  return NULL;
+}
+
+/* Through 2025-12: 张一 paid all year; 李二 until September (3 behind: warning); 王三 until
+ * May (7 behind: the 6-month rule); 赵四 paid Jan–Mar and Jul–Dec (3 unpaid, not in a row at
+ * the end); 钱五 joined in November and paid nothing (2); 周七 paid all. */
+static void
+test_arrears (LifeFixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  GtDuesArrears *a;
+
+  g_assert_true (gt_storage_set_meta (fx->storage, "dues.since", "2025-01", &error));
+  g_assert_true (gt_dues_set_base (fx->storage, 2, 2025, 280000, NULL, -1, &error)); /* 14.00 */
+  g_assert_true (gt_dues_set_base (fx->storage, 3, 2025, 0, NULL, -1, &error));      /* 0.20 */
+  g_assert_true (gt_dues_set_base (fx->storage, 5, 2025, 300000, NULL, -1, &error)); /* 15.00 */
+  pay_range (fx->storage, 1, 1, 12, 4200);
+  pay_range (fx->storage, 2, 1, 9, 0);
+  pay_range (fx->storage, 3, 1, 5, 0);
+  pay_range (fx->storage, 4, 1, 3, 1000);
+  pay_range (fx->storage, 4, 7, 12, 1000);
+  pay_range (fx->storage, 7, 1, 12, 3000);
+
+  list = gt_dues_arrears (fx->storage, "2025-12", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+  a = list->pdata[0];
+  g_assert_cmpint (a->member_id, ==, 3);
+  g_assert_cmpint (a->consecutive, ==, 7);
+  g_assert_cmpint (a->months_unpaid, ==, 7);
+  g_assert_true (a->warning && a->rule);
+  g_assert_cmpint (a->owed_fen, ==, 7 * 20);
+  g_assert_cmpstr (a->last_paid, ==, "2025-05");
+  a = arrears_of (list, 2);
+  g_assert_cmpint (a->consecutive, ==, 3);
+  g_assert_true (a->warning);
+  g_assert_false (a->rule);
+  g_assert_cmpint (a->owed_fen, ==, 3 * 1400);
+  a = arrears_of (list, 4);
+  g_assert_cmpint (a->consecutive, ==, 0);
+  g_assert_cmpint (a->months_unpaid, ==, 3);
+  g_assert_false (a->warning);
+  g_assert_cmpint (a->owed_fen, ==, 0); /* no base: unknown */
+  a = arrears_of (list, 5);
+  g_assert_cmpint (a->months_unpaid, ==, 2);
+  g_assert_cmpint (a->owed_fen, ==, 2 * 1500);
+  g_assert_null (a->last_paid);
+  g_assert_null (arrears_of (list, 1));
+  g_assert_null (arrears_of (list, 6)); /* exited */
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* As of September, 李二 owes nothing and 王三 is 4 behind (warning only). */
+  list = gt_dues_arrears (fx->storage, "2025-09", &error);
+  g_assert_null (arrears_of (list, 2));
+  a = arrears_of (list, 3);
+  g_assert_cmpint (a->consecutive, ==, 4);
+  g_assert_true (a->warning);
+  g_assert_false (a->rule);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The thresholds are settings; a warning after the rule is refused and changes nothing. */
+  g_assert_false (gt_dues_set_rules (fx->storage, 7, 0, NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (gt_dues_set_rules (fx->storage, 0, 0, "2025-1", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (gt_dues_setting_int (fx->storage, "dues.arrears_warning", -1), ==, 3);
+  g_assert_true (gt_dues_set_rules (fx->storage, 4, 8, NULL, &error));
+  g_assert_no_error (error);
+  list = gt_dues_arrears (fx->storage, "2025-12", &error);
+  g_assert_false (arrears_of (list, 2)->warning);
+  g_assert_false (arrears_of (list, 3)->rule);     /* 7 in a row, the rule now at 8 */
+  g_assert_true (arrears_of (list, 3)->warning);
+}
+
+/* 张一 pays Jan–Feb in 一村, moves to 二村 in the middle of Q1 and pays March there. */
+static void
+test_branch_change (LifeFixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) summary = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  double rate = -1;
+
+  g_assert_true (gt_storage_set_meta (fx->storage, "dues.since", "2025-01", &error));
+  pay_range (fx->storage, 1, 1, 2, 4200);
+  g_assert_true (gt_storage_exec (fx->storage, "UPDATE members SET org_id = 3 WHERE id = 1", &error));
+  pay_range (fx->storage, 1, 3, 3, 4200);
+  pay_range (fx->storage, 4, 1, 3, 1000);
+
+  summary = gt_dues_summary (fx->storage, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->len, ==, 2);
+  {
+    GtDuesSummary *one = summary->pdata[0], *two = summary->pdata[1];
+    g_assert_cmpint (one->org_id, ==, 2);
+    g_assert_cmpint (one->payments, ==, 2);
+    g_assert_cmpint (one->total_fen, ==, 8400);
+    g_assert_cmpint (one->members, ==, 1);
+    g_assert_cmpint (two->org_id, ==, 3);
+    g_assert_cmpint (two->payments, ==, 4);
+    g_assert_cmpint (two->members, ==, 2);
+    g_assert_cmpint (two->total_fen, ==, 4200 + 3000);
+  }
+  /* Arrears follow the member: 张一 owes nothing for Q1 in either branch. */
+  list = gt_dues_arrears (fx->storage, "2025-03", &error);
+  g_assert_null (arrears_of (list, 1));
+
+  /* 二村 Q1: paid there 4 (张一 Mar, 赵四 ×3); 钱五 joined later; due 4 → 100%. */
+  g_assert_true (gt_dues_paid_rate (fx->storage, 3, "2025-01", "2025-03", &rate, &error));
+  g_assert_cmpfloat_with_epsilon (rate, 1.0, 1e-9);
+  /* 一村 Q1: paid there 2 (张一 Jan–Feb); 李二 and 王三 unpaid ×3 each → 2 / 8. */
+  g_assert_true (gt_dues_paid_rate (fx->storage, 2, "2025-01", "2025-03", &rate, &error));
+  g_assert_cmpfloat_with_epsilon (rate, 2.0 / 8.0, 1e-9);
+  /* The general branch has no members of its own: nothing due. */
+  g_assert_true (gt_dues_paid_rate (fx->storage, 5, "2025-01", "2025-03", &rate, &error));
+  g_assert_cmpfloat_with_epsilon (rate, 1.0, 1e-9);
+  g_assert_false (gt_dues_paid_rate (fx->storage, 2, "2025-03", "2025-01", &rate, &error));
+  g_clear_error (&error);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add (name, LifeFixture, NULL, life_fixture_setup, fn, life_fixture_teardown)
+  ADD ("/dues/band-edges", test_band_edges);
+  ADD ("/dues/edit-bands", test_edit_bands);
+  g_test_add_func ("/dues/money", test_money);
+  ADD ("/dues/payments", test_payments);
+  ADD ("/dues/arrears", test_arrears);
+  ADD ("/dues/branch-change", test_branch_change);
+  return g_test_run ();
+}

@@ -1,0 +1,232 @@
+/* test-gui-life.c — the organisational life area: the compliance dashboard, recording a
+ * meeting with an absentee through the meeting dialog, and recording a dues payment
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gt-dues.h"
+#include "gt-life-page.h"
+#include "gt-life.h"
+#include "gt-window.h"
+#include "gui-test.h"
+
+static GtkTreeModel *
+view_model (GtkWidget *root, const char *name)
+{
+  GtkWidget *view = find_widget (root, GTK_TYPE_TREE_VIEW, name);
+
+  g_assert_nonnull (view);
+  return gtk_tree_view_get_model (GTK_TREE_VIEW (view));
+}
+
+static GtkCellRenderer *
+column_renderer (GtkWidget *root, const char *view_name, int column)
+{
+  GtkTreeView *view = GTK_TREE_VIEW (find_widget (root, GTK_TYPE_TREE_VIEW, view_name));
+  g_autoptr (GList) cells = gtk_cell_layout_get_cells (
+    GTK_CELL_LAYOUT (gtk_tree_view_get_column (view, column)));
+
+  return cells->data;
+}
+
+static gint64
+count (GtStorage *storage, const char *sql)
+{
+  gint64 n = -1;
+
+  g_assert_true (gt_storage_query_int64 (storage, sql, &n, NULL));
+  return n;
+}
+
+static gboolean
+drive_life (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *toplevel = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean zh = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN");
+  g_autoptr (GPtrArray) arrears = NULL;
+  g_autoptr (GtMeeting) meeting = NULL;
+  g_autofree char *branch = NULL, *today = gt_today ();
+  GtkWidget *page, *notebook, *dialog, *error_label;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  GtStorage *storage;
+  gint64 meetings, branch_id, payments, id;
+  int missing = 0;
+
+  g_assert_true (GT_IS_WINDOW (toplevel));
+  gtk_window_resize (toplevel, 1366, 740);
+  pump ();
+  storage = gt_window_get_storage (GT_WINDOW (toplevel));
+  gtk_stack_set_transition_type (GTK_STACK (find_widget (GTK_WIDGET (toplevel), GTK_TYPE_STACK,
+                                                         NULL)), GTK_STACK_TRANSITION_TYPE_NONE);
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "life"));
+  pump ();
+  page = find_widget (GTK_WIDGET (toplevel), GT_TYPE_LIFE_PAGE, NULL);
+  g_assert_nonnull (page);
+  notebook = find_widget (page, GTK_TYPE_NOTEBOOK, "notebook");
+
+  /* The dashboard of 2026: 12 branches and 10 party groups, some months in the colour of
+   * "missing" from the settings. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (page, GTK_TYPE_SPIN_BUTTON,
+                                                           "year_spin")), 2026);
+  pump ();
+  model = view_model (page, "compliance_view");
+  g_assert_cmpint (count_rows (model, NULL), ==, 22);
+  for (gboolean ok = gtk_tree_model_get_iter_first (model, &iter); ok;
+       ok = gtk_tree_model_iter_next (model, &iter))
+    for (int m = 0; m < 11; m++)
+      {
+        g_autofree char *colour = NULL;
+        gtk_tree_model_get (model, &iter, 2 + 2 * m, &colour, -1);
+        missing += g_strcmp0 (colour, "#c62828") == 0;
+      }
+  g_assert_cmpint (missing, >, 0);
+  g_assert_cmpstr (gtk_notebook_get_tab_label_text (GTK_NOTEBOOK (notebook),
+                                                    gtk_notebook_get_nth_page (GTK_NOTEBOOK (notebook), 0)),
+                   ==, zh ? "落实情况" : "Compliance");
+  screenshot (GTK_WIDGET (toplevel), "life-compliance");
+
+  /* The meetings, newest first; record one for 青石村党支部. */
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), 1);
+  pump ();
+  meetings = count (storage, "SELECT count(*) FROM meetings");
+  g_assert_cmpint (count_rows (view_model (page, "meetings_view"), NULL), ==, meetings);
+  branch_id = count (storage, "SELECT id FROM organizations WHERE name = '青石村党支部'");
+  branch = g_strdup_printf ("%" G_GINT64_FORMAT, branch_id);
+  g_assert_true (gtk_combo_box_set_active_id (
+    GTK_COMBO_BOX (find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "org_combo")), branch));
+  pump ();
+  g_assert_cmpint (count_rows (view_model (page, "meetings_view"), NULL), ==,
+                   count (storage, "SELECT count(*) FROM meetings WHERE org_id = "
+                                   "(SELECT id FROM organizations WHERE name = '青石村党支部')"));
+  screenshot (GTK_WIDGET (toplevel), "life-meetings");
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "record_button")));
+  pump ();
+  dialog = find_dialog ("GtMeetingDialog");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (
+                     GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "org_combo"))),
+                   ==, branch);
+  /* attendees come from the branch's roster, everyone present to start with */
+  g_assert_cmpint (count_rows (view_model (dialog, "attendance_view"), NULL), ==,
+                   count (storage, "SELECT count(*) FROM members WHERE status = 'active' AND org_id ="
+                                   " (SELECT id FROM organizations WHERE name = '青石村党支部')"));
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "kind_combo")), "general");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "topic_entry")),
+                      "学习贯彻全会精神，讨论接收预备党员");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "place_entry")),
+                      "青石村党群服务中心");
+  /* The second member was away: untick, then the reason. */
+  g_signal_emit_by_name (column_renderer (dialog, "attendance_view", 0), "toggled", "1");
+  g_signal_emit_by_name (column_renderer (dialog, "attendance_view", 2), "edited", "1",
+                         "外出务工");
+  g_signal_emit_by_name (column_renderer (dialog, "attendance_view", 2), "edited", "2", "病假");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "attach_entry")),
+                      "/srv/党建/签到表-2026.jpg");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "attach_button")));
+
+  /* A date in the future is refused; the dialog stays with the reason, nothing written. */
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
+                      "2999-01-01");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "2999-01-01"));
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM meetings"), ==, meetings);
+  screenshot (dialog, "meeting-dialog-refused");
+
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")), today);
+  pump ();
+  screenshot (dialog, "meeting-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM meetings"), ==, meetings + 1);
+  id = count (storage, "SELECT max(id) FROM meetings");
+  meeting = gt_meeting_lookup (storage, id, NULL);
+  g_assert_nonnull (meeting);
+  g_assert_cmpstr (meeting->kind, ==, "general");
+  g_assert_cmpstr (meeting->date, ==, today);
+  g_assert_cmpint (meeting->org_id, ==, branch_id);
+  g_assert_cmpint (meeting->n_absent, ==, 2);
+  g_assert_cmpint (meeting->n_present + meeting->n_absent, ==, meeting->attendance->len);
+  {
+    GtAttendance *a = meeting->attendance->pdata[meeting->attendance->len - 2];
+    GtAttendance *b = meeting->attendance->pdata[meeting->attendance->len - 1];
+    g_assert_false (a->present);
+    g_assert_false (b->present);
+    g_assert_cmpstr (a->reason, ==, "外出务工");
+    g_assert_cmpstr (b->reason, ==, "病假");
+  }
+  g_assert_cmpuint (meeting->attachments->len, ==, 1);
+  /* the list followed the change */
+  g_assert_true (gtk_tree_model_get_iter_first (view_model (page, "meetings_view"), &iter));
+  {
+    g_autofree char *topic = NULL;
+    gtk_tree_model_get (view_model (page, "meetings_view"), &iter, 3, &topic, -1);
+    g_assert_cmpstr (topic, ==, "学习贯彻全会精神，讨论接收预备党员");
+  }
+
+  /* Dues: the arrears list; pay the first member's next month. */
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), 2);
+  pump ();
+  arrears = gt_dues_arrears (storage, NULL, NULL);
+  g_assert_nonnull (arrears);
+  g_assert_cmpuint (arrears->len, >, 0);
+  model = view_model (page, "arrears_view");
+  g_assert_cmpint (count_rows (model, NULL), ==, arrears->len);
+  screenshot (GTK_WIDGET (toplevel), "life-dues");
+  payments = count (storage, "SELECT count(*) FROM dues_payments");
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  gtk_tree_selection_select_iter (
+    gtk_tree_view_get_selection (GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW,
+                                                             "arrears_view"))), &iter);
+  pump ();
+  {
+    GtDuesArrears *first = arrears->pdata[0];
+    g_autofree char *next = gt_month_add (first->last_paid, 1);
+    g_autofree char *sql = NULL;
+
+    g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find_widget (page, GTK_TYPE_ENTRY,
+                                                                  "month_entry"))), ==, next);
+    gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "pay_button")));
+    pump ();
+    g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_payments"), ==, payments + 1);
+    sql = g_strdup_printf ("SELECT count(*) FROM dues_payments WHERE member_id = %d AND month = '%s'",
+                           (int) first->member_id, next);
+    g_assert_cmpint (count (storage, sql), ==, 1);
+    g_assert_nonnull (strstr (label_text (page, "pay_label"), next));
+    /* the list was reloaded without a selection: nothing more is recorded */
+    gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "pay_button")));
+    pump ();
+    g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_payments"), ==, payments + 1);
+  }
+  screenshot (GTK_WIDGET (toplevel), "life-dues-paid");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_life_page (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = gui_test_demo_db ("life.db", &dir);
+
+  gui_test_run_app (path, drive_life, NULL);
+  gui_test_remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  gui_test_init (&argc, &argv);
+  g_test_add_func ("/gui/life-page", test_life_page);
+  return g_test_run ();
+}
