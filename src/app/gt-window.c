@@ -16,6 +16,7 @@
 #include "gt-overview-page.h"
 #include "gt-project-page.h"
 #include "gt-life-page.h"
+#include "gt-score-page.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
 #include "gt-rules-dialog.h"
@@ -441,6 +442,7 @@ gt_window_class_init (GtWindowClass *klass)
   g_type_ensure (GT_TYPE_PROJECT_PAGE);
   g_type_ensure (GT_TYPE_EXCHANGE_PAGE);
   g_type_ensure (GT_TYPE_LIFE_PAGE); /* life */
+  g_type_ensure (GT_TYPE_SCORE_PAGE); /* scoring */
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GtWindow, header_bar);
