@@ -79,14 +79,17 @@ add_member (Fixture *fx, gint64 org_id, const char *name)
 static void
 points (Fixture *fx, gint64 member, const char *month, const char *item, int times, int size)
 {
+  g_autoptr (GError) error = NULL;
+
+  /* one transaction: one sync of the file instead of one per entry */
+  g_assert_true (gt_storage_begin (fx->storage, &error));
   for (int i = 0; i < times; i++)
     {
-      g_autoptr (GError) error = NULL;
-
       g_assert_true (gt_points_add (fx->storage, fx->rules, member, month, item, size, NULL, NULL,
                                     &error));
       g_assert_no_error (error);
     }
+  g_assert_true (gt_storage_commit (fx->storage, &error));
 }
 
 /* All four basic items in each month of Q3 2026: 5 × 3 = 15 points. */
@@ -96,9 +99,11 @@ basics_q3 (Fixture *fx, gint64 member)
   const char *months[] = { "2026-07", "2026-08", "2026-09" };
   const char *items[] = { "basic_meeting", "basic_study", "basic_dues", "basic_duty" };
 
+  g_assert_true (gt_storage_begin (fx->storage, NULL));
   for (guint m = 0; m < G_N_ELEMENTS (months); m++)
     for (guint i = 0; i < G_N_ELEMENTS (items); i++)
       points (fx, member, months[m], items[i], 1, -1);
+  g_assert_true (gt_storage_commit (fx->storage, NULL));
 }
 
 static void
@@ -714,6 +719,7 @@ test_fortress (Fixture *fx, gconstpointer data)
                          " ('s3', 1, 3, 'c', '2027-06-01', NULL, 't')",
                          fx->org_x);
   exec (fx->storage, sql);
+  g_assert_true (gt_storage_begin (fx->storage, NULL));
   for (int m = 1; m <= 12; m++)
     {
       g_autofree char *month = g_strdup_printf ("2026-%02d", m);
@@ -727,6 +733,7 @@ test_fortress (Fixture *fx, gconstpointer data)
       points (fx, b, month, "basic_dues", 1, -1);
       points (fx, b, month, "basic_duty", 1, -1);
     }
+  g_assert_true (gt_storage_commit (fx->storage, NULL));
   points (fx, b, "2026-06", "bonus_honour", 6, -1); /* 30 of the 40 cap: 90 % */
   run = compute (fx, "fortress", "2026");
   r = find (run, fx->org_x);
