@@ -114,6 +114,28 @@ drive_score (gpointer user_data)
   g_assert_cmpint (count_rows (model, NULL), >=, 10);
   screenshot (GTK_WIDGET (toplevel), "score-fortress");
 
+  /* the rules dialog: 末位警示 share 0.05 → 0.25 makes rules version 2 */
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "rules_button")));
+  pump ();
+  {
+    GtkWidget *dialog = find_dialog ("GtScoreRulesDialog");
+    GtkWidget *spin;
+
+    g_assert_nonnull (dialog);
+    spin = find_widget (dialog, GTK_TYPE_SPIN_BUTTON, "member.bottom_share");
+    g_assert_nonnull (spin);
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 0.05);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0.25);
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "note_entry")), "年度考评");
+    screenshot (dialog, "score-rules-dialog");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    pump ();
+  }
+  g_assert_cmpint (count (storage, "SELECT max (version) FROM score_rule_sets WHERE current = 1"),
+                   ==, 2);
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM score_rule_sets WHERE note = '年度考评'"),
+                   ==, 1);
+
   /* a bad period says so and shows nothing */
   gtk_entry_set_text (GTK_ENTRY (period), "2026-Q9");
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "compute_button")));

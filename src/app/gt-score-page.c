@@ -12,6 +12,7 @@
 
 #include "gt-ratings.h"
 #include "gt-score-page.h"
+#include "gt-score-rules-dialog.h"
 #include "gt-score-report.h"
 
 enum
@@ -240,6 +241,24 @@ publish_cb (GtkButton *button, GtScorePage *self)
 }
 
 static void
+rules_cb (GtkButton *button, GtScorePage *self)
+{
+  g_autoptr (GError) error = NULL;
+  GtScoreRulesDialog *dialog;
+
+  if (self->storage == NULL)
+    return;
+  dialog = gt_score_rules_dialog_new (GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
+                                      self->storage, &error);
+  if (dialog == NULL)
+    {
+      set_status (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 selection_changed_cb (GtkTreeSelection *selection, GtScorePage *self)
 {
   GtkTreeModel *model;
@@ -312,6 +331,7 @@ gt_score_page_class_init (GtScorePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, compute_cb);
   gtk_widget_class_bind_template_callback (widget_class, published_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, publish_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rules_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, chart_draw_cb);
 }
