@@ -22,6 +22,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-3-dev libgtk-3-bin libsqlite3-dev libxml2-dev
   libcairo2-dev libpango1.0-dev libjson-glib-dev
   libxlsxwriter-dev
+  libssl-dev
   # tests and data-file checks
   python3 sqlite3 libxml2-utils desktop-file-utils appstream appstream-util
   xvfb xauth locales fonts-noto-cjk dbus librsvg2-common libgladeui-dev

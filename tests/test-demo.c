@@ -305,6 +305,79 @@ test_search (void)
   remove_db (dir, path);
 }
 
+static void
+progress_cb (double fraction, gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  *last = fraction;
+}
+
+/* The prefecture-scale generator: the ratios of domain.md §7, sound data, repeatable. */
+static void
+test_scale (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) stats = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char *fa = NULL, *fb = NULL;
+  char *dir, *path, *dir2, *path2;
+  GtStorage *storage, *again;
+  double last = 0;
+  gint64 orgs, members;
+
+  path = temp_db (&dir);
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_scale (storage, 6000, 5, progress_cb, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  stats = gt_stats_collect (storage, &error);
+  g_assert_no_error (error);
+  members = gt_stats_get (stats, "members");
+  orgs = gt_stats_get (stats, "organizations");
+  g_assert_cmpint (members, ==, 6000);
+  /* 衢州: about 12 000 organisations for 200 000 members, one for every 15 to 20. */
+  g_assert_cmpint (orgs * 15, <=, members);
+  g_assert_cmpint (orgs * 20, >=, members);
+  /* Seven households for each village member; 85 % of members are in villages. */
+  g_assert_cmpint (gt_stats_get (stats, "household_links"), ==, gt_stats_get (stats, "households"));
+  g_assert_cmpint (gt_stats_get (stats, "household_links"), >=, 7 * members * 80 / 100);
+  g_assert_cmpint (gt_stats_get (stats, "household_links"), <=, 7 * members * 90 / 100);
+  g_assert_cmpint (gt_stats_get (stats, "type_rural"), >, gt_stats_get (stats, "type_organ"));
+  g_assert_cmpint (gt_stats_get (stats, "members"), ==,
+                   gt_stats_get (stats, "full_members") +
+                     gt_stats_get (stats, "probationary_members"));
+
+  /* Valid, unique ID numbers matching birth dates and genders; no date in the future. */
+  g_assert_true (gt_stats_check (storage, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len && i < 10; i++)
+    g_test_message ("problem: %s", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Found by search like any member; the same seed gives the same people. */
+  path2 = temp_db (&dir2);
+  again = gt_storage_open (path2, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_scale (again, 6000, 5, NULL, NULL, &error));
+  fa = member_fingerprint (storage);
+  fb = member_fingerprint (again);
+  g_assert_cmpstr (fa, ==, fb);
+
+  /* A second build on a filled database changes nothing. */
+  g_assert_false (gt_demo_build_scale (storage, 10, 5, NULL, NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+
+  g_object_unref (storage);
+  g_object_unref (again);
+  remove_db (dir, path);
+  remove_db (dir2, path2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -316,6 +389,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/refuses-non-empty", test_refuses_non_empty);
   g_test_add_func ("/demo/lists", test_lists);
   g_test_add_func ("/demo/search", test_search);
+  g_test_add_func ("/demo/scale", test_scale);
 
   return g_test_run ();
 }

@@ -871,6 +871,57 @@ test_import_bulk_search (void)
   db_close (&db);
 }
 
+/* The disk fills up during an import (SQLite's max_page_count stands in for ENOSPC): a clear
+ * error naming the database, and nothing of the roster stored — in the row-by-row path and in
+ * the bulk path, whose dropped search trigger must come back. */
+static void
+test_import_disk_full (void)
+{
+  g_autoptr (GError) error = NULL;
+  Db db = { 0 };
+
+  db_open_copy (&db);
+  for (int rows = 100; rows <= 3000; rows += 2900)
+    {
+      g_autoptr (GString) text = g_string_new ("姓名,性别,入党日期,所在支部\n");
+      g_autoptr (GtRosterReport) report = NULL;
+      g_autofree char *limit = NULL;
+      gint64 members = count (db.storage, "SELECT count(*) FROM members");
+      gint64 events = count (db.storage, "SELECT count(*) FROM member_events");
+      gint64 search = count (db.storage, "SELECT count(*) FROM member_search");
+      gint64 pages = count (db.storage, "PRAGMA page_count");
+
+      for (int i = 0; i < rows; i++)
+        g_string_append_printf (text, "满盘%d号,%s,2001-07-01,澄潭村党支部\n", i,
+                                i % 2 ? "男" : "女");
+      report = parse_text (&db, text->str, NULL);
+      g_assert_cmpuint (report->n_valid, ==, (guint) rows);
+
+      limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 2);
+      g_assert_true (gt_storage_exec (db.storage, limit, &error));
+      g_assert_false (gt_roster_apply (db.storage, report, FALSE, &error));
+      g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FULL);
+      g_assert_nonnull (strstr (error->message, db.path));
+      g_assert_nonnull (strstr (error->message, "disk is full"));
+      g_clear_error (&error);
+
+      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, members);
+      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_events"), ==, events);
+      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_search"), ==, search);
+      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM sqlite_schema WHERE type ="
+                                          " 'trigger' AND name = 'members_search_insert'"), ==, 1);
+      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM pragma_integrity_check"
+                                          " WHERE integrity_check <> 'ok'"), ==, 0);
+
+      /* Space again: the same roster goes in whole. */
+      g_assert_true (gt_storage_exec (db.storage, "PRAGMA max_page_count = 1073741823", &error));
+      g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, members + rows);
+    }
+  db_close (&db);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -898,6 +949,7 @@ main (int argc, char **argv)
       g_test_add_data_func (name, &bad_files[i], test_import_bad);
     }
   g_test_add_func ("/roster/import/valid-only", test_import_valid_only);
+  g_test_add_func ("/roster/import/disk-full", test_import_disk_full);
   g_test_add_func ("/roster/import/rules", test_import_rules);
   g_test_add_func ("/roster/import/org-option", test_import_org_option);
   g_test_add_func ("/roster/import/rollback", test_import_rollback);

@@ -87,6 +87,7 @@ set_accels (GtApplication *self)
     { "win.import-roster", { "<Primary>i", NULL } },
     { "win.export-roster", { "<Primary>e", NULL } },
     { "win.show-help-overlay", { "<Primary>question", "<Primary>F1", NULL } },
+    { "win.preferences", { "<Primary>comma", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -174,6 +175,13 @@ gt_application_command_line (GApplication *application, GApplicationCommandLine 
     }
 
   window = gt_window_new (self);
+  /* No database yet: the welcome dialog sets one up, opens the demo or another file. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      gt_window_show_first_run (window, path, FALSE);
+      return 0;
+    }
   gt_window_open_database (window, path, TRUE);
   if (page != NULL && !gt_window_show_page (window, page))
     g_application_command_line_printerr (command_line, _("guatu: unknown page “%s”\n"), page);

@@ -79,13 +79,15 @@ fill_filters (GtHouseholdPage *self)
                                       : GT_RULE_LINK_MINIMUM_DEFAULT;
   int interval = self->storage != NULL ? gt_rules_get_visit_interval (self->storage)
                                        : GT_RULE_VISIT_INTERVAL_DEFAULT;
+  GtkListStore *store;
 
   self->filling = TRUE;
-  gtk_combo_box_text_remove_all (self->village_combo);
-  gtk_combo_box_text_append (self->village_combo, "", _("All villages"));
+  store = gt_combo_box_text_take_model (self->village_combo);
+  gt_combo_box_text_store_append (store, "", _("All villages"));
   villages = self->storage != NULL ? gt_village_list (self->storage, NULL) : NULL;
   for (guint i = 0; villages != NULL && i < villages->len; i++)
-    gtk_combo_box_text_append (self->village_combo, villages->pdata[i], villages->pdata[i]);
+    gt_combo_box_text_store_append (store, villages->pdata[i], villages->pdata[i]);
+  gt_combo_box_text_give_model (self->village_combo, store);
   if (village == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->village_combo),
                                                        village))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->village_combo), 0);

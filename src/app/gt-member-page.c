@@ -92,19 +92,22 @@ fill_filters (GtMemberPage *self)
 {
   g_autoptr (GPtrArray) orgs = NULL;
   g_autofree char *org = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)));
+  GtkListStore *store;
 
   self->filling = TRUE;
-  gtk_combo_box_text_remove_all (self->org_combo);
-  gtk_combo_box_text_append (self->org_combo, "0", _("All organisations"));
+  store = gt_combo_box_text_take_model (self->org_combo);
+  gt_combo_box_text_store_append (store, "0", _("All organisations"));
   orgs = self->storage != NULL ? gt_org_list (self->storage, NULL) : NULL;
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
       GtOrg *o = orgs->pdata[i];
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, o->id);
+      char id[32];
 
+      g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, o->id);
       if (g_strcmp0 (o->kind, "group") != 0)
-        gtk_combo_box_text_append (self->org_combo, id, o->name);
+        gt_combo_box_text_store_append (store, id, o->name);
     }
+  gt_combo_box_text_give_model (self->org_combo, store);
   if (org == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), org))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
   self->filling = FALSE;

@@ -56,3 +56,43 @@ gt_combo_box_ellipsize (GtkComboBox *combo, int width_chars)
     if (GTK_IS_CELL_RENDERER_TEXT (l->data))
       g_object_set (l->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", width_chars, NULL);
 }
+
+/* Filling a combo box row by row makes it measure itself after every row: with the 12 000
+ * organisations of a prefecture that took seconds. Take the model out, fill it, put it back. */
+GtkListStore *
+gt_combo_box_text_take_model (GtkComboBoxText *combo)
+{
+  GtkListStore *store = GTK_LIST_STORE (gtk_combo_box_get_model (GTK_COMBO_BOX (combo)));
+
+  g_object_ref (store);
+  if (!gtk_style_context_has_class (gtk_widget_get_style_context (GTK_WIDGET (combo)),
+                                   "gt-long-list"))
+    {
+      /* The combo box picks menu or list when its style changes: make it look now. */
+      gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (combo)),
+                                   "gt-long-list");
+      g_signal_emit_by_name (combo, "style-updated");
+    }
+  gtk_combo_box_set_model (GTK_COMBO_BOX (combo), NULL);
+  gtk_list_store_clear (store);
+  return store;
+}
+
+void
+gt_combo_box_text_store_append (GtkListStore *store, const char *id, const char *text)
+{
+  /* GtkComboBoxText's columns: 0 the text, 1 the id. */
+  gtk_list_store_insert_with_values (store, NULL, -1, 0, text, 1, id, -1);
+}
+
+void
+gt_combo_box_text_give_model (GtkComboBoxText *combo, GtkListStore *store)
+{
+  GtkWidget *view = gtk_bin_get_child (GTK_BIN (combo));
+
+  /* Sized by its cell's width-chars, not by measuring every row of the model. */
+  if (GTK_IS_CELL_VIEW (view))
+    gtk_cell_view_set_fit_model (GTK_CELL_VIEW (view), FALSE);
+  gtk_combo_box_set_model (GTK_COMBO_BOX (combo), GTK_TREE_MODEL (store));
+  g_object_unref (store);
+}

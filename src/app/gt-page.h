@@ -33,4 +33,10 @@ const char *gt_error_text (GtStorage *storage, const GError *error);
 /* Makes a combo box's text cells shorten long names with an ellipsis. */
 void gt_combo_box_ellipsize (GtkComboBox *combo, int width_chars);
 
+/* Refilling a combo box with many rows: take its (emptied) model out, append to it, give it
+ * back. Keeps ids and the active row lookups of GtkComboBoxText working. */
+GtkListStore *gt_combo_box_text_take_model (GtkComboBoxText *combo);
+void gt_combo_box_text_store_append (GtkListStore *store, const char *id, const char *text);
+void gt_combo_box_text_give_model (GtkComboBoxText *combo, GtkListStore *store);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-application.h"
 #include "gt-registers.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster.h"
@@ -325,5 +326,15 @@ gt_roster_export_dialog_new (GtkWindow *parent, GtStorage *storage)
   self->storage = g_object_ref (storage);
   fill_orgs (self);
   set_busy (self, FALSE);
+  /* ux: the default comes from Preferences (mask-exports). */
+  if (GT_IS_APPLICATION (gtk_window_get_application (parent)))
+    {
+      GSettings *settings = gt_application_get_settings (
+        GT_APPLICATION (gtk_window_get_application (parent)));
+
+      if (settings != NULL)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->mask_check),
+                                      g_settings_get_boolean (settings, "mask-exports"));
+    }
   return self;
 }

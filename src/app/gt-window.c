@@ -10,10 +10,12 @@
 #include "gt-audit.h"
 #include "gt-empty-page.h"
 #include "gt-exchange-page.h"
+#include "gt-first-run-dialog.h"
 #include "gt-household-page.h"
 #include "gt-member-page.h"
 #include "gt-org-page.h"
 #include "gt-overview-page.h"
+#include "gt-preferences-dialog.h"
 #include "gt-project-page.h"
 #include "gt-life-page.h"
 #include "gt-score-page.h"
@@ -65,20 +67,41 @@ window_settings (GtWindow *self)
   return GT_IS_APPLICATION (app) ? gt_application_get_settings (GT_APPLICATION (app)) : NULL;
 }
 
+#define PAGE_STALE "gt-page-stale"
+
+/* Only the page on screen loads its data; the others are marked and load when shown. On a
+ * prefecture's database loading every page took seconds before the first frame. When the
+ * database itself changes (@switched), hidden pages let go of the old one at once. */
 static void
-refresh_pages (GtWindow *self)
+refresh_pages (GtWindow *self, gboolean switched)
 {
   g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (self->stack));
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
 
   for (GList *l = children; l != NULL; l = l->next)
-    if (GT_IS_PAGE (l->data))
-      gt_page_set_storage (GT_PAGE (l->data), self->storage);
+    {
+      if (!GT_IS_PAGE (l->data))
+        continue;
+      if (l->data == visible)
+        {
+          g_object_set_data (l->data, PAGE_STALE, NULL);
+          gt_page_set_storage (GT_PAGE (l->data), self->storage);
+          continue;
+        }
+      if (switched)
+        gt_page_set_storage (GT_PAGE (l->data), NULL);
+      g_object_set_data (l->data, PAGE_STALE, GINT_TO_POINTER (TRUE));
+    }
 }
+
+static void update_title (GtWindow *self);
 
 static void
 storage_changed_cb (GtStorage *storage, const char *table, GtWindow *self)
 {
-  refresh_pages (self);
+  if (g_strcmp0 (table, "meta") == 0)
+    update_title (self);
+  refresh_pages (self, FALSE);
 }
 
 static void
@@ -110,19 +133,22 @@ gt_window_set_storage (GtWindow *self, GtStorage *storage)
   if (storage != NULL)
     {
       g_autoptr (GError) error = NULL;
-      const char *operator_name = g_getenv ("GUATU_OPERATOR");
+      g_autofree char *operator_name = g_strdup (g_getenv ("GUATU_OPERATOR"));
 
-      /* Who opened the database, for the audit log. */
-      if (!gt_audit_open_session (storage, operator_name != NULL ? operator_name
-                                                                 : g_get_real_name (),
-                                  "guatu", &error))
+      /* Who opened the database, for the audit log: the operator named when the database
+       * was set up, else the user's name. */
+      if (operator_name == NULL)
+        operator_name = gt_storage_get_meta (storage, "operator");
+      if (operator_name == NULL)
+        operator_name = g_strdup (g_get_real_name ());
+      if (!gt_audit_open_session (storage, operator_name, "guatu", &error))
         g_warning ("%s", error->message);
     }
   if (storage != NULL)
     self->changed_handler = g_signal_connect (storage, "changed",
                                               G_CALLBACK (storage_changed_cb), self);
   update_title (self);
-  refresh_pages (self);
+  refresh_pages (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE]);
 }
 
@@ -234,10 +260,51 @@ open_database_activated (GSimpleAction *action, GVariant *parameter, gpointer us
   choose_database (GT_WINDOW (user_data), FALSE);
 }
 
+/* A name for a new database that is not taken yet, next to the default one. */
+static char *
+new_database_path (void)
+{
+  g_autofree char *default_path = gt_storage_default_path ();
+  g_autofree char *folder = g_path_get_dirname (default_path);
+  char *path = g_strdup (default_path);
+
+  for (int n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = g_strdup_printf ("guatu-%d.db", n);
+
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+    }
+  return path;
+}
+
+void
+gt_window_show_first_run (GtWindow *self, const char *path, gboolean create)
+{
+  g_autofree char *new_path = path != NULL ? g_strdup (path) : new_database_path ();
+
+  gtk_window_present (GTK_WINDOW (gt_first_run_dialog_new (self, new_path, create)));
+}
+
 static void
 new_database_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  choose_database (GT_WINDOW (user_data), TRUE);
+  gt_window_show_first_run (GT_WINDOW (user_data), NULL, TRUE);
+}
+
+static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (gt_preferences_dialog_new (GTK_WINDOW (self),
+                                                             self->storage)));
+}
+
+static void
+welcome_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  gt_window_show_first_run (GT_WINDOW (user_data), NULL, FALSE);
 }
 
 static void
@@ -304,6 +371,9 @@ static const GActionEntry win_entries[] = {
   { "audit-log", audit_log_activated },
   { "backup", gt_window_backup_activated },
   { "restore", gt_window_restore_activated },
+  /* ux */
+  { "welcome", welcome_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
@@ -317,7 +387,13 @@ stack_page_changed_cb (GtkStack *stack, GParamSpec *pspec, GtWindow *self)
 {
   GSettings *settings = window_settings (self);
   const char *name = gtk_stack_get_visible_child_name (stack);
+  GtkWidget *page = gtk_stack_get_visible_child (stack);
 
+  if (GT_IS_PAGE (page) && g_object_get_data (G_OBJECT (page), PAGE_STALE) != NULL)
+    {
+      g_object_set_data (G_OBJECT (page), PAGE_STALE, NULL);
+      gt_page_set_storage (GT_PAGE (page), self->storage);
+    }
   if (settings != NULL && name != NULL)
     g_settings_set_string (settings, "last-view", name);
 }
@@ -473,7 +549,7 @@ gt_window_init (GtWindow *self)
                                    self);
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
   update_title (self);
-  refresh_pages (self);
+  refresh_pages (self, TRUE);
 }
 
 GtWindow *

@@ -30,4 +30,8 @@ void gt_window_show_error (GtWindow *self, const char *message);
  * charts, exchange. Returns FALSE for an unknown name. */
 gboolean gt_window_show_page (GtWindow *self, const char *name);
 
+/* Shows the welcome dialog over the window: a new database goes to @path (NULL: a free name
+ * next to the default database); @create starts on the form for a new office database. */
+void gt_window_show_first_run (GtWindow *self, const char *path, gboolean create);
+
 G_END_DECLS

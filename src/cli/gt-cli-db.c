@@ -8,6 +8,7 @@
 
 #include "gt-cli.h"
 #include "gt-demo.h"
+#include "gt-office.h"
 #include "gt-stats.h"
 
 int
@@ -24,6 +25,10 @@ gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
       N_("NAME") },
     { "office-code", 0, 0, G_OPTION_ARG_STRING, &office_code, N_("Administrative code of the "
                                                                   "office"), N_("CODE") },
+    /* exchange: the short forms used by the exchange docs */
+    { "code", 0, 0, G_OPTION_ARG_STRING, &office_code, N_("Administrative code of the "
+                                                           "office"), N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &office_name, N_("Name of the office"), N_("NAME") },
     { NULL }
   };
 
@@ -32,6 +37,12 @@ gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   if (role != NULL && g_strcmp0 (role, "township") != 0 && g_strcmp0 (role, "county") != 0)
     {
       g_printerr (_("guatu-cli init: --role must be “township” or “county”, not “%s”\n"), role);
+      return GT_EXIT_USAGE;
+    }
+  if (!gt_office_check_name (office_name, &error) ||
+      !gt_office_check_code (role, office_code, &error))
+    {
+      g_printerr ("guatu-cli init: %s\n", error->message);
       return GT_EXIT_USAGE;
     }
   if (g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
@@ -44,10 +55,12 @@ gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   if (storage == NULL)
     return exit_code == GT_EXIT_NOINPUT ? GT_EXIT_CANTCREAT : exit_code;
 
-  if (!gt_storage_set_meta (storage, "role", role != NULL ? role : "township", &error) ||
-      (office_name != NULL && !gt_storage_set_meta (storage, "office_name", office_name, &error)) ||
-      (office_code != NULL && !gt_storage_set_meta (storage, "office_code", office_code, &error)))
-    return gt_cli_fail (error);
+  {
+    GtOfficeInfo info = { role, office_name, office_code, NULL };
+
+    if (!gt_office_write (storage, &info, &error))
+      return gt_cli_fail (error);
+  }
 
   g_print (_("Created %s (schema version %d)\n"), ctx->db_path,
            gt_storage_get_schema_version (storage));
@@ -59,20 +72,52 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
 {
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  int exit_code = GT_EXIT_OK, seed = 20180730;
+  g_autofree char *code = NULL, *name = NULL;
+  int exit_code = GT_EXIT_OK, seed = -1;
+  gint64 members = 0;
+  g_autofree char *preset = NULL;
   GOptionEntry entries[] = {
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same data"),
       N_("N") },
+    { "members", 0, 0, G_OPTION_ARG_INT64, &members,
+      N_("Generate a prefecture-scale tree with N members instead of the township"), N_("N") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset,
+      N_("A named size: quzhou (200 000 members, about 12 000 organisations)"), N_("NAME") },
+    /* exchange: many different townships for one county */
+    { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("Office code of the demo township (the "
+                                                   "default seed then follows from it)"),
+      N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Office name of the demo township"),
+      N_("NAME") },
     { NULL }
   };
 
   if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
     return exit_code;
+  if (preset != NULL)
+    {
+      if (g_strcmp0 (preset, "quzhou") != 0)
+        {
+          g_printerr (_("guatu-cli demo: unknown preset “%s”; known: quzhou\n"), preset);
+          return GT_EXIT_USAGE;
+        }
+      members = 200000;
+    }
+  if (members < 0 || members > 5000000)
+    {
+      g_printerr (_("guatu-cli demo: --members must be between 1 and 5 000 000\n"));
+      return GT_EXIT_USAGE;
+    }
+  if (seed < 0)
+    seed = code != NULL ? (int) (g_str_hash (code) & 0x7fffffff) : 20180730;
 
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_CREATE, &exit_code);
   if (storage == NULL)
     return exit_code;
-  if (!gt_demo_build_township (storage, (guint32) seed, &error))
+  if ((members > 0 ? !gt_demo_build_scale (storage, members, (guint32) seed, NULL, NULL, &error)
+                   : !gt_demo_build_township (storage, (guint32) seed, &error)) ||
+      (code != NULL && !gt_storage_set_meta (storage, "office_code", code, &error)) ||
+      (name != NULL && !gt_storage_set_meta (storage, "office_name", name, &error)))
     return gt_cli_fail (error);
 
   g_print (_("Demo data written to %s\n"), ctx->db_path);

@@ -131,5 +131,17 @@ int gt_cli_cmd_publish (GtCliContext *ctx, const GtCliCommand *command, int argc
 int gt_cli_cmd_meetings (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_dues (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* develop (gt-cli-develop.c), transfer (gt-cli-transfer.c), statistics (gt-cli-statistics.c) */
+int gt_cli_cmd_develop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* projects: project add|edit|list|show|tick|… (gt-cli-project.c) */
+int gt_cli_cmd_project (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+/* exchange (gt-cli-exchange.c) */
+int gt_cli_cmd_keys (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_exchange_export (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
+int gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
+int gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                                char **argv);
 
 G_END_DECLS

@@ -12,9 +12,10 @@
 #include "gt-cli.h"
 
 static const GtCliCommand commands[] = {
-  { "init", "[--role township|county] [--office-name NAME] [--office-code CODE]",
+  { "init", "[--role township|county] [--code CODE] [--name NAME]",
     N_("Create a new, empty database"), gt_cli_cmd_init },
-  { "demo", "[--seed N]", N_("Fill an empty database with the 赏石小镇 township demo"),
+  { "demo", "[--seed N] [--code CODE] [--name NAME] [--members N | --preset quzhou]",
+    N_("Fill an empty database with the 赏石小镇 township demo"),
     gt_cli_cmd_demo },
   { "stats", "[--json]", N_("Print counts of organisations, members, households and projects"),
     gt_cli_cmd_stats },
@@ -76,6 +77,22 @@ static const GtCliCommand commands[] = {
     N_("Party dues (党费): bands, bases, payments, arrears, yearly summary"), gt_cli_cmd_dues },
   { "report", "KIND --period P --out FILE.pdf",
     N_("Write an A4 report as PDF (compliance, arrears, receipts…)"), gt_cli_cmd_report },
+  /* develop */
+  { "develop", "add|step|admit|drop|list|show|board|due|rules …",
+    N_("The development pipeline (发展党员): steps, time rules, board"), gt_cli_cmd_develop },
+  /* projects: the 挂图作战 project library */
+  { "project", "add|edit|remove|list|show|milestone|tick|untick|supervise|snapshot|diff|settings …",
+    N_("The 挂图作战 project library: projects, milestones (销号), supervision, snapshots"),
+    gt_cli_cmd_project },
+  /* exchange */
+  { "keys", "generate|export|trust|list …",
+    N_("This office's signing key and the trusted keys of other offices"), gt_cli_cmd_keys },
+  { "export", "--kind report|full|dispatch|ack [--period P] [--to ORG] [--mask] --out FILE",
+    N_("Write a signed exchange package for another office"), gt_cli_cmd_exchange_export },
+  { "import", "FILE… [--dry-run] [--json] [--take-incoming|--keep-local]",
+    N_("Check and import signed exchange packages"), gt_cli_cmd_exchange_import },
+  { "verify", "FILE [--json]", N_("Check an exchange package without importing it"),
+    gt_cli_cmd_exchange_verify },
 };
 
 static const GtCliCommand *

@@ -15,19 +15,12 @@
 #include "gt-audit.h"
 #include "gt-demo.h"
 #include "gt-demo-life.h"
+#include "gt-demo-private.h"
 #include "gt-idcard.h"
 
 #define REGION_CODE "330822" /* 常山县 */
 #define LINKS_PER_MEMBER 7
 
-typedef struct
-{
-  GtStorage *storage;
-  GRand *rand;
-  char *mtime;
-  gint64 committee_id;
-  int household_counter;
-} Demo;
 
 typedef struct
 {
@@ -104,8 +97,8 @@ static const char *const milestone_names[] = {
   "方案制定", "立项挂号", "建设施工", "中期督查", "验收销号",
 };
 
-static char *
-demo_uuid (Demo *demo)
+char *
+gt_demo_uuid (Demo *demo)
 {
   guint32 w[4];
 
@@ -115,15 +108,14 @@ demo_uuid (Demo *demo)
                           0x8000 | (w[2] & 0x3fff), w[2] >> 16, w[3]);
 }
 
-static const char *
-pick (Demo *demo, const char *const *list, int n)
+const char *
+gt_demo_pick (Demo *demo, const char *const *list, int n)
 {
   return list[g_rand_int_range (demo->rand, 0, n)];
 }
-#define PICK(demo, array) pick ((demo), (array), G_N_ELEMENTS (array))
 
-static gboolean
-insert_org (Demo *demo, gint64 parent_id, const char *name, const char *kind,
+gboolean
+gt_demo_insert_org (Demo *demo, gint64 parent_id, const char *name, const char *kind,
             const char *org_type, const char *level, const char *code, const char *secretary,
             const char *founded, int sort_order, gint64 *out_id, GError **error)
 {
@@ -131,7 +123,7 @@ insert_org (Demo *demo, gint64 parent_id, const char *name, const char *kind,
     demo->storage,
     "INSERT INTO organizations (uuid, parent_id, name, kind, org_type, level, code, secretary,"
     " founded, sort_order, mtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  g_autofree char *uuid = demo_uuid (demo);
+  g_autofree char *uuid = gt_demo_uuid (demo);
 
   if (stmt == NULL)
     return FALSE;
@@ -158,7 +150,7 @@ insert_org (Demo *demo, gint64 parent_id, const char *name, const char *kind,
   if (stmt == NULL)
     return FALSE;
   {
-    g_autofree char *event_uuid = demo_uuid (demo);
+    g_autofree char *event_uuid = gt_demo_uuid (demo);
     sqlite3_bind_text (stmt, 1, event_uuid, -1, SQLITE_TRANSIENT);
   }
   sqlite3_bind_int64 (stmt, 2, *out_id);
@@ -168,15 +160,15 @@ insert_org (Demo *demo, gint64 parent_id, const char *name, const char *kind,
   return gt_storage_step_done (demo->storage, stmt, error);
 }
 
-static gboolean
-insert_event (Demo *demo, gint64 member_id, const char *kind, const char *date, gint64 org_id,
+gboolean
+gt_demo_insert_event (Demo *demo, gint64 member_id, const char *kind, const char *date, gint64 org_id,
               GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
     demo->storage,
     "INSERT INTO member_events (uuid, member_id, kind, date, org_id, mtime)"
     " VALUES (?, ?, ?, ?, ?, ?)", error);
-  g_autofree char *uuid = demo_uuid (demo);
+  g_autofree char *uuid = gt_demo_uuid (demo);
 
   if (stmt == NULL)
     return FALSE;
@@ -225,8 +217,7 @@ insert_member (Demo *demo, gint64 org_id, const BranchSpec *spec, gboolean secre
   if (secretary)
     name = g_strdup (spec->secretary);
   else
-    name = g_strconcat (PICK (demo, surnames),
-                        male ? PICK (demo, given_male) : PICK (demo, given_female), NULL);
+    name = gt_demo_person_name (demo, male);
   id_number = make_id_number (demo, by, bm, bd, male);
   phone = g_strdup_printf ("1%d%09d", 3 + g_rand_int_range (demo->rand, 0, 3) * 2,
                            g_rand_int_range (demo->rand, 0, 1000000000));
@@ -235,12 +226,7 @@ insert_member (Demo *demo, gint64 org_id, const BranchSpec *spec, gboolean secre
   if (!probationary)
     full = g_strdup_printf ("%04d-%s", jy + 1, join + 5);
 
-  if (g_strcmp0 (spec->org_type, "rural") == 0)
-    occupation = by < 1960 ? "退休" : PICK (demo, occupations_rural);
-  else if (g_strcmp0 (spec->org_type, "organ") == 0)
-    occupation = PICK (demo, occupations_organ);
-  else
-    occupation = PICK (demo, occupations_other);
+  occupation = gt_demo_occupation (demo, spec->org_type, by);
 
   stmt = gt_storage_prepare (
     demo->storage,
@@ -250,7 +236,7 @@ insert_member (Demo *demo, gint64 org_id, const BranchSpec *spec, gboolean secre
   if (stmt == NULL)
     return FALSE;
   {
-    g_autofree char *uuid = demo_uuid (demo);
+    g_autofree char *uuid = gt_demo_uuid (demo);
     sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   }
   sqlite3_bind_int64 (stmt, 2, org_id);
@@ -260,7 +246,7 @@ insert_member (Demo *demo, gint64 org_id, const BranchSpec *spec, gboolean secre
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, id_number, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, phone, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, PICK (demo, educations), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, gt_demo_education (demo), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, occupation, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, birth, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 11, join, -1, SQLITE_TRANSIENT);
@@ -272,8 +258,8 @@ insert_member (Demo *demo, gint64 org_id, const BranchSpec *spec, gboolean secre
     return FALSE;
   *out_id = sqlite3_last_insert_rowid (gt_storage_get_db (demo->storage));
 
-  return insert_event (demo, *out_id, "admission", join, org_id, error) &&
-         (full == NULL || insert_event (demo, *out_id, "full_membership", full, org_id, error));
+  return gt_demo_insert_event (demo, *out_id, "admission", join, org_id, error) &&
+         (full == NULL || gt_demo_insert_event (demo, *out_id, "full_membership", full, org_id, error));
 }
 
 static gboolean
@@ -284,7 +270,7 @@ insert_village (Demo *demo, const char *name, int index, gint64 org_id, gint64 *
     demo->storage,
     "INSERT INTO villages (uuid, name, code, org_id, map_x, map_y, mtime)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  g_autofree char *uuid = demo_uuid (demo);
+  g_autofree char *uuid = gt_demo_uuid (demo);
   g_autofree char *code = g_strdup_printf ("%s105%03d", REGION_CODE, 200 + index + 1);
 
   if (stmt == NULL)
@@ -315,7 +301,7 @@ link_households (Demo *demo, gint64 member_id, gint64 village_id, int grid, GErr
         demo->storage,
         "INSERT INTO households (uuid, head_name, village_id, grid, address, size, mtime)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *uuid = gt_demo_uuid (demo);
       g_autofree char *link_uuid = NULL;
       g_autofree char *head = NULL, *grid_name = NULL, *address = NULL;
       gint64 household_id;
@@ -344,7 +330,7 @@ link_households (Demo *demo, gint64 member_id, gint64 village_id, int grid, GErr
         " VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      link_uuid = demo_uuid (demo);
+      link_uuid = gt_demo_uuid (demo);
       sqlite3_bind_text (stmt, 1, link_uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, member_id);
       sqlite3_bind_int64 (stmt, 3, household_id);
@@ -369,7 +355,7 @@ insert_projects (Demo *demo, const gint64 *village_ids, GError **error)
         "INSERT INTO projects (uuid, number, name, kind, level, org_id, village_id, leader, cadre,"
         " start_date, due_date, budget_fen, mtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         error);
-      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *uuid = gt_demo_uuid (demo);
       g_autofree char *number = g_strdup_printf ("2026-%02d-%03d", spec->start_month, p + 1);
       g_autofree char *start = g_strdup_printf ("2026-%02d-01", spec->start_month);
       g_autofree char *due = g_strdup_printf ("2026-%02d-28", MIN (12, spec->start_month + 2 * spec->n_milestones));
@@ -398,7 +384,7 @@ insert_projects (Demo *demo, const gint64 *village_ids, GError **error)
       for (int m = 0; m < spec->n_milestones; m++)
         {
           int month = MIN (12, spec->start_month + 2 * m + 1);
-          g_autofree char *muuid = demo_uuid (demo);
+          g_autofree char *muuid = gt_demo_uuid (demo);
           g_autofree char *planned = g_strdup_printf ("2026-%02d-15", month);
           g_autofree char *done = g_strdup_printf ("2026-%02d-%02d", month, 10 + m);
           const char *name = m == spec->n_milestones - 1 ? "验收销号" : milestone_names[m];
@@ -450,7 +436,7 @@ build (Demo *demo, GError **error)
       !gt_storage_set_meta (demo->storage, "office_name", "中共常山县青石镇赏石小镇委员会", error) ||
       !gt_storage_set_meta (demo->storage, "office_code", REGION_CODE "105", error) ||
       !gt_storage_set_meta (demo->storage, "township", "常山县青石镇", error) ||
-      !insert_org (demo, 0, "中共常山县青石镇赏石小镇委员会", "committee", "special_town",
+      !gt_demo_insert_org (demo, 0, "中共常山县青石镇赏石小镇委员会", "committee", "special_town",
                    "township", REGION_CODE "105000", "杨双", "2016-06-01", 0,
                    &demo->committee_id, error))
     return FALSE;
@@ -466,7 +452,7 @@ build (Demo *demo, GError **error)
       gint64 branch_id, village_id;
       gboolean rural = spec->village != NULL;
 
-      if (!insert_org (demo, demo->committee_id, spec->name, "branch", spec->org_type,
+      if (!gt_demo_insert_org (demo, demo->committee_id, spec->name, "branch", spec->org_type,
                        rural ? "village" : "township", code, spec->secretary, "2016-09-01",
                        b + 1, &branch_id, error))
         return FALSE;
@@ -477,7 +463,7 @@ build (Demo *demo, GError **error)
           g_autofree char *gcode = g_strdup_printf ("%s%02d", code, g + 1);
           gint64 group_id;
 
-          if (!insert_org (demo, branch_id, gname, "group", spec->org_type, "grid", gcode, "",
+          if (!gt_demo_insert_org (demo, branch_id, gname, "group", spec->org_type, "grid", gcode, "",
                            "2017-03-01", g + 1, &group_id, error))
             return FALSE;
         }
@@ -559,4 +545,27 @@ gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error)
       gt_storage_emit_changed (storage, "projects");
     }
   return ok;
+}
+
+char *
+gt_demo_person_name (Demo *demo, gboolean male)
+{
+  return g_strconcat (PICK (demo, surnames),
+                      male ? PICK (demo, given_male) : PICK (demo, given_female), NULL);
+}
+
+const char *
+gt_demo_education (Demo *demo)
+{
+  return PICK (demo, educations);
+}
+
+const char *
+gt_demo_occupation (Demo *demo, const char *org_type, int birth_year)
+{
+  if (g_strcmp0 (org_type, "rural") == 0)
+    return birth_year < 1960 ? "退休" : PICK (demo, occupations_rural);
+  if (g_strcmp0 (org_type, "organ") == 0)
+    return PICK (demo, occupations_organ);
+  return PICK (demo, occupations_other);
 }

@@ -18,5 +18,16 @@ gboolean gt_demo_build_township (GtStorage *storage, guint32 seed, GError **erro
 /* scoring (gt-demo-scoring.c): a year of 学分 + 工分 entries for the demo members and the
  * published 2026-H1 evaluation; called inside the demo's transaction. */
 gboolean gt_demo_scoring_build (GtStorage *storage, guint32 seed, GError **error);
+/* Reports the share done, 0 to 1, now and then during a long build. */
+typedef void (*GtDemoProgress) (double fraction, gpointer user_data);
+
+/* Fills an empty database with a prefecture-scale tree for benchmarks and county views:
+ * @members members (200 000 for 衢州) in counties of about 20 000, townships of about
+ * 1 400 with four township branches and village branches of about 45 with one to three
+ * 党小组 each (about 12 000 organisations for 200 000 members), seven households linked
+ * per village member, valid and unique ID numbers. Deterministic for a @seed; one
+ * transaction; refuses a database that already holds organisations. */
+gboolean gt_demo_build_scale (GtStorage *storage, gint64 members, guint32 seed,
+                              GtDemoProgress progress, gpointer progress_data, GError **error);
 
 G_END_DECLS

@@ -55,6 +55,7 @@ gt_project_free (gpointer data)
   g_free (project->closed_date);
   g_free (project->next_node);
   g_free (project->next_date);
+  g_free (project->start_date);
   g_free (project);
 }
 
@@ -333,6 +334,7 @@ read_project (sqlite3_stmt *stmt)
   project->n_done = sqlite3_column_int64 (stmt, 9);
   project->next_node = TEXT (stmt, 10);
   project->next_date = TEXT (stmt, 11);
+  project->start_date = TEXT (stmt, 12);
   return project;
 }
 
@@ -344,7 +346,7 @@ gt_project_list (GtStorage *storage, GError **error)
     "SELECT p.id, p.number, p.name, p.kind, p.leader, p.cadre, p.due_date, p.closed_date,"
     "  (SELECT count(*) FROM milestones s WHERE s.project_id = p.id),"
     "  (SELECT count(*) FROM milestones s WHERE s.project_id = p.id AND s.done_date IS NOT NULL),"
-    "  n.name, n.planned_date"
+    "  n.name, n.planned_date, p.start_date"
     " FROM projects p LEFT JOIN milestones n ON n.id = (SELECT s.id FROM milestones s"
     "  WHERE s.project_id = p.id AND s.done_date IS NULL ORDER BY s.seq LIMIT 1)"
     " ORDER BY p.number", error);

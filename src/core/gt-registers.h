@@ -49,6 +49,7 @@ typedef struct
   char *next_date;
   gint64 n_milestones;
   gint64 n_done;
+  char *start_date; /* charts: for the linear-schedule rule of gt-project-status.h */
 } GtProject;
 
 /* All organisations that are not archived, parents before children. */

@@ -287,6 +287,13 @@ static const char schema_v5[] =
   "   substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6))),"
   "   id, 'founded', coalesce (founded, substr (mtime, 1, 10)), kind, mtime FROM organizations;";
 
+/* Version 12: counting active members by category from a small index instead of reading
+ * every member row (the overview on a prefecture's 200 000 members: 0.4 s → 0.02 s).
+ * Partial, on purpose: an index on status would draw the planner away from rowid order and
+ * from members_org for lists and per-branch queries (search p95 went from 10 to 130 ms). */
+static const char schema_v12[] =
+  "CREATE INDEX members_active_category ON members (category) WHERE status = 'active';";
+
 static const GtMigration migrations[] = {
   { 1, "organisations, members and member events", schema_v1 },
   { 2, "villages, households and member–household links", schema_v2 },
@@ -299,6 +306,7 @@ static const GtMigration migrations[] = {
   { 9, "exchange keys, trust list, import ledger, tombstones, tasks", gt_schema_v9_exchange },
   { 10, "member development pipeline, transfer letters", gt_schema_v10_develop },
   { 11, "the append-only audit log", gt_schema_v11_audit },
+  { 12, "indexes for counts at prefecture scale", schema_v12 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);

@@ -189,10 +189,18 @@ preupdate_cb (void *data, sqlite3 *db, int op, const char *zdb, const char *tabl
   if (self->suspended > 0)
     {
       const char *what = op == SQLITE_INSERT ? "insert" : op == SQLITE_DELETE ? "delete" : "update";
-      char *key = g_strdup_printf ("%s/%s", table, what);
-      gpointer count = g_hash_table_lookup (self->bulk_counts, key);
+      char key[128];
+      gsize *count;
 
-      g_hash_table_replace (self->bulk_counts, key, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (count) + 1));
+      /* Called for every row of a bulk import: no allocation once the key is known. */
+      g_snprintf (key, sizeof key, "%s/%s", table, what);
+      count = g_hash_table_lookup (self->bulk_counts, key);
+      if (count == NULL)
+        {
+          count = g_new0 (gsize, 1);
+          g_hash_table_insert (self->bulk_counts, g_strdup (key), count);
+        }
+      (*count)++;
       return;
     }
 
@@ -269,7 +277,7 @@ gt_audit_attach (sqlite3 *db, GError **error)
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->operator_name = g_strdup ("");
   self->program = g_strdup (g_get_prgname () != NULL ? g_get_prgname () : "");
-  self->bulk_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->bulk_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_preupdate_hook (db, preupdate_cb, self);
   return self;
 }
@@ -371,7 +379,7 @@ gt_audit_resume (GtAudit *self, const char *summary)
         g_string_append_c (counts, ',');
       append_json_string (counts, key, strlen (key));
       g_string_append_printf (counts, ":%" G_GSIZE_FORMAT,
-                              GPOINTER_TO_SIZE (g_hash_table_lookup (self->bulk_counts, key)));
+                              *(gsize *) g_hash_table_lookup (self->bulk_counts, key));
     }
   g_string_append_c (counts, '}');
   g_hash_table_remove_all (self->bulk_counts);

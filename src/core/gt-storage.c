@@ -141,6 +141,13 @@ set_sqlite_error (GError **error, const char *path, sqlite3 *db, int rc, const c
                      "when it has finished"), path, doing);
       return;
     }
+  if (error_code_from_sqlite (rc) == GT_STORAGE_ERROR_FULL)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FULL,
+                   _("%s: %s: the disk is full; free some space on it and try again (the "
+                     "change was not made)"), path, doing);
+      return;
+    }
   g_set_error (error, GT_STORAGE_ERROR, error_code_from_sqlite (rc),
                /* Translators: "FILE: while DOING: SQLite's message" */
                _("%s: %s: %s"), path, doing, msg);

@@ -1,0 +1,477 @@
+/* gt-exchange-import.c — checking a package, previewing it and applying it in one transaction
+ *
+ * Order of checks: size limit → signature over the raw bytes by a trusted key → no "<!"
+ * anywhere (DOCTYPE, entities, comments, CDATA never appear in a package) → streaming,
+ * validating parse of the header: sender matches the key's office, receiver is this office,
+ * format version understood, ledger (already imported?) → automatic backup → one
+ * transaction: every record classified new / updated / unchanged / conflicting and applied,
+ * the ledger entry written, the whole audited as one bulk entry. Any problem rolls back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE /* memmem */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gt-audit.h"
+#include "gt-backup.h"
+#include "gt-exchange-private.h"
+
+typedef enum
+{
+  MODE_VERIFY, /* read everything, touch no table */
+  MODE_IMPORT, /* classify and write (rolled back for a dry run) */
+} Mode;
+
+typedef struct
+{
+  GtStorage *storage;
+  GtExchangeResult *result;
+  GtExchangeResolution resolution;
+  GString *json;
+  GString *local;
+} Importer;
+
+static void
+describe (GString *out, gint64 rev, const char *mtime, gboolean deleted, const char *data)
+{
+  g_string_append_printf (out, "{\"rev\":%" G_GINT64_FORMAT ",\"mtime\":", rev);
+  gt_exchange_json_string (out, mtime != NULL ? mtime : "");
+  g_string_append_printf (out, ",\"deleted\":%s,\"data\":%s}", deleted ? "true" : "false",
+                          data != NULL && *data != '\0' ? data : "{}");
+}
+
+/* Classifies an incoming (rev, mtime) against the local one. */
+static GtExchangeOutcome
+classify (gint64 in_rev, gint64 local_rev, gboolean same)
+{
+  if (in_rev > local_rev)
+    return GT_EXCHANGE_UPDATED;
+  if (in_rev == local_rev && same)
+    return GT_EXCHANGE_UNCHANGED;
+  return GT_EXCHANGE_CONFLICTING;
+}
+
+static gboolean
+conflict (Importer *im, const GtExchangeRecord *rec, gboolean in_deleted, const char *in_data)
+{
+  GString *incoming = g_string_new (NULL);
+
+  describe (incoming, rec->rev, rec->mtime, in_deleted, in_data);
+  gt_exchange_result_add_conflict (im->result, rec->type, rec->uuid,
+                                   g_strdup (im->local->str), g_string_free (incoming, FALSE));
+  return im->resolution == GT_EXCHANGE_RESOLVE_TAKE_INCOMING;
+}
+
+/* Registers and tombstones → ex_records. Sets @outcome; FALSE on a database error. */
+static gboolean
+apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outcome,
+              GError **error)
+{
+  GtStorage *storage = im->storage;
+  gboolean deleted = rec->type == GT_EXCHANGE_TOMBSTONE;
+  const char *type = deleted ? gt_exchange_record_get (rec, "type")
+                             : gt_exchange_type_name (rec->type);
+  sqlite3_stmt *stmt;
+  gint64 local_rev;
+  gboolean local_deleted, same, take;
+  int rc;
+
+  g_string_truncate (im->json, 0);
+  if (deleted)
+    g_string_append (im->json, "{}");
+  else
+    gt_exchange_record_to_json (rec, im->json);
+
+  stmt = gt_storage_prepare (storage,
+                             "INSERT INTO ex_records (source_code, type, uuid, rev, mtime, deleted,"
+                             " parent_uuid, data, package_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                             " ON CONFLICT (source_code, uuid) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, im->result->sender_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rec->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, rec->rev);
+  sqlite3_bind_text (stmt, 5, rec->mtime, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, deleted);
+  sqlite3_bind_text (stmt, 7, rec->parent, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, im->json->str, im->json->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, im->result->package_uuid, -1, SQLITE_STATIC);
+  if (!gt_storage_step_done (storage, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (gt_storage_get_db (storage)) == 1)
+    {
+      *outcome = GT_EXCHANGE_NEW;
+      return TRUE;
+    }
+
+  stmt = gt_storage_prepare (storage, "SELECT rev, mtime, deleted, data, type FROM ex_records"
+                                      " WHERE source_code = ? AND uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, im->result->sender_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rec->uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      gt_storage_set_error (storage, error, _("reading a received record"));
+      return FALSE;
+    }
+  local_rev = sqlite3_column_int64 (stmt, 0);
+  local_deleted = sqlite3_column_int (stmt, 2) != 0;
+  same = local_deleted == deleted &&
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), type) == 0 &&
+         (deleted || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), im->json->str) == 0);
+  *outcome = classify (rec->rev, local_rev, same);
+  if (*outcome == GT_EXCHANGE_CONFLICTING)
+    {
+      g_string_truncate (im->local, 0);
+      describe (im->local, local_rev, (const char *) sqlite3_column_text (stmt, 1), local_deleted,
+                (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+
+  take = *outcome == GT_EXCHANGE_UPDATED ||
+         (*outcome == GT_EXCHANGE_CONFLICTING && conflict (im, rec, deleted, im->json->str));
+  if (!take)
+    return TRUE;
+  stmt = gt_storage_prepare (storage,
+                             "UPDATE ex_records SET rev = ?1, mtime = ?2, deleted = ?3,"
+                             " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END,"
+                             " data = CASE WHEN ?3 THEN data ELSE ?5 END, package_uuid = ?6,"
+                             " type = ?7 WHERE source_code = ?8 AND uuid = ?9", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rec->rev);
+  sqlite3_bind_text (stmt, 2, rec->mtime, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, deleted);
+  sqlite3_bind_text (stmt, 4, rec->parent, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, im->json->str, im->json->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, im->result->package_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, im->result->sender_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, rec->uuid, -1, SQLITE_STATIC);
+  return gt_storage_step_done (storage, stmt, error);
+}
+
+/* Tasks (dispatch) and acknowledgements: rows of their own tables, compared by rev+mtime. */
+static gboolean
+apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outcome,
+                   GError **error)
+{
+  GtStorage *storage = im->storage;
+  gboolean task = rec->type == GT_EXCHANGE_TASK;
+  const char *owner = gt_exchange_record_get (rec, task ? "issuer-code" : "office-code");
+  sqlite3_stmt *stmt;
+  gint64 local_rev;
+  gboolean same;
+
+  if (g_strcmp0 (owner, im->result->sender_code) != 0)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+                   _("%s:%d: a %s of office %s inside a package from %s"), im->result->path,
+                   rec->line, gt_exchange_type_name (rec->type), owner, im->result->sender_code);
+      return FALSE;
+    }
+  stmt = gt_storage_prepare (storage, task ? "SELECT rev, mtime FROM ex_tasks WHERE uuid = ?"
+                                           : "SELECT rev, mtime FROM ex_acks WHERE uuid = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rec->uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      local_rev = sqlite3_column_int64 (stmt, 0);
+      same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), rec->mtime) == 0;
+      *outcome = classify (rec->rev, local_rev, same);
+      if (*outcome == GT_EXCHANGE_CONFLICTING)
+        {
+          g_string_truncate (im->local, 0);
+          describe (im->local, local_rev, (const char *) sqlite3_column_text (stmt, 1), FALSE,
+                    NULL);
+        }
+    }
+  else
+    *outcome = GT_EXCHANGE_NEW;
+  sqlite3_reset (stmt);
+  if (*outcome == GT_EXCHANGE_UNCHANGED)
+    return TRUE;
+  if (*outcome == GT_EXCHANGE_CONFLICTING)
+    {
+      g_string_truncate (im->json, 0);
+      gt_exchange_record_to_json (rec, im->json);
+      if (!conflict (im, rec, FALSE, im->json->str))
+        return TRUE;
+    }
+
+  if (task)
+    stmt = gt_storage_prepare (storage,
+                               "INSERT INTO ex_tasks (uuid, rev, mtime, kind, title, body, due_date,"
+                               " issuer_code, issuer_name, target_code, issued_on, incoming)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)"
+                               " ON CONFLICT (uuid) DO UPDATE SET rev = ?2, mtime = ?3, kind = ?4,"
+                               " title = ?5, body = ?6, due_date = ?7, issuer_name = ?9,"
+                               " target_code = ?10, issued_on = ?11", error);
+  else
+    stmt = gt_storage_prepare (storage,
+                               "INSERT INTO ex_acks (uuid, rev, mtime, task_uuid, office_code,"
+                               " office_name, status, date, note) VALUES (?1, ?2, ?3, ?4, ?8, ?9,"
+                               " ?5, ?11, ?6) ON CONFLICT (uuid) DO UPDATE SET rev = ?2,"
+                               " mtime = ?3, status = ?5, date = ?11, note = ?6,"
+                               " office_name = ?9", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rec->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rec->rev);
+  sqlite3_bind_text (stmt, 3, rec->mtime, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, gt_exchange_record_get (rec, task ? "kind" : "task"), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, gt_exchange_record_get (rec, task ? "title" : "status"), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, rec->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, gt_exchange_record_get (rec, "due"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, owner, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, gt_exchange_record_get (rec, task ? "issuer-name" : "office-name"),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, gt_exchange_record_get (rec, "target"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, gt_exchange_record_get (rec, task ? "issued" : "date"), -1,
+                     SQLITE_STATIC);
+  if (gt_exchange_record_get (rec, "issuer-name") == NULL &&
+      gt_exchange_record_get (rec, "office-name") == NULL)
+    sqlite3_bind_text (stmt, 9, "", -1, SQLITE_STATIC);
+  return gt_storage_step_done (storage, stmt, error);
+}
+
+static gboolean
+write_ledger (Importer *im, GError **error)
+{
+  GtExchangeResult *r = im->result;
+  g_autofree char *now = gt_now_iso8601 ();
+  guint totals[GT_EXCHANGE_N_OUTCOMES] = { 0 };
+  sqlite3_stmt *stmt;
+
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    for (int o = 0; o < GT_EXCHANGE_N_OUTCOMES; o++)
+      totals[o] += r->counts[t][o];
+  stmt = gt_storage_prepare (im->storage,
+                             "INSERT INTO ex_ledger (package_uuid, sha256, kind, sender_code,"
+                             " sender_name, key_fingerprint, period, created, imported_on, n_new,"
+                             " n_updated, n_unchanged, n_conflicts, resolution)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, r->package_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, r->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, gt_exchange_kind_to_string (r->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, r->sender_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, r->sender_name != NULL ? r->sender_name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, r->key_fingerprint, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, r->period, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, r->created, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  for (int o = 0; o < GT_EXCHANGE_N_OUTCOMES; o++)
+    sqlite3_bind_int64 (stmt, 10 + o, totals[o]);
+  sqlite3_bind_text (stmt, 14, r->n_conflicts == 0 ? ""
+                               : im->resolution == GT_EXCHANGE_RESOLVE_KEEP_LOCAL ? "keep-local"
+                               : "take-incoming", -1, SQLITE_STATIC);
+  if (!gt_storage_step_done (im->storage, stmt, error))
+    return FALSE;
+  if (r->kind != GT_EXCHANGE_KIND_REPORT && r->kind != GT_EXCHANGE_KIND_FULL)
+    return TRUE;
+
+  stmt = gt_storage_prepare (im->storage,
+                             "INSERT INTO ex_reports (uuid, mtime, kind, sender_code, sender_name,"
+                             " period, created, masked, organizations, members, households, links,"
+                             " projects, milestones, tombstones)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, r->package_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, gt_exchange_kind_to_string (r->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, r->sender_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, r->sender_name != NULL ? r->sender_name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, r->period, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, r->created, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, r->masked);
+  for (int t = 0; t <= GT_EXCHANGE_TOMBSTONE; t++)
+    sqlite3_bind_int64 (stmt, 9 + t, r->claimed[t]);
+  return gt_storage_step_done (im->storage, stmt, error);
+}
+
+/* Checks against this office: sender is the key's owner, receiver is us, not seen before. */
+static gboolean
+check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GError **error)
+{
+  g_autofree char *own = gt_exchange_office_code (storage);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_strcmp0 (r->sender_code, key_code) != 0)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_SENDER,
+                   _("%s: claims to come from office %s but is signed with the key enrolled "
+                     "for office %s"), r->path, r->sender_code, key_code);
+      return FALSE;
+    }
+  if (g_strcmp0 (r->receiver_code, own) != 0)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_RECEIVER,
+                   _("%s: addressed to office %s (%s), not to this office (%s)"), r->path,
+                   r->receiver_code, r->receiver_name != NULL ? r->receiver_name : "", own);
+      return FALSE;
+    }
+  stmt = gt_storage_prepare (storage, "SELECT sha256, imported_on FROM ex_ledger"
+                                      " WHERE package_uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, r->package_uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gboolean same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), r->sha256) == 0;
+      r->imported_on = GT_COLUMN_TEXT (stmt, 1);
+      sqlite3_reset (stmt);
+      if (!same)
+        {
+          g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_REPLAYED,
+                       _("%s: a different package with the same id %s was imported on %s; "
+                         "this one was refused"), r->path, r->package_uuid, r->imported_on);
+          return FALSE;
+        }
+      r->already_imported = TRUE;
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static GtExchangeResult *
+run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flags,
+     GtExchangeResolution resolution, GtExchangeResult **preview, GError **error)
+{
+  g_autoptr (GtExchangeResult) result = gt_exchange_result_new (path);
+  g_autoptr (GtExchangeSignature) sig = NULL;
+  g_autoptr (GtExchangeReader) reader = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *data = NULL, *summary = NULL;
+  Importer im = { storage, result, resolution, NULL, NULL };
+  GtExchangeRecord record;
+  gsize length = 0;
+  gboolean dry = (flags & GT_EXCHANGE_IMPORT_DRY_RUN) != 0, ok = TRUE;
+
+  if (!gt_exchange_load_file (storage, path, &data, &length, error))
+    return NULL;
+  sig = gt_exchange_check_signature (storage, path, (const guint8 *) data, length, error);
+  if (sig == NULL)
+    return NULL;
+  result->sha256 = g_strdup (sig->file_sha256);
+  result->key_fingerprint = g_strdup (sig->fingerprint);
+  if (memmem (data, sig->signed_length, "<!", 2) != NULL)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN,
+                   _("%s: holds a DOCTYPE, an entity declaration, a comment or CDATA, which a "
+                     "package never has; it was refused unread"), path);
+      return NULL;
+    }
+  reader = gt_exchange_reader_new (path, data, sig->signed_length, error);
+  if (reader == NULL || !gt_exchange_reader_read_header (reader, result, error) ||
+      !check_header (storage, result, sig->org_code, error))
+    return NULL;
+
+  if (mode == MODE_VERIFY)
+    {
+      while (gt_exchange_reader_next (reader, &record, &local_error))
+        result->counts[record.type][GT_EXCHANGE_NEW]++;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      return g_steal_pointer (&result);
+    }
+  if (result->already_imported)
+    return g_steal_pointer (&result);
+
+  if (!dry && (flags & GT_EXCHANGE_IMPORT_NO_BACKUP) == 0 &&
+      !gt_backup_automatic (storage, "import", &result->backup_path, error))
+    return NULL;
+  if (!gt_storage_begin (storage, error))
+    return NULL;
+  gt_audit_bulk_begin (storage);
+  im.json = g_string_sized_new (1024);
+  im.local = g_string_sized_new (1024);
+  while (ok && gt_exchange_reader_next (reader, &record, &local_error))
+    {
+      GtExchangeOutcome outcome = GT_EXCHANGE_NEW;
+
+      if (record.type == GT_EXCHANGE_TASK || record.type == GT_EXCHANGE_ACK)
+        ok = apply_task_or_ack (&im, &record, &outcome, &local_error);
+      else
+        ok = apply_record (&im, &record, &outcome, &local_error);
+      result->counts[record.type][outcome]++;
+    }
+  ok = local_error == NULL;
+  if (ok && result->n_conflicts > 0 && resolution == GT_EXCHANGE_RESOLVE_NONE && !dry)
+    {
+      g_set_error (&local_error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_CONFLICTS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %u record differs from the one here in a way that is not a "
+                                "plain update; choose to keep the local one or take the "
+                                "incoming one. Nothing was imported.",
+                                "%s: %u records differ from the ones here in a way that is not a "
+                                "plain update; choose to keep the local ones or take the "
+                                "incoming ones. Nothing was imported.", result->n_conflicts),
+                   path, result->n_conflicts);
+      ok = FALSE;
+    }
+  ok = ok && write_ledger (&im, &local_error);
+  summary = g_strdup_printf (_("exchange package %s (%s) from %s imported"),
+                             result->package_uuid, gt_exchange_kind_to_string (result->kind),
+                             result->sender_code);
+  gt_audit_bulk_end (storage, summary);
+  g_string_free (im.json, TRUE);
+  g_string_free (im.local, TRUE);
+  if (ok && !dry)
+    {
+      ok = gt_storage_commit (storage, &local_error);
+      if (!ok)
+        gt_storage_rollback (storage);
+    }
+  else
+    gt_storage_rollback (storage);
+  if (!ok)
+    {
+      if (preview != NULL && local_error->domain == GT_EXCHANGE_ERROR &&
+          local_error->code == GT_EXCHANGE_ERROR_CONFLICTS)
+        *preview = g_steal_pointer (&result);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  result->applied = !dry;
+  if (!dry)
+    {
+      gt_storage_emit_changed (storage, "ex_records");
+      gt_storage_emit_changed (storage, "ex_ledger");
+    }
+  return g_steal_pointer (&result);
+}
+
+GtExchangeResult *
+gt_exchange_verify_file (GtStorage *storage, const char *path, GError **error)
+{
+  g_return_val_if_fail (GT_IS_STORAGE (storage) && path != NULL, NULL);
+  return run (storage, path, MODE_VERIFY, 0, GT_EXCHANGE_RESOLVE_NONE, NULL, error);
+}
+
+GtExchangeResult *
+gt_exchange_import (GtStorage *storage, const char *path, GtExchangeImportFlags flags,
+                    GtExchangeResolution resolution, GtExchangeResult **preview, GError **error)
+{
+  g_return_val_if_fail (GT_IS_STORAGE (storage) && path != NULL, NULL);
+  return run (storage, path, MODE_IMPORT, flags, resolution, preview, error);
+}

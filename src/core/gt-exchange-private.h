@@ -1,0 +1,99 @@
+/* gt-exchange-private.h — shared between the exchange writer, verifier, reader and importer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gt-exchange.h"
+
+G_BEGIN_DECLS
+
+/* The signature line: <?guatu-signature alg="…" key="…" value="…"?> */
+#define GT_EXCHANGE_SIGNATURE_PI "guatu-signature"
+/* A signature line is never longer than this. */
+#define GT_EXCHANGE_MAX_SIGNATURE_LINE 512
+
+/* Per record type: its parent attribute (stored as parent_uuid), NULL for none. */
+const char *gt_exchange_type_parent_attr (GtExchangeType type);
+/* The type whose element name or plural is @name, or -1. */
+int gt_exchange_type_from_name (const char *name);
+int gt_exchange_type_from_plural (const char *name);
+
+GtExchangeResult *gt_exchange_result_new (const char *path);
+/* Takes @local and @incoming; keeps the first GT_EXCHANGE_MAX_CONFLICTS, counts all. */
+void gt_exchange_result_add_conflict (GtExchangeResult *result, GtExchangeType type,
+                                      const char *uuid, char *local, char *incoming);
+
+/* ---- verify (gt-exchange-verify.c) ---- */
+
+typedef struct
+{
+  char *alg;
+  char *fingerprint;
+  char *signed_sha256;   /* hex SHA-256 of the signed bytes */
+  char *file_sha256;     /* hex SHA-256 of the whole file */
+  gsize signed_length;   /* bytes before the signature line */
+  char *org_code;        /* of the trusted key */
+  char *org_name;
+} GtExchangeSignature;
+
+void gt_exchange_signature_free (GtExchangeSignature *sig);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeSignature, gt_exchange_signature_free)
+
+/* Checks the signature of @data (the file's bytes, @display names it in messages) against
+ * the trust list of @storage, before any XML parsing. */
+GtExchangeSignature *gt_exchange_check_signature (GtStorage *storage, const char *display,
+                                                  const guint8 *data, gsize length,
+                                                  GError **error);
+/* The same with one given public key (PEM) instead of the trust list (the read-back check
+ * after export). */
+GtExchangeSignature *gt_exchange_check_signature_with (const char *public_pem,
+                                                       const char *display, const guint8 *data,
+                                                       gsize length, GError **error);
+/* Reads @path into memory (refusing files over the size limit). */
+gboolean gt_exchange_load_file (GtStorage *storage, const char *path, char **data,
+                                gsize *length, GError **error);
+
+/* ---- reader (gt-exchange-reader.c) ---- */
+
+typedef struct _GtExchangeReader GtExchangeReader;
+
+#define GT_EXCHANGE_MAX_ATTRS 32
+
+typedef struct
+{
+  GtExchangeType type;
+  const char *uuid;
+  gint64 rev;
+  const char *mtime;
+  const char *parent;      /* the parent attribute, or NULL */
+  int n_attrs;             /* every attribute, uuid/rev/mtime/parent included, in order */
+  const char *names[GT_EXCHANGE_MAX_ATTRS];
+  const char *values[GT_EXCHANGE_MAX_ATTRS];
+  const char *text;        /* element text (task body, ack note), "" when none */
+  int line;
+} GtExchangeRecord;
+
+/* A reader over @data (not copied; must outlive the reader). @display names the file in
+ * messages. */
+GtExchangeReader *gt_exchange_reader_new (const char *display, const char *data, gsize length,
+                                          GError **error);
+/* Reads up to the end of the header and fills @result's header fields. */
+gboolean gt_exchange_reader_read_header (GtExchangeReader *reader, GtExchangeResult *result,
+                                         GError **error);
+/* The next record into @record (valid until the next call); FALSE at the end (no error) or
+ * on a problem (@error set). At the end the counts are checked against the header. */
+gboolean gt_exchange_reader_next (GtExchangeReader *reader, GtExchangeRecord *record,
+                                  GError **error);
+void gt_exchange_reader_free (GtExchangeReader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeReader, gt_exchange_reader_free)
+
+/* The value of attribute @name of @record, or NULL. */
+const char *gt_exchange_record_get (const GtExchangeRecord *record, const char *name);
+/* Appends the record's fields (all attributes but uuid, rev, mtime and the parent, plus
+ * "text" when not empty) as a JSON object. */
+void gt_exchange_record_to_json (const GtExchangeRecord *record, GString *out);
+/* Appends @text as a JSON string. */
+void gt_exchange_json_string (GString *out, const char *text);
+
+G_END_DECLS

@@ -1,0 +1,524 @@
+/* gt-exchange-reader.c — the second pass: a streaming, validating, bounded parse
+ *
+ * xmlTextReader over the (already verified) bytes with XML_PARSE_NONET and nothing that
+ * loads or substitutes entities; any DOCTYPE or entity is refused; depth, text and
+ * attribute sizes are bounded; the XSD (compiled into the program) validates as the reader
+ * goes, and errors carry the file's line. Records are handed out one by one with their
+ * attributes in a buffer reused from record to record.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+#include <string.h>
+
+#include "gt-exchange-private.h"
+#include "gt-exchange-resources.h"
+
+struct _GtExchangeReader
+{
+  char *display;
+  xmlTextReaderPtr reader;
+  xmlSchemaValidCtxtPtr vctxt;
+  char *xml_error;     /* first error reported by libxml2, with its line */
+  int xml_error_code;  /* GT_EXCHANGE_ERROR_MALFORMED or _INVALID */
+  GString *attrs;      /* name\0value\0… of the current record */
+  GString *text;
+  guint claimed[GT_EXCHANGE_N_TYPES];
+  guint seen[GT_EXCHANGE_N_TYPES];
+  int body;            /* the body being read, -1 outside */
+  gboolean header_read;
+};
+
+static xmlSchemaPtr
+exchange_schema (void)
+{
+  static xmlSchemaPtr schema;
+
+  if (g_once_init_enter (&schema))
+    {
+      g_autoptr (GBytes) bytes = g_resource_lookup_data (gt_exchange_get_resource (),
+                                                         "/org/guatu/Guatu/exchange/guatu-exchange-1.xsd",
+                                                         0, NULL);
+      xmlSchemaParserCtxtPtr pctxt;
+      xmlSchemaPtr parsed;
+      gsize size = 0;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      pctxt = xmlSchemaNewMemParserCtxt (data, (int) size);
+      parsed = xmlSchemaParse (pctxt);
+      xmlSchemaFreeParserCtxt (pctxt);
+      g_assert (parsed != NULL);
+      g_once_init_leave (&schema, parsed);
+    }
+  return schema;
+}
+
+static void
+on_error (void *data, xmlErrorPtr err)
+{
+  GtExchangeReader *self = data;
+  g_autofree char *message = NULL;
+
+  if (self->xml_error != NULL || err == NULL || err->level < XML_ERR_ERROR)
+    return;
+  message = g_strstrip (g_strdup (err->message != NULL ? err->message : "?"));
+  if (err->line > 0)
+    self->xml_error = g_strdup_printf ("%s:%d: %s", self->display, err->line, message);
+  else
+    self->xml_error = g_strdup_printf ("%s: %s", self->display, message);
+  self->xml_error_code = err->domain == XML_FROM_SCHEMASV ? GT_EXCHANGE_ERROR_INVALID
+                                                          : GT_EXCHANGE_ERROR_MALFORMED;
+}
+
+GtExchangeReader *
+gt_exchange_reader_new (const char *display, const char *data, gsize length, GError **error)
+{
+  GtExchangeReader *self;
+
+  if (length > G_MAXINT)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_TOO_LARGE,
+                   _("%s: the package is too large"), display);
+      return NULL;
+    }
+  self = g_new0 (GtExchangeReader, 1);
+  self->display = g_strdup (display);
+  self->attrs = g_string_sized_new (1024);
+  self->text = g_string_sized_new (256);
+  self->body = -1;
+  /* No XML_PARSE_NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: ever. */
+  self->reader = xmlReaderForMemory (data, (int) length, display, "UTF-8",
+                                     XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  if (self->reader == NULL)
+    {
+      gt_exchange_reader_free (self);
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                   _("%s: cannot start the XML reader"), display);
+      return NULL;
+    }
+  xmlTextReaderSetStructuredErrorHandler (self->reader, on_error, self);
+  self->vctxt = xmlSchemaNewValidCtxt (exchange_schema ());
+  xmlSchemaSetValidStructuredErrors (self->vctxt, on_error, self);
+  if (xmlTextReaderSchemaValidateCtxt (self->reader, self->vctxt, 0) != 0)
+    {
+      gt_exchange_reader_free (self);
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                   _("%s: cannot start the schema validation"), display);
+      return NULL;
+    }
+  return self;
+}
+
+void
+gt_exchange_reader_free (GtExchangeReader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->reader != NULL)
+    xmlFreeTextReader (self->reader);
+  if (self->vctxt != NULL)
+    xmlSchemaFreeValidCtxt (self->vctxt);
+  g_free (self->display);
+  g_free (self->xml_error);
+  g_string_free (self->attrs, TRUE);
+  g_string_free (self->text, TRUE);
+  g_free (self);
+}
+
+static gboolean
+fail (GtExchangeReader *self, GError **error, int code, const char *format, ...)
+  G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (GtExchangeReader *self, GError **error, int code, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+  int line = xmlTextReaderGetParserLineNumber (self->reader);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, GT_EXCHANGE_ERROR, code, "%s:%d: %s", self->display, line, message);
+  return FALSE;
+}
+
+/* Reads one node; FALSE with @error on a problem, FALSE without one at the end. */
+static gboolean
+advance (GtExchangeReader *self, gboolean *end, GError **error)
+{
+  int rc = xmlTextReaderRead (self->reader), type;
+
+  *end = FALSE;
+  if (self->xml_error != NULL)
+    {
+      g_set_error_literal (error, GT_EXCHANGE_ERROR, self->xml_error_code, self->xml_error);
+      return FALSE;
+    }
+  if (rc < 0)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_MALFORMED,
+                   _("%s: not well-formed XML"), self->display);
+      return FALSE;
+    }
+  if (rc == 0)
+    {
+      *end = TRUE;
+      return FALSE;
+    }
+  type = xmlTextReaderNodeType (self->reader);
+  if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY ||
+      type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_NOTATION)
+    return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
+                 _("a package never has a DOCTYPE or entities; this one does, so it was "
+                   "refused unread"));
+  if (xmlTextReaderDepth (self->reader) > GT_EXCHANGE_MAX_DEPTH)
+    return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
+                 _("elements nested deeper than %d levels"), GT_EXCHANGE_MAX_DEPTH);
+  return TRUE;
+}
+
+static const char *
+attr (GtExchangeReader *self, const char *name)
+{
+  return (const char *) xmlTextReaderGetAttribute (self->reader, BAD_CAST name);
+}
+
+/* xmlTextReaderGetAttribute returns a copy; this wraps it for g_autofree. */
+#define ATTR(self, name) ((char *) attr ((self), (name)))
+
+static gboolean
+read_counts (GtExchangeReader *self, GError **error)
+{
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    {
+      g_autofree char *value = ATTR (self, gt_exchange_type_plural (t));
+      guint64 n = 0;
+
+      if (value == NULL)
+        continue;
+      if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &n, NULL))
+        return fail (self, error, GT_EXCHANGE_ERROR_INVALID, _("counts: %s=“%s” is not a count"),
+                     gt_exchange_type_plural (t), value);
+      self->claimed[t] = (guint) n;
+    }
+  return TRUE;
+}
+
+gboolean
+gt_exchange_reader_read_header (GtExchangeReader *self, GtExchangeResult *result,
+                                GError **error)
+{
+  gboolean end = FALSE, root_seen = FALSE;
+
+  while (advance (self, &end, error))
+    {
+      int type = xmlTextReaderNodeType (self->reader);
+      int depth = xmlTextReaderDepth (self->reader);
+      const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
+
+      if (type == XML_READER_TYPE_END_ELEMENT && depth == 1 && strcmp (name, "header") == 0)
+        {
+          self->header_read = TRUE;
+          memcpy (result->claimed, self->claimed, sizeof self->claimed);
+          return TRUE;
+        }
+      if (type != XML_READER_TYPE_ELEMENT)
+        continue;
+      if (depth == 0)
+        {
+          const char *ns = (const char *) xmlTextReaderConstNamespaceUri (self->reader);
+          g_autofree char *version = ATTR (self, "version");
+
+          root_seen = TRUE;
+          if (ns != NULL && g_str_has_prefix (ns, "urn:guatu:exchange:") &&
+              strcmp (ns, GT_EXCHANGE_NAMESPACE) != 0)
+            return fail (self, error, GT_EXCHANGE_ERROR_VERSION,
+                         _("package format “%s” is newer than this version of Guatu understands "
+                           "(%s); please update Guatu"), ns, GT_EXCHANGE_NAMESPACE);
+          if (strcmp (name, "package") != 0 || g_strcmp0 (ns, GT_EXCHANGE_NAMESPACE) != 0)
+            return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
+                         _("not a Guatu exchange package (root element “%s”, namespace “%s”)"),
+                         name, ns != NULL ? ns : "");
+          if (g_strcmp0 (version, "1") != 0)
+            return fail (self, error, GT_EXCHANGE_ERROR_VERSION,
+                         _("package format version “%s” is not understood by this version of "
+                           "Guatu (it reads version %d); please update Guatu"),
+                         version != NULL ? version : "", GT_EXCHANGE_VERSION);
+          result->version = GT_EXCHANGE_VERSION;
+        }
+      else if (depth == 1 && strcmp (name, "header") == 0)
+        {
+          g_autofree char *kind = ATTR (self, "kind"), *masked = ATTR (self, "masked");
+
+          result->package_uuid = ATTR (self, "uuid");
+          result->period = ATTR (self, "period");
+          result->created = ATTR (self, "created");
+          result->generator = ATTR (self, "generator");
+          result->masked = g_strcmp0 (masked, "1") == 0;
+          if (result->period == NULL)
+            result->period = g_strdup ("");
+          if (!gt_exchange_kind_from_string (kind, &result->kind))
+            return fail (self, error, GT_EXCHANGE_ERROR_INVALID, _("header: unknown kind “%s”"),
+                         kind != NULL ? kind : "");
+        }
+      else if (depth == 2 && strcmp (name, "sender") == 0)
+        {
+          result->sender_code = ATTR (self, "code");
+          result->sender_name = ATTR (self, "name");
+        }
+      else if (depth == 2 && strcmp (name, "receiver") == 0)
+        {
+          result->receiver_code = ATTR (self, "code");
+          result->receiver_name = ATTR (self, "name");
+        }
+      else if (depth == 2 && strcmp (name, "counts") == 0)
+        {
+          if (!read_counts (self, error))
+            return FALSE;
+        }
+      else if (depth == 1)
+        break;
+    }
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
+               root_seen ? _("the package has no complete header")
+                         : _("the file holds no XML element"));
+}
+
+static gboolean
+collect_attributes (GtExchangeReader *self, GtExchangeRecord *record, GError **error)
+{
+  gsize offsets[GT_EXCHANGE_MAX_ATTRS * 2];
+  int n = 0;
+
+  g_string_truncate (self->attrs, 0);
+  if (xmlTextReaderMoveToFirstAttribute (self->reader) == 1)
+    do
+      {
+        const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
+        const char *value = (const char *) xmlTextReaderConstValue (self->reader);
+        gsize len = strlen (value);
+
+        if (n == GT_EXCHANGE_MAX_ATTRS)
+          return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
+                       _("a record with more than %d attributes"), GT_EXCHANGE_MAX_ATTRS);
+        if (len > GT_EXCHANGE_MAX_TEXT)
+          return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
+                       _("attribute “%s” is longer than %d bytes"), name, GT_EXCHANGE_MAX_TEXT);
+        offsets[2 * n] = self->attrs->len;
+        g_string_append_len (self->attrs, name, strlen (name) + 1);
+        offsets[2 * n + 1] = self->attrs->len;
+        g_string_append_len (self->attrs, value, len + 1);
+        n++;
+      }
+    while (xmlTextReaderMoveToNextAttribute (self->reader) == 1);
+  xmlTextReaderMoveToElement (self->reader);
+
+  record->n_attrs = n;
+  record->uuid = record->mtime = record->parent = NULL;
+  record->rev = 0;
+  for (int i = 0; i < n; i++)
+    {
+      const char *name = self->attrs->str + offsets[2 * i];
+      const char *value = self->attrs->str + offsets[2 * i + 1];
+      const char *parent = gt_exchange_type_parent_attr (record->type);
+
+      record->names[i] = name;
+      record->values[i] = value;
+      if (strcmp (name, "uuid") == 0)
+        record->uuid = value;
+      else if (strcmp (name, "rev") == 0)
+        record->rev = g_ascii_strtoll (value, NULL, 10);
+      else if (strcmp (name, "mtime") == 0)
+        record->mtime = value;
+      else if (parent != NULL && strcmp (name, parent) == 0)
+        record->parent = value;
+    }
+  if (record->uuid == NULL || record->mtime == NULL || record->rev < 1)
+    return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
+                 _("a %s without uuid, rev or mtime"), gt_exchange_type_name (record->type));
+  return TRUE;
+}
+
+static gboolean
+count_record (GtExchangeReader *self, GtExchangeType type, GError **error)
+{
+  if (++self->seen[type] > self->claimed[type])
+    return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
+                 _("more %s than the %u the header announces"), gt_exchange_type_plural (type),
+                 self->claimed[type]);
+  return TRUE;
+}
+
+gboolean
+gt_exchange_reader_next (GtExchangeReader *self, GtExchangeRecord *record, GError **error)
+{
+  gboolean end = FALSE, pending = FALSE;
+
+  g_return_val_if_fail (self->header_read, FALSE);
+  while (advance (self, &end, error))
+    {
+      int type = xmlTextReaderNodeType (self->reader);
+      int depth = xmlTextReaderDepth (self->reader);
+
+      if (pending)
+        {
+          if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+              type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
+            {
+              const char *value = (const char *) xmlTextReaderConstValue (self->reader);
+              gsize len = value != NULL ? strlen (value) : 0;
+
+              if (self->text->len + len > GT_EXCHANGE_MAX_TEXT)
+                return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
+                             _("a text longer than %d bytes"), GT_EXCHANGE_MAX_TEXT);
+              g_string_append_len (self->text, value, len);
+            }
+          else if (type == XML_READER_TYPE_END_ELEMENT && depth == 2)
+            {
+              record->text = self->text->str;
+              return count_record (self, record->type, error);
+            }
+          else if (type == XML_READER_TYPE_ELEMENT)
+            return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
+                         _("unexpected element inside a %s"), gt_exchange_type_name (record->type));
+          continue;
+        }
+      if (type == XML_READER_TYPE_TEXT)
+        {
+          const char *value = (const char *) xmlTextReaderConstValue (self->reader);
+          if (value != NULL && strlen (value) > GT_EXCHANGE_MAX_TEXT)
+            return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
+                         _("a text longer than %d bytes"), GT_EXCHANGE_MAX_TEXT);
+          continue;
+        }
+      if (type == XML_READER_TYPE_END_ELEMENT && depth == 1)
+        self->body = -1;
+      if (type != XML_READER_TYPE_ELEMENT)
+        continue;
+      if (depth == 1)
+        {
+          const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
+          self->body = gt_exchange_type_from_plural (name);
+          if (self->body < 0)
+            return fail (self, error, GT_EXCHANGE_ERROR_INVALID, _("unknown section “%s”"), name);
+          continue;
+        }
+      if (depth == 2 && self->body >= 0)
+        {
+          const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
+
+          if (strcmp (name, gt_exchange_type_name (self->body)) != 0)
+            return fail (self, error, GT_EXCHANGE_ERROR_INVALID, _("“%s” inside “%s”"), name,
+                         gt_exchange_type_plural (self->body));
+          record->type = self->body;
+          record->line = xmlTextReaderGetParserLineNumber (self->reader);
+          g_string_truncate (self->text, 0);
+          record->text = self->text->str;
+          if (!collect_attributes (self, record, error))
+            return FALSE;
+          if (xmlTextReaderIsEmptyElement (self->reader))
+            return count_record (self, record->type, error);
+          pending = TRUE;
+          continue;
+        }
+      return fail (self, error, GT_EXCHANGE_ERROR_INVALID, _("unexpected element “%s”"),
+                   (const char *) xmlTextReaderConstLocalName (self->reader));
+    }
+  if (!end)
+    return FALSE;
+  if (xmlTextReaderIsValid (self->reader) != 1)
+    {
+      if (self->xml_error != NULL)
+        g_set_error_literal (error, GT_EXCHANGE_ERROR, self->xml_error_code, self->xml_error);
+      else
+        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+                     _("%s: not valid against the exchange schema"), self->display);
+      return FALSE;
+    }
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    if (self->seen[t] != self->claimed[t])
+      {
+        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+                     _("%s: the header announces %u %s but the package holds %u"),
+                     self->display, self->claimed[t], gt_exchange_type_plural (t),
+                     self->seen[t]);
+        return FALSE;
+      }
+  return FALSE;
+}
+
+const char *
+gt_exchange_record_get (const GtExchangeRecord *record, const char *name)
+{
+  for (int i = 0; i < record->n_attrs; i++)
+    if (strcmp (record->names[i], name) == 0)
+      return record->values[i];
+  return NULL;
+}
+
+void
+gt_exchange_json_string (GString *out, const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      unsigned char c = (unsigned char) *p;
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else
+        {
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 15]);
+        }
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+void
+gt_exchange_record_to_json (const GtExchangeRecord *record, GString *out)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (int i = 0; i < record->n_attrs; i++)
+    {
+      const char *value = record->values[i];
+      if (value == record->uuid || value == record->mtime || value == record->parent ||
+          strcmp (record->names[i], "rev") == 0)
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      gt_exchange_json_string (out, record->names[i]);
+      g_string_append_c (out, ':');
+      gt_exchange_json_string (out, value);
+    }
+  if (record->text != NULL && *record->text != '\0')
+    {
+      if (!first)
+        g_string_append_c (out, ',');
+      g_string_append (out, "\"text\":");
+      gt_exchange_json_string (out, record->text);
+    }
+  g_string_append_c (out, '}');
+}

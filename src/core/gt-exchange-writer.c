@@ -1,0 +1,460 @@
+/* gt-exchange-writer.c — writing a signed package with xmlTextWriter, streaming
+ *
+ * Every byte goes through one output callback that writes it to the temporary file and feeds
+ * it to the signer, so the signature covers exactly what is on disk. After the signature
+ * line the file is synced and renamed (gt-file), then read back and its signature verified
+ * with this office's public key before success is reported.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+#include <string.h>
+
+#include "gt-exchange-private.h"
+#include "gt-file.h"
+#include "gt-keys.h"
+
+typedef struct
+{
+  GtStorage *storage;
+  const GtExchangeExportOptions *options;
+  FILE *stream;
+  GtSigner *signer;
+  gboolean write_failed;
+  int write_errno;
+  xmlTextWriterPtr writer;
+  char *own_code;
+  char *receiver_code;
+  char *since; /* tombstones of a report: from the start of its period */
+} Writer;
+
+/* The rows of each type, with columns named as the XML attributes; "#text" is the element's
+ * text. ?1 is the receiver's code, ?2 this office's code, ?3 the first day of the period. */
+static const char *const type_sql[GT_EXCHANGE_N_TYPES] = {
+  [GT_EXCHANGE_ORGANIZATION] =
+    "SELECT o.uuid, o.rev, o.mtime, p.uuid AS parent, o.name, o.kind, o.level, o.code,"
+    " o.org_type AS \"org-type\", o.secretary, o.founded, o.archived, o.sort_order AS sort"
+    " FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id ORDER BY o.id",
+  [GT_EXCHANGE_MEMBER] =
+    "SELECT m.uuid, m.rev, m.mtime, o.uuid AS org, m.name, m.gender, m.ethnicity,"
+    " m.id_number AS \"id-number\", m.phone, m.education, m.occupation,"
+    " m.birth_date AS \"birth-date\", m.join_date AS \"join-date\", m.full_date AS \"full-date\","
+    " m.category, m.status, m.flags"
+    " FROM members m JOIN organizations o ON o.id = m.org_id ORDER BY m.id",
+  [GT_EXCHANGE_HOUSEHOLD] =
+    "SELECT h.uuid, h.rev, h.mtime, h.head_name AS \"head-name\", v.name AS village, h.grid,"
+    " h.address, h.size, h.notes"
+    " FROM households h LEFT JOIN villages v ON v.id = h.village_id ORDER BY h.id",
+  [GT_EXCHANGE_LINK] =
+    "SELECT l.uuid, l.rev, l.mtime, m.uuid AS member, h.uuid AS household,"
+    " l.link_type AS type, l.post"
+    " FROM member_household_links l JOIN members m ON m.id = l.member_id"
+    " JOIN households h ON h.id = l.household_id ORDER BY l.id",
+  [GT_EXCHANGE_PROJECT] =
+    "SELECT p.uuid, p.rev, p.mtime, o.uuid AS org, p.number, p.name, p.kind, p.level,"
+    " v.name AS village, p.leader, p.cadre, p.start_date AS start, p.due_date AS due,"
+    " p.budget_fen AS \"budget-fen\", p.closed_date AS closed, p.description"
+    " FROM projects p LEFT JOIN organizations o ON o.id = p.org_id"
+    " LEFT JOIN villages v ON v.id = p.village_id ORDER BY p.id",
+  [GT_EXCHANGE_MILESTONE] =
+    "SELECT ms.uuid, ms.rev, ms.mtime, p.uuid AS project, ms.seq, ms.name,"
+    " ms.planned_date AS planned, ms.done_date AS done, ms.done_by AS \"done-by\""
+    " FROM milestones ms JOIN projects p ON p.id = ms.project_id ORDER BY ms.id",
+  [GT_EXCHANGE_TOMBSTONE] =
+    "SELECT uuid, rev, mtime, type FROM ex_tombstones WHERE mtime >= ?3 ORDER BY id",
+  [GT_EXCHANGE_TASK] =
+    "SELECT uuid, rev, mtime, kind, title, issuer_code AS \"issuer-code\","
+    " issuer_name AS \"issuer-name\", target_code AS target, issued_on AS issued,"
+    " due_date AS due, body AS \"#text\""
+    " FROM ex_tasks WHERE incoming = 0 AND target_code IN (?1, '*') ORDER BY id",
+  [GT_EXCHANGE_ACK] =
+    "SELECT uuid, rev, mtime, task_uuid AS task, office_code AS \"office-code\","
+    " office_name AS \"office-name\", status, date, note AS \"#text\""
+    " FROM ex_acks WHERE office_code = ?2 ORDER BY id",
+};
+
+static gboolean
+kind_has_type (GtExchangeKind kind, GtExchangeType type)
+{
+  switch (kind)
+    {
+    case GT_EXCHANGE_KIND_REPORT:
+    case GT_EXCHANGE_KIND_FULL:
+      return type <= GT_EXCHANGE_TOMBSTONE;
+    case GT_EXCHANGE_KIND_DISPATCH:
+      return type == GT_EXCHANGE_TASK;
+    case GT_EXCHANGE_KIND_ACK:
+      return type == GT_EXCHANGE_ACK;
+    default:
+      return FALSE;
+    }
+}
+
+static int
+output_write (void *data, const char *buffer, int len)
+{
+  Writer *w = data;
+
+  if (w->write_failed)
+    return -1;
+  if (len > 0 && fwrite (buffer, 1, len, w->stream) != (size_t) len)
+    {
+      w->write_failed = TRUE;
+      w->write_errno = errno;
+      return -1;
+    }
+  gt_signer_update (w->signer, buffer, len);
+  return len;
+}
+
+static int
+output_close (void *data)
+{
+  return 0;
+}
+
+static void
+mask_into (char *out, const char *value, gsize keep_head, gsize keep_tail)
+{
+  gsize len = strlen (value);
+
+  for (gsize i = 0; i < len; i++)
+    out[i] = (len > keep_head + keep_tail && (i < keep_head || i >= len - keep_tail))
+               ? value[i] : '*';
+  out[len] = '\0';
+}
+
+static sqlite3_stmt *
+prepare_type (Writer *w, GtExchangeType type, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (w->storage, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_text (stmt, 1, w->receiver_code, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, w->own_code, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_text (stmt, 3, w->since, -1, SQLITE_STATIC);
+  return stmt;
+}
+
+static gboolean
+count_type (Writer *w, GtExchangeType type, guint *count, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s)", type_sql[type]);
+  sqlite3_stmt *stmt = prepare_type (w, type, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      gt_storage_set_error (w->storage, error, _("counting the records to export"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define XW(call) \
+  G_STMT_START { if ((call) < 0) goto xml_failed; } G_STMT_END
+
+static gboolean
+write_type (Writer *w, GtExchangeType type, GError **error)
+{
+  sqlite3_stmt *stmt = prepare_type (w, type, type_sql[type], error);
+  const char *element = gt_exchange_type_name (type);
+  int n_cols, rc;
+  char masked[256];
+
+  if (stmt == NULL)
+    return FALSE;
+  n_cols = sqlite3_column_count (stmt);
+  if (xmlTextWriterStartElement (w->writer, BAD_CAST gt_exchange_type_plural (type)) < 0)
+    goto xml_failed;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = NULL;
+
+      XW (xmlTextWriterStartElement (w->writer, BAD_CAST element));
+      for (int c = 0; c < n_cols; c++)
+        {
+          const char *name = sqlite3_column_name (stmt, c);
+          const char *value = (const char *) sqlite3_column_text (stmt, c);
+
+          if (value == NULL)
+            continue;
+          if (name[0] == '#')
+            {
+              text = value;
+              continue;
+            }
+          if (w->options->mask && strlen (value) < sizeof masked)
+            {
+              if (strcmp (name, "id-number") == 0)
+                value = (mask_into (masked, value, 6, 4), masked);
+              else if (strcmp (name, "phone") == 0)
+                value = (mask_into (masked, value, 3, 4), masked);
+            }
+          XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST name, BAD_CAST value));
+        }
+      if (text != NULL && *text != '\0')
+        XW (xmlTextWriterWriteString (w->writer, BAD_CAST text));
+      XW (xmlTextWriterEndElement (w->writer));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (w->storage, error, _("reading the records to export"));
+      return FALSE;
+    }
+  XW (xmlTextWriterEndElement (w->writer));
+  return TRUE;
+
+xml_failed:
+  sqlite3_reset (stmt);
+  return FALSE; /* the caller reports the write error */
+}
+
+static char *
+receiver_name (GtStorage *storage, const GtExchangeExportOptions *options, const char *code)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  if (options->to_name != NULL)
+    return g_strdup (options->to_name);
+  stmt = gt_storage_prepare (storage, "SELECT name FROM ex_trusted_keys WHERE org_code = ?"
+                                      " ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = GT_COLUMN_TEXT (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  if (name == NULL)
+    {
+      g_autofree char *parent = gt_exchange_parent_code (storage);
+      if (g_strcmp0 (parent, code) == 0)
+        name = gt_storage_get_meta (storage, "exchange.parent_name");
+    }
+  return name != NULL ? name : g_strdup ("");
+}
+
+static gboolean
+write_document (Writer *w, const char *package_uuid, const char *period, const char *created,
+                const guint counts[], GError **error)
+{
+  g_autofree char *own_name = gt_storage_get_meta (w->storage, "office_name");
+  g_autofree char *to_name = receiver_name (w->storage, w->options, w->receiver_code);
+
+  XW (xmlTextWriterSetIndent (w->writer, 1));
+  XW (xmlTextWriterSetIndentString (w->writer, BAD_CAST " "));
+  XW (xmlTextWriterStartDocument (w->writer, "1.0", "UTF-8", NULL));
+  XW (xmlTextWriterStartElementNS (w->writer, NULL, BAD_CAST "package",
+                                   BAD_CAST GT_EXCHANGE_NAMESPACE));
+  XW (xmlTextWriterWriteFormatAttribute (w->writer, BAD_CAST "version", "%d",
+                                         GT_EXCHANGE_VERSION));
+  XW (xmlTextWriterStartElement (w->writer, BAD_CAST "header"));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "uuid", BAD_CAST package_uuid));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "kind",
+                                   BAD_CAST gt_exchange_kind_to_string (w->options->kind)));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "period", BAD_CAST period));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "created", BAD_CAST created));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "generator",
+                                   BAD_CAST "Guatu " PACKAGE_VERSION));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "masked",
+                                   BAD_CAST (w->options->mask ? "1" : "0")));
+  XW (xmlTextWriterStartElement (w->writer, BAD_CAST "sender"));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "code", BAD_CAST w->own_code));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "name",
+                                   BAD_CAST (own_name != NULL ? own_name : "")));
+  XW (xmlTextWriterEndElement (w->writer));
+  XW (xmlTextWriterStartElement (w->writer, BAD_CAST "receiver"));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "code", BAD_CAST w->receiver_code));
+  XW (xmlTextWriterWriteAttribute (w->writer, BAD_CAST "name", BAD_CAST to_name));
+  XW (xmlTextWriterEndElement (w->writer));
+  XW (xmlTextWriterStartElement (w->writer, BAD_CAST "counts"));
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    if (kind_has_type (w->options->kind, t))
+      XW (xmlTextWriterWriteFormatAttribute (w->writer, BAD_CAST gt_exchange_type_plural (t),
+                                             "%u", counts[t]));
+  XW (xmlTextWriterEndElement (w->writer));
+  XW (xmlTextWriterEndElement (w->writer)); /* header */
+
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    if (kind_has_type (w->options->kind, t) && !write_type (w, t, error))
+      {
+        if (error != NULL && *error != NULL)
+          return FALSE;
+        goto xml_failed;
+      }
+  XW (xmlTextWriterEndElement (w->writer)); /* package */
+  XW (xmlTextWriterEndDocument (w->writer));
+  XW (xmlTextWriterFlush (w->writer));
+  return TRUE;
+
+xml_failed:
+  return FALSE;
+}
+
+static gboolean
+valid_code (const char *code)
+{
+  if (code == NULL || *code == '\0' || strlen (code) > 32)
+    return FALSE;
+  for (const char *p = code; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+gt_exchange_export (GtStorage *storage, const char *path, const GtExchangeExportOptions *options,
+                    GtExchangeExportInfo **info_out, GError **error)
+{
+  Writer w = { .storage = storage, .options = options };
+  g_autofree char *package_uuid = gt_new_uuid ();
+  g_autofree char *period = NULL, *created = NULL, *signature = NULL, *line = NULL;
+  g_autofree char *data = NULL, *public_pem = NULL;
+  g_autoptr (GtExchangeSignature) check = NULL;
+  g_autoptr (GError) local_error = NULL;
+  GtSafeFile *file;
+  xmlOutputBufferPtr out;
+  guint counts[GT_EXCHANGE_N_TYPES] = { 0 };
+  gsize length = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (GT_IS_STORAGE (storage) && path != NULL && options != NULL, FALSE);
+
+  w.own_code = gt_exchange_office_code (storage);
+  w.receiver_code = options->to_code != NULL ? g_strdup (options->to_code)
+                                             : gt_exchange_parent_code (storage);
+  if (!valid_code (w.own_code))
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                   _("%s: this office has no valid office code; set one with “guatu-cli init "
+                     "--code”"), gt_storage_get_path (storage));
+      goto out;
+    }
+  if (!valid_code (w.receiver_code))
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                   _("%s: no receiver: name the office the package is for with --to CODE"),
+                   path);
+      goto out;
+    }
+
+  if (options->period != NULL)
+    period = g_strdup (options->period);
+  else if (options->kind == GT_EXCHANGE_KIND_REPORT)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      period = g_date_time_format (now, "%Y-%m");
+    }
+  else
+    period = g_strdup ("");
+  if (*period != '\0' && !g_regex_match_simple ("^[0-9]{4}(-[0-9]{2}|-Q[1-4])?$", period, 0, 0))
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                   _("period “%s”: write it as YYYY-MM, YYYY-Qn or YYYY"), period);
+      goto out;
+    }
+  w.since = options->kind == GT_EXCHANGE_KIND_REPORT && *period != '\0'
+              ? g_strndup (period, 4) : g_strdup ("");
+  if (options->created != NULL)
+    created = g_strdup (options->created);
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+    }
+
+  w.signer = gt_signer_new (storage, error);
+  if (w.signer == NULL)
+    goto out;
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    if (kind_has_type (options->kind, t) && !count_type (&w, t, &counts[t], error))
+      goto out;
+
+  file = gt_safe_file_open (path, error);
+  if (file == NULL)
+    goto out;
+  w.stream = gt_safe_file_get_stream (file);
+  out = xmlOutputBufferCreateIO (output_write, output_close, &w, NULL);
+  w.writer = xmlNewTextWriter (out);
+  ok = write_document (&w, package_uuid, period, created, counts, &local_error);
+  xmlFreeTextWriter (w.writer);
+  if (ok)
+    {
+      signature = gt_signer_finish (w.signer, &local_error);
+      ok = signature != NULL;
+    }
+  if (ok)
+    {
+      line = g_strdup_printf ("<?" GT_EXCHANGE_SIGNATURE_PI " alg=\"%s\" key=\"%s\" value=\"%s\"?>\n",
+                              GT_KEYS_ALG, gt_signer_get_fingerprint (w.signer), signature);
+      if (fputs (line, w.stream) < 0)
+        w.write_failed = TRUE, w.write_errno = errno;
+    }
+  if (!ok || w.write_failed)
+    {
+      gt_safe_file_abort (file);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (w.write_errno),
+                     _("%s: cannot write: %s"), path,
+                     w.write_errno != 0 ? g_strerror (w.write_errno) : _("XML writer failed"));
+      ok = FALSE;
+      goto out;
+    }
+  if (!gt_safe_file_commit (file, error))
+    {
+      ok = FALSE;
+      goto out;
+    }
+
+  /* Read back what is on the disk and check its signature with our own public key. */
+  ok = FALSE;
+  public_pem = gt_keys_get_public_pem (storage, NULL, error);
+  if (public_pem == NULL || !gt_exchange_load_file (storage, path, &data, &length, error))
+    goto out;
+  check = gt_exchange_check_signature_with (public_pem, path, (const guint8 *) data, length,
+                                            error);
+  if (check == NULL)
+    {
+      g_prefix_error (error, _("%s was written but does not read back correctly (the drive "
+                               "may be faulty): "), path);
+      goto out;
+    }
+  ok = TRUE;
+  if (info_out != NULL)
+    {
+      GtExchangeExportInfo *info = g_new0 (GtExchangeExportInfo, 1);
+      info->path = g_strdup (path);
+      info->package_uuid = g_strdup (package_uuid);
+      info->sha256 = g_strdup (check->file_sha256);
+      info->size = length;
+      info->receiver_code = g_strdup (w.receiver_code);
+      memcpy (info->counts, counts, sizeof counts);
+      *info_out = info;
+    }
+
+out:
+  gt_signer_free (w.signer);
+  g_free (w.own_code);
+  g_free (w.receiver_code);
+  g_free (w.since);
+  return ok;
+}

@@ -1,0 +1,186 @@
+/* gt-exchange.c — names of kinds and record types, results, the office's identity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gt-exchange-private.h"
+
+G_DEFINE_QUARK (gt-exchange-error-quark, gt_exchange_error)
+
+static const char *const kinds[] = { "report", "full", "dispatch", "ack" };
+
+static const struct
+{
+  const char *name;
+  const char *plural;
+  const char *parent;
+} types[GT_EXCHANGE_N_TYPES] = {
+  { "organization", "organizations", "parent" },
+  { "member", "members", "org" },
+  { "household", "households", NULL },
+  { "link", "links", "member" },
+  { "project", "projects", "org" },
+  { "milestone", "milestones", "project" },
+  { "tombstone", "tombstones", NULL },
+  { "task", "tasks", NULL },
+  { "ack", "acks", "task" },
+};
+
+const char *
+gt_exchange_kind_to_string (GtExchangeKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kinds), NULL);
+  return kinds[kind];
+}
+
+gboolean
+gt_exchange_kind_from_string (const char *text, GtExchangeKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (text, kinds[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+gt_exchange_type_name (GtExchangeType type)
+{
+  g_return_val_if_fail ((guint) type < GT_EXCHANGE_N_TYPES, NULL);
+  return types[type].name;
+}
+
+const char *
+gt_exchange_type_plural (GtExchangeType type)
+{
+  g_return_val_if_fail ((guint) type < GT_EXCHANGE_N_TYPES, NULL);
+  return types[type].plural;
+}
+
+const char *
+gt_exchange_type_parent_attr (GtExchangeType type)
+{
+  g_return_val_if_fail ((guint) type < GT_EXCHANGE_N_TYPES, NULL);
+  return types[type].parent;
+}
+
+int
+gt_exchange_type_from_name (const char *name)
+{
+  for (int i = 0; i < GT_EXCHANGE_N_TYPES; i++)
+    if (strcmp (name, types[i].name) == 0)
+      return i;
+  return -1;
+}
+
+int
+gt_exchange_type_from_plural (const char *name)
+{
+  for (int i = 0; i < GT_EXCHANGE_N_TYPES; i++)
+    if (strcmp (name, types[i].plural) == 0)
+      return i;
+  return -1;
+}
+
+void
+gt_exchange_export_info_free (GtExchangeExportInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->path);
+  g_free (info->package_uuid);
+  g_free (info->sha256);
+  g_free (info->receiver_code);
+  g_free (info);
+}
+
+static void
+conflict_free (GtExchangeConflict *conflict)
+{
+  g_free (conflict->uuid);
+  g_free (conflict->local);
+  g_free (conflict->incoming);
+  g_free (conflict);
+}
+
+GtExchangeResult *
+gt_exchange_result_new (const char *path)
+{
+  GtExchangeResult *result = g_new0 (GtExchangeResult, 1);
+
+  result->path = g_strdup (path);
+  result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+  return result;
+}
+
+void
+gt_exchange_result_add_conflict (GtExchangeResult *result, GtExchangeType type,
+                                 const char *uuid, char *local, char *incoming)
+{
+  GtExchangeConflict *conflict;
+
+  result->n_conflicts++;
+  if (result->conflicts->len >= GT_EXCHANGE_MAX_CONFLICTS)
+    {
+      g_free (local);
+      g_free (incoming);
+      return;
+    }
+  conflict = g_new0 (GtExchangeConflict, 1);
+  conflict->type = type;
+  conflict->uuid = g_strdup (uuid);
+  conflict->local = local;
+  conflict->incoming = incoming;
+  g_ptr_array_add (result->conflicts, conflict);
+}
+
+void
+gt_exchange_result_free (GtExchangeResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->path);
+  g_free (result->sha256);
+  g_free (result->key_fingerprint);
+  g_free (result->package_uuid);
+  g_free (result->sender_code);
+  g_free (result->sender_name);
+  g_free (result->receiver_code);
+  g_free (result->receiver_name);
+  g_free (result->period);
+  g_free (result->created);
+  g_free (result->generator);
+  g_ptr_array_unref (result->conflicts);
+  g_free (result->imported_on);
+  g_free (result->backup_path);
+  g_free (result);
+}
+
+char *
+gt_exchange_office_code (GtStorage *storage)
+{
+  char *code = gt_storage_get_meta (storage, "office_code");
+  if (code == NULL)
+    code = g_strdup ("");
+  return code;
+}
+
+char *
+gt_exchange_parent_code (GtStorage *storage)
+{
+  char *code = gt_storage_get_meta (storage, "exchange.parent_code");
+  g_autofree char *own = NULL;
+
+  if (code != NULL && *code != '\0')
+    return code;
+  g_free (code);
+  own = gt_exchange_office_code (storage);
+  if (strlen (own) > 6)
+    return g_strndup (own, 6);
+  return g_strdup ("");
+}
