@@ -103,6 +103,39 @@ test_edit_bands (LifeFixture *fx, gconstpointer data)
   g_assert_cmpuint (all->len, ==, 7);
 }
 
+/* The text form of the bands: what the defaults read, and back. */
+static void
+test_bands_text (LifeFixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = gt_dues_bands (fx->storage, &error);
+  g_autofree char *in_service = gt_dues_bands_format (all, "in_service");
+  g_autofree char *other = gt_dues_bands_format (all, "other");
+  g_autoptr (GPtrArray) parsed = gt_dues_bands_parse ("4000=5  -=fixed:1.5", &error);
+  GtDuesBand *b;
+
+  g_assert_cmpstr (in_service, ==, "3000.00=5 5000.00=10 10000.00=15 -=20");
+  g_assert_cmpstr (other, ==, "-=fixed:0.20");
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->len, ==, 2);
+  b = parsed->pdata[0];
+  g_assert_cmpint (b->lower_fen, ==, 0);
+  g_assert_cmpint (b->upper_fen, ==, 400000);
+  g_assert_cmpint (b->rate_permille, ==, 5);
+  g_assert_cmpint (b->fixed_fen, ==, -1);
+  b = parsed->pdata[1];
+  g_assert_cmpint (b->lower_fen, ==, 400001);
+  g_assert_cmpint (b->upper_fen, ==, -1);
+  g_assert_cmpint (b->rate_permille, ==, -1);
+  g_assert_cmpint (b->fixed_fen, ==, 150);
+  g_assert_null (gt_dues_bands_parse ("4000=5 x=10", &error));
+  g_assert_nonnull (strstr (error->message, "“x=10”"));
+  g_clear_error (&error);
+  g_assert_null (gt_dues_bands_parse ("4000=1001", &error));
+  g_clear_error (&error);
+  g_assert_null (gt_dues_bands_parse ("  ", &error));
+}
+
 static void
 test_money (void)
 {
@@ -324,6 +357,7 @@ main (int argc, char *argv[])
 #define ADD(name, fn) g_test_add (name, LifeFixture, NULL, life_fixture_setup, fn, life_fixture_teardown)
   ADD ("/dues/band-edges", test_band_edges);
   ADD ("/dues/edit-bands", test_edit_bands);
+  ADD ("/dues/bands-text", test_bands_text);
   g_test_add_func ("/dues/money", test_money);
   ADD ("/dues/payments", test_payments);
   ADD ("/dues/arrears", test_arrears);

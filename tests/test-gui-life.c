@@ -76,6 +76,10 @@ drive_life (gpointer user_data)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (page, GTK_TYPE_SPIN_BUTTON,
                                                            "year_spin")), 2026);
   pump ();
+  /* computed in a worker thread */
+  while (gt_life_page_is_busy (GT_LIFE_PAGE (page)))
+    g_main_context_iteration (NULL, TRUE);
+  pump ();
   model = view_model (page, "compliance_view");
   g_assert_cmpint (count_rows (model, NULL), ==, 22);
   for (gboolean ok = gtk_tree_model_get_iter_first (model, &iter); ok;
@@ -91,6 +95,52 @@ drive_life (gpointer user_data)
                                                     gtk_notebook_get_nth_page (GTK_NOTEBOOK (notebook), 0)),
                    ==, zh ? "落实情况" : "Compliance");
   screenshot (GTK_WIDGET (toplevel), "life-compliance");
+
+  /* The rules: 党课 every half year for rural branches, retired bands changed, a bad band
+   * refused with the reason and nothing changed. */
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "rules_button")));
+  pump ();
+  dialog = find_dialog ("GtLifeRulesDialog");
+  g_assert_cmpint (count_rows (view_model (dialog, "schedule_view"), NULL), ==, 7);
+  g_assert_true (gtk_combo_box_set_active_id (
+    GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "type_combo")), "rural"));
+  g_assert_true (gtk_combo_box_set_active_id (
+    GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "kind_combo")), "lecture"));
+  pump ();
+  /* the rule that applies now: the default, every quarter */
+  g_assert_cmpstr (gtk_combo_box_get_active_id (
+                     GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "period_combo"))),
+                   ==, "quarter");
+  g_assert_true (gtk_combo_box_set_active_id (
+    GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "period_combo")), "half"));
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "set_button")));
+  pump ();
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM life_schedule WHERE org_type = 'rural'"
+                                   " AND kind = 'lecture' AND period = 'half'"), ==, 1);
+  g_assert_cmpint (count_rows (view_model (dialog, "schedule_view"), NULL), ==, 8);
+  g_assert_true (gtk_combo_box_set_active_id (
+    GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "category_combo")), "retired"));
+  pump ();
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY,
+                                                               "bands_entry"))), ==,
+                   "5000.00=5 -=10");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "bands_entry")),
+                      "4000=5 4500=10");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "bands_button")));
+  pump ();
+  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_bands WHERE category = 'retired'"
+                                   " AND upper_fen = 500000"), ==, 1);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "bands_entry")),
+                      "4000=5 -=10");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "bands_button")));
+  pump ();
+  g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_bands WHERE category = 'retired'"
+                                   " AND upper_fen = 400000 AND rate_permille = 5"), ==, 1);
+  screenshot (dialog, "life-rules-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  pump ();
 
   /* The meetings, newest first; record one for 青石村党支部. */
   gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), 1);

@@ -14,6 +14,7 @@
 #include "gt-life-page.h"
 #include "gt-life-report.h"
 #include "gt-life.h"
+#include "gt-life-rules-dialog.h"
 #include "gt-meeting-dialog.h"
 #include "gt-registers.h"
 
@@ -50,6 +51,7 @@ struct _GtLifePage
   GtkNotebook *notebook;
   GtkSpinButton *year_spin;
   GtkBox *legend_box;
+  GtkSpinner *compliance_spinner;
   GtkListStore *compliance_store;
   GtkComboBoxText *org_combo;
   GtkLabel *meetings_label;
@@ -64,6 +66,7 @@ struct _GtLifePage
 
   GtStorage *storage;
   gboolean filling;
+  GCancellable *compliance_cancellable; /* of the computation under way, or NULL */
 };
 
 static void gt_life_page_page_init (GtPageInterface *iface);
@@ -107,33 +110,55 @@ year_text (GtLifePage *self)
   return g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->year_spin));
 }
 
-static void
-fill_compliance (GtLifePage *self)
+typedef struct
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) cells = NULL;
-  g_autofree char *year = year_text (self), *from = NULL, *to = NULL;
-  g_auto (GStrv) colours = g_new0 (char *, GT_LIFE_MISSING + 2);
+  char *db_path;
+  char *from;
+  char *to;
+} ComplianceJob;
 
-  gtk_list_store_clear (self->compliance_store);
-  if (self->storage == NULL)
-    return;
-  for (GtLifeStatus s = GT_LIFE_NONE; s <= GT_LIFE_MISSING; s++)
-    colours[s] = gt_life_status_colour (self->storage, s);
-  from = g_strconcat (year, "-01", NULL);
-  to = g_strconcat (year, "-12", NULL);
-  cells = gt_life_compliance (self->storage, from, to, NULL, &error);
-  if (cells == NULL)
+static void
+compliance_job_free (ComplianceJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job);
+}
+
+/* In a worker thread, on a connection of its own: at prefecture scale this takes seconds. */
+static void
+compliance_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ComplianceJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
+  GPtrArray *cells;
+
+  if (storage == NULL)
     {
-      gt_page_report_error (GT_PAGE (self), error);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  cells = gt_life_compliance_cancellable (storage, job->from, job->to, NULL, cancellable, &error);
+  if (cells == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, cells, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+show_compliance (GtLifePage *self, GPtrArray *cells)
+{
+  g_auto (GStrv) colours = g_new0 (char *, GT_LIFE_MISSING + 2);
+
+  for (GtLifeStatus s = GT_LIFE_NONE; s <= GT_LIFE_MISSING; s++)
+    colours[s] = gt_life_status_colour (self->storage, s);
   for (guint i = 0; i + 12 <= cells->len; i += 12)
     {
       GtLifeCell *first = cells->pdata[i];
       GtkTreeIter iter;
       int held = 0, due = 0;
-
       g_autofree char *name = g_strconcat (g_strcmp0 (first->org_kind, "group") == 0
                                              ? "\u3000\u3000" : "", first->org_name, NULL);
 
@@ -166,6 +191,60 @@ fill_compliance (GtLifePage *self)
         gtk_list_store_set (self->compliance_store, &iter, CO_HELD, rate, -1);
       }
     }
+}
+
+static void
+compliance_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) cells = g_task_propagate_pointer (G_TASK (result), &error);
+  GtLifePage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer computation replaced it, or the page is gone */
+  self = GT_LIFE_PAGE (source);
+  g_clear_object (&self->compliance_cancellable);
+  gtk_spinner_stop (self->compliance_spinner);
+  gtk_widget_hide (GTK_WIDGET (self->compliance_spinner));
+  if (cells == NULL)
+    gt_page_report_error (GT_PAGE (self), error);
+  else if (self->storage != NULL)
+    show_compliance (self, cells);
+}
+
+static void
+fill_compliance (GtLifePage *self)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *year = year_text (self);
+  ComplianceJob *job;
+
+  if (self->compliance_cancellable != NULL)
+    g_cancellable_cancel (self->compliance_cancellable);
+  g_clear_object (&self->compliance_cancellable);
+  gtk_list_store_clear (self->compliance_store);
+  gtk_spinner_stop (self->compliance_spinner);
+  gtk_widget_hide (GTK_WIDGET (self->compliance_spinner));
+  if (self->storage == NULL)
+    return;
+  job = g_new0 (ComplianceJob, 1);
+  job->db_path = g_strdup (gt_storage_get_path (self->storage));
+  job->from = g_strconcat (year, "-01", NULL);
+  job->to = g_strconcat (year, "-12", NULL);
+  self->compliance_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->compliance_cancellable, compliance_done, NULL);
+  g_task_set_source_tag (task, fill_compliance);
+  g_task_set_task_data (task, job, (GDestroyNotify) compliance_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  gtk_widget_show (GTK_WIDGET (self->compliance_spinner));
+  gtk_spinner_start (self->compliance_spinner);
+  g_task_run_in_thread (task, compliance_thread);
+}
+
+gboolean
+gt_life_page_is_busy (GtLifePage *self)
+{
+  return self->compliance_cancellable != NULL;
 }
 
 static void
@@ -340,6 +419,13 @@ meeting_activated_cb (GtkTreeView *view, GtkTreePath *path, GtkTreeViewColumn *c
     return;
   gtk_tree_model_get (GTK_TREE_MODEL (self->meetings_store), &iter, MT_ID, &id, -1);
   open_meeting (self, id);
+}
+
+static void
+rules_clicked_cb (GtkWidget *widget, GtLifePage *self)
+{
+  if (self->storage != NULL)
+    gtk_widget_show (GTK_WIDGET (gt_life_rules_dialog_new (parent_window (self), self->storage)));
 }
 
 /* ---- reports: the same drawing for print and PDF ---- */
@@ -528,7 +614,12 @@ pay_clicked_cb (GtkWidget *widget, GtLifePage *self)
 static void
 gt_life_page_dispose (GObject *object)
 {
-  g_clear_object (&GT_LIFE_PAGE (object)->storage);
+  GtLifePage *self = GT_LIFE_PAGE (object);
+
+  if (self->compliance_cancellable != NULL)
+    g_cancellable_cancel (self->compliance_cancellable);
+  g_clear_object (&self->compliance_cancellable);
+  g_clear_object (&self->storage);
   G_OBJECT_CLASS (gt_life_page_parent_class)->dispose (object);
 }
 
@@ -548,6 +639,7 @@ gt_life_page_class_init (GtLifePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, notebook);
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, year_spin);
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, GtLifePage, compliance_spinner);
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, compliance_store);
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, org_combo);
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, meetings_label);
@@ -568,6 +660,7 @@ gt_life_page_class_init (GtLifePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, arrears_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, receipts_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, pay_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rules_clicked_cb);
 }
 
 static void

@@ -11,4 +11,7 @@ G_BEGIN_DECLS
 #define GT_TYPE_LIFE_PAGE (gt_life_page_get_type ())
 G_DECLARE_FINAL_TYPE (GtLifePage, gt_life_page, GT, LIFE_PAGE, GtkBox)
 
+/* TRUE while the compliance dashboard is being computed (in a worker thread). */
+gboolean gt_life_page_is_busy (GtLifePage *self);
+
 G_END_DECLS

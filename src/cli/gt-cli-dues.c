@@ -41,52 +41,6 @@ parse_yuan (const GtCliCommand *command, const char *text, gint64 *fen, int *exi
   return FALSE;
 }
 
-/* "UPPER=PERMILLE" or "UPPER=fixed:YUAN", UPPER in 元 or "-" for open; the lower bound
- * follows the previous band. */
-static gboolean
-parse_bands (const GtCliCommand *command, int argc, char **argv, GPtrArray *bands,
-             int *exit_code)
-{
-  gint64 lower = 0;
-
-  for (int i = 0; i < argc; i++)
-    {
-      const char *eq = strchr (argv[i], '=');
-      g_autofree char *upper = eq != NULL ? g_strndup (argv[i], eq - argv[i]) : NULL;
-      GtDuesBand *band;
-      guint64 rate = 0;
-
-      if (eq == NULL)
-        goto bad;
-      band = g_new0 (GtDuesBand, 1);
-      g_ptr_array_add (bands, band);
-      band->lower_fen = lower;
-      band->upper_fen = -1;
-      band->rate_permille = -1;
-      band->fixed_fen = -1;
-      if (strcmp (upper, "-") != 0 && !gt_fen_parse (upper, &band->upper_fen))
-        goto bad;
-      if (g_str_has_prefix (eq + 1, "fixed:"))
-        {
-          if (!gt_fen_parse (eq + 1 + strlen ("fixed:"), &band->fixed_fen))
-            goto bad;
-        }
-      else if (g_ascii_string_to_unsigned (eq + 1, 10, 0, 1000, &rate, NULL))
-        band->rate_permille = (int) rate;
-      else
-        goto bad;
-      lower = band->upper_fen + 1;
-      continue;
-    bad:
-      g_printerr (_("guatu-cli %s: “%s” is not a band: write UPPER=PERMILLE or UPPER=fixed:YUAN, "
-                    "UPPER in 元 or - for no limit (e.g. 3000=5 5000=10 -=20)\n"),
-                  command->name, argv[i]);
-      *exit_code = GT_EXIT_USAGE;
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static int
 dues_bands (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
@@ -103,10 +57,14 @@ dues_bands (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
   if (argc >= 3 && g_strcmp0 (argv[1], "set") == 0)
     {
       const char *category = argv[2];
+      g_autofree char *text = g_strjoinv (" ", argv + 3);
 
-      bands = g_ptr_array_new_with_free_func ((GDestroyNotify) gt_dues_band_free);
-      if (!parse_bands (command, argc - 3, argv + 3, bands, &exit_code))
-        return exit_code;
+      bands = gt_dues_bands_parse (text, &error);
+      if (bands == NULL)
+        {
+          g_printerr ("guatu-cli %s: %s\n", command->name, error->message);
+          return GT_EXIT_USAGE;
+        }
       storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
       if (storage == NULL)
         return exit_code;

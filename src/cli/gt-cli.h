@@ -126,11 +126,6 @@ int gt_cli_cmd_link_score (GtCliContext *ctx, const GtCliCommand *command, int a
 int gt_cli_cmd_rectify (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_fortress (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 int gt_cli_cmd_publish (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
-/* life: meetings, dues (gt-cli-life.c, gt-cli-dues.c) and the report dispatcher
- * (gt-cli-report.c: add report kinds to its table) */
-int gt_cli_cmd_meetings (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
-int gt_cli_cmd_dues (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
-int gt_cli_cmd_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 /* develop (gt-cli-develop.c), transfer (gt-cli-transfer.c), statistics (gt-cli-statistics.c) */
 int gt_cli_cmd_develop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 /* projects: project add|edit|list|show|tick|… (gt-cli-project.c) */
@@ -143,5 +138,10 @@ int gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, 
                                 char **argv);
 int gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, int argc,
                                 char **argv);
+/* life: meetings, dues (gt-cli-life.c, gt-cli-dues.c) and the report dispatcher
+ * (gt-cli-report.c: add report kinds to its table) */
+int gt_cli_cmd_meetings (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_dues (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

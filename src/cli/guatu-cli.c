@@ -69,14 +69,6 @@ static const GtCliCommand commands[] = {
     N_("堡垒指数 of each branch with classes and grades"), gt_cli_cmd_fortress },
   { "publish", "member|redblack|stars|link|fortress --period P",
     N_("Publish a computed result (亮分); it is never rewritten afterwards"), gt_cli_cmd_publish },
-  /* life */
-  { "meetings", "add|list|show|attend|attach|remove|schedule|compliance …",
-    N_("Organisational life (三会一课): meetings, attendance, schedule, compliance"),
-    gt_cli_cmd_meetings },
-  { "dues", "bands|base|pay|arrears|summary|rate …",
-    N_("Party dues (党费): bands, bases, payments, arrears, yearly summary"), gt_cli_cmd_dues },
-  { "report", "KIND --period P --out FILE.pdf",
-    N_("Write an A4 report as PDF (compliance, arrears, receipts…)"), gt_cli_cmd_report },
   /* develop */
   { "develop", "add|step|admit|drop|list|show|board|due|rules …",
     N_("The development pipeline (发展党员): steps, time rules, board"), gt_cli_cmd_develop },
@@ -93,6 +85,14 @@ static const GtCliCommand commands[] = {
     N_("Check and import signed exchange packages"), gt_cli_cmd_exchange_import },
   { "verify", "FILE [--json]", N_("Check an exchange package without importing it"),
     gt_cli_cmd_exchange_verify },
+  /* life */
+  { "meetings", "add|list|show|attend|attach|remove|schedule|compliance …",
+    N_("Organisational life (三会一课): meetings, attendance, schedule, compliance"),
+    gt_cli_cmd_meetings },
+  { "dues", "bands|base|pay|arrears|summary|rate …",
+    N_("Party dues (党费): bands, bases, payments, arrears, yearly summary"), gt_cli_cmd_dues },
+  { "report", "KIND --period P --out FILE.pdf",
+    N_("Write an A4 report as PDF (compliance, arrears, receipts…)"), gt_cli_cmd_report },
 };
 
 static const GtCliCommand *

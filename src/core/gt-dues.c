@@ -278,6 +278,72 @@ gt_dues_set_bands (GtStorage *storage, const char *category, GPtrArray *bands, G
   return TRUE;
 }
 
+GPtrArray *
+gt_dues_bands_parse (const char *text, GError **error)
+{
+  g_autoptr (GPtrArray) bands = g_ptr_array_new_with_free_func ((GDestroyNotify) gt_dues_band_free);
+  g_auto (GStrv) parts = g_strsplit_set (text != NULL ? text : "", " \t\n", -1);
+  gint64 lower = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *eq = strchr (parts[i], '=');
+      g_autofree char *upper = eq != NULL ? g_strndup (parts[i], eq - parts[i]) : NULL;
+      GtDuesBand *band;
+      guint64 rate = 0;
+
+      if (*parts[i] == '\0')
+        continue;
+      band = g_new0 (GtDuesBand, 1);
+      g_ptr_array_add (bands, band);
+      band->lower_fen = lower;
+      band->upper_fen = band->rate_permille = band->fixed_fen = -1;
+      if (eq == NULL || (strcmp (upper, "-") != 0 && !gt_fen_parse (upper, &band->upper_fen)) ||
+          (g_str_has_prefix (eq + 1, "fixed:")
+             ? !gt_fen_parse (eq + 1 + strlen ("fixed:"), &band->fixed_fen)
+             : !g_ascii_string_to_unsigned (eq + 1, 10, 0, 1000, &rate, NULL)))
+        {
+          g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT,
+                       _("“%s” is not a band: write UPPER=PERMILLE or UPPER=fixed:YUAN, UPPER in "
+                         "元 or - for no limit (e.g. 3000=5 5000=10 -=20)"), parts[i]);
+          return NULL;
+        }
+      if (band->fixed_fen < 0)
+        band->rate_permille = (int) rate;
+      lower = band->upper_fen + 1;
+    }
+  if (bands->len == 0)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT,
+                   _("a category needs at least one band"));
+      return NULL;
+    }
+  return g_steal_pointer (&bands);
+}
+
+char *
+gt_dues_bands_format (GPtrArray *bands, const char *category)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; bands != NULL && i < bands->len; i++)
+    {
+      const GtDuesBand *b = bands->pdata[i];
+      g_autofree char *upper = b->upper_fen >= 0 ? gt_fen_format (b->upper_fen) : g_strdup ("-");
+      g_autofree char *fixed = b->fixed_fen >= 0 ? gt_fen_format (b->fixed_fen) : NULL;
+
+      if (g_strcmp0 (b->category, category) != 0)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      if (fixed != NULL)
+        g_string_append_printf (text, "%s=fixed:%s", upper, fixed);
+      else
+        g_string_append_printf (text, "%s=%d", upper, b->rate_permille);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 gboolean
 gt_dues_compute (GtStorage *storage, const char *category, gint64 base_fen, gint64 fixed_fen,
                  gint64 *dues_fen, GError **error)

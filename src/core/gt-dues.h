@@ -49,6 +49,13 @@ GPtrArray *gt_dues_bands (GtStorage *storage, GError **error);
 gboolean gt_dues_set_bands (GtStorage *storage, const char *category, GPtrArray *bands,
                             GError **error);
 
+/* Bands written as text, each "UPPER=PERMILLE" or "UPPER=fixed:YUAN" separated by spaces,
+ * UPPER in 元 or "-" for no limit; each band starts one fen after the one before, e.g.
+ * "3000=5 5000=10 10000=15 -=20". NULL with an error naming the bad part. */
+GPtrArray *gt_dues_bands_parse (const char *text, GError **error);
+/* The bands of @category (from @bands, as gt_dues_bands returns them) in that form. */
+char *gt_dues_bands_format (GPtrArray *bands, const char *category);
+
 /* The monthly dues for @base_fen in @category: the band's rate, rounded half up to the fen,
  * or its fixed amount. @fixed_fen ≥ 0 overrides a fixed band's amount (-1: none). */
 gboolean gt_dues_compute (GtStorage *storage, const char *category, gint64 base_fen,

@@ -263,34 +263,74 @@ gt_life_cell_free (GtLifeCell *cell)
   g_free (cell);
 }
 
-/* The first meeting of @kind held by @org_id from @first to @last (dates), 0 when none. */
-static gboolean
-find_meeting (GtStorage *storage, gint64 org_id, const char *kind, const char *first,
-              const char *last, gint64 *id, GError **error)
+/* The meetings that can meet requirements of the months asked for, loaded once: "ORG/KIND"
+ * → the meetings held, by date. */
+typedef struct
 {
+  char date[11];
+  gint64 id;
+} Held;
+
+static GHashTable *
+load_meetings (GtStorage *storage, gint64 org_id, int first, int last, GError **error)
+{
+  g_autoptr (GHashTable) held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  /* a yearly requirement reaches back eleven months before the first month */
+  g_autofree char *from = g_strdup_printf ("%04d-%02d-01", (first - 11) / 12, (first - 11) % 12 + 1);
+  g_autofree char *to = g_strdup_printf ("%04d-%02d-31", last / 12, last % 12 + 1);
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
-    "SELECT id FROM meetings WHERE org_id = ? AND kind = ? AND date BETWEEN ? AND ?"
-    " ORDER BY date, id LIMIT 1", error);
+    "SELECT org_id, kind, date, id FROM meetings WHERE date BETWEEN ?1 AND ?2"
+    " AND (?3 = 0 OR org_id = ?3) ORDER BY org_id, kind, date, id", error);
   int rc;
 
-  *id = 0;
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, org_id);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, last, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *id = sqlite3_column_int64 (stmt, 0);
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, org_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s",
+                                              (gint64) sqlite3_column_int64 (stmt, 0),
+                                              (const char *) sqlite3_column_text (stmt, 1));
+      GArray *list = g_hash_table_lookup (held, key);
+      Held h = { { 0 }, sqlite3_column_int64 (stmt, 3) };
+
+      g_strlcpy (h.date, (const char *) sqlite3_column_text (stmt, 2), sizeof h.date);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (Held));
+          g_hash_table_insert (held, g_steal_pointer (&key), list);
+        }
+      g_array_append_val (list, h);
+    }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE)
     {
       gt_storage_set_error (storage, error, _("reading"));
-      return FALSE;
+      return NULL;
     }
-  return TRUE;
+  return g_steal_pointer (&held);
+}
+
+/* The first meeting of @kind held by @org_id from @first to @last (dates), 0 when none. */
+static gint64
+find_meeting (GHashTable *held, gint64 org_id, const char *kind, const char *first,
+              const char *last)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", org_id, kind);
+  GArray *list = g_hash_table_lookup (held, key);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const Held *h = &g_array_index (list, Held, i);
+
+      if (strcmp (h->date, first) >= 0 && strcmp (h->date, last) <= 0)
+        return h->id;
+    }
+  return 0;
 }
 
 typedef struct
@@ -302,7 +342,7 @@ typedef struct
 
 /* Appends the cells of one organisation for months @first..@last (indexes) to @cells. */
 static gboolean
-org_cells (GtStorage *storage, const GtLifeOrgInfo *org, int first, int last,
+org_cells (GtStorage *storage, GHashTable *held, const GtLifeOrgInfo *org, int first, int last,
            const char *today, GPtrArray *cells, GError **error)
 {
   Required required[8] = { { 0 } };
@@ -375,12 +415,7 @@ org_cells (GtStorage *storage, const GtLifeOrgInfo *org, int first, int last,
                              ? g_strdup_printf ("%s-%02d", cell->month, required[r].day)
                              : g_strdup (month_end);
           g_ptr_array_add (cell->items, item);
-          if (!find_meeting (storage, org->id, item->kind, start, month_end, &item->meeting_id,
-                             error))
-            {
-              ok = FALSE;
-              break;
-            }
+          item->meeting_id = find_meeting (held, org->id, item->kind, start, month_end);
           if (item->meeting_id != 0)
             item->status = GT_LIFE_DONE;
           else if (strcmp (today, item->deadline) <= 0)
@@ -418,11 +453,15 @@ gt_life_compliance_org (GtStorage *storage, gint64 org_id, const char *from_mont
   g_auto (GtLifeOrgInfo) org = { 0 };
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gt_life_cell_free);
   g_autofree char *real_today = today == NULL ? gt_today () : NULL;
+  g_autoptr (GHashTable) held = NULL;
 
   if (!check_range (storage, from_month, to_month, error) ||
       !gt_life_org_info (storage, org_id, &org, error))
     return NULL;
-  if (!org_cells (storage, &org, month_index (from_month), month_index (to_month),
+  held = load_meetings (storage, org_id, month_index (from_month), month_index (to_month), error);
+  if (held == NULL)
+    return NULL;
+  if (!org_cells (storage, held, &org, month_index (from_month), month_index (to_month),
                   today != NULL ? today : real_today, cells, error))
     return NULL;
   return g_steal_pointer (&cells);
@@ -432,13 +471,25 @@ GPtrArray *
 gt_life_compliance (GtStorage *storage, const char *from_month, const char *to_month,
                     const char *today, GError **error)
 {
+  return gt_life_compliance_cancellable (storage, from_month, to_month, today, NULL, error);
+}
+
+GPtrArray *
+gt_life_compliance_cancellable (GtStorage *storage, const char *from_month,
+                                const char *to_month, const char *today,
+                                GCancellable *cancellable, GError **error)
+{
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gt_life_cell_free);
   g_autofree char *real_today = today == NULL ? gt_today () : NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) held = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   if (!check_range (storage, from_month, to_month, error))
+    return NULL;
+  held = load_meetings (storage, 0, month_index (from_month), month_index (to_month), error);
+  if (held == NULL)
     return NULL;
   /* Tree order: parents first, siblings by sort order. */
   stmt = gt_storage_prepare (
@@ -468,8 +519,9 @@ gt_life_compliance (GtStorage *storage, const char *from_month, const char *to_m
     {
       g_auto (GtLifeOrgInfo) org = { 0 };
 
-      if (!gt_life_org_info (storage, g_array_index (ids, gint64, i), &org, error) ||
-          !org_cells (storage, &org, month_index (from_month), month_index (to_month),
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !gt_life_org_info (storage, g_array_index (ids, gint64, i), &org, error) ||
+          !org_cells (storage, held, &org, month_index (from_month), month_index (to_month),
                       today != NULL ? today : real_today, cells, error))
         return NULL;
     }

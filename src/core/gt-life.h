@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "gt-storage.h"
 
 G_BEGIN_DECLS
@@ -179,6 +181,12 @@ void gt_life_cell_free (GtLifeCell *cell);
  * the period meets it. Meetings of other organisations, even of the subtree, never count. */
 GPtrArray *gt_life_compliance (GtStorage *storage, const char *from_month,
                                const char *to_month, const char *today, GError **error);
+
+/* The same, stopping with G_IO_ERROR_CANCELLED when @cancellable is cancelled (checked
+ * between organisations), for a worker thread on its own connection. */
+GPtrArray *gt_life_compliance_cancellable (GtStorage *storage, const char *from_month,
+                                           const char *to_month, const char *today,
+                                           GCancellable *cancellable, GError **error);
 
 /* The compliance of one organisation (NULL @today: the real today). */
 GPtrArray *gt_life_compliance_org (GtStorage *storage, gint64 org_id, const char *from_month,
