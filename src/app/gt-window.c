@@ -21,6 +21,7 @@
 #include "gt-life-page.h"
 /* charts */
 #include "gt-chart-page.h"
+#include "gt-score-page.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
 #include "gt-rules-dialog.h"
@@ -571,6 +572,7 @@ gt_window_class_init (GtWindowClass *klass)
   g_type_ensure (GT_TYPE_DEVELOP_PAGE); /* develop */
   /* charts */
   g_type_ensure (GT_TYPE_CHART_PAGE);
+  g_type_ensure (GT_TYPE_SCORE_PAGE); /* scoring */
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GtWindow, header_bar);

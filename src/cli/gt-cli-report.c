@@ -12,6 +12,7 @@
 
 #include "gt-cli.h"
 #include "gt-life-report.h"
+#include "gt-score-report.h"
 
 typedef struct
 {
@@ -26,6 +27,25 @@ build_compliance (GtStorage *storage, const char *period, GError **error)
   return gt_life_report_compliance (storage, period, NULL, error);
 }
 
+/* scoring */
+static GtReport *
+build_ranking (GtStorage *storage, const char *period, GError **error)
+{
+  return gt_score_report_table (storage, "member", period, error);
+}
+
+static GtReport *
+build_redblack (GtStorage *storage, const char *period, GError **error)
+{
+  return gt_score_report_table (storage, "redblack", period, error);
+}
+
+static GtReport *
+build_fortress (GtStorage *storage, const char *period, GError **error)
+{
+  return gt_score_report_table (storage, "fortress", period, error);
+}
+
 static const ReportKind report_kinds[] = {
   /* life */
   { "compliance", N_("Organisational life: meetings held, missing, overdue (三会一课)"),
@@ -33,6 +53,11 @@ static const ReportKind report_kinds[] = {
   { "arrears", N_("Members behind with their dues as of the period's end"),
     gt_dues_report_arrears },
   { "receipts", N_("Dues received in the period, by organisation"), gt_dues_report_receipts },
+  /* scoring */
+  { "ranking", N_("Members' points ranked within each branch, with 末位警示 (亮分)"),
+    build_ranking },
+  { "redblack", N_("The quarter's red/black list notice (红黑榜)"), build_redblack },
+  { "fortress", N_("Fortress index, class and grade of each branch (堡垒指数)"), build_fortress },
 };
 
 /* "compliance, arrears, …" */

@@ -116,6 +116,16 @@ int gt_cli_cmd_org_untick (GtCliContext *ctx, const GtCliCommand *command, int a
 int gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *command, int argc,
                                     char **argv);
 
+/* scoring: points and ratings (gt-cli-score.c) */
+int gt_cli_cmd_score (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_score_rules (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_points (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_redblack (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_stars (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_link_score (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_rectify (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_fortress (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_publish (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 /* develop (gt-cli-develop.c), transfer (gt-cli-transfer.c), statistics (gt-cli-statistics.c) */
 int gt_cli_cmd_develop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 /* projects: project add|edit|list|show|tick|… (gt-cli-project.c) */

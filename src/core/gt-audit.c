@@ -277,6 +277,13 @@ table_label (const char *table)
     { "milestone_reopenings", N_("undone tick-off") },
     { "project_snapshots", N_("project snapshot") },
     { "project_kinds", N_("project kind") },
+    /* scoring */
+    { "score_rule_sets", N_("scoring rules") },
+    { "score_items", N_("rubric item") },
+    { "score_points", N_("points entry") },
+    { "score_runs", N_("score result set") },
+    { "score_results", N_("score result") },
+    { "rectifications", N_("整转 proposal") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

@@ -537,6 +537,8 @@ gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error)
     {
       gt_audit_bulk_begin (storage);
       ok = build (&demo, error);
+      /* scoring: a year of points and the published half-year evaluation */
+      ok = ok && gt_demo_scoring_build (storage, seed, error);
       gt_audit_bulk_end (storage, _("demo data"));
     }
   ok = ok && gt_storage_commit (storage, error);

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  * organisations, leaving it unchanged. */
 gboolean gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error);
 
+/* scoring (gt-demo-scoring.c): a year of 学分 + 工分 entries for the demo members and the
+ * published 2026-H1 evaluation; called inside the demo's transaction. */
+gboolean gt_demo_scoring_build (GtStorage *storage, guint32 seed, GError **error);
 /* Reports the share done, 0 to 1, now and then during a long build. */
 typedef void (*GtDemoProgress) (double fraction, gpointer user_data);
 

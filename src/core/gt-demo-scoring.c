@@ -1,0 +1,162 @@
+/* gt-demo-scoring.c — demo data of points and ratings: a year (January to December 2026) of
+ * 学分 + 工分 entries for the demo township's members, with a realistic spread (most members
+ * meet the basic items, some earn bonuses, a few lose points, two are downgraded), and the
+ * published half-year evaluation of 2026-H1
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gt-demo.h"
+#include "gt-ratings.h"
+#include "gt-score-rules.h"
+
+#define DEMO_YEAR 2026
+#define DEMO_LAST_MONTH 12
+
+typedef struct
+{
+  gint64 id, org_id;
+  char join_ym[8];
+} DemoMember;
+
+static const GtScoreItem *
+pick (const GtScoreRules *rules, const char *category, GRand *rand)
+{
+  g_autoptr (GPtrArray) matching = g_ptr_array_new ();
+
+  for (guint i = 0; i < rules->items->len; i++)
+    {
+      const GtScoreItem *item = g_ptr_array_index (rules->items, i);
+
+      if (g_strcmp0 (item->category, category) == 0)
+        g_ptr_array_add (matching, (gpointer) item);
+    }
+  if (matching->len == 0)
+    return NULL;
+  return g_ptr_array_index (matching, g_rand_int_range (rand, 0, (gint32) matching->len));
+}
+
+static gboolean
+insert (GtStorage *storage, GRand *rand, const DemoMember *member, const char *month,
+        const GtScoreItem *item, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "INSERT INTO score_points (uuid, member_id, org_id, month, kind, item_code, category, points,"
+    " mtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
+  char uuid[37];
+  int points = item->points;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_snprintf (uuid, sizeof uuid, "%08x-%04x-4%03x-8%03x-%08x%04x", g_rand_int (rand),
+              g_rand_int (rand) & 0xffff, g_rand_int (rand) & 0xfff, g_rand_int (rand) & 0xfff,
+              g_rand_int (rand), g_rand_int (rand) & 0xffff);
+  if (g_strcmp0 (item->category, "penalty") == 0 || g_strcmp0 (item->category, "downgrade") == 0)
+    points = -points;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, member->id);
+  sqlite3_bind_int64 (stmt, 3, member->org_id);
+  sqlite3_bind_text (stmt, 4, month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, item->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, item->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, item->category, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, points);
+  sqlite3_bind_text (stmt, 9, "2026-11-01T08:00:00Z", -1, SQLITE_STATIC);
+  return gt_storage_step_done (storage, stmt, error);
+}
+
+static GArray *
+load_members (GtStorage *storage, GError **error)
+{
+  g_autoptr (GArray) members = g_array_new (FALSE, TRUE, sizeof (DemoMember));
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT id, org_id, substr (coalesce (join_date, '2000-01-01'), 1, 7) FROM members"
+    " WHERE status = 'active' ORDER BY id",
+    error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DemoMember member = { 0 };
+
+      member.id = sqlite3_column_int64 (stmt, 0);
+      member.org_id = sqlite3_column_int64 (stmt, 1);
+      g_strlcpy (member.join_ym, (const char *) sqlite3_column_text (stmt, 2), sizeof member.join_ym);
+      g_array_append_val (members, member);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, "members");
+      return NULL;
+    }
+  return g_steal_pointer (&members);
+}
+
+gboolean
+gt_demo_scoring_build (GtStorage *storage, guint32 seed, GError **error)
+{
+  g_autoptr (GtScoreRules) rules = gt_score_rules_load_current (storage, error);
+  g_autoptr (GArray) members = NULL;
+  g_autoptr (GtScoreRun) run = NULL;
+  GtScorePeriod half;
+  GRand *rand;
+  gboolean ok = TRUE;
+
+  if (rules == NULL)
+    return FALSE;
+  members = load_members (storage, error);
+  if (members == NULL)
+    return FALSE;
+  rand = g_rand_new_with_seed (seed ^ 0x5c0e);
+  for (guint i = 0; ok && i < members->len; i++)
+    {
+      const DemoMember *member = &g_array_index (members, DemoMember, i);
+      /* How reliably the member does the basic items: most 0.85–1, one in twelve 0.4–0.75. */
+      double q = g_rand_int_range (rand, 0, 12) == 0 ? g_rand_double_range (rand, 0.4, 0.75)
+                                                     : g_rand_double_range (rand, 0.85, 1.0);
+      double active = g_rand_double_range (rand, 0.2, 1.0);
+
+      for (int m = 1; ok && m <= DEMO_LAST_MONTH; m++)
+        {
+          char month[8];
+
+          g_snprintf (month, sizeof month, "%04d-%02d", DEMO_YEAR, m);
+          if (strcmp (month, member->join_ym) < 0)
+            continue;
+          for (guint k = 0; ok && k < rules->items->len; k++)
+            {
+              const GtScoreItem *item = g_ptr_array_index (rules->items, k);
+
+              if (g_strcmp0 (item->category, "basic") == 0 && g_rand_double (rand) < q)
+                ok = insert (storage, rand, member, month, item, error);
+            }
+          if (ok && g_rand_double (rand) < active)
+            ok = insert (storage, rand, member, month, pick (rules, "bonus", rand), error);
+          if (ok && g_rand_double (rand) < (1 - q) * 0.25)
+            ok = insert (storage, rand, member, month, pick (rules, "penalty", rand), error);
+        }
+      /* Two members in the township were sanctioned this year. */
+      if (ok && (i == 17 || i == 131))
+        ok = insert (storage, rand, member, "2026-05", pick (rules, "downgrade", rand), error);
+    }
+  g_rand_free (rand);
+  if (!ok)
+    return FALSE;
+
+  /* The half-year evaluation (半年评定) of the first half, published. */
+  if (!gt_score_period_parse ("2026-H1", &half, error))
+    return FALSE;
+  run = gt_score_members (storage, rules, &half, error);
+  return run != NULL && gt_score_run_save (storage, run, error) &&
+         gt_score_run_publish (storage, "member", half.text, error);
+}
