@@ -498,14 +498,13 @@ build (Demo *demo, GError **error)
 
   return insert_projects (demo, village_ids, error) &&
          /* life: a year of meetings and dues (gt-demo-life.c) */
-         gt_demo_life_build (demo->storage, g_rand_int (demo->rand), error);
+         gt_demo_life_build (demo->storage, g_rand_int (demo->rand), error) &&
          /* develop: the development pipeline and transfer letters */
-         gt_demo_develop_build (demo->storage, error);
+         gt_demo_develop_build (demo->storage, error) &&
          /* projects: the rest of the library, supervision and last month's snapshot */
-         gt_demo_projects_build (demo->storage, g_rand_int (demo->rand), error);
-  return insert_projects (demo, village_ids, error)
+         gt_demo_projects_build (demo->storage, g_rand_int (demo->rand), error) &&
          /* charts */
-         && gt_demo_charts_build (demo->storage, error);
+         gt_demo_charts_build (demo->storage, error);
 }
 
 gboolean
