@@ -82,17 +82,22 @@ if [ "$mode" = run ]; then
 fi
 
 # test: the normal build, then the sanitizer build; both must pass.
-status=0
+status=0 build_status=0 asan_status=0
 build _build
-meson test -C _build --print-errorlogs --num-processes 2 || status=1
+meson test -C _build --print-errorlogs --num-processes 2 || build_status=$?
 build _asan -Dasan=true -Db_lundef=false
-meson test -C _asan --print-errorlogs --num-processes 2 || status=1
+meson test -C _asan --print-errorlogs --num-processes 2 || asan_status=$?
+[ "$build_status" -eq 0 ] && [ "$asan_status" -eq 0 ] || status=1
 
 # CI reads the last line: the counts of both runs, from meson's own logs.
-python3 - "$top/_build/meson-logs/testlog.json" "$top/_asan/meson-logs/testlog.json" <<'PY'
+# A run whose meson test failed without a failing test in its log (meson itself stopped)
+# counts as one failure, so the line never reads "0 failed" on a failed run.
+python3 - "$top/_build/meson-logs/testlog.json" "$build_status" \
+  "$top/_asan/meson-logs/testlog.json" "$asan_status" <<'PY'
 import json, sys
 passed = failed = 0
-for path in sys.argv[1:]:
+for path, status in zip(sys.argv[1::2], sys.argv[2::2]):
+    failed_before = failed
     try:
         lines = open(path, encoding="utf-8").read().splitlines()
     except OSError:
@@ -106,6 +111,8 @@ for path in sys.argv[1:]:
             passed += result != "SKIP"
         else:
             failed += 1
+    if status != "0" and failed == failed_before:
+        failed += 1
 print(f"{passed} passed, {failed} failed")
 PY
 exit $status

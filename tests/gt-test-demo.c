@@ -24,19 +24,58 @@ gt_test_demo_setup (GtTestDemo *fx, gconstpointer data)
 }
 
 void
+gt_test_demo_copy (GtTestDemo *fx, const char *template_db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  fx->dir = g_dir_make_tmp ("guatu-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fx->path = g_build_filename (fx->dir, "guatu.db", NULL);
+  g_assert_true (g_file_get_contents (template_db, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (fx->path, contents, length, &error));
+  g_assert_no_error (error);
+  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+void
 gt_test_demo_teardown (GtTestDemo *fx, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&fx->storage);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fx->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fx->dir);
+  if (fx->dir != NULL)
+    gt_test_remove_tree (fx->dir);
   g_clear_pointer (&fx->path, g_free);
   g_clear_pointer (&fx->dir, g_free);
+}
+
+void
+gt_test_remove_tree (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        gt_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+char *
+gt_test_read_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
 }
 
 gint64

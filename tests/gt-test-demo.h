@@ -19,7 +19,17 @@ typedef struct
 void gt_test_demo_setup (GtTestDemo *fx, gconstpointer data);
 void gt_test_demo_teardown (GtTestDemo *fx, gconstpointer data);
 
+/* Opens a copy of the database file @template_db in a new temporary folder, so each test
+ * starts from the same demo without building it again. */
+void gt_test_demo_copy (GtTestDemo *fx, const char *template_db);
+
 /* One integer from a query that cannot fail. */
 gint64 gt_test_count (GtStorage *storage, const char *sql);
+
+/* Removes @dir and everything below it (symbolic links are removed, not followed). */
+void gt_test_remove_tree (const char *dir);
+
+/* The whole text of a file that must exist. */
+char *gt_test_read_text (const char *path);
 
 G_END_DECLS

@@ -24,22 +24,6 @@ static const GtMemberSpec newcomer = {
   "农民", "2025-07-01", NULL,
 };
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_teardown (Fixture *fx, gconstpointer data)
@@ -47,7 +31,7 @@ fixture_teardown (Fixture *fx, gconstpointer data)
   g_autofree char *dir = g_strdup (fx->dir);
 
   gt_test_demo_teardown (fx, data);
-  remove_tree (dir);
+  gt_test_remove_tree (dir);
 }
 
 /* A count with a raw read-only connection, so a backup is looked at without changing it. */
@@ -252,7 +236,7 @@ test_before_migration (void)
   backups = gt_backup_list (storage);
   g_assert_cmpuint (backups->len, ==, 1);
   g_clear_object (&storage);
-  remove_tree (dir);
+  gt_test_remove_tree (dir);
 }
 
 /* Garbage, a missing file and another program's SQLite file are refused before anything is

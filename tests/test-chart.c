@@ -14,6 +14,7 @@
 #include "chart-fixture.h"
 #include "gt-chart-export.h"
 #include "gt-demo.h"
+#include "gt-test-demo.h"
 #include "gt-project.h" /* projects: the demo library's counts */
 
 typedef struct
@@ -23,19 +24,6 @@ typedef struct
   GtStorage *storage;
 } Fixture;
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 setup_demo (Fixture *fx, gconstpointer data)
@@ -67,7 +55,7 @@ static void
 teardown (Fixture *fx, gconstpointer data)
 {
   g_clear_object (&fx->storage);
-  remove_tree (fx->dir);
+  gt_test_remove_tree (fx->dir);
   g_free (fx->dir);
   g_free (fx->path);
 }

@@ -25,22 +25,6 @@ typedef struct
   char *report;      /* a report exported by the township for the county */
 } Fixture;
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
 
 static char *
 path_in (Fixture *fx, const char *name)
@@ -114,7 +98,7 @@ teardown (Fixture *fx, gconstpointer data)
   g_clear_object (&fx->township);
   g_clear_object (&fx->county);
   g_free (fx->report);
-  remove_tree (fx->dir);
+  gt_test_remove_tree (fx->dir);
   g_free (fx->dir);
 }
 

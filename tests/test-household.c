@@ -15,6 +15,7 @@
 #include "gt-household.h"
 #include "gt-member.h"
 #include "gt-stats.h"
+#include "gt-test-demo.h"
 
 typedef struct
 {
@@ -35,28 +36,12 @@ setup (Fixture *fx, gconstpointer data)
   g_assert_true (gt_demo_build_township (fx->storage, 3, &error));
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 teardown (Fixture *fx, gconstpointer data)
 {
   g_clear_object (&fx->storage);
-  remove_tree (fx->dir);
+  gt_test_remove_tree (fx->dir);
   g_free (fx->path);
   g_free (fx->dir);
 }

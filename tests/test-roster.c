@@ -15,73 +15,13 @@
 #include "gt-registers.h"
 #include "gt-roster.h"
 #include "gt-stats.h"
+#include "roster-fixture.h"
 
-#define DEMO_SEED 20180730 /* guatu-cli demo's default: dup-in-db.csv holds one of its IDs */
-#define DEMO_MEMBERS 215
 
-static char *template_db; /* the demo, built once and copied for each test */
-static char *template_dir;
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  GtStorage *storage;
-} Db;
 
-static void
-db_open_copy (Db *db)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
 
-  db->dir = g_dir_make_tmp ("guatu-roster-XXXXXX", &error);
-  g_assert_no_error (error);
-  db->path = g_build_filename (db->dir, "guatu.db", NULL);
-  g_assert_true (g_file_get_contents (template_db, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (db->path, contents, length, &error));
-  g_assert_no_error (error);
-  db->storage = gt_storage_open (db->path, GT_STORAGE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-}
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-db_close (Db *db)
-{
-  g_clear_object (&db->storage);
-  remove_tree (db->dir);
-  g_free (db->dir);
-  g_free (db->path);
-}
-
-static gint64
-count (GtStorage *storage, const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (gt_storage_query_int64 (storage, sql, &n, &error));
-  g_assert_no_error (error);
-  return n;
-}
 
 /* A digest of every member and event row, to prove a refused import changed nothing. */
 static char *
@@ -115,7 +55,7 @@ fixture (const char *name)
 }
 
 static GtRosterReport *
-parse_file (Db *db, const char *name, const char *org)
+parse_file (GtTestDemo *db, const char *name, const char *org)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = fixture (name);
@@ -127,7 +67,7 @@ parse_file (Db *db, const char *name, const char *org)
 }
 
 static GtRosterReport *
-parse_text (Db *db, const char *text, const char *org)
+parse_text (GtTestDemo *db, const char *text, const char *org)
 {
   g_autoptr (GError) error = NULL;
   GtRosterReport *report = gt_roster_parse_data (db->storage, text, strlen (text), "test.csv",
@@ -138,32 +78,6 @@ parse_text (Db *db, const char *text, const char *org)
   return report;
 }
 
-/* The errors of @report must be exactly @expected: "LINE COLUMN" pairs ("-" for none). */
-static void
-assert_errors (GtRosterReport *report, const char *const *expected)
-{
-  g_autoptr (GString) got = g_string_new (NULL);
-  g_autofree char *want = g_strjoinv ("\n", (char **) expected);
-
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      GtRosterProblem *problem = report->problems->pdata[i];
-      if (problem->warning)
-        continue;
-      g_assert_nonnull (problem->message);
-      g_assert_cmpstr (problem->message, !=, "");
-      g_string_append_printf (got, "%s%u %s", got->len > 0 ? "\n" : "", problem->line,
-                              problem->column != NULL ? problem->column : "-");
-    }
-  if (g_strcmp0 (got->str, want) != 0)
-    for (guint i = 0; i < report->problems->len; i++)
-      {
-        GtRosterProblem *problem = report->problems->pdata[i];
-        g_test_message ("%u %s: %s", problem->line, problem->column, problem->message);
-      }
-  g_assert_cmpstr (got->str, ==, want);
-  g_assert_cmpuint (report->n_errors, ==, g_strv_length ((char **) expected));
-}
 
 static gboolean
 member_exists (GtStorage *storage, const char *name, const char *org)
@@ -221,29 +135,29 @@ test_import_good (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   sqlite3_stmt *stmt;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
   gboolean changed = FALSE;
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   g_signal_connect (db.storage, "changed::members", G_CALLBACK (on_changed), &changed);
   report = parse_file (&db, "good.csv", NULL);
   g_assert_cmpstr (report->encoding, ==, "UTF-8");
   g_assert_cmpint (report->separator, ==, ',');
   g_assert_cmpuint (report->n_rows, ==, 6);
   g_assert_cmpuint (report->n_valid, ==, 6);
-  assert_errors (report, (const char *const[]) { NULL });
+  roster_assert_errors (report, (const char *const[]) { NULL });
   /* The unknown 备注 column is a warning on the header line. */
   g_assert_cmpuint (report->n_warnings, ==, 1);
   g_assert_cmpuint (((GtRosterProblem *) report->problems->pdata[0])->line, ==, 1);
   g_assert_cmpstr (((GtRosterProblem *) report->problems->pdata[0])->column, ==, "备注");
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, DEMO_MEMBERS);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, ROSTER_DEMO_MEMBERS);
 
   g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_imported, ==, 6);
   g_assert_true (changed);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, DEMO_MEMBERS + 6);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_events e JOIN members m"
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, ROSTER_DEMO_MEMBERS + 6);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM member_events e JOIN members m"
                                       " ON m.id = e.member_id WHERE m.id > 215"), ==, 6 + 5);
 
   /* Normalised values: derived gender, folded phone, upper-case X, dates, category. */
@@ -264,10 +178,10 @@ test_import_good (void)
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 8), ==, "active");
   sqlite3_reset (stmt);
   g_assert_true (member_exists (db.storage, "徐丽娟", "青石镇中心学校党支部")); /* by code */
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members WHERE name = '周小军'"
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name = '周小军'"
                                       " AND category = 'probationary' AND full_date IS NULL"
                                       " AND join_date = '2025-06-01'"), ==, 1);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members WHERE name = '吴美华'"
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name = '吴美华'"
                                       " AND phone = ''"), ==, 1);
 
   /* The database stays sound by `guatu-cli check`'s rules. */
@@ -278,7 +192,7 @@ test_import_good (void)
   g_clear_pointer (&report, gt_roster_report_free);
   report = parse_file (&db, "good.csv", NULL);
   g_assert_cmpuint (report->n_errors, ==, 6);
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 static void
@@ -286,27 +200,27 @@ test_import_tsv_and_quoted (void)
 {
   g_autoptr (GtRosterReport) tsv = NULL, quoted = NULL;
   g_autoptr (GError) error = NULL;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   tsv = parse_file (&db, "good.tsv", NULL);
   g_assert_cmpint (tsv->separator, ==, '\t');
-  assert_errors (tsv, (const char *const[]) { NULL });
+  roster_assert_errors (tsv, (const char *const[]) { NULL });
   g_assert_cmpuint (tsv->n_warnings, ==, 0); /* English headers, "id number" included */
   g_assert_true (gt_roster_apply (db.storage, tsv, FALSE, &error));
   g_assert_cmpuint (tsv->n_imported, ==, 3);
   g_assert_true (member_exists (db.storage, "方浩", "奇石市场联合党支部"));
 
   quoted = parse_file (&db, "quoted.csv", NULL);
-  assert_errors (quoted, (const char *const[]) { NULL });
+  roster_assert_errors (quoted, (const char *const[]) { NULL });
   g_assert_true (gt_roster_apply (db.storage, quoted, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members WHERE name = '程志远'"
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name = '程志远'"
                                       " AND occupation = '企业管理人员, 赏石协会秘书长'"), ==, 1);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members WHERE name = '童\"小\"燕'"
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name = '童\"小\"燕'"
                                       " AND occupation = '个体经营' || char (10) || '（农家乐）'"),
                    ==, 1);
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 /* good.csv saved by a Chinese Windows Excel: GBK without BOM; and GB18030 with characters
@@ -319,9 +233,9 @@ test_import_gb (void)
   g_autofree char *utf8 = NULL, *gbk = NULL, *rare = NULL, *gb18030 = NULL;
   g_autofree char *gbk_path = NULL;
   gsize length, gbk_length, gb_length;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   g_assert_true (g_file_get_contents (path, &utf8, &length, &error));
   g_assert_true (g_str_has_prefix (utf8, "\xEF\xBB\xBF"));
   gbk = g_convert (utf8 + 3, length - 3, "GBK", "UTF-8", NULL, &gbk_length, &error);
@@ -333,7 +247,7 @@ test_import_gb (void)
                                                          GT_CSV_ENCODING_AUTO, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (report->encoding, ==, "GB18030");
-    assert_errors (report, (const char *const[]) { NULL });
+    roster_assert_errors (report, (const char *const[]) { NULL });
     g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
     g_assert_cmpuint (report->n_imported, ==, 6);
     g_assert_true (member_exists (db.storage, "汪秀兰", "青石村党支部"));
@@ -354,7 +268,7 @@ test_import_gb (void)
                                                              "rare.csv", GT_CSV_ENCODING_UTF8,
                                                              NULL, &error);
     g_assert_false (wrong->complete);
-    assert_errors (wrong, (const char *const[]) { "1 -", NULL });
+    roster_assert_errors (wrong, (const char *const[]) { "1 -", NULL });
   }
   for (int forced = 0; forced < 2; forced++)
     {
@@ -374,7 +288,7 @@ test_import_gb (void)
     }
   g_assert_true (member_exists (db.storage, "王䶮", "青石村党支部"));
   g_assert_true (member_exists (db.storage, "刘𣵦", "砚瓦山村党支部"));
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 typedef struct
@@ -404,14 +318,14 @@ test_import_bad (gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL, *after = NULL;
   gint64 n_before;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
-  n_before = count (db.storage, "SELECT count(*) FROM members");
+  roster_db_open (&db);
+  n_before = gt_test_count (db.storage, "SELECT count(*) FROM members");
   before = members_checksum (db.storage);
 
   report = parse_file (&db, bad->file, NULL);
-  assert_errors (report, bad->errors);
+  roster_assert_errors (report, bad->errors);
   g_assert_cmpuint (report->n_valid, ==, bad->n_valid);
   g_assert_false (gt_roster_apply (db.storage, report, FALSE, &error));
   g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID);
@@ -419,9 +333,9 @@ test_import_bad (gconstpointer data)
   g_assert_cmpuint (report->n_imported, ==, 0);
 
   after = members_checksum (db.storage);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, n_before);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, n_before);
   g_assert_cmpstr (after, ==, before);
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 static void
@@ -430,14 +344,14 @@ test_import_valid_only (void)
   g_autoptr (GtRosterReport) report = NULL, broken = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL, *after = NULL;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   report = parse_file (&db, "dup-in-file.csv", NULL);
   g_assert_true (gt_roster_apply (db.storage, report, TRUE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_imported, ==, 2);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, DEMO_MEMBERS + 2);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, ROSTER_DEMO_MEMBERS + 2);
   g_assert_true (member_exists (db.storage, "林玉兰", "砚瓦山村党支部"));
   g_assert_true (member_exists (db.storage, "严海燕", "青石镇卫生院党支部"));
   g_assert_false (member_exists (db.storage, "何国华", NULL));
@@ -451,7 +365,7 @@ test_import_valid_only (void)
   g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID);
   after = members_checksum (db.storage);
   g_assert_cmpstr (after, ==, before);
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 /* The rules one by one, each row breaking one (line numbers are the file's). */
@@ -484,18 +398,18 @@ test_import_rules (void)
   };
   g_autoptr (GtRosterReport) report = NULL;
   g_autoptr (GError) error = NULL;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   report = parse_text (&db, text, NULL);
-  assert_errors (report, expected);
+  roster_assert_errors (report, expected);
   g_assert_cmpuint (report->n_rows, ==, 16);
   g_assert_cmpuint (report->n_valid, ==, 1);
   g_assert_true (gt_roster_apply (db.storage, report, TRUE, &error));
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members WHERE name = '辰'"
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name = '辰'"
                                       " AND phone = '13800000000' AND gender = 'F'"
                                       " AND birth_date = '1970-01-01'"), ==, 1);
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 static void
@@ -504,18 +418,18 @@ test_import_org_option (void)
   static const char text[] = "姓名,性别,入党日期\n甲,男,2001-07-01\n";
   g_autoptr (GtRosterReport) report = NULL, by_code = NULL, none = NULL;
   g_autoptr (GError) error = NULL;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   /* Without a branch column and without the option, the file cannot be placed. */
   none = parse_text (&db, text, NULL);
   g_assert_false (none->complete);
-  assert_errors (none, (const char *const[]) { "1 -", NULL });
+  roster_assert_errors (none, (const char *const[]) { "1 -", NULL });
 
   report = parse_text (&db, text, "青石村党支部");
-  assert_errors (report, (const char *const[]) { NULL });
+  roster_assert_errors (report, (const char *const[]) { NULL });
   by_code = parse_text (&db, text, "330822105007");
-  assert_errors (by_code, (const char *const[]) { NULL });
+  roster_assert_errors (by_code, (const char *const[]) { NULL });
   g_assert_true (gt_roster_apply (db.storage, by_code, FALSE, &error));
   g_assert_true (member_exists (db.storage, "甲", "砚瓦山村党支部"));
 
@@ -534,7 +448,7 @@ test_import_org_option (void)
     g_assert_error (error, GT_CSV_ERROR, GT_CSV_ERROR_OPEN);
     g_assert_true (strstr (error->message, "no-such.csv") != NULL);
   }
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 /* A write that fails half-way (here: an ID inserted behind the report's back) leaves
@@ -545,9 +459,9 @@ test_import_rollback (void)
   g_autoptr (GtRosterReport) report = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL, *after = NULL;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   report = parse_file (&db, "good.csv", NULL);
   g_assert_cmpuint (report->n_valid, ==, 6);
   g_assert_true (gt_storage_exec (db.storage,
@@ -558,223 +472,8 @@ test_import_rollback (void)
   g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
   after = members_checksum (db.storage);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, DEMO_MEMBERS);
-  db_close (&db);
-}
-
-/* ---- export ---- */
-
-static char *
-read_text (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  return text;
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, "\r\n"); p != NULL; p = strstr (p + 2, "\r\n"))
-    n++;
-  return n;
-}
-
-static void
-test_export_masked (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL, *text = NULL, *by_code = NULL;
-  GStatBuf st;
-  guint n = 0;
-  Db db = { 0 };
-
-  db_open_copy (&db);
-  path = g_build_filename (db.dir, "roster.csv", NULL);
-  g_assert_true (gt_roster_export (db.storage, NULL, path, GT_ROSTER_EXPORT_DEFAULT, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, DEMO_MEMBERS);
-  text = read_text (path);
-  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF姓名,性别,民族,身份证号,手机号码,学历,职业,"
-                                         "入党日期,转正日期,所在支部,党员类别\r\n"));
-  g_assert_cmpuint (count_lines (text), ==, DEMO_MEMBERS + 1);
-  g_assert_nonnull (strstr (text, "********"));
-  g_assert_null (strstr (text, "330822198401181346")); /* 姜红英, in full */
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-
-  /* One branch, by name and by code: the same 38 members. */
-  g_assert_true (gt_roster_export (db.storage, "青石村党支部", path, GT_ROSTER_EXPORT_DEFAULT, &n,
-                                   &error));
-  g_assert_cmpuint (n, ==, 38);
-  g_clear_pointer (&text, g_free);
-  text = read_text (path);
-  g_assert_cmpuint (count_lines (text), ==, 38 + 1);
-  by_code = g_build_filename (db.dir, "by-code.csv", NULL);
-  g_assert_true (gt_roster_export (db.storage, "330822105006", by_code, GT_ROSTER_EXPORT_DEFAULT,
-                                   &n, &error));
-  g_assert_cmpuint (n, ==, 38);
-  {
-    g_autofree char *other = read_text (by_code);
-    g_assert_cmpstr (other, ==, text);
-  }
-  g_assert_false (gt_roster_export (db.storage, "石门村党支部", path, GT_ROSTER_EXPORT_DEFAULT,
-                                    &n, &error));
-  g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG);
-  db_close (&db);
-}
-
-/* Member data that must survive a round trip, by ID number. */
-static char *
-roster_digest (GtStorage *storage)
-{
-  g_autoptr (GString) all = g_string_new (NULL);
-  sqlite3_stmt *stmt = gt_storage_prepare (
-    storage,
-    "SELECT m.name, m.gender, m.ethnicity, m.id_number, m.phone, m.education, m.occupation,"
-    " m.birth_date, m.join_date, m.full_date, m.category, m.status, o.name,"
-    " (SELECT group_concat (kind || '@' || date, ';') FROM (SELECT kind, date FROM member_events"
-    "  e WHERE e.member_id = m.id ORDER BY date, kind))"
-    " FROM members m JOIN organizations o ON o.id = m.org_id ORDER BY m.id_number", NULL);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, c);
-          g_string_append_printf (all, "%s|", text != NULL ? text : "(null)");
-        }
-      g_string_append_c (all, '\n');
-    }
-  sqlite3_reset (stmt);
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, all->str, -1);
-}
-
-static void
-test_export_round_trip (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtStorage) fresh = NULL;
-  g_autoptr (GtRosterReport) report = NULL;
-  g_autoptr (GPtrArray) problems = NULL;
-  g_autofree char *path = NULL, *fresh_path = NULL, *want = NULL, *got = NULL;
-  sqlite3_stmt *stmt;
-  guint n = 0;
-  Db db = { 0 };
-
-  db_open_copy (&db);
-  path = g_build_filename (db.dir, "roster.csv", NULL);
-  g_assert_true (gt_roster_export (db.storage, NULL, path, GT_ROSTER_EXPORT_UNMASKED, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, DEMO_MEMBERS);
-  {
-    g_autofree char *text = read_text (path);
-    g_assert_null (strstr (text, "****"));
-  }
-
-  /* A new database with the same organisation tree and no members. */
-  fresh_path = g_build_filename (db.dir, "fresh.db", NULL);
-  fresh = gt_storage_open (fresh_path, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  stmt = gt_storage_prepare (fresh, "ATTACH DATABASE ? AS src", &error);
-  sqlite3_bind_text (stmt, 1, db.path, -1, SQLITE_TRANSIENT);
-  g_assert_true (gt_storage_step_done (fresh, stmt, &error));
-  g_assert_true (gt_storage_exec (fresh, "INSERT INTO organizations SELECT * FROM src.organizations;"
-                                         "DETACH DATABASE src", &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (count (fresh, "SELECT count(*) FROM members"), ==, 0);
-
-  report = gt_roster_parse (fresh, path, GT_CSV_ENCODING_AUTO, NULL, &error);
-  g_assert_no_error (error);
-  assert_errors (report, (const char *const[]) { NULL });
-  g_assert_cmpuint (report->n_warnings, ==, 0);
-  g_assert_true (gt_roster_apply (fresh, report, FALSE, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (report->n_imported, ==, DEMO_MEMBERS);
-
-  want = roster_digest (db.storage);
-  got = roster_digest (fresh);
-  g_assert_cmpstr (got, ==, want);
-  g_assert_true (gt_stats_check (fresh, &problems, &error));
-  g_assert_cmpuint (problems->len, ==, 0);
-  db_close (&db);
-}
-
-static gboolean
-dir_has_temp_files (const char *dir, const char *prefix)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    if (g_str_has_prefix (name, prefix))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-test_export_safe (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *missing = NULL, *target_dir = NULL, *inside = NULL, *existing = NULL;
-  Db db = { 0 };
-
-  db_open_copy (&db);
-
-  /* A folder that does not exist: nothing is created, the error names the file. */
-  missing = g_build_filename (db.dir, "no", "such", "roster.csv", NULL);
-  g_assert_false (gt_roster_export (db.storage, NULL, missing, GT_ROSTER_EXPORT_DEFAULT, NULL,
-                                    &error));
-  g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_OUTPUT);
-  g_assert_nonnull (strstr (error->message, "roster.csv"));
-  g_clear_error (&error);
-
-  /* The target is a folder: rename fails, the folder and its content stay, no temp file. */
-  target_dir = g_build_filename (db.dir, "roster.csv", NULL);
-  g_assert_cmpint (g_mkdir (target_dir, 0700), ==, 0);
-  inside = g_build_filename (target_dir, "keep", NULL);
-  g_assert_true (g_file_set_contents (inside, "keep", -1, NULL));
-  g_assert_false (gt_roster_export (db.storage, NULL, target_dir, GT_ROSTER_EXPORT_DEFAULT, NULL,
-                                    &error));
-  g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_OUTPUT);
-  g_assert_nonnull (strstr (error->message, "roster.csv"));
-  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
-  g_assert_false (dir_has_temp_files (db.dir, ".roster.csv."));
-  g_clear_error (&error);
-
-  /* The disk fills up half-way (a file size limit stands in for ENOSPC): the old file
-   * stays as it was and the temporary file is removed. */
-  existing = g_build_filename (db.dir, "old.csv", NULL);
-  g_assert_true (g_file_set_contents (existing, "old contents\r\n", -1, NULL));
-  if (g_test_subprocess ())
-    {
-      struct rlimit limit = { 4096, 4096 };
-
-      signal (SIGXFSZ, SIG_IGN);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      g_assert_false (gt_roster_export (db.storage, NULL, g_getenv ("ROSTER_TARGET"),
-                                        GT_ROSTER_EXPORT_DEFAULT, NULL, &error));
-      g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_OUTPUT);
-      g_printerr ("%s\n", error->message);
-      db_close (&db);
-      return;
-    }
-  g_setenv ("ROSTER_TARGET", existing, TRUE);
-  /* The child opens its own copy, so its directory differs: point it at ours. */
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
-  g_test_trap_assert_passed ();
-  g_test_trap_assert_stderr ("*old.csv*");
-  {
-    g_autofree char *text = read_text (existing);
-    g_assert_cmpstr (text, ==, "old contents\r\n");
-  }
-  g_assert_false (dir_has_temp_files (db.dir, ".old.csv."));
-  db_close (&db);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, ROSTER_DEMO_MEMBERS);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 /* Headers Guatu does not know are mapped once and remembered for the next file. */
@@ -785,9 +484,9 @@ test_import_mapping (void)
                     "龚自珍,33082219880715003X,2010-07-01,青石村党支部,新党员\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) remembered = NULL;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   {
     g_autoptr (GtRosterReport) report = parse_text (&db, odd, NULL);
     g_assert_cmpuint (report->n_valid, ==, 0); /* no joining date column */
@@ -817,7 +516,7 @@ test_import_mapping (void)
     g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
     g_assert_no_error (error);
   }
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members WHERE name = '龚自珍'"
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name = '龚自珍'"
                                       " AND join_date = '2010-07-01'"), ==, 1);
 
   /* forgetting a column brings the warning back */
@@ -828,7 +527,7 @@ test_import_mapping (void)
   }
   g_assert_nonnull (gt_roster_field_label ("branch"));
   g_assert_null (gt_roster_field_label ("nonsense"));
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 /* A roster of more than a few hundred rows fills the search indexes in bulk: the members are
@@ -838,21 +537,21 @@ test_import_bulk_search (void)
 {
   g_autoptr (GString) text = g_string_new ("姓名,性别,入党日期,所在支部\n");
   g_autoptr (GError) error = NULL;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
   gint64 before;
 
   for (int i = 0; i < 600; i++)
     g_string_append_printf (text, "测试%d号,%s,2001-07-01,澄潭村党支部\n", i, i % 2 ? "男" : "女");
-  db_open_copy (&db);
-  before = count (db.storage, "SELECT count(*) FROM member_search");
+  roster_db_open (&db);
+  before = gt_test_count (db.storage, "SELECT count(*) FROM member_search");
   {
     g_autoptr (GtRosterReport) report = parse_text (&db, text->str, NULL);
     g_assert_cmpuint (report->n_valid, ==, 600);
     g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
     g_assert_no_error (error);
   }
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_search"), ==, before + 600);
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_name_chars m JOIN members"
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM member_search"), ==, before + 600);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM member_name_chars m JOIN members"
                                       " x ON x.id = m.member_id WHERE x.name = '测试599号'"), ==,
                    5);
   {
@@ -860,15 +559,15 @@ test_import_bulk_search (void)
     g_assert_cmpuint (found->len, ==, 1);
   }
   /* the per-row trigger is back for members added one by one */
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM sqlite_schema WHERE type ="
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM sqlite_schema WHERE type ="
                                       " 'trigger' AND name = 'members_search_insert'"), ==, 1);
   g_assert_true (gt_storage_exec (db.storage,
                                   "INSERT INTO members (uuid, org_id, name, gender, category,"
                                   " mtime) VALUES ('u-x', 2, '单独加入', 'M', 'full', 'x')",
                                   &error));
-  g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_search WHERE name ="
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM member_search WHERE name ="
                                       " '单独加入'"), ==, 1);
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 /* The disk fills up during an import (SQLite's max_page_count stands in for ENOSPC): a clear
@@ -878,18 +577,18 @@ static void
 test_import_disk_full (void)
 {
   g_autoptr (GError) error = NULL;
-  Db db = { 0 };
+  GtTestDemo db = { 0 };
 
-  db_open_copy (&db);
+  roster_db_open (&db);
   for (int rows = 100; rows <= 3000; rows += 2900)
     {
       g_autoptr (GString) text = g_string_new ("姓名,性别,入党日期,所在支部\n");
       g_autoptr (GtRosterReport) report = NULL;
       g_autofree char *limit = NULL;
-      gint64 members = count (db.storage, "SELECT count(*) FROM members");
-      gint64 events = count (db.storage, "SELECT count(*) FROM member_events");
-      gint64 search = count (db.storage, "SELECT count(*) FROM member_search");
-      gint64 pages = count (db.storage, "PRAGMA page_count");
+      gint64 members = gt_test_count (db.storage, "SELECT count(*) FROM members");
+      gint64 events = gt_test_count (db.storage, "SELECT count(*) FROM member_events");
+      gint64 search = gt_test_count (db.storage, "SELECT count(*) FROM member_search");
+      gint64 pages = gt_test_count (db.storage, "PRAGMA page_count");
 
       for (int i = 0; i < rows; i++)
         g_string_append_printf (text, "满盘%d号,%s,2001-07-01,澄潭村党支部\n", i,
@@ -905,40 +604,30 @@ test_import_disk_full (void)
       g_assert_nonnull (strstr (error->message, "disk is full"));
       g_clear_error (&error);
 
-      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, members);
-      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_events"), ==, events);
-      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM member_search"), ==, search);
-      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM sqlite_schema WHERE type ="
+      g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, members);
+      g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM member_events"), ==, events);
+      g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM member_search"), ==, search);
+      g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM sqlite_schema WHERE type ="
                                           " 'trigger' AND name = 'members_search_insert'"), ==, 1);
-      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM pragma_integrity_check"
+      g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM pragma_integrity_check"
                                           " WHERE integrity_check <> 'ok'"), ==, 0);
 
       /* Space again: the same roster goes in whole. */
       g_assert_true (gt_storage_exec (db.storage, "PRAGMA max_page_count = 1073741823", &error));
       g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
       g_assert_no_error (error);
-      g_assert_cmpint (count (db.storage, "SELECT count(*) FROM members"), ==, members + rows);
+      g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, members + rows);
     }
-  db_close (&db);
+  gt_test_demo_teardown (&db, NULL);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtStorage) storage = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  template_dir = g_dir_make_tmp ("guatu-roster-template-XXXXXX", &error);
-  g_assert_no_error (error);
-  template_db = g_build_filename (template_dir, "demo.db", NULL);
-  storage = gt_storage_open (template_db, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_demo_build_township (storage, DEMO_SEED, &error));
-  g_clear_object (&storage); /* closing checkpoints the WAL into the file */
-
+  roster_fixture_init ();
   g_test_add_func ("/roster/dates", test_dates);
   g_test_add_func ("/roster/import/good", test_import_good);
   g_test_add_func ("/roster/import/tsv-and-quoted", test_import_tsv_and_quoted);
@@ -955,13 +644,8 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/import/rollback", test_import_rollback);
   g_test_add_func ("/roster/import/mapping", test_import_mapping);
   g_test_add_func ("/roster/import/bulk-search", test_import_bulk_search);
-  g_test_add_func ("/roster/export/masked", test_export_masked);
-  g_test_add_func ("/roster/export/round-trip", test_export_round_trip);
-  g_test_add_func ("/roster/export/safe", test_export_safe);
 
   status = g_test_run ();
-  remove_tree (template_dir);
-  g_free (template_dir);
-  g_free (template_db);
+  roster_fixture_cleanup ();
   return status;
 }

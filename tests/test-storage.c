@@ -11,6 +11,7 @@
 
 #include "gt-schema.h"
 #include "gt-storage-private.h"
+#include "gt-test-demo.h"
 
 typedef struct
 {
@@ -28,27 +29,11 @@ fixture_setup (Fixture *fx, gconstpointer data)
   fx->path = g_build_filename (fx->dir, "test.db", NULL);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_teardown (Fixture *fx, gconstpointer data)
 {
-  remove_tree (fx->dir);
+  gt_test_remove_tree (fx->dir);
   g_free (fx->path);
   g_free (fx->dir);
 }
