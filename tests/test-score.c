@@ -461,6 +461,8 @@ test_rules_file (Fixture *fx, gconstpointer data)
       "\"kind\":\"work\",\"label\":\"y\",\"points\":1}]}", "items[1].code" },
     { "{\"format\":\"other\"}", "format" },
     { "{\"format\":", "rules.json" },
+    { "", "rules.json" },   /* an empty file (found by fuzz-rules) */
+    { "  \n", "rules.json" },
   };
 
   g_assert_no_error (error);

@@ -525,7 +525,7 @@ gt_score_rules_from_json (const char *data, gssize length, const char *filename,
       invalid (error, filename, "%s", local->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       invalid (error, filename, _("not a rules file (the top is not an object)"));
       return NULL;

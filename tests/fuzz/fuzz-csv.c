@@ -13,6 +13,7 @@
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
+  FUZZ_SETUP ();
   return 0;
 }
 

@@ -22,6 +22,7 @@ static const char public_pem[] =
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
+  FUZZ_SETUP ();
   return 0;
 }
 

@@ -16,6 +16,7 @@
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
+  FUZZ_SETUP ();
   return 0;
 }
 

@@ -17,6 +17,7 @@ static GtStorage *storage;
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
+  FUZZ_SETUP ();
   g_autofree char *dir = g_dir_make_tmp ("guatu-fuzz-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "fuzz.db", NULL);
 

@@ -14,8 +14,13 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+/* Every target's LLVMFuzzerInitialize starts with this: a critical or a warning is a bug
+ * the fuzzer found, as a crash would be. */
+#define FUZZ_SETUP() g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)
 
 /* A broken invariant: say which, then crash so the fuzzer keeps the input. */
 #define FUZZ_FAIL(what)                                                                      \
