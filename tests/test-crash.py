@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Crash safety and locking, end to end.
 
-`guatu-cli import-roster` of 5 000 members is killed with SIGKILL at 20 moments spread over
-the time an import takes; after each kill the database passes PRAGMA integrity_check and
-`guatu-cli check`, and holds all of the roster or none of it. A write lock held by another
+`guatu-cli import-roster` of 5 000 members, and `guatu-cli import` of a county's exchange
+package from a township of 2 000 members (12 000 households), are each killed with SIGKILL at 20 moments spread
+over the time an import takes; after each kill the database passes PRAGMA integrity_check and
+`guatu-cli check`, and holds all of the roster or package or none of it. A write lock held by another
 program makes `guatu-cli member add` wait its busy timeout (GUATU_BUSY_TIMEOUT_MS) and exit
 75, saying the database is busy.
 
@@ -44,26 +45,28 @@ def integrity(db):
     return query(db, "PRAGMA integrity_check")
 
 
-with tempfile.TemporaryDirectory() as tmp:
-    pristine = os.path.join(tmp, "pristine.db")
-    roster = os.path.join(tmp, "roster.csv")
-    r = run("--db", pristine, "demo")
-    check("demo database", r.returncode == 0, r.stderr)
-    subprocess.run([sys.executable, MAKE_ROSTER, str(ROWS), "20180730", roster], check=True)
-    old = members(pristine)
+def package_rows(db):
+    """What an exchange import stores: the records and the ledger entry."""
+    return (query(db, "SELECT count(*) FROM ex_records")[0][0],
+            query(db, "SELECT count(*) FROM ex_ledger")[0][0])
 
-    # One whole import first, to measure how long it takes.
-    db = os.path.join(tmp, "measure", "guatu.db")
+
+def kill_repeatedly(tmp, label, pristine, argv, state):
+    """Runs `guatu-cli --db COPY argv` once whole, then KILLS times killed with SIGKILL at
+    random moments; each time the copy must be intact and in the state before or after."""
+    db = os.path.join(tmp, label, "measure", "guatu.db")
     os.makedirs(os.path.dirname(db))
     shutil.copy(pristine, db)
+    before = state(db)
     start = time.monotonic()
-    r = run("--db", db, "import-roster", roster)
+    r = run("--db", db, *argv)
     duration = time.monotonic() - start
-    print(f"# one import of {ROWS} rows takes {duration:.2f} s")
-    check("a whole import succeeds", r.returncode == 0 and members(db) == old + ROWS,
-          r.stdout + r.stderr)
+    after = state(db)
+    print(f"# {label}: one whole import takes {duration:.2f} s")
+    check(f"{label}: a whole import succeeds and changes the database",
+          r.returncode == 0 and after != before, r.stdout + r.stderr)
     backups = os.listdir(os.path.join(os.path.dirname(db), "backups"))
-    check("the import was preceded by an automatic backup",
+    check(f"{label}: the import was preceded by an automatic backup",
           len(backups) == 1 and backups[0].endswith("-import.guatu-backup"), repr(backups))
 
     outcomes = {"none": 0, "all": 0}
@@ -71,30 +74,57 @@ with tempfile.TemporaryDirectory() as tmp:
     for i in range(KILLS):
         # One moment in each twentieth of the import's duration.
         delay = (i + rng.random()) * duration / KILLS
-        work = os.path.join(tmp, f"kill-{i}")
+        work = os.path.join(tmp, label, f"kill-{i}")
         os.makedirs(work)
         db = os.path.join(work, "guatu.db")
         shutil.copy(pristine, db)
-        proc = subprocess.Popen([CLI, "--db", db, "import-roster", roster],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                env=cli_env())
+        proc = subprocess.Popen([CLI, "--db", db] + argv, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, env=cli_env())
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
-        _, err = proc.communicate(timeout=60)
+        proc.communicate(timeout=60)
         if proc.returncode == -signal.SIGKILL:
             killed += 1
-        name = f"kill {i + 1} at {delay:.3f} s"
+        name = f"{label}: kill {i + 1} at {delay:.3f} s"
         result = integrity(db)
         check(f"{name}: integrity_check ok", result == [("ok",)], repr(result))
-        n = members(db)
-        check(f"{name}: all or nothing ({n} members)", n in (old, old + ROWS), n)
-        outcomes["none" if n == old else "all"] += 1
+        now = state(db)
+        check(f"{name}: all or nothing ({now})", now in (before, after), now)
+        outcomes["none" if now == before else "all"] += 1
         r = run("--db", db, "check")
         check(f"{name}: guatu-cli check passes", r.returncode == 0, r.stdout + r.stderr)
         shutil.rmtree(work)
-    print(f"# {killed} of {KILLS} imports were killed before they finished; "
+    print(f"# {label}: {killed} of {KILLS} imports were killed before they finished; "
           f"{outcomes['none']} left nothing imported, {outcomes['all']} everything")
-    check("most imports were cut off by the kill", killed >= KILLS // 2, killed)
+    check(f"{label}: most imports were cut off by the kill", killed >= KILLS // 2, killed)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    pristine = os.path.join(tmp, "pristine.db")
+    roster = os.path.join(tmp, "roster.csv")
+    r = run("--db", pristine, "demo")
+    check("demo database", r.returncode == 0, r.stderr)
+    subprocess.run([sys.executable, MAKE_ROSTER, str(ROWS), "20180730", roster], check=True)
+    old = members(pristine)
+    kill_repeatedly(tmp, "roster", pristine, ["import-roster", roster], members)
+
+    # A county imports a township's full package.
+    township = os.path.join(tmp, "township.db")
+    county = os.path.join(tmp, "county.db")
+    package = os.path.join(tmp, "full.xml")
+    pem = os.path.join(tmp, "township.pem")
+    steps = [
+        ("--db", township, "demo", "--members", "2000", "--code", "330822105", "--name", "青石镇"),
+        ("--db", township, "keys", "generate"),
+        ("--db", township, "keys", "export", "--out", pem),
+        ("--db", county, "init", "--role", "county", "--code", "330822", "--name", "常山县"),
+        ("--db", county, "keys", "trust", pem, "--code", "330822105", "--name", "青石镇"),
+        ("--db", township, "export", "--kind", "full", "--to", "330822", "--out", package),
+    ]
+    for argv in steps:
+        r = run(*argv)
+        check("exchange set-up: " + " ".join(argv[2:4]), r.returncode == 0, r.stdout + r.stderr)
+    kill_repeatedly(tmp, "exchange", county, ["import", package], package_rows)
 
     # Another program holds the write lock: wait the busy timeout, then exit 75.
     db = os.path.join(tmp, "locked.db")
