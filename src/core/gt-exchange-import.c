@@ -472,6 +472,9 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     gt_storage_rollback (storage);
   if (!ok)
     {
+      /* A database error (a full disk, a lock) names the database; say which package too. */
+      if (local_error->domain == GT_STORAGE_ERROR)
+        g_prefix_error (&local_error, _("%s: nothing was imported: "), path);
       if (preview != NULL && local_error->domain == GT_EXCHANGE_ERROR &&
           local_error->code == GT_EXCHANGE_ERROR_CONFLICTS)
         *preview = g_steal_pointer (&result);
