@@ -13,7 +13,9 @@ Run by meson with the paths of guatu-cli and tests/bench/make-roster.py. Prints 
 import os
 import random
 import shutil
+import glob
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -63,6 +65,8 @@ def kill_repeatedly(tmp, label, pristine, argv, state):
     duration = time.monotonic() - start
     after = state(db)
     print(f"# {label}: one whole import takes {duration:.2f} s")
+    check(f"{label}: a finished guatu-cli leaves no holder file", not glob.glob(db + ".holder-*"),
+          glob.glob(db + ".holder-*"))
     check(f"{label}: a whole import succeeds and changes the database",
           r.returncode == 0 and after != before, r.stdout + r.stderr)
     backups = os.listdir(os.path.join(os.path.dirname(db), "backups"))
@@ -71,6 +75,7 @@ def kill_repeatedly(tmp, label, pristine, argv, state):
 
     outcomes = {"none": 0, "all": 0}
     killed = 0
+    holders = []
     for i in range(KILLS):
         # One moment in each twentieth of the import's duration.
         delay = (i + rng.random()) * duration / KILLS
@@ -85,6 +90,7 @@ def kill_repeatedly(tmp, label, pristine, argv, state):
         proc.communicate(timeout=60)
         if proc.returncode == -signal.SIGKILL:
             killed += 1
+            holders += [open(h, encoding="utf-8").read() for h in glob.glob(db + ".holder-*")]
         name = f"{label}: kill {i + 1} at {delay:.3f} s"
         result = integrity(db)
         check(f"{name}: integrity_check ok", result == [("ok",)], repr(result))
@@ -97,6 +103,9 @@ def kill_repeatedly(tmp, label, pristine, argv, state):
     print(f"# {label}: {killed} of {KILLS} imports were killed before they finished; "
           f"{outcomes['none']} left nothing imported, {outcomes['all']} everything")
     check(f"{label}: most imports were cut off by the kill", killed >= KILLS // 2, killed)
+    check(f"{label}: a running guatu-cli says who holds the database (DB.holder-PID)",
+          any("program=guatu-cli" in h and f"host={socket.gethostname()}" in h for h in holders),
+          holders[:1])
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -133,6 +142,16 @@ with tempfile.TemporaryDirectory() as tmp:
            "--joined", "2025-07-01", "--id-number", "33082219880715003X"]
     holder = sqlite3.connect(db, isolation_level=None, timeout=0)
     holder.execute("BEGIN IMMEDIATE")
+    # The holder names itself as Guatu does; a crashed program's file (a dead process) is not
+    # named.
+    with open(f"{db}.holder-{os.getpid()}", "w", encoding="utf-8") as f:
+        f.write(f"[holder]\noperator=李四\nprogram=guatu\npid={os.getpid()}\n"
+                f"host={socket.gethostname()}\nsince=2026-12-01 09:30\n")
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    with open(f"{db}.holder-{dead.pid}", "w", encoding="utf-8") as f:
+        f.write(f"[holder]\noperator=王五\nprogram=guatu\npid={dead.pid}\n"
+                f"host={socket.gethostname()}\nsince=2026-11-30 17:00\n")
     start = time.monotonic()
     r = run(*add, env={"GUATU_BUSY_TIMEOUT_MS": "400"})
     waited = time.monotonic() - start
@@ -141,6 +160,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check("locked: exit 75", r.returncode == 75, f"{r.returncode}: {r.stderr}")
     check("locked: one line saying the database is busy",
           "busy" in r.stderr and db in r.stderr and r.stderr.count("\n") == 1, r.stderr)
+    check("locked: the message names who holds it",
+          "李四" in r.stderr and f"process {os.getpid()}" in r.stderr, r.stderr)
+    check("locked: a crashed program's holder file is not named", "王五" not in r.stderr,
+          r.stderr)
     check(f"locked: waited the busy timeout ({waited:.2f} s)", 0.4 <= waited < 4, waited)
     check("locked: nothing was added", members(db) == old)
     r = run(*add)

@@ -22,6 +22,7 @@ gt_audit_set_operator (GtStorage *storage, const char *operator_name, const char
 
   g_return_if_fail (GT_IS_STORAGE (storage));
 
+  gt_storage_set_holder (storage, operator_name, program);
   if (audit != NULL)
     gt_audit_set_operator_name (audit, operator_name, program);
 }
@@ -34,6 +35,7 @@ gt_audit_open_session (GtStorage *storage, const char *operator_name, const char
 
   g_return_val_if_fail (GT_IS_STORAGE (storage), FALSE);
 
+  gt_storage_set_holder (storage, operator_name, program);
   if (audit == NULL)
     return TRUE;
   gt_audit_set_operator_name (audit, operator_name, program);

@@ -19,6 +19,7 @@
 
 #include "gt-backup.h"
 #include "gt-schema.h"
+#include "gt-storage-holder.h"
 #include "gt-storage-private.h"
 #include "gt-storage-audit.h"
 
@@ -39,6 +40,7 @@ struct _GtStorage
   gboolean opened; /* set once opening is done: errors then name a backup to restore */
   GtAudit *audit;  /* NULL below schema 11 */
   gboolean flushing;
+  char *holder_path; /* DB.holder-PID, see gt-storage-holder.c */
 };
 
 G_DEFINE_TYPE (GtStorage, gt_storage, G_TYPE_OBJECT)
@@ -72,6 +74,8 @@ gt_storage_finalize (GObject *object)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  gt_storage_holder_remove (self->holder_path);
+  g_free (self->holder_path);
   g_free (self->path);
 
   G_OBJECT_CLASS (gt_storage_parent_class)->finalize (object);
@@ -136,9 +140,16 @@ set_sqlite_error (GError **error, const char *path, sqlite3 *db, int rc, const c
 
   if (error_code_from_sqlite (rc) == GT_STORAGE_ERROR_BUSY)
     {
-      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_BUSY,
-                   _("%s: %s: the database is busy: another program is changing it; try again "
-                     "when it has finished"), path, doing);
+      g_autofree char *holders = gt_storage_holder_describe (path);
+
+      if (holders != NULL)
+        g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_BUSY,
+                     _("%s: %s: the database is busy: it is open in %s; try again when that "
+                       "work has finished"), path, doing, holders);
+      else
+        g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_BUSY,
+                     _("%s: %s: the database is busy: another program is changing it; try "
+                       "again when it has finished"), path, doing);
       return;
     }
   if (error_code_from_sqlite (rc) == GT_STORAGE_ERROR_FULL)
@@ -860,4 +871,14 @@ gt_now_iso8601 (void)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+gt_storage_set_holder (GtStorage *self, const char *operator_name, const char *program)
+{
+  g_return_if_fail (GT_IS_STORAGE (self));
+
+  gt_storage_holder_remove (self->holder_path);
+  g_free (self->holder_path);
+  self->holder_path = gt_storage_holder_write (self->path, operator_name, program);
 }

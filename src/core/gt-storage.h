@@ -45,6 +45,9 @@ typedef enum
 GtStorage *gt_storage_open (const char *path, GtStorageOpenFlags flags, GError **error);
 
 const char *gt_storage_get_path (GtStorage *self);
+/* Says who has this database open (operator and program), so that another program finding
+ * it busy can name them; forgotten when @self is closed. See gt-storage-holder.c. */
+void gt_storage_set_holder (GtStorage *self, const char *operator_name, const char *program);
 int gt_storage_get_schema_version (GtStorage *self);
 sqlite3 *gt_storage_get_db (GtStorage *self);
 
