@@ -75,28 +75,44 @@ page_model (GtkStack *stack, const char *page)
   return gtk_tree_view_get_model (GTK_TREE_VIEW (view));
 }
 
-/* Saves what the X server shows of the window as PNG, and checks it is not blank. */
+/* Whether @pixbuf shows anything but one colour. */
+static gboolean
+is_varied (GdkPixbuf *pixbuf)
+{
+  const guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf), channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
+
+  for (int y = 0; y < h; y += 3)
+    for (int x = 0; x < w; x += 3)
+      if (memcmp (pixels + y * stride + x * channels, pixels, 3) != 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* Saves what the X server shows of the window as PNG, and checks it is not blank. On a
+ * loaded machine the first frame can come late: up to 20 s of main loop before giving up. */
 void
 screenshot (GtkWidget *window, const char *name)
 {
   GdkWindow *gdk_window = gtk_widget_get_window (window);
-  int w = gdk_window_get_width (gdk_window), h = gdk_window_get_height (gdk_window);
-  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_get_from_window (gdk_window, 0, 0, w, h);
+  g_autoptr (GdkPixbuf) pixbuf = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *file = NULL, *png = g_strconcat (name, ".png", NULL);
-  const guchar *pixels, *first;
-  int stride, channels;
-  gboolean varied = FALSE;
 
-  g_assert_nonnull (pixbuf);
-  pixels = gdk_pixbuf_get_pixels (pixbuf);
-  stride = gdk_pixbuf_get_rowstride (pixbuf);
-  channels = gdk_pixbuf_get_n_channels (pixbuf);
-  first = pixels;
-  for (int y = 0; y < h && !varied; y += 3)
-    for (int x = 0; x < w && !varied; x += 3)
-      varied = memcmp (pixels + y * stride + x * channels, first, 3) != 0;
-  g_assert_true (varied);
+  for (int attempt = 0; attempt < 200; attempt++)
+    {
+      g_clear_object (&pixbuf);
+      gtk_widget_queue_draw (window);
+      pump ();
+      pixbuf = gdk_pixbuf_get_from_window (gdk_window, 0, 0, gdk_window_get_width (gdk_window),
+                                           gdk_window_get_height (gdk_window));
+      g_assert_nonnull (pixbuf);
+      if (is_varied (pixbuf))
+        break;
+      g_usleep (100 * 1000);
+    }
+  g_assert_true (is_varied (pixbuf));
 
   file = g_build_filename (shot_dir, png, NULL);
   g_assert_true (gdk_pixbuf_save (pixbuf, file, "png", &error, NULL));
