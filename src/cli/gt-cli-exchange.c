@@ -86,7 +86,7 @@ keys_export (GtCliContext *ctx, int argc, char **argv)
       return GT_EXIT_OK;
     }
   if (!g_file_set_contents_full (out, pem, -1, G_FILE_SET_CONTENTS_CONSISTENT |
-                                 G_FILE_SET_CONTENTS_DURABLE, 0644, &error))
+                                 G_FILE_SET_CONTENTS_DURABLE, 0600, &error))
     {
       g_printerr ("guatu-cli: %s\n", error->message);
       return GT_EXIT_CANTCREAT;
