@@ -33,14 +33,75 @@ add_township_json (JsonBuilder *builder, const GtCountyTownship *t)
   gt_cli_json_add_int (builder, "projects_closed", t->projects_closed);
   gt_cli_json_add_int (builder, "milestones", t->milestones);
   gt_cli_json_add_int (builder, "milestones_done", t->milestones_done);
+  /* organisational life, dues and stars, for activity_period */
+  gt_cli_json_add_string (builder, "activity_period", t->activity_period);
+  gt_cli_json_add_int (builder, "meetings", t->meetings);
+  gt_cli_json_add_int (builder, "meetings_required", t->meetings_required);
+  gt_cli_json_add_int (builder, "meetings_required_held", t->meetings_required_held);
+  gt_cli_json_add_int (builder, "meetings_held_percent",
+                       gt_county_metric (t, GT_COUNTY_RANK_MEETINGS_HELD));
+  gt_cli_json_add_int (builder, "meeting_attendance_present", t->meeting_attendance_present);
+  gt_cli_json_add_int (builder, "meeting_attendance_expected", t->meeting_attendance_expected);
+  gt_cli_json_add_int (builder, "dues_members", t->dues_members);
+  gt_cli_json_add_int (builder, "dues_paid_members", t->dues_paid_members);
+  gt_cli_json_add_int (builder, "dues_paid_percent", gt_county_metric (t, GT_COUNTY_RANK_DUES_PAID));
+  gt_cli_json_add_int (builder, "dues_paid_fen", t->dues_paid_fen);
+  gt_cli_json_add_string (builder, "stars_period", t->stars_period);
+  gt_cli_json_add_int (builder, "rated_members", t->rated_members);
+  json_builder_set_member_name (builder, "member_stars");
+  json_builder_begin_array (builder);
+  for (int s = 0; s < GT_COUNTY_STAR_LEVELS; s++)
+    json_builder_add_int_value (builder, t->member_stars[s]);
+  json_builder_end_array (builder);
+  gt_cli_json_add_int (builder, "average_stars_x100",
+                       gt_county_metric (t, GT_COUNTY_RANK_AVERAGE_STARS));
   json_builder_end_object (builder);
+}
+
+/* The second table: organisational life, dues and stars. */
+static void
+print_activity (GPtrArray *towns)
+{
+  g_print ("\n%s\n", _("Organisational life, dues and stars:"));
+  g_print (_("%-12s %-8s %-15s %-7s %-15s %-8s %s\n"), _("Code"), _("Period"),
+           _("Meetings held"), _("Attend."), _("Dues paid"), _("Stars of"), _("Members by stars 0–5"));
+  for (guint i = 0; i < towns->len; i++)
+    {
+      GtCountyTownship *t = towns->pdata[i];
+      g_autofree char *meetings = NULL, *dues = NULL, *stars = NULL;
+      g_autofree char *attendance = NULL;
+
+      if (t->activity_period == NULL)
+        {
+          g_print ("%-12s %-8s\n", t->code, "-");
+          continue;
+        }
+      meetings = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "%%",
+                                  t->meetings_required_held, t->meetings_required,
+                                  gt_county_metric (t, GT_COUNTY_RANK_MEETINGS_HELD));
+      attendance = t->meeting_attendance_expected > 0
+                     ? g_strdup_printf ("%" G_GINT64_FORMAT "%%", t->meeting_attendance_present * 100
+                                                               / t->meeting_attendance_expected)
+                     : g_strdup ("-");
+      dues = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "%%",
+                              t->dues_paid_members, t->dues_members,
+                              gt_county_metric (t, GT_COUNTY_RANK_DUES_PAID));
+      stars = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                               "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                               t->member_stars[0], t->member_stars[1], t->member_stars[2],
+                               t->member_stars[3], t->member_stars[4], t->member_stars[5]);
+      g_print ("%-12s %-8s %-15s %-7s %-15s %-8s %s\n", t->code, t->activity_period, meetings,
+               attendance, dues, t->stars_period != NULL ? t->stars_period : "-",
+               t->rated_members > 0 ? stars : "-");
+    }
 }
 
 static int
 county_summary (GtCliContext *ctx, int argc, char **argv)
 {
   static const GtCliCommand command = {
-    "county summary", "[--period P] [--rank members|links-per-member|milestones-done] "
+    "county summary", "[--period P] [--rank members|links-per-member|milestones-done|"
+    "meetings-held|dues-paid|average-stars] "
     "[--top N] [--json]", N_("The townships' figures, rankings and missing reports"), NULL
   };
   g_autoptr (GtStorage) storage = NULL;
@@ -53,10 +114,11 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
   gint64 totals[4] = { 0 };
   guint missing = 0;
   GOptionEntry entries[] = {
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Period of the reports: YYYY-MM"),
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Period of the reports and of the meetings, dues and stars: YYYY-MM, YYYY-Qn or YYYY"),
       N_("P") },
     { "rank", 0, 0, G_OPTION_ARG_STRING, &rank_name,
-      N_("Rank by members, links-per-member or milestones-done"), N_("METRIC") },
+      N_("Rank by members, links-per-member, milestones-done, meetings-held, dues-paid or "
+         "average-stars"), N_("METRIC") },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many at the top and at the bottom"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL }
@@ -66,8 +128,8 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
     return exit_code;
   if (rank_name != NULL && !gt_county_rank_from_string (rank_name, &rank))
     {
-      g_printerr (_("guatu-cli county summary: --rank must be members, links-per-member or "
-                    "milestones-done\n"));
+      g_printerr (_("guatu-cli county summary: --rank must be members, links-per-member, "
+                    "milestones-done, meetings-held, dues-paid or average-stars\n"));
       return GT_EXIT_USAGE;
     }
   top = CLAMP (top, 0, 1000);
@@ -140,6 +202,7 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
   g_print (_("Total: %u townships, %lld members, %lld households, %lld links, %lld projects\n"),
            towns->len, (long long) totals[0], (long long) totals[1], (long long) totals[2],
            (long long) totals[3]);
+  print_activity (towns);
   if (missing > 0)
     g_print (_("Missing reports%s%s: %u\n"), period != NULL ? " " : "",
              period != NULL ? period : "", missing);

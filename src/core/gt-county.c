@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gt-county.h"
+#include "gt-county-private.h"
 #include "gt-exchange.h"
 
 void
@@ -19,6 +19,8 @@ gt_county_township_free (GtCountyTownship *township)
   g_free (township->name);
   g_free (township->last_period);
   g_free (township->last_created);
+  g_free (township->activity_period);
+  g_free (township->stars_period);
   g_free (township);
 }
 
@@ -36,12 +38,24 @@ gt_county_task_free (GtCountyTask *task)
   g_free (task);
 }
 
+static const char *const rank_names[] = {
+  "members", "links-per-member", "milestones-done", "meetings-held", "dues-paid",
+  "average-stars",
+};
+
+const char *
+gt_county_rank_to_string (GtCountyRank rank)
+{
+  g_return_val_if_fail ((guint) rank < G_N_ELEMENTS (rank_names), NULL);
+  return rank_names[rank];
+}
+
 gboolean
 gt_county_rank_from_string (const char *text, GtCountyRank *rank)
 {
-  static const char *const names[] = { "members", "links-per-member", "milestones-done" };
+  const char *const *names = rank_names;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (rank_names); i++)
     if (g_strcmp0 (text, names[i]) == 0)
       {
         *rank = i;
@@ -59,6 +73,18 @@ gt_county_metric (const GtCountyTownship *t, GtCountyRank rank)
       return t->members > 0 ? t->links * 100 / t->members : 0;
     case GT_COUNTY_RANK_MILESTONES_DONE:
       return t->milestones > 0 ? t->milestones_done * 100 / t->milestones : 0;
+    case GT_COUNTY_RANK_MEETINGS_HELD:
+      return t->meetings_required > 0 ? t->meetings_required_held * 100 / t->meetings_required
+                                       : 0;
+    case GT_COUNTY_RANK_DUES_PAID:
+      return t->dues_members > 0 ? t->dues_paid_members * 100 / t->dues_members : 0;
+    case GT_COUNTY_RANK_AVERAGE_STARS:
+      {
+        gint64 stars = 0;
+        for (int s = 0; s < GT_COUNTY_STAR_LEVELS; s++)
+          stars += s * t->member_stars[s];
+        return t->rated_members > 0 ? stars * 100 / t->rated_members : 0;
+      }
     case GT_COUNTY_RANK_MEMBERS:
     default:
       return t->members;
@@ -158,6 +184,9 @@ gt_county_summary (GtStorage *storage, const char *period, GError **error)
       gt_storage_set_error (storage, error, _("counting the townships' records"));
       return NULL;
     }
+  for (guint i = 0; i < result->len; i++)
+    if (!gt_county_add_activity (storage, result->pdata[i], period, error))
+      return NULL;
   return g_steal_pointer (&result);
 }
 

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Star levels of a rating: 0 to 5 stars. */
+#define GT_COUNTY_STAR_LEVELS 6
+
 typedef struct
 {
   char *code;
@@ -29,6 +32,21 @@ typedef struct
   gint64 projects_closed;
   gint64 milestones;
   gint64 milestones_done;
+
+  /* Organisational life, dues and ratings (docs/exchange.md, “County roll-up”). They are
+   * for activity_period: the period asked for, else the township's last_period. */
+  char *activity_period;
+  gint64 meetings;              /* meeting records dated in the period, any kind */
+  gint64 meetings_required;     /* meetings the life schedule requires in the period */
+  gint64 meetings_required_held; /* of those, held (a meeting of the kind in its time slot) */
+  gint64 meeting_attendance_present; /* attendance of the period's meetings: present */
+  gint64 meeting_attendance_expected; /* present + absent */
+  gint64 dues_members;          /* active members: the base of the dues payment rate */
+  gint64 dues_paid_members;     /* of those, paid for every month of the period */
+  gint64 dues_paid_fen;         /* dues paid for the months of the period, in fen */
+  char *stars_period;           /* the year of the star rating used, NULL when none */
+  gint64 rated_members;         /* members in that star rating */
+  gint64 member_stars[GT_COUNTY_STAR_LEVELS]; /* members with 0, 1, … 5 stars */
 } GtCountyTownship;
 
 void gt_county_township_free (GtCountyTownship *township);
@@ -40,13 +58,20 @@ typedef enum
   GT_COUNTY_RANK_MEMBERS,
   GT_COUNTY_RANK_LINKS_PER_MEMBER,  /* households linked per active member, × 100 */
   GT_COUNTY_RANK_MILESTONES_DONE,   /* per cent of project milestones done */
+  GT_COUNTY_RANK_MEETINGS_HELD,     /* per cent of the required meetings held */
+  GT_COUNTY_RANK_DUES_PAID,         /* per cent of active members paid up for the period */
+  GT_COUNTY_RANK_AVERAGE_STARS,     /* mean stars of the rated members, × 100 */
 } GtCountyRank;
 
+/* "members", "links-per-member", "milestones-done", "meetings-held", "dues-paid",
+ * "average-stars" */
 gboolean gt_county_rank_from_string (const char *text, GtCountyRank *rank);
+const char *gt_county_rank_to_string (GtCountyRank rank);
 /* The metric's value for @township (an integer; percentages and ratios × 100). */
 gint64 gt_county_metric (const GtCountyTownship *township, GtCountyRank rank);
 
-/* Every known township (GtCountyTownship), by code; @period (may be NULL) sets "reported". */
+/* Every known township (GtCountyTownship), by code; @period (may be NULL) sets "reported"
+ * and the activity period (else each township's last reported period). */
 GPtrArray *gt_county_summary (GtStorage *storage, const char *period, GError **error);
 /* Sorts @townships by @rank, best first (ties by code). */
 void gt_county_sort (GPtrArray *townships, GtCountyRank rank);

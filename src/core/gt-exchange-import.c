@@ -293,8 +293,10 @@ write_ledger (Importer *im, GError **error)
   stmt = gt_storage_prepare (im->storage,
                              "INSERT INTO ex_reports (uuid, mtime, kind, sender_code, sender_name,"
                              " period, created, masked, organizations, members, households, links,"
-                             " projects, milestones, tombstones)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                             " projects, milestones, meetings, dues_payments, points, ratings,"
+                             " tombstones)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, r->package_uuid, -1, SQLITE_STATIC);
@@ -305,6 +307,7 @@ write_ledger (Importer *im, GError **error)
   sqlite3_bind_text (stmt, 6, r->period, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, r->created, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 8, r->masked);
+  /* the count columns are in the order of the record types */
   for (int t = 0; t <= GT_EXCHANGE_TOMBSTONE; t++)
     sqlite3_bind_int64 (stmt, 9 + t, r->claimed[t]);
   return gt_storage_step_done (im->storage, stmt, error);

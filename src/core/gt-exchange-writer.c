@@ -68,6 +68,36 @@ static const char *const type_sql[GT_EXCHANGE_N_TYPES] = {
     "SELECT ms.uuid, ms.rev, ms.mtime, p.uuid AS project, ms.seq, ms.name,"
     " ms.planned_date AS planned, ms.done_date AS done, ms.done_by AS \"done-by\""
     " FROM milestones ms JOIN projects p ON p.id = ms.project_id ORDER BY ms.id",
+  /* Organisational life, dues, points and ratings: a report carries those of its period's
+   * year onwards (?3 is the year), a full package all of them. */
+  [GT_EXCHANGE_MEETING] =
+    "SELECT mt.uuid, mt.rev, mt.mtime, o.uuid AS org, mt.kind, mt.date, mt.topic, mt.place,"
+    " mt.host,"
+    " (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = mt.id AND a.present)"
+    "  AS present,"
+    " (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = mt.id AND NOT a.present)"
+    "  AS absent"
+    " FROM meetings mt JOIN organizations o ON o.id = mt.org_id WHERE mt.date >= ?3"
+    " ORDER BY mt.id",
+  [GT_EXCHANGE_DUES_PAYMENT] =
+    "SELECT d.uuid, d.rev, d.mtime, m.uuid AS member, o.uuid AS org, d.month,"
+    " d.amount_fen AS \"amount-fen\", d.paid_on AS \"paid-on\""
+    " FROM dues_payments d JOIN members m ON m.id = d.member_id"
+    " LEFT JOIN organizations o ON o.id = d.org_id WHERE d.month >= ?3 ORDER BY d.id",
+  [GT_EXCHANGE_POINT] =
+    "SELECT p.uuid, p.rev, p.mtime, m.uuid AS member, o.uuid AS org, p.month, p.kind,"
+    " p.item_code AS item, p.category, p.points, p.note"
+    " FROM score_points p JOIN members m ON m.id = p.member_id"
+    " JOIN organizations o ON o.id = p.org_id WHERE p.month >= ?3 ORDER BY p.id",
+  [GT_EXCHANGE_RATING] =
+    "SELECT r.uuid, s.rev, s.mtime, o.uuid AS org, s.uuid AS run, s.kind, s.period,"
+    " s.rule_version AS \"rule-version\", s.published_at AS published,"
+    " CASE WHEN r.member_id IS NULL THEN 'org' ELSE 'member' END AS subject,"
+    " m.uuid AS member, r.name, r.org_name AS \"org-name\", r.score, r.class, r.grade,"
+    " r.rank, r.stars, r.household_stars AS \"household-stars\", r.warning"
+    " FROM score_results r JOIN score_runs s ON s.id = r.run_id"
+    " LEFT JOIN members m ON m.id = r.member_id LEFT JOIN organizations o ON o.id = r.org_id"
+    " WHERE s.published AND s.period >= ?3 ORDER BY r.id",
   [GT_EXCHANGE_TOMBSTONE] =
     "SELECT uuid, rev, mtime, type FROM ex_tombstones WHERE mtime >= ?3 ORDER BY id",
   [GT_EXCHANGE_TASK] =
@@ -90,6 +120,12 @@ static const char *const count_sql[GT_EXCHANGE_N_TYPES] = {
   [GT_EXCHANGE_LINK] = "SELECT count(*) FROM member_household_links",
   [GT_EXCHANGE_PROJECT] = "SELECT count(*) FROM projects",
   [GT_EXCHANGE_MILESTONE] = "SELECT count(*) FROM milestones",
+  [GT_EXCHANGE_MEETING] = "SELECT count(*) FROM meetings WHERE date >= ?3",
+  [GT_EXCHANGE_DUES_PAYMENT] = "SELECT count(*) FROM dues_payments WHERE month >= ?3",
+  [GT_EXCHANGE_POINT] = "SELECT count(*) FROM score_points WHERE month >= ?3",
+  [GT_EXCHANGE_RATING] =
+    "SELECT count(*) FROM score_results r JOIN score_runs s ON s.id = r.run_id"
+    " WHERE s.published AND s.period >= ?3",
 };
 
 static gboolean

@@ -71,6 +71,11 @@ typedef enum
   GT_EXCHANGE_LINK,
   GT_EXCHANGE_PROJECT,
   GT_EXCHANGE_MILESTONE,
+  GT_EXCHANGE_MEETING,      /* 三会一课 records with their attendance counts */
+  GT_EXCHANGE_DUES_PAYMENT, /* one member's dues for one month */
+  GT_EXCHANGE_POINT,        /* a 学分/工分 ledger entry */
+  GT_EXCHANGE_RATING,       /* one result of a published score run (stars, red/black list,
+                               fortress index, member points, household-link score) */
   GT_EXCHANGE_TOMBSTONE,
   GT_EXCHANGE_TASK,
   GT_EXCHANGE_ACK,

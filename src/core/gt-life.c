@@ -447,6 +447,21 @@ gt_meeting_set_attendance (GtStorage *storage, gint64 meeting_id, GPtrArray *att
       bind_text_or_empty (stmt, 4, a->present ? NULL : a->reason);
       ok = gt_storage_step_done (storage, stmt, error);
     }
+  /* The attendance travels with the meeting (exchange packages): a new revision. */
+  if (ok)
+    {
+      g_autofree char *now = gt_now_iso8601 ();
+
+      stmt = gt_storage_prepare (storage, "UPDATE meetings SET rev = rev + 1, mtime = ?"
+                                          " WHERE id = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, meeting_id);
+          ok = gt_storage_step_done (storage, stmt, error);
+        }
+    }
   return finish_write (storage, ok, error);
 }
 

@@ -146,3 +146,55 @@ const char gt_schema_v9_exchange[] =
   "  note TEXT NOT NULL DEFAULT '',"
   "  UNIQUE (task_uuid, office_code)"
   ");";
+
+/* Step 13: organisational life, dues, points and ratings travel too (issue 7).
+ * - ex_records accepts the new types (SQLite cannot change a CHECK: the table is rebuilt
+ *   with the same columns, in the same order).
+ * - ex_reports counts the new bodies.
+ * - Deleted meetings, dues payments and points leave tombstones like the registers.
+ * - score_results get a stable uuid (a published result is never changed, so its rev and
+ *   mtime are its run's); the published-update trigger is lifted for the fill only. */
+#define UUID_EXPR \
+  "lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||" \
+  " substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) ||" \
+  " substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)))"
+
+const char gt_schema_v13_exchange_life[] =
+  "CREATE TABLE ex_records_v13 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_code TEXT NOT NULL,"
+  "  type TEXT NOT NULL CHECK (type IN ('organization', 'member', 'household', 'link',"
+  "                                     'project', 'milestone', 'meeting', 'dues-payment',"
+  "                                     'point', 'rating')),"
+  "  uuid TEXT NOT NULL,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  mtime TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  parent_uuid TEXT,"
+  "  data TEXT NOT NULL DEFAULT '{}',"
+  "  package_uuid TEXT NOT NULL,"
+  "  UNIQUE (source_code, uuid)"
+  ");"
+  "INSERT INTO ex_records_v13 (id, source_code, type, uuid, rev, mtime, deleted, parent_uuid,"
+  "  data, package_uuid)"
+  "  SELECT id, source_code, type, uuid, rev, mtime, deleted, parent_uuid, data, package_uuid"
+  "  FROM ex_records;"
+  "DROP TABLE ex_records;"
+  "ALTER TABLE ex_records_v13 RENAME TO ex_records;"
+
+  "ALTER TABLE ex_reports ADD COLUMN meetings INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE ex_reports ADD COLUMN dues_payments INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE ex_reports ADD COLUMN points INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE ex_reports ADD COLUMN ratings INTEGER NOT NULL DEFAULT 0;"
+
+  TOMBSTONE_TRIGGER ("meetings", "meeting")
+  TOMBSTONE_TRIGGER ("dues_payments", "dues-payment")
+  TOMBSTONE_TRIGGER ("score_points", "point")
+
+  "ALTER TABLE score_results ADD COLUMN uuid TEXT;"
+  "DROP TRIGGER score_results_published_update;"
+  "UPDATE score_results SET uuid = " UUID_EXPR ";"
+  "CREATE TRIGGER score_results_published_update BEFORE UPDATE ON score_results"
+  "  WHEN (SELECT published FROM score_runs WHERE id = OLD.run_id) = 1"
+  "  BEGIN SELECT RAISE (ABORT, 'published score results are never rewritten; recompute into a new set'); END;"
+  "CREATE UNIQUE INDEX score_results_uuid ON score_results (uuid);";

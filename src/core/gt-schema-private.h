@@ -10,3 +10,4 @@ extern const char gt_schema_v8_projects[];
 extern const char gt_schema_v9_exchange[];
 extern const char gt_schema_v10_develop[];
 extern const char gt_schema_v11_audit[];
+extern const char gt_schema_v13_exchange_life[];

@@ -307,6 +307,7 @@ static const GtMigration migrations[] = {
   { 10, "member development pipeline, transfer letters", gt_schema_v10_develop },
   { 11, "the append-only audit log", gt_schema_v11_audit },
   { 12, "indexes for counts at prefecture scale", schema_v12 },
+  { 13, "meetings, dues, points and ratings in exchange packages", gt_schema_v13_exchange_life },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);

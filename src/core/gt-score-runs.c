@@ -82,11 +82,13 @@ gt_score_run_save (GtStorage *storage, GtScoreRun *run, GError **error)
     {
       GtScoreResult *r = g_ptr_array_index (run->results, i);
       g_autofree char *text = node_to_string (r->explanation);
+      g_autofree char *result_uuid = gt_new_uuid (); /* travels in exchange packages */
 
       stmt = gt_storage_prepare (storage,
                                  "INSERT INTO score_results (run_id, member_id, org_id, name, org_name,"
-                                 " score, class, grade, rank, stars, household_stars, warning, explanation)"
-                                 " VALUES (?, nullif (?, 0), nullif (?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 " score, class, grade, rank, stars, household_stars, warning, explanation,"
+                                 " uuid)"
+                                 " VALUES (?, nullif (?, 0), nullif (?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  error);
       if (stmt == NULL)
         goto fail;
@@ -103,6 +105,7 @@ gt_score_run_save (GtStorage *storage, GtScoreRun *run, GError **error)
       sqlite3_bind_int (stmt, 11, r->household_stars);
       sqlite3_bind_int (stmt, 12, r->warning ? 1 : 0);
       sqlite3_bind_text (stmt, 13, text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 14, result_uuid, -1, SQLITE_TRANSIENT);
       if (!gt_storage_step_done (storage, stmt, error))
         goto fail;
     }

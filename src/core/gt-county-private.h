@@ -1,0 +1,16 @@
+/* gt-county-private.h — the county roll-up's parts in other files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gt-county.h"
+
+G_BEGIN_DECLS
+
+/* Fills @township's organisational-life, dues and star fields from the records it sent
+ * (gt-county-activity.c) for @period, or for its last reported period when NULL. */
+gboolean gt_county_add_activity (GtStorage *storage, GtCountyTownship *township,
+                                 const char *period, GError **error);
+
+G_END_DECLS
