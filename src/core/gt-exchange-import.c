@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gt-audit.h"
 #include "gt-backup.h"
@@ -46,6 +47,29 @@ typedef struct
   " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END," \
   " data = CASE WHEN ?3 THEN data ELSE ?5 END, package_uuid = ?6," \
   " type = ?7 WHERE source_code = ?8 AND uuid = ?9"
+
+/* Time per phase, for profiling: G_MESSAGES_DEBUG=all guatu-cli import … (wall and CPU). */
+typedef struct
+{
+  gint64 wall;
+  double cpu;
+} Stamp;
+
+static void
+stamp (Stamp *last, const char *phase)
+{
+  struct timespec ts;
+  gint64 wall = g_get_monotonic_time ();
+  double cpu;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  cpu = ts.tv_sec + ts.tv_nsec * 1e-9;
+  if (phase != NULL)
+    g_debug ("exchange import: %-10s %7.3f s wall %7.3f s cpu", phase,
+             (wall - last->wall) / 1e6, cpu - last->cpu);
+  last->wall = wall;
+  last->cpu = cpu;
+}
 
 static sqlite3_stmt *
 reuse (sqlite3_stmt *stmt)
@@ -372,12 +396,16 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   GtExchangeRecord record;
   gsize length = 0;
   gboolean dry = (flags & GT_EXCHANGE_IMPORT_DRY_RUN) != 0, ok = TRUE;
+  Stamp t;
 
+  stamp (&t, NULL);
   if (!gt_exchange_load_file (storage, path, &data, &length, error))
     return NULL;
+  stamp (&t, "load");
   sig = gt_exchange_check_signature (storage, path, (const guint8 *) data, length, error);
   if (sig == NULL)
     return NULL;
+  stamp (&t, "signature");
   result->sha256 = g_strdup (sig->file_sha256);
   result->key_fingerprint = g_strdup (sig->fingerprint);
   if (memmem (data, sig->signed_length, "<!", 2) != NULL)
@@ -391,6 +419,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   if (reader == NULL || !gt_exchange_reader_read_header (reader, result, error) ||
       !check_header (storage, result, sig->org_code, error))
     return NULL;
+  stamp (&t, "header");
 
   if (mode == MODE_VERIFY)
     {
@@ -401,6 +430,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
+      stamp (&t, "records");
       return g_steal_pointer (&result);
     }
   if (result->already_imported)
@@ -409,6 +439,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   if (!dry && (flags & GT_EXCHANGE_IMPORT_NO_BACKUP) == 0 &&
       !gt_backup_automatic (storage, "import", &result->backup_path, error))
     return NULL;
+  stamp (&t, "backup");
   if (!gt_storage_begin (storage, error))
     return NULL;
   if ((im.insert = gt_storage_prepare (storage, INSERT_RECORD_SQL, error)) == NULL ||
@@ -441,6 +472,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
         ok = apply_record (&im, &record, &outcome, &local_error);
       result->counts[record.type][outcome]++;
     }
+  stamp (&t, "records");
   ok = local_error == NULL;
   if (ok && result->n_conflicts > 0 && resolution == GT_EXCHANGE_RESOLVE_NONE && !dry)
     {
@@ -462,6 +494,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   gt_audit_bulk_end (storage, summary);
   g_string_free (im.json, TRUE);
   g_string_free (im.local, TRUE);
+  stamp (&t, "ledger");
   if (ok && !dry)
     {
       ok = gt_storage_commit (storage, &local_error);
@@ -470,6 +503,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     }
   else
     gt_storage_rollback (storage);
+  stamp (&t, dry ? "rollback" : "commit");
   if (!ok)
     {
       if (preview != NULL && local_error->domain == GT_EXCHANGE_ERROR &&

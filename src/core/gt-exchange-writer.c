@@ -364,13 +364,12 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
                .progress = progress, .progress_data = progress_data };
   g_autofree char *package_uuid = gt_new_uuid ();
   g_autofree char *period = NULL, *created = NULL, *signature = NULL, *line = NULL;
-  g_autofree char *data = NULL, *public_pem = NULL;
+  g_autofree char *public_pem = NULL;
   g_autoptr (GtExchangeSignature) check = NULL;
   g_autoptr (GError) local_error = NULL;
   GtSafeFile *file;
   xmlOutputBufferPtr out;
   guint counts[GT_EXCHANGE_N_TYPES] = { 0 };
-  gsize length = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (GT_IS_STORAGE (storage) && path != NULL && options != NULL, FALSE);
@@ -468,10 +467,9 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
   /* Read back what is on the disk and check its signature with our own public key. */
   ok = FALSE;
   public_pem = gt_keys_get_public_pem (storage, NULL, error);
-  if (public_pem == NULL || !gt_exchange_load_file (storage, path, &data, &length, error))
+  if (public_pem == NULL)
     goto out;
-  check = gt_exchange_check_signature_with (public_pem, path, (const guint8 *) data, length,
-                                            error);
+  check = gt_exchange_check_file_with (public_pem, path, error);
   if (check == NULL)
     {
       g_prefix_error (error, _("%s was written but does not read back correctly (the drive "
@@ -487,7 +485,7 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
       info->path = g_strdup (path);
       info->package_uuid = g_strdup (package_uuid);
       info->sha256 = g_strdup (check->file_sha256);
-      info->size = length;
+      info->size = check->length;
       info->receiver_code = g_strdup (w.receiver_code);
       memcpy (info->counts, counts, sizeof counts);
       *info_out = info;
