@@ -391,7 +391,9 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   g_autoptr (GtExchangeSignature) sig = NULL;
   g_autoptr (GtExchangeReader) reader = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *data = NULL, *summary = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *summary = NULL;
+  const char *data;
   Importer im = { storage, result, resolution, NULL, NULL };
   GtExchangeRecord record;
   gsize length = 0;
@@ -399,8 +401,10 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   Stamp t;
 
   stamp (&t, NULL);
-  if (!gt_exchange_load_file (storage, path, &data, &length, error))
+  bytes = gt_exchange_load_file (storage, path, error);
+  if (bytes == NULL)
     return NULL;
+  data = g_bytes_get_data (bytes, &length);
   stamp (&t, "load");
   sig = gt_exchange_check_signature (storage, path, (const guint8 *) data, length, error);
   if (sig == NULL)

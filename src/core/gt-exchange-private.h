@@ -53,9 +53,9 @@ GtExchangeSignature *gt_exchange_check_signature_with (const char *public_pem,
 /* The same for the file at @path, read in chunks (the export's read-back check). */
 GtExchangeSignature *gt_exchange_check_file_with (const char *public_pem, const char *path,
                                                   GError **error);
-/* Reads @path into memory (refusing files over the size limit). */
-gboolean gt_exchange_load_file (GtStorage *storage, const char *path, char **data,
-                                gsize *length, GError **error);
+/* Reads @path into memory (refusing files over the size limit); the bytes are followed by a
+ * NUL (not counted). */
+GBytes *gt_exchange_load_file (GtStorage *storage, const char *path, GError **error);
 
 /* ---- reader (gt-exchange-reader.c) ---- */
 
