@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gt-audit.h"
 #include "gt-backup.h"
@@ -46,6 +47,29 @@ typedef struct
   " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END," \
   " data = CASE WHEN ?3 THEN data ELSE ?5 END, package_uuid = ?6," \
   " type = ?7 WHERE source_code = ?8 AND uuid = ?9"
+
+/* Time per phase, for profiling: G_MESSAGES_DEBUG=all guatu-cli import … (wall and CPU). */
+typedef struct
+{
+  gint64 wall;
+  double cpu;
+} Stamp;
+
+static void
+stamp (Stamp *last, const char *phase)
+{
+  struct timespec ts;
+  gint64 wall = g_get_monotonic_time ();
+  double cpu;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  cpu = ts.tv_sec + ts.tv_nsec * 1e-9;
+  if (phase != NULL)
+    g_debug ("exchange import: %-10s %7.3f s wall %7.3f s cpu", phase,
+             (wall - last->wall) / 1e6, cpu - last->cpu);
+  last->wall = wall;
+  last->cpu = cpu;
+}
 
 static sqlite3_stmt *
 reuse (sqlite3_stmt *stmt)
@@ -370,17 +394,25 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   g_autoptr (GtExchangeSignature) sig = NULL;
   g_autoptr (GtExchangeReader) reader = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *data = NULL, *summary = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *summary = NULL;
+  const char *data;
   Importer im = { storage, result, resolution, NULL, NULL };
   GtExchangeRecord record;
   gsize length = 0;
   gboolean dry = (flags & GT_EXCHANGE_IMPORT_DRY_RUN) != 0, ok = TRUE;
+  Stamp t;
 
-  if (!gt_exchange_load_file (storage, path, &data, &length, error))
+  stamp (&t, NULL);
+  bytes = gt_exchange_load_file (storage, path, error);
+  if (bytes == NULL)
     return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  stamp (&t, "load");
   sig = gt_exchange_check_signature (storage, path, (const guint8 *) data, length, error);
   if (sig == NULL)
     return NULL;
+  stamp (&t, "signature");
   result->sha256 = g_strdup (sig->file_sha256);
   result->key_fingerprint = g_strdup (sig->fingerprint);
   if (memmem (data, sig->signed_length, "<!", 2) != NULL)
@@ -394,6 +426,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   if (reader == NULL || !gt_exchange_reader_read_header (reader, result, error) ||
       !check_header (storage, result, sig->org_code, error))
     return NULL;
+  stamp (&t, "header");
 
   if (mode == MODE_VERIFY)
     {
@@ -404,6 +437,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
+      stamp (&t, "records");
       return g_steal_pointer (&result);
     }
   if (result->already_imported)
@@ -412,6 +446,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   if (!dry && (flags & GT_EXCHANGE_IMPORT_NO_BACKUP) == 0 &&
       !gt_backup_automatic (storage, "import", &result->backup_path, error))
     return NULL;
+  stamp (&t, "backup");
   if (!gt_storage_begin (storage, error))
     return NULL;
   if ((im.insert = gt_storage_prepare (storage, INSERT_RECORD_SQL, error)) == NULL ||
@@ -444,6 +479,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
         ok = apply_record (&im, &record, &outcome, &local_error);
       result->counts[record.type][outcome]++;
     }
+  stamp (&t, "records");
   ok = local_error == NULL;
   if (ok && result->n_conflicts > 0 && resolution == GT_EXCHANGE_RESOLVE_NONE && !dry)
     {
@@ -465,6 +501,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   gt_audit_bulk_end (storage, summary);
   g_string_free (im.json, TRUE);
   g_string_free (im.local, TRUE);
+  stamp (&t, "ledger");
   if (ok && !dry)
     {
       ok = gt_storage_commit (storage, &local_error);
@@ -473,6 +510,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     }
   else
     gt_storage_rollback (storage);
+  stamp (&t, dry ? "rollback" : "commit");
   if (!ok)
     {
       /* A database error (a full disk, a lock) names the database; say which package too. */

@@ -32,6 +32,7 @@ typedef struct
   char *fingerprint;
   char *file_sha256;     /* hex SHA-256 of the whole file */
   gsize signed_length;   /* bytes before the signature line */
+  gsize length;          /* bytes of the whole file */
   char *org_code;        /* of the trusted key */
   char *org_name;
 } GtExchangeSignature;
@@ -49,9 +50,12 @@ GtExchangeSignature *gt_exchange_check_signature (GtStorage *storage, const char
 GtExchangeSignature *gt_exchange_check_signature_with (const char *public_pem,
                                                        const char *display, const guint8 *data,
                                                        gsize length, GError **error);
-/* Reads @path into memory (refusing files over the size limit). */
-gboolean gt_exchange_load_file (GtStorage *storage, const char *path, char **data,
-                                gsize *length, GError **error);
+/* The same for the file at @path, read in chunks (the export's read-back check). */
+GtExchangeSignature *gt_exchange_check_file_with (const char *public_pem, const char *path,
+                                                  GError **error);
+/* Reads @path into memory (refusing files over the size limit); the bytes are followed by a
+ * NUL (not counted). */
+GBytes *gt_exchange_load_file (GtStorage *storage, const char *path, GError **error);
 
 /* ---- reader (gt-exchange-reader.c) ---- */
 

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <openssl/evp.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -45,12 +46,57 @@ max_bytes (GtStorage *storage)
   return GT_EXCHANGE_MAX_BYTES_DEFAULT;
 }
 
-gboolean
-gt_exchange_load_file (GtStorage *storage, const char *path, char **data_out, gsize *length_out,
-                       GError **error)
+typedef struct
+{
+  char *data;
+  gsize mapped; /* 0: g_malloc'd */
+} Buffer;
+
+static void
+buffer_free (gpointer data)
+{
+  Buffer *buffer = data;
+
+  if (buffer->mapped > 0)
+    munmap (buffer->data, buffer->mapped);
+  else
+    g_free (buffer->data);
+  g_free (buffer);
+}
+
+/* Room for @size bytes. A large package goes into anonymous memory in huge pages where the
+ * kernel has them: a page fault per 4 KB of an 80 MB package cost more than reading it. */
+static Buffer *
+buffer_new (gsize size)
+{
+  const gsize huge = 2 * 1024 * 1024;
+  Buffer *buffer = g_new0 (Buffer, 1);
+
+  if (size >= huge)
+    {
+      gsize mapped = (size + huge - 1) / huge * huge;
+      void *map = mmap (NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+      if (map != MAP_FAILED)
+        {
+#ifdef MADV_HUGEPAGE
+          madvise (map, mapped, MADV_HUGEPAGE);
+#endif
+          buffer->data = map;
+          buffer->mapped = mapped;
+          return buffer;
+        }
+    }
+  buffer->data = g_malloc (size);
+  return buffer;
+}
+
+GBytes *
+gt_exchange_load_file (GtStorage *storage, const char *path, GError **error)
 {
   struct stat st;
   gsize limit = max_bytes (storage), done = 0;
+  Buffer *buffer;
   char *data;
   int fd;
 
@@ -60,13 +106,13 @@ gt_exchange_load_file (GtStorage *storage, const char *path, char **data_out, gs
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("%s: cannot open: %s"),
                    path, g_strerror (saved));
-      return FALSE;
+      return NULL;
     }
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       close (fd);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("%s: not a regular file"), path);
-      return FALSE;
+      return NULL;
     }
   if ((guint64) st.st_size > limit)
     {
@@ -76,10 +122,13 @@ gt_exchange_load_file (GtStorage *storage, const char *path, char **data_out, gs
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_TOO_LARGE,
                    _("%s: %s bytes is more than the %s bytes a package may have (setting "
                      "exchange.max_bytes)"), path, size, most);
-      return FALSE;
+      return NULL;
     }
-  /* Read at most the size seen, plus one byte to notice a file that grows meanwhile. */
-  data = g_malloc ((gsize) st.st_size + 1);
+  /* A copy in memory, never a mapping of the file: what is checked is what is parsed, even if
+   * the file changes meanwhile. Read at most the size seen, plus one byte to notice a file
+   * that grows meanwhile. */
+  buffer = buffer_new ((gsize) st.st_size + 1);
+  data = buffer->data;
   while (done < (gsize) st.st_size + 1)
     {
       gssize n = read (fd, data + done, (gsize) st.st_size + 1 - done);
@@ -89,10 +138,10 @@ gt_exchange_load_file (GtStorage *storage, const char *path, char **data_out, gs
         {
           int saved = errno;
           close (fd);
-          g_free (data);
+          buffer_free (buffer);
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                        _("%s: cannot read: %s"), path, g_strerror (saved));
-          return FALSE;
+          return NULL;
         }
       if (n == 0)
         break;
@@ -101,15 +150,13 @@ gt_exchange_load_file (GtStorage *storage, const char *path, char **data_out, gs
   close (fd);
   if (done != (gsize) st.st_size)
     {
-      g_free (data);
+      buffer_free (buffer);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO,
                    _("%s: the file changed while it was read"), path);
-      return FALSE;
+      return NULL;
     }
   data[done] = '\0';
-  *data_out = data;
-  *length_out = done;
-  return TRUE;
+  return g_bytes_new_with_free_func (data, done, buffer_free, buffer);
 }
 
 /* Splits off the last line: [0, *line_start) is signed, the line is [line_start, line_end). */
@@ -134,35 +181,24 @@ find_last_line (const guint8 *data, gsize length, gsize *line_start, gsize *line
   return end > start;
 }
 
+/* The signature line [@line, @line + @length) parsed; its public key found (@public_pem, or
+ * the trust list of @storage) and a verifier made for it. */
 static GtExchangeSignature *
-check (GtStorage *storage, const char *public_pem, const char *display, const guint8 *data,
-       gsize length, GError **error)
+parse_line (GtStorage *storage, const char *public_pem, const char *display, const char *text,
+            gsize length, GtVerifier **verifier_out, guint8 **der_out, gsize *der_len,
+            GError **error)
 {
   static GRegex *pattern;
   g_autoptr (GMatchInfo) match = NULL;
   g_autoptr (GtExchangeSignature) sig = NULL;
   g_autoptr (GtTrustedKey) trusted = NULL;
-  g_autoptr (GtVerifier) verifier = NULL;
-  EVP_MD_CTX *file_sum;
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int md_len = 0;
-  g_autofree char *line = NULL, *value = NULL;
+  g_autofree char *line = g_strndup (text, length), *value = NULL;
   g_autofree guint8 *der = NULL;
-  gsize start, end, der_len = 0;
 
   if (g_once_init_enter (&pattern))
     g_once_init_leave (&pattern, g_regex_new ("^<\\?" GT_EXCHANGE_SIGNATURE_PI " alg=\"([a-z0-9-]{1,32})\""
                                               " key=\"([0-9a-f]{64})\" value=\"([A-Za-z0-9+/=]{1,200})\"\\?>$",
                                               G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (!find_last_line (data, length, &start, &end))
-    {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
-                   _("%s: not a signed package: its last line is not a "
-                     "<?guatu-signature …?> line"), display);
-      return NULL;
-    }
-  line = g_strndup ((const char *) data + start, end - start);
   if (!g_regex_match (pattern, line, 0, &match))
     {
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
@@ -174,7 +210,6 @@ check (GtStorage *storage, const char *public_pem, const char *display, const gu
   sig->alg = g_match_info_fetch (match, 1);
   sig->fingerprint = g_match_info_fetch (match, 2);
   value = g_match_info_fetch (match, 3);
-  sig->signed_length = start;
   if (strcmp (sig->alg, GT_KEYS_ALG) != 0)
     {
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_VERSION,
@@ -182,8 +217,8 @@ check (GtStorage *storage, const char *public_pem, const char *display, const gu
                      "(it knows %s)"), display, sig->alg, GT_KEYS_ALG);
       return NULL;
     }
-  der = g_base64_decode (value, &der_len);
-  if (der_len == 0 || der_len > GT_KEYS_MAX_SIGNATURE)
+  der = g_base64_decode (value, der_len);
+  if (*der_len == 0 || *der_len > GT_KEYS_MAX_SIGNATURE)
     {
       g_set_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_BAD_SIGNATURE,
                    _("%s: the signature value is damaged"), display);
@@ -202,34 +237,62 @@ check (GtStorage *storage, const char *public_pem, const char *display, const gu
       sig->org_code = g_strdup (trusted->org_code);
       sig->org_name = g_strdup (trusted->name);
     }
-  verifier = gt_verifier_new (public_pem, error);
-  if (verifier == NULL)
+  *verifier_out = gt_verifier_new (public_pem, error);
+  if (*verifier_out == NULL)
     {
       g_prefix_error (error, "%s: ", display);
       return NULL;
     }
+  *der_out = g_steal_pointer (&der);
+  return g_steal_pointer (&sig);
+}
 
-  /* One streaming pass: the verifier and the file's digest (OpenSSL's SHA-256, several
-   * times faster than GChecksum's) see the bytes chunk by chunk. */
-  file_sum = EVP_MD_CTX_new ();
-  EVP_DigestInit_ex (file_sum, EVP_sha256 (), NULL);
-  for (gsize off = 0; off < start; off += CHUNK)
-    {
-      gsize n = MIN (CHUNK, start - off);
-      gt_verifier_update (verifier, data + off, n);
-      EVP_DigestUpdate (file_sum, data + off, n);
-    }
-  EVP_DigestUpdate (file_sum, data + start, length - start);
-  EVP_DigestFinal_ex (file_sum, md, &md_len);
-  EVP_MD_CTX_free (file_sum);
-  if (!gt_verifier_finish (verifier, der, der_len, error))
+/* Checks the signature once every signed byte went through @verifier; @tail is the signature
+ * line and what follows it, for the whole file's SHA-256 (one pass: the digest of the signed
+ * part is continued, not computed again). */
+static gboolean
+finish (GtExchangeSignature *sig, GtVerifier *verifier, const char *display, const void *tail,
+        gsize tail_length, const guint8 *der, gsize der_len, GError **error)
+{
+  guint8 md[32];
+
+  if (!gt_verifier_finish_with_tail (verifier, tail, tail_length, md, der, der_len, error))
     {
       g_prefix_error (error, "%s: ", display);
+      return FALSE;
+    }
+  sig->file_sha256 = g_malloc (2 * sizeof md + 1);
+  for (unsigned i = 0; i < sizeof md; i++)
+    g_snprintf (sig->file_sha256 + 2 * i, 3, "%02x", md[i]);
+  return TRUE;
+}
+
+static GtExchangeSignature *
+check (GtStorage *storage, const char *public_pem, const char *display, const guint8 *data,
+       gsize length, GError **error)
+{
+  g_autoptr (GtExchangeSignature) sig = NULL;
+  g_autoptr (GtVerifier) verifier = NULL;
+  g_autofree guint8 *der = NULL;
+  gsize start, end, der_len = 0;
+
+  if (!find_last_line (data, length, &start, &end))
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
+                   _("%s: not a signed package: its last line is not a "
+                     "<?guatu-signature …?> line"), display);
       return NULL;
     }
-  sig->file_sha256 = g_malloc (2 * md_len + 1);
-  for (unsigned i = 0; i < md_len; i++)
-    g_snprintf (sig->file_sha256 + 2 * i, 3, "%02x", md[i]);
+  sig = parse_line (storage, public_pem, display, (const char *) data + start, end - start,
+                    &verifier, &der, &der_len, error);
+  if (sig == NULL)
+    return NULL;
+  sig->signed_length = start;
+  sig->length = length;
+  for (gsize off = 0; off < start; off += CHUNK)
+    gt_verifier_update (verifier, data + off, MIN (CHUNK, start - off));
+  if (!finish (sig, verifier, display, data + start, length - start, der, der_len, error))
+    return NULL;
   return g_steal_pointer (&sig);
 }
 
@@ -245,4 +308,91 @@ gt_exchange_check_signature_with (const char *public_pem, const char *display,
                                   const guint8 *data, gsize length, GError **error)
 {
   return check (NULL, public_pem, display, data, length, error);
+}
+
+static gboolean
+read_at (int fd, guint8 *buffer, gsize length, goffset offset, const char *display,
+         GError **error)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      gssize n = pread (fd, buffer + done, length - done, offset + done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : EIO;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("%s: cannot read: %s"), display, g_strerror (saved));
+          return FALSE;
+        }
+      done += n;
+    }
+  return TRUE;
+}
+
+GtExchangeSignature *
+gt_exchange_check_file_with (const char *public_pem, const char *path, GError **error)
+{
+  g_autoptr (GtExchangeSignature) sig = NULL;
+  g_autoptr (GtVerifier) verifier = NULL;
+  g_autofree guint8 *der = NULL, *buffer = NULL;
+  guint8 tail[GT_EXCHANGE_MAX_SIGNATURE_LINE + 8];
+  gsize tail_length, start, end, der_len = 0;
+  goffset size, tail_offset;
+  struct stat st;
+  gboolean ok = FALSE;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("%s: cannot open: %s"),
+                   path, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("%s: cannot read: %s"),
+                   path, g_strerror (saved));
+      return NULL;
+    }
+  /* The last line from the file's end, then the signed bytes from its start, chunk by chunk:
+   * a read-back of a large package needs no copy of it in memory. */
+  size = st.st_size;
+  tail_length = (gsize) MIN (size, (goffset) sizeof tail);
+  tail_offset = size - tail_length;
+  if (!read_at (fd, tail, tail_length, tail_offset, path, error))
+    goto out;
+  if (!find_last_line (tail, tail_length, &start, &end) || (start == 0 && tail_offset > 0))
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
+                   _("%s: not a signed package: its last line is not a "
+                     "<?guatu-signature …?> line"), path);
+      goto out;
+    }
+  sig = parse_line (NULL, public_pem, path, (const char *) tail + start, end - start, &verifier,
+                    &der, &der_len, error);
+  if (sig == NULL)
+    goto out;
+  sig->signed_length = tail_offset + start;
+  sig->length = size;
+  buffer = g_malloc (CHUNK);
+  for (goffset off = 0; off < (goffset) sig->signed_length; off += CHUNK)
+    {
+      gsize n = (gsize) MIN ((goffset) CHUNK, (goffset) sig->signed_length - off);
+      if (!read_at (fd, buffer, n, off, path, error))
+        goto out;
+      gt_verifier_update (verifier, buffer, n);
+    }
+  ok = finish (sig, verifier, path, tail + start, tail_length - start, der, der_len, error);
+
+out:
+  close (fd);
+  return ok ? g_steal_pointer (&sig) : NULL;
 }

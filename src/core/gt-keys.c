@@ -467,8 +467,10 @@ gt_verifier_new (const char *public_pem, GError **error)
       g_free (verifier);
       return NULL;
     }
+  /* A plain SHA-256 of the signed bytes, checked with EVP_PKEY_verify at the end (what
+   * EVP_DigestVerify does), so that the same pass can also give the whole file's digest. */
   verifier->ctx = EVP_MD_CTX_new ();
-  if (EVP_DigestVerifyInit (verifier->ctx, NULL, EVP_sha256 (), NULL, verifier->key) != 1)
+  if (EVP_DigestInit_ex (verifier->ctx, EVP_sha256 (), NULL) != 1)
     {
       ssl_fail (error, _("prepare the check of the signature"));
       gt_verifier_free (verifier);
@@ -480,14 +482,40 @@ gt_verifier_new (const char *public_pem, GError **error)
 void
 gt_verifier_update (GtVerifier *verifier, const void *data, gsize length)
 {
-  EVP_DigestVerifyUpdate (verifier->ctx, data, length);
+  EVP_DigestUpdate (verifier->ctx, data, length);
 }
 
 gboolean
-gt_verifier_finish (GtVerifier *verifier, const guint8 *signature, gsize length, GError **error)
+gt_verifier_finish_with_tail (GtVerifier *verifier, const void *tail, gsize tail_length,
+                              guint8 sha256[32], const guint8 *signature, gsize length,
+                              GError **error)
 {
-  int rc = EVP_DigestVerifyFinal (verifier->ctx, signature, length);
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int md_len = 0;
+  EVP_PKEY_CTX *pctx;
+  int rc = 0;
 
+  if (sha256 != NULL)
+    {
+      EVP_MD_CTX *whole = EVP_MD_CTX_new ();
+      unsigned int whole_len = 0;
+
+      if (EVP_MD_CTX_copy_ex (whole, verifier->ctx) != 1 ||
+          EVP_DigestUpdate (whole, tail, tail_length) != 1 ||
+          EVP_DigestFinal_ex (whole, sha256, &whole_len) != 1 || whole_len != 32)
+        {
+          EVP_MD_CTX_free (whole);
+          return ssl_fail (error, _("compute the file's checksum"));
+        }
+      EVP_MD_CTX_free (whole);
+    }
+  if (EVP_DigestFinal_ex (verifier->ctx, md, &md_len) != 1)
+    return ssl_fail (error, _("check the signature"));
+  pctx = EVP_PKEY_CTX_new (verifier->key, NULL);
+  if (pctx != NULL && EVP_PKEY_verify_init (pctx) == 1 &&
+      EVP_PKEY_CTX_set_signature_md (pctx, EVP_sha256 ()) == 1)
+    rc = EVP_PKEY_verify (pctx, signature, length, md, md_len);
+  EVP_PKEY_CTX_free (pctx);
   ERR_clear_error ();
   if (rc != 1)
     {
@@ -497,6 +525,12 @@ gt_verifier_finish (GtVerifier *verifier, const guint8 *signature, gsize length,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+gt_verifier_finish (GtVerifier *verifier, const guint8 *signature, gsize length, GError **error)
+{
+  return gt_verifier_finish_with_tail (verifier, NULL, 0, NULL, signature, length, error);
 }
 
 void

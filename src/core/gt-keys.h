@@ -88,6 +88,11 @@ void gt_verifier_update (GtVerifier *verifier, const void *data, gsize length);
 /* FALSE with GT_KEYS_ERROR_BAD_SIGNATURE when @signature (DER) does not match. */
 gboolean gt_verifier_finish (GtVerifier *verifier, const guint8 *signature, gsize length,
                              GError **error);
+/* The same, and (when @sha256 is not NULL) the SHA-256 of everything fed followed by @tail,
+ * from the same pass over the bytes. */
+gboolean gt_verifier_finish_with_tail (GtVerifier *verifier, const void *tail, gsize tail_length,
+                                       guint8 sha256[32], const guint8 *signature, gsize length,
+                                       GError **error);
 void gt_verifier_free (GtVerifier *verifier);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtVerifier, gt_verifier_free)
 
