@@ -182,8 +182,9 @@ make_runs (CachedText *t)
       double base_y = (double) baseline / PANGO_SCALE;
 
       run.font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
+      /* Vertical text is drawn turned: Pango knows how. */
       if (run.font == NULL
-          || (item->item->analysis.flags & ~PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0)
+          || (item->item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) != 0)
         {
           ok = FALSE;
           break;
@@ -247,6 +248,11 @@ show (GtChartCtx *ctx, CachedText *t, double x, double y)
       cairo_new_path (cr);
       return;
     }
+  /* Pango starts from the current point, which cairo keeps in device space: the same
+   * round trip gives the same glyph positions to the last bit. */
+  cairo_move_to (cr, x, y);
+  cairo_get_current_point (cr, &x, &y);
+  cairo_new_path (cr);
   for (int r = 0; r < t->n_runs; r++)
     {
       const GlyphRun *run = &t->runs[r];

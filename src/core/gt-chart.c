@@ -92,15 +92,29 @@ gt_paper_size (GtPaper paper, gboolean landscape, double *width, double *height)
 guint32
 gt_chart_julian (const char *date)
 {
-  int y, m, d;
-  char tail;
+  int f[3] = { 0 };
+  static const int digits[3] = { 4, 2, 2 };
+  const char *c = date;
   GDate g;
 
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
-      || !g_date_valid_dmy (d, m, y))
+  /* Y-M-D of up to 4, 2 and 2 digits, read by hand: a chart reads thousands of dates per
+   * draw. */
+  if (date == NULL)
+    return 0;
+  for (int i = 0; i < 3; i++)
+    {
+      int d = 0;
+
+      for (; d < digits[i] && g_ascii_isdigit (*c); d++, c++)
+        f[i] = f[i] * 10 + (*c - '0');
+      if (d == 0 || *c != (i < 2 ? '-' : '\0'))
+        return 0;
+      c++;
+    }
+  if (!g_date_valid_dmy (f[2], f[1], f[0]))
     return 0;
   g_date_clear (&g, 1);
-  g_date_set_dmy (&g, d, m, y);
+  g_date_set_dmy (&g, f[2], f[1], f[0]);
   return g_date_get_julian (&g);
 }
 
