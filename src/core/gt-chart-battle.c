@@ -262,17 +262,6 @@ draw_marker (Battle *b, const GtChartProject *p, double cx, double cy, double ra
   static const GtRgb white = { 1, 1, 1 };
   char number[16];
 
-  gt_chart_set_rgb (ctx, colour);
-  cairo_new_path (ctx->cr);
-  cairo_arc (ctx->cr, cx, cy, radius, 0, 2 * G_PI);
-  cairo_fill_preserve (ctx->cr);
-  cairo_set_source_rgb (ctx->cr, 1, 1, 1);
-  cairo_set_line_width (ctx->cr, radius * 0.12);
-  cairo_stroke (ctx->cr);
-  g_snprintf (number, sizeof number, "%d", p->seq);
-  gt_chart_text (ctx, number, cx - radius * 0.8, cy - radius * 0.8, radius * 1.6, radius * 1.6,
-                 radius * 1.05, GT_CHART_MIN_FONT * 0.6, GT_TEXT_CENTER | GT_TEXT_BOLD | GT_TEXT_NO_BOX,
-                 is_light (colour) ? &gt_chart_ink : &white, p->id);
   if (record)
     {
       gt_chart_add_box (ctx, cx - radius, cy - radius, 2 * radius, 2 * radius, GT_CHART_BOX_MARKER,
@@ -280,6 +269,21 @@ draw_marker (Battle *b, const GtChartProject *p, double cx, double cy, double ra
       gt_chart_add_box (ctx, cx - radius, cy - radius, 2 * radius, 2 * radius, GT_CHART_BOX_HIT,
                         p->id);
     }
+  if (!gt_chart_visible (ctx, cx - radius * 1.1, cy - radius * 1.1, radius * 2.2, radius * 2.2))
+    return;
+  /* A disc in the status colour with a white rim: two discs filled (a stroke round a
+   * circle costs several times as much to draw). */
+  cairo_set_source_rgb (ctx->cr, 1, 1, 1);
+  cairo_new_path (ctx->cr);
+  cairo_arc (ctx->cr, cx, cy, radius * 1.06, 0, 2 * G_PI);
+  cairo_fill (ctx->cr);
+  gt_chart_set_rgb (ctx, colour);
+  cairo_arc (ctx->cr, cx, cy, radius * 0.94, 0, 2 * G_PI);
+  cairo_fill (ctx->cr);
+  g_snprintf (number, sizeof number, "%d", p->seq);
+  gt_chart_text (ctx, number, cx - radius * 0.8, cy - radius * 0.8, radius * 1.6, radius * 1.6,
+                 radius * 1.05, GT_CHART_MIN_FONT * 0.6, GT_TEXT_CENTER | GT_TEXT_BOLD | GT_TEXT_NO_BOX,
+                 is_light (colour) ? &gt_chart_ink : &white, p->id);
 }
 
 static void

@@ -29,6 +29,8 @@ typedef struct
   double width, height;
   double unit;              /* 1 on A4, 4 on A0: sizes of fixed parts scale with it */
   double bx, by, bw, bh;    /* the body below the title block */
+  double clip_x0, clip_y0, clip_x1, clip_y1; /* what can be seen (cairo_clip_extents) */
+  gboolean raster;          /* text is drawn as glyphs (not kept as text, as in a PDF) */
   GtRgb status[GT_PROJECT_N_STATUS];
 } GtChartCtx;
 
@@ -48,6 +50,10 @@ typedef enum
 double gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, double h,
                       double size, double min_size, GtTextFlags flags, const GtRgb *colour,
                       gint64 project_id);
+
+/* Whether anything in (x, y, w, h) can be seen through the clip: drawing outside it
+ * is skipped (the boxes are still recorded). */
+gboolean gt_chart_visible (GtChartCtx *ctx, double x, double y, double w, double h);
 
 /* The width of @text at @size points. */
 double gt_chart_text_width (GtChartCtx *ctx, const char *text, double size, gboolean bold);

@@ -92,15 +92,29 @@ gt_paper_size (GtPaper paper, gboolean landscape, double *width, double *height)
 guint32
 gt_chart_julian (const char *date)
 {
-  int y, m, d;
-  char tail;
+  int f[3] = { 0 };
+  static const int digits[3] = { 4, 2, 2 };
+  const char *c = date;
   GDate g;
 
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
-      || !g_date_valid_dmy (d, m, y))
+  /* Y-M-D of up to 4, 2 and 2 digits, read by hand: a chart reads thousands of dates per
+   * draw. */
+  if (date == NULL)
+    return 0;
+  for (int i = 0; i < 3; i++)
+    {
+      int d = 0;
+
+      for (; d < digits[i] && g_ascii_isdigit (*c); d++, c++)
+        f[i] = f[i] * 10 + (*c - '0');
+      if (d == 0 || *c != (i < 2 ? '-' : '\0'))
+        return 0;
+      c++;
+    }
+  if (!g_date_valid_dmy (f[2], f[1], f[0]))
     return 0;
   g_date_clear (&g, 1);
-  g_date_set_dmy (&g, d, m, y);
+  g_date_set_dmy (&g, f[2], f[1], f[0]);
   return g_date_get_julian (&g);
 }
 
@@ -289,162 +303,6 @@ gt_chart_milestone_rgb (GtChartCtx *ctx, const GtChartProject *project,
   if (project->status == GT_PROJECT_STATUS_DONE)
     return &ctx->status[GT_PROJECT_STATUS_ON_TRACK];
   return &ctx->status[project->status];
-}
-
-/* ---- text ---- */
-
-/* Shaped text, kept across draws: a wall chart repeats the same strings (milestone names,
- * village names, numbers) many times, and shaping CJK text is the costly part of a redraw. */
-typedef struct
-{
-  PangoLayout *layout;
-  double width, height;
-} CachedText;
-
-struct _GtChartCache
-{
-  PangoContext *pango;
-  PangoFontDescription *font;
-  GHashTable *texts; /* "size|bold|ellipsize width|text" → CachedText */
-};
-
-#define CACHE_LIMIT 50000
-
-static void
-cached_text_free (gpointer data)
-{
-  CachedText *t = data;
-
-  g_object_unref (t->layout);
-  g_free (t);
-}
-
-GtChartCache *
-gt_chart_cache_new (void)
-{
-  GtChartCache *cache = g_new0 (GtChartCache, 1);
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Text is laid out the same on every surface: 1 pt = 1 unit, no hinting, no rounding. */
-  cache->pango = pango_font_map_create_context (map);
-  pango_cairo_context_set_resolution (cache->pango, 72);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (cache->pango, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (cache->pango, FALSE);
-  cache->font = pango_font_description_from_string (GT_CHART_FONT);
-  cache->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_text_free);
-  return cache;
-}
-
-void
-gt_chart_cache_free (GtChartCache *cache)
-{
-  if (cache == NULL)
-    return;
-  g_hash_table_unref (cache->texts);
-  pango_font_description_free (cache->font);
-  g_object_unref (cache->pango);
-  g_free (cache);
-}
-
-/* The shaped @text at @size, ellipsized to @ellipsize points when that is > 0. */
-static const CachedText *
-shape (GtChartCtx *ctx, const char *text, double size, gboolean bold, double ellipsize)
-{
-  GtChartCache *cache = ctx->cache;
-  char prefix[64];
-  g_autofree char *key = NULL;
-  CachedText *t;
-  PangoRectangle logical;
-
-  g_snprintf (prefix, sizeof prefix, "%.3f|%d|%.2f|", size, bold, ellipsize);
-  key = g_strconcat (prefix, text, NULL);
-  t = g_hash_table_lookup (cache->texts, key);
-  if (t != NULL)
-    return t;
-  if (g_hash_table_size (cache->texts) >= CACHE_LIMIT)
-    g_hash_table_remove_all (cache->texts);
-
-  t = g_new0 (CachedText, 1);
-  t->layout = pango_layout_new (cache->pango);
-  pango_layout_set_single_paragraph_mode (t->layout, TRUE);
-  pango_font_description_set_weight (cache->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_absolute_size (cache->font, size * PANGO_SCALE);
-  pango_layout_set_font_description (t->layout, cache->font);
-  if (ellipsize > 0)
-    {
-      pango_layout_set_width (t->layout, (int) (ellipsize * PANGO_SCALE));
-      pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_set_text (t->layout, text, -1);
-  pango_layout_get_extents (t->layout, NULL, &logical);
-  t->width = (double) logical.width / PANGO_SCALE;
-  t->height = (double) logical.height / PANGO_SCALE;
-  g_hash_table_insert (cache->texts, g_steal_pointer (&key), t);
-  return t;
-}
-
-double
-gt_chart_text_width (GtChartCtx *ctx, const char *text, double size, gboolean bold)
-{
-  return shape (ctx, text, size, bold, 0)->width;
-}
-
-double
-gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, double h,
-               double size, double min_size, GtTextFlags flags, const GtRgb *colour,
-               gint64 project_id)
-{
-  gboolean bold = (flags & GT_TEXT_BOLD) != 0;
-  const CachedText *t;
-  double tx, ty;
-
-  if (text == NULL || *text == '\0' || w <= 0 || h <= 0)
-    return 0;
-  /* The em box must fit the height with a little room. */
-  size = MIN (size, h / 1.15);
-  min_size = MIN (min_size, size);
-  if (size < GT_CHART_MIN_FONT * 0.5)
-    return 0;
-
-  t = shape (ctx, text, size, bold, 0);
-  if (t->width > w)
-    {
-      double shrunk = MAX (min_size, size * w / t->width * 0.985);
-      if (shrunk < size)
-        {
-          /* Quantised, so that similar boxes share shaped text. */
-          size = MAX (min_size, floor (shrunk * 20) / 20);
-          t = shape (ctx, text, size, bold, 0);
-        }
-      if (t->width > w)
-        {
-          t = shape (ctx, text, size, bold, w);
-          if (t->width > w + 0.01)
-            return 0; /* not even "…" fits */
-        }
-    }
-
-  tx = x;
-  if (flags & GT_TEXT_CENTER)
-    tx = x + (w - t->width) / 2;
-  else if (flags & GT_TEXT_RIGHT)
-    tx = x + w - t->width;
-  ty = y + (h - t->height) / 2;
-
-  cairo_move_to (ctx->cr, tx, ty);
-  gt_chart_set_rgb (ctx, colour);
-  pango_cairo_show_layout (ctx->cr, t->layout);
-  cairo_new_path (ctx->cr);
-
-  if (!(flags & GT_TEXT_NO_BOX))
-    /* The em box, centred on the line: what the eye reads as the label. */
-    gt_chart_add_box (ctx, tx, y + h / 2 - size * 0.5, MIN (t->width, w), size,
-                      GT_CHART_BOX_TEXT, project_id);
-  return t->width;
 }
 
 /* ---- layout helpers ---- */
@@ -664,6 +522,8 @@ gt_chart_draw (cairo_t *cr, const GtChartData *data, const GtChartOptions *optio
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
+  cairo_clip_extents (cr, &ctx.clip_x0, &ctx.clip_y0, &ctx.clip_x1, &ctx.clip_y1);
+  ctx.raster = !cairo_surface_has_show_text_glyphs (cairo_get_target (cr));
   gt_chart_set_rgb (&ctx, &gt_chart_paper);
   cairo_paint (cr);
 

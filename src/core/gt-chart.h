@@ -125,6 +125,8 @@ typedef struct _GtChartCache GtChartCache;
 GtChartCache *gt_chart_cache_new (void);
 void gt_chart_cache_free (GtChartCache *cache);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtChartCache, gt_chart_cache_free)
+/* The number of pieces of shaped text kept. */
+guint gt_chart_cache_size (GtChartCache *cache);
 
 typedef struct
 {
