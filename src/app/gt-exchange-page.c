@@ -59,10 +59,17 @@ set_meta_label (GtkLabel *label, GtStorage *storage, const char *key)
   gtk_label_set_label (label, value != NULL ? value : _("(not set)"));
 }
 
+/* A problem with what the user did (a bad key file, a folder that cannot be written): shown
+ * in the window's info bar, not logged as a warning. */
 static void
 report (GtExchangePage *self, const GError *error)
 {
-  gt_page_report_error (GT_PAGE (self), error);
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (toplevel) && g_signal_lookup ("report-error", G_OBJECT_TYPE (toplevel)))
+    g_signal_emit_by_name (toplevel, "report-error", gt_error_text (self->storage, error));
+  else
+    gt_page_report_error (GT_PAGE (self), error);
 }
 
 static void
@@ -75,13 +82,18 @@ fill_key (GtExchangePage *self)
     pem = gt_keys_get_public_pem (self->storage, &fingerprint, NULL);
   if (pem != NULL)
     {
+      g_autofree char *markup = NULL;
+
       shown = gt_keys_format_fingerprint (fingerprint);
-      gtk_label_set_label (self->key_label, shown);
+      markup = g_markup_printf_escaped ("<span font_family=\"monospace\" size=\"larger\">"
+                                        "%s</span>", shown);
+      gtk_label_set_markup (self->key_label, markup);
     }
   else
     gtk_label_set_label (self->key_label, _("This office has no signing key yet. Generate "
                                             "one before the first export."));
   gtk_widget_set_visible (self->generate_button, pem == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->key_hint), pem != NULL);
   gtk_widget_set_sensitive (self->export_key_button, pem != NULL);
   gtk_label_set_label (self->key_hint,
                        _("Read this fingerprint out to the other office by phone when they "
@@ -365,7 +377,7 @@ remove_clicked_cb (GtExchangePage *self)
     GTK_MESSAGE_DIALOG (dialog),
     _("Packages signed with this key will be refused until it is enrolled again."));
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Remove"), GTK_RESPONSE_ACCEPT);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Remove Key"), GTK_RESPONSE_ACCEPT);
   gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   g_object_set_data_full (G_OBJECT (dialog), "fingerprint", g_steal_pointer (&hex), g_free);
