@@ -91,6 +91,8 @@ set_accels (GtApplication *self)
     { "win.search", { "<Primary>f", NULL } },
     { "win.import-roster", { "<Primary>i", NULL } },
     { "win.export-roster", { "<Primary>e", NULL } },
+    { "win.exchange-import", { "<Primary><Shift>i", NULL } },
+    { "win.exchange-export", { "<Primary><Shift>e", NULL } },
     { "win.show-help-overlay", { "<Primary>question", "<Primary>F1", NULL } },
     { "win.preferences", { "<Primary>comma", NULL } },
     { "win.help", { "F1", NULL } },

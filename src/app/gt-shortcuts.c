@@ -25,6 +25,8 @@ static const Shortcut shortcuts[] = {
   { NULL, "win.search", N_("Search members") },
   { NULL, "win.import-roster", N_("Import a roster") },
   { NULL, "win.export-roster", N_("Export the roster") },
+  { NULL, "win.exchange-import", N_("Import exchange packages") },
+  { NULL, "win.exchange-export", N_("Export an exchange package") },
   { NULL, "win.preferences", N_("Preferences") },
   { NULL, "win.help", N_("User manual") },
   { NULL, "win.show-help-overlay", N_("Keyboard shortcuts") },

@@ -28,6 +28,7 @@
 #include "gt-shortcuts.h"
 #include "gt-task-bar.h"
 #include "gt-window-backup.h"
+#include "gt-window-exchange.h"
 #include "gt-window-usb.h"
 #include "gt-window.h"
 
@@ -645,6 +646,7 @@ gt_window_init (GtWindow *self)
                                            gt_shortcuts_window_new ());
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
+  gt_window_exchange_init (self); /* exchange */
   gtk_widget_hide (GTK_WIDGET (self->info_bar));
   gt_window_init_shell (self);
   update_title (self);

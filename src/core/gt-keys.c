@@ -250,6 +250,21 @@ gt_keys_format_fingerprint (const char *hex)
   return g_string_free (out, FALSE);
 }
 
+char *
+gt_keys_fingerprint_pem (const char *pem, gssize length, GError **error)
+{
+  EVP_PKEY *key = read_public_pem (pem, length, error);
+  char *fingerprint;
+
+  if (key == NULL)
+    return NULL;
+  fingerprint = key_fingerprint (key);
+  EVP_PKEY_free (key);
+  if (fingerprint == NULL)
+    ssl_fail (error, _("read the key"));
+  return fingerprint;
+}
+
 static char *
 normalise_fingerprint (const char *text)
 {

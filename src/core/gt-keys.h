@@ -57,6 +57,10 @@ char *gt_keys_get_public_pem (GtStorage *storage, char **fingerprint, GError **e
 /* "1a2b3c…" → "1a2b 3c4d 5e6f …" (newly allocated). */
 char *gt_keys_format_fingerprint (const char *hex);
 
+/* The fingerprint (64 hex digits) of a P-256 public key in PEM, without enrolling it, so
+ * that it can be read out by phone first; NULL with GT_KEYS_ERROR_BAD_KEY. */
+char *gt_keys_fingerprint_pem (const char *pem, gssize length, GError **error);
+
 /* Enrols another office's public key (@pem, PEM text) for @org_code. When
  * @expected_fingerprint is not NULL (spaces and case ignored) it must match. Enrolling the
  * same key again updates its code and name. @fingerprint (may be NULL) receives the key's
