@@ -24,6 +24,7 @@
 #include "gt-score-page.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
+#include "gt-legend-dialog.h"
 #include "gt-rules-dialog.h"
 #include "gt-shortcuts.h"
 #include "gt-task-bar.h"
@@ -401,6 +402,15 @@ rules_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
+chart_legend_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+
+  if (self->storage != NULL)
+    gtk_window_present (GTK_WINDOW (gt_legend_dialog_new (GTK_WINDOW (self), self->storage)));
+}
+
+static void
 audit_log_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtWindow *self = GT_WINDOW (user_data);
@@ -417,6 +427,7 @@ static const GActionEntry win_entries[] = {
   { "import-roster", import_roster_activated },
   { "export-roster", export_roster_activated },
   { "rules", rules_activated },
+  { "chart-legend", chart_legend_activated },
   { "audit-log", audit_log_activated },
   { "backup", gt_window_backup_activated },
   { "restore", gt_window_restore_activated },

@@ -252,7 +252,7 @@ gt_project_legend_save (GtStorage *storage, GPtrArray *legend, GError **error)
       g_autofree char *stripped = g_strstrip (g_strdup (entry->meaning ? entry->meaning : ""));
       if (*stripped == '\0')
         return gt_storage_refuse (storage, error, _("legend: the meaning of “%s” is empty"),
-                                  codes[entry->status]);
+                                  gt_project_status_label (entry->status));
     }
 
   if (!gt_storage_begin (storage, error))
