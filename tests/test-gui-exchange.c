@@ -18,6 +18,7 @@
 #include "gt-exchange-page.h"
 #include "gt-keys.h"
 #include "gt-office.h"
+#include "gt-window-usb.h"
 #include "gt-window.h"
 #include "gui-test.h"
 
@@ -321,10 +322,20 @@ drive_county (Test *test, GtkWidget *window)
   g_assert_false (gtk_widget_is_visible (find_widget (page, GTK_TYPE_LABEL, "packages_label")));
   screenshot (window, "exchange-page-county");
 
-  /* Again: already imported, nothing to import. */
+  /* Again, from the drive bar that offers the stick (every .xml below it): already
+   * imported, nothing to import. */
   records = count (storage, "SELECT count(*) FROM ex_records");
-  dialog = import_files (window, test->package);
+  {
+    g_autofree char *stick = g_path_get_dirname (test->package);
+    GtkWidget *bar = gt_window_offer_drive (GT_WINDOW (window), stick, "KINGSTON");
+
+    g_assert_nonnull (bar);
+    gtk_button_clicked (GTK_BUTTON (find_widget (bar, GTK_TYPE_BUTTON, "import_button")));
+    dialog = find_dialog ("GtExchangeImportDialog");
+    wait_until_idle (import_busy, dialog);
+  }
   p = only_package (dialog);
+  g_assert_cmpstr (p->path, ==, test->package);
   g_assert_cmpint (p->state, ==, GT_PACKAGE_ALREADY);
   {
     g_autofree char *state = gt_package_state_text (p);

@@ -61,8 +61,21 @@ gt_exchange_outcome_text (const GtExchangeResult *r, GtExchangeType type)
                           c[GT_EXCHANGE_CONFLICTING]);
 }
 
-char *
-gt_package_state_text (const GtPackage *p)
+/* The reason without the file's path in front, for the list (whose first column names the
+ * file). */
+static const char *
+short_message (const GtPackage *p, gboolean brief)
+{
+  size_t len = strlen (p->path);
+
+  if (brief && p->message != NULL && strncmp (p->message, p->path, len) == 0 &&
+      strncmp (p->message + len, ": ", 2) == 0)
+    return p->message + len + 2;
+  return p->message;
+}
+
+static char *
+state_text (const GtPackage *p, gboolean brief)
 {
   switch (p->state)
     {
@@ -84,14 +97,20 @@ gt_package_state_text (const GtPackage *p)
                               p->result != NULL && p->result->imported_on != NULL
                                 ? p->result->imported_on : "?");
     case GT_PACKAGE_REJECTED:
-      return g_strdup_printf (_("Rejected: %s"), p->message);
+      return g_strdup_printf (_("Rejected: %s"), short_message (p, brief));
     case GT_PACKAGE_IMPORTED:
       return g_strdup (_("Imported"));
     case GT_PACKAGE_FAILED:
-      return g_strdup_printf (_("Not imported: %s"), p->message);
+      return g_strdup_printf (_("Not imported: %s"), short_message (p, brief));
     default:
       return g_strdup ("");
     }
+}
+
+char *
+gt_package_state_text (const GtPackage *p)
+{
+  return state_text (p, FALSE);
 }
 
 /* ---- the store ---- */
@@ -147,7 +166,7 @@ void
 gt_package_store_update (GtkListStore *store, GtPackage *p)
 {
   GtkTreeIter iter;
-  g_autofree char *sender = NULL, *state = gt_package_state_text (p);
+  g_autofree char *sender = NULL, *state = state_text (p, TRUE);
   const GtExchangeResult *r = p->result;
 
   if (!find_iter (store, p, &iter))
