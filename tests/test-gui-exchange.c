@@ -29,6 +29,7 @@ typedef struct
 {
   char *dir;
   char *county_db;
+  char *town_db;
   char *package;     /* written by the township */
   guint members;     /* members in it */
 } Test;
@@ -274,6 +275,80 @@ members_new (GtkWidget *dialog)
   return NULL;
 }
 
+
+/* The township changes a member's name without a new revision and reports again: the county
+ * sees a conflict, both versions side by side, and imports once "take incoming" is chosen. */
+static void
+drive_conflict (Test *test, GtkWidget *window)
+{
+  GtStorage *storage = gt_window_get_storage (GT_WINDOW (window));
+  g_autofree char *second = g_build_filename (test->dir, "second.xml", NULL);
+  g_autoptr (GError) error = NULL;
+  GtkTreeModel *conflicts;
+  GtkTreeIter parent, child;
+  GtkWidget *dialog, *import;
+  GtPackage *p;
+  gboolean found = FALSE;
+
+  {
+    g_autoptr (GtStorage) town = gt_storage_open (test->town_db, GT_STORAGE_OPEN_DEFAULT, &error);
+    GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, NULL, NULL, NULL, TRUE, NULL };
+
+    g_assert_no_error (error);
+    g_assert_true (gt_storage_exec (town, "UPDATE members SET name = '冲突测试'"
+                                          " WHERE id = (SELECT min (id) FROM members)", &error));
+    g_assert_no_error (error);
+    g_assert_true (gt_exchange_export (town, second, &options, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  dialog = import_files (window, second);
+  p = only_package (dialog);
+  g_assert_cmpint (p->state, ==, GT_PACKAGE_CONFLICTS);
+  g_assert_cmpuint (p->result->n_conflicts, ==, 1);
+  import = find_widget (dialog, GTK_TYPE_BUTTON, "import_button");
+  g_assert_false (gtk_widget_is_sensitive (import));
+  g_assert_true (gtk_widget_is_visible (find_widget (dialog, GTK_TYPE_BOX, "conflict_box")));
+  conflicts = gtk_tree_view_get_model (
+    GTK_TREE_VIEW (find_widget (dialog, GTK_TYPE_TREE_VIEW, "conflict_view")));
+  g_assert_cmpint (gtk_tree_model_iter_n_children (conflicts, NULL), ==, 1);
+  g_assert_true (gtk_tree_model_get_iter_first (conflicts, &parent));
+  g_assert_true (gtk_tree_model_iter_children (conflicts, &child, &parent));
+  do
+    {
+      g_autofree char *field = NULL, *local = NULL, *incoming = NULL;
+      int weight = 0;
+
+      gtk_tree_model_get (conflicts, &child, 0, &field, 1, &local, 2, &incoming, 3, &weight, -1);
+      if (g_strcmp0 (field, "name") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (incoming, ==, "冲突测试");
+          g_assert_cmpstr (local, !=, incoming);
+          g_assert_cmpint (weight, ==, PANGO_WEIGHT_BOLD);
+        }
+    }
+  while (gtk_tree_model_iter_next (conflicts, &child));
+  g_assert_true (found);
+  screenshot (dialog, "exchange-import-conflicts");
+
+  /* Take incoming: ready, imported, the county holds the new name. */
+  gtk_toggle_button_set_active (
+    GTK_TOGGLE_BUTTON (find_widget (dialog, GTK_TYPE_RADIO_BUTTON, "take_radio")), TRUE);
+  g_assert_cmpint (p->resolution, ==, GT_EXCHANGE_RESOLVE_TAKE_INCOMING);
+  g_assert_true (gtk_widget_is_sensitive (import));
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"
+                                   " WHERE data LIKE '%冲突测试%'"), ==, 0);
+  gtk_button_clicked (GTK_BUTTON (import));
+  wait_until_idle (import_busy, dialog);
+  g_assert_cmpint (p->state, ==, GT_PACKAGE_IMPORTED);
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"
+                                   " WHERE data LIKE '%冲突测试%'"), ==, 1);
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_ledger"
+                                   " WHERE resolution = 'take-incoming'"), ==, 1);
+  gtk_widget_destroy (dialog);
+}
+
 static void
 drive_county (Test *test, GtkWidget *window)
 {
@@ -366,6 +441,8 @@ drive_county (Test *test, GtkWidget *window)
   g_clear_pointer (&backups, g_ptr_array_unref);
   backups = gt_backup_list (storage);
   g_assert_cmpuint (backups->len, ==, n_backups);
+
+  drive_conflict (test, window);
 }
 
 /* One application (GLib allows one per process): the township's database first, then the
@@ -392,6 +469,7 @@ test_export_import (void)
   g_autofree char *town = gui_test_demo_db ("town.db", &test.dir);
 
   test.county_db = g_build_filename (test.dir, "county.db", NULL);
+  test.town_db = town;
   gui_test_run_app (town, drive, &test);
   g_assert_nonnull (test.package);
 
@@ -405,19 +483,22 @@ test_export_import (void)
 static void
 test_conflict_fields (void)
 {
+  /* The fields may sit in a "data" object (as the county keeps them). */
   GtExchangeConflict conflict = {
-    GT_EXCHANGE_MEMBER, "c0ffee", "{\"name\":\"张三\",\"rev\":2,\"phone\":\"138****0000\"}",
-    "{\"name\":\"张三\",\"rev\":2,\"phone\":\"139****1111\",\"education\":\"大专\"}",
+    GT_EXCHANGE_MEMBER, "c0ffee",
+    "{\"rev\":2,\"data\":{\"name\":\"张三\",\"phone\":\"138****0000\"}}",
+    "{\"rev\":2,\"data\":{\"name\":\"张三\",\"phone\":\"139****1111\",\"education\":\"大专\"}}",
   };
   g_autoptr (GPtrArray) fields = gt_conflict_fields (&conflict);
   GtConflictField *f;
 
   g_assert_cmpuint (fields->len, ==, 4);
   f = fields->pdata[0];
-  g_assert_cmpstr (f->field, ==, "name");
+  g_assert_cmpstr (f->local, ==, "2");
   g_assert_false (f->differs);
   f = fields->pdata[1];
-  g_assert_cmpstr (f->local, ==, "2");
+  g_assert_cmpstr (f->field, ==, "name");
+  g_assert_cmpstr (f->incoming, ==, "张三");
   g_assert_false (f->differs);
   f = fields->pdata[2];
   g_assert_cmpstr (f->incoming, ==, "139****1111");
