@@ -320,7 +320,7 @@ drive_conflict (Test *test, GtkWidget *window)
       int weight = 0;
 
       gtk_tree_model_get (conflicts, &child, 0, &field, 1, &local, 2, &incoming, 3, &weight, -1);
-      if (g_strcmp0 (field, "name") == 0)
+      if (g_strcmp0 (field, gt_exchange_field_label ("name")) == 0)
         {
           found = TRUE;
           g_assert_cmpstr (incoming, ==, "冲突测试");

@@ -43,6 +43,67 @@ static const char *const type_words[] G_GNUC_UNUSED = {
   NC_ ("exchange record type", "acks"),
 };
 
+/* Field names as they appear in packages (attributes of data/guatu-exchange-1.xsd), marked
+ * for translation; a field without a translation shows its own name. */
+static const char *const field_words[] G_GNUC_UNUSED = {
+  NC_ ("exchange field", "rev"),
+  NC_ ("exchange field", "mtime"),
+  NC_ ("exchange field", "deleted"),
+  NC_ ("exchange field", "uuid"),
+  NC_ ("exchange field", "name"),
+  NC_ ("exchange field", "gender"),
+  NC_ ("exchange field", "ethnicity"),
+  NC_ ("exchange field", "id-number"),
+  NC_ ("exchange field", "phone"),
+  NC_ ("exchange field", "education"),
+  NC_ ("exchange field", "occupation"),
+  NC_ ("exchange field", "birth-date"),
+  NC_ ("exchange field", "join-date"),
+  NC_ ("exchange field", "full-date"),
+  NC_ ("exchange field", "category"),
+  NC_ ("exchange field", "status"),
+  NC_ ("exchange field", "flags"),
+  NC_ ("exchange field", "org"),
+  NC_ ("exchange field", "parent"),
+  NC_ ("exchange field", "kind"),
+  NC_ ("exchange field", "level"),
+  NC_ ("exchange field", "code"),
+  NC_ ("exchange field", "org-type"),
+  NC_ ("exchange field", "secretary"),
+  NC_ ("exchange field", "founded"),
+  NC_ ("exchange field", "title"),
+  NC_ ("exchange field", "address"),
+  NC_ ("exchange field", "village"),
+  NC_ ("exchange field", "grid"),
+  NC_ ("exchange field", "head-name"),
+  NC_ ("exchange field", "member"),
+  NC_ ("exchange field", "household"),
+  NC_ ("exchange field", "project"),
+  NC_ ("exchange field", "leader"),
+  NC_ ("exchange field", "budget-fen"),
+  NC_ ("exchange field", "planned"),
+  NC_ ("exchange field", "done"),
+  NC_ ("exchange field", "due"),
+  NC_ ("exchange field", "notes"),
+  NC_ ("exchange field", "description"),
+  NC_ ("exchange field", "post"),
+  NC_ ("exchange field", "start"),
+  NC_ ("exchange field", "archived"),
+  NC_ ("exchange field", "closed"),
+  NC_ ("exchange field", "seq"),
+  NC_ ("exchange field", "sort"),
+  NC_ ("exchange field", "number"),
+  NC_ ("exchange field", "date"),
+  NC_ ("exchange field", "cadre"),
+  NC_ ("exchange field", "done-by"),
+};
+
+const char *
+gt_exchange_field_label (const char *field)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "exchange field", field);
+}
+
 const char *
 gt_exchange_type_label (GtExchangeType type)
 {

@@ -143,7 +143,9 @@ show_conflicts (GtExchangeImportDialog *self, GtPackage *p)
           GtConflictField *field = fields->pdata[f];
 
           gtk_tree_store_insert_with_values (self->conflict_store, &child, &parent, -1,
-                                             CONFLICT_FIELD, field->field, CONFLICT_LOCAL,
+                                             CONFLICT_FIELD,
+                                             gt_exchange_field_label (field->field),
+                                             CONFLICT_LOCAL,
                                              field->local, CONFLICT_INCOMING, field->incoming,
                                              CONFLICT_WEIGHT, field->differs
                                                                 ? PANGO_WEIGHT_BOLD
