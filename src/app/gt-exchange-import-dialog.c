@@ -138,9 +138,13 @@ show_conflicts (GtExchangeImportDialog *self, GtPackage *p)
       gtk_tree_store_insert_with_values (self->conflict_store, &parent, NULL, -1,
                                          CONFLICT_FIELD, title, CONFLICT_WEIGHT,
                                          PANGO_WEIGHT_BOLD, -1);
-      for (guint f = 0; f < fields->len; f++)
+      /* The fields that differ first, then those that agree. */
+      for (guint f = 0; f < 2 * fields->len; f++)
         {
-          GtConflictField *field = fields->pdata[f];
+          GtConflictField *field = fields->pdata[f % fields->len];
+
+          if (field->differs != (f < fields->len))
+            continue;
 
           gtk_tree_store_insert_with_values (self->conflict_store, &child, &parent, -1,
                                              CONFLICT_FIELD,
