@@ -225,6 +225,25 @@ drive_township (Test *test, GtkWidget *window)
     g_assert_cmpuint (test->members, >, 0);
     g_assert_cmpuint (test->members, ==, count (storage, "SELECT count(*) FROM members"));
   }
+
+  /* Remove takes the selected key off the trust list, once confirmed. */
+  {
+    GtkTreeView *view = GTK_TREE_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_TREE_VIEW,
+                                                    "trust_view"));
+    GtkWidget *remove = find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "remove_key_button");
+
+    g_assert_false (gtk_widget_is_sensitive (remove));
+    g_assert_true (gtk_tree_model_get_iter_first (gtk_tree_view_get_model (view), &iter));
+    gtk_tree_selection_select_iter (gtk_tree_view_get_selection (view), &iter);
+    g_assert_true (gtk_widget_is_sensitive (remove));
+    gtk_button_clicked (GTK_BUTTON (remove));
+    pump ();
+    g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 1);
+    gtk_dialog_response (GTK_DIALOG (find_dialog ("GtkMessageDialog")), GTK_RESPONSE_ACCEPT);
+    pump ();
+    g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 0);
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (view), NULL), ==, 0);
+  }
 }
 
 /* ---- the county ---- */
