@@ -113,6 +113,12 @@ drive_township (Test *test, GtkWidget *window)
   g_assert_no_error (error);
   shown = gt_keys_format_fingerprint (fingerprint);
   g_assert_cmpuint (strlen (shown), ==, 79);
+  {
+    /* The fingerprint of a PEM, read without enrolling it, is the one its owner shows. */
+    g_autofree char *from_pem = gt_keys_fingerprint_pem (pem, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (from_pem, ==, fingerprint);
+  }
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (GTK_WIDGET (page),
                                                                GTK_TYPE_LABEL, "key_label"))), ==, shown);
 
