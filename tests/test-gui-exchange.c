@@ -467,6 +467,19 @@ drive_county (Test *test, GtkWidget *window)
   g_assert_nonnull (strstr (label_text (dialog, "detail_label"), p->message));
   g_assert_false (gt_exchange_import_dialog_start (GT_EXCHANGE_IMPORT_DIALOG (dialog)));
   screenshot (dialog, "exchange-import-rejected");
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"), ==, records);
+
+  /* The file put right and added again is checked again: the package it now holds was
+   * imported already. */
+  data[length / 2] ^= 0x01;
+  g_assert_true (g_file_set_contents (damaged, data, length, NULL));
+  {
+    const char *again[] = { damaged, NULL };
+    gt_exchange_import_dialog_add_files (GT_EXCHANGE_IMPORT_DIALOG (dialog), again);
+  }
+  wait_until_idle (import_busy, dialog);
+  g_assert_true (p == only_package (dialog));
+  g_assert_cmpint (p->state, ==, GT_PACKAGE_ALREADY);
   gtk_widget_destroy (dialog);
   g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"), ==, records);
   g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_ledger"), ==, 1);

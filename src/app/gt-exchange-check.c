@@ -252,8 +252,21 @@ gt_package_store_add (GtkListStore *store, const char *path)
   GtkTreeIter iter;
 
   for (guint i = 0; i < packages->len; i++)
-    if (g_strcmp0 (((GtPackage *) packages->pdata[i])->path, path) == 0)
-      return NULL;
+    {
+      p = packages->pdata[i];
+      if (g_strcmp0 (p->path, path) != 0)
+        continue;
+      /* Added again: a package that was refused or not checked is checked again (the file
+       * may have been replaced); any other stays as it is. */
+      if (p->state != GT_PACKAGE_REJECTED && p->state != GT_PACKAGE_FAILED)
+        return NULL;
+      p->state = GT_PACKAGE_CHECKING;
+      p->resolution = GT_EXCHANGE_RESOLVE_NONE;
+      g_clear_pointer (&p->message, g_free);
+      g_clear_pointer (&p->result, gt_exchange_result_free);
+      gt_package_store_update (store, p);
+      return p;
+    }
   p = g_new0 (GtPackage, 1);
   p->path = g_strdup (path);
   p->state = GT_PACKAGE_CHECKING;

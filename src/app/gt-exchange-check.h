@@ -58,8 +58,9 @@ enum
 /* Text of a package's state: "Ready", "Already imported on …", "Rejected: …". */
 char *gt_package_state_text (const GtPackage *package);
 
-/* Adds @path unless it is in the list already; returns the new package or NULL. The
- * packages live as long as @store (an array kept on it). */
+/* Adds @path unless it is in the list already (a package there that was refused or not
+ * checked is set to be checked again); returns the package to check, or NULL. The packages
+ * live as long as @store (an array kept on it). */
 GtPackage *gt_package_store_add (GtkListStore *store, const char *path);
 /* Writes @package's columns again after its state changed. */
 void gt_package_store_update (GtkListStore *store, GtPackage *package);

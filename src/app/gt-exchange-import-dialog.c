@@ -349,6 +349,23 @@ run_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (self->closed)
     return;
+  if (cancelled && !was_import)
+    {
+      /* Packages not checked yet say so; adding them again checks them. */
+      GPtrArray *packages = gt_package_store_get (self->store);
+
+      for (guint i = 0; i < packages->len; i++)
+        {
+          GtPackage *p = packages->pdata[i];
+
+          if (p->state != GT_PACKAGE_CHECKING)
+            continue;
+          p->state = GT_PACKAGE_FAILED;
+          g_free (p->message);
+          p->message = g_strdup (_("not checked (cancelled); add the file again to check it"));
+          gt_package_store_update (self->store, p);
+        }
+    }
   if (!ok && !cancelled)
     set_status (self, gt_error_text (self->storage, error), TRUE);
   else if (was_import)
