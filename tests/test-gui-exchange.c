@@ -217,6 +217,27 @@ drive_township (Test *test, GtkWidget *window)
   gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "export_button")));
   g_assert_false (gt_exchange_export_dialog_is_busy (GT_EXCHANGE_EXPORT_DIALOG (dialog)));
   g_assert_nonnull (strstr (label_text (dialog, "status_label"), TOWNSHIP_CODE));
+
+  /* Cancel while it runs: the dialog stays, says so, and leaves no file behind. */
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")),
+                      "cancelled");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "export_button")));
+  g_assert_true (gt_exchange_export_dialog_is_busy (GT_EXCHANGE_EXPORT_DIALOG (dialog)));
+  g_assert_true (gtk_widget_is_visible (find_widget (dialog, GTK_TYPE_PROGRESS_BAR,
+                                                     "progress_bar")));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  wait_until_idle (export_busy, dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_cmpstr (label_text (dialog, "status_label"), ==,
+                   _("The export was cancelled; no file was written."));
+  {
+    g_autoptr (GDir) folder = g_dir_open (out, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (folder) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
   gtk_widget_destroy (dialog);
 
   /* The county checks the file completely: it trusts the township's key first. */
