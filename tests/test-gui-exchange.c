@@ -509,6 +509,15 @@ drive_county (Test *test, GtkWidget *window)
   g_assert_cmpuint (backups->len, ==, n_backups);
 
   drive_conflict (test, window);
+
+  /* At the county the export dialog offers the townships of the trust list, not itself. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "exchange-export", NULL);
+  pump ();
+  dialog = find_dialog ("GtExchangeExportDialog");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (
+                     GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX, "receiver_combo"))),
+                   ==, TOWNSHIP_CODE);
+  gtk_widget_destroy (dialog);
 }
 
 /* One application (GLib allows one per process): the township's database first, then the

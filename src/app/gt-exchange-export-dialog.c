@@ -476,6 +476,7 @@ fill_periods (GtExchangeExportDialog *self)
 static void
 fill_receivers (GtExchangeExportDialog *self)
 {
+  g_autofree char *own = gt_exchange_office_code (self->storage);
   g_autofree char *parent = gt_exchange_parent_code (self->storage);
   g_autofree char *parent_name = gt_storage_get_meta (self->storage, "exchange.parent_name");
   g_autoptr (GPtrArray) keys = gt_keys_list_trusted (self->storage, NULL);
@@ -488,6 +489,9 @@ fill_receivers (GtExchangeExportDialog *self)
       if (g_strcmp0 (key->org_code, parent) == 0 && parent_name == NULL && *key->name)
         parent_name = g_strdup (key->name);
     }
+  /* A county is its own "parent" by code: it has none to offer. */
+  if (g_strcmp0 (parent, own) == 0)
+    g_clear_pointer (&parent, g_free);
   if (parent != NULL && *parent != '\0')
     {
       parent_label = parent_name != NULL
