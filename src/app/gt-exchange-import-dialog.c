@@ -541,46 +541,24 @@ drive_clicked_cb (GtkButton *button, GtExchangeImportDialog *self)
   gt_exchange_import_dialog_add_folder (self, g_object_get_data (G_OBJECT (button), "root"));
 }
 
-static gboolean
-is_removable (GMount *mount)
-{
-  g_autoptr (GDrive) drive = g_mount_get_drive (mount);
-
-  if (drive != NULL)
-    return g_drive_is_removable (drive) || g_drive_is_media_removable (drive);
-  return g_mount_can_eject (mount);
-}
-
 /* A button per removable drive plugged in now. */
 static void
 fill_drives (GtExchangeImportDialog *self)
 {
-  GVolumeMonitor *monitor = g_volume_monitor_get ();
-  GList *mounts = g_volume_monitor_get_mounts (monitor);
+  g_autoptr (GPtrArray) drives = gt_exchange_list_drives ();
 
-  for (GList *l = mounts; l != NULL; l = l->next)
+  for (guint i = 0; i + 1 < drives->len; i += 2)
     {
-      g_autoptr (GFile) root = NULL;
-      g_autofree char *path = NULL, *name = NULL, *label = NULL;
-      GtkWidget *button;
+      g_autofree char *label = g_strdup_printf (_("Drive “%s”"),
+                                                (const char *) drives->pdata[i + 1]);
+      GtkWidget *button = gtk_button_new_with_label (label);
 
-      if (g_mount_is_shadowed (l->data) || !is_removable (l->data))
-        continue;
-      root = g_mount_get_root (l->data);
-      path = g_file_get_path (root);
-      if (path == NULL)
-        continue;
-      name = g_mount_get_name (l->data);
-      label = g_strdup_printf (_("Drive “%s”"), name);
-      button = gtk_button_new_with_label (label);
-      gtk_widget_set_tooltip_text (button, path);
-      g_object_set_data_full (G_OBJECT (button), "root", g_steal_pointer (&path), g_free);
+      gtk_widget_set_tooltip_text (button, drives->pdata[i]);
+      g_object_set_data_full (G_OBJECT (button), "root", g_strdup (drives->pdata[i]), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (drive_clicked_cb), self);
       gtk_widget_show (button);
       gtk_box_pack_start (self->drive_box, button, FALSE, TRUE, 0);
     }
-  g_list_free_full (mounts, g_object_unref);
-  g_object_unref (monitor);
 }
 
 /* ---- the dialog ---- */
