@@ -144,7 +144,8 @@ drive_township (Test *test, GtkWidget *window)
   /* A file that is no key is refused before anything is asked, naming the file. */
   g_assert_true (g_file_set_contents (bad_pem, "-----BEGIN PUBLIC KEY-----\nxx\n", -1, NULL));
   g_assert_null (gt_exchange_page_trust_file (page, bad_pem));
-  g_assert_nonnull (strstr (label_text (window, "info_label"), "bad.pem"));
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (gt_window_get_banner_box (GT_WINDOW (window))),
+                                        "banner_message"), "bad.pem"));
 
   /* Trusting the county's key: the fingerprint in groups, and Trust only once the user says
    * it was compared by phone and the office code is given. */
