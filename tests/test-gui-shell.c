@@ -12,6 +12,7 @@
 
 #include "gt-task-bar.h"
 #include "gt-window-backup.h"
+#include "gt-window-exchange.h"
 #include "gt-window-usb.h"
 #include "gt-window.h"
 #include "gui-test.h"
@@ -199,11 +200,17 @@ test_drive_offer (GtWindow *window, const char *dir)
       g_assert_true (g_file_set_contents (file, "<x/>", -1, NULL));
     }
 
-  /* Without the exchange area's actions there is nothing to offer. The window has the real
-   * ones (test-gui-exchange drives them); here they are replaced by ones that record. */
+  /* The exchange area's own actions (gt-window-exchange.c) are there; they are taken out so
+   * that this test sees what the drive bar does with and without them, and put back at
+   * the end. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "exchange-import-from"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "exchange-export-to"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "exchange-import-files"));
   g_action_map_remove_action (G_ACTION_MAP (window), "exchange-import-from");
   g_action_map_remove_action (G_ACTION_MAP (window), "exchange-export-to");
   g_action_map_remove_action (G_ACTION_MAP (window), "exchange-import-files");
+
+  /* Without the exchange area's actions there is nothing to offer. */
   g_assert_null (gt_window_offer_drive (window, drive, "KINGSTON"));
   g_assert_cmpint (count_children (box), ==, 0);
 
@@ -267,6 +274,7 @@ test_drive_offer (GtWindow *window, const char *dir)
   g_action_map_remove_action (G_ACTION_MAP (window), "exchange-import-from");
   g_action_map_remove_action (G_ACTION_MAP (window), "exchange-export-to");
   g_action_map_remove_action (G_ACTION_MAP (window), "exchange-import-files");
+  gt_window_exchange_init (window);
   g_clear_pointer (&run.received, g_variant_unref);
   g_free (run.received_action);
   gui_test_remove_dir (drive);

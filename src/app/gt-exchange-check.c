@@ -43,6 +43,67 @@ static const char *const type_words[] G_GNUC_UNUSED = {
   NC_ ("exchange record type", "acks"),
 };
 
+/* Field names as they appear in packages (attributes of data/guatu-exchange-1.xsd), marked
+ * for translation; a field without a translation shows its own name. */
+static const char *const field_words[] G_GNUC_UNUSED = {
+  NC_ ("exchange field", "rev"),
+  NC_ ("exchange field", "mtime"),
+  NC_ ("exchange field", "deleted"),
+  NC_ ("exchange field", "uuid"),
+  NC_ ("exchange field", "name"),
+  NC_ ("exchange field", "gender"),
+  NC_ ("exchange field", "ethnicity"),
+  NC_ ("exchange field", "id-number"),
+  NC_ ("exchange field", "phone"),
+  NC_ ("exchange field", "education"),
+  NC_ ("exchange field", "occupation"),
+  NC_ ("exchange field", "birth-date"),
+  NC_ ("exchange field", "join-date"),
+  NC_ ("exchange field", "full-date"),
+  NC_ ("exchange field", "category"),
+  NC_ ("exchange field", "status"),
+  NC_ ("exchange field", "flags"),
+  NC_ ("exchange field", "org"),
+  NC_ ("exchange field", "parent"),
+  NC_ ("exchange field", "kind"),
+  NC_ ("exchange field", "level"),
+  NC_ ("exchange field", "code"),
+  NC_ ("exchange field", "org-type"),
+  NC_ ("exchange field", "secretary"),
+  NC_ ("exchange field", "founded"),
+  NC_ ("exchange field", "title"),
+  NC_ ("exchange field", "address"),
+  NC_ ("exchange field", "village"),
+  NC_ ("exchange field", "grid"),
+  NC_ ("exchange field", "head-name"),
+  NC_ ("exchange field", "member"),
+  NC_ ("exchange field", "household"),
+  NC_ ("exchange field", "project"),
+  NC_ ("exchange field", "leader"),
+  NC_ ("exchange field", "budget-fen"),
+  NC_ ("exchange field", "planned"),
+  NC_ ("exchange field", "done"),
+  NC_ ("exchange field", "due"),
+  NC_ ("exchange field", "notes"),
+  NC_ ("exchange field", "description"),
+  NC_ ("exchange field", "post"),
+  NC_ ("exchange field", "start"),
+  NC_ ("exchange field", "archived"),
+  NC_ ("exchange field", "closed"),
+  NC_ ("exchange field", "seq"),
+  NC_ ("exchange field", "sort"),
+  NC_ ("exchange field", "number"),
+  NC_ ("exchange field", "date"),
+  NC_ ("exchange field", "cadre"),
+  NC_ ("exchange field", "done-by"),
+};
+
+const char *
+gt_exchange_field_label (const char *field)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "exchange field", field);
+}
+
 const char *
 gt_exchange_type_label (GtExchangeType type)
 {
@@ -61,8 +122,21 @@ gt_exchange_outcome_text (const GtExchangeResult *r, GtExchangeType type)
                           c[GT_EXCHANGE_CONFLICTING]);
 }
 
-char *
-gt_package_state_text (const GtPackage *p)
+/* The reason without the file's path in front, for the list (whose first column names the
+ * file). */
+static const char *
+short_message (const GtPackage *p, gboolean brief)
+{
+  size_t len = strlen (p->path);
+
+  if (brief && p->message != NULL && strncmp (p->message, p->path, len) == 0 &&
+      strncmp (p->message + len, ": ", 2) == 0)
+    return p->message + len + 2;
+  return p->message;
+}
+
+static char *
+state_text (const GtPackage *p, gboolean brief)
 {
   switch (p->state)
     {
@@ -84,14 +158,20 @@ gt_package_state_text (const GtPackage *p)
                               p->result != NULL && p->result->imported_on != NULL
                                 ? p->result->imported_on : "?");
     case GT_PACKAGE_REJECTED:
-      return g_strdup_printf (_("Rejected: %s"), p->message);
+      return g_strdup_printf (_("Rejected: %s"), short_message (p, brief));
     case GT_PACKAGE_IMPORTED:
       return g_strdup (_("Imported"));
     case GT_PACKAGE_FAILED:
-      return g_strdup_printf (_("Not imported: %s"), p->message);
+      return g_strdup_printf (_("Not imported: %s"), short_message (p, brief));
     default:
       return g_strdup ("");
     }
+}
+
+char *
+gt_package_state_text (const GtPackage *p)
+{
+  return state_text (p, FALSE);
 }
 
 /* ---- the store ---- */
@@ -147,7 +227,7 @@ void
 gt_package_store_update (GtkListStore *store, GtPackage *p)
 {
   GtkTreeIter iter;
-  g_autofree char *sender = NULL, *state = gt_package_state_text (p);
+  g_autofree char *sender = NULL, *state = state_text (p, TRUE);
   const GtExchangeResult *r = p->result;
 
   if (!find_iter (store, p, &iter))
@@ -172,8 +252,21 @@ gt_package_store_add (GtkListStore *store, const char *path)
   GtkTreeIter iter;
 
   for (guint i = 0; i < packages->len; i++)
-    if (g_strcmp0 (((GtPackage *) packages->pdata[i])->path, path) == 0)
-      return NULL;
+    {
+      p = packages->pdata[i];
+      if (g_strcmp0 (p->path, path) != 0)
+        continue;
+      /* Added again: a package that was refused or not checked is checked again (the file
+       * may have been replaced); any other stays as it is. */
+      if (p->state != GT_PACKAGE_REJECTED && p->state != GT_PACKAGE_FAILED)
+        return NULL;
+      p->state = GT_PACKAGE_CHECKING;
+      p->resolution = GT_EXCHANGE_RESOLVE_NONE;
+      g_clear_pointer (&p->message, g_free);
+      g_clear_pointer (&p->result, gt_exchange_result_free);
+      gt_package_store_update (store, p);
+      return p;
+    }
   p = g_new0 (GtPackage, 1);
   p->path = g_strdup (path);
   p->state = GT_PACKAGE_CHECKING;
@@ -182,6 +275,42 @@ gt_package_store_add (GtkListStore *store, const char *path)
                                      GT_PACKAGE_COL_FILE, base, -1);
   gt_package_store_update (store, p);
   return p;
+}
+
+static gboolean
+is_removable (GMount *mount)
+{
+  g_autoptr (GDrive) drive = g_mount_get_drive (mount);
+
+  if (drive != NULL)
+    return g_drive_is_removable (drive) || g_drive_is_media_removable (drive);
+  /* No drive (e.g. a stick mounted by hand): one the user can take out. */
+  return g_mount_can_eject (mount);
+}
+
+GPtrArray *
+gt_exchange_list_drives (void)
+{
+  g_autoptr (GVolumeMonitor) monitor = g_volume_monitor_get ();
+  GList *mounts = g_volume_monitor_get_mounts (monitor);
+  GPtrArray *drives = g_ptr_array_new_with_free_func (g_free);
+
+  for (GList *l = mounts; l != NULL; l = l->next)
+    {
+      g_autoptr (GFile) root = NULL;
+      char *path;
+
+      if (g_mount_is_shadowed (l->data) || !is_removable (l->data))
+        continue;
+      root = g_mount_get_root (l->data);
+      path = g_file_get_path (root);
+      if (path == NULL)
+        continue; /* not a local folder (a phone, a network share) */
+      g_ptr_array_add (drives, path);
+      g_ptr_array_add (drives, g_mount_get_name (l->data));
+    }
+  g_list_free_full (mounts, g_object_unref);
+  return drives;
 }
 
 static gint
@@ -234,6 +363,61 @@ gt_conflict_field_free (GtConflictField *field)
   g_free (field);
 }
 
+static char *
+value_text (JsonNode *node)
+{
+  GValue value = G_VALUE_INIT;
+  char *text = NULL;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return json_to_string (node, FALSE);
+  json_node_get_value (node, &value);
+  if (G_VALUE_HOLDS_STRING (&value))
+    text = g_value_dup_string (&value);
+  else if (G_VALUE_HOLDS_BOOLEAN (&value))
+    text = g_strdup (g_value_get_boolean (&value) ? _("yes") : _("no"));
+  else
+    {
+      GValue str = G_VALUE_INIT;
+
+      g_value_init (&str, G_TYPE_STRING);
+      if (g_value_transform (&value, &str))
+        text = g_value_dup_string (&str);
+      g_value_unset (&str);
+    }
+  g_value_unset (&value);
+  return text != NULL ? text : g_strdup ("");
+}
+
+/* Field name → text, in order. A record's fields may sit in an object of their own
+ * ("data", as the county keeps them): they are shown as fields of the record. */
+static void
+flatten (JsonObject *object, const char *prefix, GPtrArray *names, GHashTable *values)
+{
+  g_autoptr (GList) members = object != NULL ? json_object_get_members (object) : NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (object, l->data);
+      g_autofree char *name = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_autofree char *inner = g_str_equal (l->data, "data")
+                                     ? g_strdup (prefix)
+                                     : g_strconcat (prefix, l->data, ".", NULL);
+          flatten (json_node_get_object (node), inner, names, values);
+          continue;
+        }
+      name = g_strconcat (prefix, l->data, NULL);
+      if (!g_hash_table_contains (values, name))
+        g_ptr_array_add (names, g_strdup (name));
+      g_hash_table_replace (values, g_steal_pointer (&name), value_text (node));
+    }
+}
+
 static JsonObject *
 parse_object (const char *text, JsonParser *parser)
 {
@@ -245,68 +429,41 @@ parse_object (const char *text, JsonParser *parser)
   return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 }
 
-static char *
-member_text (JsonObject *object, const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return g_strdup ("");
-  if (JSON_NODE_HOLDS_VALUE (node))
-    {
-      GValue value = G_VALUE_INIT;
-      char *text;
-
-      json_node_get_value (node, &value);
-      if (G_VALUE_HOLDS_STRING (&value))
-        text = g_value_dup_string (&value);
-      else
-        {
-          GValue str = G_VALUE_INIT;
-          g_value_init (&str, G_TYPE_STRING);
-          g_value_transform (&value, &str);
-          text = g_value_dup_string (&str);
-          g_value_unset (&str);
-        }
-      g_value_unset (&value);
-      return text != NULL ? text : g_strdup ("");
-    }
-  return json_to_string (node, FALSE);
-}
-
-static void
-add_fields (GPtrArray *rows, GHashTable *seen, JsonObject *from, JsonObject *local,
-            JsonObject *incoming)
-{
-  g_autoptr (GList) names = from != NULL ? json_object_get_members (from) : NULL;
-
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      GtConflictField *f;
-
-      if (g_hash_table_contains (seen, l->data))
-        continue;
-      g_hash_table_add (seen, g_strdup (l->data));
-      f = g_new0 (GtConflictField, 1);
-      f->field = g_strdup (l->data);
-      f->local = member_text (local, l->data);
-      f->incoming = member_text (incoming, l->data);
-      f->differs = g_strcmp0 (f->local, f->incoming) != 0;
-      g_ptr_array_add (rows, f);
-    }
-}
-
 GPtrArray *
 gt_conflict_fields (const GtExchangeConflict *conflict)
 {
   g_autoptr (JsonParser) lp = json_parser_new (), ip = json_parser_new ();
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) local = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) incoming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           g_free);
+  g_autoptr (GPtrArray) local_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) incoming_names = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gt_conflict_field_free);
-  JsonObject *local = parse_object (conflict->local, lp);
-  JsonObject *incoming = parse_object (conflict->incoming, ip);
 
-  add_fields (rows, seen, local, local, incoming);
-  add_fields (rows, seen, incoming, local, incoming);
+  flatten (parse_object (conflict->local, lp), "", local_names, local);
+  flatten (parse_object (conflict->incoming, ip), "", incoming_names, incoming);
+  /* The local fields in their order, then those only the package has. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *names = pass == 0 ? local_names : incoming_names;
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = names->pdata[i];
+          const char *l = g_hash_table_lookup (local, name);
+          const char *in = g_hash_table_lookup (incoming, name);
+          GtConflictField *f;
+
+          if (pass == 1 && l != NULL)
+            continue;
+          f = g_new0 (GtConflictField, 1);
+          f->field = g_strdup (name);
+          f->local = g_strdup (l != NULL ? l : "");
+          f->incoming = g_strdup (in != NULL ? in : "");
+          f->differs = g_strcmp0 (f->local, f->incoming) != 0;
+          g_ptr_array_add (rows, f);
+        }
+    }
   return rows;
 }
 

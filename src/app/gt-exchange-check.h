@@ -17,6 +17,9 @@ const char *gt_exchange_kind_label (GtExchangeKind kind);
 /* "Members", "Households", … (translated; a type this build has no word for shows its
  * element name, so new record types appear without changes here). */
 const char *gt_exchange_type_label (GtExchangeType type);
+/* "姓名" for "name": a field of a record as the import dialog shows it (translated; an
+ * unknown field shows its own name). */
+const char *gt_exchange_field_label (const char *field);
 /* "215 new, 3 updated" for one record type of @result (translated). */
 char *gt_exchange_outcome_text (const GtExchangeResult *result, GtExchangeType type);
 
@@ -55,14 +58,19 @@ enum
 /* Text of a package's state: "Ready", "Already imported on …", "Rejected: …". */
 char *gt_package_state_text (const GtPackage *package);
 
-/* Adds @path unless it is in the list already; returns the new package or NULL. The
- * packages live as long as @store (an array kept on it). */
+/* Adds @path unless it is in the list already (a package there that was refused or not
+ * checked is set to be checked again); returns the package to check, or NULL. The packages
+ * live as long as @store (an array kept on it). */
 GtPackage *gt_package_store_add (GtkListStore *store, const char *path);
 /* Writes @package's columns again after its state changed. */
 void gt_package_store_update (GtkListStore *store, GtPackage *package);
 GtkListStore *gt_package_store_new (void);
 /* Every package in @store, in order (the array belongs to the store). */
 GPtrArray *gt_package_store_get (GtkListStore *store);
+
+/* The removable drives mounted now (GVolumeMonitor), as pairs: even items are the folder,
+ * odd items the drive's name. */
+GPtrArray *gt_exchange_list_drives (void);
 
 /* Every *.xml file below @folder (sorted), for "Add Folder" and removable drives. */
 GPtrArray *gt_exchange_find_packages (const char *folder);

@@ -332,16 +332,6 @@ gt_exchange_export_dialog_set_kind (GtExchangeExportDialog *self, GtExchangeKind
 /* ---- destinations ---- */
 
 static gboolean
-is_removable (GMount *mount)
-{
-  g_autoptr (GDrive) drive = g_mount_get_drive (mount);
-
-  if (drive != NULL)
-    return g_drive_is_removable (drive) || g_drive_is_media_removable (drive);
-  return g_mount_can_eject (mount);
-}
-
-static gboolean
 has_folder (GtExchangeExportDialog *self, const char *folder)
 {
   GtkTreeModel *model = gtk_combo_box_get_model (GTK_COMBO_BOX (self->folder_combo));
@@ -377,38 +367,23 @@ add_folder (GtExchangeExportDialog *self, const char *folder, const char *label)
 static void
 fill_folders (GtExchangeExportDialog *self)
 {
-  GVolumeMonitor *monitor = g_volume_monitor_get ();
-  GList *mounts = g_volume_monitor_get_mounts (monitor);
+  g_autoptr (GPtrArray) drives = gt_exchange_list_drives ();
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  gboolean drive = FALSE;
 
   gtk_combo_box_text_append (self->folder_combo, CHOOSE_ID, _("Choose a Folder…"));
-  for (GList *l = mounts; l != NULL; l = l->next)
+  for (guint i = 0; i + 1 < drives->len; i += 2)
     {
-      g_autoptr (GFile) root = NULL;
-      g_autofree char *path = NULL, *name = NULL, *label = NULL;
-
-      if (g_mount_is_shadowed (l->data) || !is_removable (l->data))
-        continue;
-      root = g_mount_get_root (l->data);
-      path = g_file_get_path (root);
-      if (path == NULL)
-        continue;
-      name = g_mount_get_name (l->data);
-      label = g_strdup_printf (_("Removable drive “%s”"), name);
-      add_folder (self, path, label);
-      if (!drive)
-        gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->folder_combo), path);
-      drive = TRUE;
+      g_autofree char *label = g_strdup_printf (_("Removable drive “%s”"),
+                                                (const char *) drives->pdata[i + 1]);
+      add_folder (self, drives->pdata[i], label);
     }
-  g_list_free_full (mounts, g_object_unref);
-  g_object_unref (monitor);
   if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      add_folder (self, documents, documents);
-      if (!drive)
-        gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->folder_combo), documents);
-    }
+    add_folder (self, documents, documents);
+  /* The first drive, else the documents folder. */
+  if (drives->len > 0)
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->folder_combo), drives->pdata[0]);
+  else if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->folder_combo), documents);
 }
 
 void
@@ -476,6 +451,7 @@ fill_periods (GtExchangeExportDialog *self)
 static void
 fill_receivers (GtExchangeExportDialog *self)
 {
+  g_autofree char *own = gt_exchange_office_code (self->storage);
   g_autofree char *parent = gt_exchange_parent_code (self->storage);
   g_autofree char *parent_name = gt_storage_get_meta (self->storage, "exchange.parent_name");
   g_autoptr (GPtrArray) keys = gt_keys_list_trusted (self->storage, NULL);
@@ -488,6 +464,9 @@ fill_receivers (GtExchangeExportDialog *self)
       if (g_strcmp0 (key->org_code, parent) == 0 && parent_name == NULL && *key->name)
         parent_name = g_strdup (key->name);
     }
+  /* A county is its own "parent" by code: it has none to offer. */
+  if (g_strcmp0 (parent, own) == 0)
+    g_clear_pointer (&parent, g_free);
   if (parent != NULL && *parent != '\0')
     {
       parent_label = parent_name != NULL

@@ -138,12 +138,18 @@ show_conflicts (GtExchangeImportDialog *self, GtPackage *p)
       gtk_tree_store_insert_with_values (self->conflict_store, &parent, NULL, -1,
                                          CONFLICT_FIELD, title, CONFLICT_WEIGHT,
                                          PANGO_WEIGHT_BOLD, -1);
-      for (guint f = 0; f < fields->len; f++)
+      /* The fields that differ first, then those that agree. */
+      for (guint f = 0; f < 2 * fields->len; f++)
         {
-          GtConflictField *field = fields->pdata[f];
+          GtConflictField *field = fields->pdata[f % fields->len];
+
+          if (field->differs != (f < fields->len))
+            continue;
 
           gtk_tree_store_insert_with_values (self->conflict_store, &child, &parent, -1,
-                                             CONFLICT_FIELD, field->field, CONFLICT_LOCAL,
+                                             CONFLICT_FIELD,
+                                             gt_exchange_field_label (field->field),
+                                             CONFLICT_LOCAL,
                                              field->local, CONFLICT_INCOMING, field->incoming,
                                              CONFLICT_WEIGHT, field->differs
                                                                 ? PANGO_WEIGHT_BOLD
@@ -343,6 +349,23 @@ run_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (self->closed)
     return;
+  if (cancelled && !was_import)
+    {
+      /* Packages not checked yet say so; adding them again checks them. */
+      GPtrArray *packages = gt_package_store_get (self->store);
+
+      for (guint i = 0; i < packages->len; i++)
+        {
+          GtPackage *p = packages->pdata[i];
+
+          if (p->state != GT_PACKAGE_CHECKING)
+            continue;
+          p->state = GT_PACKAGE_FAILED;
+          g_free (p->message);
+          p->message = g_strdup (_("not checked (cancelled); add the file again to check it"));
+          gt_package_store_update (self->store, p);
+        }
+    }
   if (!ok && !cancelled)
     set_status (self, gt_error_text (self->storage, error), TRUE);
   else if (was_import)
@@ -518,46 +541,24 @@ drive_clicked_cb (GtkButton *button, GtExchangeImportDialog *self)
   gt_exchange_import_dialog_add_folder (self, g_object_get_data (G_OBJECT (button), "root"));
 }
 
-static gboolean
-is_removable (GMount *mount)
-{
-  g_autoptr (GDrive) drive = g_mount_get_drive (mount);
-
-  if (drive != NULL)
-    return g_drive_is_removable (drive) || g_drive_is_media_removable (drive);
-  return g_mount_can_eject (mount);
-}
-
 /* A button per removable drive plugged in now. */
 static void
 fill_drives (GtExchangeImportDialog *self)
 {
-  GVolumeMonitor *monitor = g_volume_monitor_get ();
-  GList *mounts = g_volume_monitor_get_mounts (monitor);
+  g_autoptr (GPtrArray) drives = gt_exchange_list_drives ();
 
-  for (GList *l = mounts; l != NULL; l = l->next)
+  for (guint i = 0; i + 1 < drives->len; i += 2)
     {
-      g_autoptr (GFile) root = NULL;
-      g_autofree char *path = NULL, *name = NULL, *label = NULL;
-      GtkWidget *button;
+      g_autofree char *label = g_strdup_printf (_("Drive “%s”"),
+                                                (const char *) drives->pdata[i + 1]);
+      GtkWidget *button = gtk_button_new_with_label (label);
 
-      if (g_mount_is_shadowed (l->data) || !is_removable (l->data))
-        continue;
-      root = g_mount_get_root (l->data);
-      path = g_file_get_path (root);
-      if (path == NULL)
-        continue;
-      name = g_mount_get_name (l->data);
-      label = g_strdup_printf (_("Drive “%s”"), name);
-      button = gtk_button_new_with_label (label);
-      gtk_widget_set_tooltip_text (button, path);
-      g_object_set_data_full (G_OBJECT (button), "root", g_steal_pointer (&path), g_free);
+      gtk_widget_set_tooltip_text (button, drives->pdata[i]);
+      g_object_set_data_full (G_OBJECT (button), "root", g_strdup (drives->pdata[i]), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (drive_clicked_cb), self);
       gtk_widget_show (button);
       gtk_box_pack_start (self->drive_box, button, FALSE, TRUE, 0);
     }
-  g_list_free_full (mounts, g_object_unref);
-  g_object_unref (monitor);
 }
 
 /* ---- the dialog ---- */

@@ -13,6 +13,7 @@
 #include "gt-keys.h"
 #include "gt-registers.h"
 #include "gt-trust-key-dialog.h"
+#include "gt-window.h"
 
 struct _GtExchangePage
 {
@@ -59,17 +60,24 @@ set_meta_label (GtkLabel *label, GtStorage *storage, const char *key)
   gtk_label_set_label (label, value != NULL ? value : _("(not set)"));
 }
 
-/* A problem with what the user did (a bad key file, a folder that cannot be written): shown
- * in the window's info bar, not logged as a warning. */
+/* A problem with what the user did (a bad key file, a folder that cannot be written): a
+ * banner in the window saying what happened and, with @next_step, what to do now. */
 static void
-report (GtExchangePage *self, const GError *error)
+report_problem (GtExchangePage *self, const GError *error, const char *next_step)
 {
   GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
-  if (GTK_IS_WINDOW (toplevel) && g_signal_lookup ("report-error", G_OBJECT_TYPE (toplevel)))
-    g_signal_emit_by_name (toplevel, "report-error", gt_error_text (self->storage, error));
+  if (GT_IS_WINDOW (toplevel))
+    gt_window_show_problem (GT_WINDOW (toplevel), gt_error_text (self->storage, error),
+                            next_step, NULL, NULL);
   else
     gt_page_report_error (GT_PAGE (self), error);
+}
+
+static void
+report (GtExchangePage *self, const GError *error)
+{
+  report_problem (self, error, NULL);
 }
 
 static void
@@ -306,7 +314,8 @@ gt_exchange_page_trust_file (GtExchangePage *self, const char *path)
       g_autofree char *base = g_filename_display_basename (path);
 
       g_prefix_error (&error, "%s: ", base);
-      report (self, error);
+      report_problem (self, error, _("Ask the other office for its public key file (.pem) "
+                                     "again; nothing was enrolled."));
       return NULL;
     }
   return GTK_WIDGET (gt_trust_key_dialog_new (GTK_WINDOW (toplevel), self->storage, path, pem,
