@@ -1,4 +1,5 @@
-/* gt-cli-county.c — guatu-cli county summary|dispatch|tasks, and ack (township side)
+/* gt-cli-county.c — guatu-cli county summary|dispatch|tasks, county-report, and ack (township
+ * side)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gt-cli.h"
+#include "gt-county-report.h"
 #include "gt-county.h"
 #include "gt-exchange.h"
 #include "gt-keys.h"
@@ -298,6 +300,59 @@ gt_cli_cmd_county (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
     return county_tasks (ctx, argc - 1, argv + 1);
   g_printerr (_("Usage: guatu-cli county summary|dispatch|tasks …\n"));
   return GT_EXIT_USAGE;
+}
+
+int
+gt_cli_cmd_county_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtCountyReport) report = NULL;
+  g_autofree char *period = NULL, *rank = NULL, *out = NULL;
+  int exit_code = GT_EXIT_OK, top = 5;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period,
+      N_("Period of the reports: YYYY-MM (default: the newest reported)"), N_("P") },
+    { "rank", 0, 0, G_OPTION_ARG_STRING, &rank,
+      N_("Rank by this column (members, households, links-per-member, …)"), N_("METRIC") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many at the top and at the bottom"), N_("N") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (out == NULL)
+    {
+      g_printerr (_("guatu-cli county-report: name the PDF file with --out FILE\n"));
+      return GT_EXIT_USAGE;
+    }
+  if (rank != NULL && (gt_county_column_find (rank) == NULL
+                       || !gt_county_column_find (rank)->rankable))
+    {
+      g_autoptr (GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < gt_county_n_columns; i++)
+        if (gt_county_columns[i].rankable)
+          g_string_append_printf (ids, "%s%s", ids->len > 0 ? ", " : "", gt_county_columns[i].id);
+      g_printerr (_("guatu-cli county-report: --rank must be one of %s, not “%s”\n"), ids->str,
+                  rank);
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  report = gt_county_report_new (storage, period, rank, (guint) CLAMP (top, 0, 50), &error);
+  if (report == NULL)
+    return gt_cli_fail (error);
+  if (!gt_county_report_write_pdf (report, out, &error))
+    {
+      g_printerr ("guatu-cli: %s\n", error->message);
+      return GT_EXIT_CANTCREAT;
+    }
+  g_print (_("Wrote %s: the county summary for %s, %u pages\n"), out,
+           gt_county_report_get_period (report), gt_county_report_get_n_pages (report));
+  return GT_EXIT_OK;
 }
 
 int
