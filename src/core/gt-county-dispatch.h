@@ -9,6 +9,7 @@
 
 #include "gt-county.h"
 #include "gt-exchange.h"
+#include "gt-keys.h"
 
 G_BEGIN_DECLS
 
