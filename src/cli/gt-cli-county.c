@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gt-cli.h"
+#include "gt-county-dispatch.h"
 #include "gt-county-report.h"
 #include "gt-county.h"
 #include "gt-exchange.h"
@@ -170,10 +171,9 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
   };
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) keys = NULL;
+  g_autoptr (GPtrArray) targets = NULL, paths = NULL;
   g_autofree char *kind = NULL, *title = NULL, *body = NULL, *due = NULL, *to = NULL;
-  g_autofree char *dir = NULL, *uuid = NULL, *today = gt_today ();
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *dir = NULL, *uuid = NULL;
   int exit_code = GT_EXIT_OK;
   guint written = 0;
   GOptionEntry entries[] = {
@@ -199,35 +199,27 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
-  keys = gt_keys_list_trusted (storage, &error);
-  if (keys == NULL ||
-      !gt_county_add_task (storage, kind != NULL ? kind : "task", title, body, due,
-                           to != NULL ? to : "*", &uuid, &error))
-    return gt_cli_fail (error);
-
-  for (guint i = 0; i < keys->len; i++)
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      GtTrustedKey *key = keys->pdata[i];
-      GtExchangeExportOptions options = { GT_EXCHANGE_KIND_DISPATCH, NULL, key->org_code,
-                                          key->name, FALSE, NULL };
-      g_autofree char *name = NULL, *path = NULL;
-
-      if ((to != NULL && g_strcmp0 (to, key->org_code) != 0) ||
-          !g_hash_table_add (seen, key->org_code))
-        continue;
-      name = g_strdup_printf ("dispatch-%s-%s-%.8s.xml", key->org_code, today, uuid);
-      path = g_build_filename (dir, name, NULL);
-      if (!gt_exchange_export (storage, path, &options, NULL, &error))
-        return gt_cli_fail (error);
-      g_print ("%s\n", path);
-      written++;
+      g_printerr (_("guatu-cli county dispatch: %s is not a folder; nothing was issued\n"), dir);
+      return GT_EXIT_CANTCREAT;
     }
-  if (written == 0)
+  targets = gt_county_dispatch_targets (storage, to, &error);
+  if (targets == NULL)
+    return gt_cli_fail (error);
+  if (targets->len == 0)
     {
       g_printerr (_("guatu-cli county dispatch: no trusted township%s%s; enrol its key with "
                     "“guatu-cli keys trust”\n"), to != NULL ? " " : "", to != NULL ? to : "");
       return GT_EXIT_DATAERR;
     }
+  if (!gt_county_add_task (storage, kind != NULL ? kind : "task", title, body, due,
+                           to != NULL ? to : "*", &uuid, &error) ||
+      !gt_county_write_dispatch (storage, uuid, targets, dir, NULL, NULL, NULL, &paths, &error))
+    return gt_cli_fail (error);
+  for (guint i = 0; i < paths->len; i++)
+    g_print ("%s\n", (const char *) paths->pdata[i]);
+  written = paths->len;
   g_printerr (_("Task %s issued; %u packages written\n"), uuid, written);
   return GT_EXIT_OK;
 }

@@ -458,14 +458,14 @@ gt_county_report_new (GtStorage *storage, const char *period, const char *rank_i
   report->rank = gt_county_column_find (rank_id != NULL ? rank_id : "members");
   if (report->rank == NULL || !report->rank->rankable)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("“%s” is not a metric to rank by"), rank_id);
       return NULL;
     }
   if (period != NULL && !(strlen (period) == 7 && g_ascii_isdigit (period[0]) &&
                           period[4] == '-' && g_ascii_isdigit (period[5])))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("period “%s”: write it as YYYY-MM"), period);
       return NULL;
     }
