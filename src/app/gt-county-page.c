@@ -155,6 +155,8 @@ build_rank_view (GtkTreeView *view, const char *title)
                                                                             "text", i, NULL);
       if (i == 0 || i == 3)
         g_object_set (cell, "xalign", 1.0, NULL);
+      if (i == 1)
+        g_object_set (cell, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
       gtk_tree_view_column_set_expand (column, i == 1);
       gtk_tree_view_append_column (view, column);
     }
@@ -306,6 +308,7 @@ fill_townships (GtCountyPage *self)
                            "reports under Data Exchange"));
   missing = gt_county_missing_text (self->townships, self->period);
   gtk_label_set_label (self->missing_label, missing != NULL ? missing : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->missing_label), missing);
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing != NULL);
   gtk_widget_set_sensitive (self->print_button, self->townships->len > 0);
   gtk_widget_set_sensitive (self->export_button, self->townships->len > 0);
