@@ -184,9 +184,7 @@ fill_ranking (GtCountyPage *self)
   bottom_title = g_strdup_printf (_("Bottom %u"), n);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->top_view, 1), top_title);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->bottom_view, 1), bottom_title);
-  gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->top_view, 2), _(column->title));
-  gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->bottom_view, 2),
-                                  _(column->title));
+  /* the value column keeps its short title ("Value"): the chooser names the metric */
   for (int side = 0; side < 2; side++)
     for (guint i = 0; i < n; i++)
       {
