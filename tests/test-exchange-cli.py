@@ -273,6 +273,36 @@ with tempfile.TemporaryDirectory() as tmp:
     check("summary text: top and bottom", "Top 2:" in r.stdout and "Bottom 2:" in r.stdout,
           r.stdout)
 
+    # The printed county summary (A4 PDF), checked with poppler.
+    pdf = os.path.join(tmp, "county.pdf")
+    r = ok("county-report", run("--db", county, "county-report", "--period", "2026-11",
+                                "--rank", "links-per-member", "--out", pdf))
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    check("county-report: an A4 PDF", "(A4)" in info and "Pages:" in info, info)
+    text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
+                          text=True).stdout
+    check("county-report: every township and the county named",
+          all(name in text for _, name in TOWNSHIPS) and "常山县" in text, text[:400])
+    check("county-report: top and bottom 5", "Top 5 by Links per member" in text
+          and "Bottom 5 by Links per member" in text, text[-600:])
+    r = ok("county-report for a month without reports",
+           run("--db", county, "county-report", "--period", "2026-10", "--out", pdf))
+    text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
+                          text=True).stdout
+    check("county-report: the missing line", "12 of 12 townships have not reported for 2026-10"
+          in text.replace("\n", " "), text[-600:])
+    r = run("--db", county, "county-report", "--rank", "code", "--out", pdf)
+    check("county-report --rank code: usage error", r.returncode == 2 and "--rank" in r.stderr,
+          r.stderr)
+    r = run("--db", county, "county-report", "--period", "Nov", "--out", pdf)
+    check("county-report --period Nov: usage error naming the format",
+          r.returncode == 2 and "YYYY-MM" in r.stderr, r.stderr)
+    r = run("--db", county, "county", "dispatch", "--title", "x", "--out-dir",
+            os.path.join(tmp, "no-such-dir"))
+    check("county dispatch to a missing folder: refused, nothing issued",
+          r.returncode == 73 and query(county, "SELECT count(*) FROM ex_tasks WHERE title = 'x'")
+          == [(0,)], r.stderr)
+
     # Dispatch to all townships, one acknowledges.
     ddir = os.path.join(tmp, "dispatch")
     os.mkdir(ddir)

@@ -8,6 +8,7 @@
 
 #include "gt-audit-dialog.h"
 #include "gt-audit.h"
+#include "gt-county-page.h"
 #include "gt-empty-page.h"
 #include "gt-exchange-page.h"
 #include "gt-first-run-dialog.h"
@@ -28,6 +29,7 @@
 #include "gt-rules-dialog.h"
 #include "gt-shortcuts.h"
 #include "gt-task-bar.h"
+#include "gt-tasks-page.h"
 #include "gt-window-backup.h"
 #include "gt-window-exchange.h"
 #include "gt-window-usb.h"
@@ -114,10 +116,25 @@ storage_changed_cb (GtStorage *storage, const char *table, GtWindow *self)
   refresh_pages (self, FALSE);
 }
 
+/* county: the county office sees the roll-up, a township the tasks it received. */
+static void
+update_role_pages (GtWindow *self)
+{
+  g_autofree char *role = self->storage != NULL ? gt_storage_get_meta (self->storage, "role")
+                                                : NULL;
+  gboolean county = g_strcmp0 (role, "county") == 0;
+
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "county"), county);
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "tasks"),
+                          self->storage != NULL && !county);
+}
+
 static void
 update_title (GtWindow *self)
 {
   g_autofree char *office = NULL, *base = NULL, *subtitle = NULL;
+
+  update_role_pages (self);
 
   if (self->storage == NULL)
     {
@@ -585,6 +602,8 @@ gt_window_class_init (GtWindowClass *klass)
   /* charts */
   g_type_ensure (GT_TYPE_CHART_PAGE);
   g_type_ensure (GT_TYPE_SCORE_PAGE); /* scoring */
+  g_type_ensure (GT_TYPE_COUNTY_PAGE); /* county */
+  g_type_ensure (GT_TYPE_TASKS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/gt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GtWindow, header_bar);

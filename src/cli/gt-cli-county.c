@@ -1,4 +1,5 @@
-/* gt-cli-county.c — guatu-cli county summary|dispatch|tasks, and ack (township side)
+/* gt-cli-county.c — guatu-cli county summary|dispatch|tasks, county-report, and ack (township
+ * side)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "gt-cli.h"
+#include "gt-county-dispatch.h"
+#include "gt-county-report.h"
 #include "gt-county.h"
 #include "gt-exchange.h"
 #include "gt-keys.h"
@@ -231,10 +234,9 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
   };
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) keys = NULL;
+  g_autoptr (GPtrArray) targets = NULL, paths = NULL;
   g_autofree char *kind = NULL, *title = NULL, *body = NULL, *due = NULL, *to = NULL;
-  g_autofree char *dir = NULL, *uuid = NULL, *today = gt_today ();
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *dir = NULL, *uuid = NULL;
   int exit_code = GT_EXIT_OK;
   guint written = 0;
   GOptionEntry entries[] = {
@@ -260,35 +262,27 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
-  keys = gt_keys_list_trusted (storage, &error);
-  if (keys == NULL ||
-      !gt_county_add_task (storage, kind != NULL ? kind : "task", title, body, due,
-                           to != NULL ? to : "*", &uuid, &error))
-    return gt_cli_fail (error);
-
-  for (guint i = 0; i < keys->len; i++)
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      GtTrustedKey *key = keys->pdata[i];
-      GtExchangeExportOptions options = { GT_EXCHANGE_KIND_DISPATCH, NULL, key->org_code,
-                                          key->name, FALSE, NULL };
-      g_autofree char *name = NULL, *path = NULL;
-
-      if ((to != NULL && g_strcmp0 (to, key->org_code) != 0) ||
-          !g_hash_table_add (seen, key->org_code))
-        continue;
-      name = g_strdup_printf ("dispatch-%s-%s-%.8s.xml", key->org_code, today, uuid);
-      path = g_build_filename (dir, name, NULL);
-      if (!gt_exchange_export (storage, path, &options, NULL, &error))
-        return gt_cli_fail (error);
-      g_print ("%s\n", path);
-      written++;
+      g_printerr (_("guatu-cli county dispatch: %s is not a folder; nothing was issued\n"), dir);
+      return GT_EXIT_CANTCREAT;
     }
-  if (written == 0)
+  targets = gt_county_dispatch_targets (storage, to, &error);
+  if (targets == NULL)
+    return gt_cli_fail (error);
+  if (targets->len == 0)
     {
       g_printerr (_("guatu-cli county dispatch: no trusted township%s%s; enrol its key with "
                     "“guatu-cli keys trust”\n"), to != NULL ? " " : "", to != NULL ? to : "");
       return GT_EXIT_DATAERR;
     }
+  if (!gt_county_add_task (storage, kind != NULL ? kind : "task", title, body, due,
+                           to != NULL ? to : "*", &uuid, &error) ||
+      !gt_county_write_dispatch (storage, uuid, targets, dir, NULL, NULL, NULL, &paths, &error))
+    return gt_cli_fail (error);
+  for (guint i = 0; i < paths->len; i++)
+    g_print ("%s\n", (const char *) paths->pdata[i]);
+  written = paths->len;
   g_printerr (_("Task %s issued; %u packages written\n"), uuid, written);
   return GT_EXIT_OK;
 }
@@ -361,6 +355,59 @@ gt_cli_cmd_county (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
     return county_tasks (ctx, argc - 1, argv + 1);
   g_printerr (_("Usage: guatu-cli county summary|dispatch|tasks …\n"));
   return GT_EXIT_USAGE;
+}
+
+int
+gt_cli_cmd_county_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtCountyReport) report = NULL;
+  g_autofree char *period = NULL, *rank = NULL, *out = NULL;
+  int exit_code = GT_EXIT_OK, top = 5;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period,
+      N_("Period of the reports: YYYY-MM (default: the newest reported)"), N_("P") },
+    { "rank", 0, 0, G_OPTION_ARG_STRING, &rank,
+      N_("Rank by this column (members, households, links-per-member, …)"), N_("METRIC") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many at the top and at the bottom"), N_("N") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (out == NULL)
+    {
+      g_printerr (_("guatu-cli county-report: name the PDF file with --out FILE\n"));
+      return GT_EXIT_USAGE;
+    }
+  if (rank != NULL && (gt_county_column_find (rank) == NULL
+                       || !gt_county_column_find (rank)->rankable))
+    {
+      g_autoptr (GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < gt_county_n_columns; i++)
+        if (gt_county_columns[i].rankable)
+          g_string_append_printf (ids, "%s%s", ids->len > 0 ? ", " : "", gt_county_columns[i].id);
+      g_printerr (_("guatu-cli county-report: --rank must be one of %s, not “%s”\n"), ids->str,
+                  rank);
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  report = gt_county_report_new (storage, period, rank, (guint) CLAMP (top, 0, 50), &error);
+  if (report == NULL)
+    return gt_cli_fail (error);
+  if (!gt_county_report_write_pdf (report, out, &error))
+    {
+      g_printerr ("guatu-cli: %s\n", error->message);
+      return GT_EXIT_CANTCREAT;
+    }
+  g_print (_("Wrote %s: the county summary for %s, %u pages\n"), out,
+           gt_county_report_get_period (report), gt_county_report_get_n_pages (report));
+  return GT_EXIT_OK;
 }
 
 int

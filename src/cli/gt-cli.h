@@ -151,6 +151,8 @@ int gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc,
 int gt_cli_cmd_legend (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 /* county roll-up, dispatch, ack (gt-cli-county.c) */
 int gt_cli_cmd_county (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
+int gt_cli_cmd_county_report (GtCliContext *ctx, const GtCliCommand *command, int argc,
+                              char **argv);
 int gt_cli_cmd_ack (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -111,6 +111,9 @@ static const GtCliCommand commands[] = {
   { "county", "summary|dispatch|tasks …",
     N_("County: the townships' roll-up, rankings, missing reports; dispatch tasks and notices"),
     gt_cli_cmd_county },
+  { "county-report", "[--period P] [--rank METRIC] [--top N] --out FILE.pdf",
+    N_("County: print the summary of the townships' reports as an A4 PDF"),
+    gt_cli_cmd_county_report },
   { "ack", "TASK [--status received|done] [--note TEXT]",
     N_("Acknowledge a task or notice received from the county"), gt_cli_cmd_ack },
 };

@@ -1,0 +1,288 @@
+/* gt-dispatch-dialog.c — issuing a task or notice and writing its dispatch packages
+ *
+ * The form is checked first (title, due date, folder); the task is then recorded in the
+ * database, and the packages are written off the main loop: the window's task bar runs a
+ * worker with its own GtStorage on the same file, reports progress per package and can be
+ * cancelled (the task stays recorded; the packages can be written again).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gt-county-dispatch.h"
+#include "gt-dispatch-dialog.h"
+#include "gt-page.h"
+#include "gt-task-bar.h"
+#include "gt-window.h"
+
+struct _GtDispatchDialog
+{
+  GtkDialog parent_instance;
+
+  GtkComboBoxText *kind_combo;
+  GtkEntry *title_entry;
+  GtkTextView *body_view;
+  GtkEntry *due_entry;
+  GtkComboBoxText *target_combo;
+  GtkFileChooser *folder_button;
+  GtkLabel *error_label;
+
+  GtStorage *storage;
+};
+
+G_DEFINE_TYPE (GtDispatchDialog, gt_dispatch_dialog, GTK_TYPE_DIALOG)
+
+typedef struct
+{
+  char *db_path;
+  char *task_uuid;
+  char *target;
+  char *dir;
+  GtkWindow *window;   /* weak */
+  GPtrArray *paths;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_free (job->task_uuid);
+  g_free (job->target);
+  g_free (job->dir);
+  g_clear_weak_pointer (&job->window);
+  g_clear_pointer (&job->paths, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+job_progress (double fraction, gpointer task)
+{
+  gt_task_progress (task, fraction, NULL);
+}
+
+static void
+dispatch_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_autoptr (GPtrArray) targets = NULL;
+
+  if (storage == NULL ||
+      (targets = gt_county_dispatch_targets (storage, job->target, &error)) == NULL ||
+      !gt_county_write_dispatch (storage, job->task_uuid, targets, job->dir, cancellable,
+                                 job_progress, task, &job->paths, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+dispatch_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL, *dir = NULL;
+  GtkWidget *banner;
+
+  if (job->window == NULL || !GT_IS_WINDOW (job->window))
+    return;
+  dir = g_filename_display_name (job->dir);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      message = g_strdup_printf (_("The task was recorded, but its packages were not all "
+                                   "written: %s"), error->message);
+      gt_window_show_problem (GT_WINDOW (job->window), message,
+                              _("Choose another folder or drive and issue it again."), NULL,
+                              NULL);
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u signed package written to %s",
+                                          "%u signed packages written to %s", job->paths->len),
+                             job->paths->len, dir);
+  banner = gt_banner_new (GTK_MESSAGE_INFO, message,
+                          _("Carry them to the townships; their acknowledgements come back in "
+                            "ack packages."), NULL, NULL, NULL);
+  gtk_widget_set_name (banner, "dispatch_banner");
+  gtk_box_pack_start (gt_window_get_banner_box (GT_WINDOW (job->window)), banner, FALSE, TRUE,
+                      0);
+  gtk_widget_show (banner);
+}
+
+static void
+show_error (GtDispatchDialog *self, const char *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_show (GTK_WIDGET (self->error_label));
+}
+
+/* Checks and records the task, then starts writing; FALSE keeps the dialog open. */
+static gboolean
+issue (GtDispatchDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL, *title = NULL, *uuid = NULL, *dir = NULL;
+  const char *due = gtk_entry_get_text (self->due_entry);
+  const char *target = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->target_combo));
+  const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkTextIter start, end;
+  Job *job;
+
+  title = g_strstrip (g_strdup (gtk_entry_get_text (self->title_entry)));
+  if (*title == '\0')
+    {
+      show_error (self, _("Give the task or notice a title."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+      return FALSE;
+    }
+  if (*due != '\0' && !gt_date_is_valid (due))
+    {
+      g_autofree char *message = g_strdup_printf (_("Due date “%s”: write it as YYYY-MM-DD."),
+                                                   due);
+      show_error (self, message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->due_entry));
+      return FALSE;
+    }
+  if (target == NULL)
+    {
+      show_error (self, _("No township is on the trust list yet: enrol the townships' keys "
+                          "under Data Exchange first."));
+      return FALSE;
+    }
+  dir = gtk_file_chooser_get_filename (self->folder_button);
+  if (dir == NULL)
+    {
+      show_error (self, _("Choose the folder or removable drive for the packages."));
+      return FALSE;
+    }
+  if (!GT_IS_WINDOW (window) || gt_task_bar_is_busy (gt_window_get_task_bar (GT_WINDOW (window))))
+    {
+      show_error (self, _("Another task is under way; wait until it has finished."));
+      return FALSE;
+    }
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->body_view), &start, &end);
+  body = gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->body_view), &start, &end,
+                                   FALSE);
+  if (!gt_county_add_task (self->storage, kind, title, body, *due != '\0' ? due : NULL, target,
+                           &uuid, &error))
+    {
+      show_error (self, gt_error_text (self->storage, error));
+      return FALSE;
+    }
+  job = g_new0 (Job, 1);
+  job->db_path = g_strdup (gt_storage_get_path (self->storage));
+  job->task_uuid = g_steal_pointer (&uuid);
+  job->target = g_strdup (target);
+  job->dir = g_steal_pointer (&dir);
+  g_set_weak_pointer (&job->window, window);
+  gt_task_bar_run (gt_window_get_task_bar (GT_WINDOW (window)),
+                   _("Writing the dispatch packages…"), TRUE, window, dispatch_thread, job,
+                   (GDestroyNotify) job_free, dispatch_done, NULL);
+  return TRUE;
+}
+
+static void
+gt_dispatch_dialog_response (GtkDialog *dialog, int response)
+{
+  if (response == GTK_RESPONSE_OK && !issue (GT_DISPATCH_DIALOG (dialog)))
+    return;
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+static void
+fill_targets (GtDispatchDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) targets = gt_county_dispatch_targets (self->storage, "*", &error);
+
+  if (targets == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (targets->len > 0)
+    gtk_combo_box_text_append (self->target_combo, "*", _("All townships"));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      GtTrustedKey *key = targets->pdata[i];
+      g_autofree char *text = g_strdup_printf ("%s (%s)", *key->name != '\0' ? key->name
+                                                                             : key->org_code,
+                                               key->org_code);
+      gtk_combo_box_text_append (self->target_combo, key->org_code, text);
+    }
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->target_combo), 0);
+}
+
+/* The first removable drive mounted, else the documents folder. */
+static void
+preselect_folder (GtDispatchDialog *self)
+{
+  g_autoptr (GVolumeMonitor) monitor = g_volume_monitor_get ();
+  GList *mounts = g_volume_monitor_get_mounts (monitor);
+  g_autofree char *folder = NULL;
+
+  for (GList *l = mounts; l != NULL && folder == NULL; l = l->next)
+    {
+      g_autoptr (GDrive) drive = g_mount_get_drive (l->data);
+      g_autoptr (GFile) root = g_mount_get_root (l->data);
+
+      if (drive != NULL && g_drive_is_removable (drive))
+        folder = g_file_get_path (root);
+    }
+  g_list_free_full (mounts, g_object_unref);
+  if (folder == NULL)
+    folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+  if (folder == NULL)
+    folder = g_strdup (g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (self->folder_button, folder);
+}
+
+static void
+gt_dispatch_dialog_dispose (GObject *object)
+{
+  g_clear_object (&GT_DISPATCH_DIALOG (object)->storage);
+  G_OBJECT_CLASS (gt_dispatch_dialog_parent_class)->dispose (object);
+}
+
+static void
+gt_dispatch_dialog_class_init (GtDispatchDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gt_dispatch_dialog_dispose;
+  GTK_DIALOG_CLASS (klass)->response = gt_dispatch_dialog_response;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/gt-dispatch-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GtDispatchDialog, kind_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtDispatchDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtDispatchDialog, body_view);
+  gtk_widget_class_bind_template_child (widget_class, GtDispatchDialog, due_entry);
+  gtk_widget_class_bind_template_child (widget_class, GtDispatchDialog, target_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtDispatchDialog, folder_button);
+  gtk_widget_class_bind_template_child (widget_class, GtDispatchDialog, error_label);
+}
+
+static void
+gt_dispatch_dialog_init (GtDispatchDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_combo_box_text_append (self->kind_combo, "task", _("Task"));
+  gtk_combo_box_text_append (self->kind_combo, "notice", _("Notice"));
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), "task");
+}
+
+GtDispatchDialog *
+gt_dispatch_dialog_new (GtkWindow *parent, GtStorage *storage)
+{
+  GtDispatchDialog *self = g_object_new (GT_TYPE_DISPATCH_DIALOG, "transient-for", parent, NULL);
+
+  self->storage = g_object_ref (storage);
+  fill_targets (self);
+  preselect_folder (self);
+  return self;
+}

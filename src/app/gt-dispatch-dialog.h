@@ -1,0 +1,21 @@
+/* gt-dispatch-dialog.h — the county's "New task or notice…" dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gt-storage.h"
+
+G_BEGIN_DECLS
+
+#define GT_TYPE_DISPATCH_DIALOG (gt_dispatch_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (GtDispatchDialog, gt_dispatch_dialog, GT, DISPATCH_DIALOG, GtkDialog)
+
+/* Records the task or notice (gt_county_add_task) on OK, then writes one signed dispatch
+ * package per target township into the chosen folder in the window's task bar (a worker
+ * thread with its own connection), and says in a banner what was written. */
+GtDispatchDialog *gt_dispatch_dialog_new (GtkWindow *parent, GtStorage *storage);
+
+G_END_DECLS

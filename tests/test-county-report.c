@@ -1,0 +1,258 @@
+/* test-county-report.c — the county's roll-up columns, ranking, missing reports, the printed
+ * summary as real PDF (pdfinfo: A4, pages; pdftotext: names, missing line, header repeated),
+ * dispatch packages that verify at each township, and the township's received tasks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "county-fixture.h"
+#include "gt-county-dispatch.h"
+#include "gt-county-report.h"
+
+static CountyFixture fx;
+
+static char *
+run_tool (const char *tool, const char *a, const char *b, const char *c, const char *d)
+{
+  const char *argv[] = { tool, a, b, c, d, NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_summary_columns (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = gt_county_summary (county, "2026-11", &error);
+  g_auto (GStrv) periods = gt_county_periods (county, &error);
+  g_autofree char *missing = NULL, *text = NULL;
+  const GtCountyColumn *members = gt_county_column_find ("members");
+  const GtCountyColumn *links = gt_county_column_find ("links-per-member");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (towns->len, ==, COUNTY_N_TOWNSHIPS);
+  g_assert_cmpstrv (periods, ((const char *const[]) { "2026-11", "2026-10", NULL }));
+  missing = gt_county_missing_text (towns, "2026-11");
+  g_assert_cmpstr (missing, ==, "2 of 4 townships have not reported for 2026-11: "
+                                "金川街道 (330822103), 芳村镇 (330822104)");
+  /* every column has a title and gives a text for every township */
+  for (guint c = 0; c < gt_county_n_columns; c++)
+    for (guint i = 0; i < towns->len; i++)
+      {
+        g_autofree char *cell = gt_county_column_text (&gt_county_columns[c], towns->pdata[i]);
+        g_assert_true (*gt_county_columns[c].title != '\0' && cell != NULL && *cell != '\0');
+      }
+  text = gt_county_column_text (members, towns->pdata[0]);
+  g_assert_true (g_str_has_prefix (text, "215 ("));
+  g_clear_pointer (&text, g_free);
+  text = gt_county_column_text (links, towns->pdata[0]);
+  {
+    gint64 v = county_fixture_links_per_member (&fx, 0);
+    g_autofree char *expected = g_strdup_printf ("%d.%02d", (int) (v / 100), (int) (v % 100));
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_assert_null (gt_county_column_find ("no-such-column"));
+}
+
+static void
+test_ranking (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = gt_county_summary (county, "2026-11", &error);
+  g_autoptr (GPtrArray) ranked = NULL;
+  gint64 expected[3];
+  guint order[3] = { 0, 1, 2 };
+
+  g_assert_no_error (error);
+  ranked = gt_county_ranking (towns, gt_county_column_find ("links-per-member"));
+  /* township 3 never reported: not ranked */
+  g_assert_cmpuint (ranked->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    expected[i] = county_fixture_links_per_member (&fx, i);
+  /* the figures differ, so the order says something */
+  g_assert_true (expected[0] != expected[1] && expected[1] != expected[2]);
+  for (guint i = 0; i < 3; i++)
+    for (guint j = i + 1; j < 3; j++)
+      if (expected[order[j]] > expected[order[i]])
+        {
+          guint swap = order[i];
+          order[i] = order[j];
+          order[j] = swap;
+        }
+  for (guint i = 0; i < 3; i++)
+    {
+      const GtCountyTownship *t = ranked->pdata[i];
+      g_assert_cmpstr (t->code, ==, county_codes[order[i]]);
+      g_assert_cmpint (gt_county_column_find ("links-per-member")->value (t), ==,
+                       expected[order[i]]);
+    }
+}
+
+static void
+test_report_pdf (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtCountyReport) report = gt_county_report_new (county, NULL, "links-per-member", 5,
+                                                            &error);
+  g_autofree char *pdf = g_build_filename (fx.dir, "summary.pdf", NULL);
+  g_autofree char *info = NULL, *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gt_county_report_get_period (report), ==, "2026-11");
+  g_assert_cmpuint (gt_county_report_get_n_pages (report), ==, 1);
+  g_assert_true (gt_county_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  info = run_tool ("pdfinfo", pdf, NULL, NULL, NULL);
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (info, "(A4)"));
+  g_assert_nonnull (strstr (info, "841.89 x 595.276 pts"));
+  text = run_tool ("pdftotext", "-raw", pdf, "-", NULL);
+  for (guint i = 0; i < COUNTY_N_TOWNSHIPS; i++)
+    g_assert_nonnull (strstr (text, county_names[i]));
+  g_assert_nonnull (strstr (text, "常山县"));
+  g_assert_nonnull (strstr (text, "2 of 4 townships have not reported for 2026-11: "));
+  g_assert_nonnull (strstr (text, "Top 3 by Links per member"));
+  g_assert_nonnull (strstr (text, "Bottom 3 by Links per member"));
+}
+
+static void
+test_report_pages (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtCountyReport) report = NULL;
+  g_autofree char *pdf = g_build_filename (fx.dir, "long.pdf", NULL);
+  g_autofree char *info = NULL;
+  guint pages;
+
+  /* 60 more townships on the trust list: the table runs over several pages */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO ex_trusted_keys (fingerprint, org_code, name, public_pem, enrolled_on)"
+        " VALUES ('%064u', '3308229%02u', '第%u镇', 'x', '2026-12-01')", i, i, i);
+      g_assert_true (gt_storage_exec (county, sql, &error));
+    }
+  report = gt_county_report_new (county, "2026-11", NULL, 5, &error);
+  g_assert_no_error (error);
+  pages = gt_county_report_get_n_pages (report);
+  g_assert_cmpuint (pages, >=, 3);
+  g_assert_true (gt_county_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  info = run_tool ("pdfinfo", pdf, NULL, NULL, NULL);
+  {
+    g_autofree char *line = g_strdup_printf ("Pages:           %u\n", pages);
+    g_assert_nonnull (strstr (info, line));
+  }
+  {
+    const char *argv[] = { "pdftotext", "-f", "2", "-l", "2", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, NULL, NULL, &error));
+    /* the header is repeated, the running title names the county */
+    g_assert_nonnull (strstr (out, "Township"));
+    g_assert_nonnull (strstr (out, "常山县"));
+    g_assert_nonnull (strstr (out, "Page 2 of"));
+  }
+  /* bad input: a clear message, nothing written */
+  g_clear_pointer (&report, gt_county_report_free);
+  report = gt_county_report_new (county, "November", NULL, 5, &error);
+  g_assert_null (report);
+  g_assert_nonnull (strstr (error->message, "YYYY-MM"));
+  g_clear_error (&error);
+  report = gt_county_report_new (county, NULL, "code", 5, &error);
+  g_assert_null (report);
+  g_assert_nonnull (strstr (error->message, "code"));
+  g_assert_true (gt_storage_exec (county, "DELETE FROM ex_trusted_keys WHERE public_pem = 'x'",
+                                  NULL));
+}
+
+static void
+test_dispatch_and_ack (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GtStorage) town = county_open (fx.townships[1]);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) targets = NULL, paths = NULL, received = NULL, tasks = NULL;
+  g_autofree char *uuid = NULL, *out = g_build_filename (fx.dir, "dispatch", NULL);
+  g_autoptr (GtExchangeResult) result = NULL;
+  GtCountyReceived *got;
+
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_true (gt_county_add_task (county, "notice", "冬季安全检查", "各乡镇请于月底前完成。",
+                                     "2026-12-20", "*", &uuid, &error));
+  g_assert_no_error (error);
+  targets = gt_county_dispatch_targets (county, "*", &error);
+  g_assert_cmpuint (targets->len, ==, COUNTY_N_TOWNSHIPS);
+  g_ptr_array_unref (targets);
+  targets = gt_county_dispatch_targets (county, county_codes[1], &error);
+  g_assert_cmpuint (targets->len, ==, 1);
+  g_ptr_array_unref (targets);
+  targets = gt_county_dispatch_targets (county, "*", &error);
+  g_assert_true (gt_county_write_dispatch (county, uuid, targets, out, NULL, NULL, NULL, &paths,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, COUNTY_N_TOWNSHIPS);
+  for (guint i = 0; i < COUNTY_N_TOWNSHIPS; i++)
+    {
+      g_autoptr (GtStorage) t = county_open (fx.townships[i]);
+      g_autoptr (GtExchangeResult) check = gt_exchange_verify_file (t, paths->pdata[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (check->kind, ==, GT_EXCHANGE_KIND_DISPATCH);
+      g_assert_cmpstr (check->receiver_code, ==, ((GtTrustedKey *) targets->pdata[i])->org_code);
+    }
+  /* a folder that is not there */
+  g_assert_false (gt_county_write_dispatch (county, uuid, targets, "/nonexistent/x", NULL, NULL,
+                                            NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "/nonexistent/x"));
+  g_clear_error (&error);
+
+  /* the township imports its package, sees the notice, marks it done */
+  result = gt_exchange_import (town, paths->pdata[1], GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  received = gt_county_list_received (town, &error);
+  g_assert_cmpuint (received->len, ==, 1);
+  got = received->pdata[0];
+  g_assert_cmpstr (got->title, ==, "冬季安全检查");
+  g_assert_cmpstr (got->body, ==, "各乡镇请于月底前完成。");
+  g_assert_cmpstr (got->issuer_name, ==, "常山县");
+  g_assert_null (got->status);
+  g_assert_true (gt_county_acknowledge (town, got->uuid, "done", NULL, &error));
+  g_ptr_array_unref (received);
+  received = gt_county_list_received (town, &error);
+  g_assert_cmpstr (((GtCountyReceived *) received->pdata[0])->status, ==, "done");
+  tasks = gt_county_list_tasks (county, &error);
+  g_assert_cmpuint (tasks->len, ==, 1);
+  g_assert_cmpint (((GtCountyTask *) tasks->pdata[0])->received, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  county_fixture_build (&fx);
+  g_test_add_func ("/county/summary-columns", test_summary_columns);
+  g_test_add_func ("/county/ranking", test_ranking);
+  g_test_add_func ("/county/report-pdf", test_report_pdf);
+  g_test_add_func ("/county/report-pages", test_report_pages);
+  g_test_add_func ("/county/dispatch-and-ack", test_dispatch_and_ack);
+  status = g_test_run ();
+  county_fixture_free (&fx);
+  return status;
+}

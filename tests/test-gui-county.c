@@ -1,0 +1,429 @@
+/* test-gui-county.c — the county office's screens on a county database holding real signed
+ * reports of several townships: the roll-up lists them and flags the missing ones, the
+ * period changes what is missing, header clicks sort, the ranking's order is right, Print
+ * (exported through GtkPrintOperation) and Export PDF write the summary, the dispatch dialog
+ * refuses a bad form and then writes signed packages that verify at each township; then the
+ * township side sees the task and acknowledges it, and the acknowledgement reaches the county
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "county-fixture.h"
+#include "gt-county-dispatch.h"
+#include "gt-county-page.h"
+#include "gt-county-report.h"
+#include "gt-task-bar.h"
+#include "gt-tasks-page.h"
+#include "gt-window.h"
+#include "gui-test.h"
+
+static CountyFixture fx;
+static char *dispatch_dir;
+
+static GtkTreeModel *
+view_model (GtkWidget *root, const char *name)
+{
+  GtkWidget *view = find_widget (root, GTK_TYPE_TREE_VIEW, name);
+
+  g_assert_nonnull (view);
+  return gtk_tree_view_get_model (GTK_TREE_VIEW (view));
+}
+
+/* "code:missing" of every row, in the order shown */
+static char *
+township_rows (GtkTreeModel *model)
+{
+  GString *out = g_string_new (NULL);
+  GtkTreeIter iter;
+  gboolean ok;
+
+  for (ok = gtk_tree_model_get_iter_first (model, &iter); ok;
+       ok = gtk_tree_model_iter_next (model, &iter))
+    {
+      g_autofree char *code = NULL;
+      gboolean missing;
+
+      gtk_tree_model_get (model, &iter, GT_COUNTY_TOWNSHIP_CODE, &code,
+                          GT_COUNTY_TOWNSHIP_MISSING, &missing, -1);
+      g_string_append_printf (out, "%s%s:%d", out->len > 0 ? " " : "", code, missing);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+run_tool (const char *tool, const char *a, const char *b, const char *c)
+{
+  const char *argv[] = { tool, a, b, c, NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+check_ranking (GtkWidget *page)
+{
+  GtkTreeModel *top = view_model (page, "top_view"), *bottom = view_model (page, "bottom_view");
+  gint64 values[3];
+  guint order[3] = { 0, 1, 2 };
+  GtkTreeIter iter;
+
+  gtk_combo_box_set_active_id (
+    GTK_COMBO_BOX (find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "rank_combo")),
+    "links-per-member");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (page, GTK_TYPE_SPIN_BUTTON,
+                                                           "top_spin")), 2);
+  pump ();
+  for (guint i = 0; i < 3; i++)
+    values[i] = county_fixture_links_per_member (&fx, i);
+  g_assert_true (values[0] != values[1] && values[1] != values[2] && values[0] != values[2]);
+  for (guint i = 0; i < 3; i++)
+    for (guint j = i + 1; j < 3; j++)
+      if (values[order[j]] > values[order[i]])
+        {
+          guint swap = order[i];
+          order[i] = order[j];
+          order[j] = swap;
+        }
+  /* top 2: best first; bottom 2: worst first; the township that never reported is left out */
+  g_assert_cmpint (count_rows (top, NULL), ==, 2);
+  g_assert_cmpint (count_rows (bottom, NULL), ==, 2);
+  for (int side = 0; side < 2; side++)
+    for (int i = 0; i < 2; i++)
+      {
+        g_autofree char *place = NULL, *code = NULL;
+        guint expected = side == 0 ? order[i] : order[2 - i];
+
+        g_assert_true (gtk_tree_model_iter_nth_child (side == 0 ? top : bottom, &iter, NULL, i));
+        gtk_tree_model_get (side == 0 ? top : bottom, &iter, 0, &place, 2, &code, -1);
+        g_assert_cmpstr (code, ==, county_codes[expected]);
+        g_assert_cmpint (atoi (place), ==, side == 0 ? i + 1 : 3 - i);
+      }
+}
+
+static void
+check_print_and_pdf (GtkWidget *page)
+{
+  g_autoptr (GtkPrintOperation) op = gt_county_page_print_operation (GT_COUNTY_PAGE (page));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *printed = g_build_filename (fx.dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (fx.dir, "exported.pdf", NULL);
+  g_autofree char *info = NULL, *text = NULL;
+
+  g_assert_nonnull (op);
+  gtk_print_operation_set_export_filename (op, printed);
+  g_assert_cmpint (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  info = run_tool ("pdfinfo", printed, NULL, NULL);
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (info, "(A4)"));
+  g_assert_true (gt_county_page_export_pdf (GT_COUNTY_PAGE (page), exported, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-raw", exported, "-");
+  for (guint i = 0; i < COUNTY_N_TOWNSHIPS; i++)
+    g_assert_nonnull (strstr (text, county_names[i]));
+  /* the missing line, in the language of the run */
+  g_assert_nonnull (strstr (text, "2026-11"));
+  g_assert_nonnull (strstr (text, g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN")
+                                    ? "个未报送" : "have not reported"));
+}
+
+static void
+check_dispatch (GtkWidget *toplevel, GtkWidget *page)
+{
+  GtTaskBar *bar = gt_window_get_task_bar (GT_WINDOW (toplevel));
+  GtStorage *storage = gt_window_get_storage (GT_WINDOW (toplevel));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = NULL;
+  GtkWidget *dialog;
+  GtkTreeModel *tasks;
+  GtkTreeIter iter;
+  const char *name;
+  gint64 n = -1;
+  int waited = 0, files = 0, targets = 0, received = -1;
+
+  dispatch_dir = g_build_filename (fx.dir, "drive", NULL);
+  g_assert_cmpint (g_mkdir (dispatch_dir, 0755), ==, 0);
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "dispatch_button")));
+  pump ();
+  dialog = find_dialog ("GtDispatchDialog");
+  /* 4 townships + "all" */
+  g_assert_cmpint (count_rows (gtk_combo_box_get_model (GTK_COMBO_BOX (
+    find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "target_combo"))), NULL), ==, 5);
+  gtk_file_chooser_set_current_folder (
+    GTK_FILE_CHOOSER (find_widget (dialog, GTK_TYPE_FILE_CHOOSER_BUTTON, "folder_button")),
+    dispatch_dir);
+  /* no title: refused, nothing recorded */
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
+  g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_tasks", &n, NULL));
+  g_assert_cmpint (n, ==, 0);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "title_entry")),
+                      "冬季安全生产大检查");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "due_entry")), "2026-13-01");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    find_widget (dialog, GTK_TYPE_TEXT_VIEW, "body_view"))), "请各乡镇于月底前完成自查并报送。", -1);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_nonnull (strstr (label_text (dialog, "error_label"), "2026-13-01"));
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "due_entry")), "2026-12-20");
+  gtk_widget_hide (find_widget (dialog, GTK_TYPE_LABEL, "error_label"));
+  pump ();
+  screenshot (dialog, "county-dispatch-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  while ((gt_task_bar_is_busy (bar) || waited == 0) && waited++ < 200)
+    pump ();
+  g_assert_false (gt_task_bar_is_busy (bar));
+
+  /* one signed package per township, each verifies at its township */
+  dir = g_dir_open (dispatch_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dispatch_dir, name, NULL);
+      gboolean verified = FALSE;
+
+      files++;
+      for (guint i = 0; i < COUNTY_N_TOWNSHIPS; i++)
+        if (strstr (name, county_codes[i]) != NULL)
+          {
+            g_autoptr (GtStorage) town = county_open (fx.townships[i]);
+            g_autoptr (GtExchangeResult) result = gt_exchange_verify_file (town, path, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpint (result->kind, ==, GT_EXCHANGE_KIND_DISPATCH);
+            g_assert_cmpuint (result->claimed[GT_EXCHANGE_TASK], ==, 1);
+            verified = TRUE;
+          }
+      g_assert_true (verified);
+    }
+  g_assert_cmpint (files, ==, COUNTY_N_TOWNSHIPS);
+  g_assert_nonnull (find_widget (GTK_WIDGET (gt_window_get_banner_box (GT_WINDOW (toplevel))),
+                                 GTK_TYPE_INFO_BAR, NULL));
+
+  /* the issued task is listed with its acknowledgements */
+  pump ();
+  tasks = view_model (page, "tasks_view");
+  g_assert_cmpint (count_rows (tasks, NULL), ==, 1);
+  g_assert_true (gtk_tree_model_get_iter_first (tasks, &iter));
+  gtk_tree_model_get (tasks, &iter, GT_COUNTY_TASK_TARGETS, &targets, GT_COUNTY_TASK_RECEIVED,
+                      &received, -1);
+  g_assert_cmpint (targets, ==, COUNTY_N_TOWNSHIPS);
+  g_assert_cmpint (received, ==, 0);
+}
+
+static void import_dispatch (void);
+static void send_ack_back (void);
+static void check_township (GtkWindow *toplevel);
+
+static gboolean
+drive_county (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *toplevel = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (toplevel), GTK_TYPE_STACK, "stack"));
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "county");
+  GtkTreeModel *model;
+  g_autofree char *rows = NULL;
+  GtkTreeViewColumn *column;
+
+  /* a county sees the roll-up, not the township's task list */
+  g_assert_true (gtk_widget_get_visible (page));
+  g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "tasks")));
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "county"));
+  pump ();
+  model = view_model (page, "township_view");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (
+    find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "period_combo"))), ==, "2026-11");
+  rows = township_rows (model);
+  g_assert_cmpstr (rows, ==, "330822101:0 330822102:0 330822103:1 330822104:1");
+  g_assert_true (gtk_widget_get_visible (find_widget (page, GTK_TYPE_LABEL, "missing_label")));
+  g_assert_nonnull (strstr (label_text (page, "missing_label"), "金川街道 (330822103)"));
+  g_assert_nonnull (strstr (label_text (page, "missing_label"), "芳村镇 (330822104)"));
+  screenshot (GTK_WIDGET (toplevel), "county-page");
+
+  /* an older period: the township that reported only then is the one present */
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (page, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "period_combo")), "2026-10");
+  pump ();
+  g_free (rows);
+  rows = township_rows (model);
+  g_assert_cmpstr (rows, ==, "330822101:1 330822102:1 330822103:0 330822104:1");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (page, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "period_combo")), "2026-11");
+  pump ();
+
+  /* clicking the header sorts: links per member, ascending then descending */
+  column = gtk_tree_view_get_column (GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW,
+                                                                 "township_view")), 8);
+  g_assert_cmpstr (gtk_tree_view_column_get_title (column), ==, _("Links per member"));
+  gtk_tree_view_column_clicked (column);
+  pump ();
+  g_free (rows);
+  rows = township_rows (model);
+  {
+    /* 104 has no records (0), then the others by their own figures */
+    gint64 v[3];
+    for (guint i = 0; i < 3; i++)
+      v[i] = county_fixture_links_per_member (&fx, i);
+    g_assert_true (g_str_has_prefix (rows, "330822104:1"));
+    g_assert_true (v[0] < v[1] && v[1] < v[2]);
+    g_assert_cmpstr (rows, ==, "330822104:1 330822101:0 330822102:0 330822103:1");
+  }
+  gtk_tree_view_column_clicked (column);
+  pump ();
+  g_free (rows);
+  rows = township_rows (model);
+  g_assert_cmpstr (rows, ==, "330822103:1 330822102:0 330822101:0 330822104:1");
+
+  check_ranking (page);
+  screenshot (GTK_WIDGET (toplevel), "county-ranking");
+  check_print_and_pdf (page);
+  check_dispatch (GTK_WIDGET (toplevel), page);
+  screenshot (GTK_WIDGET (toplevel), "county-dispatched");
+  import_dispatch ();
+  g_assert_true (gt_window_open_database (GT_WINDOW (toplevel), fx.townships[1], FALSE));
+  pump ();
+  check_township (toplevel);
+  send_ack_back ();
+  g_assert_true (gt_window_open_database (GT_WINDOW (toplevel), fx.county, FALSE));
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "county"));
+  pump ();
+  pump ();
+  pump ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "county");
+  {
+    GtkTreeModel *tasks = view_model (page, "tasks_view");
+    GtkTreeIter iter;
+    int received = -1, done = -1;
+
+    g_assert_true (gtk_tree_model_get_iter_first (tasks, &iter));
+    gtk_tree_model_get (tasks, &iter, GT_COUNTY_TASK_RECEIVED, &received, GT_COUNTY_TASK_DONE,
+                        &done, -1);
+    g_assert_cmpint (received, ==, 1);
+    g_assert_cmpint (done, ==, 1);
+  }
+  screenshot (GTK_WIDGET (toplevel), "county-acknowledged");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The township's side, in the same window after opening the township's database. */
+static void
+check_township (GtkWindow *toplevel)
+{
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (toplevel), GTK_TYPE_STACK, "stack"));
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "tasks");
+  GtStorage *storage = gt_window_get_storage (GT_WINDOW (toplevel));
+  GtkTreeView *view;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  g_autofree char *status = NULL;
+
+  g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "county")));
+  g_assert_true (gtk_widget_get_visible (page));
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "tasks"));
+  pump ();
+  view = GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW, "tasks_view"));
+  model = gtk_tree_view_get_model (view);
+  g_assert_cmpint (count_rows (model, NULL), ==, 1);
+  g_assert_false (gtk_widget_get_visible (find_widget (page, GTK_TYPE_LABEL, "empty_label")));
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  gtk_tree_selection_select_iter (gtk_tree_view_get_selection (view), &iter);
+  pump ();
+  g_assert_cmpstr (label_text (page, "body_label"), ==, "请各乡镇于月底前完成自查并报送。");
+  g_assert_true (gtk_widget_get_sensitive (find_widget (page, GTK_TYPE_BUTTON,
+                                                        "received_button")));
+  screenshot (GTK_WIDGET (toplevel), "county-township-tasks");
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "done_button")));
+  pump ();
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  gtk_tree_model_get (model, &iter, GT_TASKS_STATUS_ID, &status, -1);
+  g_assert_cmpstr (status, ==, "done");
+  /* still selected after the reload: the text stays, "done" cannot be pressed again */
+  g_assert_cmpstr (label_text (page, "body_label"), ==, "请各乡镇于月底前完成自查并报送。");
+  g_assert_false (gtk_widget_get_sensitive (find_widget (page, GTK_TYPE_BUTTON, "done_button")));
+  {
+    gint64 n = -1;
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_acks WHERE status"
+                                           " = 'done'", &n, NULL));
+    g_assert_cmpint (n, ==, 1);
+  }
+  screenshot (GTK_WIDGET (toplevel), "county-township-done");
+}
+
+/* Township 1 imports the package written for it. */
+static void
+import_dispatch (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *package = NULL;
+  g_autoptr (GDir) dir = g_dir_open (dispatch_dir, 0, &error);
+  g_autoptr (GtStorage) town = NULL;
+  g_autoptr (GtExchangeResult) result = NULL;
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, county_codes[1]) != NULL)
+      package = g_build_filename (dispatch_dir, name, NULL);
+  g_assert_nonnull (package);
+  town = county_open (fx.townships[1]);
+  result = gt_exchange_import (town, package, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->applied);
+}
+
+/* The township's acknowledgement travels back to the county in an ack package. */
+static void
+send_ack_back (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ack = g_build_filename (fx.dir, "ack.xml", NULL);
+  g_autoptr (GtStorage) town = county_open (fx.townships[1]);
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GtExchangeResult) result = NULL;
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_ACK, NULL, NULL, NULL, FALSE, NULL };
+
+  g_assert_true (gt_exchange_export (town, ack, &options, NULL, &error));
+  g_assert_no_error (error);
+  result = gt_exchange_import (county, ack, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->claimed[GT_EXCHANGE_ACK], ==, 1);
+}
+
+/* One application run per process (GLib sets the application name once). */
+static void
+test_county (void)
+{
+  gui_test_run_app (fx.county, drive_county, NULL);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  gui_test_init (&argc, &argv);
+  county_fixture_build (&fx);
+  g_test_add_func ("/gui/county", test_county);
+  status = g_test_run ();
+  county_fixture_free (&fx);
+  g_free (dispatch_dir);
+  return status;
+}
