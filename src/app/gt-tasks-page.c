@@ -38,7 +38,7 @@ status_text (const char *status)
     return _("Done");
   if (g_strcmp0 (status, "received") == 0)
     return _("Received");
-  return _("New");
+  return C_("task status", "New");
 }
 
 static void
