@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gt-chart-page.h"
+#include "gt-project-dialog.h"
 #include "gt-project.h" /* projects: the demo library's counts */
 #include "gt-window.h"
 #include "gui-test.h"
@@ -147,6 +148,29 @@ drive_charts (gpointer user_data)
                                              rect.y + rect.height / 2.0), ==, first->id);
   click (GTK_WIDGET (view), rect.x + rect.width / 2.0, rect.y + rect.height / 2.0);
   g_assert_cmpint (test->clicked, ==, first->id);
+  /* The click opens the project in the project library's dialog (win.open-project); a
+   * second click brings the same dialog to the front instead of opening another. */
+  pump ();
+  click (GTK_WIDGET (view), rect.x + rect.width / 2.0, rect.y + rect.height / 2.0);
+  pump ();
+  {
+    g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+    GtkWidget *dialog = NULL;
+    guint n = 0;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (GT_IS_PROJECT_DIALOG (l->data))
+        {
+          n++;
+          dialog = l->data;
+        }
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpint (gt_project_dialog_get_project_id (GT_PROJECT_DIALOG (dialog)), ==, first->id);
+    g_assert_true (gtk_widget_get_visible (dialog));
+    screenshot (dialog, "wall-charts-open-project");
+    gtk_widget_destroy (dialog);
+    pump ();
+  }
   tip = gt_chart_view_describe_project (view, first->id);
   g_assert_nonnull (strstr (tip, "赏石文化党建示范带"));
   g_assert_nonnull (strstr (tip, "徐卫东"));
