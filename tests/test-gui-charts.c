@@ -8,9 +8,11 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "gt-chart-page.h"
+#include "gt-project-dialog.h"
 #include "gt-project.h" /* projects: the demo library's counts */
 #include "gt-window.h"
 #include "gui-test.h"
@@ -147,6 +149,29 @@ drive_charts (gpointer user_data)
                                              rect.y + rect.height / 2.0), ==, first->id);
   click (GTK_WIDGET (view), rect.x + rect.width / 2.0, rect.y + rect.height / 2.0);
   g_assert_cmpint (test->clicked, ==, first->id);
+  /* The click opens the project in the project library's dialog (win.open-project); a
+   * second click brings the same dialog to the front instead of opening another. */
+  pump ();
+  click (GTK_WIDGET (view), rect.x + rect.width / 2.0, rect.y + rect.height / 2.0);
+  pump ();
+  {
+    g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+    GtkWidget *dialog = NULL;
+    guint n = 0;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (GT_IS_PROJECT_DIALOG (l->data))
+        {
+          n++;
+          dialog = l->data;
+        }
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpint (gt_project_dialog_get_project_id (GT_PROJECT_DIALOG (dialog)), ==, first->id);
+    g_assert_true (gtk_widget_get_visible (dialog));
+    screenshot (dialog, "wall-charts-open-project");
+    gtk_widget_destroy (dialog);
+    pump ();
+  }
   tip = gt_chart_view_describe_project (view, first->id);
   g_assert_nonnull (strstr (tip, "赏石文化党建示范带"));
   g_assert_nonnull (strstr (tip, "徐卫东"));
@@ -163,6 +188,49 @@ drive_charts (gpointer user_data)
   scale = gt_chart_view_get_scale (view);
   gt_chart_view_zoom (view, 2.0);
   g_assert_cmpfloat_with_epsilon (gt_chart_view_get_scale (view), scale * 2, 1e-9);
+  /* Zoomed in six times only the part around the window is drawn, but every project can
+   * still be found, and each marker in the window is drawn where its box says: the pixel
+   * inside its disc is its status colour (not the map's paper). */
+  gt_chart_view_zoom (view, 3.0);
+  pump ();
+  screenshot (GTK_WIDGET (toplevel), "wall-charts-zoomed");
+  {
+    int aw = gtk_widget_get_allocated_width (GTK_WIDGET (view));
+    int ah = gtk_widget_get_allocated_height (GTK_WIDGET (view));
+    g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < data->projects->len; i++)
+      g_assert_true (gt_chart_view_project_rect (view, ((GtChartProject *) data->projects->pdata[i])->id, &rect));
+    for (int y = 0; y < ah; y += 8)
+      for (int x = 0; x < aw; x += 8)
+        {
+          GdkRectangle r;
+          gint64 id = gt_chart_view_project_area_at (view, x, y, &r);
+          g_autoptr (GdkPixbuf) pixel = NULL;
+          const GtChartProject *p = NULL;
+          const GtLegendEntry *e;
+          const guchar *rgb;
+
+          if (id == 0 || g_hash_table_contains (seen, &id) || r.x < 0 || r.y < 0
+              || r.x + r.width > aw || r.y + r.height > ah || r.width != r.height)
+            continue; /* no marker (a table row is wider than high), or not all in view */
+          for (guint i = 0; i < data->projects->len; i++)
+            if (((GtChartProject *) data->projects->pdata[i])->id == id)
+              p = data->projects->pdata[i];
+          g_hash_table_add (seen, (gpointer) &p->id);
+          /* Left of the number, inside the rim. */
+          pixel = gdk_pixbuf_get_from_window (gtk_widget_get_window (GTK_WIDGET (view)),
+                                              r.x + r.width / 8, r.y + r.height / 2, 1, 1);
+          g_assert_nonnull (pixel);
+          rgb = gdk_pixbuf_get_pixels (pixel);
+          e = gt_project_legend_lookup (data->legend, p->status);
+          g_assert_cmpint (ABS (rgb[0] - (int) round (e->r * 255)), <=, 2);
+          g_assert_cmpint (ABS (rgb[1] - (int) round (e->g * 255)), <=, 2);
+          g_assert_cmpint (ABS (rgb[2] - (int) round (e->b * 255)), <=, 2);
+        }
+    g_test_message ("zoomed in: %u markers checked", g_hash_table_size (seen));
+    g_assert_cmpuint (g_hash_table_size (seen), >, 0);
+  }
   gt_chart_view_fit (view);
   g_assert_cmpfloat_with_epsilon (gt_chart_view_get_scale (view), scale, 1e-9);
 

@@ -211,7 +211,8 @@ project_activated_cb (GtChartView *view, gint64 id, GtChartPage *self)
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_APPLICATION_WINDOW);
   g_autofree char *text = NULL;
 
-  /* The project library (another area) opens the project when it offers win.open-project. */
+  /* The window opens the project in the project library's dialog (win.open-project); a
+   * page outside a window shows it in the summary line instead. */
   if (window != NULL && g_action_group_has_action (G_ACTION_GROUP (window), "open-project"))
     {
       g_action_group_activate_action (G_ACTION_GROUP (window), "open-project",

@@ -1,6 +1,7 @@
 /* gt-chart-view.c — a wall chart on screen
  *
- * Draws the same gt_chart_draw () as the PDF, scaled and moved: Ctrl+scroll or +/− zooms
+ * Draws the same gt_chart_draw () as the PDF, scaled and moved (rendered once per zoom level,
+ * whole or around the window, and repainted when panning): Ctrl+scroll or +/− zooms
  * around the pointer, scrolling and dragging pan, 0 fits the sheet to the window. The boxes
  * of the last draw answer tooltips and clicks. The accessible description lists the
  * projects in number order with their status, since a screen reader cannot see colours.
@@ -34,9 +35,12 @@ struct _GtChartView
   double scale, ox, oy; /* widget = chart × scale + offset */
   gboolean fitted;      /* keep fitting when the window is resized */
 
-  /* The chart rendered at the current scale: panning and tooltips only repaint it. */
+  /* The chart rendered at the current scale, whole or (zoomed in) the part around the
+   * window: panning and tooltips only repaint it. (rx, ry, rw, rh) is the part in pixels
+   * of the sheet at rendered_scale. */
   cairo_surface_t *rendered;
   double rendered_scale;
+  int rx, ry, rw, rh;
 
   gboolean pressed, dragged;
   double press_x, press_y, press_ox, press_oy;
@@ -104,12 +108,59 @@ gt_chart_view_fit_now (GtChartView *self)
   self->oy = (ah - h * self->scale) / 2;
 }
 
+/* Makes sure self->rendered holds what the window shows of the sheet (@w × @h points) at
+ * the current scale. A sheet up to a few windows' size is rendered whole, once per zoom
+ * level; a larger one (zoomed in) only around the window, a quarter of the window more on
+ * each side, and again when panning leaves that: the chart draws only what falls inside
+ * (cairo_clip_extents), so the part costs about what a window of the whole sheet costs. */
+static void
+render_visible (GtChartView *self, double w, double h)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtChartOptions options = { self->kind, NULL, NULL, self->cache };
+  int aw = MAX (1, gtk_widget_get_allocated_width (widget));
+  int ah = MAX (1, gtk_widget_get_allocated_height (widget));
+  int pw = (int) ceil (w * self->scale), ph = (int) ceil (h * self->scale);
+  int factor = gtk_widget_get_scale_factor (widget);
+  /* The window's part of the sheet, in sheet pixels. */
+  int vx0 = CLAMP (-(int) round (self->ox), 0, pw), vy0 = CLAMP (-(int) round (self->oy), 0, ph);
+  int vx1 = CLAMP (vx0 + aw, 0, pw), vy1 = CLAMP (vy0 + ah, 0, ph);
+  int rx, ry, rw, rh;
+  cairo_t *rc;
+
+  if (self->rendered != NULL && self->rendered_scale == self->scale && vx0 >= self->rx
+      && vy0 >= self->ry && vx1 <= self->rx + self->rw && vy1 <= self->ry + self->rh)
+    return;
+  invalidate (self);
+  if ((double) pw * ph <= MIN (4.0 * aw * ah, MAX_CACHED_PIXELS))
+    rx = 0, ry = 0, rw = pw, rh = ph;
+  else
+    {
+      rx = MAX (0, vx0 - aw / 4);
+      ry = MAX (0, vy0 - ah / 4);
+      rw = MIN (pw, vx1 + aw / 4) - rx;
+      rh = MIN (ph, vy1 + ah / 4) - ry;
+    }
+  rw = MAX (rw, 1);
+  rh = MAX (rh, 1);
+  self->rendered = gdk_window_create_similar_image_surface (gtk_widget_get_window (widget),
+                                                            CAIRO_FORMAT_RGB24, rw * factor,
+                                                            rh * factor, factor);
+  rc = cairo_create (self->rendered);
+  cairo_translate (rc, -rx, -ry);
+  cairo_scale (rc, self->scale, self->scale);
+  g_array_set_size (self->boxes, 0);
+  gt_chart_draw (rc, self->data, &options, w, h, self->boxes);
+  cairo_destroy (rc);
+  self->rendered_scale = self->scale;
+  self->rx = rx, self->ry = ry, self->rw = rw, self->rh = rh;
+}
+
 static gboolean
 gt_chart_view_draw (GtkWidget *widget, cairo_t *cr)
 {
   GtChartView *self = GT_CHART_VIEW (widget);
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  GtChartOptions options = { self->kind, NULL, NULL, self->cache };
   double w, h;
 
   gtk_render_background (style, cr, 0, 0, gtk_widget_get_allocated_width (widget),
@@ -126,40 +177,11 @@ gt_chart_view_draw (GtkWidget *widget, cairo_t *cr)
   cairo_rectangle (cr, self->ox + 3, self->oy + 3, w * self->scale, h * self->scale);
   cairo_fill (cr);
 
-  if (self->rendered != NULL && self->rendered_scale != self->scale)
-    invalidate (self);
-  if (self->rendered == NULL && w * self->scale * h * self->scale <= MAX_CACHED_PIXELS)
-    {
-      /* Render the whole sheet once at this scale (in the window's scale factor). */
-      int factor = gtk_widget_get_scale_factor (widget);
-      int pw = (int) ceil (w * self->scale), ph = (int) ceil (h * self->scale);
-      cairo_t *rc;
-
-      self->rendered = gdk_window_create_similar_image_surface (
-        gtk_widget_get_window (widget), CAIRO_FORMAT_RGB24, pw * factor, ph * factor, factor);
-      rc = cairo_create (self->rendered);
-      cairo_scale (rc, self->scale, self->scale);
-      g_array_set_size (self->boxes, 0);
-      gt_chart_draw (rc, self->data, &options, w, h, self->boxes);
-      cairo_destroy (rc);
-      self->rendered_scale = self->scale;
-    }
-  if (self->rendered != NULL)
-    {
-      cairo_set_source_surface (cr, self->rendered, round (self->ox), round (self->oy));
-      cairo_paint (cr);
-      /* The boxes are in chart units; the offset is applied when hit-testing. */
-    }
-  else
-    {
-      /* Zoomed in far: draw only what is visible, straight into the window. */
-      cairo_save (cr);
-      cairo_translate (cr, self->ox, self->oy);
-      cairo_scale (cr, self->scale, self->scale);
-      g_array_set_size (self->boxes, 0);
-      gt_chart_draw (cr, self->data, &options, w, h, self->boxes);
-      cairo_restore (cr);
-    }
+  render_visible (self, w, h);
+  cairo_set_source_surface (cr, self->rendered, round (self->ox) + self->rx,
+                            round (self->oy) + self->ry);
+  cairo_paint (cr);
+  /* The boxes are in chart units; the offset is applied when hit-testing. */
   if (self->drag_village != 0 && self->dragged)
     {
       /* Where the village will go. */
@@ -181,10 +203,31 @@ gt_chart_view_draw (GtkWidget *widget, cairo_t *cr)
 gint64
 gt_chart_view_project_at (GtChartView *self, double x, double y)
 {
+  return gt_chart_view_project_area_at (self, x, y, NULL);
+}
+
+static void
+box_to_rect (GtChartView *self, const GtChartBox *b, GdkRectangle *rect)
+{
+  rect->x = (int) floor (b->x * self->scale + self->ox);
+  rect->y = (int) floor (b->y * self->scale + self->oy);
+  rect->width = MAX (1, (int) ceil (b->w * self->scale));
+  rect->height = MAX (1, (int) ceil (b->h * self->scale));
+}
+
+gint64
+gt_chart_view_project_area_at (GtChartView *self, double x, double y, GdkRectangle *rect)
+{
+  GtChartBox box;
+  gint64 id;
+
   if (self->scale <= 0)
     return 0;
-  return gt_chart_boxes_find (self->boxes, (x - self->ox) / self->scale,
-                              (y - self->oy) / self->scale);
+  id = gt_chart_boxes_find_box (self->boxes, (x - self->ox) / self->scale,
+                                (y - self->oy) / self->scale, &box);
+  if (id != 0 && rect != NULL)
+    box_to_rect (self, &box, rect);
+  return id;
 }
 
 gint64
@@ -204,10 +247,7 @@ gt_chart_view_project_rect (GtChartView *self, gint64 id, GdkRectangle *rect)
       const GtChartBox *b = &g_array_index (self->boxes, GtChartBox, i);
       if (b->kind == GT_CHART_BOX_HIT && b->project_id == id)
         {
-          rect->x = (int) floor (b->x * self->scale + self->ox);
-          rect->y = (int) floor (b->y * self->scale + self->oy);
-          rect->width = MAX (1, (int) ceil (b->w * self->scale));
-          rect->height = MAX (1, (int) ceil (b->h * self->scale));
+          box_to_rect (self, b, rect);
           return TRUE;
         }
     }
@@ -262,15 +302,15 @@ gt_chart_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard,
                              GtkTooltip *tooltip)
 {
   GtChartView *self = GT_CHART_VIEW (widget);
-  gint64 id = gt_chart_view_project_at (self, x, y);
-  g_autofree char *text = NULL;
   GdkRectangle rect;
+  gint64 id = gt_chart_view_project_area_at (self, x, y, &rect);
+  g_autofree char *text = NULL;
 
   if (id == 0 || (text = gt_chart_view_describe_project (self, id)) == NULL)
     return FALSE;
   gtk_tooltip_set_markup (tooltip, text);
-  if (gt_chart_view_project_rect (self, id, &rect))
-    gtk_tooltip_set_tip_area (tooltip, &rect);
+  /* The marker or row under the pointer (a project has one of each on the battle map). */
+  gtk_tooltip_set_tip_area (tooltip, &rect);
   return TRUE;
 }
 

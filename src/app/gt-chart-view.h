@@ -31,6 +31,9 @@ double gt_chart_view_get_scale (GtChartView *self);
 
 /* The project drawn at widget coordinates (@x, @y), or 0. */
 gint64 gt_chart_view_project_at (GtChartView *self, double x, double y);
+/* The same, and in @rect (may be NULL) the area in widget coordinates that stands for the
+ * project there (a marker on the battle map, a row of its table). */
+gint64 gt_chart_view_project_area_at (GtChartView *self, double x, double y, GdkRectangle *rect);
 /* The village (battle map) at widget coordinates (@x, @y), or 0. Dragging it emits
  * ::village-moved with its new map position. */
 gint64 gt_chart_view_village_at (GtChartView *self, double x, double y);

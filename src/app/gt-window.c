@@ -18,6 +18,7 @@
 #include "gt-org-page.h"
 #include "gt-overview-page.h"
 #include "gt-preferences-dialog.h"
+#include "gt-project-dialog.h"
 #include "gt-project-page.h"
 #include "gt-life-page.h"
 /* charts */
@@ -436,6 +437,29 @@ audit_log_activated (GSimpleAction *action, GVariant *parameter, gpointer user_d
     gtk_window_present (GTK_WINDOW (gt_audit_dialog_new (GTK_WINDOW (self), self->storage)));
 }
 
+/* win.open-project (int64 id): the project dialog the project library opens, from anywhere
+ * (a click on a project in a wall chart); the dialog already open for it comes to the front. */
+static void
+open_project_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtWindow *self = GT_WINDOW (user_data);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr (GList) toplevels = NULL;
+
+  if (self->storage == NULL || id <= 0)
+    return;
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GT_IS_PROJECT_DIALOG (l->data)
+        && gtk_window_get_transient_for (GTK_WINDOW (l->data)) == GTK_WINDOW (self)
+        && gt_project_dialog_get_project_id (GT_PROJECT_DIALOG (l->data)) == id)
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+  gtk_window_present (GTK_WINDOW (gt_project_dialog_new (GTK_WINDOW (self), self->storage, id)));
+}
+
 static const GActionEntry win_entries[] = {
   { "open-database", open_database_activated },
   { "new-database", new_database_activated },
@@ -446,6 +470,7 @@ static const GActionEntry win_entries[] = {
   { "rules", rules_activated },
   { "chart-legend", chart_legend_activated },
   { "audit-log", audit_log_activated },
+  { "open-project", open_project_activated, "x" },
   { "backup", gt_window_backup_activated },
   { "restore", gt_window_restore_activated },
   /* ux */

@@ -33,8 +33,15 @@ typedef struct
 
 typedef struct
 {
+  const GtChartProject *p;
+  double cx, cy, radius;
+} Marker;
+
+typedef struct
+{
   GtChartCtx *ctx;
-  GArray *groups; /* Group */
+  GArray *groups;  /* Group */
+  GArray *markers; /* Marker: added, not drawn yet */
   double mx, my, mw, mh;
   double cell;    /* marker cell size */
   double head;    /* village name strip height */
@@ -218,8 +225,53 @@ shelf_pack (Battle *b)
   return TRUE;
 }
 
+static void place_groups_afresh (Battle *b);
+
+/* Placing the boxes takes many rounds of pushing them apart: a redraw of the same map at the
+ * same size takes the places from the cache. */
 static void
 place_groups (Battle *b)
+{
+  GtChartCache *cache = b->ctx->cache;
+  g_autoptr (GArray) key = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) value = NULL;
+  const double *known;
+  double head[] = { b->mx, b->my, b->mw, b->mh, b->ctx->unit };
+  guint n = 0;
+
+  g_array_append_vals (key, head, G_N_ELEMENTS (head));
+  for (guint i = 0; i < b->groups->len; i++)
+    {
+      const Group *g = &g_array_index (b->groups, Group, i);
+      double inputs[] = { g->tx, g->ty, g->projects->len, g->village_id, g->town };
+      g_array_append_vals (key, inputs, G_N_ELEMENTS (inputs));
+    }
+  known = gt_chart_cache_recall (cache, "battle-places", key, &n);
+  if (known != NULL && n == 1 + 2 * b->groups->len)
+    {
+      b->cell = known[0];
+      size_groups (b);
+      for (guint i = 0; i < b->groups->len; i++)
+        {
+          g_array_index (b->groups, Group, i).x = known[1 + 2 * i];
+          g_array_index (b->groups, Group, i).y = known[2 + 2 * i];
+        }
+      return;
+    }
+  place_groups_afresh (b);
+  value = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_val (value, b->cell);
+  for (guint i = 0; i < b->groups->len; i++)
+    {
+      const Group *g = &g_array_index (b->groups, Group, i);
+      g_array_append_val (value, g->x);
+      g_array_append_val (value, g->y);
+    }
+  gt_chart_cache_remember (cache, "battle-places", key, value);
+}
+
+static void
+place_groups_afresh (Battle *b)
 {
   double area = 0;
   guint n_markers = 0;
@@ -253,37 +305,77 @@ is_light (const GtRgb *c)
   return 0.299 * c->r + 0.587 * c->g + 0.114 * c->b > 0.62;
 }
 
+/* A project's marker: a disc in its status colour with a white rim and its number. */
 static void
-draw_marker (Battle *b, const GtChartProject *p, double cx, double cy, double radius,
-             gboolean record)
+add_marker (Battle *b, const GtChartProject *p, double cx, double cy, double radius,
+            gboolean record)
 {
-  GtChartCtx *ctx = b->ctx;
-  const GtRgb *colour = gt_chart_status_rgb (ctx, p->status);
-  static const GtRgb white = { 1, 1, 1 };
-  char number[16];
+  Marker m = { p, cx, cy, radius };
 
   if (record)
     {
-      gt_chart_add_box (ctx, cx - radius, cy - radius, 2 * radius, 2 * radius, GT_CHART_BOX_MARKER,
-                        p->id);
-      gt_chart_add_box (ctx, cx - radius, cy - radius, 2 * radius, 2 * radius, GT_CHART_BOX_HIT,
-                        p->id);
+      gt_chart_add_box (b->ctx, cx - radius, cy - radius, 2 * radius, 2 * radius,
+                        GT_CHART_BOX_MARKER, p->id);
+      gt_chart_add_box (b->ctx, cx - radius, cy - radius, 2 * radius, 2 * radius,
+                        GT_CHART_BOX_HIT, p->id);
     }
-  if (!gt_chart_visible (ctx, cx - radius * 1.1, cy - radius * 1.1, radius * 2.2, radius * 2.2))
+  if (gt_chart_visible (b->ctx, cx - radius * 1.1, cy - radius * 1.1, radius * 2.2, radius * 2.2))
+    g_array_append_val (b->markers, m);
+}
+
+/* Draws the markers added since the last call. Markers never overlap, so they are filled
+ * together: one path of white discs for the rims, then one path per status colour (a fill
+ * per marker, or a stroke round each, costs many times as much), then the numbers. */
+static void
+draw_markers (Battle *b)
+{
+  GtChartCtx *ctx = b->ctx;
+  cairo_t *cr = ctx->cr;
+  static const GtRgb white = { 1, 1, 1 };
+
+  if (b->markers->len == 0)
     return;
-  /* A disc in the status colour with a white rim: two discs filled (a stroke round a
-   * circle costs several times as much to draw). */
-  cairo_set_source_rgb (ctx->cr, 1, 1, 1);
-  cairo_new_path (ctx->cr);
-  cairo_arc (ctx->cr, cx, cy, radius * 1.06, 0, 2 * G_PI);
-  cairo_fill (ctx->cr);
-  gt_chart_set_rgb (ctx, colour);
-  cairo_arc (ctx->cr, cx, cy, radius * 0.94, 0, 2 * G_PI);
-  cairo_fill (ctx->cr);
-  g_snprintf (number, sizeof number, "%d", p->seq);
-  gt_chart_text (ctx, number, cx - radius * 0.8, cy - radius * 0.8, radius * 1.6, radius * 1.6,
-                 radius * 1.05, GT_CHART_MIN_FONT * 0.6, GT_TEXT_CENTER | GT_TEXT_BOLD | GT_TEXT_NO_BOX,
-                 is_light (colour) ? &gt_chart_ink : &white, p->id);
+  cairo_new_path (cr);
+  for (guint i = 0; i < b->markers->len; i++)
+    {
+      const Marker *m = &g_array_index (b->markers, Marker, i);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, m->cx, m->cy, m->radius * 1.06, 0, 2 * G_PI);
+    }
+  gt_chart_set_rgb (ctx, &white);
+  cairo_fill (cr);
+  for (int s = 0; s < GT_PROJECT_N_STATUS; s++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < b->markers->len; i++)
+        {
+          const Marker *m = &g_array_index (b->markers, Marker, i);
+          if ((int) m->p->status != s)
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, m->cx, m->cy, m->radius * 0.94, 0, 2 * G_PI);
+          any = TRUE;
+        }
+      if (any)
+        {
+          gt_chart_set_rgb (ctx, gt_chart_status_rgb (ctx, (GtProjectStatus) s));
+          cairo_fill (cr);
+        }
+    }
+  for (guint i = 0; i < b->markers->len; i++)
+    {
+      const Marker *m = &g_array_index (b->markers, Marker, i);
+      const GtRgb *colour = gt_chart_status_rgb (ctx, m->p->status);
+      char number[16];
+
+      g_snprintf (number, sizeof number, "%d", m->p->seq);
+      gt_chart_text (ctx, number, m->cx - m->radius * 0.8, m->cy - m->radius * 0.8,
+                     m->radius * 1.6, m->radius * 1.6, m->radius * 1.05, GT_CHART_MIN_FONT * 0.6,
+                     GT_TEXT_CENTER | GT_TEXT_BOLD | GT_TEXT_NO_BOX,
+                     is_light (colour) ? &gt_chart_ink : &white, m->p->id);
+    }
+  g_array_set_size (b->markers, 0);
 }
 
 static void
@@ -414,8 +506,9 @@ draw_map (Battle *b)
         {
           double cx = g->x + b->pad + (k % cols + 0.5) * b->cell;
           double cy = g->y + b->pad + b->head + (k / cols + 0.5) * b->cell;
-          draw_marker (b, g->projects->pdata[k], cx, cy, b->cell * 0.42, TRUE);
+          add_marker (b, g->projects->pdata[k], cx, cy, b->cell * 0.42, TRUE);
         }
+      draw_markers (b);
     }
 
   /* North arrow. */
@@ -486,7 +579,7 @@ table_row (Battle *b, const GtChartProject *p, double x, double y, double w, dou
   texts[4] = p->cadre;
   texts[5] = next;
 
-  draw_marker (b, p, x + h * 0.55, y + h / 2, h * 0.42, FALSE);
+  add_marker (b, p, x + h * 0.55, y + h / 2, h * 0.42, FALSE);
   cx += w * table_cols[0];
   for (guint i = 1; i < G_N_ELEMENTS (table_cols); i++)
     {
@@ -528,15 +621,19 @@ draw_table (Battle *b, double tx, double ty, double tw, double th)
                      f.row);
         }
     }
+  draw_markers (b);
 }
 
 void
 gt_chart_battle_draw (GtChartCtx *ctx)
 {
   Battle b = { ctx };
+  g_autoptr (GArray) markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   guint n = ctx->data->projects->len;
   double table_frac = CLAMP (0.36 + n / 2500.0, 0.36, 0.62);
   double gap = 10 * ctx->unit;
+
+  b.markers = markers;
 
   if (ctx->bw > ctx->bh * 1.05)
     {

@@ -83,6 +83,39 @@ draw_header (Guide *g, GPtrArray *group, int column, double y, double h, gboolea
   g->spine_top[column] = y + h * 0.9;
 }
 
+typedef enum
+{
+  PASS_LAYOUT, /* measure only */
+  PASS_LINES,  /* the spines and elbows, one path for the whole chart */
+  PASS_RULES,  /* the rules from each box through its milestones, one path */
+  PASS_NODES,  /* headers, boxes, chips and text */
+} Pass;
+
+/* The lines of the tree are the same colour and width everywhere: they are collected into
+ * one path each and stroked once, under the boxes, instead of once per project. */
+static void
+project_lines (Guide *g, GtChartProject *p, int column, double y, double h, Pass pass)
+{
+  cairo_t *cr = g->ctx->cr;
+  double x = column_x (g, column), spine = x + h * 0.4, bx = x + h * 1.1;
+  double bw = g->column_width * BOX_FRAC - h * 0.7;
+  double chips_x = bx + bw + h * 0.4, chips_w = x + g->column_width - chips_x;
+  double chip_w = chips_w / MAX (g->max_milestones, 1);
+
+  if (pass == PASS_LINES)
+    {
+      cairo_move_to (cr, spine, g->spine_top[column]);
+      cairo_line_to (cr, spine, y + h / 2);
+      cairo_line_to (cr, bx, y + h / 2);
+    }
+  else if (p->milestones->len > 0)
+    {
+      cairo_move_to (cr, bx + bw, y + h / 2);
+      cairo_line_to (cr, chips_x + chip_w * (p->milestones->len - 0.5), y + h / 2);
+    }
+  g->spine_top[column] = y + h / 2;
+}
+
 static void
 draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
 {
@@ -90,7 +123,7 @@ draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
   cairo_t *cr = ctx->cr;
   const GtRgb *colour = gt_chart_status_rgb (ctx, p->status);
   GtRgb tint = gt_rgb_tint (colour, 0.78);
-  double x = column_x (g, column), spine = x + h * 0.4;
+  double x = column_x (g, column);
   double bx = x + h * 1.1, bw = g->column_width * BOX_FRAC - h * 0.7, by = y + h * 0.1;
   double bh = h * 0.8, chips_x = bx + bw + h * 0.4;
   double chips_w = x + g->column_width - chips_x;
@@ -98,15 +131,20 @@ draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
   g_autofree char *label = g_strdup_printf ("%s %s", p->number, p->name);
   double label_size = MIN (bh * 0.62, (bw - bh * 0.6) / 19);
 
-  /* Spine and elbow. */
-  gt_chart_set_rgb (ctx, &gt_chart_grey);
-  cairo_set_line_width (cr, MAX (0.3, h * 0.05));
-  cairo_move_to (cr, spine, g->spine_top[column]);
-  cairo_line_to (cr, spine, y + h / 2);
-  cairo_line_to (cr, bx, y + h / 2);
-  cairo_stroke (cr);
-  g->spine_top[column] = y + h / 2;
-
+  gt_chart_add_box (ctx, bx, by, bw, bh, GT_CHART_BOX_HIT, p->id);
+  if (!gt_chart_visible (ctx, x, y, g->column_width, h))
+    {
+      /* Off-screen (zoomed in, another tile): the text boxes, nothing drawn. */
+      gt_chart_text (ctx, label, bx + bh * 0.45, by, bw - bh * 0.6, bh, label_size,
+                     MAX (label_size * 0.85, GT_CHART_MIN_FONT), GT_TEXT_LEFT, &gt_chart_ink,
+                     p->id);
+      for (guint m = 0; m < p->milestones->len; m++)
+        gt_chart_text (ctx, ((GtChartMilestone *) p->milestones->pdata[m])->name,
+                       chips_x + m * chip_w + chip_w * 0.06 + bh * 0.2, by + bh * 0.08,
+                       chip_w * 0.88 - bh * 0.4, bh * 0.84, bh * 0.5, GT_CHART_MIN_FONT,
+                       GT_TEXT_CENTER, &gt_chart_ink, p->id);
+      return;
+    }
   gt_chart_set_rgb (ctx, &tint);
   gt_chart_rounded_rect (cr, bx, by, bw, bh, bh * 0.2);
   cairo_fill (cr);
@@ -116,14 +154,7 @@ draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
   gt_chart_text (ctx, label, bx + bh * 0.45, by, bw - bh * 0.6, bh, label_size,
                  MAX (label_size * 0.85, GT_CHART_MIN_FONT),
                  GT_TEXT_LEFT, &gt_chart_ink, p->id);
-  gt_chart_add_box (ctx, bx, by, bw, bh, GT_CHART_BOX_HIT, p->id);
 
-  if (p->milestones->len == 0)
-    return;
-  gt_chart_set_rgb (ctx, &gt_chart_rule);
-  cairo_move_to (cr, bx + bw, y + h / 2);
-  cairo_line_to (cr, chips_x + chip_w * (p->milestones->len - 0.5), y + h / 2);
-  cairo_stroke (cr);
   for (guint m = 0; m < p->milestones->len; m++)
     {
       const GtChartMilestone *ms = p->milestones->pdata[m];
@@ -132,19 +163,26 @@ draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
       double cx = chips_x + m * chip_w + chip_w * 0.06, cw = chip_w * 0.88;
       gboolean filled = ms->done_date != NULL || mc == &ctx->status[GT_PROJECT_STATUS_OVERDUE];
 
-      gt_chart_rounded_rect (cr, cx, by + bh * 0.08, cw, bh * 0.84, bh * 0.3);
       if (filled)
         {
           gt_chart_set_rgb (ctx, mc);
+          gt_chart_rounded_rect (cr, cx, by + bh * 0.08, cw, bh * 0.84, bh * 0.3);
           cairo_fill (cr);
         }
       else
         {
-          gt_chart_set_rgb (ctx, &gt_chart_paper);
-          cairo_fill_preserve (cr);
+          /* Outlined: the outline's outer edge filled in @mc, then the inside in paper
+           * white (a stroke costs several times as much). */
+          double e = MAX (0.3, bh * 0.06) / 2;
+
           gt_chart_set_rgb (ctx, mc);
-          cairo_set_line_width (cr, MAX (0.3, bh * 0.06));
-          cairo_stroke (cr);
+          gt_chart_rounded_rect (cr, cx - e, by + bh * 0.08 - e, cw + 2 * e, bh * 0.84 + 2 * e,
+                                 bh * 0.3 + e);
+          cairo_fill (cr);
+          gt_chart_set_rgb (ctx, &gt_chart_paper);
+          gt_chart_rounded_rect (cr, cx + e, by + bh * 0.08 + e, cw - 2 * e, bh * 0.84 - 2 * e,
+                                 bh * 0.3 - e);
+          cairo_fill (cr);
         }
       gt_chart_text (ctx, ms->name, cx + bh * 0.2, by + bh * 0.08, cw - bh * 0.4, bh * 0.84,
                      bh * 0.5, GT_CHART_MIN_FONT, GT_TEXT_CENTER,
@@ -159,10 +197,12 @@ typedef enum
   ITEM_PROJECT,
 } ItemKind;
 
-/* Lays out (and with @draw, draws) the columns; FALSE when they need more columns. */
+/* Lays out (and in the drawing passes, draws) the columns; FALSE when they need more
+ * columns. */
 static gboolean
-flow (Guide *g, gboolean draw)
+flow (Guide *g, Pass pass)
 {
+  gboolean draw = pass == PASS_NODES;
   double bottom = g->ctx->by + g->ctx->bh, header = HEADER_ROWS * g->row;
   int column = 0;
   double y = g->top;
@@ -182,6 +222,8 @@ flow (Guide *g, gboolean draw)
         return FALSE;
       if (draw)
         draw_header (g, group, column, y, header, FALSE);
+      else
+        g->spine_top[column] = y + header * 0.9;
       g->column_bottom[column] = MAX (g->column_bottom[column], y);
       y += header;
       for (guint i = 0; i < group->len; i++)
@@ -194,10 +236,14 @@ flow (Guide *g, gboolean draw)
                 return FALSE;
               if (draw)
                 draw_header (g, group, column, y, header, TRUE);
+              else
+                g->spine_top[column] = y + header * 0.9;
               y += header;
             }
           if (draw)
             draw_project (g, group->pdata[i], column, y, g->row);
+          else if (pass != PASS_LAYOUT)
+            project_lines (g, group->pdata[i], column, y, g->row, pass);
           y += g->row;
         }
       y += g->row * 0.4;
@@ -230,7 +276,7 @@ gt_chart_guide_draw (GtChartCtx *ctx)
   g.gap = f.gap;
   g.column_bottom = g_new0 (double, g.columns);
   g.spine_top = g_new0 (double, g.columns);
-  while (!flow (&g, FALSE) && g.row > 1)
+  while (!flow (&g, PASS_LAYOUT) && g.row > 1)
     g.row *= 0.97;
   for (int c = 0; c < g.columns; c++)
     if (g.column_bottom[c] >= 0)
@@ -264,7 +310,14 @@ gt_chart_guide_draw (GtChartCtx *ctx)
       }
     cairo_stroke (cr);
   }
-  flow (&g, TRUE);
+  gt_chart_set_rgb (ctx, &gt_chart_grey);
+  cairo_set_line_width (cr, MAX (0.3, g.row * 0.05));
+  flow (&g, PASS_LINES);
+  cairo_stroke (cr);
+  gt_chart_set_rgb (ctx, &gt_chart_rule);
+  flow (&g, PASS_RULES);
+  cairo_stroke (cr);
+  flow (&g, PASS_NODES);
 
   g_free (g.column_bottom);
   g_free (g.spine_top);

@@ -55,6 +55,14 @@ double gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, dou
  * is skipped (the boxes are still recorded). */
 gboolean gt_chart_visible (GtChartCtx *ctx, double x, double y, double w, double h);
 
+/* A layout computed before from the same inputs: @key holds the inputs (doubles, compared
+ * bit for bit), the result the values remembered with them; NULL when the inputs changed.
+ * @what is a static string naming the layout. */
+const double *gt_chart_cache_recall (GtChartCache *cache, const char *what, GArray *key,
+                                     guint *n_values);
+void gt_chart_cache_remember (GtChartCache *cache, const char *what, GArray *key,
+                              GArray *value);
+
 /* The width of @text at @size points. */
 double gt_chart_text_width (GtChartCtx *ctx, const char *text, double size, gboolean bold);
 

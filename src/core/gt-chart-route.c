@@ -305,6 +305,19 @@ diamond (cairo_t *cr, double x, double y, double s)
   cairo_close_path (cr);
 }
 
+/* Where the name of milestone @m must end: at the next milestone, or the axis' end. */
+static double
+next_node_x (Route *route, const GtChartProject *p, int column, guint m)
+{
+  if (m + 1 < p->milestones->len)
+    {
+      guint32 jn = gt_chart_julian (((GtChartMilestone *) p->milestones->pdata[m + 1])->planned_date);
+      if (jn != 0)
+        return time_x (route, column, jn);
+    }
+  return time_x (route, column, route->t1 + 1) + 1 * route->ctx->unit;
+}
+
 static void
 draw_project (Route *route, GtChartProject *p, int column, double y, double h)
 {
@@ -315,11 +328,13 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
   double sw = MIN (h * 0.5, 9 * u), bar_y = y + h * 0.36, ds = h * 0.2;
   guint32 start = gt_chart_julian (p->start_date), due = gt_chart_julian (p->due_date);
   g_autofree char *label = g_strdup_printf ("%s %s", p->number, p->name);
-  double names_h = h * 0.42;
+  double names_h = h * 0.42, names_size;
   /* The same size on every row: a number and a name of about 14 characters fit. */
   double label_size = MIN (h * 0.58, (lw - 5 * u - sw) / 19);
+  /* Off-screen rows (zoomed in, another tile) record their boxes but draw nothing. */
+  gboolean visible = gt_chart_visible (ctx, x, y, route->column_width, h);
 
-  if (p->seq % 2 == 0)
+  if (p->seq % 2 == 0 && visible)
     {
       cairo_set_source_rgb (cr, 0.965, 0.965, 0.965);
       cairo_rectangle (cr, x, y, route->column_width, h);
@@ -344,7 +359,7 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
                  GT_TEXT_LEFT, &gt_chart_ink, p->id);
 
   /* The bar from start to due date. */
-  if (start != 0 || due != 0)
+  if ((start != 0 || due != 0) && visible)
     {
       double xa = time_x (route, column, start != 0 ? start : route->t0);
       double xb = time_x (route, column, due != 0 ? due + 1 : route->t1 + 1);
@@ -355,7 +370,23 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
       cairo_fill (cr);
     }
 
-  /* Milestones, with their names under them where they fit. */
+  /* Milestones, with their names under them where they fit, all at one size: the largest
+   * at which every name that can be read at all fits before the next milestone. */
+  names_size = names_h * 0.8;
+  for (guint m = 0; m < p->milestones->len && names_size >= GT_CHART_MIN_FONT; m++)
+    {
+      const GtChartMilestone *ms = p->milestones->pdata[m];
+      guint32 j = gt_chart_julian (ms->planned_date);
+      double room, width, fits;
+
+      if (j == 0 || ms->name == NULL || *ms->name == '\0')
+        continue;
+      room = next_node_x (route, p, column, m) - time_x (route, column, j) - 0.6 * ds;
+      width = gt_chart_text_width (ctx, ms->name, names_h * 0.8, FALSE);
+      fits = names_h * 0.8 * room / MAX (width, 0.01) * 0.985;
+      if (fits >= GT_CHART_MIN_FONT)
+        names_size = MIN (names_size, floor (fits * 20) / 20);
+    }
   for (guint m = 0; m < p->milestones->len; m++)
     {
       const GtChartMilestone *ms = p->milestones->pdata[m];
@@ -366,31 +397,28 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
       if (j == 0)
         continue;
       mx = time_x (route, column, j);
-      diamond (cr, mx, bar_y, ds);
-      if (ms->done_date != NULL || mc == &ctx->status[GT_PROJECT_STATUS_OVERDUE])
+      if (visible)
         {
-          gt_chart_set_rgb (ctx, mc);
-          cairo_fill_preserve (cr);
-        }
-      else
-        {
-          gt_chart_set_rgb (ctx, &gt_chart_paper);
-          cairo_fill_preserve (cr);
-        }
-      gt_chart_set_rgb (ctx, mc);
-      cairo_set_line_width (cr, MAX (0.3, ds * 0.25));
-      cairo_stroke (cr);
+          /* A diamond outlined in @mc: the outline's mitred edge is a diamond larger by
+           * half the line width × √2; filling that and then the inside (in paper white for
+           * an open node) draws it without a stroke, which costs several times as much. */
+          double edge = MAX (0.3, ds * 0.25) * G_SQRT2 / 2;
 
-      next_x = time_x (route, column, route->t1 + 1) + 1 * u;
-      if (m + 1 < p->milestones->len)
-        {
-          guint32 jn = gt_chart_julian (((GtChartMilestone *) p->milestones->pdata[m + 1])->planned_date);
-          if (jn != 0)
-            next_x = time_x (route, column, jn);
+          gt_chart_set_rgb (ctx, mc);
+          diamond (cr, mx, bar_y, ds + edge);
+          cairo_fill (cr);
+          if (ms->done_date == NULL && mc != &ctx->status[GT_PROJECT_STATUS_OVERDUE])
+            {
+              gt_chart_set_rgb (ctx, &gt_chart_paper);
+              diamond (cr, mx, bar_y, ds - edge);
+              cairo_fill (cr);
+            }
         }
+
+      next_x = next_node_x (route, p, column, m);
       if (names_h * 0.8 >= GT_CHART_MIN_FONT)
         gt_chart_text (ctx, ms->name, mx - ds, y + h - names_h, next_x - mx - 0.6 * ds, names_h,
-                       names_h * 0.8, GT_CHART_MIN_FONT, GT_TEXT_LEFT, &gt_chart_grey, p->id);
+                       names_size, GT_CHART_MIN_FONT, GT_TEXT_LEFT, &gt_chart_grey, p->id);
     }
   gt_chart_add_box (ctx, x, y, route->column_width, h, GT_CHART_BOX_HIT, p->id);
 }

@@ -45,8 +45,24 @@ struct _GtChartCache
 {
   PangoContext *pango;
   PangoFontDescription *font;
-  GHashTable *texts; /* CachedText → itself */
+  GHashTable *texts;   /* CachedText → itself */
+  GHashTable *layouts; /* what → Layout: the last layout computed for it */
 };
+
+typedef struct
+{
+  GArray *key, *value; /* of double */
+} Layout;
+
+static void
+layout_free (gpointer data)
+{
+  Layout *l = data;
+
+  g_array_unref (l->key);
+  g_array_unref (l->value);
+  g_free (l);
+}
 
 #define CACHE_LIMIT 50000
 
@@ -102,6 +118,7 @@ gt_chart_cache_new (void)
   cache->font = pango_font_description_from_string (GT_CHART_FONT);
   cache->texts = g_hash_table_new_full (cached_text_hash, cached_text_equal, NULL,
                                         cached_text_free);
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, layout_free);
   return cache;
 }
 
@@ -111,6 +128,7 @@ gt_chart_cache_free (GtChartCache *cache)
   if (cache == NULL)
     return;
   g_hash_table_unref (cache->texts);
+  g_hash_table_unref (cache->layouts);
   pango_font_description_free (cache->font);
   g_object_unref (cache->pango);
   g_free (cache);
@@ -120,6 +138,28 @@ guint
 gt_chart_cache_size (GtChartCache *cache)
 {
   return g_hash_table_size (cache->texts);
+}
+
+const double *
+gt_chart_cache_recall (GtChartCache *cache, const char *what, GArray *key, guint *n_values)
+{
+  Layout *l = g_hash_table_lookup (cache->layouts, what);
+
+  if (l == NULL || l->key->len != key->len
+      || memcmp (l->key->data, key->data, key->len * sizeof (double)) != 0)
+    return NULL;
+  *n_values = l->value->len;
+  return (const double *) (void *) l->value->data;
+}
+
+void
+gt_chart_cache_remember (GtChartCache *cache, const char *what, GArray *key, GArray *value)
+{
+  Layout *l = g_new0 (Layout, 1);
+
+  l->key = g_array_ref (key);
+  l->value = g_array_ref (value);
+  g_hash_table_replace (cache->layouts, (gpointer) what, l);
 }
 
 /* The shaped @text at @size, ellipsized to @ellipsize points when that is > 0. */

@@ -137,6 +137,12 @@ gt_chart_add_box (GtChartCtx *ctx, double x, double y, double w, double h, GtCha
 gint64
 gt_chart_boxes_find (GArray *boxes, double x, double y)
 {
+  return gt_chart_boxes_find_box (boxes, x, y, NULL);
+}
+
+gint64
+gt_chart_boxes_find_box (GArray *boxes, double x, double y, GtChartBox *box)
+{
   /* Later boxes are drawn on top: search backwards. */
   for (guint i = boxes->len; i-- > 0;)
     {
@@ -144,7 +150,11 @@ gt_chart_boxes_find (GArray *boxes, double x, double y)
       if ((b->kind == GT_CHART_BOX_HIT || b->kind == GT_CHART_BOX_MARKER) && b->project_id != 0
           && x >= b->x && x < b->x + b->w
           && y >= b->y && y < b->y + b->h)
-        return b->project_id;
+        {
+          if (box != NULL)
+            *box = *b;
+          return b->project_id;
+        }
     }
   return 0;
 }

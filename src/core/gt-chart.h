@@ -163,6 +163,8 @@ GArray *gt_chart_boxes_new (void);
 
 /* The project whose hit box contains (@x, @y), or 0. */
 gint64 gt_chart_boxes_find (GArray *boxes, double x, double y);
+/* The same, and the box found in @box (may be NULL). */
+gint64 gt_chart_boxes_find_box (GArray *boxes, double x, double y, GtChartBox *box);
 
 /* The village whose box contains (@x, @y), or 0; with @map_x/@map_y (may be NULL) the point
  * as a map position (0 … 1). */
