@@ -38,6 +38,19 @@ gboolean gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, G
 const char *gt_roster_field_code (guint index);
 int gt_roster_field_index (const char *code);
 
+/* Cell text (gt-roster-text.c). Blank means empty or spaces only, full-width ones included. */
+gboolean gt_roster_is_blank_text (const char *text);
+/* The part of @text without surrounding spaces: *@length bytes from *@start. */
+void gt_roster_strip_span (const char *text, const char **start, gsize *length);
+/* A copy of @text without surrounding spaces. */
+char *gt_roster_strip (const char *text);
+/* Full-width digits and date punctuation folded to ASCII; spaces and the ASCII characters
+ * in @drop left out. */
+char *gt_roster_fold (const char *text, const char *drop);
+/* The 18th birthday of someone born on @birth (YYYY-MM-DD), as SQLite's date (birth,
+ * '+18 years') reckons it. */
+char *gt_roster_age_18 (const char *birth);
+
 /* The process's CPU time (user and system) in seconds, for the import's debug timings. */
 static inline double
 gt_roster_cpu_seconds (void)

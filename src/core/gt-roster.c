@@ -159,206 +159,6 @@ row_error (Parse *p, GtRosterRow *row, Field field, const char *format, ...)
 }
 
 static gboolean
-is_blank (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0xA0 || c == 0xFEFF;
-}
-
-/* A printable ASCII character, which is never blank. */
-static inline gboolean
-is_plain (char c)
-{
-  return (guchar) c > 0x20 && (guchar) c < 0x7F;
-}
-
-/* TRUE when @text is empty or all spaces, full-width ones included; nothing is copied. */
-static gboolean
-is_blank_text (const char *text)
-{
-  for (const char *s = text; *s != '\0'; s = g_utf8_next_char (s))
-    if (is_plain (*s) || !is_blank (g_utf8_get_char (s)))
-      return FALSE;
-  return TRUE;
-}
-
-/* The part of @text without surrounding spaces: from *@start, *@length bytes. */
-static void
-strip_span (const char *text, const char **start, gsize *length)
-{
-  gsize n = strlen (text);
-  const char *begin = text, *end = text + n;
-
-  /* Most cells start and end with a printable ASCII character or a Chinese one. */
-  if (n == 0 || (is_plain (text[0]) && is_plain (text[n - 1])))
-    {
-      *start = text;
-      *length = n;
-      return;
-    }
-  while (begin < end && is_blank (g_utf8_get_char (begin)))
-    begin = g_utf8_next_char (begin);
-  while (end > begin && is_blank (g_utf8_get_char (g_utf8_prev_char (end))))
-    end = g_utf8_prev_char (end);
-  *start = begin;
-  *length = (gsize) (end - begin);
-}
-
-/* A copy without surrounding spaces, full-width ones included. */
-static char *
-strip (const char *text)
-{
-  const char *start;
-  gsize length;
-
-  strip_span (text, &start, &length);
-  return g_strndup (start, length);
-}
-
-/* Folds full-width digits and date punctuation to ASCII and drops spaces and the
- * characters in @drop. */
-static char *
-fold (const char *text, const char *drop)
-{
-  g_autoptr (GString) out = g_string_sized_new (strlen (text));
-
-  for (const char *s = text; *s != '\0'; s = g_utf8_next_char (s))
-    {
-      gunichar c = g_utf8_get_char (s);
-
-      if (c >= 0xFF01 && c <= 0xFF5E && (g_unichar_isdigit (c) || c == 0xFF0D || c == 0xFF0E ||
-                                         c == 0xFF0F || c == 0xFF1A || c == 0xFF0B))
-        c = c - 0xFF01 + '!';
-      if (is_blank (c) || (c < 0x80 && strchr (drop, (int) c) != NULL))
-        continue;
-      g_string_append_unichar (out, c);
-    }
-  /* A roster of 200 000 keeps every result: a copy without GString's 64-byte minimum. */
-  return g_strndup (out->str, out->len);
-}
-
-/* Reads digits at *s: between 1 and @max of them. */
-static gboolean
-read_number (const char **s, int max, int *out)
-{
-  int n = 0;
-
-  *out = 0;
-  while (g_ascii_isdigit (**s) && n < max)
-    {
-      *out = *out * 10 + (**s - '0');
-      (*s)++;
-      n++;
-    }
-  return n > 0 && !g_ascii_isdigit (**s);
-}
-
-/* @text is YYYY-MM-DD in ASCII digits: the format of most files, read without copies. */
-static gboolean
-is_iso_date (const char *text, int *year, int *month, int *day)
-{
-  static const char pattern[] = "dddd-dd-dd";
-
-  for (int i = 0; i < 10; i++)
-    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != '-')
-      return FALSE;
-  if (text[10] != '\0')
-    return FALSE;
-  *year = atoi (text);
-  *month = atoi (text + 5);
-  *day = atoi (text + 8);
-  return TRUE;
-}
-
-/* YYYY-MM-DD for a valid date (year below 10 000). */
-static char *
-format_date (int year, int month, int day)
-{
-  char out[11] = { (char) ('0' + year / 1000 % 10), (char) ('0' + year / 100 % 10),
-                   (char) ('0' + year / 10 % 10), (char) ('0' + year % 10), '-',
-                   (char) ('0' + month / 10), (char) ('0' + month % 10), '-',
-                   (char) ('0' + day / 10), (char) ('0' + day % 10), '\0' };
-
-  return g_strdup (out);
-}
-
-char *
-gt_roster_parse_date (const char *text)
-{
-  g_autofree char *stripped = NULL, *folded = NULL;
-  const char *s;
-  char *space;
-  int year, month, day;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  if (is_iso_date (text, &year, &month, &day))
-    {
-      if (year < 1900 || !g_date_valid_dmy (day, month, year))
-        return NULL;
-      return format_date (year, month, day);
-    }
-  /* Spreadsheets may append a time of day to a date ("2001/7/1 0:00"). */
-  stripped = strip (text);
-  space = strchr (stripped, ' ');
-  if (space != NULL && strchr (space, ':') != NULL)
-    *space = '\0';
-  folded = fold (stripped, "");
-  s = folded;
-
-  if (strlen (s) == 8 && strspn (s, "0123456789") == 8)
-    {
-      year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-      month = (s[4] - '0') * 10 + (s[5] - '0');
-      day = (s[6] - '0') * 10 + (s[7] - '0');
-    }
-  else
-    {
-      gboolean chinese;
-      char sep;
-
-      if (strlen (s) < 4 || strspn (s, "0123456789") != 4 || !read_number (&s, 4, &year))
-        return NULL;
-      chinese = g_str_has_prefix (s, "年");
-      sep = *s;
-      if (chinese)
-        s += strlen ("年");
-      else if (sep == '-' || sep == '/' || sep == '.')
-        s++;
-      else
-        return NULL;
-      if (!read_number (&s, 2, &month))
-        return NULL;
-      if (chinese && g_str_has_prefix (s, "月"))
-        s += strlen ("月");
-      else if (!chinese && *s == sep)
-        s++;
-      else
-        return NULL;
-      if (!read_number (&s, 2, &day))
-        return NULL;
-      if (chinese && g_str_has_prefix (s, "日"))
-        s += strlen ("日");
-      if (*s != '\0')
-        return NULL;
-    }
-  if (year < 1900 || !g_date_valid_dmy (day, month, year) || year > 9999)
-    return NULL;
-  return format_date (year, month, day);
-}
-
-/* The 18th birthday in SQLite's reckoning (date (birth, '+18 years')), so the import
- * agrees with `guatu-cli check`: 29 February rolls over to 1 March. */
-static char *
-age_18 (const char *birth)
-{
-  int year = atoi (birth), month = atoi (birth + 5), day = atoi (birth + 8);
-
-  if (!g_date_valid_dmy (day, month, year + 18))
-    return format_date (year + 18, 3, 1);
-  return format_date (year + 18, month, day);
-}
-
-static gboolean
 load_orgs (Parse *p, GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
@@ -425,7 +225,7 @@ field_for_header (const char *header)
   parts = g_strsplit (header, "＊", -1);
   text = g_strjoinv ("*", parts);
   g_strdelimit (text, "*", ' ');
-  lower = strip (text);
+  lower = gt_roster_strip (text);
   g_strdelimit (lower, " -", '_');
   for (char *c = lower; *c != '\0'; c++)
     *c = g_ascii_tolower (*c);
@@ -443,7 +243,7 @@ read_header (Parse *p, GPtrArray *fields, guint line)
     p->columns[f] = -1;
   for (guint i = 0; i < fields->len; i++)
     {
-      g_autofree char *header = strip (fields->pdata[i]);
+      g_autofree char *header = gt_roster_strip (fields->pdata[i]);
       Field field = field_for_header (header);
       const char *remembered = g_hash_table_lookup (p->mapping, header);
 
@@ -493,7 +293,7 @@ cell (Parse *p, GPtrArray *fields, Field field)
 
   if (column < 0 || (guint) column >= fields->len)
     return g_strdup ("");
-  return strip (fields->pdata[column]);
+  return gt_roster_strip (fields->pdata[column]);
 }
 
 /* TRUE when the cell is empty: *cell () == '\0' without the copy. */
@@ -502,7 +302,7 @@ cell_is_blank (Parse *p, GPtrArray *fields, Field field)
 {
   int column = p->columns[field];
 
-  return column < 0 || (guint) column >= fields->len || is_blank_text (fields->pdata[column]);
+  return column < 0 || (guint) column >= fields->len || gt_roster_is_blank_text (fields->pdata[column]);
 }
 
 /* @text (may be NULL) kept in the report's chunk; @text is freed. */
@@ -529,7 +329,7 @@ keep_cell (Parse *p, GPtrArray *fields, Field field, gboolean shared)
 
   if (column < 0 || (guint) column >= fields->len)
     return "";
-  strip_span (fields->pdata[column], &start, &length);
+  gt_roster_strip_span (fields->pdata[column], &start, &length);
   if (start[length] != '\0') /* spaces were cut off the end */
     return keep (p, g_strndup (start, length));
   if (shared)
@@ -661,7 +461,7 @@ check_dates (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_birth)
     row_error (p, row, FIELD_JOIN_DATE, _("the joining date is missing"));
   if (row->join_date != NULL && row->birth_date != NULL)
     {
-      g_autofree char *adult = age_18 (row->birth_date);
+      g_autofree char *adult = gt_roster_age_18 (row->birth_date);
       if (strcmp (row->join_date, adult) < 0)
         row_error (p, row, FIELD_JOIN_DATE, _("joined on %s, before the age of 18 (born %s)"),
                    row->join_date, row->birth_date);
@@ -704,7 +504,7 @@ check_phone (Parse *p, GtRosterRow *row, GPtrArray *fields)
   g_autofree char *text = cell (p, fields, FIELD_PHONE);
   /* Plain digits fold to themselves. */
   g_autofree char *phone = strspn (text, "0123456789") == strlen (text) ? g_strdup (text)
-                                                                         : fold (text, "-()");
+                                                                         : gt_roster_fold (text, "-()");
 
   if (g_str_has_prefix (phone, "+86"))
     memmove (phone, phone + 3, strlen (phone + 3) + 1);
@@ -751,7 +551,7 @@ read_row (Parse *p, GPtrArray *fields, guint line)
   gboolean blank = TRUE;
 
   for (guint i = 0; i < fields->len && blank; i++)
-    blank = is_blank_text (fields->pdata[i]);
+    blank = gt_roster_is_blank_text (fields->pdata[i]);
   if (blank)
     return;
   p->report->n_rows++;
@@ -769,7 +569,7 @@ read_row (Parse *p, GPtrArray *fields, guint line)
     }
   for (guint i = n_columns; i < fields->len; i++)
     {
-      if (!is_blank_text (fields->pdata[i]))
+      if (!gt_roster_is_blank_text (fields->pdata[i]))
         {
           g_autofree char *column = g_strdup_printf (_("column %u"), i + 1);
           add_problem (p->report, line, column, FALSE,
