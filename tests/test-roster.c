@@ -570,6 +570,53 @@ test_import_bulk_search (void)
   gt_test_demo_teardown (&db, NULL);
 }
 
+/* New members and their events get time-ordered (version 7) uuids, so a large import appends
+ * to the uuid indexes instead of writing all over them; the events follow each member's
+ * admission then full membership, in the row-by-row path (100 rows) and the bulk path (600). */
+static void
+test_import_ordered_uuids (void)
+{
+  GtTestDemo db = { 0 };
+
+  roster_db_open (&db);
+  for (int rows = 100; rows <= 600; rows += 500)
+    {
+      g_autoptr (GString) text = g_string_new ("姓名,性别,入党日期,转正日期,所在支部\n");
+      g_autoptr (GtRosterReport) report = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 since = gt_test_count (db.storage, "SELECT max (id) FROM members");
+      g_autofree char *members = NULL, *events = NULL, *versions = NULL;
+
+      for (int i = 0; i < rows; i++)
+        g_string_append_printf (text, "顺序%d号,%s,2001-07-01,%s,澄潭村党支部\n", i,
+                                i % 2 ? "男" : "女", i % 3 ? "2002-07-01" : "");
+      report = parse_text (&db, text->str, NULL);
+      g_assert_cmpuint (report->n_valid, ==, (guint) rows);
+      g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
+      g_assert_no_error (error);
+
+      members = g_strdup_printf ("SELECT count(*) FROM (SELECT uuid, lag (uuid) OVER (ORDER BY id)"
+                                 " AS prev FROM members WHERE id > %" G_GINT64_FORMAT ")"
+                                 " WHERE prev IS NOT NULL AND uuid <= prev", since);
+      g_assert_cmpint (gt_test_count (db.storage, members), ==, 0);
+      events = g_strdup_printf ("SELECT count(*) FROM (SELECT uuid, member_id, kind,"
+                                " lag (uuid) OVER w AS pu, lag (member_id) OVER w AS pm,"
+                                " lag (kind) OVER w AS pk FROM member_events"
+                                " WHERE member_id > %" G_GINT64_FORMAT " WINDOW w AS (ORDER BY id))"
+                                " WHERE pu IS NOT NULL AND (uuid <= pu OR member_id < pm"
+                                " OR (member_id = pm AND kind <= pk))", since);
+      g_assert_cmpint (gt_test_count (db.storage, events), ==, 0);
+      versions = g_strdup_printf ("SELECT count(*) FROM (SELECT uuid FROM members"
+                                  " WHERE id > %" G_GINT64_FORMAT " UNION ALL SELECT uuid"
+                                  " FROM member_events WHERE member_id > %" G_GINT64_FORMAT ")"
+                                  " WHERE length (uuid) = 36 AND substr (uuid, 15, 1) = '7'"
+                                  " AND substr (uuid, 20, 1) IN ('8', '9', 'a', 'b')", since, since);
+      /* every member, an admission each and a full membership for two rows in three */
+      g_assert_cmpint (gt_test_count (db.storage, versions), ==, rows * 2 + (rows - (rows + 2) / 3));
+    }
+  gt_test_demo_teardown (&db, NULL);
+}
+
 /* The disk fills up during an import (SQLite's max_page_count stands in for ENOSPC): a clear
  * error naming the database, and nothing of the roster stored — in the row-by-row path and in
  * the bulk path, whose dropped search trigger must come back. */
@@ -644,6 +691,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/import/rollback", test_import_rollback);
   g_test_add_func ("/roster/import/mapping", test_import_mapping);
   g_test_add_func ("/roster/import/bulk-search", test_import_bulk_search);
+  g_test_add_func ("/roster/import/ordered-uuids", test_import_ordered_uuids);
 
   status = g_test_run ();
   roster_fixture_cleanup ();

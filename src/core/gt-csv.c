@@ -437,14 +437,15 @@ gt_csv_reader_next (GtCsvReader *self, GPtrArray **fields, GError **error)
       char c;
 
       field_no++;
-      g_string_truncate (self->field, 0);
       if (text[self->pos] == '"')
         {
+          g_string_truncate (self->field, 0);
           if (!read_quoted (self, field_no, error))
             {
               g_ptr_array_set_size (self->fields, 0);
               return FALSE;
             }
+          g_ptr_array_add (self->fields, g_strndup (self->field->str, self->field->len));
         }
       else
         {
@@ -453,9 +454,8 @@ gt_csv_reader_next (GtCsvReader *self, GPtrArray **fields, GError **error)
           while (self->pos < self->length && text[self->pos] != self->separator &&
                  text[self->pos] != '\r' && text[self->pos] != '\n')
             self->pos++;
-          g_string_append_len (self->field, text + start, self->pos - start);
+          g_ptr_array_add (self->fields, g_strndup (text + start, self->pos - start));
         }
-      g_ptr_array_add (self->fields, g_strndup (self->field->str, self->field->len));
 
       if (self->pos >= self->length)
         return TRUE;

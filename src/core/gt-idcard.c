@@ -26,7 +26,12 @@ gt_idcard_check_char (const char *digits17)
 static char *
 normalize (const char *text)
 {
-  g_autoptr (GString) out = g_string_sized_new (strlen (text));
+  g_autoptr (GString) out = NULL;
+
+  /* ASCII digits and X, as nearly every file writes them, are already normal. */
+  if (strspn (text, "0123456789X") == strlen (text))
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {

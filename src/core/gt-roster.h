@@ -44,6 +44,7 @@ typedef struct
   GPtrArray *problems; /* of GtRosterProblem, errors and warnings in line order */
   GPtrArray *unknown_columns; /* headers Guatu does not know, as written (strings) */
   GPtrArray *rows;     /* of GtRosterRow, the valid rows ready to insert (private) */
+  GStringChunk *strings; /* the rows' text (private) */
 } GtRosterReport;
 
 void gt_roster_report_free (GtRosterReport *report);

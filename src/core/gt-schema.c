@@ -320,9 +320,11 @@ static const char search_bulk_end[] =
   "INSERT INTO member_search (rowid, name, id_number, phone, org)"
   "  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, o.name"
   "  FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id > :since;"
+  /* CROSS JOIN keeps the members in the outer loop: read once, not once per position (at
+   * 200 000 members, 32 passes over a table larger than the page cache). */
   "INSERT OR IGNORE INTO member_name_chars (ch, member_id)"
   "  SELECT substr (m.name, k.column1, 1), m.id"
-  "  FROM members m, (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) k"
+  "  FROM members m CROSS JOIN (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) k"
   "  WHERE m.id > :since AND k.column1 <= length (m.name);"
   SEARCH_INSERT_TRIGGER;
 

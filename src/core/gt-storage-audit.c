@@ -38,6 +38,10 @@ struct _GtAudit
   char *program;
   int suspended;
   GHashTable *bulk_counts; /* "table/op" → count, while suspended */
+  /* The last key counted: a bulk import inserts row after row into the same table. */
+  int bulk_last_op;
+  char bulk_last_table[64];
+  gsize *bulk_last_count; /* NULL when there is none */
   char *bulk_summary;
 };
 
@@ -183,6 +187,12 @@ preupdate_cb (void *data, sqlite3 *db, int op, const char *zdb, const char *tabl
   GStrv names;
   Entry e = { 0 };
 
+  if (self->suspended > 0 && self->bulk_last_count != NULL && op == self->bulk_last_op &&
+      strcmp (table, self->bulk_last_table) == 0 && strcmp (zdb, "main") == 0)
+    {
+      (*self->bulk_last_count)++;
+      return;
+    }
   if (strcmp (zdb, "main") != 0 || (names = g_hash_table_lookup (self->columns, table)) == NULL)
     return;
 
@@ -201,6 +211,12 @@ preupdate_cb (void *data, sqlite3 *db, int op, const char *zdb, const char *tabl
           g_hash_table_insert (self->bulk_counts, g_strdup (key), count);
         }
       (*count)++;
+      if (strlen (table) < sizeof self->bulk_last_table)
+        {
+          strcpy (self->bulk_last_table, table);
+          self->bulk_last_op = op;
+          self->bulk_last_count = count;
+        }
       return;
     }
 
@@ -341,6 +357,7 @@ gt_audit_forget (GtAudit *self, int depth)
   if (depth == 0)
     {
       g_hash_table_remove_all (self->bulk_counts);
+      self->bulk_last_count = NULL;
       self->suspended = 0;
     }
 }
@@ -383,6 +400,7 @@ gt_audit_resume (GtAudit *self, const char *summary)
     }
   g_string_append_c (counts, '}');
   g_hash_table_remove_all (self->bulk_counts);
+  self->bulk_last_count = NULL;
   e.after = g_string_free (counts, FALSE);
   e.summary = g_strdup (summary != NULL ? summary : "");
   g_array_append_val (self->entries, e);

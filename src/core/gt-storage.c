@@ -671,6 +671,7 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
       return NULL;
     }
   sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+  gt_uuid_register (self->db);
 
   if (!check_identity (self, created, error))
     {
@@ -858,12 +859,6 @@ gt_today (void)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   return g_date_time_format (now, "%Y-%m-%d");
-}
-
-char *
-gt_new_uuid (void)
-{
-  return g_uuid_string_random ();
 }
 
 char *

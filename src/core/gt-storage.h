@@ -101,8 +101,11 @@ gboolean gt_date_is_valid (const char *text);
 /* Today's local date as YYYY-MM-DD. */
 char *gt_today (void);
 
-/* Shared helpers for record rows. */
+/* Shared helpers for record rows. A new record's uuid is time-ordered (version 7, see
+ * gt-uuid.c); SQL run by Guatu can make one with gt_uuid (). */
 char *gt_new_uuid (void);
+/* Defines the SQL function gt_uuid () on @db; done for every connection Guatu opens. */
+gboolean gt_uuid_register (sqlite3 *db);
 char *gt_now_iso8601 (void);
 
 G_END_DECLS
