@@ -339,6 +339,21 @@ test_migrate_v13 (Fixture *fx, gconstpointer data)
                    ==, 1);
   g_assert_cmpint (raw_int (fx->path, "SELECT members + meetings + dues_payments + points + ratings"
                                       " FROM ex_reports"), ==, 1);
+  /* the county roll-up's partial index, used when a query repeats its WHERE term */
+  {
+    sqlite3_stmt *plan = gt_storage_prepare (storage,
+                                             "EXPLAIN QUERY PLAN SELECT count(*) FROM ex_records"
+                                             " WHERE source_code = 'c' AND type = 'meeting'"
+                                             " AND type IN ('organization', 'meeting',"
+                                             " 'dues-payment', 'rating')", &error);
+    gboolean used = FALSE;
+
+    g_assert_no_error (error);
+    while (sqlite3_step (plan) == SQLITE_ROW)
+      used |= strstr ((const char *) sqlite3_column_text (plan, 3), "ex_records_rollup") != NULL;
+    sqlite3_reset (plan);
+    g_assert_true (used);
+  }
   g_assert_cmpint (raw_int (fx->path, "SELECT count(DISTINCT uuid) FROM score_results"
                                       " WHERE length (uuid) = 36"), ==, 2);
   g_assert_false (gt_storage_exec (storage, "UPDATE score_results SET stars = 5", &error));
