@@ -21,6 +21,17 @@ SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 XSD = os.path.join(SRC, "data", "guatu-exchange-1.xsd")
 COUNTY = "330822"
 TOWNSHIPS = [(f"330822{100 + i}", f"乡镇{i:02d}") for i in range(1, 13)]
+STARRED = TOWNSHIPS[2][0]  # the township that publishes its member stars before reporting
+# What a report of 2026-11 carries of organisational life, dues, points and ratings.
+LIFE_BODIES = {
+    "meetings": "SELECT count(*) FROM meetings WHERE date >= '2026'",
+    "dues-payments": "SELECT count(*) FROM dues_payments WHERE month >= '2026'",
+    "points": "SELECT count(*) FROM score_points WHERE month >= '2026'",
+    "ratings": "SELECT count(*) FROM score_results r JOIN score_runs s ON s.id = r.run_id"
+               " WHERE s.published AND s.period >= '2026'",
+}
+LIFE_TYPES = {"meetings": "meeting", "dues-payments": "dues-payment", "points": "point",
+              "ratings": "rating"}
 
 
 def dump(db):
@@ -91,6 +102,9 @@ with tempfile.TemporaryDirectory() as tmp:
         r = ok(f"county trusts {code}", run("--db", county, "keys", "trust", pem, "--code",
                                             code, "--name", name, "--fingerprint", fp))
         run("--db", db, "keys", "trust", county_pem, "--code", COUNTY, "--name", "常山县")
+        if code == STARRED:
+            ok(f"{code} stars 2026", run("--db", db, "stars", "--year", "2026"))
+            ok(f"{code} publish stars", run("--db", db, "publish", "stars", "--period", "2026"))
         out = os.path.join(tmp, f"report-{code}.xml")
         r = ok(f"{code} export", run("--db", db, "export", "--kind", "report", "--period",
                                      "2026-11", "--out", out, "--json"))
@@ -101,6 +115,11 @@ with tempfile.TemporaryDirectory() as tmp:
               info.get("size") == len(data)
               and info.get("sha256") == hashlib.sha256(data).hexdigest(), r.stdout)
         check(f"{code} export: addressed to the county", info.get("receiver") == COUNTY, r.stdout)
+        if code in (TOWNSHIPS[0][0], STARRED):
+            for body, sql in LIFE_BODIES.items():
+                n = query(db, sql)[0][0]
+                check(f"{code} export: {n} {body}", n > 0 and
+                      info.get("counts", {}).get(body) == n, r.stdout)
         packages.append((code, db, out))
 
     # One package checked in every way by hand.
@@ -151,6 +170,14 @@ with tempfile.TemporaryDirectory() as tmp:
           all(l["status"] == "imported" for l in lines), r.stdout[:500])
     check("import: 12 × 215 members received",
           query(county, "SELECT count(*) FROM ex_records WHERE type = 'member'") == [(12 * 215,)])
+    for body, sql in LIFE_BODIES.items():
+        n = sum(query(p[1], sql)[0][0] for p in packages)
+        check(f"import: {n} {body} received from the dozen",
+              query(county, f"SELECT count(*) FROM ex_records WHERE type = '{LIFE_TYPES[body]}'")
+              == [(n,)])
+    check("import: the report counts its meetings",
+          query(county, f"SELECT meetings FROM ex_reports WHERE sender_code = '{STARRED}'")
+          == query(packages[2][1], LIFE_BODIES["meetings"]))
     check("import: 12 reports for 2026-11",
           query(county, "SELECT count(DISTINCT sender_code) FROM ex_reports"
                         " WHERE period = '2026-11'") == [(12,)])
@@ -234,6 +261,39 @@ with tempfile.TemporaryDirectory() as tmp:
           query(county, "SELECT count(*) FROM ex_records WHERE json_extract (data, '$.name')"
                         " = '乙'") == [(1,)])
 
+    # A changed meeting updates; an older revision of it then conflicts.
+    m_code, m_db, _ = packages[3]
+    n_meetings = query(m_db, LIFE_BODIES["meetings"])[0][0]
+    topic = "UPDATE meetings SET topic = '{}', rev = rev + 1, mtime = '{}' WHERE id = (SELECT" \
+            " min (id) FROM meetings WHERE date >= '2026')"
+    subprocess.run(["sqlite3", m_db, topic.format("改一次", "2026-12-01T08:00:00Z")], check=True)
+    m1 = os.path.join(tmp, "meeting-1.xml")
+    ok("report with a changed meeting", run("--db", m_db, "export", "--period", "2026-12",
+                                            "--out", m1))
+    subprocess.run(["sqlite3", m_db, topic.format("改两次", "2026-12-02T08:00:00Z")], check=True)
+    m2 = os.path.join(tmp, "meeting-2.xml")
+    ok("report with the meeting changed again", run("--db", m_db, "export", "--period",
+                                                    "2026-12", "--out", m2))
+    xsd_valid("report with changed meetings", m2)
+    r = ok("import the newest meeting", run("--db", county, "import", "--json", m2))
+    j = (json_of(r) or {}).get("counts", {}).get("meetings", {})
+    check("changed meeting: one updated, the rest unchanged",
+          j.get("updated") == 1 and j.get("unchanged") == n_meetings - 1, r.stdout)
+    check("changed meeting: the county has the new topic",
+          query(county, "SELECT count(*) FROM ex_records WHERE type = 'meeting'"
+                        " AND json_extract (data, '$.topic') = '改两次'") == [(1,)])
+    before = dump(county)
+    r = run("--db", county, "import", "--json", m1)
+    j = json_of(r) or {}
+    check("older meeting revision: refused as a conflict", r.returncode == 65
+          and j.get("status") == "conflicts" and j.get("conflicts") == 1
+          and j.get("counts", {}).get("meetings", {}).get("conflicting") == 1,
+          r.stdout + r.stderr)
+    check("older meeting revision: database unchanged", dump(county) == before)
+    r = ok("re-import the newest meeting", run("--db", county, "import", m2))
+    check("re-import of the meeting: no-op", dump(county) == before
+          and "already imported on" in r.stdout, r.stdout)
+
     # Dispatch from the county, acknowledged... (the county signs; townships trust it)
     d = os.path.join(tmp, "dispatch.xml")
     subprocess.run(["sqlite3", county, "INSERT INTO ex_tasks (uuid, mtime, kind, title,"
@@ -261,6 +321,58 @@ with tempfile.TemporaryDirectory() as tmp:
           t0 and t0[0]["households"] == query(packages[2][1], "SELECT count(*) FROM households")[0][0]
           and t0[0]["links"] == query(packages[2][1], "SELECT count(*) FROM member_household_links")[0][0],
           str(t0))
+    # Meetings, dues and stars of one township, computed here from its own database.
+    s_db = packages[2][1]
+    t2 = ([t for t in j.get("by_township", []) if t["code"] == STARRED] or [{}])[0]
+    r2 = ok("township's own compliance grid", run("--db", s_db, "meetings", "compliance",
+                                                  "--month", "2026-11", "--json"))
+    items = [i for cell in (json_of(r2) or []) for i in cell["items"]]
+    held = sum(1 for i in items if i["status"] == "done")
+    check("summary: meetings required and held as the township's compliance grid",
+          items and t2.get("meetings_required") == len(items)
+          and t2.get("meetings_required_held") == held
+          and t2.get("meetings_held_percent") == held * 100 // len(items), str(t2))
+    check("summary: the period's meetings and attendance",
+          t2.get("meetings") == query(s_db, "SELECT count(*) FROM meetings"
+                                            " WHERE date LIKE '2026-11-%'")[0][0]
+          and t2.get("meeting_attendance_present") == query(
+              s_db, "SELECT count(*) FROM meeting_attendance a JOIN meetings m"
+                    " ON m.id = a.meeting_id WHERE m.date LIKE '2026-11-%' AND a.present")[0][0],
+          str(t2))
+    active2, paid2, fen2 = query(s_db, "SELECT count(*), sum (EXISTS (SELECT 1 FROM dues_payments"
+                                       " p WHERE p.member_id = m.id AND p.month = '2026-11')),"
+                                       " (SELECT sum (amount_fen) FROM dues_payments"
+                                       "  WHERE month = '2026-11')"
+                                       " FROM members m WHERE status = 'active'")[0]
+    check("summary: dues paid by active members for 2026-11",
+          t2.get("dues_members") == active2 and t2.get("dues_paid_members") == paid2
+          and t2.get("dues_paid_percent") == paid2 * 100 // active2
+          and t2.get("dues_paid_fen") == fen2 and 0 < paid2 <= active2, str(t2))
+    stars = dict(query(s_db, "SELECT r.stars, count(*) FROM score_results r JOIN score_runs s"
+                             " ON s.id = r.run_id WHERE s.kind = 'stars' AND s.published"
+                             " AND r.member_id IS NOT NULL GROUP BY 1"))
+    by_level = [stars.get(level, 0) for level in range(6)]
+    check("summary: member stars per level as published by the township",
+          sum(by_level) > 100 and t2.get("member_stars") == by_level
+          and t2.get("stars_period") == "2026" and t2.get("rated_members") == sum(by_level)
+          and t2.get("average_stars_x100") == sum(i * n for i, n in enumerate(by_level)) * 100
+          // sum(by_level), str(t2))
+    unstarred = [t for t in j.get("by_township", []) if t["code"] != STARRED]
+    check("summary: townships without a star rating show none",
+          all(t["rated_members"] == 0 and t["stars_period"] is None for t in unstarred))
+    r3 = ok("county summary ranked by meetings held",
+            run("--db", county, "county", "summary", "--period", "2026-11", "--rank",
+                "meetings-held", "--json"))
+    ranked = json_of(r3) or {}
+    values = [x["value"] for x in ranked.get("ranking", [])]
+    by_code = {t["code"]: t["meetings_held_percent"] for t in ranked.get("by_township", [])}
+    check("summary: ranking by meetings held, best first",
+          len(values) == 12 and values == sorted(values, reverse=True)
+          and all(by_code[x["code"]] == x["value"] for x in ranked["ranking"]), str(values))
+    r3 = run("--db", county, "county", "summary", "--rank", "stars")
+    check("summary: an unknown metric is a usage error naming the metrics",
+          r3.returncode == 2 and "average-stars" in r3.stderr, r3.stderr)
+
     ranking = [x["value"] for x in j.get("ranking", [])]
     check("summary: ranking sorted best first", ranking == sorted(ranking, reverse=True)
           and len(ranking) == 12, str(ranking))
@@ -272,6 +384,12 @@ with tempfile.TemporaryDirectory() as tmp:
                                         "links-per-member", "--top", "2"))
     check("summary text: top and bottom", "Top 2:" in r.stdout and "Bottom 2:" in r.stdout,
           r.stdout)
+    row = [line for line in r.stdout.splitlines() if line.startswith(STARRED)
+           and "%" in line]
+    check("summary text: meetings, dues and stars of a township",
+          "Organisational life, dues and stars:" in r.stdout and row
+          and f"{t2.get('dues_paid_members')}/{t2.get('dues_members')}" in row[0]
+          and "/".join(str(n) for n in by_level) in row[0], r.stdout)
 
     # The printed county summary (A4 PDF), checked with poppler.
     pdf = os.path.join(tmp, "county.pdf")

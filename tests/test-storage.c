@@ -302,6 +302,79 @@ test_migrate_from (Fixture *fx, gconstpointer data)
   g_assert_cmpint (n, ==, 0);
 }
 
+/* Step 13: received records and published score results survive; every result gets a
+ * distinct uuid while published ones still refuse changes; deleting a meeting, a payment or
+ * a points entry leaves a tombstone; ex_records takes the new types. */
+static void
+test_migrate_v13 (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = gt_storage_open_at_version (fx->path, 12, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&storage);
+  insert_v1_rows (fx->path);
+  raw_exec (fx->path,
+            "INSERT INTO ex_records (source_code, type, uuid, rev, mtime, data, package_uuid)"
+            " VALUES ('330822105', 'member', 'u-r-1', 3, 'x', '{\"name\":\"余土根\"}', 'p');"
+            "INSERT INTO ex_reports (uuid, mtime, kind, sender_code, created, members)"
+            " VALUES ('p', 'x', 'report', '330822105', 'x', 1);"
+            "INSERT INTO score_rule_sets (version, created, body, current) VALUES (1, 'x', '{}', 1);"
+            "INSERT INTO score_runs (id, uuid, kind, period, rule_version, created, mtime)"
+            " VALUES (1, 'u-run-1', 'stars', '2025', 1, 'x', 'x');"
+            "INSERT INTO score_results (run_id, member_id, score, stars) VALUES (1, 1, 90, 4),"
+            " (1, NULL, 80, 3);"
+            "UPDATE score_runs SET published = 1 WHERE id = 1;"
+            "INSERT INTO meetings (id, uuid, mtime, org_id, kind, date)"
+            " VALUES (1, 'u-mt-1', 'x', 2, 'general', '2026-03-01');"
+            "INSERT INTO dues_payments (uuid, mtime, member_id, org_id, month, amount_fen, paid_on)"
+            " VALUES ('u-d-1', 'x', 1, 2, '2026-03', 200, '2026-03-05');"
+            "INSERT INTO score_points (uuid, member_id, org_id, month, kind, item_code, category,"
+            " points, mtime) VALUES ('u-p-1', 1, 2, '2026-03', 'study', 'a', 'basic', 2, 'x');");
+
+  storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (fx->path, "SELECT count(*) FROM ex_records WHERE uuid = 'u-r-1'"
+                                      " AND rev = 3 AND json_extract (data, '$.name') = '余土根'"),
+                   ==, 1);
+  g_assert_cmpint (raw_int (fx->path, "SELECT members + meetings + dues_payments + points + ratings"
+                                      " FROM ex_reports"), ==, 1);
+  /* the county roll-up's partial index, used when a query repeats its WHERE term */
+  {
+    sqlite3_stmt *plan = gt_storage_prepare (storage,
+                                             "EXPLAIN QUERY PLAN SELECT count(*) FROM ex_records"
+                                             " WHERE source_code = 'c' AND type = 'meeting'"
+                                             " AND type IN ('organization', 'meeting',"
+                                             " 'dues-payment', 'rating')", &error);
+    gboolean used = FALSE;
+
+    g_assert_no_error (error);
+    while (sqlite3_step (plan) == SQLITE_ROW)
+      used |= strstr ((const char *) sqlite3_column_text (plan, 3), "ex_records_rollup") != NULL;
+    sqlite3_reset (plan);
+    g_assert_true (used);
+  }
+  g_assert_cmpint (raw_int (fx->path, "SELECT count(DISTINCT uuid) FROM score_results"
+                                      " WHERE length (uuid) = 36"), ==, 2);
+  g_assert_false (gt_storage_exec (storage, "UPDATE score_results SET stars = 5", &error));
+  g_assert_nonnull (strstr (error->message, "never rewritten"));
+  g_clear_error (&error);
+  g_assert_true (gt_storage_exec (storage,
+                                  "INSERT INTO ex_records (source_code, type, uuid, mtime,"
+                                  " package_uuid) VALUES ('330822105', 'dues-payment', 'u-r-2',"
+                                  " 'x', 'p');"
+                                  "DELETE FROM meetings; DELETE FROM dues_payments;"
+                                  " DELETE FROM score_points;", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (fx->path, "SELECT count(*) FROM ex_tombstones WHERE type IN"
+                                      " ('meeting', 'dues-payment', 'point') AND rev = 2"), ==, 3);
+  g_assert_false (gt_storage_exec (storage,
+                                   "INSERT INTO ex_records (source_code, type, uuid, mtime,"
+                                   " package_uuid) VALUES ('c', 'village', 'u-r-3', 'x', 'p')",
+                                   &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+}
+
 /* The name of the first table the newest table-creating migration step creates, and that
  * step's version. */
 static char *
@@ -468,6 +541,7 @@ main (int argc, char **argv)
       g_test_add (name, Fixture, GINT_TO_POINTER (v), fixture_setup, test_migrate_from,
                   fixture_teardown);
     }
+  ADD ("migrate/v13-exchange-life", test_migrate_v13);
   ADD ("migrate/failure-rolls-back", test_migration_failure_rolls_back);
   ADD ("errors-name-file", test_errors_name_file);
   ADD ("statements-cached", test_statements_cached);

@@ -29,6 +29,10 @@
 #include "gt-life.h"
 #include "gt-life-private.h"
 
+/* The WHERE term of the partial index ex_records_rollup (schema step 13): a query must
+ * repeat it word for word for SQLite to use the index. */
+#define ROLLUP_TYPES " AND type IN ('organization', 'meeting', 'dues-payment', 'rating')"
+
 /* Month indexes (year × 12 + month − 1) of a period "YYYY", "YYYY-Qn" or "YYYY-MM". */
 static gboolean
 period_months (const char *period, int *first, int *last)
@@ -109,8 +113,8 @@ load_meetings (GtStorage *storage, GtCountyTownship *t, const char *from, const 
     storage,
     "SELECT parent_uuid, json_extract (data, '$.kind'), json_extract (data, '$.date'),"
     " coalesce (json_extract (data, '$.present'), 0), coalesce (json_extract (data, '$.absent'), 0)"
-    " FROM ex_records WHERE source_code = ?1 AND type = 'meeting' AND NOT deleted"
-    " AND json_extract (data, '$.date') BETWEEN ?2 AND ?3", error);
+    " FROM ex_records WHERE source_code = ?1 AND type = 'meeting'" ROLLUP_TYPES
+    " AND NOT deleted AND json_extract (data, '$.date') BETWEEN ?2 AND ?3", error);
   int rc;
 
   if (stmt == NULL)
@@ -197,7 +201,8 @@ add_meetings (GtStorage *storage, GtCountyTownship *t, int first, int last, GErr
     storage,
     "SELECT uuid, json_extract (data, '$.kind'), coalesce (json_extract (data, '$.org-type'), ''),"
     " json_extract (data, '$.founded')"
-    " FROM ex_records WHERE source_code = ?1 AND type = 'organization' AND NOT deleted"
+    " FROM ex_records WHERE source_code = ?1 AND type = 'organization'" ROLLUP_TYPES
+    " AND NOT deleted"
     " AND coalesce (json_extract (data, '$.archived'), '0') IN (0, '0')"
     " AND json_extract (data, '$.kind') IN ('branch', 'general_branch', 'group')", error);
   if (stmt == NULL)
@@ -251,6 +256,7 @@ add_meetings (GtStorage *storage, GtCountyTownship *t, int first, int last, GErr
   return TRUE;
 }
 
+/* The base, active members, is t->members (counted with the registers). */
 static gboolean
 add_dues (GtStorage *storage, GtCountyTownship *t, int first, int last, GError **error)
 {
@@ -258,27 +264,24 @@ add_dues (GtStorage *storage, GtCountyTownship *t, int first, int last, GError *
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
     "WITH paid AS (SELECT parent_uuid AS member FROM ex_records"
-    "  WHERE source_code = ?1 AND type = 'dues-payment' AND NOT deleted"
+    "  WHERE source_code = ?1 AND type = 'dues-payment'" ROLLUP_TYPES " AND NOT deleted"
     "  AND json_extract (data, '$.month') BETWEEN ?2 AND ?3"
     "  GROUP BY parent_uuid HAVING count (DISTINCT json_extract (data, '$.month')) = ?4)"
-    " SELECT count(*), count (paid.member) FROM ex_records m"
-    " LEFT JOIN paid ON paid.member = m.uuid"
-    " WHERE m.source_code = ?1 AND m.type = 'member' AND NOT m.deleted"
-    " AND json_extract (m.data, '$.status') = 'active'", error);
+    " SELECT count(*) FROM paid JOIN ex_records m ON m.source_code = ?1 AND m.uuid = paid.member"
+    " WHERE m.type = 'member' AND NOT m.deleted AND json_extract (m.data, '$.status') = 'active'",
+    error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  t->dues_members = t->members;
   sqlite3_bind_text (stmt, 1, t->code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, last - first + 1);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      t->dues_members = sqlite3_column_int64 (stmt, 0);
-      t->dues_paid_members = sqlite3_column_int64 (stmt, 1);
-    }
+    t->dues_paid_members = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     goto failed;
@@ -286,7 +289,7 @@ add_dues (GtStorage *storage, GtCountyTownship *t, int first, int last, GError *
   stmt = gt_storage_prepare (
     storage,
     "SELECT coalesce (sum (json_extract (data, '$.amount-fen')), 0) FROM ex_records"
-    " WHERE source_code = ?1 AND type = 'dues-payment' AND NOT deleted"
+    " WHERE source_code = ?1 AND type = 'dues-payment'" ROLLUP_TYPES " AND NOT deleted"
     " AND json_extract (data, '$.month') BETWEEN ?2 AND ?3", error);
   if (stmt == NULL)
     return FALSE;
@@ -313,7 +316,7 @@ add_stars (GtStorage *storage, GtCountyTownship *t, int last, GError **error)
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
     "SELECT json_extract (data, '$.run'), json_extract (data, '$.period') AS p FROM ex_records"
-    " WHERE source_code = ?1 AND type = 'rating' AND NOT deleted"
+    " WHERE source_code = ?1 AND type = 'rating'" ROLLUP_TYPES " AND NOT deleted"
     " AND json_extract (data, '$.kind') = 'stars' AND p <= ?2"
     " ORDER BY p DESC, json_extract (data, '$.published') DESC, mtime DESC LIMIT 1", error);
   int rc;
@@ -337,7 +340,7 @@ add_stars (GtStorage *storage, GtCountyTownship *t, int last, GError **error)
   stmt = gt_storage_prepare (
     storage,
     "SELECT json_extract (data, '$.stars'), count(*) FROM ex_records"
-    " WHERE source_code = ?1 AND type = 'rating' AND NOT deleted"
+    " WHERE source_code = ?1 AND type = 'rating'" ROLLUP_TYPES " AND NOT deleted"
     " AND json_extract (data, '$.run') = ?2 AND json_extract (data, '$.member') IS NOT NULL"
     " GROUP BY 1", error);
   if (stmt == NULL)

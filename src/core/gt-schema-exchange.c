@@ -149,7 +149,7 @@ const char gt_schema_v9_exchange[] =
 
 /* Step 13: organisational life, dues, points and ratings travel too (issue 7).
  * - ex_records accepts the new types (SQLite cannot change a CHECK: the table is rebuilt
- *   with the same columns, in the same order).
+ *   with the same columns, in the same order); a partial index serves the county roll-up.
  * - ex_reports counts the new bodies.
  * - Deleted meetings, dues payments and points leave tombstones like the registers.
  * - score_results get a stable uuid (a published result is never changed, so its rev and
@@ -181,6 +181,12 @@ const char gt_schema_v13_exchange_life[] =
   "  FROM ex_records;"
   "DROP TABLE ex_records;"
   "ALTER TABLE ex_records_v13 RENAME TO ex_records;"
+  /* The county roll-up reads organisations, meetings, dues payments and ratings one
+   * township at a time (a county summary over a 20 000-member township: 25 s → 4 s).
+   * Partial, so that members, households, links and points are inserted without it; the
+   * queries repeat the WHERE term (GT_COUNTY_ROLLUP_TYPES in gt-county-activity.c). */
+  "CREATE INDEX ex_records_rollup ON ex_records (source_code, type)"
+  "  WHERE type IN ('organization', 'meeting', 'dues-payment', 'rating');"
 
   "ALTER TABLE ex_reports ADD COLUMN meetings INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE ex_reports ADD COLUMN dues_payments INTEGER NOT NULL DEFAULT 0;"

@@ -41,6 +41,21 @@ SELECT h.uuid, h.rev, h.mtime, h.head_name, v.name, h.grid, h.address, h.size, h
 SELECT l.uuid, l.rev, l.mtime, m.uuid, h.uuid, l.link_type, l.post
   FROM member_household_links l JOIN members m ON m.id = l.member_id
   JOIN households h ON h.id = l.household_id ORDER BY l.id;
+SELECT mt.uuid, mt.rev, mt.mtime, o.uuid, mt.kind, mt.date, mt.topic, mt.place, mt.host,
+       (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = mt.id AND a.present),
+       (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = mt.id AND NOT a.present)
+  FROM meetings mt JOIN organizations o ON o.id = mt.org_id ORDER BY mt.id;
+SELECT d.uuid, d.rev, d.mtime, m.uuid, o.uuid, d.month, d.amount_fen, d.paid_on
+  FROM dues_payments d JOIN members m ON m.id = d.member_id
+  LEFT JOIN organizations o ON o.id = d.org_id ORDER BY d.id;
+SELECT p.uuid, p.rev, p.mtime, m.uuid, o.uuid, p.month, p.kind, p.item_code, p.category,
+       p.points, p.note FROM score_points p JOIN members m ON m.id = p.member_id
+  JOIN organizations o ON o.id = p.org_id ORDER BY p.id;
+SELECT r.uuid, s.rev, s.mtime, o.uuid, s.uuid, s.kind, s.period, s.rule_version, s.published_at,
+       m.uuid, r.name, r.org_name, r.score, r.class, r.grade, r.rank, r.stars,
+       r.household_stars, r.warning FROM score_results r JOIN score_runs s ON s.id = r.run_id
+  LEFT JOIN members m ON m.id = r.member_id LEFT JOIN organizations o ON o.id = r.org_id
+  WHERE s.published ORDER BY r.id;
 """
 
 
