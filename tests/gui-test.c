@@ -90,6 +90,23 @@ is_varied (GdkPixbuf *pixbuf)
   return FALSE;
 }
 
+/* Whether a GtkStack below @widget is still fading or sliding from one child to another. */
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  g_autoptr (GList) children = NULL;
+
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  if (!GTK_IS_CONTAINER (widget))
+    return FALSE;
+  children = gtk_container_get_children (GTK_CONTAINER (widget));
+  for (GList *l = children; l != NULL; l = l->next)
+    if (transition_running (l->data))
+      return TRUE;
+  return FALSE;
+}
+
 /* Saves what the X server shows of the window as PNG, and checks it is not blank. On a
  * loaded machine the first frame can come late: up to 20 s of main loop before giving up. */
 void
@@ -105,6 +122,8 @@ screenshot (GtkWidget *window, const char *name)
       g_clear_object (&pixbuf);
       gtk_widget_queue_draw (window);
       pump ();
+      if (transition_running (window))
+        continue; /* a page still fading in would show two pages at once */
       pixbuf = gdk_pixbuf_get_from_window (gdk_window, 0, 0, gdk_window_get_width (gdk_window),
                                            gdk_window_get_height (gdk_window));
       g_assert_nonnull (pixbuf);
@@ -112,6 +131,7 @@ screenshot (GtkWidget *window, const char *name)
         break;
       g_usleep (100 * 1000);
     }
+  g_assert_nonnull (pixbuf);
   g_assert_true (is_varied (pixbuf));
 
   file = g_build_filename (shot_dir, png, NULL);

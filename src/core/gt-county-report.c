@@ -77,6 +77,24 @@ milestones_value (const GtCountyTownship *t)
   return gt_county_metric (t, GT_COUNTY_RANK_MILESTONES_DONE);
 }
 
+static gint64
+meetings_value (const GtCountyTownship *t)
+{
+  return gt_county_metric (t, GT_COUNTY_RANK_MEETINGS_HELD);
+}
+
+static gint64
+dues_value (const GtCountyTownship *t)
+{
+  return gt_county_metric (t, GT_COUNTY_RANK_DUES_PAID);
+}
+
+static gint64
+stars_value (const GtCountyTownship *t)
+{
+  return gt_county_metric (t, GT_COUNTY_RANK_AVERAGE_STARS);
+}
+
 /* One line per column, left to right. */
 const GtCountyColumn gt_county_columns[] = {
   { "code", N_("Code"), GT_COUNTY_FORMAT_TEXT, FALSE, NULL, code_text },
@@ -92,6 +110,9 @@ const GtCountyColumn gt_county_columns[] = {
   { "projects", N_("Projects"), GT_COUNTY_FORMAT_COUNT, TRUE, projects_value, NULL },
   { "milestones-done", N_("Milestones done"), GT_COUNTY_FORMAT_PERCENT, TRUE, milestones_value,
     NULL },
+  { "meetings-held", N_("Meetings held"), GT_COUNTY_FORMAT_PERCENT, TRUE, meetings_value, NULL },
+  { "dues-paid", N_("Dues paid"), GT_COUNTY_FORMAT_PERCENT, TRUE, dues_value, NULL },
+  { "average-stars", N_("Average stars"), GT_COUNTY_FORMAT_RATIO, TRUE, stars_value, NULL },
 };
 const guint gt_county_n_columns = G_N_ELEMENTS (gt_county_columns);
 
@@ -197,6 +218,17 @@ gt_county_total (GPtrArray *townships, const char *name)
       sum->projects_closed += t->projects_closed;
       sum->milestones += t->milestones;
       sum->milestones_done += t->milestones_done;
+      sum->meetings += t->meetings;
+      sum->meetings_required += t->meetings_required;
+      sum->meetings_required_held += t->meetings_required_held;
+      sum->meeting_attendance_present += t->meeting_attendance_present;
+      sum->meeting_attendance_expected += t->meeting_attendance_expected;
+      sum->dues_members += t->dues_members;
+      sum->dues_paid_members += t->dues_paid_members;
+      sum->dues_paid_fen += t->dues_paid_fen;
+      sum->rated_members += t->rated_members;
+      for (int s = 0; s < GT_COUNTY_STAR_LEVELS; s++)
+        sum->member_stars[s] += t->member_stars[s];
       sum->reported = sum->reported && t->reported;
       if (g_strcmp0 (t->last_period, sum->last_period) > 0)
         {
