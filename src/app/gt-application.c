@@ -20,11 +20,10 @@ struct _GtApplication
 
 G_DEFINE_TYPE (GtApplication, gt_application, GTK_TYPE_APPLICATION)
 
+/* In the sidebar's order: Alt+1 … Alt+9, then Alt+0. */
 static const char *const page_names[] = {
-  "overview", "organizations", "members", "households", "life", "points", "charts",
-  "exchange",
-  /* charts */
-  "wall-charts",
+  "overview", "organizations", "members", "households", "develop", "life", "points", "charts",
+  "wall-charts", "exchange",
 };
 
 static GtWindow *
@@ -104,7 +103,7 @@ set_accels (GtApplication *self)
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       g_autofree char *action = g_strdup_printf ("win.show-page('%s')", page_names[i]);
-      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", (i + 1) % 10);
       const char *list[] = { accel, NULL };
       gtk_application_set_accels_for_action (GTK_APPLICATION (self), action, list);
     }
@@ -223,8 +222,9 @@ gt_application_init (GtApplication *self)
     { "db", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Database file (default: $GUATU_DB or ~/.local/share/guatu/guatu.db)"), N_("FILE") },
     { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Area to show first: overview, organizations, members, households, life, points, "
-         "charts or exchange"), N_("NAME") },
+      N_("Area to show first: overview, organizations, members, households, develop, life, "
+         "points, charts (the project library), wall-charts, exchange, county or tasks"),
+      N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }
   };

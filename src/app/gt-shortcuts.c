@@ -35,11 +35,12 @@ static const Shortcut shortcuts[] = {
   { NULL, "win.show-page('organizations')", N_("Organisations") },
   { NULL, "win.show-page('members')", N_("Members") },
   { NULL, "win.show-page('households')", N_("Households") },
+  { NULL, "win.show-page('develop')", N_("Member development") },
   { NULL, "win.show-page('life')", N_("Organisational life") },
   { NULL, "win.show-page('points')", N_("Points and ratings") },
   { NULL, "win.show-page('charts')", N_("Project Library") },
-  { NULL, "win.show-page('exchange')", N_("Data exchange") },
   { NULL, "win.show-page('wall-charts')", N_("Wall charts") },
+  { NULL, "win.show-page('exchange')", N_("Data exchange") },
 };
 
 GtkShortcutsWindow *
