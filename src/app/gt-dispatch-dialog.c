@@ -16,6 +16,7 @@
 #include "gt-page.h"
 #include "gt-task-bar.h"
 #include "gt-window.h"
+#include "gt-window-usb.h"
 
 struct _GtDispatchDialog
 {
@@ -221,19 +222,9 @@ fill_targets (GtDispatchDialog *self)
 static void
 preselect_folder (GtDispatchDialog *self)
 {
-  g_autoptr (GVolumeMonitor) monitor = g_volume_monitor_get ();
-  GList *mounts = g_volume_monitor_get_mounts (monitor);
-  g_autofree char *folder = NULL;
+  g_autoptr (GPtrArray) drives = gt_removable_drives ();
+  g_autofree char *folder = drives->len > 0 ? g_strdup (drives->pdata[0]) : NULL;
 
-  for (GList *l = mounts; l != NULL && folder == NULL; l = l->next)
-    {
-      g_autoptr (GDrive) drive = g_mount_get_drive (l->data);
-      g_autoptr (GFile) root = g_mount_get_root (l->data);
-
-      if (drive != NULL && g_drive_is_removable (drive))
-        folder = g_file_get_path (root);
-    }
-  g_list_free_full (mounts, g_object_unref);
   if (folder == NULL)
     folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
   if (folder == NULL)

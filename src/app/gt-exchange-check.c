@@ -277,42 +277,6 @@ gt_package_store_add (GtkListStore *store, const char *path)
   return p;
 }
 
-static gboolean
-is_removable (GMount *mount)
-{
-  g_autoptr (GDrive) drive = g_mount_get_drive (mount);
-
-  if (drive != NULL)
-    return g_drive_is_removable (drive) || g_drive_is_media_removable (drive);
-  /* No drive (e.g. a stick mounted by hand): one the user can take out. */
-  return g_mount_can_eject (mount);
-}
-
-GPtrArray *
-gt_exchange_list_drives (void)
-{
-  g_autoptr (GVolumeMonitor) monitor = g_volume_monitor_get ();
-  GList *mounts = g_volume_monitor_get_mounts (monitor);
-  GPtrArray *drives = g_ptr_array_new_with_free_func (g_free);
-
-  for (GList *l = mounts; l != NULL; l = l->next)
-    {
-      g_autoptr (GFile) root = NULL;
-      char *path;
-
-      if (g_mount_is_shadowed (l->data) || !is_removable (l->data))
-        continue;
-      root = g_mount_get_root (l->data);
-      path = g_file_get_path (root);
-      if (path == NULL)
-        continue; /* not a local folder (a phone, a network share) */
-      g_ptr_array_add (drives, path);
-      g_ptr_array_add (drives, g_mount_get_name (l->data));
-    }
-  g_list_free_full (mounts, g_object_unref);
-  return drives;
-}
-
 static gint
 compare_paths (gconstpointer a, gconstpointer b)
 {

@@ -68,10 +68,6 @@ GtkListStore *gt_package_store_new (void);
 /* Every package in @store, in order (the array belongs to the store). */
 GPtrArray *gt_package_store_get (GtkListStore *store);
 
-/* The removable drives mounted now (GVolumeMonitor), as pairs: even items are the folder,
- * odd items the drive's name. */
-GPtrArray *gt_exchange_list_drives (void);
-
 /* Every *.xml file below @folder (sorted), for "Add Folder" and removable drives. */
 GPtrArray *gt_exchange_find_packages (const char *folder);
 

@@ -19,6 +19,7 @@
 #include "gt-exchange-export-dialog.h"
 #include "gt-keys.h"
 #include "gt-page.h"
+#include "gt-window-usb.h"
 
 #define CHOOSE_ID "choose"
 
@@ -77,13 +78,7 @@ job_free (Job *job)
 static void
 set_status (GtExchangeExportDialog *self, const char *text, gboolean error)
 {
-  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->status_label));
-
-  gtk_label_set_label (self->status_label, text);
-  if (error)
-    gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
-  else
-    gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
+  gt_label_set_status (self->status_label, text, error);
 }
 
 static void
@@ -367,7 +362,7 @@ add_folder (GtExchangeExportDialog *self, const char *folder, const char *label)
 static void
 fill_folders (GtExchangeExportDialog *self)
 {
-  g_autoptr (GPtrArray) drives = gt_exchange_list_drives ();
+  g_autoptr (GPtrArray) drives = gt_removable_drives ();
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
   gtk_combo_box_text_append (self->folder_combo, CHOOSE_ID, _("Choose a Folder…"));

@@ -18,6 +18,7 @@
 #include "gt-exchange-import-dialog.h"
 #include "gt-keys.h"
 #include "gt-page.h"
+#include "gt-window-usb.h"
 
 struct _GtExchangeImportDialog
 {
@@ -72,13 +73,7 @@ static void run_checks (GtExchangeImportDialog *self);
 static void
 set_status (GtExchangeImportDialog *self, const char *text, gboolean error)
 {
-  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->status_label));
-
-  gtk_label_set_label (self->status_label, text);
-  if (error)
-    gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
-  else
-    gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
+  gt_label_set_status (self->status_label, text, error);
 }
 
 static gboolean
@@ -545,7 +540,7 @@ drive_clicked_cb (GtkButton *button, GtExchangeImportDialog *self)
 static void
 fill_drives (GtExchangeImportDialog *self)
 {
-  g_autoptr (GPtrArray) drives = gt_exchange_list_drives ();
+  g_autoptr (GPtrArray) drives = gt_removable_drives ();
 
   for (guint i = 0; i + 1 < drives->len; i += 2)
     {

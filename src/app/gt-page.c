@@ -96,3 +96,15 @@ gt_combo_box_text_give_model (GtkComboBoxText *combo, GtkListStore *store)
   gtk_combo_box_set_model (GTK_COMBO_BOX (combo), GTK_TREE_MODEL (store));
   g_object_unref (store);
 }
+
+void
+gt_label_set_status (GtkLabel *label, const char *text, gboolean error)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (label));
+
+  gtk_label_set_label (label, text != NULL ? text : "");
+  if (error)
+    gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
+  else
+    gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
+}

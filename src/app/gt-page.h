@@ -30,6 +30,9 @@ void gt_page_report_error (GtPage *page, const GError *error);
  * front, which the user knows (the window title shows it). */
 const char *gt_error_text (GtStorage *storage, const GError *error);
 
+/* Shows @text (NULL: "") in a dialog's status line, in the theme's error colour when @error. */
+void gt_label_set_status (GtkLabel *label, const char *text, gboolean error);
+
 /* Makes a combo box's text cells shorten long names with an ellipsis. */
 void gt_combo_box_ellipsize (GtkComboBox *combo, int width_chars);
 

@@ -16,6 +16,7 @@
 #include "gt-registers.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster.h"
+#include "gt-page.h"
 
 struct _GtRosterExportDialog
 {
@@ -55,13 +56,7 @@ export_data_free (ExportData *data)
 static void
 set_status (GtRosterExportDialog *self, const char *text, gboolean error)
 {
-  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->status_label));
-
-  gtk_label_set_label (self->status_label, text);
-  if (error)
-    gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
-  else
-    gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
+  gt_label_set_status (self->status_label, text, error);
 }
 
 static void

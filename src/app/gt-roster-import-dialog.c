@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-page.h"
 #include "gt-registers.h"
 #include "gt-roster-import-dialog.h"
 #include "gt-roster-mapping-dialog.h"
@@ -75,14 +76,8 @@ parse_data_free (ParseData *data)
 static void
 set_message (GtkLabel *label, const char *text, gboolean error)
 {
-  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (label));
-
-  gtk_label_set_label (label, text != NULL ? text : "");
+  gt_label_set_status (label, text, error);
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-  if (error)
-    gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
-  else
-    gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
 }
 
 static void

@@ -136,8 +136,8 @@ gt_window_withdraw_drive (GtWindow *self, const char *root)
     gtk_widget_destroy (old);
 }
 
-static gboolean
-is_removable (GMount *mount)
+gboolean
+gt_mount_is_removable (GMount *mount)
 {
   g_autoptr (GDrive) drive = g_mount_get_drive (mount);
 
@@ -160,7 +160,7 @@ mount_added_cb (GVolumeMonitor *monitor, GMount *mount, GtWindow *self)
 {
   g_autofree char *root = NULL, *name = NULL;
 
-  if (g_mount_is_shadowed (mount) || !is_removable (mount))
+  if (g_mount_is_shadowed (mount) || !gt_mount_is_removable (mount))
     return;
   root = mount_root_path (mount);
   if (root == NULL)
@@ -249,4 +249,27 @@ gt_window_usb_init (GtWindow *self)
   gtk_drag_dest_add_uri_targets (GTK_WIDGET (self));
   g_signal_connect (self, "drag-data-received", G_CALLBACK (drag_data_received_cb), self);
   g_signal_connect (self, "drag-motion", G_CALLBACK (drag_motion_cb), self);
+}
+
+GPtrArray *
+gt_removable_drives (void)
+{
+  g_autoptr (GVolumeMonitor) monitor = g_volume_monitor_get ();
+  GList *mounts = g_volume_monitor_get_mounts (monitor);
+  GPtrArray *drives = g_ptr_array_new_with_free_func (g_free);
+
+  for (GList *l = mounts; l != NULL; l = l->next)
+    {
+      char *path;
+
+      if (g_mount_is_shadowed (l->data) || !gt_mount_is_removable (l->data))
+        continue;
+      path = mount_root_path (l->data);
+      if (path == NULL)
+        continue; /* not a local folder (a phone, a network share) */
+      g_ptr_array_add (drives, path);
+      g_ptr_array_add (drives, g_mount_get_name (l->data));
+    }
+  g_list_free_full (mounts, g_object_unref);
+  return drives;
 }

@@ -31,4 +31,10 @@ void gt_window_withdraw_drive (GtWindow *self, const char *root);
  * nothing was imported. */
 gboolean gt_window_drop_files (GtWindow *self, const char *const *paths);
 
+/* Whether @mount is a drive the user can take out (a USB stick, a card). */
+gboolean gt_mount_is_removable (GMount *mount);
+/* The removable drives mounted now (GVolumeMonitor), as pairs: even items are the folder,
+ * odd items the drive's name. */
+GPtrArray *gt_removable_drives (void);
+
 G_END_DECLS
