@@ -11,7 +11,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
@@ -311,24 +310,8 @@ write_chunk (void *closure, const unsigned char *bytes, unsigned int length)
 static gboolean
 finish (cairo_surface_t *surface, GtSafeFile *file, const char *path, GError **error)
 {
-  cairo_status_t status;
 
-  errno = 0;
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, G_FILE_ERROR,
-                   saved != 0 ? g_file_error_from_errno (saved) : G_FILE_ERROR_IO,
-                   _("%s: cannot write: %s"), display,
-                   saved != 0 ? g_strerror (saved) : cairo_status_to_string (status));
-      gt_safe_file_abort (file);
-      return FALSE;
-    }
-  return gt_safe_file_commit (file, error);
+  return gt_safe_file_finish_surface (file, surface, path, error);
 }
 
 gboolean

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -61,7 +60,6 @@ gt_develop_write_pdf (const char *path, const char *title, double width, double 
                       GtDevelopDrawPage draw, gpointer data, GError **error)
 {
   cairo_surface_t *surface;
-  cairo_status_t status;
   GtSafeFile *file;
   cairo_t *cr;
   gboolean more = TRUE;
@@ -80,23 +78,7 @@ gt_develop_write_pdf (const char *path, const char *title, double width, double 
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
-  errno = 0;
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR,
-                   saved != 0 ? g_file_error_from_errno (saved) : G_FILE_ERROR_IO,
-                   _("%s: cannot write: %s"), display,
-                   saved != 0 ? g_strerror (saved) : cairo_status_to_string (status));
-      gt_safe_file_abort (file);
-      return FALSE;
-    }
-  return gt_safe_file_commit (file, error);
+  return gt_safe_file_finish_surface (file, surface, path, error);
 }
 
 char *

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 #include <stdio.h>
 
@@ -22,6 +23,11 @@ FILE *gt_safe_file_get_stream (GtSafeFile *file);
 gboolean gt_safe_file_commit (GtSafeFile *file, GError **error);
 /* Removes the temporary file; @path is untouched. Frees @file. */
 void gt_safe_file_abort (GtSafeFile *file);
+/* Finishes and destroys @surface (a PDF or SVG surface writing into @file's stream), then
+ * commits @file, or aborts it with "FILE: cannot write: REASON" when cairo could not write
+ * (errno's reason when there is one, e.g. a full disk). */
+gboolean gt_safe_file_finish_surface (GtSafeFile *file, cairo_surface_t *surface,
+                                      const char *path, GError **error);
 
 /* The whole of @data, written as above. */
 gboolean gt_file_write_atomically (const char *path, const char *data, gsize length,

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -409,7 +408,6 @@ gboolean
 gt_report_write_pdf (GtReport *report, const char *path, GError **error)
 {
   cairo_surface_t *surface;
-  cairo_status_t status;
   GtSafeFile *file;
   cairo_t *cr;
   double pw, ph;
@@ -431,21 +429,5 @@ gt_report_write_pdf (GtReport *report, const char *path, GError **error)
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
-  errno = 0;
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR,
-                   saved != 0 ? g_file_error_from_errno (saved) : G_FILE_ERROR_IO,
-                   _("%s: cannot write: %s"), display,
-                   saved != 0 ? g_strerror (saved) : cairo_status_to_string (status));
-      gt_safe_file_abort (file);
-      return FALSE;
-    }
-  return gt_safe_file_commit (file, error);
+  return gt_safe_file_finish_surface (file, surface, path, error);
 }
