@@ -462,6 +462,7 @@ test_rules_file (Fixture *fx, gconstpointer data)
     { "{\"format\":\"other\"}", "format" },
     { "{\"format\":", "rules.json" },
     { "", "rules.json" },   /* an empty file (found by fuzz-rules) */
+    { "{\"format\":\"guatu-score-rules\",\"format_version\":{}}", "format_version" }, /* fuzz */
     { "  \n", "rules.json" },
   };
 

@@ -412,6 +412,16 @@ object_string (JsonObject *object, const char *name)
   return json_node_get_string (node);
 }
 
+/* A true/false member; anything else (missing, null, not a boolean) is false. */
+static gboolean
+object_boolean (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
 static gboolean
 read_item (JsonNode *node, guint index, const char *filename, GtScoreRules *rules,
            GError **error)
@@ -458,8 +468,8 @@ read_item (JsonNode *node, guint index, const char *filename, GtScoreRules *rule
   item->kind = g_strdup (kind);
   item->label = g_strdup (label);
   item->points = (int) json_node_get_int (points);
-  item->black = json_object_get_boolean_member_with_default (object, "black", FALSE);
-  item->link = json_object_get_boolean_member_with_default (object, "link", FALSE);
+  item->black = object_boolean (object, "black");
+  item->link = object_boolean (object, "link");
   g_ptr_array_add (rules->items, g_steal_pointer (&item));
   return TRUE;
 }
@@ -537,12 +547,26 @@ gt_score_rules_from_json (const char *data, gssize length, const char *filename,
       invalid (error, filename, _("not a rules file (“format” is not “%s”)"), RULES_FORMAT);
       return NULL;
     }
-  if (json_object_get_int_member_with_default (root, "format_version", 1) != 1)
-    {
-      invalid (error, filename, _("format_version %d is newer than this Guatu reads"),
-               (int) json_object_get_int_member_with_default (root, "format_version", 1));
-      return NULL;
-    }
+  {
+    JsonNode *node = json_object_get_member (root, "format_version");
+    gint64 version = 1;
+
+    if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+      {
+        if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+          {
+            invalid (error, filename, _("format_version is not a whole number"));
+            return NULL;
+          }
+        version = json_node_get_int (node);
+      }
+    if (version != 1)
+      {
+        invalid (error, filename, _("format_version %d is newer than this Guatu reads"),
+                 (int) CLAMP (version, G_MININT, G_MAXINT));
+        return NULL;
+      }
+  }
   if (!read_body (root, filename, rules, error))
     return NULL;
   note = object_string (root, "note");

@@ -18,9 +18,21 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Every target's LLVMFuzzerInitialize starts with this: a critical or a warning is a bug
- * the fuzzer found, as a crash would be. */
-#define FUZZ_SETUP() g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)
+/* A critical or a warning is a bug the fuzzer found, as a crash would be: abort () (which
+ * libFuzzer catches and saves the input for; GLib's own fatal path raises SIGTRAP, which it
+ * does not). */
+static inline GLogWriterOutput
+fuzz_log_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
+{
+  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, data);
+
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return out;
+}
+
+/* Every target's LLVMFuzzerInitialize starts with this. */
+#define FUZZ_SETUP() g_log_set_writer_func (fuzz_log_writer, NULL, NULL)
 
 /* A broken invariant: say which, then crash so the fuzzer keeps the input. */
 #define FUZZ_FAIL(what)                                                                      \
