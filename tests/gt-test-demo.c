@@ -5,9 +5,62 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "gt-demo.h"
 #include "gt-test-demo.h"
+
+static char *template_dir; /* the demos built so far, one file per seed */
+
+static void
+remove_templates (void)
+{
+  if (template_dir != NULL)
+    gt_test_remove_tree (template_dir);
+  g_clear_pointer (&template_dir, g_free);
+}
+
+static void
+copy_file (const char *from, const char *to)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (to, contents, length, &error));
+  g_assert_no_error (error);
+}
+
+GtStorage *
+gt_test_demo_create (const char *path, guint seed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("demo-%u.db", seed);
+  g_autofree char *template = NULL;
+  GtStorage *storage;
+
+  if (template_dir == NULL)
+    {
+      template_dir = g_dir_make_tmp ("guatu-test-demos-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (remove_templates);
+    }
+  template = g_build_filename (template_dir, name, NULL);
+  if (!g_file_test (template, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (GtStorage) built = gt_storage_open (template, GT_STORAGE_OPEN_CREATE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (gt_demo_build_township (built, seed, &error));
+      g_assert_no_error (error);
+      /* closing checkpoints the WAL into the file */
+    }
+  copy_file (template, path);
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return storage;
+}
 
 void
 gt_test_demo_setup (GtTestDemo *fx, gconstpointer data)
@@ -17,25 +70,18 @@ gt_test_demo_setup (GtTestDemo *fx, gconstpointer data)
   fx->dir = g_dir_make_tmp ("guatu-test-XXXXXX", &error);
   g_assert_no_error (error);
   fx->path = g_build_filename (fx->dir, "demo.db", NULL);
-  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_demo_build_township (fx->storage, GPOINTER_TO_UINT (data), &error));
-  g_assert_no_error (error);
+  fx->storage = gt_test_demo_create (fx->path, GPOINTER_TO_UINT (data));
 }
 
 void
 gt_test_demo_copy (GtTestDemo *fx, const char *template_db)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
 
   fx->dir = g_dir_make_tmp ("guatu-test-XXXXXX", &error);
   g_assert_no_error (error);
   fx->path = g_build_filename (fx->dir, "guatu.db", NULL);
-  g_assert_true (g_file_get_contents (template_db, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (fx->path, contents, length, &error));
-  g_assert_no_error (error);
+  copy_file (template_db, fx->path);
   fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 }

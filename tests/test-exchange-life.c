@@ -93,9 +93,10 @@ setup (Fixture *fx, gconstpointer data)
 
   fx->dir = g_dir_make_tmp ("guatu-exchange-life-XXXXXX", &error);
   g_assert_no_error (error);
-  fx->township = open_db (fx, "township.db");
-  g_assert_true (gt_demo_build_township (fx->township, 20180730, &error));
-  g_assert_no_error (error);
+  {
+    g_autofree char *township = g_build_filename (fx->dir, "township.db", NULL);
+    fx->township = gt_test_demo_create (township, 20180730);
+  }
   publish_stars (fx->township);
   fx->county = open_db (fx, "county.db");
   g_assert_true (gt_storage_set_meta (fx->county, "role", "county", &error));

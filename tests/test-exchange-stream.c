@@ -39,9 +39,7 @@ setup (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   township = g_build_filename (fx->dir, "township.db", NULL);
   county = g_build_filename (fx->dir, "county.db", NULL);
-  fx->township = gt_storage_open (township, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_demo_build_township (fx->township, 20180730, &error));
+  fx->township = gt_test_demo_create (township, 20180730);
   g_assert_true (gt_keys_generate (fx->township, FALSE, &error));
   g_assert_no_error (error);
   fx->county = gt_storage_open (county, GT_STORAGE_OPEN_CREATE, &error);

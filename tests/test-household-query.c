@@ -13,6 +13,7 @@
 
 #include "gt-demo.h"
 #include "gt-household.h"
+#include "gt-test-demo.h"
 
 typedef struct
 {
@@ -29,9 +30,7 @@ setup (Fixture *fx, gconstpointer data)
   fx->dir = g_dir_make_tmp ("guatu-household-query-XXXXXX", &error);
   g_assert_no_error (error);
   fx->path = g_build_filename (fx->dir, "q.db", NULL);
-  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_demo_build_township (fx->storage, 5, &error));
+  fx->storage = gt_test_demo_create (fx->path, 5);
 }
 
 static void

@@ -31,9 +31,7 @@ setup (Fixture *fx, gconstpointer data)
 
   fx->dir = g_dir_make_tmp ("guatu-household-XXXXXX", &error);
   fx->path = g_build_filename (fx->dir, "h.db", NULL);
-  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_demo_build_township (fx->storage, 3, &error));
+  fx->storage = gt_test_demo_create (fx->path, 3);
 }
 
 
