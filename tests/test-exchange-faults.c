@@ -401,9 +401,10 @@ test_hostile_reader (gconstpointer data)
   gboolean header;
   guint records = 0;
 
+  /* A text or tag longer than any a package has is refused before parsing; the rest on
+   * the way. */
   reader = gt_exchange_reader_new ("hostile.xml", doc->str, doc->len, &error);
-  g_assert_no_error (error);
-  header = gt_exchange_reader_read_header (reader, result, &error);
+  header = reader != NULL && gt_exchange_reader_read_header (reader, result, &error);
   while (header && gt_exchange_reader_next (reader, &record, &error))
     records++;
   g_assert_nonnull (error);

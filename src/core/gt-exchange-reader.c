@@ -75,6 +75,40 @@ on_error (void *data, xmlErrorPtr err)
                                                           : GT_EXCHANGE_ERROR_MALFORMED;
 }
 
+/* A package's text and tags are short (a text at most GT_EXCHANGE_MAX_TEXT bytes, a tag at
+ * most GT_EXCHANGE_MAX_ATTRS such attributes), so two '<' never lie further apart than this.
+ * Checked on the bytes before libxml2 sees them: libxml2 would first gather a long text
+ * (up to its own 10 MB) in small reallocations, which costs time before it is refused. */
+#define MAX_GAP (4 * GT_EXCHANGE_MAX_TEXT)
+
+static gboolean
+check_gaps (const char *display, const char *data, gsize length, GError **error)
+{
+  const char *end = data + length, *p = data;
+
+  while (p < end)
+    {
+      const char *next = memchr (p, '<', (gsize) (end - p));
+      gsize gap = (gsize) ((next != NULL ? next : end) - p);
+
+      if (gap > MAX_GAP)
+        {
+          int line = 1;
+
+          for (const char *q = data; q < p; q++)
+            line += *q == '\n';
+          g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN,
+                       _("%s:%d: a text or a tag longer than %d bytes, which a package never "
+                         "has; it was refused unread"), display, line, MAX_GAP);
+          return FALSE;
+        }
+      if (next == NULL)
+        break;
+      p = next + 1;
+    }
+  return TRUE;
+}
+
 GtExchangeReader *
 gt_exchange_reader_new (const char *display, const char *data, gsize length, GError **error)
 {
@@ -86,6 +120,8 @@ gt_exchange_reader_new (const char *display, const char *data, gsize length, GEr
                    _("%s: the package is too large"), display);
       return NULL;
     }
+  if (!check_gaps (display, data, length, error))
+    return NULL;
   self = g_new0 (GtExchangeReader, 1);
   self->display = g_strdup (display);
   self->attrs = g_string_sized_new (1024);
