@@ -13,12 +13,14 @@ _results = []
 
 
 def run(*args, env=None):
-    """Runs guatu-cli in the C locale (unless @env says otherwise), without $GUATU_DB."""
+    """Runs guatu-cli in the C locale (unless @env says otherwise), without $GUATU_DB.
+    A command may take minutes under ASan (a county importing a dozen townships); meson's
+    timeout of the whole test is the real limit."""
     e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
     e.pop("GUATU_DB", None)
     if env:
         e.update(env)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=120)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=600)
 
 
 def check(name, cond, detail=""):
