@@ -455,26 +455,13 @@ gt_county_page_export_pdf (GtCountyPage *self, const char *path, GError **error)
 static void
 export_clicked_cb (GtkWidget *widget, GtCountyPage *self)
 {
-  g_autoptr (GtkFileChooserNative) chooser = NULL;
   g_autofree char *name = g_strdup_printf (_("county-summary-%s.pdf"),
                                            self->period != NULL ? self->period : "");
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *path = gt_choose_pdf_path (parent_window (self), name);
+  g_autoptr (GError) error = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Export PDF"), parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) == GTK_RESPONSE_ACCEPT)
-    {
-      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GError) error = NULL;
-
-      if (path != NULL && !gt_county_page_export_pdf (self, path, &error))
-        show_message (self, GTK_MESSAGE_ERROR, error->message);
-    }
+  if (path != NULL && !gt_county_page_export_pdf (self, path, &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
 }
 
 static void

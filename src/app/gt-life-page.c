@@ -490,24 +490,11 @@ print_clicked_cb (GtkWidget *widget, GtLifePage *self)
 static void
 export_report (GtLifePage *self, GtReport *report, const char *suggested)
 {
-  g_autoptr (GtkFileChooserNative) chooser = NULL;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *path = gt_choose_pdf_path (parent_window (self), suggested);
+  g_autoptr (GError) error = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Export PDF"), parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) == GTK_RESPONSE_ACCEPT)
-    {
-      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GError) error = NULL;
-
-      if (path != NULL && !gt_report_write_pdf (report, path, &error))
-        show_message (self, GTK_MESSAGE_ERROR, error->message);
-    }
+  if (path != NULL && !gt_report_write_pdf (report, path, &error))
+    show_message (self, GTK_MESSAGE_ERROR, error->message);
   gt_report_free (report);
 }
 

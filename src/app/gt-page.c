@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "gt-page.h"
@@ -107,4 +108,22 @@ gt_label_set_status (GtkLabel *label, const char *text, gboolean error)
     gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
   else
     gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
+}
+
+char *
+gt_choose_pdf_path (GtkWindow *parent, const char *suggested)
+{
+  g_autoptr (GtkFileChooserNative) chooser = NULL;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  return gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
 }

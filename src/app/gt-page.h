@@ -30,6 +30,10 @@ void gt_page_report_error (GtPage *page, const GError *error);
  * front, which the user knows (the window title shows it). */
 const char *gt_error_text (GtStorage *storage, const GError *error);
 
+/* Asks where to save a PDF (suggesting @suggested, confirming an overwrite); the chosen
+ * path, or NULL when the user cancelled. */
+char *gt_choose_pdf_path (GtkWindow *parent, const char *suggested);
+
 /* Shows @text (NULL: "") in a dialog's status line, in the theme's error colour when @error. */
 void gt_label_set_status (GtkLabel *label, const char *text, gboolean error);
 
