@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -300,12 +299,6 @@ replay (cairo_t *cr, double width, double height, gpointer user_data)
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_chunk (void *closure, const unsigned char *bytes, unsigned int length)
-{
-  return fwrite (bytes, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                       : CAIRO_STATUS_WRITE_ERROR;
-}
 
 static gboolean
 finish (cairo_surface_t *surface, GtSafeFile *file, const char *path, GError **error)
@@ -378,7 +371,7 @@ gt_chart_export (const GtChartData *data, const GtChartOptions *chart,
       cairo_destroy (cr);
       if (progress != NULL)
         progress (1, 1, user_data);
-      status = cairo_surface_write_to_png_stream (surface, write_chunk,
+      status = cairo_surface_write_to_png_stream (surface, gt_cairo_write_stdio,
                                                   gt_safe_file_get_stream (file));
       cairo_surface_destroy (surface);
       if (status != CAIRO_STATUS_SUCCESS)
@@ -393,7 +386,7 @@ gt_chart_export (const GtChartData *data, const GtChartOptions *chart,
 
   if (options->format == GT_CHART_FORMAT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
+      surface = cairo_svg_surface_create_for_stream (gt_cairo_write_stdio, gt_safe_file_get_stream (file),
                                                      w, h);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       cr = cairo_create (surface);
@@ -410,11 +403,7 @@ gt_chart_export (const GtChartData *data, const GtChartOptions *chart,
     {
       g_autofree char *title = g_strdup_printf ("%s · %s", data->township,
                                                 gt_chart_kind_title (chart->kind));
-      surface = cairo_pdf_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
-                                                     w, h);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                      "Guatu " PACKAGE_VERSION);
+      surface = gt_safe_file_pdf_surface (file, w, h, title);
       cr = cairo_create (surface);
       gt_chart_draw (cr, data, chart, w, h, NULL);
       cairo_show_page (cr);
@@ -450,9 +439,7 @@ gt_chart_export (const GtChartData *data, const GtChartOptions *chart,
     gt_chart_draw (rc, data, chart, w, h, NULL);
     cairo_destroy (rc);
 
-    surface = cairo_pdf_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
-                                                   tiling.sheet_width, tiling.sheet_height);
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Guatu " PACKAGE_VERSION);
+    surface = gt_safe_file_pdf_surface (file, tiling.sheet_width, tiling.sheet_height, NULL);
     cr = cairo_create (surface);
     gt_chart_tiling_draw_overview (&tiling, cr, replay, &r);
     cairo_show_page (cr);

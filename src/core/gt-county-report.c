@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
@@ -681,12 +680,6 @@ gt_county_report_draw_page (GtCountyReport *report, cairo_t *cr, guint page, dou
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_chunk (void *closure, const unsigned char *data, unsigned int length)
-{
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
-}
 
 gboolean
 gt_county_report_write_pdf (GtCountyReport *report, const char *path, GError **error)
@@ -699,10 +692,7 @@ gt_county_report_write_pdf (GtCountyReport *report, const char *path, GError **e
   file = gt_safe_file_open (path, error);
   if (file == NULL)
     return FALSE;
-  surface = cairo_pdf_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
-                                                 PAGE_W, PAGE_H);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Guatu " PACKAGE_VERSION);
+  surface = gt_safe_file_pdf_surface (file, PAGE_W, PAGE_H, report->title);
   cr = cairo_create (surface);
   for (guint page = 0; page < report->n_pages; page++)
     {

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -48,12 +47,6 @@ gt_develop_draw_text (cairo_t *cr, const char *text, double x, double y, double 
   return (double) h / PANGO_SCALE;
 }
 
-static cairo_status_t
-write_chunk (void *closure, const unsigned char *data, unsigned int length)
-{
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
-}
 
 gboolean
 gt_develop_write_pdf (const char *path, const char *title, double width, double height,
@@ -67,10 +60,7 @@ gt_develop_write_pdf (const char *path, const char *title, double width, double 
   file = gt_safe_file_open (path, error);
   if (file == NULL)
     return FALSE;
-  surface = cairo_pdf_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
-                                                 width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Guatu " PACKAGE_VERSION);
+  surface = gt_safe_file_pdf_surface (file, width, height, title);
   cr = cairo_create (surface);
   for (int page = 0; more && page < 10000; page++)
     {

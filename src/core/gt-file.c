@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
+
 #include "gt-file.h"
 
 struct _GtSafeFile
@@ -183,4 +185,23 @@ gt_safe_file_finish_surface (GtSafeFile *file, cairo_surface_t *surface, const c
       return FALSE;
     }
   return gt_safe_file_commit (file, error);
+}
+
+cairo_status_t
+gt_cairo_write_stdio (void *closure, const unsigned char *data, unsigned int length)
+{
+  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+                                                     : CAIRO_STATUS_WRITE_ERROR;
+}
+
+cairo_surface_t *
+gt_safe_file_pdf_surface (GtSafeFile *file, double width, double height, const char *title)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
+    gt_cairo_write_stdio, gt_safe_file_get_stream (file), width, height);
+
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Guatu " PACKAGE_VERSION);
+  return surface;
 }

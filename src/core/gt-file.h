@@ -23,6 +23,13 @@ FILE *gt_safe_file_get_stream (GtSafeFile *file);
 gboolean gt_safe_file_commit (GtSafeFile *file, GError **error);
 /* Removes the temporary file; @path is untouched. Frees @file. */
 void gt_safe_file_abort (GtSafeFile *file);
+/* A cairo_write_func_t writing to the stdio stream @closure (gt_safe_file_get_stream ()). */
+cairo_status_t gt_cairo_write_stdio (void *closure, const unsigned char *data,
+                                     unsigned int length);
+/* A PDF surface of @width × @height points writing into @file, titled @title (may be NULL)
+ * and naming Guatu as its creator. */
+cairo_surface_t *gt_safe_file_pdf_surface (GtSafeFile *file, double width, double height,
+                                           const char *title);
 /* Finishes and destroys @surface (a PDF or SVG surface writing into @file's stream), then
  * commits @file, or aborts it with "FILE: cannot write: REASON" when cairo could not write
  * (errno's reason when there is one, e.g. a full disk). */

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -504,12 +503,6 @@ gt_heart_card_draw_page (const GtHeartCard *card, cairo_t *cr, double width, dou
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_chunk (void *closure, const unsigned char *data, unsigned int length)
-{
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
-}
 
 gboolean
 gt_heart_card_write_pdf (const GtHeartCard *card, const char *path, GError **error)
@@ -525,12 +518,9 @@ gt_heart_card_write_pdf (const GtHeartCard *card, const char *path, GError **err
   if (file == NULL)
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
-                                                 GT_HEART_CARD_PAGE_WIDTH,
-                                                 GT_HEART_CARD_PAGE_HEIGHT);
   title = g_strdup_printf ("%s · %s", _("Party member heart-link card"), card->member_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Guatu " PACKAGE_VERSION);
+  surface = gt_safe_file_pdf_surface (file, GT_HEART_CARD_PAGE_WIDTH, GT_HEART_CARD_PAGE_HEIGHT,
+                                      title);
   cr = cairo_create (surface);
   gt_heart_card_draw_page (card, cr, GT_HEART_CARD_PAGE_WIDTH, GT_HEART_CARD_PAGE_HEIGHT);
   cairo_show_page (cr);

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -397,12 +396,6 @@ gt_report_draw_page (GtReport *report, cairo_t *cr, guint page, double width, do
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_chunk (void *closure, const unsigned char *data, unsigned int length)
-{
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
-}
 
 gboolean
 gt_report_write_pdf (GtReport *report, const char *path, GError **error)
@@ -418,10 +411,7 @@ gt_report_write_pdf (GtReport *report, const char *path, GError **error)
   if (file == NULL)
     return FALSE;
   page_size (report, &pw, &ph);
-  surface = cairo_pdf_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
-                                                 pw, ph);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Guatu " PACKAGE_VERSION);
+  surface = gt_safe_file_pdf_surface (file, pw, ph, report->title);
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
     {

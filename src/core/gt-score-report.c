@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -206,12 +205,6 @@ gt_score_chart_draw (const GtScoreRun *run, cairo_t *cr, double x, double y, dou
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_chunk (void *closure, const unsigned char *data, unsigned int length)
-{
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
-}
 
 static gboolean
 finish_surface (cairo_surface_t *surface, GtSafeFile *file, const char *path, GError **error)
@@ -239,7 +232,7 @@ gt_score_chart_write_png (const GtScoreRun *run, const char *path, int width, in
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  status = cairo_surface_write_to_png_stream (surface, write_chunk, gt_safe_file_get_stream (file));
+  status = cairo_surface_write_to_png_stream (surface, gt_cairo_write_stdio, gt_safe_file_get_stream (file));
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -462,11 +455,8 @@ gt_score_report_write_pdf (const GtScoreRun *run, const char *office, const char
   file = gt_safe_file_open (path, error);
   if (file == NULL)
     return FALSE;
-  surface = cairo_pdf_surface_create_for_stream (write_chunk, gt_safe_file_get_stream (file),
-                                                 GT_SCORE_PAGE_WIDTH, GT_SCORE_PAGE_HEIGHT);
   title = g_strdup_printf ("%s · %s", _(layout.title), run->period);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Guatu " PACKAGE_VERSION);
+  surface = gt_safe_file_pdf_surface (file, GT_SCORE_PAGE_WIDTH, GT_SCORE_PAGE_HEIGHT, title);
   cr = cairo_create (surface);
   for (int page = 0; page < n_pages; page++)
     {
