@@ -68,20 +68,6 @@ month_text (int index)
   return g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
 }
 
-static int
-span_of (const char *period)
-{
-  if (g_strcmp0 (period, "month") == 0)
-    return 1;
-  if (g_strcmp0 (period, "quarter") == 0)
-    return 3;
-  if (g_strcmp0 (period, "half") == 0)
-    return 6;
-  if (g_strcmp0 (period, "year") == 0)
-    return 12;
-  return 0;
-}
-
 /* The months of @kind's slot for @org_type under @schedule (0: not required). */
 static int
 required_span (GPtrArray *schedule, const char *org_type, const char *kind)
@@ -95,11 +81,11 @@ required_span (GPtrArray *schedule, const char *org_type, const char *kind)
       if (g_strcmp0 (rule->kind, kind) != 0)
         continue;
       if (g_strcmp0 (rule->org_type, org_type) == 0 && *org_type != '\0')
-        return span_of (rule->period);
+        return gt_life_period_months (rule->period);
       if (*rule->org_type == '\0')
         fallback = rule;
     }
-  return fallback != NULL ? span_of (fallback->period) : 0;
+  return fallback != NULL ? gt_life_period_months (fallback->period) : 0;
 }
 
 /* Meetings of the township from @from to @to (dates): "org-uuid/kind" → GPtrArray of dates. */

@@ -81,9 +81,8 @@ last_day (const char *month)
   return g_strdup_printf ("%s-%02d", month, g_date_get_days_in_month (m, y));
 }
 
-/* The number of months of a period, 0 for "none" or an unknown period. */
-static int
-period_months (const char *period)
+int
+gt_life_period_months (const char *period)
 {
   if (g_strcmp0 (period, "month") == 0)
     return 1;
@@ -183,7 +182,7 @@ gt_life_schedule_set (GtStorage *storage, const char *org_type, const char *kind
   type = gt_org_type_resolve (storage, org_type, error);
   if (type == NULL)
     return FALSE;
-  if (period != NULL && period_months (period) == 0 && g_strcmp0 (period, "none") != 0)
+  if (period != NULL && gt_life_period_months (period) == 0 && g_strcmp0 (period, "none") != 0)
     return gt_storage_refuse (storage, error,
                               _("“%s” is not a period (month, quarter, half, year, none)"),
                               period);
@@ -370,7 +369,7 @@ org_cells (GtStorage *storage, GHashTable *held, const GtLifeOrgInfo *org, int f
           ok = FALSE;
           break;
         }
-      if (period_months (period) == 0)
+      if (gt_life_period_months (period) == 0)
         {
           g_free (period);
           continue;
@@ -400,7 +399,7 @@ org_cells (GtStorage *storage, GHashTable *held, const GtLifeOrgInfo *org, int f
 
       for (guint r = 0; r < n_required; r++)
         {
-          int span = period_months (required[r].period);
+          int span = gt_life_period_months (required[r].period);
           GtLifeItem *item;
           g_autofree char *start = NULL;
 

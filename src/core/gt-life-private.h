@@ -32,4 +32,8 @@ gboolean gt_life_org_holds (const char *org_kind, const char *meeting_kind);
 
 gboolean gt_life_kind_is_valid (const char *kind);
 
+/* The months of a schedule period ("month" 1, "quarter" 3, "half" 6, "year" 12), 0 for "none"
+ * or an unknown period. */
+int gt_life_period_months (const char *period);
+
 G_END_DECLS
