@@ -15,52 +15,36 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "exchange-fixture.h"
 #include "gt-demo.h"
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
 #include "gt-test-demo.h"
 
-#define TOWNSHIP "330822105"
-#define COUNTY "330822"
+#define TOWNSHIP EXCHANGE_TOWNSHIP
+#define COUNTY EXCHANGE_COUNTY
 
 typedef struct
 {
-  GtTestDemo township; /* the demo township, with its key */
-  GtStorage *county;   /* a county office next to it that trusts the township's key */
-  char *county_path;
+  char *dir;
+  GtStorage *township; /* the demo township, with its key */
+  GtStorage *county;   /* the county above it, which trusts the township's key */
   char *drive;         /* a folder standing in for the USB drive */
 } Fixture;
 
 static void
 setup (Fixture *fx, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *pem = NULL;
-
-  gt_test_demo_setup (&fx->township, GUINT_TO_POINTER (20180730));
-  g_assert_true (gt_keys_generate (fx->township.storage, FALSE, &error));
-  fx->county_path = g_build_filename (fx->township.dir, "county.db", NULL);
-  fx->county = gt_storage_open (fx->county_path, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_storage_set_meta (fx->county, "role", "county", &error));
-  g_assert_true (gt_storage_set_meta (fx->county, "office_code", COUNTY, &error));
-  g_assert_true (gt_storage_set_meta (fx->county, "office_name", "常山县", &error));
-  pem = gt_keys_get_public_pem (fx->township.storage, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (gt_keys_trust (fx->county, pem, strlen (pem), TOWNSHIP, "青石镇", NULL, NULL,
-                                &error));
-  g_assert_no_error (error);
-  fx->drive = g_build_filename (fx->township.dir, "usb", NULL);
+  exchange_offices_open ("guatu-exchange-faults", &fx->dir, &fx->township, &fx->county);
+  fx->drive = g_build_filename (fx->dir, "usb", NULL);
   g_assert_cmpint (g_mkdir (fx->drive, 0700), ==, 0);
 }
 
 static void
 teardown (Fixture *fx, gconstpointer data)
 {
-  g_clear_object (&fx->county);
-  g_free (fx->county_path);
   g_free (fx->drive);
-  gt_test_demo_teardown (&fx->township, data);
+  exchange_offices_close (&fx->dir, &fx->township, &fx->county);
 }
 
 static char *
@@ -71,7 +55,7 @@ export_report (Fixture *fx, const char *name)
   GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, "2026-11", COUNTY, NULL, TRUE,
                                       NULL };
 
-  g_assert_true (gt_exchange_export (fx->township.storage, path, &options, NULL, &error));
+  g_assert_true (gt_exchange_export (fx->township, path, &options, NULL, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -167,7 +151,7 @@ test_export_disk_full (Fixture *fx, gconstpointer data)
       g_assert_true (g_file_set_contents (target, "the package of last month", -1, NULL));
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      g_assert_false (gt_exchange_export (fx->township.storage, target, &options, NULL, &error));
+      g_assert_false (gt_exchange_export (fx->township, target, &options, NULL, &error));
       g_assert_nonnull (error);
       g_printerr ("%s\n", error->message);
       /* The parent looks at the drive: the child's fixture is its own, so print it. */
@@ -195,7 +179,7 @@ test_drive_pulled (Fixture *fx, gconstpointer data)
                                       NULL };
   GtExchangeResult *result;
 
-  g_assert_false (gt_exchange_export (fx->township.storage, gone, &options, NULL, &error));
+  g_assert_false (gt_exchange_export (fx->township, gone, &options, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "report.xml"));
@@ -258,7 +242,7 @@ static char *
 write_signed (Fixture *fx, const char *name, GString *doc)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtSigner) signer = gt_signer_new (fx->township.storage, &error);
+  g_autoptr (GtSigner) signer = gt_signer_new (fx->township, &error);
   g_autofree char *sig = NULL;
   char *path = g_build_filename (fx->drive, name, NULL);
   gsize body = doc->len;

@@ -18,10 +18,11 @@
 #include "gt-keys.h"
 #include "gt-life.h"
 #include "gt-ratings.h"
+#include "exchange-fixture.h"
 #include "gt-test-demo.h"
 
-#define TOWNSHIP "330822105"
-#define COUNTY "330822"
+#define TOWNSHIP EXCHANGE_TOWNSHIP
+#define COUNTY EXCHANGE_COUNTY
 #define PERIOD "2026-11"
 
 typedef struct
@@ -31,28 +32,6 @@ typedef struct
   GtStorage *county;
   char *report;
 } Fixture;
-
-static GtStorage *
-open_db (Fixture *fx, const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (fx->dir, name, NULL);
-  GtStorage *storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  return storage;
-}
-
-static void
-trust (GtStorage *from, GtStorage *into, const char *code, const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *pem = gt_keys_get_public_pem (from, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (gt_keys_trust (into, pem, strlen (pem), code, name, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
 
 static char *
 export (Fixture *fx, const char *name, GtExchangeKind kind)
@@ -89,34 +68,16 @@ publish_stars (GtStorage *storage)
 static void
 setup (Fixture *fx, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("guatu-exchange-life-XXXXXX", &error);
-  g_assert_no_error (error);
-  {
-    g_autofree char *township = g_build_filename (fx->dir, "township.db", NULL);
-    fx->township = gt_test_demo_create (township, 20180730);
-  }
+  exchange_offices_open ("guatu-exchange-life", &fx->dir, &fx->township, &fx->county);
   publish_stars (fx->township);
-  fx->county = open_db (fx, "county.db");
-  g_assert_true (gt_storage_set_meta (fx->county, "role", "county", &error));
-  g_assert_true (gt_storage_set_meta (fx->county, "office_code", COUNTY, &error));
-  g_assert_true (gt_keys_generate (fx->township, FALSE, &error));
-  g_assert_true (gt_keys_generate (fx->county, FALSE, &error));
-  g_assert_no_error (error);
-  trust (fx->township, fx->county, TOWNSHIP, "赏石小镇");
-  trust (fx->county, fx->township, COUNTY, "常山县");
   fx->report = export (fx, "report.xml", GT_EXCHANGE_KIND_REPORT);
 }
 
 static void
 teardown (Fixture *fx, gconstpointer data)
 {
-  g_clear_object (&fx->township);
-  g_clear_object (&fx->county);
+  exchange_offices_close (&fx->dir, &fx->township, &fx->county);
   g_free (fx->report);
-  gt_test_remove_tree (fx->dir);
-  g_free (fx->dir);
 }
 
 static GtExchangeResult *

@@ -12,10 +12,11 @@
 #include "gt-demo.h"
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
+#include "exchange-fixture.h"
 #include "gt-test-demo.h"
 
-#define TOWNSHIP "330822105"
-#define COUNTY "330822"
+#define TOWNSHIP EXCHANGE_TOWNSHIP
+#define COUNTY EXCHANGE_COUNTY
 
 typedef struct
 {
@@ -30,28 +31,6 @@ static char *
 path_in (Fixture *fx, const char *name)
 {
   return g_build_filename (fx->dir, name, NULL);
-}
-
-static GtStorage *
-open_db (Fixture *fx, const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = path_in (fx, name);
-  GtStorage *storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  return storage;
-}
-
-static void
-trust (GtStorage *from, GtStorage *into, const char *code, const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *pem = gt_keys_get_public_pem (from, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (gt_keys_trust (into, pem, strlen (pem), code, name, NULL, NULL, &error));
-  g_assert_no_error (error);
 }
 
 static char *
@@ -73,34 +52,15 @@ export (Fixture *fx, GtStorage *storage, const char *name, GtExchangeKind kind, 
 static void
 setup (Fixture *fx, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("guatu-exchange-XXXXXX", &error);
-  g_assert_no_error (error);
-  {
-    g_autofree char *township = g_build_filename (fx->dir, "township.db", NULL);
-    fx->township = gt_test_demo_create (township, 20180730);
-  }
-  fx->county = open_db (fx, "county.db");
-  g_assert_true (gt_storage_set_meta (fx->county, "role", "county", &error));
-  g_assert_true (gt_storage_set_meta (fx->county, "office_code", COUNTY, &error));
-  g_assert_true (gt_storage_set_meta (fx->county, "office_name", "常山县", &error));
-  g_assert_true (gt_keys_generate (fx->township, FALSE, &error));
-  g_assert_true (gt_keys_generate (fx->county, FALSE, &error));
-  g_assert_no_error (error);
-  trust (fx->township, fx->county, TOWNSHIP, "赏石小镇");
-  trust (fx->county, fx->township, COUNTY, "常山县");
+  exchange_offices_open ("guatu-exchange", &fx->dir, &fx->township, &fx->county);
   fx->report = export (fx, fx->township, "report.xml", GT_EXCHANGE_KIND_REPORT, NULL, FALSE);
 }
 
 static void
 teardown (Fixture *fx, gconstpointer data)
 {
-  g_clear_object (&fx->township);
-  g_clear_object (&fx->county);
+  exchange_offices_close (&fx->dir, &fx->township, &fx->county);
   g_free (fx->report);
-  gt_test_remove_tree (fx->dir);
-  g_free (fx->dir);
 }
 
 /* Every row of every table the import may write, as one string. */
@@ -362,7 +322,10 @@ test_rejected (Fixture *fx, gconstpointer data)
   g_clear_pointer (&path, g_free);
 
   /* Signed by a key the county does not trust. */
-  stranger = open_db (fx, "stranger.db");
+  {
+    g_autofree char *stranger_path = path_in (fx, "stranger.db");
+    stranger = gt_storage_open (stranger_path, GT_STORAGE_OPEN_CREATE, &error);
+  }
   g_assert_true (gt_storage_set_meta (stranger, "office_code", TOWNSHIP, &error));
   g_assert_true (gt_keys_generate (stranger, FALSE, &error));
   g_assert_no_error (error);
