@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gt-exchange-check.h"
+#include "gt-page.h"
 
 /* ---- words ---- */
 
@@ -154,9 +155,11 @@ state_text (const GtPackage *p, gboolean brief)
                                            p->result->n_conflicts),
                               p->result->n_conflicts);
     case GT_PACKAGE_ALREADY:
-      return g_strdup_printf (_("Already imported on %s"),
-                              p->result != NULL && p->result->imported_on != NULL
-                                ? p->result->imported_on : "?");
+      {
+        g_autofree char *when = gt_format_time (p->result != NULL ? p->result->imported_on
+                                                                  : NULL);
+        return g_strdup_printf (_("Already imported on %s"), *when != '\0' ? when : "?");
+      }
     case GT_PACKAGE_REJECTED:
       return g_strdup_printf (_("Rejected: %s"), short_message (p, brief));
     case GT_PACKAGE_IMPORTED:

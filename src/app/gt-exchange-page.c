@@ -161,6 +161,7 @@ fill_history (GtExchangePage *self)
       g_autofree char *sender = name != NULL && *name != '\0'
                                   ? g_strdup_printf ("%s (%s)", name, code) : g_strdup (code);
       g_autofree char *records = NULL;
+      g_autofree char *imported = gt_format_time ((const char *) sqlite3_column_text (stmt, 5));
 
       gt_exchange_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &kind);
       /* Translators: what an import did, in the import history */
@@ -169,7 +170,7 @@ fill_history (GtExchangePage *self)
                                  sqlite3_column_int (stmt, 8), sqlite3_column_int (stmt, 9));
       gtk_list_store_insert_with_values (
         self->history_store, NULL, -1, 0, package, 1, sender, 2, gt_exchange_kind_label (kind),
-        3, sqlite3_column_text (stmt, 4), 4, sqlite3_column_text (stmt, 5), 5, records, -1);
+        3, sqlite3_column_text (stmt, 4), 4, imported, 5, records, -1);
       n++;
     }
   sqlite3_reset (stmt);

@@ -127,3 +127,14 @@ gt_choose_pdf_path (GtkWindow *parent, const char *suggested)
     return NULL;
   return gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
 }
+
+char *
+gt_format_time (const char *iso)
+{
+  g_autoptr (GDateTime) time = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr (GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
+
+  if (local == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}

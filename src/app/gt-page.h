@@ -30,6 +30,10 @@ void gt_page_report_error (GtPage *page, const GError *error);
  * front, which the user knows (the window title shows it). */
 const char *gt_error_text (GtStorage *storage, const GError *error);
 
+/* An ISO 8601 time as stored ("2026-12-02T01:27:14Z") in the local zone as a person writes
+ * it ("2026-12-02 09:27"); the text itself when it is not such a time. */
+char *gt_format_time (const char *iso);
+
 /* Asks where to save a PDF (suggesting @suggested, confirming an overwrite); the chosen
  * path, or NULL when the user cancelled. */
 char *gt_choose_pdf_path (GtkWindow *parent, const char *suggested);

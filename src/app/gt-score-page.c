@@ -187,12 +187,15 @@ load (GtScorePage *self, gboolean compute, gboolean save)
     }
   else
     {
+      g_autofree char *published_at = gt_format_time (run->published_at);
+      g_autofree char *created = gt_format_time (run->created);
+
       if (run->published)
         status = g_strdup_printf (_("%s: published %s (rules version %d), %u rows"), run->period,
-                                  run->published_at, (int) run->rule_version, run->results->len);
+                                  published_at, (int) run->rule_version, run->results->len);
       else if (run->id != 0)
         status = g_strdup_printf (_("%s: computed %s, not published (rules version %d), %u rows"),
-                                  run->period, run->created, (int) run->rule_version,
+                                  run->period, created, (int) run->rule_version,
                                   run->results->len);
       else
         status = g_strdup_printf (_("%s: computed now with rules version %d, not stored; "
