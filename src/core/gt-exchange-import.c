@@ -122,13 +122,11 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   sqlite3_stmt *stmt;
   gint64 local_rev;
   gboolean local_deleted, same, take;
+  const char *json = deleted ? "{}" : rec->json; /* built on the parsing thread */
+  gsize json_len = deleted ? 2 : rec->json_len;
   int rc;
 
-  g_string_truncate (im->json, 0);
-  if (deleted)
-    g_string_append (im->json, "{}");
-  else
-    gt_exchange_record_to_json (rec, im->json);
+  g_return_val_if_fail (json != NULL, FALSE);
 
   stmt = reuse (im->insert);
   sqlite3_bind_text (stmt, 1, im->result->sender_code, -1, SQLITE_STATIC);
@@ -138,7 +136,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   sqlite3_bind_text (stmt, 5, rec->mtime, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, deleted);
   sqlite3_bind_text (stmt, 7, rec->parent, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, im->json->str, im->json->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, json, json_len, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, im->result->package_uuid, -1, SQLITE_STATIC);
   if (!gt_storage_step_done (storage, stmt, error))
     return FALSE;
@@ -162,7 +160,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   local_deleted = sqlite3_column_int (stmt, 2) != 0;
   same = local_deleted == deleted &&
          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), type) == 0 &&
-         (deleted || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), im->json->str) == 0);
+         (deleted || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), json) == 0);
   *outcome = classify (rec->rev, local_rev, same);
   if (*outcome == GT_EXCHANGE_CONFLICTING)
     {
@@ -173,7 +171,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   sqlite3_reset (stmt);
 
   take = *outcome == GT_EXCHANGE_UPDATED ||
-         (*outcome == GT_EXCHANGE_CONFLICTING && conflict (im, rec, deleted, im->json->str));
+         (*outcome == GT_EXCHANGE_CONFLICTING && conflict (im, rec, deleted, json));
   if (!take)
     return TRUE;
   stmt = reuse (im->update);
@@ -181,7 +179,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   sqlite3_bind_text (stmt, 2, rec->mtime, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, deleted);
   sqlite3_bind_text (stmt, 4, rec->parent, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, im->json->str, im->json->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, json, json_len, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, im->result->package_uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, im->result->sender_code, -1, SQLITE_STATIC);
@@ -393,6 +391,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   g_autoptr (GtExchangeResult) result = gt_exchange_result_new (path);
   g_autoptr (GtExchangeSignature) sig = NULL;
   g_autoptr (GtExchangeReader) reader = NULL;
+  g_autoptr (GtExchangePipe) pipe = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *summary = NULL;
@@ -461,7 +460,8 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   im.local = g_string_sized_new (1024);
   if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     ok = FALSE;
-  while (ok && gt_exchange_reader_next (reader, &record, &local_error))
+  pipe = gt_exchange_pipe_new (reader);
+  while (ok && gt_exchange_pipe_next (pipe, &record, &local_error))
     {
       GtExchangeOutcome outcome = GT_EXCHANGE_NEW;
 
@@ -470,7 +470,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
           if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
             break;
           if (progress != NULL)
-            progress ((double) gt_exchange_reader_get_offset (reader) / MAX (length, 1),
+            progress ((double) gt_exchange_pipe_get_offset (pipe) / MAX (length, 1),
                       progress_data);
         }
       if (record.type == GT_EXCHANGE_TASK || record.type == GT_EXCHANGE_ACK)
@@ -479,6 +479,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
         ok = apply_record (&im, &record, &outcome, &local_error);
       result->counts[record.type][outcome]++;
     }
+  g_clear_pointer (&pipe, gt_exchange_pipe_free);
   stamp (&t, "records");
   ok = local_error == NULL;
   if (ok && result->n_conflicts > 0 && resolution == GT_EXCHANGE_RESOLVE_NONE && !dry)

@@ -75,6 +75,8 @@ typedef struct
   const char *values[GT_EXCHANGE_MAX_ATTRS];
   const char *text;        /* element text (task body, ack note), "" when none */
   int line;
+  const char *json;        /* from the pipe: the record as JSON (registers only), else NULL */
+  gsize json_len;
 } GtExchangeRecord;
 
 /* A reader over @data (not copied; must outlive the reader). @display names the file in
@@ -94,6 +96,21 @@ void gt_exchange_reader_free (GtExchangeReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeReader, gt_exchange_reader_free)
 
 /* The value of attribute @name of @record, or NULL. */
+/* ---- pipe (gt-exchange-pipe.c): the reader on a thread of its own ---- */
+
+typedef struct _GtExchangePipe GtExchangePipe;
+
+/* Starts reading the records of @reader (its header already read) on a second thread;
+ * @reader must outlive the pipe and is not to be used until the pipe is freed. */
+GtExchangePipe *gt_exchange_pipe_new (GtExchangeReader *reader);
+/* As gt_exchange_reader_next (), with record->json set for register records. */
+gboolean gt_exchange_pipe_next (GtExchangePipe *pipe, GtExchangeRecord *record, GError **error);
+/* Bytes of the package consumed up to the records handed out so far. */
+gsize gt_exchange_pipe_get_offset (GtExchangePipe *pipe);
+/* Stops the parse where it is and joins its thread. */
+void gt_exchange_pipe_free (GtExchangePipe *pipe);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangePipe, gt_exchange_pipe_free)
+
 const char *gt_exchange_record_get (const GtExchangeRecord *record, const char *name);
 /* Appends the record's fields (all attributes but uuid, rev, mtime and the parent, plus
  * "text" when not empty) as a JSON object. */

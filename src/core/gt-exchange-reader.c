@@ -379,7 +379,8 @@ collect_attributes (GtExchangeReader *self, GtExchangeRecord *record, GError **e
   xmlTextReaderMoveToElement (self->reader);
 
   record->n_attrs = n;
-  record->uuid = record->mtime = record->parent = NULL;
+  record->uuid = record->mtime = record->parent = record->json = NULL;
+  record->json_len = 0;
   record->rev = 0;
   for (int i = 0; i < n; i++)
     {
