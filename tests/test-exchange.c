@@ -650,6 +650,16 @@ on_progress (double fraction, gpointer data)
   *last = fraction;
 }
 
+/* Cancels the import at its first progress report, with records still being parsed. */
+static void
+cancel_on_progress (double fraction, gpointer data)
+{
+  GCancellable *cancel = data;
+
+  g_assert_cmpfloat (fraction, <, 1.0);
+  g_cancellable_cancel (cancel);
+}
+
 static void
 test_progress_cancel (Fixture *fx, gconstpointer data)
 {
@@ -671,6 +681,22 @@ test_progress_cancel (Fixture *fx, gconstpointer data)
   g_clear_error (&error);
   after = digest (fx->county);
   g_assert_cmpstr (before, ==, after);
+
+  /* Cancelled half-way (the report holds over 8 192 records; progress comes every 4 096): the
+   * parsing thread is stopped where it is, and nothing is changed. */
+  g_clear_object (&cancel);
+  cancel = g_cancellable_new ();
+  result = gt_exchange_import_full (fx->county, fx->report, 0, GT_EXCHANGE_RESOLVE_NONE, cancel,
+                                    cancel_on_progress, cancel, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_cancellable_is_cancelled (cancel));
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = digest (fx->county);
+  g_assert_cmpstr (before, ==, after);
+  g_cancellable_cancel (cancel);
+
   g_assert_false (gt_exchange_export_full (fx->township, path, &options, cancel, NULL, NULL,
                                            NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
