@@ -18,6 +18,10 @@ struct _GtOverviewPage
   GtkLabel *role_label;
   GtkFlowBox *tiles;
   GtkLabel *types_label;
+
+  GtStorage *storage;  /* whose counts the tiles are to show */
+  guint tick_id;       /* waiting for the page's next frame */
+  guint fill_id;       /* the counts, after that frame */
 };
 
 static void gt_overview_page_page_init (GtPageInterface *iface);
@@ -68,36 +72,16 @@ clear_tiles (GtOverviewPage *self)
 }
 
 static void
-gt_overview_page_set_storage (GtPage *page, GtStorage *storage)
+fill_tiles (GtOverviewPage *self)
 {
-  GtOverviewPage *self = GT_OVERVIEW_PAGE (page);
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) stats = NULL;
-  g_autofree char *office = NULL, *role = NULL, *code = NULL, *role_text = NULL;
   g_autoptr (GString) types = NULL;
 
-  clear_tiles (self);
-  gtk_label_set_label (self->types_label, "");
-  if (storage == NULL)
-    {
-      gtk_label_set_label (self->office_label, _("No database open"));
-      gtk_label_set_label (self->role_label, _("Open a database or create a new one from the "
-                                               "main menu."));
-      return;
-    }
-
-  office = gt_storage_get_meta (storage, "office_name");
-  role = gt_storage_get_meta (storage, "role");
-  code = gt_storage_get_meta (storage, "office_code");
-  gtk_label_set_label (self->office_label, office != NULL ? office : _("Unnamed office"));
-  role_text = g_strdup_printf ("%s%s%s", gt_label_role (role != NULL ? role : "township"),
-                               code != NULL ? " · " : "", code != NULL ? code : "");
-  gtk_label_set_label (self->role_label, role_text);
-
-  stats = gt_stats_collect (storage, &error);
+  stats = gt_stats_collect (self->storage, &error);
   if (stats == NULL)
     {
-      gt_page_report_error (page, error);
+      gt_page_report_error (GT_PAGE (self), error);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
@@ -121,6 +105,78 @@ gt_overview_page_set_storage (GtPage *page, GtStorage *storage)
     }
 }
 
+static gboolean
+fill_idle (gpointer data)
+{
+  GtOverviewPage *self = data;
+
+  self->fill_id = 0;
+  if (self->storage != NULL)
+    fill_tiles (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page's first frame after a new database: the counts (200 ms over a prefecture's 1.2
+ * million households and links) come right after it is painted, so the window does not
+ * wait for them, and not at all while another page is shown. */
+static gboolean
+on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  GtOverviewPage *self = GT_OVERVIEW_PAGE (widget);
+
+  self->tick_id = 0;
+  if (self->fill_id == 0)
+    self->fill_id = g_idle_add (fill_idle, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_fill (GtOverviewPage *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  self->tick_id = 0;
+}
+
+static void
+gt_overview_page_set_storage (GtPage *page, GtStorage *storage)
+{
+  GtOverviewPage *self = GT_OVERVIEW_PAGE (page);
+  g_autofree char *office = NULL, *role = NULL, *code = NULL, *role_text = NULL;
+
+  cancel_fill (self);
+  g_set_object (&self->storage, storage);
+  clear_tiles (self);
+  gtk_label_set_label (self->types_label, "");
+  if (storage == NULL)
+    {
+      gtk_label_set_label (self->office_label, _("No database open"));
+      gtk_label_set_label (self->role_label, _("Open a database or create a new one from the "
+                                               "main menu."));
+      return;
+    }
+
+  office = gt_storage_get_meta (storage, "office_name");
+  role = gt_storage_get_meta (storage, "role");
+  code = gt_storage_get_meta (storage, "office_code");
+  gtk_label_set_label (self->office_label, office != NULL ? office : _("Unnamed office"));
+  role_text = g_strdup_printf ("%s%s%s", gt_label_role (role != NULL ? role : "township"),
+                               code != NULL ? " · " : "", code != NULL ? code : "");
+  gtk_label_set_label (self->role_label, role_text);
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+}
+
+static void
+gt_overview_page_dispose (GObject *object)
+{
+  GtOverviewPage *self = GT_OVERVIEW_PAGE (object);
+
+  cancel_fill (self);
+  g_clear_object (&self->storage);
+  G_OBJECT_CLASS (gt_overview_page_parent_class)->dispose (object);
+}
+
 static void
 gt_overview_page_page_init (GtPageInterface *iface)
 {
@@ -130,8 +186,10 @@ gt_overview_page_page_init (GtPageInterface *iface)
 static void
 gt_overview_page_class_init (GtOverviewPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = gt_overview_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/gt-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GtOverviewPage, office_label);
