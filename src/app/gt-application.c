@@ -235,6 +235,10 @@ gt_application_init (GtApplication *self)
 GtApplication *
 gt_application_new (void)
 {
+  /* Guatu draws with cairo, never with OpenGL. Without this, opening the display loads and
+   * asks the GL driver (GLX) for its visuals: a quarter of the start-up under Xvfb. A GDK_GL
+   * of the user's own wins. Here, before GTK opens the display and before any thread. */
+  g_setenv ("GDK_GL", "disable", FALSE);
   return g_object_new (GT_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
