@@ -62,7 +62,8 @@ SELECT r.uuid, s.rev, s.mtime, o.uuid, s.uuid, s.kind, s.period, s.rule_version,
 def measure(cmd, stdin=None):
     """Wall time, CPU time (user + sys) and peak RSS (MB) of one child."""
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=null, stdin=subprocess.PIPE if stdin else None)
+    proc = subprocess.Popen(cmd, stdout=null, stderr=null,  # xmllint --schema: "… validates"
+                            stdin=subprocess.PIPE if stdin else None)
     if stdin:
         proc.stdin.write(stdin)
         proc.stdin.close()
