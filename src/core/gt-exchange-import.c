@@ -6,6 +6,8 @@
  * format version understood, ledger (already imported?) → automatic backup → one
  * transaction: every record classified new / updated / unchanged / conflicting and applied,
  * the ledger entry written, the whole audited as one bulk entry. Any problem rolls back.
+ * The records are parsed and validated on a second thread (gt-exchange-pipe.c) while this
+ * one, the only one that touches the database, stores them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
