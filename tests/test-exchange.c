@@ -640,6 +640,35 @@ test_dispatch_ack (Fixture *fx, gconstpointer data)
                                               " = '" TOWNSHIP "' AND note = '收到'"), ==, 1);
 }
 
+/* 400 tasks of 6 KB each (bodies of 1 990 characters, the schema allows 2 000): the parsing
+ * thread's batches (1 MB) fill up after about 170, so a record that does not fit waits for
+ * the next batch; every body arrives whole and in its own task. */
+#define BIG_BODY "replace (hex (zeroblob (995)), '00', '党建')"
+
+static void
+test_large_records (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtExchangeResult) result = NULL;
+  g_autofree char *dispatch = NULL;
+
+  g_assert_true (gt_storage_exec (fx->county,
+                                  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                  " WHERE i < 400)"
+                                  " INSERT INTO ex_tasks (uuid, mtime, kind, title, body, due_date,"
+                                  " issuer_code, issuer_name, target_code, issued_on)"
+                                  " SELECT gt_uuid (), '2026-12-01T08:00:00Z', 'task', 'T' || i,"
+                                  " 'T' || i || ':' || " BIG_BODY ", '2026-12-20', '330822',"
+                                  " '常山县', '*', '2026-12-01' FROM n", &error));
+  g_assert_no_error (error);
+  dispatch = export (fx, fx->county, "big.xml", GT_EXCHANGE_KIND_DISPATCH, TOWNSHIP, FALSE);
+  result = gt_exchange_import (fx->township, dispatch, 0, GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->counts[GT_EXCHANGE_TASK][GT_EXCHANGE_NEW], ==, 400);
+  g_assert_cmpint (gt_test_count (fx->township, "SELECT count(*) FROM ex_tasks WHERE incoming"
+                                                " AND body = title || ':' || " BIG_BODY), ==, 400);
+}
+
 static void
 on_progress (double fraction, gpointer data)
 {
@@ -726,6 +755,7 @@ main (int argc, char **argv)
   ADD ("/exchange/take-incoming", test_take_incoming);
   ADD ("/exchange/mask", test_mask);
   ADD ("/exchange/dispatch-ack", test_dispatch_ack);
+  ADD ("/exchange/large-records", test_large_records);
   ADD ("/exchange/progress-cancel", test_progress_cancel);
   g_test_add_func ("/exchange/reader-doctype", test_reader_doctype);
   return g_test_run ();
