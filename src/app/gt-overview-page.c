@@ -43,11 +43,11 @@ static const Tile tiles[] = {
   { "projects", N_("Wall-chart projects") },
 };
 
+/* @text is the count, or "…" while it is being counted. */
 static GtkWidget *
-make_tile (const char *title, gint64 value)
+make_tile (const char *title, const char *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
   GtkWidget *number = gtk_label_new (text);
   GtkWidget *caption = gtk_label_new (title);
 
@@ -78,6 +78,7 @@ fill_tiles (GtOverviewPage *self)
   g_autoptr (GArray) stats = NULL;
   g_autoptr (GString) types = NULL;
 
+  clear_tiles (self);
   stats = gt_stats_collect (self->storage, &error);
   if (stats == NULL)
     {
@@ -85,8 +86,11 @@ fill_tiles (GtOverviewPage *self)
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
-    gtk_container_add (GTK_CONTAINER (self->tiles),
-                       make_tile (_(tiles[i].title), gt_stats_get (stats, tiles[i].key)));
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               gt_stats_get (stats, tiles[i].key));
+      gtk_container_add (GTK_CONTAINER (self->tiles), make_tile (_(tiles[i].title), text));
+    }
 
   /* "Branches by type: 机关 5 · 农村 4 …" */
   types = g_string_new (NULL);
@@ -164,6 +168,14 @@ gt_overview_page_set_storage (GtPage *page, GtStorage *storage)
   role_text = g_strdup_printf ("%s%s%s", gt_label_role (role != NULL ? role : "township"),
                                code != NULL ? " · " : "", code != NULL ? code : "");
   gtk_label_set_label (self->role_label, role_text);
+  /* Until the counts arrive (a second on a prefecture's database) the tiles say so. */
+  for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
+    {
+      GtkWidget *tile = make_tile (_(tiles[i].title), "…");
+
+      gtk_widget_set_tooltip_text (tile, _("Counting…"));
+      gtk_container_add (GTK_CONTAINER (self->tiles), tile);
+    }
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 }
 
