@@ -352,6 +352,23 @@ test_scale (void)
                    gt_stats_get (stats, "full_members") +
                      gt_stats_get (stats, "probationary_members"));
 
+  /* The scale data is a prefecture's office (衢州市, 330800), not a county's. */
+  {
+    g_autofree char *role = gt_storage_get_meta (storage, "role");
+    g_autofree char *code = gt_storage_get_meta (storage, "office_code");
+
+    g_assert_true (gt_office_is_prefecture (role, code));
+    g_assert_cmpstr (gt_label_office_role (role, code), ==, "Prefecture organisation department");
+    g_assert_false (gt_office_is_prefecture ("county", "330822"));   /* 常山县 */
+    g_assert_false (gt_office_is_prefecture ("county", "330000"));   /* the province */
+    g_assert_false (gt_office_is_prefecture ("township", "330800"));
+    g_assert_false (gt_office_is_prefecture ("county", "3308X0"));
+    g_assert_false (gt_office_is_prefecture ("county", NULL));
+    g_assert_cmpstr (gt_label_office_role ("county", "330822"), ==,
+                     "County organisation department");
+    g_assert_cmpstr (gt_label_office_role (NULL, NULL), ==, "Township office");
+  }
+
   /* Valid, unique ID numbers matching birth dates and genders; no date in the future. */
   g_assert_true (gt_stats_check (storage, &problems, &error));
   g_assert_no_error (error);

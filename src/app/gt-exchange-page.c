@@ -186,7 +186,7 @@ static void
 gt_exchange_page_set_storage (GtPage *page, GtStorage *storage)
 {
   GtExchangePage *self = GT_EXCHANGE_PAGE (page);
-  g_autofree char *role = NULL, *schema = NULL;
+  g_autofree char *role = NULL, *code = NULL, *schema = NULL;
 
   g_set_object (&self->storage, storage);
   gtk_widget_set_sensitive (self->trust_button, storage != NULL);
@@ -208,7 +208,8 @@ gt_exchange_page_set_storage (GtPage *page, GtStorage *storage)
   set_meta_label (self->office_value, storage, "office_name");
   set_meta_label (self->code_value, storage, "office_code");
   role = gt_storage_get_meta (storage, "role");
-  gtk_label_set_label (self->role_value, gt_label_role (role != NULL ? role : "township"));
+  code = gt_storage_get_meta (storage, "office_code");
+  gtk_label_set_label (self->role_value, gt_label_office_role (role, code));
   gtk_label_set_label (self->path_value, gt_storage_get_path (storage));
   schema = g_strdup_printf ("%d", gt_storage_get_schema_version (storage));
   gtk_label_set_label (self->schema_value, schema);

@@ -165,7 +165,7 @@ gt_overview_page_set_storage (GtPage *page, GtStorage *storage)
   role = gt_storage_get_meta (storage, "role");
   code = gt_storage_get_meta (storage, "office_code");
   gtk_label_set_label (self->office_label, office != NULL ? office : _("Unnamed office"));
-  role_text = g_strdup_printf ("%s%s%s", gt_label_role (role != NULL ? role : "township"),
+  role_text = g_strdup_printf ("%s%s%s", gt_label_office_role (role, code),
                                code != NULL ? " · " : "", code != NULL ? code : "");
   gtk_label_set_label (self->role_label, role_text);
   /* Until the counts arrive (a second on a prefecture's database) the tiles say so. */

@@ -20,6 +20,7 @@
 #include "gt-preferences-dialog.h"
 #include "gt-project-dialog.h"
 #include "gt-project-page.h"
+#include "gt-registers.h"
 #include "gt-life-page.h"
 /* charts */
 #include "gt-chart-page.h"
@@ -123,9 +124,17 @@ update_role_pages (GtWindow *self)
 {
   g_autofree char *role = self->storage != NULL ? gt_storage_get_meta (self->storage, "role")
                                                 : NULL;
+  g_autofree char *code = self->storage != NULL
+                            ? gt_storage_get_meta (self->storage, "office_code") : NULL;
   gboolean county = g_strcmp0 (role, "county") == 0;
+  GtkWidget *roll_up = gtk_stack_get_child_by_name (self->stack, "county");
 
-  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "county"), county);
+  /* A prefecture's office (市委组织部) rolls up its whole prefecture. */
+  gtk_container_child_set (GTK_CONTAINER (self->stack), roll_up, "title",
+                           gt_office_is_prefecture (role, code) ? _("Prefecture Roll-up")
+                                                                : _("County Roll-up"),
+                           NULL);
+  gtk_widget_set_visible (roll_up, county);
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "tasks"),
                           self->storage != NULL && !county);
 }

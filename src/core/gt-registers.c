@@ -455,6 +455,25 @@ gt_label_role (const char *role)
   return lookup (roles, G_N_ELEMENTS (roles), role);
 }
 
+/* The office above the townships is a county's organisation department (县委组织部), or a
+ * prefecture's (市委组织部) when its code is a prefecture's: six digits ending in 00, as
+ * 330800 衢州市 (GB/T 2260; 330822 is 常山县 in it). */
+gboolean
+gt_office_is_prefecture (const char *role, const char *office_code)
+{
+  return g_strcmp0 (role, "county") == 0 && office_code != NULL &&
+         strlen (office_code) == 6 && strspn (office_code, "0123456789") == 6 &&
+         g_str_has_suffix (office_code, "00") && !g_str_has_suffix (office_code, "0000");
+}
+
+const char *
+gt_label_office_role (const char *role, const char *office_code)
+{
+  if (gt_office_is_prefecture (role, office_code))
+    return _("Prefecture organisation department");
+  return gt_label_role (role != NULL ? role : "township");
+}
+
 char *
 gt_phone_mask (const char *phone)
 {

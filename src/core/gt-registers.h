@@ -106,6 +106,8 @@ const char *gt_label_org_level (const char *level);
 const char *gt_label_member_category (const char *category);
 const char *gt_label_project_kind (const char *kind);
 const char *gt_label_role (const char *role);
+gboolean gt_office_is_prefecture (const char *role, const char *office_code);
+const char *gt_label_office_role (const char *role, const char *office_code);
 
 /* Masks the middle digits of a phone number: 138****0000. */
 char *gt_phone_mask (const char *phone);
