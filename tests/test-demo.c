@@ -352,6 +352,52 @@ test_scale (void)
                    gt_stats_get (stats, "full_members") +
                      gt_stats_get (stats, "probationary_members"));
 
+  /* A year of organisational life, dues and points, the evaluation, the project library. */
+  {
+    gint64 meetings = 0, attendance = 0, payments = 0, points = 0, results = 0, projects = 0,
+           milestones = 0, branches_without = -1;
+
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM meetings", &meetings,
+                                           &error));
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM meeting_attendance",
+                                           &attendance, &error));
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM dues_payments",
+                                           &payments, &error));
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM score_points", &points,
+                                           &error));
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM score_results r JOIN"
+                                           " score_runs s ON s.id = r.run_id WHERE s.published",
+                                           &results, &error));
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM projects", &projects,
+                                           &error));
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM milestones",
+                                           &milestones, &error));
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM organizations o"
+                                           " WHERE kind = 'branch' AND NOT EXISTS (SELECT 1"
+                                           " FROM meetings m WHERE m.org_id = o.id)",
+                                           &branches_without, &error));
+    g_assert_no_error (error);
+    g_test_message ("scale 6000: %" G_GINT64_FORMAT " meetings, %" G_GINT64_FORMAT
+                    " attendances, %" G_GINT64_FORMAT " dues payments, %" G_GINT64_FORMAT
+                    " points, %" G_GINT64_FORMAT " projects", meetings, attendance, payments,
+                    points, projects);
+    /* every branch met; 三会一课 of a year: a branch meets about 30 times */
+    g_assert_cmpint (branches_without, ==, 0);
+    g_assert_cmpint (meetings, >=, gt_stats_get (stats, "branches") * 25);
+    g_assert_cmpint (attendance, >=, members * 20);
+    /* monthly dues for most members, a few behind */
+    g_assert_cmpint (payments, >=, members * 10);
+    g_assert_cmpint (payments, <=, members * 12);
+    g_assert_cmpint (points, >=, members * 30);
+    /* everyone who was a member in the first half of 2026 is evaluated */
+    g_assert_cmpint (results, >=, members * 95 / 100);
+    g_assert_cmpint (results, <=, members);
+    /* one project for every 250 members, three to five time nodes each */
+    g_assert_cmpint (projects, ==, 6000 / 250);
+    g_assert_cmpint (milestones, >=, projects * 3);
+    g_assert_cmpint (milestones, <=, projects * 5);
+  }
+
   /* The scale data is a prefecture's office (衢州市, 330800), not a county's. */
   {
     g_autofree char *role = gt_storage_get_meta (storage, "role");

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "gt-cli.h"
 #include "gt-demo.h"
@@ -67,6 +68,21 @@ gt_cli_cmd_init (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   return GT_EXIT_OK;
 }
 
+/* A prefecture takes minutes: its share done, on a terminal only (scripts get no noise). */
+static void
+print_demo_progress (double fraction, gpointer user_data)
+{
+  int *last = user_data;
+  int percent = (int) (fraction * 100);
+
+  if (percent == *last)
+    return;
+  *last = percent;
+  g_printerr ("\r%3d %%", percent);
+  if (percent == 100)
+    g_printerr ("\n");
+}
+
 int
 gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
@@ -75,6 +91,7 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   g_autofree char *code = NULL, *name = NULL;
   int exit_code = GT_EXIT_OK, seed = -1;
   gint64 members = 0;
+  int last_percent = -1;
   g_autofree char *preset = NULL;
   GOptionEntry entries[] = {
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same data"),
@@ -114,7 +131,9 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_CREATE, &exit_code);
   if (storage == NULL)
     return exit_code;
-  if ((members > 0 ? !gt_demo_build_scale (storage, members, (guint32) seed, NULL, NULL, &error)
+  if ((members > 0 ? !gt_demo_build_scale (storage, members, (guint32) seed,
+                                           isatty (STDERR_FILENO) ? print_demo_progress : NULL,
+                                           &last_percent, &error)
                    : !gt_demo_build_township (storage, (guint32) seed, &error)) ||
       (code != NULL && !gt_storage_set_meta (storage, "office_code", code, &error)) ||
       (name != NULL && !gt_storage_set_meta (storage, "office_name", name, &error)))

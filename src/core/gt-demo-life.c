@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gt-demo-life.h"
+#include "gt-demo-private.h"
 #include "gt-dues.h"
 #include "gt-life.h"
 
@@ -27,6 +28,7 @@ typedef struct
   GtStorage *storage;
   GRand *rand;
   const char *mtime;
+  const DemoPhase *phase; /* NULL for the township demo */
 } Life;
 
 typedef struct
@@ -79,17 +81,12 @@ static const char *const topics_group[] = {
   "学习本月理论内容", "联户走访情况交流", "收集群众意见建议", "网格事务分析研判",
 };
 
-#define PICK(life, list) list[g_rand_int_range ((life)->rand, 0, G_N_ELEMENTS (list))]
+#define LIFE_PICK(life, list) list[g_rand_int_range ((life)->rand, 0, G_N_ELEMENTS (list))]
 
 static char *
 demo_uuid (Life *life)
 {
-  guint32 w[4];
-
-  for (int i = 0; i < 4; i++)
-    w[i] = g_rand_int (life->rand);
-  return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", w[0], w[1] >> 16, w[1] & 0xfff,
-                          0x8000 | (w[2] & 0x3fff), w[2] >> 16, w[3]);
+  return gt_demo_uuid_next (life->rand, life->phase != NULL ? life->phase->uuid_seq : NULL);
 }
 
 /* Month @i of the demo year (0 = December 2025). */
@@ -145,7 +142,7 @@ insert_meeting (Life *life, gint64 org_id, const char *kind, int year, int month
       sqlite3_bind_int64 (stmt, 1, meeting_id);
       sqlite3_bind_int64 (stmt, 2, p->id);
       sqlite3_bind_int (stmt, 3, present);
-      sqlite3_bind_text (stmt, 4, present ? "" : PICK (life, absence_reasons), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, present ? "" : LIFE_PICK (life, absence_reasons), -1, SQLITE_STATIC);
       if (!gt_storage_step_done (life->storage, stmt, error))
         return FALSE;
     }
@@ -189,13 +186,13 @@ branch_year (Life *life, gint64 org_id, const char *name, const char *secretary,
       /* 支委会: the committee members, the first five of the roster. */
       if (g_rand_int_range (life->rand, 0, 100) >= skip &&
           !insert_meeting (life, org_id, GT_MEETING_COMMITTEE, year, month,
-                           g_rand_int_range (life->rand, 3, 13), PICK (life, topics_committee),
+                           g_rand_int_range (life->rand, 3, 13), LIFE_PICK (life, topics_committee),
                            place, secretary, people, 5, error))
         return FALSE;
       /* 主题党日 on the 20th, everyone. */
       if (g_rand_int_range (life->rand, 0, 100) >= skip &&
           !insert_meeting (life, org_id, GT_MEETING_THEME_DAY, year, month, 20,
-                           PICK (life, topics_theme), place, secretary, people, 0, error))
+                           LIFE_PICK (life, topics_theme), place, secretary, people, 0, error))
         return FALSE;
       /* 党员大会 and 党课 in the last month of each quarter (the current quarter, ending
        * in December 2026, is left open for some). */
@@ -203,12 +200,12 @@ branch_year (Life *life, gint64 org_id, const char *name, const char *secretary,
         {
           if (g_rand_int_range (life->rand, 0, 100) >= skip &&
               !insert_meeting (life, org_id, GT_MEETING_GENERAL, year, month,
-                               g_rand_int_range (life->rand, 14, 27), PICK (life, topics_general),
+                               g_rand_int_range (life->rand, 14, 27), LIFE_PICK (life, topics_general),
                                place, secretary, people, 0, error))
             return FALSE;
           if (g_rand_int_range (life->rand, 0, 100) >= skip &&
               !insert_meeting (life, org_id, GT_MEETING_LECTURE, year, month,
-                               g_rand_int_range (life->rand, 21, 29), PICK (life, topics_lecture),
+                               g_rand_int_range (life->rand, 21, 29), LIFE_PICK (life, topics_lecture),
                                place, secretary, people, 0, error))
             return FALSE;
         }
@@ -250,7 +247,7 @@ group_year (Life *life, gint64 group_id, gint64 branch_id, int index, int n_grou
       if (g_rand_int_range (life->rand, 0, 100) < 7)
         continue;
       if (!insert_meeting (life, group_id, GT_MEETING_GROUP, year, month,
-                           g_rand_int_range (life->rand, 13, 19), PICK (life, topics_group),
+                           g_rand_int_range (life->rand, 13, 19), LIFE_PICK (life, topics_group),
                            "网格党员之家", people->len > 0 ? ((Person *) people->pdata[0])->name : "",
                            people, 0, error))
         return FALSE;
@@ -304,6 +301,7 @@ dues_year (Life *life, GError **error)
     return FALSE;
   for (guint i = 0; i < people->len; i++)
     {
+      gt_demo_phase_report (life->phase, (gint64) people->len * 3 + i, (gint64) people->len * 4);
       Person *p = people->pdata[i];
       gint64 base = 0, fixed = -1, dues = 0;
       const char *category = base_for (life, p, &base, &fixed);
@@ -374,7 +372,14 @@ dues_year (Life *life, GError **error)
 gboolean
 gt_demo_life_build (GtStorage *storage, guint32 seed, GError **error)
 {
-  Life life = { storage, g_rand_new_with_seed (seed ^ 0x11fe), "2026-11-30T08:00:00Z" };
+  return gt_demo_life_build_phase (storage, seed, NULL, error);
+}
+
+gboolean
+gt_demo_life_build_phase (GtStorage *storage, guint32 seed, const DemoPhase *phase,
+                          GError **error)
+{
+  Life life = { storage, g_rand_new_with_seed (seed ^ 0x11fe), "2026-11-30T08:00:00Z", phase };
   g_autoptr (GArray) branches = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
@@ -395,6 +400,9 @@ gt_demo_life_build (GtStorage *storage, guint32 seed, GError **error)
   for (guint b = 0; ok && b < branches->len; b++)
     {
       gint64 branch_id = g_array_index (branches, gint64, b);
+
+      /* meetings: three quarters of the work, dues the rest */
+      gt_demo_phase_report (phase, (gint64) b * 3, (gint64) branches->len * 4);
       g_autofree char *name = NULL, *secretary = NULL;
       g_autoptr (GArray) groups = g_array_new (FALSE, FALSE, sizeof (gint64));
 

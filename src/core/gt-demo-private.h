@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "gt-demo.h"
 #include "gt-storage.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,14 @@ typedef struct
   char *mtime;
   gint64 committee_id;
   int household_counter;
+  guint64 *uuid_seq; /* NULL: version-4 uuids; else time-ordered ones, see gt_demo_uuid_next */
 } Demo;
 
-/* A random (but seeded, so repeatable) version-4 uuid. */
+/* A seeded, so repeatable, uuid drawn from @rand. With @seq NULL a random version-4 uuid
+ * (the township demo). Otherwise a version-7 uuid whose time and counter fields count up
+ * from the demo's date by *@seq, so millions of rows append to their uuid index instead of
+ * landing on random pages (the scale demo); the same @rand draws are used either way. */
+char *gt_demo_uuid_next (GRand *rand, guint64 *seq);
 char *gt_demo_uuid (Demo *demo);
 const char *gt_demo_pick (Demo *demo, const char *const *list, int n);
 #define PICK(demo, array) gt_demo_pick ((demo), (array), G_N_ELEMENTS (array))
@@ -27,6 +33,32 @@ const char *gt_demo_pick (Demo *demo, const char *const *list, int n);
 char *gt_demo_person_name (Demo *demo, gboolean male);
 const char *gt_demo_education (Demo *demo);
 const char *gt_demo_occupation (Demo *demo, const char *org_type, int birth_year);
+
+/* How an area's generator runs inside a larger build: with time-ordered uuids (@uuid_seq,
+ * see gt_demo_uuid_next) and reporting its progress as the share @from … @to of the whole
+ * build. The township demo passes NULL: version-4 uuids, no progress. */
+typedef struct
+{
+  guint64 *uuid_seq;
+  GtDemoProgress progress;
+  gpointer progress_data;
+  double from, to;
+} DemoPhase;
+
+/* Reports @done of @total of @phase's work (at most every 1/256 of it). */
+void gt_demo_phase_report (const DemoPhase *phase, gint64 done, gint64 total);
+
+gboolean gt_demo_life_build_phase (GtStorage *storage, guint32 seed, const DemoPhase *phase,
+                                   GError **error);
+/* @n_projects projects placed in the database's villages, named after their village,
+ * township or county (gt-demo-projects.c). */
+gboolean gt_demo_projects_build_phase (GtStorage *storage, guint32 seed, int n_projects,
+                                       const DemoPhase *phase, GError **error);
+/* A year of points for every member (gt-demo-scoring.c); then, in a transaction of its own
+ * at prefecture scale, the published 2026-H1 evaluation. */
+gboolean gt_demo_scoring_build_phase (GtStorage *storage, guint32 seed, const DemoPhase *phase,
+                                      GError **error);
+gboolean gt_demo_scoring_evaluate (GtStorage *storage, GError **error);
 
 gboolean gt_demo_insert_org (Demo *demo, gint64 parent_id, const char *name, const char *kind,
                              const char *org_type, const char *level, const char *code,

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "gt-demo-private.h"
 #include "gt-demo-projects.h"
 #include "gt-project.h"
 
@@ -32,6 +33,7 @@ typedef struct
   const char *kind;
   const char *level;
   const char *village;       /* NULL for township-wide */
+  const char *place;         /* scale: the village the project is in or near, else NULL */
   const char *leader;
   const char *cadre;
   State state;
@@ -127,6 +129,45 @@ by_start (gconstpointer a, gconstpointer b)
   return pa->start - pb->start;
 }
 
+/* Scale: the committee of @level (township or county) above @place's branch, and its
+ * name without 中共 … 委员会 ("青石镇"). */
+static gboolean
+find_committee (GtStorage *storage, const char *place, const char *level, gint64 *org_id,
+                char **short_name, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "WITH RECURSIVE up (id, parent_id, depth) AS ("
+    "  SELECT o.id, o.parent_id, 0 FROM organizations o JOIN villages v ON v.org_id = o.id"
+    "   WHERE v.name = ?1"
+    "  UNION ALL SELECT p.id, p.parent_id, up.depth + 1 FROM organizations p"
+    "   JOIN up ON p.id = up.parent_id)"
+    " SELECT o.id, o.name FROM up JOIN organizations o ON o.id = up.id"
+    " WHERE o.level = ?2 AND o.kind = 'committee' ORDER BY up.depth LIMIT 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, place, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *start = g_str_has_prefix (name, "中共") ? name + strlen ("中共") : name;
+      size_t len = strlen (start);
+
+      if (g_str_has_suffix (start, "委员会"))
+        len -= strlen ("委员会");
+      *org_id = sqlite3_column_int64 (stmt, 0);
+      *short_name = g_strndup (start, len);
+    }
+  sqlite3_reset (stmt);
+  if (*org_id != 0)
+    return TRUE;
+  *short_name = g_strdup ("");
+  return gt_storage_query_int64 (storage, "SELECT id FROM organizations WHERE parent_id IS NULL"
+                                          " ORDER BY id LIMIT 1", org_id, error);
+}
+
 /* The village's branch for a village project, else the township committee. */
 static gboolean
 find_org (GtStorage *storage, const char *village, gint64 *org_id, GError **error)
@@ -158,6 +199,7 @@ add_plan (GtStorage *storage, const Plan *plan, GDate *today, GRand *rand, gbool
 {
   g_autofree char *start = day (today, plan->start);
   g_autofree char *due = day (today, plan->start + plan->n * plan->step);
+  g_autofree char *committee = NULL, *name = NULL;
   gint64 org_id = 0, id = 0;
   GtProjectSpec spec = {
     .name = plan->name, .kind = plan->kind, .level = plan->level, .village = plan->village,
@@ -165,8 +207,20 @@ add_plan (GtStorage *storage, const Plan *plan, GDate *today, GRand *rand, gbool
     .budget_fen = plan->budget_fen,
   };
 
-  if (!find_org (storage, plan->village, &org_id, error))
-    return FALSE;
+  if (plan->place != NULL && plan->village == NULL)
+    {
+      /* a prefecture's library: the township's or county's own project, named after it */
+      if (!find_committee (storage, plan->place, plan->level, &org_id, &committee, error))
+        return FALSE;
+      spec.name = name = g_strconcat (committee, plan->name, NULL);
+    }
+  else
+    {
+      if (!find_org (storage, plan->village, &org_id, error))
+        return FALSE;
+      if (plan->place != NULL)
+        spec.name = name = g_strconcat (plan->village, plan->name, NULL);
+    }
   spec.org_id = org_id;
   if (!gt_project_add (storage, &spec, &id, NULL, error))
     return FALSE;
@@ -175,11 +229,11 @@ add_plan (GtStorage *storage, const Plan *plan, GDate *today, GRand *rand, gbool
     {
       int planned = plan->start + k * plan->step;
       g_autofree char *planned_date = day (today, planned);
-      const char *name = k == plan->n ? "验收销号" : milestone_names[(k - 1) % 4];
+      const char *node = k == plan->n ? "验收销号" : milestone_names[(k - 1) % 4];
       gint64 mid = 0;
       gboolean tick;
 
-      if (!gt_milestone_add (storage, id, name, planned_date, &mid, error))
+      if (!gt_milestone_add (storage, id, node, planned_date, &mid, error))
         return FALSE;
       switch (plan->state)
         {
@@ -231,7 +285,7 @@ add_plan (GtStorage *storage, const Plan *plan, GDate *today, GRand *rand, gbool
           g_autofree char *checked = day (today, -30 + 15 * c - g_rand_int_range (rand, 0, 5));
           g_autofree char *deadline = day (today, -30 + 15 * c + 10);
           g_autofree char *circular = g_strdup_printf ("关于%s推进滞后的通报（第%d期）",
-                                                        plan->name, c + 1);
+                                                        spec.name, c + 1);
           GtSupervisionSpec check = {
             .checked_on = checked,
             .finding = "盯人盯事盯进度：责任人未按限时督办要求整改",
@@ -270,33 +324,79 @@ plan_clear (gpointer data)
   g_free (((Plan *) data)->name);
 }
 
+/* Scale: every village with a branch, where projects are placed. */
+static GPtrArray *
+load_places (GtStorage *storage, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT name FROM villages"
+                                                    " WHERE org_id IS NOT NULL ORDER BY id", error);
+  g_autoptr (GPtrArray) places = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (places, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, "villages");
+      return NULL;
+    }
+  return g_steal_pointer (&places);
+}
+
 gboolean
 gt_demo_projects_build (GtStorage *storage, guint32 seed, GError **error)
 {
+  return gt_demo_projects_build_phase (storage, seed, N_DEMO_PROJECTS, NULL, error);
+}
+
+gboolean
+gt_demo_projects_build_phase (GtStorage *storage, guint32 seed, int n_projects,
+                              const DemoPhase *phase, GError **error)
+{
   g_autoptr (GArray) plans = g_array_new (FALSE, TRUE, sizeof (Plan));
+  /* the township demo's six villages, or (scale) every village of the prefecture */
+  g_autoptr (GPtrArray) places = phase != NULL ? load_places (storage, error) : NULL;
+  int weights[G_N_ELEMENTS (kinds)];
   g_autofree char *today_text = gt_today (), *snapshot_day = NULL;
   GRand *rand = g_rand_new_with_seed (seed ^ 0x9e3779b9u);
   GDate today;
   int per_kind[G_N_ELEMENTS (kinds)] = { 0 };
   gboolean alternate = TRUE, ok = TRUE, snapshot_taken = FALSE;
 
+  if (phase != NULL && places == NULL)
+    {
+      g_rand_free (rand);
+      return FALSE;
+    }
+  /* 49 : 3 : 6 : 10 : 20, scaled to @n_projects */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    weights[k] = MAX (1, (kind_weights[k] * n_projects + N_DEMO_PROJECTS / 2) / N_DEMO_PROJECTS);
   g_array_set_clear_func (plans, plan_clear);
   g_date_clear (&today, 1);
   g_date_set_parse (&today, today_text);
   snapshot_day = day (&today, -30);
 
-  for (int i = 0, k = 0; i < N_DEMO_PROJECTS; i++)
+  for (int i = 0, k = 0; i < n_projects; i++)
     {
       Plan plan = { 0 };
+      int rounds = 0;
 
-      while (per_kind[k] >= kind_weights[k])
+      /* past the scaled weights (rounding), the kinds take turns */
+      while (per_kind[k] >= weights[k] && rounds++ < (int) G_N_ELEMENTS (kinds))
         k = (k + 1) % G_N_ELEMENTS (kinds);
       plan.kind = kinds[k];
       plan.name = project_name (plan.kind, per_kind[k]++);
       k = (k + 1) % G_N_ELEMENTS (kinds);
       plan.state = (State) (i % 4);
       plan.variant = (i / 4) % 2;
-      plan.village = i % 3 == 0 ? villages[(i / 3) % G_N_ELEMENTS (villages)] : NULL;
+      if (places != NULL && places->len > 0)
+        plan.place = places->pdata[g_rand_int_range (rand, 0, (gint32) places->len)];
+      plan.village = i % 3 == 0 ? (plan.place != NULL ? plan.place
+                                                  : villages[(i / 3) % G_N_ELEMENTS (villages)])
+                                : NULL;
       plan.level = plan.village != NULL ? "village" : (i % 7 == 1 ? "county" : "township");
       plan.leader = leaders[g_rand_int_range (rand, 0, G_N_ELEMENTS (leaders))];
       plan.cadre = cadres[g_rand_int_range (rand, 0, G_N_ELEMENTS (cadres))];
@@ -318,6 +418,7 @@ gt_demo_projects_build (GtStorage *storage, guint32 seed, GError **error)
           snapshot_taken = TRUE;
         }
       ok = ok && add_plan (storage, plan, &today, rand, &alternate, error);
+      gt_demo_phase_report (phase, i + 1, plans->len);
     }
   if (ok && !snapshot_taken)
     ok = gt_project_snapshot_take (storage, snapshot_day, "上月挂图晾晒", NULL, error);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gt-demo.h"
+#include "gt-demo-private.h"
 #include "gt-ratings.h"
 #include "gt-score-rules.h"
 
@@ -41,22 +42,29 @@ pick (const GtScoreRules *rules, const char *category, GRand *rand)
 }
 
 static gboolean
-insert (GtStorage *storage, GRand *rand, const DemoMember *member, const char *month,
-        const GtScoreItem *item, GError **error)
+insert (GtStorage *storage, GRand *rand, const DemoPhase *phase, const DemoMember *member,
+        const char *month, const GtScoreItem *item, GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
     "INSERT INTO score_points (uuid, member_id, org_id, month, kind, item_code, category, points,"
     " mtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
+  g_autofree char *ordered = NULL;
   char uuid[37];
   int points = item->points;
 
   if (stmt == NULL)
     return FALSE;
-  g_snprintf (uuid, sizeof uuid, "%08x-%04x-4%03x-8%03x-%08x%04x", g_rand_int (rand),
-              g_rand_int (rand) & 0xffff, g_rand_int (rand) & 0xfff, g_rand_int (rand) & 0xfff,
-              g_rand_int (rand), g_rand_int (rand) & 0xffff);
+  if (phase != NULL && phase->uuid_seq != NULL)
+    {
+      ordered = gt_demo_uuid_next (rand, phase->uuid_seq);
+      g_strlcpy (uuid, ordered, sizeof uuid);
+    }
+  else
+    g_snprintf (uuid, sizeof uuid, "%08x-%04x-4%03x-8%03x-%08x%04x", g_rand_int (rand),
+                g_rand_int (rand) & 0xffff, g_rand_int (rand) & 0xfff, g_rand_int (rand) & 0xfff,
+                g_rand_int (rand), g_rand_int (rand) & 0xffff);
   if (g_strcmp0 (item->category, "penalty") == 0 || g_strcmp0 (item->category, "downgrade") == 0)
     points = -points;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -105,10 +113,16 @@ load_members (GtStorage *storage, GError **error)
 gboolean
 gt_demo_scoring_build (GtStorage *storage, guint32 seed, GError **error)
 {
+  return gt_demo_scoring_build_phase (storage, seed, NULL, error) &&
+         gt_demo_scoring_evaluate (storage, error);
+}
+
+gboolean
+gt_demo_scoring_build_phase (GtStorage *storage, guint32 seed, const DemoPhase *phase,
+                             GError **error)
+{
   g_autoptr (GtScoreRules) rules = gt_score_rules_load_current (storage, error);
   g_autoptr (GArray) members = NULL;
-  g_autoptr (GtScoreRun) run = NULL;
-  GtScorePeriod half;
   GRand *rand;
   gboolean ok = TRUE;
 
@@ -126,6 +140,8 @@ gt_demo_scoring_build (GtStorage *storage, guint32 seed, GError **error)
                                                      : g_rand_double_range (rand, 0.85, 1.0);
       double active = g_rand_double_range (rand, 0.2, 1.0);
 
+      gt_demo_phase_report (phase, i, members->len);
+
       for (int m = 1; ok && m <= DEMO_LAST_MONTH; m++)
         {
           char month[8];
@@ -138,23 +154,30 @@ gt_demo_scoring_build (GtStorage *storage, guint32 seed, GError **error)
               const GtScoreItem *item = g_ptr_array_index (rules->items, k);
 
               if (g_strcmp0 (item->category, "basic") == 0 && g_rand_double (rand) < q)
-                ok = insert (storage, rand, member, month, item, error);
+                ok = insert (storage, rand, phase, member, month, item, error);
             }
           if (ok && g_rand_double (rand) < active)
-            ok = insert (storage, rand, member, month, pick (rules, "bonus", rand), error);
+            ok = insert (storage, rand, phase, member, month, pick (rules, "bonus", rand), error);
           if (ok && g_rand_double (rand) < (1 - q) * 0.25)
-            ok = insert (storage, rand, member, month, pick (rules, "penalty", rand), error);
+            ok = insert (storage, rand, phase, member, month, pick (rules, "penalty", rand), error);
         }
       /* Two members in the township were sanctioned this year. */
       if (ok && (i == 17 || i == 131))
-        ok = insert (storage, rand, member, "2026-05", pick (rules, "downgrade", rand), error);
+        ok = insert (storage, rand, phase, member, "2026-05", pick (rules, "downgrade", rand), error);
     }
   g_rand_free (rand);
-  if (!ok)
-    return FALSE;
+  return ok;
+}
+
+gboolean
+gt_demo_scoring_evaluate (GtStorage *storage, GError **error)
+{
+  g_autoptr (GtScoreRules) rules = gt_score_rules_load_current (storage, error);
+  g_autoptr (GtScoreRun) run = NULL;
+  GtScorePeriod half;
 
   /* The half-year evaluation (半年评定) of the first half, published. */
-  if (!gt_score_period_parse ("2026-H1", &half, error))
+  if (rules == NULL || !gt_score_period_parse ("2026-H1", &half, error))
     return FALSE;
   run = gt_score_members (storage, rules, &half, error);
   return run != NULL && gt_score_run_save (storage, run, error) &&
