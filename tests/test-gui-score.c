@@ -34,6 +34,14 @@ explanation (GtkWidget *page)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* The page reads and computes in a worker thread: wait until it has shown the result. */
+static void
+settle (GtkWidget *page)
+{
+  while (gt_score_page_is_busy (GT_SCORE_PAGE (page)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static gboolean
 drive_score (gpointer user_data)
 {
@@ -57,6 +65,7 @@ drive_score (gpointer user_data)
   pump ();
   page = find_widget (GTK_WIDGET (toplevel), GT_TYPE_SCORE_PAGE, NULL);
   g_assert_nonnull (page);
+  settle (page);
   view = find_widget (page, GTK_TYPE_TREE_VIEW, "tree_view");
   kind = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "kind_combo");
   period = find_widget (page, GTK_TYPE_ENTRY, "period_entry");
@@ -68,6 +77,7 @@ drive_score (gpointer user_data)
   gtk_entry_set_text (GTK_ENTRY (period), "2026-H1");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (published), TRUE);
   pump ();
+  settle (page);
   g_assert_cmpint (count_rows (model, NULL), ==, active);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_widget (page, GTK_TYPE_LABEL,
                                                                          "status_label"))),
@@ -76,6 +86,7 @@ drive_score (gpointer user_data)
   gtk_tree_selection_select_path (gtk_tree_view_get_selection (GTK_TREE_VIEW (view)), path);
   gtk_tree_path_free (path);
   pump ();
+  settle (page);
   text = explanation (page);
   g_assert_nonnull (strstr (text, "→"));
   g_assert_nonnull (strstr (text, zh ? "基本" : "basic"));
@@ -85,6 +96,7 @@ drive_score (gpointer user_data)
   gtk_entry_set_text (GTK_ENTRY (period), "2026-Q3");
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "compute_button")));
   pump ();
+  settle (page);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (published)));
   g_assert_cmpint (count (storage, "SELECT count(*) FROM score_runs WHERE period = '2026-Q3'"
                                    " AND published = 0"), ==, 1);
@@ -92,6 +104,7 @@ drive_score (gpointer user_data)
   g_assert_true (gtk_widget_get_sensitive (find_widget (page, GTK_TYPE_BUTTON, "publish_button")));
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "publish_button")));
   pump ();
+  settle (page);
   g_assert_cmpint (count (storage, "SELECT count(*) FROM score_runs WHERE period = '2026-Q3'"
                                    " AND published = 1"), ==, 1);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (published)));
@@ -100,16 +113,19 @@ drive_score (gpointer user_data)
   /* the red/black list of the current quarter's default, then of 2026-Q3 */
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (kind), "redblack");
   pump ();
+  settle (page);
   g_assert_nonnull (strstr (gtk_entry_get_text (GTK_ENTRY (period)), "-Q"));
   gtk_entry_set_text (GTK_ENTRY (period), "2026-Q3");
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "compute_button")));
   pump ();
+  settle (page);
   g_assert_cmpint (count_rows (model, NULL), >, 10);
   screenshot (GTK_WIDGET (toplevel), "score-redblack");
 
   /* the fortress index of 2026: every branch rated */
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (kind), "fortress");
   pump ();
+  settle (page);
   g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (period)), ==, "2026");
   g_assert_cmpint (count_rows (model, NULL), >=, 10);
   screenshot (GTK_WIDGET (toplevel), "score-fortress");
@@ -117,6 +133,7 @@ drive_score (gpointer user_data)
   /* the rules dialog: 末位警示 share 0.05 → 0.25 makes rules version 2 */
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "rules_button")));
   pump ();
+  settle (page);
   {
     GtkWidget *dialog = find_dialog ("GtScoreRulesDialog");
     GtkWidget *spin;
@@ -130,6 +147,7 @@ drive_score (gpointer user_data)
     screenshot (dialog, "score-rules-dialog");
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
     pump ();
+  settle (page);
   }
   g_assert_cmpint (count (storage, "SELECT max (version) FROM score_rule_sets WHERE current = 1"),
                    ==, 2);
@@ -140,6 +158,7 @@ drive_score (gpointer user_data)
   gtk_entry_set_text (GTK_ENTRY (period), "2026-Q9");
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "compute_button")));
   pump ();
+  settle (page);
   g_assert_cmpint (count_rows (model, NULL), ==, 0);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_widget (page, GTK_TYPE_LABEL,
                                                                          "status_label"))),

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gt-chart-page.h"
+#include "gt-page.h"
 #include "gt-org.h"
 #include "gt-registers.h"
 
@@ -123,16 +124,17 @@ fill_orgs (GtChartPage *self)
 {
   g_autoptr (GPtrArray) orgs = NULL;
   g_autofree char *active = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)));
+  GtkListStore *store = gt_combo_box_text_take_model (self->org_combo);
 
-  gtk_combo_box_text_remove_all (self->org_combo);
-  gtk_combo_box_text_append (self->org_combo, "", _("All organisations"));
+  gt_combo_box_text_store_append (store, "", _("All organisations"));
   if (self->storage != NULL && (orgs = gt_org_list (self->storage, NULL)) != NULL)
     for (guint i = 0; i < orgs->len; i++)
       {
         const GtOrg *org = orgs->pdata[i];
         g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
-        gtk_combo_box_text_append (self->org_combo, id, org->name);
+        gt_combo_box_text_store_append (store, id, org->name);
       }
+  gt_combo_box_text_give_model (self->org_combo, store);
   if (active == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), active))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
 }

@@ -146,6 +146,7 @@ gt_develop_applicant_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 o
                                            "SELECT code, name, id FROM organizations WHERE"
                                            " archived = 0 AND kind IN ('branch',"
                                            " 'general_branch') ORDER BY sort_order, id", NULL);
+  GtkListStore *store = gt_combo_box_text_take_model (GTK_COMBO_BOX_TEXT (orgs));
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -153,13 +154,17 @@ gt_develop_applicant_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 o
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
 
       /* the id is the code when there is one, else the (unique) name */
-      gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (orgs), code != NULL && *code ? code : name,
-                                 name);
+      gt_combo_box_text_store_append (store, code != NULL && *code ? code : name, name);
       if (sqlite3_column_int64 (stmt, 2) == org_id)
-        gtk_combo_box_set_active_id (GTK_COMBO_BOX (orgs), code != NULL && *code ? code : name);
+        {
+          g_free (active);
+          active = g_strdup (code != NULL && *code ? code : name);
+        }
     }
   if (stmt != NULL)
     sqlite3_reset (stmt);
+  gt_combo_box_text_give_model (GTK_COMBO_BOX_TEXT (orgs), store);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (orgs), active);
   if (gtk_combo_box_get_active (GTK_COMBO_BOX (orgs)) < 0)
     gtk_combo_box_set_active (GTK_COMBO_BOX (orgs), 0);
   gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (gender), "M", C_("develop", "Male"));

@@ -14,6 +14,7 @@
 
 #include "gt-develop-dialogs.h"
 #include "gt-develop-page.h"
+#include "gt-page.h"
 #include "gt-develop-step-dialog.h"
 #include "gt-develop.h"
 #include "gt-statistics.h"
@@ -246,10 +247,11 @@ fill_orgs (GtDevelopPage *self)
 {
   g_autofree char *active = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)));
   sqlite3_stmt *stmt;
+  GtkListStore *store;
 
   self->filling = TRUE;
-  gtk_combo_box_text_remove_all (self->org_combo);
-  gtk_combo_box_text_append (self->org_combo, "0", C_("develop", "All branches"));
+  store = gt_combo_box_text_take_model (self->org_combo);
+  gt_combo_box_text_store_append (store, "0", C_("develop", "All branches"));
   stmt = self->storage != NULL
            ? gt_storage_prepare (self->storage,
                                  "SELECT id, name FROM organizations WHERE archived = 0 AND kind"
@@ -259,11 +261,11 @@ fill_orgs (GtDevelopPage *self)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                               (gint64) sqlite3_column_int64 (stmt, 0));
-      gtk_combo_box_text_append (self->org_combo, id,
-                                 (const char *) sqlite3_column_text (stmt, 1));
+      gt_combo_box_text_store_append (store, id, (const char *) sqlite3_column_text (stmt, 1));
     }
   if (stmt != NULL)
     sqlite3_reset (stmt);
+  gt_combo_box_text_give_model (self->org_combo, store);
   if (active == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), active))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
   self->filling = FALSE;

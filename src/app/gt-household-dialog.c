@@ -77,10 +77,12 @@ static void
 fill_villages (GtHouseholdDialog *self)
 {
   g_autoptr (GPtrArray) villages = gt_village_list (self->storage, NULL);
+  GtkListStore *store = gt_combo_box_text_take_model (self->village_combo);
 
-  gtk_combo_box_text_append (self->village_combo, "", _("(none)"));
+  gt_combo_box_text_store_append (store, "", _("(none)"));
   for (guint i = 0; villages != NULL && i < villages->len; i++)
-    gtk_combo_box_text_append (self->village_combo, villages->pdata[i], villages->pdata[i]);
+    gt_combo_box_text_store_append (store, villages->pdata[i], villages->pdata[i]);
+  gt_combo_box_text_give_model (self->village_combo, store);
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->village_combo), 0);
 }
 

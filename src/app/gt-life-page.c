@@ -12,6 +12,7 @@
 
 #include "gt-dues.h"
 #include "gt-life-page.h"
+#include "gt-page.h"
 #include "gt-life-report.h"
 #include "gt-life.h"
 #include "gt-life-rules-dialog.h"
@@ -67,6 +68,7 @@ struct _GtLifePage
   GtStorage *storage;
   gboolean filling;
   GCancellable *compliance_cancellable; /* of the computation under way, or NULL */
+  GCancellable *dues_cancellable;       /* of the dues count under way, or NULL */
 };
 
 static void gt_life_page_page_init (GtPageInterface *iface);
@@ -244,7 +246,7 @@ fill_compliance (GtLifePage *self)
 gboolean
 gt_life_page_is_busy (GtLifePage *self)
 {
-  return self->compliance_cancellable != NULL;
+  return self->compliance_cancellable != NULL || self->dues_cancellable != NULL;
 }
 
 static void
@@ -252,10 +254,11 @@ fill_orgs (GtLifePage *self)
 {
   g_autoptr (GPtrArray) orgs = NULL;
   g_autofree char *active = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)));
+  GtkListStore *store;
 
   self->filling = TRUE;
-  gtk_combo_box_text_remove_all (self->org_combo);
-  gtk_combo_box_text_append (self->org_combo, "0", _("All organisations"));
+  store = gt_combo_box_text_take_model (self->org_combo);
+  gt_combo_box_text_store_append (store, "0", _("All organisations"));
   orgs = self->storage != NULL ? gt_org_list (self->storage, NULL) : NULL;
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
@@ -263,8 +266,9 @@ fill_orgs (GtLifePage *self)
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, o->id);
 
       if (g_strcmp0 (o->kind, "branch") == 0 || g_strcmp0 (o->kind, "general_branch") == 0)
-        gtk_combo_box_text_append (self->org_combo, id, o->name);
+        gt_combo_box_text_store_append (store, id, o->name);
     }
+  gt_combo_box_text_give_model (self->org_combo, store);
   if (active == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), active))
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), "0");
   self->filling = FALSE;
@@ -278,9 +282,13 @@ selected_org (GtLifePage *self)
   return id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
 }
 
+/* A prefecture's year is some 300 000 meetings: the list shows the latest. */
+#define MAX_MEETINGS_SHOWN 1000
+
 static void
 fill_meetings (GtLifePage *self)
 {
+  gint64 total = 0;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) meetings = NULL;
   g_autofree char *summary = NULL;
@@ -289,7 +297,8 @@ fill_meetings (GtLifePage *self)
   gtk_label_set_label (self->meetings_label, "");
   if (self->storage == NULL)
     return;
-  meetings = gt_meeting_list (self->storage, selected_org (self), NULL, &error);
+  meetings = gt_meeting_list_latest (self->storage, selected_org (self), MAX_MEETINGS_SHOWN,
+                                     &total, &error);
   if (meetings == NULL)
     {
       gt_page_report_error (GT_PAGE (self), error);
@@ -306,38 +315,65 @@ fill_meetings (GtLifePage *self)
                                          gt_label_meeting_kind (m->kind), MT_TOPIC, m->topic,
                                          MT_ATTENDANCE, attendance, MT_ID, m->id, -1);
     }
-  summary = g_strdup_printf (ngettext ("%u meeting", "%u meetings", meetings->len),
-                             meetings->len);
+  if (total > meetings->len)
+    summary = g_strdup_printf (_("The latest %u of %u meetings; choose a branch to see all "
+                                 "of its own"), meetings->len, (guint) total);
+  else
+    summary = g_strdup_printf (ngettext ("%u meeting", "%u meetings", meetings->len),
+                               meetings->len);
   gtk_label_set_label (self->meetings_label, summary);
 }
 
+typedef struct
+{
+  GPtrArray *arrears;
+  GPtrArray *summary;
+} DuesResult;
+
 static void
-fill_dues (GtLifePage *self)
+dues_result_free (DuesResult *result)
+{
+  g_clear_pointer (&result->arrears, g_ptr_array_unref);
+  g_clear_pointer (&result->summary, g_ptr_array_unref);
+  g_free (result);
+}
+
+/* In a worker thread, on a connection of its own: every member's months, a minute at
+ * prefecture scale. */
+static void
+dues_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) arrears = NULL;
-  g_autoptr (GPtrArray) summary = NULL;
-  g_autofree char *total_text = NULL, *text = NULL, *now = gt_today ();
+  g_autoptr (GtStorage) storage = gt_storage_open (task_data, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_autofree char *now = gt_today ();
+  DuesResult *result = g_new0 (DuesResult, 1);
+
+  if (storage != NULL)
+    result->arrears = gt_dues_arrears (storage, NULL, &error);
+  if (result->arrears != NULL)
+    result->summary = gt_dues_summary (storage, atoi (now), &error);
+  if (result->summary == NULL)
+    {
+      dues_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) dues_result_free);
+}
+
+static void
+show_dues (GtLifePage *self, GPtrArray *arrears, GPtrArray *summary)
+{
+  g_autofree char *total_text = NULL, *text = NULL;
+  g_autofree char *warning = gt_life_status_colour (self->storage, GT_LIFE_OVERDUE);
+  g_autofree char *missing = gt_life_status_colour (self->storage, GT_LIFE_MISSING);
   gint64 total = 0;
   guint rule = 0;
 
-  gtk_list_store_clear (self->arrears_store);
-  gtk_label_set_label (self->dues_label, "");
-  if (self->storage == NULL)
-    return;
-  arrears = gt_dues_arrears (self->storage, NULL, &error);
-  summary = arrears != NULL ? gt_dues_summary (self->storage, atoi (now), &error) : NULL;
-  if (summary == NULL)
-    {
-      gt_page_report_error (GT_PAGE (self), error);
-      return;
-    }
   for (guint i = 0; i < arrears->len; i++)
     {
       GtDuesArrears *a = arrears->pdata[i];
       g_autofree char *owed = gt_fen_format (a->owed_fen);
-      g_autofree char *colour = gt_life_status_colour (self->storage,
-                                                       a->rule ? GT_LIFE_MISSING : GT_LIFE_OVERDUE);
 
       rule += a->rule;
       gtk_list_store_insert_with_values (
@@ -346,7 +382,7 @@ fill_dues (GtLifePage *self)
         AR_IN_A_ROW, a->consecutive, AR_UNPAID, a->months_unpaid, AR_OWED, owed,
         AR_NOTE, a->rule ? _("6-month rule (党章第九条)") : a->warning ? _("Warning") : "",
         AR_MEMBER_ID, a->member_id,
-        AR_NOTE_COLOUR, a->rule || a->warning ? colour : NULL, -1);
+        AR_NOTE_COLOUR, a->rule ? missing : a->warning ? warning : NULL, -1);
     }
   for (guint i = 0; i < summary->len; i++)
     total += ((GtDuesSummary *) summary->pdata[i])->total_fen;
@@ -354,6 +390,47 @@ fill_dues (GtLifePage *self)
   text = g_strdup_printf (_("%u members behind with their dues, %u of them six months or more; "
                             "%s 元 received for this year"), arrears->len, rule, total_text);
   gtk_label_set_label (self->dues_label, text);
+}
+
+static void
+dues_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  DuesResult *dues = g_task_propagate_pointer (G_TASK (result), &error);
+  GtLifePage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer count replaced it, or the page is gone */
+  self = GT_LIFE_PAGE (source);
+  g_clear_object (&self->dues_cancellable);
+  gtk_label_set_label (self->dues_label, "");
+  if (dues == NULL)
+    gt_page_report_error (GT_PAGE (self), error);
+  else if (self->storage != NULL)
+    show_dues (self, dues->arrears, dues->summary);
+  if (dues != NULL)
+    dues_result_free (dues);
+}
+
+static void
+fill_dues (GtLifePage *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->dues_cancellable != NULL)
+    g_cancellable_cancel (self->dues_cancellable);
+  g_clear_object (&self->dues_cancellable);
+  gtk_list_store_clear (self->arrears_store);
+  gtk_label_set_label (self->dues_label, "");
+  if (self->storage == NULL)
+    return;
+  gtk_label_set_label (self->dues_label, _("Counting the dues…"));
+  self->dues_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->dues_cancellable, dues_done, NULL);
+  g_task_set_source_tag (task, fill_dues);
+  g_task_set_task_data (task, g_strdup (gt_storage_get_path (self->storage)), g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, dues_thread);
 }
 
 static void
@@ -606,6 +683,9 @@ gt_life_page_dispose (GObject *object)
   if (self->compliance_cancellable != NULL)
     g_cancellable_cancel (self->compliance_cancellable);
   g_clear_object (&self->compliance_cancellable);
+  if (self->dues_cancellable != NULL)
+    g_cancellable_cancel (self->dues_cancellable);
+  g_clear_object (&self->dues_cancellable);
   g_clear_object (&self->storage);
   G_OBJECT_CLASS (gt_life_page_parent_class)->dispose (object);
 }

@@ -314,6 +314,7 @@ fill_orgs (GtMeetingDialog *self)
 {
   g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
   g_autoptr (GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GtkListStore *store = gt_combo_box_text_take_model (self->org_combo);
 
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
@@ -322,14 +323,15 @@ fill_orgs (GtMeetingDialog *self)
 
       g_hash_table_insert (names, &o->id, o->name);
       if (g_strcmp0 (o->kind, "branch") == 0 || g_strcmp0 (o->kind, "general_branch") == 0)
-        gtk_combo_box_text_append (self->org_combo, id, o->name);
+        gt_combo_box_text_store_append (store, id, o->name);
       else if (g_strcmp0 (o->kind, "group") == 0)
         {
           const char *parent = g_hash_table_lookup (names, &o->parent_id);
           g_autofree char *label = g_strdup_printf ("%s · %s", parent != NULL ? parent : "", o->name);
-          gtk_combo_box_text_append (self->org_combo, id, label);
+          gt_combo_box_text_store_append (store, id, label);
         }
     }
+  gt_combo_box_text_give_model (self->org_combo, store);
 }
 
 GtMeetingDialog *

@@ -118,14 +118,17 @@ gt_member_add_dialog_new (GtkWindow *parent, GtStorage *storage)
                                           "use-header-bar", FALSE, "title", _("Add Member"),
                                           NULL);
   g_autoptr (GPtrArray) orgs = gt_org_list (storage, NULL);
+  GtkListStore *store;
 
   self->storage = g_object_ref (storage);
+  store = gt_combo_box_text_take_model (self->org_combo);
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
       GtOrg *o = orgs->pdata[i];
       if (g_strcmp0 (o->kind, "branch") == 0 || g_strcmp0 (o->kind, "general_branch") == 0)
-        gtk_combo_box_text_append (self->org_combo, *o->code ? o->code : o->name, o->name);
+        gt_combo_box_text_store_append (store, *o->code ? o->code : o->name, o->name);
     }
+  gt_combo_box_text_give_model (self->org_combo, store);
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
   return self;
 }

@@ -263,15 +263,18 @@ fill_orgs (GtMemberDialog *self)
 {
   g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
 
+  GtkListStore *store;
+
   if (orgs == NULL)
     return;
+  store = gt_combo_box_text_take_model (self->org_combo);
   for (guint i = 0; i < orgs->len; i++)
     {
       GtOrg *org = orgs->pdata[i];
       if (g_strcmp0 (org->kind, "branch") == 0 || g_strcmp0 (org->kind, "general_branch") == 0)
-        gtk_combo_box_text_append (self->org_combo, org->code[0] ? org->code : org->name,
-                                   org->name);
+        gt_combo_box_text_store_append (store, org->code[0] ? org->code : org->name, org->name);
     }
+  gt_combo_box_text_give_model (self->org_combo, store);
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
 }
 

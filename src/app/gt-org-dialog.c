@@ -78,6 +78,7 @@ fill (GtOrgDialog *self)
   g_autoptr (GPtrArray) types = gt_org_types (self->storage, NULL);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  GtkListStore *store;
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_combo_box_text_append (self->kind_combo, kinds[i], gt_label_org_kind (kinds[i]));
@@ -95,13 +96,14 @@ fill (GtOrgDialog *self)
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), "village");
   gtk_entry_set_text (self->date_entry, today);
 
+  store = gt_combo_box_text_take_model (self->parent_combo);
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
       GtOrg *org = orgs->pdata[i];
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
 
       if (g_strcmp0 (org->kind, "group") != 0)
-        gtk_combo_box_text_append (self->parent_combo, id, org->name);
+        gt_combo_box_text_store_append (store, id, org->name);
       if (org->id == self->org_id && self->mode != GT_ORG_DIALOG_ADD)
         {
           gtk_entry_set_text (self->name_entry, org->name);
@@ -109,6 +111,7 @@ fill (GtOrgDialog *self)
           gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->type_combo), org->org_type);
         }
     }
+  gt_combo_box_text_give_model (self->parent_combo, store);
   if (self->mode == GT_ORG_DIALOG_ADD && self->org_id > 0)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->org_id);

@@ -114,6 +114,7 @@ fill_choices (GtProjectDialog *self)
   g_autoptr (GPtrArray) kinds = gt_project_kind_list (self->storage, NULL);
   g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
   g_autoptr (GPtrArray) villages = gt_village_list (self->storage, NULL);
+  GtkListStore *store;
 
   for (guint i = 0; kinds != NULL && i < kinds->len; i++)
     {
@@ -124,17 +125,21 @@ fill_choices (GtProjectDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
     gtk_combo_box_text_append (self->level_combo, levels[i], gt_label_org_level (levels[i]));
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), "township");
+  store = gt_combo_box_text_take_model (self->org_combo);
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
       GtOrg *org = orgs->pdata[i];
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
-      gtk_combo_box_text_append (self->org_combo, id, org->name);
+      gt_combo_box_text_store_append (store, id, org->name);
     }
+  gt_combo_box_text_give_model (self->org_combo, store);
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
   gt_combo_box_ellipsize (GTK_COMBO_BOX (self->org_combo), 24);
-  gtk_combo_box_text_append (self->village_combo, "", _("(none)"));
+  store = gt_combo_box_text_take_model (self->village_combo);
+  gt_combo_box_text_store_append (store, "", _("(none)"));
   for (guint i = 0; villages != NULL && i < villages->len; i++)
-    gtk_combo_box_text_append (self->village_combo, villages->pdata[i], villages->pdata[i]);
+    gt_combo_box_text_store_append (store, villages->pdata[i], villages->pdata[i]);
+  gt_combo_box_text_give_model (self->village_combo, store);
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->village_combo), 0);
 }
 

@@ -11,6 +11,7 @@
 #include "gt-project-diff-dialog.h"
 #include "gt-project-dialog.h"
 #include "gt-project-page.h"
+#include "gt-page.h"
 #include "gt-project.h"
 #include "gt-registers.h"
 
@@ -170,6 +171,7 @@ fill_filters (GtProjectPage *self)
   g_autofree char *org = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)));
   g_autoptr (GPtrArray) kinds = gt_project_kind_list (self->storage, NULL);
   g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+  GtkListStore *store;
 
   self->filling = TRUE;
   gtk_combo_box_text_remove_all (self->kind_combo);
@@ -188,14 +190,15 @@ fill_filters (GtProjectPage *self)
   for (guint s = 0; s < GT_PROJECT_N_STATUS; s++)
     gtk_combo_box_text_append (self->status_combo, gt_project_status_code (s),
                                gt_project_status_label (s));
-  gtk_combo_box_text_remove_all (self->org_combo);
-  gtk_combo_box_text_append (self->org_combo, "", _("All organisations"));
+  store = gt_combo_box_text_take_model (self->org_combo);
+  gt_combo_box_text_store_append (store, "", _("All organisations"));
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
       GtOrg *o = orgs->pdata[i];
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, o->id);
-      gtk_combo_box_text_append (self->org_combo, id, o->name);
+      gt_combo_box_text_store_append (store, id, o->name);
     }
+  gt_combo_box_text_give_model (self->org_combo, store);
 #define RESTORE(combo, id) \
   if (id == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), id)) \
     gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0)

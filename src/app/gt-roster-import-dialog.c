@@ -419,8 +419,9 @@ fill_orgs (GtRosterImportDialog *self)
 {
   g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
   g_autoptr (GHashTable) depths = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GtkListStore *store = gt_combo_box_text_take_model (self->org_combo);
 
-  gtk_combo_box_text_append (self->org_combo, "", _("None: every row names its branch"));
+  gt_combo_box_text_store_append (store, "", _("None: every row names its branch"));
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
       GtOrg *org = orgs->pdata[i];
@@ -431,9 +432,9 @@ fill_orgs (GtRosterImportDialog *self)
       for (guint d = 0; d < depth; d++)
         g_string_append (label, "    ");
       g_string_append (label, org->name);
-      gtk_combo_box_text_append (self->org_combo, *org->code ? org->code : org->name,
-                                 label->str);
+      gt_combo_box_text_store_append (store, *org->code ? org->code : org->name, label->str);
     }
+  gt_combo_box_text_give_model (self->org_combo, store);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), "");
 }
 

@@ -45,6 +45,7 @@ struct _GtScorePage
   GtStorage *storage;
   GtScoreRun *run;
   GtkListStore *store;
+  GCancellable *cancellable; /* of the load under way, or NULL */
 };
 
 static void gt_score_page_page_init (GtPageInterface *iface);
@@ -109,6 +110,8 @@ result_text (const GtScoreRun *run, const GtScoreResult *r)
 static void
 fill (GtScorePage *self)
 {
+  /* 200 000 rows go in faster with the view looking away */
+  gtk_tree_view_set_model (self->tree_view, NULL);
   gtk_list_store_clear (self->store);
   for (guint i = 0; self->run != NULL && i < self->run->results->len; i++)
     {
@@ -130,6 +133,7 @@ fill (GtScorePage *self)
                                          COLUMN_NOTE, note, COLUMN_INDEX, (int) i,
                                          COLUMN_COLOUR, marked ? "#c0101a" : NULL, -1);
     }
+  gtk_tree_view_set_model (self->tree_view, GTK_TREE_MODEL (self->store));
   show_explanation (self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
 }
@@ -140,49 +144,60 @@ set_status (GtScorePage *self, const char *text)
   gtk_label_set_label (self->status_label, text);
 }
 
-/* Shows the stored set of the kind and period (published or not, as the check says); when
- * there is none and @compute, computes one with the current rules, storing it when @save. */
-static void
-load (GtScorePage *self, gboolean compute, gboolean save)
+typedef struct
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *status = NULL;
-  const char *kind = current_kind (self);
-  gboolean published = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->published_check));
+  char *db_path;
+  char *kind;
   GtScorePeriod period;
+  gboolean published; /* the published set, not the latest computed one */
+  gboolean compute;   /* none stored: compute one */
+  gboolean save;      /* store a newly computed set (on the page's own connection) */
+} ScoreJob;
+
+static void
+score_job_free (ScoreJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->kind);
+  g_free (job);
+}
+
+/* In a worker thread, on a connection of its own: reading or computing a prefecture's
+ * 200 000 results takes many seconds. NULL without an error: nothing stored. */
+static void
+score_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ScoreJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
   GtScoreRun *run = NULL;
 
-  g_clear_pointer (&self->run, gt_score_run_free);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
-  if (self->storage == NULL)
+  if (storage != NULL && !job->save)
+    run = gt_score_run_load (storage, job->kind, job->period.text, job->published, &error);
+  if (storage != NULL && run == NULL && error == NULL && !job->published && job->compute)
     {
-      fill (self);
-      set_status (self, "");
-      return;
-    }
-  if (!gt_score_period_parse (gtk_entry_get_text (self->period_entry), &period, &error))
-    {
-      fill (self);
-      set_status (self, error->message);
-      return;
-    }
-  if (!save)
-    run = gt_score_run_load (self->storage, kind, period.text, published, &error);
-  if (run == NULL && error == NULL && !published && compute)
-    {
-      g_autoptr (GtScoreRules) rules = gt_score_rules_load_current (self->storage, &error);
+      g_autoptr (GtScoreRules) rules = gt_score_rules_load_current (storage, &error);
 
-      run = rules ? gt_score_compute (self->storage, rules, kind, &period, &error) : NULL;
-      if (run != NULL && save && !gt_score_run_save (self->storage, run, &error))
-        g_clear_pointer (&run, gt_score_run_free);
+      run = rules ? gt_score_compute (storage, rules, job->kind, &job->period, &error) : NULL;
     }
-  self->run = run;
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, run, (GDestroyNotify) gt_score_run_free);
+}
+
+static void
+show_run (GtScorePage *self, const ScoreJob *job, GError *error)
+{
+  g_autofree char *status = NULL;
+  GtScoreRun *run = self->run;
+
   fill (self);
   if (error != NULL)
     set_status (self, error->message);
   else if (run == NULL)
     {
-      status = g_strdup_printf (_("Nothing published for %s"), period.text);
+      status = g_strdup_printf (_("Nothing published for %s"), job->period.text);
       set_status (self, status);
     }
   else
@@ -203,6 +218,78 @@ load (GtScorePage *self, gboolean compute, gboolean save)
       set_status (self, status);
       gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), !run->published && run->id != 0);
     }
+}
+
+static void
+score_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  GtScoreRun *run = g_task_propagate_pointer (G_TASK (result), &error);
+  const ScoreJob *job = g_task_get_task_data (G_TASK (result));
+  GtScorePage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer load replaced it, or the page is gone */
+  self = GT_SCORE_PAGE (source);
+  g_clear_object (&self->cancellable);
+  if (self->storage == NULL)
+    {
+      g_clear_pointer (&run, gt_score_run_free);
+      return;
+    }
+  /* A new set is stored here, on the window's connection, so the audit log names the operator. */
+  if (run != NULL && job->save && !gt_score_run_save (self->storage, run, &error))
+    g_clear_pointer (&run, gt_score_run_free);
+  self->run = run;
+  show_run (self, job, error);
+}
+
+/* Shows the stored set of the kind and period (published or not, as the check says); when
+ * there is none and @compute, computes one with the current rules, storing it when @save.
+ * The reading and computing run in a worker thread; "Computing…" meanwhile. */
+static void
+load (GtScorePage *self, gboolean compute, gboolean save)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  ScoreJob *job;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->run, gt_score_run_free);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
+  fill (self);
+  if (self->storage == NULL)
+    {
+      set_status (self, "");
+      return;
+    }
+  job = g_new0 (ScoreJob, 1);
+  if (!gt_score_period_parse (gtk_entry_get_text (self->period_entry), &job->period, &error))
+    {
+      set_status (self, error->message);
+      score_job_free (job);
+      return;
+    }
+  job->db_path = g_strdup (gt_storage_get_path (self->storage));
+  job->kind = g_strdup (current_kind (self));
+  job->published = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->published_check));
+  job->compute = compute;
+  job->save = save;
+  set_status (self, _("Computing…"));
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, score_done, NULL);
+  g_task_set_source_tag (task, load);
+  g_task_set_task_data (task, job, (GDestroyNotify) score_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, score_thread);
+}
+
+gboolean
+gt_score_page_is_busy (GtScorePage *self)
+{
+  return self->cancellable != NULL;
 }
 
 static void
@@ -307,6 +394,9 @@ gt_score_page_dispose (GObject *object)
 {
   GtScorePage *self = GT_SCORE_PAGE (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->storage);
   g_clear_object (&self->store);
   g_clear_pointer (&self->run, gt_score_run_free);

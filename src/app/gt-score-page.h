@@ -12,4 +12,7 @@ G_BEGIN_DECLS
 #define GT_TYPE_SCORE_PAGE (gt_score_page_get_type ())
 G_DECLARE_FINAL_TYPE (GtScorePage, gt_score_page, GT, SCORE_PAGE, GtkBox)
 
+/* TRUE while results are being read or computed in the background. */
+gboolean gt_score_page_is_busy (GtScorePage *self);
+
 G_END_DECLS

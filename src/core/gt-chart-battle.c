@@ -50,6 +50,12 @@ typedef struct
 
 /* ---- groups ---- */
 
+/* More villages than this: only those with projects get a box. */
+#define MAX_EMPTY_VILLAGES 40
+/* Pushing boxes apart compares every pair, 400 rounds in up to 30 sizes: past this many
+ * boxes (a prefecture's villages) they are packed in rows in map order instead. */
+#define MAX_RELAXED_GROUPS 80
+
 static void
 make_groups (Battle *b)
 {
@@ -87,6 +93,14 @@ make_groups (Battle *b)
       Group *g = p->village_id != 0 ? g_hash_table_lookup (by_village, &p->village_id) : NULL;
       g_ptr_array_add (g != NULL ? g->projects : town.projects, p);
     }
+  /* A county's or prefecture's map of hundreds of villages shows those with projects. */
+  if (b->groups->len > MAX_EMPTY_VILLAGES)
+    for (guint i = b->groups->len; i-- > 0;)
+      if (g_array_index (b->groups, Group, i).projects->len == 0)
+        {
+          g_ptr_array_unref (g_array_index (b->groups, Group, i).projects);
+          g_array_remove_index (b->groups, i);
+        }
   if (town.projects->len > 0)
     g_array_append_val (b->groups, town);
   else
@@ -199,15 +213,33 @@ relax (Battle *b)
   return FALSE;
 }
 
-/* Rows of boxes, left to right: always works once the cells are small enough. */
+static gint
+by_target (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const Group *ga = &g_array_index ((GArray *) data, Group, *(const guint *) a);
+  const Group *gb = &g_array_index ((GArray *) data, Group, *(const guint *) b);
+  /* in bands of a tenth of the map's height, then left to right */
+  int ra = (int) (ga->ty * 10), rb = (int) (gb->ty * 10);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return ga->tx < gb->tx ? -1 : ga->tx > gb->tx ? 1 : 0;
+}
+
+/* Rows of boxes, left to right, top to bottom roughly where they belong on the map: always
+ * works once the cells are small enough. */
 static gboolean
 shelf_pack (Battle *b)
 {
   double gap = b->cell * 0.3, x = b->mx, y = b->my, row_h = 0;
+  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), b->groups->len);
 
   for (guint i = 0; i < b->groups->len; i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, by_target, b->groups);
+  for (guint k = 0; k < order->len; k++)
     {
-      Group *g = &g_array_index (b->groups, Group, i);
+      Group *g = &g_array_index (b->groups, Group, g_array_index (order, guint, k));
 
       if (x + g->w > b->mx + b->mw)
         {
@@ -281,7 +313,7 @@ place_groups_afresh (Battle *b)
   area = b->mw * b->mh;
   /* Markers and headers should cover at most about a third of the map. */
   b->cell = MIN (30 * b->ctx->unit, sqrt (area * 0.33 / MAX (n_markers, 1)));
-  for (int attempt = 0; attempt < 30; attempt++)
+  for (int attempt = 0; attempt < 30 && b->groups->len <= MAX_RELAXED_GROUPS; attempt++)
     {
       size_groups (b);
       if (relax (b))

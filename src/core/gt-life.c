@@ -535,20 +535,43 @@ read_meeting (sqlite3_stmt *stmt)
   return m;
 }
 
-GPtrArray *
-gt_meeting_list (GtStorage *storage, gint64 org_id, const char *month, GError **error)
+static GPtrArray *
+list_meetings (GtStorage *storage, gint64 org_id, const char *month, gint64 limit,
+               GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
     MEETING_COLUMNS " WHERE (?1 = 0 OR mt.org_id = ?1) AND (?2 IS NULL OR substr (mt.date, 1, 7) = ?2)"
-    " ORDER BY mt.date DESC, mt.id DESC", error);
+    " ORDER BY mt.date DESC, mt.id DESC LIMIT ?3", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, org_id);
   if (month != NULL)
     sqlite3_bind_text (stmt, 2, month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, limit);
   return gt_storage_collect (storage, stmt, read_meeting, (GDestroyNotify) gt_meeting_free, error);
+}
+
+GPtrArray *
+gt_meeting_list (GtStorage *storage, gint64 org_id, const char *month, GError **error)
+{
+  return list_meetings (storage, org_id, month, -1, error);
+}
+
+GPtrArray *
+gt_meeting_list_latest (GtStorage *storage, gint64 org_id, guint limit, gint64 *total,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT count(*) FROM meetings"
+                                                    " WHERE ?1 = 0 OR org_id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  *total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return list_meetings (storage, org_id, NULL, limit, error);
 }
 
 static gpointer

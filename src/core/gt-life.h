@@ -103,6 +103,10 @@ GtMeeting *gt_meeting_lookup (GtStorage *storage, gint64 id, GError **error);
 /* Meetings newest first; @org_id 0 for all; @month "YYYY-MM" or NULL for all months. */
 GPtrArray *gt_meeting_list (GtStorage *storage, gint64 org_id, const char *month,
                             GError **error);
+/* The @limit latest meetings of @org_id (0: all), and in @total how many there are: a
+ * prefecture holds hundreds of thousands. */
+GPtrArray *gt_meeting_list_latest (GtStorage *storage, gint64 org_id, guint limit,
+                                   gint64 *total, GError **error);
 
 /* The members a meeting of @org_id picks attendees from: the active members of the
  * organisation and its subtree; for a party group without members of its own, the
