@@ -112,41 +112,14 @@ year_text (GtLifePage *self)
   return g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->year_spin));
 }
 
-typedef struct
+/* In a worker thread: at prefecture scale this takes seconds. @data is the year. */
+static gpointer
+compliance_work (GtStorage *storage, gpointer data, GCancellable *cancellable, GError **error)
 {
-  char *db_path;
-  char *from;
-  char *to;
-} ComplianceJob;
+  g_autofree char *from = g_strconcat (data, "-01", NULL);
+  g_autofree char *to = g_strconcat (data, "-12", NULL);
 
-static void
-compliance_job_free (ComplianceJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->from);
-  g_free (job->to);
-  g_free (job);
-}
-
-/* In a worker thread, on a connection of its own: at prefecture scale this takes seconds. */
-static void
-compliance_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ComplianceJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtStorage) storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
-  GPtrArray *cells;
-
-  if (storage == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  cells = gt_life_compliance_cancellable (storage, job->from, job->to, NULL, cancellable, &error);
-  if (cells == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, cells, (GDestroyNotify) g_ptr_array_unref);
+  return gt_life_compliance_cancellable (storage, from, to, NULL, cancellable, error);
 }
 
 static void
@@ -217,30 +190,17 @@ compliance_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 fill_compliance (GtLifePage *self)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autofree char *year = year_text (self);
-  ComplianceJob *job;
-
-  if (self->compliance_cancellable != NULL)
-    g_cancellable_cancel (self->compliance_cancellable);
-  g_clear_object (&self->compliance_cancellable);
+  gt_page_cancel (&self->compliance_cancellable);
   gtk_list_store_clear (self->compliance_store);
   gtk_spinner_stop (self->compliance_spinner);
   gtk_widget_hide (GTK_WIDGET (self->compliance_spinner));
   if (self->storage == NULL)
     return;
-  job = g_new0 (ComplianceJob, 1);
-  job->db_path = g_strdup (gt_storage_get_path (self->storage));
-  job->from = g_strconcat (year, "-01", NULL);
-  job->to = g_strconcat (year, "-12", NULL);
-  self->compliance_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->compliance_cancellable, compliance_done, NULL);
-  g_task_set_source_tag (task, fill_compliance);
-  g_task_set_task_data (task, job, (GDestroyNotify) compliance_job_free);
-  g_task_set_return_on_cancel (task, TRUE);
   gtk_widget_show (GTK_WIDGET (self->compliance_spinner));
   gtk_spinner_start (self->compliance_spinner);
-  g_task_run_in_thread (task, compliance_thread);
+  gt_page_run_in_thread (self, self->storage, &self->compliance_cancellable, compliance_work,
+                         year_text (self), g_free, (GDestroyNotify) g_ptr_array_unref,
+                         compliance_done);
 }
 
 gboolean
@@ -338,27 +298,22 @@ dues_result_free (DuesResult *result)
   g_free (result);
 }
 
-/* In a worker thread, on a connection of its own: every member's months, a minute at
- * prefecture scale. */
-static void
-dues_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+/* In a worker thread: every member's months, a minute at prefecture scale. */
+static gpointer
+dues_work (GtStorage *storage, gpointer data, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtStorage) storage = gt_storage_open (task_data, GT_STORAGE_OPEN_DEFAULT, &error);
   g_autofree char *now = gt_today ();
   DuesResult *result = g_new0 (DuesResult, 1);
 
-  if (storage != NULL)
-    result->arrears = gt_dues_arrears (storage, NULL, &error);
+  result->arrears = gt_dues_arrears (storage, NULL, error);
   if (result->arrears != NULL)
-    result->summary = gt_dues_summary (storage, atoi (now), &error);
+    result->summary = gt_dues_summary (storage, atoi (now), error);
   if (result->summary == NULL)
     {
       dues_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
-  g_task_return_pointer (task, result, (GDestroyNotify) dues_result_free);
+  return result;
 }
 
 static void
@@ -415,22 +370,14 @@ dues_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 fill_dues (GtLifePage *self)
 {
-  g_autoptr (GTask) task = NULL;
-
-  if (self->dues_cancellable != NULL)
-    g_cancellable_cancel (self->dues_cancellable);
-  g_clear_object (&self->dues_cancellable);
+  gt_page_cancel (&self->dues_cancellable);
   gtk_list_store_clear (self->arrears_store);
   gtk_label_set_label (self->dues_label, "");
   if (self->storage == NULL)
     return;
   gtk_label_set_label (self->dues_label, _("Counting the dues…"));
-  self->dues_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->dues_cancellable, dues_done, NULL);
-  g_task_set_source_tag (task, fill_dues);
-  g_task_set_task_data (task, g_strdup (gt_storage_get_path (self->storage)), g_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, dues_thread);
+  gt_page_run_in_thread (self, self->storage, &self->dues_cancellable, dues_work, NULL, NULL,
+                         (GDestroyNotify) dues_result_free, dues_done);
 }
 
 static void
@@ -680,12 +627,8 @@ gt_life_page_dispose (GObject *object)
 {
   GtLifePage *self = GT_LIFE_PAGE (object);
 
-  if (self->compliance_cancellable != NULL)
-    g_cancellable_cancel (self->compliance_cancellable);
-  g_clear_object (&self->compliance_cancellable);
-  if (self->dues_cancellable != NULL)
-    g_cancellable_cancel (self->dues_cancellable);
-  g_clear_object (&self->dues_cancellable);
+  gt_page_cancel (&self->compliance_cancellable);
+  gt_page_cancel (&self->dues_cancellable);
   g_clear_object (&self->storage);
   G_OBJECT_CLASS (gt_life_page_parent_class)->dispose (object);
 }

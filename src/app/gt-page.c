@@ -138,3 +138,72 @@ gt_format_time (const char *iso)
     return g_strdup (iso != NULL ? iso : "");
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
+
+typedef struct
+{
+  char *db_path;
+  GtPageWork work;
+  gpointer data;
+  GDestroyNotify free_data;
+  GDestroyNotify free_result;
+} PageRun;
+
+static void
+page_run_free (PageRun *run)
+{
+  g_free (run->db_path);
+  if (run->free_data != NULL)
+    run->free_data (run->data);
+  g_free (run);
+}
+
+static void
+page_run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  PageRun *run = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = gt_storage_open (run->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
+  gpointer result = storage != NULL ? run->work (storage, run->data, cancellable, &error) : NULL;
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, run->free_result);
+}
+
+void
+gt_page_cancel (GCancellable **cancellable)
+{
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+}
+
+void
+gt_page_run_in_thread (gpointer source, GtStorage *storage, GCancellable **cancellable,
+                       GtPageWork work, gpointer data, GDestroyNotify free_data,
+                       GDestroyNotify free_result, GAsyncReadyCallback done)
+{
+  g_autoptr (GTask) task = NULL;
+  PageRun *run = g_new0 (PageRun, 1);
+
+  gt_page_cancel (cancellable);
+  *cancellable = g_cancellable_new ();
+  run->db_path = g_strdup (gt_storage_get_path (storage));
+  run->work = work;
+  run->data = data;
+  run->free_data = free_data;
+  run->free_result = free_result;
+  task = g_task_new (source, *cancellable, done, NULL);
+  g_task_set_source_tag (task, gt_page_run_in_thread);
+  g_task_set_task_data (task, run, (GDestroyNotify) page_run_free);
+  /* the page hears of a cancel at once; the thread finishes on its own and is dropped */
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, page_run_thread);
+}
+
+gpointer
+gt_page_run_get_data (GAsyncResult *result)
+{
+  return ((PageRun *) g_task_get_task_data (G_TASK (result)))->data;
+}

@@ -50,4 +50,21 @@ GtkListStore *gt_combo_box_text_take_model (GtkComboBoxText *combo);
 void gt_combo_box_text_store_append (GtkListStore *store, const char *id, const char *text);
 void gt_combo_box_text_give_model (GtkComboBoxText *combo, GtkListStore *store);
 
+/* Work a page does off the main loop, on a connection of its own to the same file: returns
+ * the result (NULL without an error: nothing to show) or NULL with @error set. */
+typedef gpointer (*GtPageWork) (GtStorage *storage, gpointer data, GCancellable *cancellable,
+                                GError **error);
+
+/* Cancels the work under way in *@cancellable (if any) and runs @work in a worker thread on
+ * @data (freed with @free_data), with a new *@cancellable. @done receives @source and the
+ * GTask: g_task_propagate_pointer gives @work's result (freed with @free_result if nobody
+ * takes it), a G_IO_ERROR_CANCELLED once a newer run or gt_page_cancel replaced it. */
+void gt_page_run_in_thread (gpointer source, GtStorage *storage, GCancellable **cancellable,
+                            GtPageWork work, gpointer data, GDestroyNotify free_data,
+                            GDestroyNotify free_result, GAsyncReadyCallback done);
+/* The @data a run was given, for its @done. */
+gpointer gt_page_run_get_data (GAsyncResult *result);
+/* Cancels the work under way in *@cancellable, if any, and clears it. */
+void gt_page_cancel (GCancellable **cancellable);
+
 G_END_DECLS

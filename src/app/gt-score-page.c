@@ -146,7 +146,6 @@ set_status (GtScorePage *self, const char *text)
 
 typedef struct
 {
-  char *db_path;
   char *kind;
   GtScorePeriod period;
   gboolean published; /* the published set, not the latest computed one */
@@ -157,33 +156,31 @@ typedef struct
 static void
 score_job_free (ScoreJob *job)
 {
-  g_free (job->db_path);
   g_free (job->kind);
   g_free (job);
 }
 
-/* In a worker thread, on a connection of its own: reading or computing a prefecture's
- * 200 000 results takes many seconds. NULL without an error: nothing stored. */
-static void
-score_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+/* In a worker thread: reading or computing a prefecture's 200 000 results takes many
+ * seconds. NULL without an error: nothing stored. */
+static gpointer
+score_work (GtStorage *storage, gpointer data, GCancellable *cancellable, GError **error)
 {
-  ScoreJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtStorage) storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
+  ScoreJob *job = data;
+  g_autoptr (GError) local_error = NULL;
   GtScoreRun *run = NULL;
 
-  if (storage != NULL && !job->save)
-    run = gt_score_run_load (storage, job->kind, job->period.text, job->published, &error);
-  if (storage != NULL && run == NULL && error == NULL && !job->published && job->compute)
+  if (!job->save)
+    run = gt_score_run_load (storage, job->kind, job->period.text, job->published, &local_error);
+  if (run == NULL && local_error == NULL && !job->published && job->compute)
     {
-      g_autoptr (GtScoreRules) rules = gt_score_rules_load_current (storage, &error);
+      g_autoptr (GtScoreRules) rules = gt_score_rules_load_current (storage, &local_error);
 
-      run = rules ? gt_score_compute (storage, rules, job->kind, &job->period, &error) : NULL;
+      run = rules ? gt_score_compute (storage, rules, job->kind, &job->period, &local_error)
+                  : NULL;
     }
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, run, (GDestroyNotify) gt_score_run_free);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return run;
 }
 
 static void
@@ -225,7 +222,7 @@ score_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   GtScoreRun *run = g_task_propagate_pointer (G_TASK (result), &error);
-  const ScoreJob *job = g_task_get_task_data (G_TASK (result));
+  const ScoreJob *job = gt_page_run_get_data (result);
   GtScorePage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -251,12 +248,9 @@ static void
 load (GtScorePage *self, gboolean compute, gboolean save)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GTask) task = NULL;
   ScoreJob *job;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  gt_page_cancel (&self->cancellable);
   g_clear_pointer (&self->run, gt_score_run_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
   fill (self);
@@ -272,18 +266,14 @@ load (GtScorePage *self, gboolean compute, gboolean save)
       score_job_free (job);
       return;
     }
-  job->db_path = g_strdup (gt_storage_get_path (self->storage));
   job->kind = g_strdup (current_kind (self));
   job->published = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->published_check));
   job->compute = compute;
   job->save = save;
   set_status (self, _("Computing…"));
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, score_done, NULL);
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, job, (GDestroyNotify) score_job_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, score_thread);
+  gt_page_run_in_thread (self, self->storage, &self->cancellable, score_work, job,
+                         (GDestroyNotify) score_job_free, (GDestroyNotify) gt_score_run_free,
+                         score_done);
 }
 
 gboolean
@@ -394,9 +384,7 @@ gt_score_page_dispose (GObject *object)
 {
   GtScorePage *self = GT_SCORE_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  gt_page_cancel (&self->cancellable);
   g_clear_object (&self->storage);
   g_clear_object (&self->store);
   g_clear_pointer (&self->run, gt_score_run_free);
