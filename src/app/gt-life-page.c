@@ -242,7 +242,7 @@ selected_org (GtLifePage *self)
   return id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
 }
 
-/* A prefecture's year is some 300 000 meetings: the list shows the latest. */
+/* A prefecture's year is over 200 000 meetings: the list shows the latest. */
 #define MAX_MEETINGS_SHOWN 1000
 
 static void
