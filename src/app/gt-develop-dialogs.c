@@ -141,7 +141,7 @@ gt_develop_applicant_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 o
   GtkWidget *orgs = gtk_combo_box_text_new (), *gender = gtk_combo_box_text_new ();
   GtkWidget *applied = gtk_entry_new ();
   g_autofree char *today = gt_today ();
-  g_autofree char *active = g_strdup_printf ("%" G_GINT64_FORMAT, org_id);
+  g_autofree char *active = NULL; /* the id of @org_id's row */
   sqlite3_stmt *stmt = gt_storage_prepare (storage,
                                            "SELECT code, name, id FROM organizations WHERE"
                                            " archived = 0 AND kind IN ('branch',"
@@ -164,7 +164,8 @@ gt_develop_applicant_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 o
   if (stmt != NULL)
     sqlite3_reset (stmt);
   gt_combo_box_text_give_model (GTK_COMBO_BOX_TEXT (orgs), store);
-  gtk_combo_box_set_active_id (GTK_COMBO_BOX (orgs), active);
+  if (active != NULL)
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (orgs), active);
   if (gtk_combo_box_get_active (GTK_COMBO_BOX (orgs)) < 0)
     gtk_combo_box_set_active (GTK_COMBO_BOX (orgs), 0);
   gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (gender), "M", C_("develop", "Male"));

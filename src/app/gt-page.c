@@ -158,13 +158,28 @@ page_run_free (PageRun *run)
 }
 
 static void
+interrupt_cb (GCancellable *cancellable, sqlite3 *db)
+{
+  sqlite3_interrupt (db);
+}
+
+static void
 page_run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   PageRun *run = task_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GtStorage) storage = gt_storage_open (run->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
-  gpointer result = storage != NULL ? run->work (storage, run->data, cancellable, &error) : NULL;
+  gpointer result = NULL;
 
+  if (storage != NULL)
+    {
+      /* A cancel stops the statement running on this connection (SQLITE_INTERRUPT). */
+      gulong handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb),
+                                              gt_storage_get_db (storage), NULL);
+
+      result = run->work (storage, run->data, cancellable, &error);
+      g_cancellable_disconnect (cancellable, handler);
+    }
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -197,8 +212,8 @@ gt_page_run_in_thread (gpointer source, GtStorage *storage, GCancellable **cance
   task = g_task_new (source, *cancellable, done, NULL);
   g_task_set_source_tag (task, gt_page_run_in_thread);
   g_task_set_task_data (task, run, (GDestroyNotify) page_run_free);
-  /* the page hears of a cancel at once; the thread finishes on its own and is dropped */
-  g_task_set_return_on_cancel (task, TRUE);
+  /* A cancelled run ends soon (its statement is interrupted) and reports G_IO_ERROR_CANCELLED;
+   * the task, which holds the page, is released on the main thread. */
   g_task_run_in_thread (task, page_run_thread);
 }
 

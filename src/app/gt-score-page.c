@@ -237,6 +237,13 @@ score_done (GObject *source, GAsyncResult *result, gpointer user_data)
   /* A new set is stored here, on the window's connection, so the audit log names the operator. */
   if (run != NULL && job->save && !gt_score_run_save (self->storage, run, &error))
     g_clear_pointer (&run, gt_score_run_free);
+  /* Storing it told the window, which reloads this page: that newer load shows the set. */
+  if (self->cancellable != NULL)
+    {
+      g_clear_pointer (&run, gt_score_run_free);
+      return;
+    }
+  g_clear_pointer (&self->run, gt_score_run_free);
   self->run = run;
   show_run (self, job, error);
 }

@@ -25,8 +25,11 @@ typedef void (*GtDemoProgress) (double fraction, gpointer user_data);
  * @members members (200 000 for 衢州) in counties of about 20 000, townships of about
  * 1 400 with four township branches and village branches of about 45 with one to three
  * 党小组 each (about 12 000 organisations for 200 000 members), seven households linked
- * per village member, valid and unique ID numbers. Deterministic for a @seed; one
- * transaction; refuses a database that already holds organisations. */
+ * per village member, valid and unique ID numbers; a year of meetings, dues and points
+ * and a project library (one project for every 250 members). Deterministic for a @seed.
+ * Everything but the published 2026-H1 evaluation is one transaction; the evaluation is a
+ * second one (should it fail, the data stays and the error says why). Refuses a database
+ * that already holds organisations. */
 gboolean gt_demo_build_scale (GtStorage *storage, gint64 members, guint32 seed,
                               GtDemoProgress progress, gpointer progress_data, GError **error);
 /* charts: the wall-chart settings of the demo (gt-demo-charts.c) */

@@ -569,7 +569,13 @@ gt_meeting_list_latest (GtStorage *storage, gint64 org_id, guint limit, gint64 *
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, org_id);
-  *total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gt_storage_set_error (storage, error, _("reading"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  *total = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return list_meetings (storage, org_id, NULL, limit, error);
 }
