@@ -100,6 +100,13 @@ drive_score (gpointer user_data)
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (published)));
   g_assert_cmpint (count (storage, "SELECT count(*) FROM score_runs WHERE period = '2026-Q3'"
                                    " AND published = 0"), ==, 1);
+  /* stored by the page's worker, in the operator's name like every change from the window */
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM audit_log a WHERE a.table_name ="
+                                   " 'score_runs' AND a.action = 'insert' AND a.operator <> ''"
+                                   " AND a.operator = (SELECT operator FROM audit_log"
+                                   " WHERE action = 'open' ORDER BY id DESC LIMIT 1)"
+                                   " AND a.program = (SELECT program FROM audit_log"
+                                   " WHERE action = 'open' ORDER BY id DESC LIMIT 1)"), >=, 1);
   g_assert_cmpint (count_rows (model, NULL), ==, active);
   g_assert_true (gtk_widget_get_sensitive (find_widget (page, GTK_TYPE_BUTTON, "publish_button")));
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "publish_button")));

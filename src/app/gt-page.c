@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gt-audit.h"
 #include "gt-page.h"
 
 G_DEFINE_INTERFACE (GtPage, gt_page, GTK_TYPE_WIDGET)
@@ -142,6 +143,8 @@ gt_format_time (const char *iso)
 typedef struct
 {
   char *db_path;
+  char *operator_name; /* what the worker's writes are attributed to in the audit log */
+  char *program;
   GtPageWork work;
   gpointer data;
   GDestroyNotify free_data;
@@ -152,6 +155,8 @@ static void
 page_run_free (PageRun *run)
 {
   g_free (run->db_path);
+  g_free (run->operator_name);
+  g_free (run->program);
   if (run->free_data != NULL)
     run->free_data (run->data);
   g_free (run);
@@ -171,6 +176,8 @@ page_run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable 
   g_autoptr (GtStorage) storage = gt_storage_open (run->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
   gpointer result = NULL;
 
+  if (storage != NULL)
+    gt_audit_name_operator (storage, run->operator_name, run->program);
   if (storage != NULL)
     {
       /* A cancel stops the statement running on this connection (SQLITE_INTERRUPT). */
@@ -205,6 +212,7 @@ gt_page_run_in_thread (gpointer source, GtStorage *storage, GCancellable **cance
   gt_page_cancel (cancellable);
   *cancellable = g_cancellable_new ();
   run->db_path = g_strdup (gt_storage_get_path (storage));
+  gt_audit_get_operator (storage, &run->operator_name, &run->program);
   run->work = work;
   run->data = data;
   run->free_data = free_data;

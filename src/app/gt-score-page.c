@@ -150,7 +150,7 @@ typedef struct
   GtScorePeriod period;
   gboolean published; /* the published set, not the latest computed one */
   gboolean compute;   /* none stored: compute one */
-  gboolean save;      /* store a newly computed set (on the page's own connection) */
+  gboolean save;      /* store a newly computed set */
 } ScoreJob;
 
 static void
@@ -177,6 +177,9 @@ score_work (GtStorage *storage, gpointer data, GCancellable *cancellable, GError
 
       run = rules ? gt_score_compute (storage, rules, job->kind, &job->period, &local_error)
                   : NULL;
+      /* stored here too: 200 000 results would hold up the window for half a minute */
+      if (run != NULL && job->save && !gt_score_run_save (storage, run, &local_error))
+        g_clear_pointer (&run, gt_score_run_free);
     }
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
@@ -234,10 +237,10 @@ score_done (GObject *source, GAsyncResult *result, gpointer user_data)
       g_clear_pointer (&run, gt_score_run_free);
       return;
     }
-  /* A new set is stored here, on the window's connection, so the audit log names the operator. */
-  if (run != NULL && job->save && !gt_score_run_save (self->storage, run, &error))
-    g_clear_pointer (&run, gt_score_run_free);
-  /* Storing it told the window, which reloads this page: that newer load shows the set. */
+  /* A new set was stored on the worker's connection: the window hears of it and reloads
+   * this page, and that newer load shows the set. */
+  if (run != NULL && job->save)
+    gt_storage_emit_changed (self->storage, "score_runs");
   if (self->cancellable != NULL)
     {
       g_clear_pointer (&run, gt_score_run_free);

@@ -27,6 +27,24 @@ gt_audit_set_operator (GtStorage *storage, const char *operator_name, const char
     gt_audit_set_operator_name (audit, operator_name, program);
 }
 
+void
+gt_audit_get_operator (GtStorage *storage, char **operator_name, char **program)
+{
+  GtAudit *audit = gt_storage_get_audit (storage);
+
+  *operator_name = audit != NULL ? g_strdup (gt_audit_get_operator_name (audit)) : NULL;
+  *program = audit != NULL ? g_strdup (gt_audit_get_program (audit)) : NULL;
+}
+
+void
+gt_audit_name_operator (GtStorage *storage, const char *operator_name, const char *program)
+{
+  GtAudit *audit = gt_storage_get_audit (storage);
+
+  if (audit != NULL)
+    gt_audit_set_operator_name (audit, operator_name, program);
+}
+
 gboolean
 gt_audit_open_session (GtStorage *storage, const char *operator_name, const char *program,
                        GError **error)

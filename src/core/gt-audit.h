@@ -14,6 +14,11 @@ void gt_audit_set_operator (GtStorage *storage, const char *operator_name, const
  * names the operator, so reading commands write nothing). */
 gboolean gt_audit_open_session (GtStorage *storage, const char *operator_name,
                                 const char *program, GError **error);
+/* The operator and program @storage's entries name (newly allocated; NULL when @storage
+ * keeps no audit log), and naming them on a second connection of the same session (a
+ * worker thread's), which does not claim the database as gt_audit_set_operator does. */
+void gt_audit_get_operator (GtStorage *storage, char **operator_name, char **program);
+void gt_audit_name_operator (GtStorage *storage, const char *operator_name, const char *program);
 
 /* For bulk work (a roster of 200 000 members, a package): between begin and end the rows
  * are counted instead of logged one by one; end queues one entry with @summary and the

@@ -326,6 +326,18 @@ gt_audit_set_operator_name (GtAudit *self, const char *operator_name, const char
     }
 }
 
+const char *
+gt_audit_get_operator_name (GtAudit *self)
+{
+  return self->operator_name;
+}
+
+const char *
+gt_audit_get_program (GtAudit *self)
+{
+  return self->program;
+}
+
 void
 gt_audit_note_open (GtAudit *self)
 {

@@ -21,6 +21,8 @@ GtAudit *gt_audit_attach (sqlite3 *db, GError **error);
 void gt_audit_detach (GtAudit *audit);
 
 void gt_audit_set_operator_name (GtAudit *audit, const char *operator_name, const char *program);
+const char *gt_audit_get_operator_name (GtAudit *audit);
+const char *gt_audit_get_program (GtAudit *audit);
 
 /* Transactions: a savepoint at @depth remembers where its changes begin, so rolling it back
  * forgets exactly those. */
