@@ -398,6 +398,22 @@ test_scale (void)
     g_assert_cmpint (milestones, <=, projects * 5);
   }
 
+  /* Version-7 uuids in the order the rows were made, so the rows append to their indexes. */
+  {
+    gint64 not_v7 = -1, out_of_order = -1;
+
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM members WHERE"
+                                           " length (uuid) <> 36 OR substr (uuid, 15, 1) <> '7'"
+                                           " OR substr (uuid, 20, 1) NOT IN ('8', '9', 'a', 'b')",
+                                           &not_v7, &error));
+    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM score_points a JOIN"
+                                           " score_points b ON b.id = a.id + 1"
+                                           " WHERE b.uuid <= a.uuid", &out_of_order, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (not_v7, ==, 0);
+    g_assert_cmpint (out_of_order, ==, 0);
+  }
+
   /* The scale data is a prefecture's office (衢州市, 330800), not a county's. */
   {
     g_autofree char *role = gt_storage_get_meta (storage, "role");

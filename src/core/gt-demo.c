@@ -105,18 +105,17 @@ gt_demo_uuid_next (GRand *rand, guint64 *seq)
   /* 2026-11-01T08:00:00Z, the demo's mtime, in milliseconds */
   const guint64 epoch_ms = G_GUINT64_CONSTANT (1793520000000);
   guint32 w[4];
-  guint64 ms;
+  char text[37];
 
   for (int i = 0; i < 4; i++)
     w[i] = g_rand_int (rand);
   if (seq == NULL)
     return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", w[0], w[1] >> 16, w[1] & 0xfff,
                             0x8000 | (w[2] & 0x3fff), w[2] >> 16, w[3]);
-  /* 48 bits of milliseconds, then 12 bits of counter within the millisecond */
-  ms = epoch_ms + (*seq >> 12);
-  return g_strdup_printf ("%08x-%04x-7%03x-%04x-%04x%08x", (guint32) (ms >> 16),
-                          (guint32) (ms & 0xffff), (guint32) ((*seq)++ & 0xfff),
-                          0x8000 | (w[2] & 0x3fff), w[2] >> 16, w[3]);
+  /* 4 096 uuids to the millisecond, counting up from the demo's date */
+  gt_uuid7_compose (text, epoch_ms + (*seq >> 12), (guint) (*seq & 0xfff), w[2], w[3]);
+  (*seq)++;
+  return g_strdup (text);
 }
 
 void

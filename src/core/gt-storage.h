@@ -104,6 +104,9 @@ char *gt_today (void);
 /* Shared helpers for record rows. A new record's uuid is time-ordered (version 7, see
  * gt-uuid.c); SQL run by Guatu can make one with gt_uuid (). */
 char *gt_new_uuid (void);
+/* The text of the version-7 uuid of @ms (48 bits of Unix milliseconds), @counter (12 bits)
+ * and 62 bits of @r0 and @r1 (RFC 9562), for generators that choose these themselves. */
+void gt_uuid7_compose (char out[37], guint64 ms, guint counter, guint32 r0, guint32 r1);
 /* Defines the SQL function gt_uuid () on @db; done for every connection Guatu opens. */
 gboolean gt_uuid_register (sqlite3 *db);
 char *gt_now_iso8601 (void);

@@ -17,15 +17,42 @@ static GMutex uuid_lock;
 static guint64 uuid_last_ms;
 static guint uuid_counter; /* 12 bits */
 
-static void
-uuid7_format (char out[37])
+void
+gt_uuid7_compose (char out[37], guint64 ms, guint counter, guint32 r0, guint32 r1)
 {
   static const char hex[] = "0123456789abcdef";
   guint8 b[16];
+  int pos = 0;
+
+  for (int i = 0; i < 6; i++)
+    b[i] = (guint8) (ms >> (40 - 8 * i));
+  b[6] = (guint8) (0x70 | ((counter >> 8) & 0x0F));
+  b[7] = (guint8) (counter & 0xFF);
+  b[8] = (guint8) (0x80 | ((r0 >> 24) & 0x3F));
+  b[9] = (guint8) (r0 >> 16);
+  b[10] = (guint8) (r0 >> 8);
+  b[11] = (guint8) r0;
+  b[12] = (guint8) (r1 >> 24);
+  b[13] = (guint8) (r1 >> 16);
+  b[14] = (guint8) (r1 >> 8);
+  b[15] = (guint8) r1;
+
+  for (int i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[pos++] = '-';
+      out[pos++] = hex[b[i] >> 4];
+      out[pos++] = hex[b[i] & 0xF];
+    }
+  out[pos] = '\0';
+}
+
+static void
+uuid7_format (char out[37])
+{
   guint64 ms = (guint64) g_get_real_time () / 1000;
   guint32 r[3] = { g_random_int (), g_random_int (), g_random_int () };
   guint counter;
-  int pos = 0;
 
   g_mutex_lock (&uuid_lock);
   if (ms > uuid_last_ms)
@@ -44,28 +71,7 @@ uuid7_format (char out[37])
   ms = uuid_last_ms;
   counter = uuid_counter;
   g_mutex_unlock (&uuid_lock);
-
-  for (int i = 0; i < 6; i++)
-    b[i] = (guint8) (ms >> (40 - 8 * i));
-  b[6] = (guint8) (0x70 | (counter >> 8));
-  b[7] = (guint8) (counter & 0xFF);
-  b[8] = (guint8) (0x80 | ((r[0] >> 24) & 0x3F));
-  b[9] = (guint8) (r[0] >> 16);
-  b[10] = (guint8) (r[0] >> 8);
-  b[11] = (guint8) r[0];
-  b[12] = (guint8) (r[1] >> 24);
-  b[13] = (guint8) (r[1] >> 16);
-  b[14] = (guint8) (r[1] >> 8);
-  b[15] = (guint8) r[1];
-
-  for (int i = 0; i < 16; i++)
-    {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
-        out[pos++] = '-';
-      out[pos++] = hex[b[i] >> 4];
-      out[pos++] = hex[b[i] & 0xF];
-    }
-  out[pos] = '\0';
+  gt_uuid7_compose (out, ms, counter, r[0], r[1]);
 }
 
 char *
