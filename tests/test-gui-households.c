@@ -51,7 +51,7 @@ drive_households (gpointer user_data)
   GtHouseholdFilter in_village = { .village = "青石村" };
   g_autoptr (GtHousehold) before = NULL, after = NULL;
   g_autoptr (GPtrArray) members = NULL;
-  GtkWidget *page, *village_combo, *report_combo, *dialog, *error_label, *links;
+  GtkWidget *page, *village_combo, *report_combo, *dialog, *error_label, *links, *count_label;
   GtkTreeModel *model;
   GtkTreeIter iter;
   GtStorage *storage;
@@ -85,6 +85,19 @@ drive_households (gpointer user_data)
   pump ();
   page = find_widget (GTK_WIDGET (toplevel), GT_TYPE_HOUSEHOLD_PAGE, NULL);
   g_assert_nonnull (page);
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, 1505);
+  count_label = find_widget (page, GTK_TYPE_LABEL, "count_label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==,
+                   zh ? "1505 户" : "1505 households");
+
+  /* A prefecture's million households: the list holds the first of them and says so. */
+  gt_household_page_set_max_listed (GT_HOUSEHOLD_PAGE (page), 1000);
+  g_assert_cmpint (count_rows (households_model (page), NULL), ==, 1000);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==,
+                   zh ? "显示前 1000 户，共 1505 户；请选择村或搜索"
+                      : "The first 1000 of 1505 households; choose a village or search to "
+                        "narrow the list");
+  gt_household_page_set_max_listed (GT_HOUSEHOLD_PAGE (page), 50000);
   g_assert_cmpint (count_rows (households_model (page), NULL), ==, 1505);
 
   /* one village, then its households with visits overdue: never visited, so all of them */

@@ -75,8 +75,8 @@ get_value (gpointer user_data, gpointer item, int column, GValue *value)
 }
 
 GtkTreeModel *
-gt_household_model_new (GtStorage *storage, const GtHouseholdFilter *filter, gint64 *total,
-                        GError **error)
+gt_household_model_new (GtStorage *storage, const GtHouseholdFilter *filter, gint64 max_rows,
+                        gint64 *total, GError **error)
 {
   static const GType types[GT_HOUSEHOLD_N_COLUMNS] = {
     G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64,
@@ -95,6 +95,7 @@ gt_household_model_new (GtStorage *storage, const GtHouseholdFilter *filter, gin
       query_free (q);
       return NULL;
     }
-  return GTK_TREE_MODEL (gt_paged_model_new (GT_HOUSEHOLD_N_COLUMNS, types, *total, fetch,
+  return GTK_TREE_MODEL (gt_paged_model_new (GT_HOUSEHOLD_N_COLUMNS, types,
+                                             max_rows > 0 ? MIN (*total, max_rows) : *total, fetch,
                                              get_value, q, query_free));
 }

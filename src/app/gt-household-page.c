@@ -27,12 +27,16 @@ struct _GtHouseholdPage
 
   GtStorage *storage;
   gboolean filling; /* combos are being refilled: ignore their "changed" */
+  int max_listed;
 };
 
 static void gt_household_page_page_init (GtPageInterface *iface);
 
 G_DEFINE_TYPE_WITH_CODE (GtHouseholdPage, gt_household_page, GTK_TYPE_BOX,
                          G_IMPLEMENT_INTERFACE (GT_TYPE_PAGE, gt_household_page_page_init))
+
+/* A prefecture holds over a million households; the list shows the first of them. */
+#define MAX_HOUSEHOLDS_LISTED 50000
 
 static void
 reload (GtHouseholdPage *self)
@@ -53,16 +57,22 @@ reload (GtHouseholdPage *self)
   filter.village = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->village_combo));
   filter.report = report != NULL ? (GtHouseholdReport) g_ascii_strtoll (report, NULL, 10)
                                  : GT_HOUSEHOLD_REPORT_ALL;
-  model = gt_household_model_new (self->storage, &filter, &total, &error);
+  model = gt_household_model_new (self->storage, &filter, self->max_listed, &total, &error);
   if (model == NULL)
     {
       gt_page_report_error (GT_PAGE (self), error);
       return;
     }
   gtk_tree_view_set_model (self->tree_view, model);
-  count = g_strdup_printf (ngettext ("%d household", "%d households", (gulong) total),
-                           (int) total);
+  if (total > self->max_listed)
+    count = g_strdup_printf (_("The first %d of %d households; choose a village or search to "
+                               "narrow the list"), self->max_listed, (int) total);
+  else
+    count = g_strdup_printf (ngettext ("%d household", "%d households", (gulong) total),
+                             (int) total);
   gtk_label_set_label (self->count_label, count);
+  /* the label may be ellipsized beside the filters: the whole text on hover */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), count);
 }
 
 /* Refills the villages and the reports (whose names show the rules), keeping the choice. */
@@ -207,8 +217,20 @@ static void
 gt_household_page_init (GtHouseholdPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->max_listed = MAX_HOUSEHOLDS_LISTED;
   gt_combo_box_ellipsize (GTK_COMBO_BOX (self->village_combo), 8);
   gt_combo_box_ellipsize (GTK_COMBO_BOX (self->report_combo), 14);
   gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
   fill_filters (self);
+}
+
+/* How many households the list shows at most (tests use a small number). */
+void
+gt_household_page_set_max_listed (GtHouseholdPage *self, int max_listed)
+{
+  g_return_if_fail (GT_IS_HOUSEHOLD_PAGE (self));
+  g_return_if_fail (max_listed > 0);
+
+  self->max_listed = max_listed;
+  reload (self);
 }

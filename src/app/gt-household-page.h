@@ -11,4 +11,6 @@ G_BEGIN_DECLS
 #define GT_TYPE_HOUSEHOLD_PAGE (gt_household_page_get_type ())
 G_DECLARE_FINAL_TYPE (GtHouseholdPage, gt_household_page, GT, HOUSEHOLD_PAGE, GtkBox)
 
+void gt_household_page_set_max_listed (GtHouseholdPage *self, int max_listed);
+
 G_END_DECLS
