@@ -110,6 +110,14 @@ test_round_trip (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (gt_test_count (fx->storage, "SELECT count(*) FROM members"), ==, before + 1);
 
+  /* Not while a connection of this process still has the database open. */
+  g_assert_false (gt_backup_restore (fx->path, backup, &safety, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "still open"));
+  g_assert_null (safety);
+  g_clear_error (&error);
+  g_assert_cmpint (gt_test_count (fx->storage, "SELECT count(*) FROM members"), ==, before + 1);
+
   g_clear_object (&fx->storage);
   g_assert_true (gt_backup_restore (fx->path, backup, &safety, &error));
   g_assert_no_error (error);

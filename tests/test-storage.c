@@ -519,9 +519,75 @@ test_changed_signal (Fixture *fx, gconstpointer data)
 #define ADD(name, func) \
   g_test_add ("/storage/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+static const char *self_path;
+
+/* Another process opens and closes the database, as guatu-cli does beside the window: this
+ * program again (a fork would share this process's SQLite lock bookkeeping). */
+static int
+child_open_and_close (const char *path)
+{
+  sqlite3 *db = NULL;
+  int ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+           sqlite3_exec (db, "SELECT count(*) FROM meta", NULL, NULL, NULL) == SQLITE_OK;
+
+  /* the last connection to close checkpoints and deletes the WAL */
+  sqlite3_close (db);
+  return ok ? 0 : 1;
+}
+
+static void
+open_and_close_elsewhere (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { self_path, "--child-open-and-close", path, NULL };
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}
+
+/* A second connection of this process (a page's worker, a backup) must not drop the first
+ * one's locks when it opens and closes: another process would then delete the WAL the first
+ * one still writes to, and everything it wrote afterwards was lost. */
+static void
+test_second_connection_keeps_locks (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
+  g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (gt_storage_set_meta (storage, "test.before", "1", &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 2; i++)
+    {
+      GtStorage *second = gt_storage_open (fx->path, GT_STORAGE_OPEN_DEFAULT, &error);
+
+      g_assert_no_error (error);
+      g_object_unref (second);
+    }
+  open_and_close_elsewhere (fx->path);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_assert_true (gt_storage_set_meta (storage, "test.after", "2", &error));
+  g_assert_no_error (error);
+  g_clear_object (&storage);
+  storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  value = gt_storage_get_meta (storage, "test.after");
+  g_assert_cmpstr (value, ==, "2");
+}
+
 int
 main (int argc, char **argv)
 {
+  if (argc == 3 && strcmp (argv[1], "--child-open-and-close") == 0)
+    return child_open_and_close (argv[2]);
+  self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
 
   ADD ("create", test_create);
@@ -548,6 +614,7 @@ main (int argc, char **argv)
   ADD ("transactions", test_transactions);
   ADD ("member-events-never-change", test_member_events_never_change);
   ADD ("changed-signal", test_changed_signal);
+  ADD ("second-connection-keeps-locks", test_second_connection_keeps_locks);
 
   return g_test_run ();
 }

@@ -716,6 +716,20 @@ gt_backup_restore (const char *db_path, const char *backup_path, char **safety_p
       return FALSE;
     }
 
+  /* Every connection of this process must be closed: replacing the file and its WAL under one
+   * would lose what it writes. A page's worker closes its own within moments. */
+  for (int waited = 0; gt_storage_file_in_use (db_path); waited += 50)
+    {
+      if (waited >= 5000)
+        {
+          g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FAILED,
+                       _("%s: the database is still open in Guatu; close its other windows "
+                         "and dialogs first. Nothing was restored."), db_display);
+          return FALSE;
+        }
+      g_usleep (50 * 1000);
+    }
+
   /* The copy first: rotating the safety backup could remove @backup_path itself. */
   tmp = make_temp_beside (db_path, db_display, &fd, error);
   if (tmp == NULL)

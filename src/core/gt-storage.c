@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -41,6 +42,7 @@ struct _GtStorage
   GtAudit *audit;  /* NULL below schema 11 */
   gboolean flushing;
   char *holder_path; /* DB.holder-PID, see gt-storage-holder.c */
+  char *file_key;    /* the file's entry in open_files */
 };
 
 G_DEFINE_TYPE (GtStorage, gt_storage, G_TYPE_OBJECT)
@@ -59,6 +61,17 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* The database files this process has open with SQLite ("device:inode" → connections).
+ * Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+ * included: another process then takes the database for unused, checkpoints it and deletes
+ * the WAL that this process's connections still write to, and what they write after that is
+ * lost. So a file already open here is never opened again outside SQLite (its header was
+ * checked when it was first opened). */
+static GMutex open_files_lock;
+static GHashTable *open_files;
+
+static void file_release (const char *key);
+
 static void
 gt_storage_finalize (GObject *object)
 {
@@ -74,8 +87,10 @@ gt_storage_finalize (GObject *object)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  file_release (self->file_key);
   gt_storage_holder_remove (self->holder_path);
   g_free (self->holder_path);
+  g_free (self->file_key);
   g_free (self->path);
 
   G_OBJECT_CLASS (gt_storage_parent_class)->finalize (object);
@@ -156,7 +171,9 @@ set_sqlite_error (GError **error, const char *path, sqlite3 *db, int rc, const c
                        "again when it has finished"), path, doing);
       return;
     }
-  if (error_code_from_sqlite (rc) == GT_STORAGE_ERROR_FULL)
+  /* No room for the WAL or its index is an I/O error to SQLite; the system says why. */
+  if (error_code_from_sqlite (rc) == GT_STORAGE_ERROR_FULL ||
+      (db != NULL && (rc & 0xff) != SQLITE_BUSY && sqlite3_system_errno (db) == ENOSPC))
     {
       g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FULL,
                    _("%s: %s: the disk is full; free some space on it and try again (the "
@@ -255,6 +272,68 @@ sniff_header (const char *path, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* Counts a connection to the file @st of @path, checking its header first if no connection
+ * of this process has it open (see open_files). Returns the file's key, or NULL. */
+static char *
+file_key_new (const GStatBuf *st)
+{
+  return g_strdup_printf ("%ju:%ju", (uintmax_t) st->st_dev, (uintmax_t) st->st_ino);
+}
+
+static char *
+file_acquire (const char *path, const GStatBuf *st, gboolean check_header, GError **error)
+{
+  g_autofree char *key = file_key_new (st);
+  guint n;
+
+  g_mutex_lock (&open_files_lock);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, key));
+  if (n == 0 && check_header && !sniff_header (path, error))
+    {
+      g_mutex_unlock (&open_files_lock);
+      return NULL;
+    }
+  g_hash_table_insert (open_files, g_strdup (key), GUINT_TO_POINTER (n + 1));
+  g_mutex_unlock (&open_files_lock);
+  return g_steal_pointer (&key);
+}
+
+static void
+file_release (const char *key)
+{
+  guint n;
+
+  if (key == NULL)
+    return;
+  g_mutex_lock (&open_files_lock);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, key));
+  if (n <= 1)
+    g_hash_table_remove (open_files, key);
+  else
+    g_hash_table_insert (open_files, g_strdup (key), GUINT_TO_POINTER (n - 1));
+  g_mutex_unlock (&open_files_lock);
+}
+
+gboolean
+gt_storage_file_in_use (const char *path)
+{
+  g_autofree char *key = NULL;
+  GStatBuf st;
+  gboolean in_use;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  key = file_key_new (&st);
+  g_mutex_lock (&open_files_lock);
+  in_use = open_files != NULL && g_hash_table_contains (open_files, key);
+  g_mutex_unlock (&open_files_lock);
+  return in_use;
 }
 
 /* Creates a new, empty file readable by its owner only. */
@@ -637,6 +716,7 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
   g_autoptr (GtStorage) self = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *file_key = NULL;
   gboolean created = FALSE;
   GStatBuf st;
   int rc;
@@ -660,11 +740,21 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
                    _("%s: not a Guatu database (not a regular file)"), display);
       return NULL;
     }
-  else if (!sniff_header (path, error))
+  if (created && g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_unlink (path);
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CANT_OPEN,
+                   _("%s: cannot open: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+  file_key = file_acquire (path, &st, !created, error);
+  if (file_key == NULL)
     return NULL;
 
   self = g_object_new (GT_TYPE_STORAGE, NULL);
   self->path = g_steal_pointer (&display);
+  self->file_key = g_steal_pointer (&file_key);
 
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)

@@ -72,6 +72,8 @@ void gt_storage_rollback (GtStorage *self);
 void gt_storage_set_error (GtStorage *self, GError **error, const char *doing);
 
 /* Key/value settings stored in the database itself (office identity, role). */
+/* Whether a GtStorage of this process has the file at @path open. */
+gboolean gt_storage_file_in_use (const char *path);
 char *gt_storage_get_meta (GtStorage *self, const char *key);
 gboolean gt_storage_set_meta (GtStorage *self, const char *key, const char *value, GError **error);
 
