@@ -424,6 +424,28 @@ test_rejected (Fixture *fx, gconstpointer data)
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&pkg, g_free);
 
+  /* Not well-formed: the message still names the line and says what is wrong. */
+  pkg = small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </memberz>\n");
+  path = signed_file (fx, fx->township, "mismatch.xml", pkg, strlen (pkg));
+  {
+    g_autoptr (GError) error2 = NULL;
+    g_autofree char *line_prefix = NULL;
+    const char *nl = strstr (pkg, "</memberz>");
+    int line = 1;
+
+    for (const char *q = pkg; q < nl; q++)
+      line += *q == '\n';
+    line_prefix = g_strdup_printf ("%s:%d: ", path, line);
+    g_assert_null (gt_exchange_import (fx->county, path, 0, GT_EXCHANGE_RESOLVE_NONE, NULL,
+                                       &error2));
+    g_assert_error (error2, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_MALFORMED);
+    if (!g_str_has_prefix (error2->message, line_prefix) || strstr (error2->message, "memberz") == NULL)
+      g_error ("“%s” does not name line %d and the tag", error2->message, line);
+  }
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_MALFORMED, NULL);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&pkg, g_free);
+
   /* More records than the header announces (and fewer). */
   pkg = small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
                        MEMBER ("aaaaaaaa-0000-4000-8000-000000000002", "") " </members>\n");

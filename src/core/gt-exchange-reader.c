@@ -191,11 +191,26 @@ fail (GtExchangeReader *self, GError **error, int code, const char *format, ...)
   return FALSE;
 }
 
+/* libxml2's unstructured messages ("encoding error : …") would go to stderr; the problem
+ * reaches the user through the reader's error instead. */
+static void
+quiet (void *data, const char *format, ...)
+{
+}
+
 /* Reads one node; FALSE with @error on a problem, FALSE without one at the end. */
 static gboolean
 advance (GtExchangeReader *self, gboolean *end, GError **error)
 {
-  int rc = xmlTextReaderRead (self->reader), type;
+  static _Thread_local gboolean quieted; /* the records are read on a thread of their own */
+  int rc, type;
+
+  if (!quieted)
+    {
+      xmlSetGenericErrorFunc (NULL, quiet);
+      quieted = TRUE;
+    }
+  rc = xmlTextReaderRead (self->reader);
 
   *end = FALSE;
   if (rc == 1)
@@ -222,8 +237,20 @@ advance (GtExchangeReader *self, gboolean *end, GError **error)
     }
   if (rc < 0)
     {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_MALFORMED,
-                   _("%s: not well-formed XML"), self->display);
+      /* The reader does not always pass the parser's own error to on_error: this thread's
+       * last error has it, with its line. */
+      const xmlError *last = xmlGetLastError ();
+      int line = last != NULL && last->line > 0 ? last->line
+                                                : xmlTextReaderGetParserLineNumber (self->reader);
+      g_autofree char *why = last != NULL && last->message != NULL
+                               ? g_strstrip (g_strdup (last->message)) : NULL;
+
+      if (why != NULL)
+        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_MALFORMED,
+                     _("%s:%d: not well-formed XML: %s"), self->display, line, why);
+      else
+        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_MALFORMED,
+                     _("%s:%d: not well-formed XML"), self->display, line);
       return FALSE;
     }
   if (rc == 0)
