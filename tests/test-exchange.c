@@ -625,6 +625,81 @@ test_mask (Fixture *fx, gconstpointer data)
   g_assert_cmpint (gt_test_count (fx->county, "SELECT masked FROM ex_reports"), ==, 1);
 }
 
+/* Counts the county's members whose ID number is masked, held in clear, or all of them. */
+#define MASKED_IDS "SELECT count(*) FROM ex_records WHERE type = 'member' AND" \
+                   " json_extract (data, '$.id-number') LIKE '%*%'"
+#define CLEAR_IDS "SELECT count(*) FROM ex_records WHERE type = 'member' AND" \
+                  " json_extract (data, '$.id-number') GLOB '[0-9]*[0-9X]' AND" \
+                  " json_extract (data, '$.id-number') NOT LIKE '%*%'"
+
+static GtExchangeResult *
+import_ok (Fixture *fx, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  GtExchangeResult *r = gt_exchange_import (fx->county, path, 0, GT_EXCHANGE_RESOLVE_NONE,
+                                            NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (r->n_conflicts, ==, 0);
+  return r;
+}
+
+static void
+test_mask_and_clear (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtExchangeResult) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL;
+  g_autofree char *masked = export (fx, fx->township, "masked.xml", GT_EXCHANGE_KIND_REPORT,
+                                    NULL, TRUE);
+  g_autofree char *again = export (fx, fx->township, "again.xml", GT_EXCHANGE_KIND_REPORT,
+                                   NULL, TRUE);
+  g_autofree char *renamed = NULL, *phone = NULL;
+  int members, with_id;
+
+  /* Masked first: the county holds masked numbers. */
+  r1 = import_ok (fx, masked);
+  members = r1->counts[GT_EXCHANGE_MEMBER][GT_EXCHANGE_NEW];
+  with_id = gt_test_count (fx->county, MASKED_IDS);
+  g_assert_cmpint (with_id, >, 100);
+  g_assert_cmpint (gt_test_count (fx->county, CLEAR_IDS), ==, 0);
+
+  /* The same records in clear fill the numbers in: updates, not conflicts. */
+  r2 = import_ok (fx, fx->report);
+  g_assert_cmpuint (r2->counts[GT_EXCHANGE_MEMBER][GT_EXCHANGE_UPDATED], ==, with_id);
+  g_assert_cmpuint (r2->counts[GT_EXCHANGE_MEMBER][GT_EXCHANGE_UNCHANGED], ==,
+                    members - with_id);
+  g_assert_cmpint (gt_test_count (fx->county, MASKED_IDS), ==, 0);
+  g_assert_cmpint (gt_test_count (fx->county, CLEAR_IDS), ==, with_id);
+
+  /* A later masked copy of them changes nothing and hides nothing again. */
+  r3 = import_ok (fx, again);
+  g_assert_cmpuint (r3->counts[GT_EXCHANGE_MEMBER][GT_EXCHANGE_UNCHANGED], ==, members);
+  g_assert_cmpint (gt_test_count (fx->county, CLEAR_IDS), ==, with_id);
+
+  /* A masked package with a renamed member updates the name and keeps the ID in clear;
+   * a number that really changed is taken masked as it came. */
+  g_assert_true (gt_storage_exec (fx->township,
+                                  "UPDATE members SET name = '改名', rev = rev + 1,"
+                                  " mtime = '2026-11-20T09:00:00Z' WHERE id = (SELECT min (id)"
+                                  " FROM members WHERE id_number IS NOT NULL);"
+                                  "UPDATE members SET phone = '13900000000', rev = rev + 1,"
+                                  " mtime = '2026-11-20T09:00:00Z' WHERE id = (SELECT max (id)"
+                                  " FROM members WHERE phone IS NOT NULL);", &error));
+  g_assert_no_error (error);
+  renamed = export (fx, fx->township, "renamed.xml", GT_EXCHANGE_KIND_REPORT, NULL, TRUE);
+  r4 = import_ok (fx, renamed);
+  g_assert_cmpuint (r4->counts[GT_EXCHANGE_MEMBER][GT_EXCHANGE_UPDATED], ==, 2);
+  g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM ex_records WHERE"
+                                              " json_extract (data, '$.name') = '改名' AND"
+                                              " json_extract (data, '$.id-number')"
+                                              " NOT LIKE '%*%'"), ==, 1);
+  g_assert_cmpint (gt_test_count (fx->county, CLEAR_IDS), ==, with_id);
+  phone = g_strdup_printf ("SELECT count(*) FROM ex_records WHERE json_extract (data,"
+                           " '$.phone') = '139****0000'");
+  g_assert_cmpint (gt_test_count (fx->county, phone), ==, 1);
+}
+
 static void
 test_dispatch_ack (Fixture *fx, gconstpointer data)
 {
@@ -776,6 +851,7 @@ main (int argc, char **argv)
   ADD ("/exchange/conflicts", test_conflicts);
   ADD ("/exchange/take-incoming", test_take_incoming);
   ADD ("/exchange/mask", test_mask);
+  ADD ("/exchange/mask-and-clear", test_mask_and_clear);
   ADD ("/exchange/dispatch-ack", test_dispatch_ack);
   ADD ("/exchange/large-records", test_large_records);
   ADD ("/exchange/progress-cancel", test_progress_cancel);

@@ -123,8 +123,10 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
                              : gt_exchange_type_name (rec->type);
   sqlite3_stmt *stmt;
   gint64 local_rev;
-  gboolean local_deleted, same, take;
+  gboolean local_deleted, same, take, fills_in = FALSE;
   const char *json = deleted ? "{}" : rec->json; /* built on the parsing thread */
+  const char *local_json;
+  g_autofree char *clear = NULL;
   gsize json_len = deleted ? 2 : rec->json_len;
   int rc;
 
@@ -162,15 +164,36 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
     }
   local_rev = sqlite3_column_int64 (stmt, 0);
   local_deleted = sqlite3_column_int (stmt, 2) != 0;
+  local_json = (const char *) sqlite3_column_text (stmt, 3);
   same = local_deleted == deleted &&
-         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), type) == 0 &&
-         (deleted || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), json) == 0);
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), type) == 0;
+  if (same && !deleted && g_strcmp0 (local_json, json) != 0)
+    {
+      /* A masked package's copy of a record held in clear keeps the clear ID and phone
+       * numbers; a clear copy of a record held masked fills them in (gt-exchange-mask.c). */
+      clear = gt_exchange_unmask_json (json, local_json);
+      if (clear != NULL)
+        {
+          same = strcmp (clear, local_json) == 0;
+          json = clear;
+          json_len = strlen (clear);
+        }
+      else
+        {
+          g_autofree char *filled = gt_exchange_unmask_json (local_json, json);
+
+          same = FALSE;
+          fills_in = filled != NULL && strcmp (filled, json) == 0;
+        }
+    }
   *outcome = classify (rec->rev, local_rev, same);
+  if (fills_in && rec->rev == local_rev)
+    *outcome = GT_EXCHANGE_UPDATED;
   if (*outcome == GT_EXCHANGE_CONFLICTING)
     {
       g_string_truncate (im->local, 0);
       describe (im->local, local_rev, (const char *) sqlite3_column_text (stmt, 1), local_deleted,
-                (const char *) sqlite3_column_text (stmt, 3));
+                local_json);
     }
   sqlite3_reset (stmt);
 

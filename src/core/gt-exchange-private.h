@@ -24,6 +24,16 @@ GtExchangeResult *gt_exchange_result_new (const char *path);
 void gt_exchange_result_add_conflict (GtExchangeResult *result, GtExchangeType type,
                                       const char *uuid, char *local, char *incoming);
 
+/* ---- masking (gt-exchange-mask.c) ---- */
+
+/* Writes @value to @out (as long as @value plus its NUL) with all but the first @keep_head
+ * and last @keep_tail bytes replaced by '*'; all of it when it is not longer than both. */
+void gt_exchange_mask_into (char *out, const char *value, gsize keep_head, gsize keep_tail);
+/* A copy of the flat JSON object @json in which each masked "id-number" and "phone" value
+ * that hides the same field's value in @clear_json is replaced by that value; NULL when
+ * nothing was replaced. */
+char *gt_exchange_unmask_json (const char *json, const char *clear_json);
+
 /* ---- verify (gt-exchange-verify.c) ---- */
 
 typedef struct

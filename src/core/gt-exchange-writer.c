@@ -168,17 +168,6 @@ output_close (void *data)
   return 0;
 }
 
-static void
-mask_into (char *out, const char *value, gsize keep_head, gsize keep_tail)
-{
-  gsize len = strlen (value);
-
-  for (gsize i = 0; i < len; i++)
-    out[i] = (len > keep_head + keep_tail && (i < keep_head || i >= len - keep_tail))
-               ? value[i] : '*';
-  out[len] = '\0';
-}
-
 static sqlite3_stmt *
 prepare_type (Writer *w, GtExchangeType type, const char *sql, GError **error)
 {
@@ -300,9 +289,9 @@ write_type (Writer *w, GtExchangeType type, GError **error)
           if (w->options->mask && strlen (value) < sizeof masked)
             {
               if (strcmp (name, "id-number") == 0)
-                value = (mask_into (masked, value, 6, 4), masked);
+                value = (gt_exchange_mask_into (masked, value, 6, 4), masked);
               else if (strcmp (name, "phone") == 0)
-                value = (mask_into (masked, value, 3, 4), masked);
+                value = (gt_exchange_mask_into (masked, value, 3, 4), masked);
             }
           g_string_append_c (buf, ' ');
           g_string_append (buf, name);
