@@ -271,7 +271,24 @@ test_arrears (LifeFixture *fx, gconstpointer data)
   g_assert_cmpint (a->consecutive, ==, 0);
   g_assert_cmpint (a->months_unpaid, ==, 3);
   g_assert_false (a->warning);
-  g_assert_cmpint (a->owed_fen, ==, 0); /* no base: unknown */
+  g_assert_cmpint (a->owed_fen, ==, 0); /* no base: unknown, and said so */
+  g_assert_cmpint (a->months_no_base, ==, 3);
+  {
+    g_autofree char *owed = gt_dues_arrears_owed_text (a);
+    g_assert_cmpstr (owed, ==, "no dues base");
+  }
+  a = arrears_of (list, 2);
+  g_assert_cmpint (a->months_no_base, ==, 0);
+  {
+    g_autofree char *owed = gt_dues_arrears_owed_text (a);
+    g_assert_cmpstr (owed, ==, "42.00");
+    a->months_no_base = 2; /* a base set for only part of the months */
+    g_clear_pointer (&owed, g_free);
+    owed = gt_dues_arrears_owed_text (a);
+    g_assert_cmpstr (owed, ==, "42.00 + 2 months without a dues base");
+    a->months_no_base = 0;
+  }
+  a = arrears_of (list, 4);
   a = arrears_of (list, 5);
   g_assert_cmpint (a->months_unpaid, ==, 2);
   g_assert_cmpint (a->owed_fen, ==, 2 * 1500);

@@ -328,7 +328,7 @@ show_dues (GtLifePage *self, GPtrArray *arrears, GPtrArray *summary)
   for (guint i = 0; i < arrears->len; i++)
     {
       GtDuesArrears *a = arrears->pdata[i];
-      g_autofree char *owed = gt_fen_format (a->owed_fen);
+      g_autofree char *owed = gt_dues_arrears_owed_text (a);
 
       rule += a->rule;
       gtk_list_store_insert_with_values (

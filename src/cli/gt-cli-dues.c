@@ -248,6 +248,7 @@ dues_arrears (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
           gt_cli_json_add_int (builder, "months_unpaid", a->months_unpaid);
           gt_cli_json_add_int (builder, "consecutive", a->consecutive);
           gt_cli_json_add_int (builder, "owed_fen", a->owed_fen);
+          gt_cli_json_add_int (builder, "months_without_base", a->months_no_base);
           json_builder_set_member_name (builder, "warning");
           json_builder_add_boolean_value (builder, a->warning);
           json_builder_set_member_name (builder, "rule");
@@ -261,7 +262,7 @@ dues_arrears (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   for (guint i = 0; i < list->len; i++)
     {
       GtDuesArrears *a = list->pdata[i];
-      g_autofree char *owed = gt_fen_format (a->owed_fen);
+      g_autofree char *owed = gt_dues_arrears_owed_text (a);
 
       g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", a->member_id, a->member_name,
                a->org_name, a->last_paid != NULL ? a->last_paid : "-", a->consecutive,

@@ -22,6 +22,20 @@ gt_dues_arrears_free (GtDuesArrears *arrears)
   g_free (arrears);
 }
 
+char *
+gt_dues_arrears_owed_text (const GtDuesArrears *arrears)
+{
+  g_autofree char *owed = gt_fen_format (arrears->owed_fen);
+  int n = arrears->months_no_base;
+
+  if (n == 0)
+    return g_steal_pointer (&owed);
+  if (arrears->owed_fen == 0)
+    return g_strdup (_("no dues base"));
+  return g_strdup_printf (ngettext ("%s + %d month without a dues base",
+                                    "%s + %d months without a dues base", n), owed, n);
+}
+
 void
 gt_dues_summary_free (GtDuesSummary *summary)
 {
@@ -233,6 +247,7 @@ gt_dues_arrears (GtStorage *storage, const char *as_of, GError **error)
       int start = window_start (&w, m), unpaid = 0, consecutive = 0;
       gboolean run = TRUE;
       gint64 owed = 0;
+      int no_base = 0;
       GtDuesArrears *a;
       const char *last;
 
@@ -253,7 +268,9 @@ gt_dues_arrears (GtStorage *storage, const char *as_of, GError **error)
 
             if (gt_dues_for_month (storage, m->id, month, &dues, &local))
               owed += dues;
-            else if (!g_error_matches (local, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT))
+            else if (g_error_matches (local, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT))
+              no_base++;
+            else
               {
                 g_propagate_error (error, g_steal_pointer (&local));
                 ok = FALSE;
@@ -273,6 +290,7 @@ gt_dues_arrears (GtStorage *storage, const char *as_of, GError **error)
       a->months_unpaid = unpaid;
       a->consecutive = consecutive;
       a->owed_fen = owed;
+      a->months_no_base = no_base;
       a->warning = consecutive >= warning;
       a->rule = consecutive >= rule;
       g_ptr_array_add (list, a);

@@ -111,12 +111,15 @@ typedef struct
   char *last_paid;      /* YYYY-MM, NULL when never paid */
   int months_unpaid;    /* unpaid months in the window */
   int consecutive;      /* unpaid months in a row up to @as_of */
-  gint64 owed_fen;      /* dues of the unpaid months (from the bases; unknown bases: 0) */
+  gint64 owed_fen;      /* dues of the unpaid months that have a dues base */
+  int months_no_base;   /* unpaid months without a dues base (not in owed_fen) */
   gboolean warning;     /* consecutive ≥ dues.arrears_warning (default 3) */
   gboolean rule;        /* consecutive ≥ dues.arrears_rule (default 6): 党章第九条 */
 } GtDuesArrears;
 
 void gt_dues_arrears_free (GtDuesArrears *arrears);
+/* The owed amount as shown: "120.00", "no dues base", "120.00 + 2 months without a dues base". */
+char *gt_dues_arrears_owed_text (const GtDuesArrears *arrears);
 
 /* Active members with at least one unpaid month up to @as_of (YYYY-MM, inclusive; NULL:
  * the month before the current one), most consecutive months first. */

@@ -277,7 +277,7 @@ gt_dues_report_arrears (GtStorage *storage, const char *period, GError **error)
       GtDuesArrears *a = list->pdata[i];
       g_autofree char *row_count = g_strdup_printf ("%d", a->consecutive);
       g_autofree char *unpaid = g_strdup_printf ("%d", a->months_unpaid);
-      g_autofree char *owed = gt_fen_format (a->owed_fen);
+      g_autofree char *owed = gt_dues_arrears_owed_text (a);
       const char *note = a->rule ? _("6-month rule (党章第九条)") : a->warning ? _("Warning") : "";
       const char *cells[] = { a->member_name, a->org_name, a->last_paid != NULL ? a->last_paid : _("never"),
                               row_count, unpaid, owed, note };
