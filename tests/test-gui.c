@@ -93,6 +93,15 @@ drive_window (gpointer user_data)
   /* Organisation tree: committee, 12 branches and their party groups. */
   model = page_model (stack, "organizations");
   g_assert_cmpint (count_rows (model, NULL), ==, 23);
+  /* The committee's row counts the members of the whole tree under it. */
+  {
+    GtkTreeIter root;
+    gint64 members = 0;
+
+    g_assert_true (gtk_tree_model_get_iter_first (model, &root));
+    gtk_tree_model_get (model, &root, 5, &members, -1);
+    g_assert_cmpint (members, ==, 215);
+  }
 
   /* Organisations: select a branch, see its history, upgrade it through the dialog. */
   {

@@ -85,7 +85,7 @@ gt_org_page_set_storage (GtPage *page, GtStorage *storage)
                                          COL_TYPE, gt_label_org_type (org->org_type),
                                          COL_LEVEL, gt_label_org_level (org->level),
                                          COL_SECRETARY, org->secretary,
-                                         COL_MEMBERS, org->n_members,
+                                         COL_MEMBERS, org->n_members_total,
                                          COL_ID, org->id, -1);
       g_hash_table_insert (iters, &org->id, iter);
       members += org->n_members;

@@ -12,38 +12,13 @@
 #include "gt-org.h"
 #include "gt-registers.h"
 
-/* Members in each organisation's whole subtree; @orgs is parents-first. */
-static GHashTable *
-subtree_totals (GPtrArray *orgs)
-{
-  GHashTable *totals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  for (guint i = 0; i < orgs->len; i++)
-    {
-      GtOrg *org = orgs->pdata[i];
-      gint64 *key = g_memdup2 (&org->id, sizeof org->id);
-      gint64 *value = g_memdup2 (&org->n_members, sizeof org->n_members);
-      g_hash_table_insert (totals, key, value);
-    }
-  /* Children come after parents: walking backwards adds each total to its parent once. */
-  for (guint i = orgs->len; i-- > 0;)
-    {
-      GtOrg *org = orgs->pdata[i];
-      gint64 *mine = g_hash_table_lookup (totals, &org->id);
-      gint64 *parent = org->parent_id > 0 ? g_hash_table_lookup (totals, &org->parent_id) : NULL;
-      if (parent != NULL)
-        *parent += *mine;
-    }
-  return totals;
-}
-
 static int
 org_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) orgs = NULL;
-  g_autoptr (GHashTable) depth = NULL, totals = NULL;
+  g_autoptr (GHashTable) depth = NULL;
   gboolean json = FALSE;
   int exit_code = GT_EXIT_OK;
   GOptionEntry entries[] = {
@@ -59,7 +34,6 @@ org_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
   orgs = gt_org_list (storage, &error);
   if (orgs == NULL)
     return gt_cli_fail (error);
-  totals = subtree_totals (orgs);
 
   if (json)
     {
@@ -85,7 +59,7 @@ org_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
           gt_cli_json_add_string (builder, "secretary", org->secretary);
           gt_cli_json_add_int (builder, "members", org->n_members);
           gt_cli_json_add_int (builder, "members_total",
-                   *(gint64 *) g_hash_table_lookup (totals, &org->id));
+                   org->n_members_total);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -105,7 +79,7 @@ org_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
       g_print (_("%s%s  [%s · %s · %s]  %s  %d members\n"), indent, org->name,
                gt_label_org_kind (org->kind), gt_label_org_type (org->org_type),
                gt_label_org_level (org->level), org->code,
-               (int) *(gint64 *) g_hash_table_lookup (totals, &org->id));
+               (int) org->n_members_total);
     }
   return GT_EXIT_OK;
 }

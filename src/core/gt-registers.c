@@ -92,9 +92,33 @@ gt_org_list (GtStorage *storage, GError **error)
     "  (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'active'), o.code"
     " FROM tree JOIN organizations o ON o.id = tree.id ORDER BY tree.path", error);
 
+  GPtrArray *orgs;
+  g_autoptr (GHashTable) by_id = NULL;
+
   if (stmt == NULL)
     return NULL;
-  return gt_storage_collect (storage, stmt, read_org, gt_org_free, error);
+  orgs = gt_storage_collect (storage, stmt, read_org, gt_org_free, error);
+  if (orgs == NULL)
+    return NULL;
+  /* Children come after their parents: walking backwards adds each total to its parent
+   * once it is complete. */
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      GtOrg *org = orgs->pdata[i];
+
+      org->n_members_total = org->n_members;
+      g_hash_table_insert (by_id, &org->id, org);
+    }
+  for (guint i = orgs->len; i-- > 0;)
+    {
+      GtOrg *org = orgs->pdata[i];
+      GtOrg *parent = g_hash_table_lookup (by_id, &org->parent_id);
+
+      if (parent != NULL)
+        parent->n_members_total += org->n_members_total;
+    }
+  return orgs;
 }
 
 static gpointer

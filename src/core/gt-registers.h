@@ -19,6 +19,7 @@ typedef struct
   char *code;
   char *secretary;
   gint64 n_members; /* active members directly in this organisation */
+  gint64 n_members_total; /* … and in the organisations under it (gt_org_list) */
 } GtOrg;
 
 typedef struct
