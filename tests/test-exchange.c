@@ -289,6 +289,28 @@ test_roundtrip (Fixture *fx, gconstpointer data)
   g_free (after);
   after = digest (fx->county);
   g_assert_cmpstr (before, ==, after);
+
+  /* A copy that lost its last line end, or got "\r\n" from an editor, is the same package. */
+  {
+    gsize length = 0;
+    g_autofree char *text = read_all (fx->report, &length);
+    const char *endings[] = { "", "\r\n" };
+
+    g_assert_cmpint (text[length - 1], ==, '\n');
+    for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+      {
+        g_autofree char *copy = g_strdup_printf ("%.*s%s", (int) length - 1, text, endings[i]);
+        g_autofree char *path = g_build_filename (fx->dir, "copy.xml", NULL);
+        g_autoptr (GtExchangeResult) r = NULL;
+
+        g_assert_true (g_file_set_contents (path, copy, -1, NULL));
+        r = gt_exchange_import (fx->county, path, GT_EXCHANGE_IMPORT_DEFAULT,
+                                GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_true (r->already_imported);
+        g_assert_cmpstr (r->sha256, ==, again->sha256);
+      }
+  }
 }
 
 static void

@@ -247,16 +247,21 @@ parse_line (GtStorage *storage, const char *public_pem, const char *display, con
   return g_steal_pointer (&sig);
 }
 
-/* Checks the signature once every signed byte went through @verifier; @tail is the signature
- * line and what follows it, for the whole file's SHA-256 (one pass: the digest of the signed
- * part is continued, not computed again). */
+/* Checks the signature once every signed byte went through @verifier; @line is the signature
+ * line without its line end, for the whole file's SHA-256 (one pass: the digest of the signed
+ * part is continued, not computed again). The digest is of the file as Guatu writes it, the
+ * line ending in one "\n": a copy whose last line end was lost or became "\r\n" on the way
+ * is the same package. */
 static gboolean
-finish (GtExchangeSignature *sig, GtVerifier *verifier, const char *display, const void *tail,
-        gsize tail_length, const guint8 *der, gsize der_len, GError **error)
+finish (GtExchangeSignature *sig, GtVerifier *verifier, const char *display, const guint8 *line,
+        gsize line_length, const guint8 *der, gsize der_len, GError **error)
 {
-  guint8 md[32];
+  guint8 md[32], tail[GT_EXCHANGE_MAX_SIGNATURE_LINE + 2];
 
-  if (!gt_verifier_finish_with_tail (verifier, tail, tail_length, md, der, der_len, error))
+  g_assert (line_length < sizeof tail);
+  memcpy (tail, line, line_length);
+  tail[line_length] = '\n';
+  if (!gt_verifier_finish_with_tail (verifier, tail, line_length + 1, md, der, der_len, error))
     {
       g_prefix_error (error, "%s: ", display);
       return FALSE;
@@ -291,7 +296,7 @@ check (GtStorage *storage, const char *public_pem, const char *display, const gu
   sig->length = length;
   for (gsize off = 0; off < start; off += CHUNK)
     gt_verifier_update (verifier, data + off, MIN (CHUNK, start - off));
-  if (!finish (sig, verifier, display, data + start, length - start, der, der_len, error))
+  if (!finish (sig, verifier, display, data + start, end - start, der, der_len, error))
     return NULL;
   return g_steal_pointer (&sig);
 }
@@ -390,7 +395,7 @@ gt_exchange_check_file_with (const char *public_pem, const char *path, GError **
         goto out;
       gt_verifier_update (verifier, buffer, n);
     }
-  ok = finish (sig, verifier, path, tail + start, tail_length - start, der, der_len, error);
+  ok = finish (sig, verifier, path, tail + start, end - start, der, der_len, error);
 
 out:
   close (fd);
