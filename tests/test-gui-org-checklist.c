@@ -192,6 +192,23 @@ check_type_dialog (GtkWidget *page, GtStorage *storage, const char *path, gint64
   }
 }
 
+/* The dialog's "Name" is an organisation's name (名称), not a person's (姓名). */
+static void
+check_name_label (GtkWidget *page)
+{
+  GtkWidget *dialog;
+
+  select_village (page);
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "rename_button")));
+  pump ();
+  dialog = find_dialog ("GtOrgDialog");
+  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")));
+  g_assert_cmpstr (label_text (dialog, "name_label"), ==, in_chinese () ? "名称" : "Name");
+  screenshot (dialog, "org-dialog-rename");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  pump ();
+}
+
 /* An organisation without a type shows "No type" (未分类) wherever types show: the type
  * dialog's choice, the history, the tree, the page's branches by type and the overview. */
 static void
@@ -293,6 +310,7 @@ drive (gpointer user_data)
   check_dialog (page, path, org_id);
   check_type_dialog (page, storage, path, org_id);
   screenshot (GTK_WIDGET (window), "organizations-type-history");
+  check_name_label (page);
   check_no_type (GTK_WIDGET (window), page);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
