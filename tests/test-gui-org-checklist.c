@@ -192,6 +192,89 @@ check_type_dialog (GtkWidget *page, GtStorage *storage, const char *path, gint64
   }
 }
 
+/* The dialog's "Name" is an organisation's name (名称), not a person's (姓名). */
+static void
+check_name_label (GtkWidget *page)
+{
+  GtkWidget *dialog;
+
+  select_village (page);
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "rename_button")));
+  pump ();
+  dialog = find_dialog ("GtOrgDialog");
+  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")));
+  g_assert_cmpstr (label_text (dialog, "name_label"), ==, in_chinese () ? "名称" : "Name");
+  screenshot (dialog, "org-dialog-rename");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  pump ();
+}
+
+/* An organisation without a type shows "No type" (未分类) wherever types show: the type
+ * dialog's choice, the history, the tree, the page's branches by type and the overview. */
+static void
+check_no_type (GtkWidget *window, GtkWidget *page)
+{
+  const char *no_type = in_chinese () ? "未分类" : "No type";
+  GtkWidget *view = find_widget (page, GTK_TYPE_TREE_VIEW, "tree_view");
+  GtkWidget *history = find_widget (page, GTK_TYPE_TREE_VIEW, "history_view");
+  GtkTreeModel *events = gtk_tree_view_get_model (GTK_TREE_VIEW (history));
+  GtkTreeModel *orgs = gtk_tree_view_get_model (GTK_TREE_VIEW (view));
+  GtkStack *stack = GTK_STACK (find_widget (window, GTK_TYPE_STACK, NULL));
+  g_autofree char *text = NULL, *type = NULL, *want = NULL;
+  g_autofree char *want_history = NULL;
+  GtkWidget *dialog, *combo, *overview;
+  GtkTreeIter iter, root;
+  const char *types = "";
+  int n_events;
+
+  select_village (page);
+  n_events = count_rows (events, NULL);
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "type_button")));
+  pump ();
+  dialog = find_dialog ("GtOrgDialog");
+  combo = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "type_combo");
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), ""));
+  {
+    g_autofree char *shown = gtk_combo_box_text_get_active_text (GTK_COMBO_BOX_TEXT (combo));
+    g_assert_cmpstr (shown, ==, no_type);
+  }
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
+                      "2026-03-02");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+
+  /* the history */
+  g_assert_cmpint (count_rows (events, NULL), ==, n_events + 1);
+  g_assert_true (gtk_tree_model_iter_nth_child (events, &iter, NULL, n_events));
+  gtk_tree_model_get (events, &iter, 1, &text, -1);
+  want_history = in_chinese () ? g_strdup ("类型由赏石产业调整为未分类")
+                               : g_strdup ("Type changed from 赏石产业 to No type");
+  g_assert_cmpstr (text, ==, want_history);
+  /* the tree */
+  g_assert_true (gtk_tree_model_get_iter_first (orgs, &root));
+  g_assert_true (gtk_tree_model_iter_nth_child (orgs, &iter, &root, 5));
+  gtk_tree_model_get (orgs, &iter, 2, &type, -1);
+  g_assert_cmpstr (type, ==, no_type);
+  /* the page's branches by type */
+  want = g_strdup_printf ("%s 1", no_type);
+  g_assert_nonnull (strstr (label_text (page, "summary_label"), want));
+  screenshot (window, "organizations-no-type");
+
+  /* the overview's branches by type */
+  gt_window_show_page (GT_WINDOW (window), "overview");
+  overview = gtk_stack_get_child_by_name (stack, "overview");
+  for (int waited = 0; waited < 200 && strstr (types, want) == NULL; waited++)
+    {
+      pump ();
+      types = label_text (overview, "types_label");
+    }
+  g_assert_nonnull (strstr (types, want));
+  g_assert_null (strstr (types, "none"));
+  screenshot (window, "overview-no-type");
+  gt_window_show_page (GT_WINDOW (window), "organizations");
+  pump ();
+}
+
 static gboolean
 drive (gpointer user_data)
 {
@@ -227,6 +310,8 @@ drive (gpointer user_data)
   check_dialog (page, path, org_id);
   check_type_dialog (page, storage, path, org_id);
   screenshot (GTK_WIDGET (window), "organizations-type-history");
+  check_name_label (page);
+  check_no_type (GTK_WIDGET (window), page);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   return G_SOURCE_REMOVE;

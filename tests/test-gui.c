@@ -308,6 +308,20 @@ drive_window (gpointer user_data)
       card = g_build_filename (shot_dir, "heart-card.pdf", NULL);
       g_assert_true (gt_member_dialog_write_card (GT_MEMBER_DIALOG (dialog), card));
       g_assert_true (g_file_test (card, G_FILE_TEST_IS_REGULAR));
+
+      /* The button's file chooser is modal and belongs to the dialog: the dialog behind it
+       * cannot be edited while it is open. */
+      {
+        GtkWidget *chooser;
+
+        gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "card_button")));
+        pump ();
+        chooser = find_dialog ("GtkFileChooserDialog");
+        g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
+        g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == GTK_WINDOW (dialog));
+        gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+        pump ();
+      }
     }
     gtk_widget_destroy (dialog);
   }

@@ -592,7 +592,9 @@ pay_clicked_cb (GtkWidget *widget, GtLifePage *self)
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL, *message = NULL;
   const char *amount_text = gtk_entry_get_text (self->amount_entry);
-  const char *month = gtk_entry_get_text (self->month_entry);
+  /* a copy: paying reloads the list, its cursor moves to the next member and the month
+   * entry follows it, which frees the entry's text */
+  g_autofree char *month = g_strdup (gtk_entry_get_text (self->month_entry));
   GtkTreeModel *model;
   GtkTreeIter iter;
   gint64 member = 0, fen = 0;
@@ -604,6 +606,7 @@ pay_clicked_cb (GtkWidget *widget, GtLifePage *self)
       gtk_label_set_label (self->pay_label, _("Choose a member in the list first."));
       return;
     }
+  /* name is a copy too: the row is gone once the payment is recorded */
   gtk_tree_model_get (model, &iter, AR_MEMBER_ID, &member, AR_MEMBER, &name, -1);
   if (*amount_text != '\0' && (!gt_fen_parse (amount_text, &fen) || fen == 0))
     {

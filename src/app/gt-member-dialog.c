@@ -254,6 +254,9 @@ card_clicked_cb (GtkButton *button, GtMemberDialog *self)
   name = g_strdup_printf (_("%s heart-link card.pdf"),
                           self->member_name != NULL ? self->member_name : "");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* modal: the dialog cannot be changed, or closed, while its card is being saved */
+  gtk_native_dialog_set_transient_for (GTK_NATIVE_DIALOG (chooser), GTK_WINDOW (self));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (card_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

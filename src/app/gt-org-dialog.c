@@ -83,7 +83,7 @@ fill (GtOrgDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_combo_box_text_append (self->kind_combo, kinds[i], gt_label_org_kind (kinds[i]));
   /* the built-in types and the ones the office added (guatu-cli org type-add) */
-  gtk_combo_box_text_append (self->type_combo, "", _("(none)"));
+  gtk_combo_box_text_append (self->type_combo, "", gt_label_org_type (""));
   for (guint i = 0; types != NULL && i < types->len; i++)
     {
       GtOrgType *type = types->pdata[i];

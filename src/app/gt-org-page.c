@@ -133,20 +133,14 @@ gt_org_page_set_storage (GtPage *page, GtStorage *storage)
 }
 
 static const char *
-type_label (const char *code)
-{
-  return *code != '\0' ? gt_label_org_type (code) : _("(none)");
-}
-
-static const char *
 org_event_text (GtOrgEvent *e, char **owned)
 {
   const char *old_label = gt_label_org_kind (e->old_value);
   const char *new_label = gt_label_org_kind (e->new_value);
 
   if (gt_org_event_is_type_change (e))
-    *owned = g_strdup_printf (_("Type changed from %s to %s"), type_label (e->old_value),
-                              type_label (e->new_value));
+    *owned = g_strdup_printf (_("Type changed from %s to %s"), gt_label_org_type (e->old_value),
+                              gt_label_org_type (e->new_value));
   else if (g_strcmp0 (e->kind, "founded") == 0)
     *owned = g_strdup_printf (_("Founded as %s"), new_label);
   else if (g_strcmp0 (e->kind, "renamed") == 0)

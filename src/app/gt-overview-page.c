@@ -97,10 +97,14 @@ fill_tiles (GtOverviewPage *self)
   for (guint i = 0; i < stats->len; i++)
     {
       GtStatsEntry *entry = &g_array_index (stats, GtStatsEntry, i);
+      const char *code;
+
       if (!g_str_has_prefix (entry->key, "type_"))
         continue;
+      /* the branches without a type are counted as "type_none" */
+      code = g_str_equal (entry->key, "type_none") ? "" : entry->key + 5;
       g_string_append_printf (types, "%s%s %" G_GINT64_FORMAT, types->len ? " · " : "",
-                              gt_label_org_type (entry->key + 5), entry->value);
+                              gt_label_org_type (code), entry->value);
     }
   if (types->len > 0)
     {

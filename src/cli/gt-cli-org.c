@@ -309,7 +309,7 @@ event_value (const GtOrgEvent *e, const char *value)
 {
   /* type changes carry type codes; founded, upgraded and changed kind codes */
   if (gt_org_event_is_type_change (e))
-    return *value != '\0' ? gt_label_org_type (value) : _("(none)");
+    return gt_label_org_type (value);
   if (g_strcmp0 (e->kind, "founded") == 0 || g_strcmp0 (e->kind, "upgraded") == 0 ||
       g_strcmp0 (e->kind, "changed") == 0)
     return gt_label_org_kind (value);

@@ -365,7 +365,7 @@ gt_org_set_type (GtStorage *storage, gint64 id, const char *org_type, const char
     return FALSE;
   if (g_strcmp0 (old, code) == 0)
     return gt_storage_refuse (storage, error, _("the organisation already has the type %s"),
-                              *code != '\0' ? gt_label_org_type (code) : _("(none)"));
+                              gt_label_org_type (code));
   IN_TRANSACTION (storage, error,
                   update_column (storage, id, "org_type", code, error) &&
                     add_event (storage, id, "changed", date, old, code, NULL, error));

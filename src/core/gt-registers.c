@@ -452,6 +452,9 @@ gt_label_org_kind (const char *kind)
 const char *
 gt_label_org_type (const char *org_type)
 {
+  /* an organisation without a type; types are never blank */
+  if (org_type == NULL || *org_type == '\0')
+    return _("No type");
   return lookup (org_types, G_N_ELEMENTS (org_types), org_type);
 }
 

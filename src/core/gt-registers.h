@@ -102,6 +102,7 @@ GPtrArray *gt_project_list (GtStorage *storage, GError **error);
 
 /* Human labels (translated) for stored codes; unknown codes are returned as they are. */
 const char *gt_label_org_kind (const char *kind);
+/* "No type" (未分类) for NULL and "", the organisation without a type */
 const char *gt_label_org_type (const char *org_type);
 const char *gt_label_org_level (const char *level);
 const char *gt_label_member_category (const char *category);
