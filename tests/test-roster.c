@@ -588,7 +588,7 @@ test_import_ordered_uuids (void)
       g_autofree char *members = NULL, *events = NULL, *versions = NULL;
 
       for (int i = 0; i < rows; i++)
-        g_string_append_printf (text, "顺序%d号,%s,2001-07-01,%s,澄潭村党支部\n", i,
+        g_string_append_printf (text, "顺序%d-%d号,%s,2001-07-01,%s,澄潭村党支部\n", rows, i,
                                 i % 2 ? "男" : "女", i % 3 ? "2002-07-01" : "");
       report = parse_text (&db, text->str, NULL);
       g_assert_cmpuint (report->n_valid, ==, (guint) rows);
@@ -617,6 +617,48 @@ test_import_ordered_uuids (void)
   gt_test_demo_teardown (&db, NULL);
 }
 
+/* A roster without ID numbers imported twice: the second time every row is refused, naming
+ * the member already held, instead of adding everyone again; a namesake with another birth
+ * date, or in another branch, goes in. */
+static void
+test_import_again_without_ids (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtRosterReport) first = NULL, again = NULL, others = NULL;
+  static const char text[] = "姓名,性别,出生日期,入党日期,所在支部\n"
+                             "重名甲,男,1970-03-01,2001-07-01,澄潭村党支部\n"
+                             "重名乙,女,,2003-07-01,澄潭村党支部\n";
+  static const char other[] = "姓名,性别,出生日期,入党日期,所在支部\n"
+                              "重名甲,男,1982-05-01,2009-07-01,澄潭村党支部\n"
+                              "重名乙,女,,2003-07-01,青石村党支部\n";
+  GtTestDemo db = { 0 };
+  gint64 members;
+
+  roster_db_open (&db);
+  first = parse_text (&db, text, NULL);
+  g_assert_cmpuint (first->n_valid, ==, 2);
+  g_assert_true (gt_roster_apply (db.storage, first, FALSE, &error));
+  g_assert_no_error (error);
+  members = gt_test_count (db.storage, "SELECT count(*) FROM members");
+
+  again = parse_text (&db, text, NULL);
+  g_assert_cmpuint (again->n_valid, ==, 0);
+  g_assert_cmpuint (again->problems->len, ==, 2);
+  {
+    GtRosterProblem *problem = again->problems->pdata[0];
+    g_assert_cmpuint (problem->line, ==, 2);
+    g_assert_nonnull (strstr (problem->message, "重名甲"));
+    g_assert_nonnull (strstr (problem->message, "澄潭村党支部"));
+  }
+  g_assert_false (gt_roster_apply (db.storage, again, FALSE, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, members);
+
+  others = parse_text (&db, other, NULL);
+  g_assert_cmpuint (others->n_valid, ==, 2);
+  gt_test_demo_teardown (&db, NULL);
+}
+
 /* The disk fills up during an import (SQLite's max_page_count stands in for ENOSPC): a clear
  * error naming the database, and nothing of the roster stored — in the row-by-row path and in
  * the bulk path, whose dropped search trigger must come back. */
@@ -638,7 +680,7 @@ test_import_disk_full (void)
       gint64 pages = gt_test_count (db.storage, "PRAGMA page_count");
 
       for (int i = 0; i < rows; i++)
-        g_string_append_printf (text, "满盘%d号,%s,2001-07-01,澄潭村党支部\n", i,
+        g_string_append_printf (text, "满盘%d-%d号,%s,2001-07-01,澄潭村党支部\n", rows, i,
                                 i % 2 ? "男" : "女");
       report = parse_text (&db, text->str, NULL);
       g_assert_cmpuint (report->n_valid, ==, (guint) rows);
@@ -686,6 +728,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/roster/import/valid-only", test_import_valid_only);
   g_test_add_func ("/roster/import/disk-full", test_import_disk_full);
+  g_test_add_func ("/roster/import/again-without-ids", test_import_again_without_ids);
   g_test_add_func ("/roster/import/rules", test_import_rules);
   g_test_add_func ("/roster/import/org-option", test_import_org_option);
   g_test_add_func ("/roster/import/rollback", test_import_rollback);

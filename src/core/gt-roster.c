@@ -407,6 +407,34 @@ check_id_number (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_gender,
   sqlite3_reset (stmt);
 }
 
+/* A row without an ID number whose name (and birth date, when both have one) a member of
+ * the same organisation already has: most likely the same roster imported again. */
+static void
+check_known_name (Parse *p, GtRosterRow *row)
+{
+  sqlite3_stmt *stmt;
+
+  if (!row->valid || row->id_number != NULL || *row->name == '\0' || row->org_id <= 0)
+    return;
+  stmt = gt_storage_prepare (p->storage,
+                             "SELECT o.name FROM members m"
+                             " JOIN organizations o ON o.id = m.org_id"
+                             " WHERE m.org_id = ?1 AND m.name = ?2 AND (?3 IS NULL OR"
+                             "  m.birth_date IS NULL OR m.birth_date = ?3) LIMIT 1",
+                             NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, row->org_id);
+  sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->birth_date, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    row_error (p, row, FIELD_ID_NUMBER,
+               _("the database already holds %s of %s; give this row's ID number to add a "
+                 "second member of that name"),
+               row->name, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+}
+
 static void
 check_gender (Parse *p, GtRosterRow *row, GPtrArray *fields, char id_gender)
 {
@@ -591,6 +619,7 @@ read_row (Parse *p, GPtrArray *fields, guint line)
   check_dates (p, row, fields, id_birth);
   check_category (p, row, fields);
   check_branch (p, row, fields);
+  check_known_name (p, row);
 
   /* Kept even when invalid: a later duplicate of its ID number points back to it. */
   if (row->valid)
