@@ -541,6 +541,16 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
     }
 }
 
+/* A name or free text within the exchange format's limit of @max characters. */
+static void
+check_length (Parse *p, GtRosterRow *row, Field field, const char *text, glong max)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length > max)
+    row_error (p, row, field, _("%ld characters; at most %ld are allowed"), length, max);
+}
+
 static void
 read_row (Parse *p, GPtrArray *fields, guint line)
 {
@@ -582,12 +592,16 @@ read_row (Parse *p, GPtrArray *fields, guint line)
   row->name = keep_cell (p, fields, FIELD_NAME, FALSE);
   if (*row->name == '\0')
     row_error (p, row, FIELD_NAME, _("the name is missing"));
+  check_length (p, row, FIELD_NAME, row->name, GT_NAME_MAX_CHARS);
   check_id_number (p, row, fields, &id_gender, &id_birth);
   check_gender (p, row, fields, id_gender);
   row->ethnicity = keep_cell (p, fields, FIELD_ETHNICITY, TRUE);
+  check_length (p, row, FIELD_ETHNICITY, row->ethnicity, GT_TEXT_MAX_CHARS);
   check_phone (p, row, fields);
   row->education = keep_cell (p, fields, FIELD_EDUCATION, TRUE);
+  check_length (p, row, FIELD_EDUCATION, row->education, GT_TEXT_MAX_CHARS);
   row->occupation = keep_cell (p, fields, FIELD_OCCUPATION, TRUE);
+  check_length (p, row, FIELD_OCCUPATION, row->occupation, GT_TEXT_MAX_CHARS);
   check_dates (p, row, fields, id_birth);
   check_category (p, row, fields);
   check_branch (p, row, fields);
