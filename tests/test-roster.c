@@ -545,6 +545,33 @@ test_import_mapping (void)
     g_assert_cmpstr (report->unknown_columns->pdata[0], ==, "公民身份证");
   }
 
+  /* Mappings for one parse only (a dry run) serve it and store nothing. */
+  {
+    g_autoptr (GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *path = g_build_filename (db.dir, "odd.csv", NULL);
+    g_autoptr (GtRosterReport) report = NULL;
+    g_autoptr (GHashTable) none = NULL;
+
+    g_assert_true (g_file_set_contents (path, odd, -1, NULL));
+    g_hash_table_insert (columns, "公民身份证", "id_number");
+    g_hash_table_insert (columns, "入党年月", "join_date");
+    g_hash_table_insert (columns, "所属党组织", "branch");
+    g_hash_table_insert (columns, "备注", "ignore");
+    g_assert_true (gt_roster_check_column ("备注", "ignore", &error));
+    g_assert_false (gt_roster_check_column ("备注", "nonsense", &error));
+    g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID);
+    g_clear_error (&error);
+    report = gt_roster_parse_mapped (db.storage, path, GT_CSV_ENCODING_AUTO, NULL, columns,
+                                     &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->n_valid, ==, 1);
+    g_assert_cmpuint (report->n_warnings, ==, 0);
+    none = gt_roster_remembered_columns (db.storage);
+    g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+    g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM meta"
+                                                " WHERE key = 'roster.mapping'"), ==, 0);
+  }
+
   g_assert_true (gt_roster_remember_column (db.storage, "公民身份证", "id_number", &error));
   g_assert_true (gt_roster_remember_column (db.storage, "入党年月", "join_date", &error));
   g_assert_true (gt_roster_remember_column (db.storage, "所属党组织", "branch", &error));

@@ -629,15 +629,29 @@ resolve_org (Parse *p, const char *text, gint64 *out, GError **error)
   return TRUE;
 }
 
+/* @columns (may be NULL): header → field code for this parse only, over the remembered
+ * mapping; an empty field code forgets the header's remembered field. */
 static void
-parse_init (Parse *p, GtStorage *storage)
+parse_init (Parse *p, GtStorage *storage, GHashTable *columns)
 {
+  GHashTableIter iter;
+  gpointer header, field;
+
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   p->storage = storage;
   p->headers = g_ptr_array_new_with_free_func (g_free);
   p->mapping = gt_roster_remembered_columns (storage);
+  if (columns != NULL)
+    {
+      g_hash_table_iter_init (&iter, columns);
+      while (g_hash_table_iter_next (&iter, &header, &field))
+        if (field == NULL || *(const char *) field == '\0')
+          g_hash_table_remove (p->mapping, header);
+        else
+          g_hash_table_replace (p->mapping, g_strdup (header), g_strdup (field));
+    }
   p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -656,7 +670,7 @@ parse_clear (Parse *p)
 
 static GtRosterReport *
 parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char *data,
-       gsize length, const char *name, const char *org, GError **error)
+       gsize length, const char *name, const char *org, GHashTable *columns, GError **error)
 {
   g_autoptr (GtRosterReport) report = g_new0 (GtRosterReport, 1);
   g_autoptr (GError) local_error = NULL;
@@ -670,7 +684,7 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
   report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   report->complete = TRUE;
   report->separator = ',';
-  parse_init (&p, storage);
+  parse_init (&p, storage, columns);
   p.report = report;
 
   if (!load_orgs (&p, error) || (org != NULL && *org != '\0' &&
@@ -740,7 +754,7 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
 
 static GtRosterReport *
 parse (GtStorage *storage, GtCsvReader *reader, const char *path, const char *data,
-       gsize length, const char *name, const char *org, GError **error)
+       gsize length, const char *name, const char *org, GHashTable *columns, GError **error)
 {
   sqlite3 *db = gt_storage_get_db (storage);
   gint64 clock = g_get_monotonic_time ();
@@ -749,7 +763,8 @@ parse (GtStorage *storage, GtCsvReader *reader, const char *path, const char *da
    * is open: the caller's own one serves as well. */
   gboolean reading = sqlite3_get_autocommit (db) &&
                      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-  GtRosterReport *report = parse_in (storage, reader, path, data, length, name, org, error);
+  GtRosterReport *report = parse_in (storage, reader, path, data, length, name, org, columns,
+                                        error);
 
   if (reading)
     sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
@@ -767,7 +782,19 @@ gt_roster_parse (GtStorage *storage, const char *path, GtCsvEncoding encoding, c
   g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  return parse (storage, reader, path, NULL, 0, NULL, org, error);
+  return parse (storage, reader, path, NULL, 0, NULL, org, NULL, error);
+}
+
+GtRosterReport *
+gt_roster_parse_mapped (GtStorage *storage, const char *path, GtCsvEncoding encoding,
+                        const char *org, GHashTable *columns, GError **error)
+{
+  g_autoptr (GtCsvReader) reader = gt_csv_reader_new (encoding);
+
+  g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return parse (storage, reader, path, NULL, 0, NULL, org, columns, error);
 }
 
 GtRosterReport *
@@ -778,7 +805,7 @@ gt_roster_parse_data (GtStorage *storage, const char *data, gsize length, const 
 
   g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
 
-  return parse (storage, reader, NULL, data, length, name, org, error);
+  return parse (storage, reader, NULL, data, length, name, org, NULL, error);
 }
 
 gboolean
@@ -787,7 +814,7 @@ gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **e
   Parse p = { 0 };
   gboolean ok;
 
-  parse_init (&p, storage);
+  parse_init (&p, storage, NULL);
   ok = load_orgs (&p, error) && resolve_org (&p, text, id, error);
   parse_clear (&p);
   return ok;
