@@ -115,6 +115,28 @@ with tempfile.TemporaryDirectory() as tmp:
           and "999999" in r.stderr, r.stderr)
     r = run("--db", db, "demo")
     check("demo on a full database is bad data (65)", r.returncode == 65, r.stderr)
+
+    # Exit codes: a missing input file is 66, a malformed period is bad data or usage, never
+    # an I/O error (74).
+    missing = os.path.join(tmp, "no-such-package.xml")
+    for cmd in (["import"], ["import", "--dry-run"], ["verify"]):
+        r = run("--db", db, *cmd, missing)
+        check(f"{' '.join(cmd)} of a missing file: cannot open input (66)",
+              r.returncode == 66 and missing in r.stderr, f"{r.returncode}: {r.stderr}")
+    r = run("--db", db, "import", tmp)
+    check("import of a folder: cannot open input (66)", r.returncode == 66 and tmp in r.stderr,
+          f"{r.returncode}: {r.stderr}")
+    for quarter in ("2026-13", "2026-Q5", "2026"):
+        r = run("--db", db, "redblack", "--quarter", quarter)
+        check(f"redblack --quarter {quarter}: usage error (2), naming it",
+              r.returncode == 2 and quarter in r.stderr, f"{r.returncode}: {r.stderr}")
+    for kind in ("redblack", "ranking", "fortress", "compliance"):
+        for period in ("2026-13", "xyz"):
+            pdf = os.path.join(tmp, f"{kind}-{period}.pdf")
+            r = run("--db", db, "report", kind, "--period", period, "--out", pdf)
+            check(f"report {kind} --period {period}: bad data (65), nothing written",
+                  r.returncode == 65 and period in r.stderr and not os.path.exists(pdf),
+                  f"{r.returncode}: {r.stderr}")
     r = run("--db", db, "init")
     check("init on an existing file cannot create (73)", r.returncode == 73, r.stderr)
 

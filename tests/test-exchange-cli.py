@@ -10,6 +10,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -225,6 +226,18 @@ with tempfile.TemporaryDirectory() as tmp:
                           b"<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n<package ", 1)
     refused("billion laughs", county, resign(out, laughs, db, os.path.join(tmp, "laughs.xml")), "DOCTYPE")
     fewer = body.replace(b'members="215"', b'members="214"', 1)
+    # A month outside 01–12 is no period: not exported, and refused by the XSD on import.
+    for bad in ("2026-13", "2026-00"):
+        bad_out = os.path.join(tmp, f"period-{bad}.xml")
+        r = run("--db", db, "export", "--period", bad, "--out", bad_out)
+        check(f"export --period {bad}: exit 65", r.returncode == 65, f"{r.returncode}: {r.stderr}")
+        check(f"export --period {bad}: says the month must be 01 to 12",
+              bad in r.stderr and "01 to 12" in r.stderr, r.stderr)
+        check(f"export --period {bad}: no package written", not os.path.exists(bad_out))
+    thirteen = re.sub(rb'(<header [^>]*period=")[^"]*"', rb'\g<1>2026-13"', body, count=1)
+    check("a header with period 2026-13 was made", b'period="2026-13"' in thirteen)
+    refused("period 2026-13", county,
+            resign(out, thirteen, db, os.path.join(tmp, "thirteen.xml")), "2026-13")
     refused("more records than the header says", county,
             resign(out, fewer, db, os.path.join(tmp, "more.xml")), "more members than the 214")
 

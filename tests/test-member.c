@@ -111,6 +111,55 @@ test_add_refused (Fixture *fx, gconstpointer data)
   assert_refused (fx, good, "already");
 }
 
+/* A string of @n copies of the UTF-8 character @c. */
+static char *
+repeat_char (const char *c, guint n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, c);
+  return g_string_free (s, FALSE);
+}
+
+/* Names and free texts are limited as in the exchange XSD (g:name 200, g:text 2000),
+ * counted in characters, not bytes. */
+static void
+test_add_lengths (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *name_max = repeat_char ("龚", GT_NAME_MAX_CHARS);
+  g_autofree char *name_over = repeat_char ("龚", GT_NAME_MAX_CHARS + 1);
+  g_autofree char *text_max = repeat_char ("农", GT_TEXT_MAX_CHARS);
+  g_autofree char *text_over = repeat_char ("农", GT_TEXT_MAX_CHARS + 1);
+  g_autoptr (GError) error = NULL;
+  GtMemberSpec spec = good;
+
+  g_assert_cmpint (GT_NAME_MAX_CHARS, ==, 200);
+  g_assert_cmpint (GT_TEXT_MAX_CHARS, ==, 2000);
+  spec.name = name_over;
+  assert_refused (fx, spec, "201");
+  spec = good;
+  spec.ethnicity = text_over;
+  assert_refused (fx, spec, "2001");
+  spec = good;
+  spec.education = text_over;
+  assert_refused (fx, spec, "2001");
+  spec = good;
+  spec.occupation = text_over;
+  assert_refused (fx, spec, "2001");
+
+  /* At the limit (three bytes a character) they are taken. */
+  spec = good;
+  spec.name = name_max;
+  spec.occupation = text_max;
+  spec.education = text_max;
+  spec.ethnicity = text_max;
+  g_assert_true (gt_member_add (fx->storage, &spec, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members"
+                                       " WHERE length (name) = 200"), ==, 1);
+}
+
 static const char *
 status_of (Fixture *fx, gint64 id, char **category, char **org)
 {
@@ -289,6 +338,7 @@ main (int argc, char **argv)
 
   ADD ("add", test_add);
   ADD ("add-refused", test_add_refused);
+  ADD ("add-lengths", test_add_lengths);
   ADD ("life-cycle", test_life_cycle);
   ADD ("transfer-all", test_transfer_all);
   ADD ("filters", test_filters);

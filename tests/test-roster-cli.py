@@ -34,6 +34,24 @@ def members(db):
     return n, hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
+def dump(db):
+    """Every row of the database as SQL text."""
+    con = sqlite3.connect(db)
+    try:
+        return "\n".join(con.iterdump())
+    finally:
+        con.close()
+
+
+def meta(db, key):
+    con = sqlite3.connect(db)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
 with tempfile.TemporaryDirectory() as tmp:
     db = os.path.join(tmp, "demo.db")
     r = run("--db", db, "demo")
@@ -167,20 +185,37 @@ with tempfile.TemporaryDirectory() as tmp:
     check("an unknown --format is a usage error (2)", r.returncode == 2 and "ods" in r.stderr,
           r.stderr)
 
-    # Unusual headers: mapped once with --map, remembered for the next file.
+    # Unusual headers: mapped once with --map, remembered for the next file — but a dry run
+    # stores nothing, not even the mapping.
     odd = fixture("odd-headers.csv")
     mapped_db = os.path.join(tmp, "mapped.db")
     run("--db", mapped_db, "demo")
+    odd_maps = ["--map", "公民身份证=id_number", "--map", "入党年月=join_date",
+                "--map", "所属党组织=branch", "--map", "备注=ignore"]
     r = run("--db", mapped_db, "import-roster", odd, "--dry-run")
     check("unknown headers are warnings, and no 入党日期 column is an error",
           r.returncode == 65 and r.stderr.count("unknown column") == 4, r.stderr)
-    r = run("--db", mapped_db, "import-roster", odd, "--dry-run", "--map", "公民身份证=id_number",
-            "--map", "入党年月=join_date", "--map", "所属党组织=branch", "--map", "备注=ignore")
+    before = dump(mapped_db)
+    r = run("--db", mapped_db, "import-roster", odd, "--dry-run", *odd_maps)
     check("--map makes the file valid", r.returncode == 0 and "1 valid" in r.stdout,
           r.stdout + r.stderr)
+    check("dry run with --map stores no roster.mapping",
+          meta(mapped_db, "roster.mapping") is None, meta(mapped_db, "roster.mapping"))
+    check("dry run with --map changes no row (dump unchanged)", dump(mapped_db) == before)
     r = run("--db", mapped_db, "import-roster", odd)
-    check("the mapping is remembered for the next import", r.returncode == 0
-          and "1 imported" in r.stdout and "unknown column" not in r.stderr, r.stdout + r.stderr)
+    check("after the dry run the headers are still unknown", r.returncode == 65
+          and r.stderr.count("unknown column") == 4, r.stdout + r.stderr)
+    check("a refused import changes no row either", dump(mapped_db) == before)
+    r = run("--db", mapped_db, "import-roster", odd, *odd_maps)
+    check("import with --map", r.returncode == 0 and "1 imported" in r.stdout,
+          r.stdout + r.stderr)
+    check("the import stores the mapping",
+          sorted((meta(mapped_db, "roster.mapping") or "").splitlines()) ==
+          sorted(["公民身份证\tid_number", "入党年月\tjoin_date", "备注\tignore",
+                  "所属党组织\tbranch"]), repr(meta(mapped_db, "roster.mapping")))
+    r = run("--db", mapped_db, "import-roster", odd, "--dry-run")
+    check("the mapping is remembered for the next file", "unknown column" not in r.stderr
+          and "joining date" not in r.stderr, r.stdout + r.stderr)
     r = run("--db", mapped_db, "import-roster", odd, "--dry-run", "--map", "备注=colour")
     check("--map with an unknown field is a usage error (2)", r.returncode == 2
           and "colour" in r.stderr, r.stderr)

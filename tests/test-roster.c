@@ -412,6 +412,56 @@ test_import_rules (void)
   gt_test_demo_teardown (&db, NULL);
 }
 
+/* Names and free texts are limited as in the exchange XSD (g:name 200, g:text 2000
+ * characters, not bytes): a longer one refuses its row, naming line and column. */
+static void
+test_import_lengths (void)
+{
+  g_autoptr (GString) text = g_string_new ("姓名,性别,民族,学历,职业,入党日期,所在支部\n");
+  g_autoptr (GtRosterReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name_max = NULL, *name_over = NULL, *text_max = NULL, *text_over = NULL;
+  GString *s;
+  GtTestDemo db = { 0 };
+
+  s = g_string_new (NULL);
+  for (guint i = 0; i < GT_NAME_MAX_CHARS; i++)
+    g_string_append (s, "龚");
+  name_max = g_strdup (s->str);
+  g_string_append (s, "珍");
+  name_over = g_string_free (s, FALSE);
+  s = g_string_new (NULL);
+  for (guint i = 0; i < GT_TEXT_MAX_CHARS; i++)
+    g_string_append (s, "农");
+  text_max = g_strdup (s->str);
+  g_string_append (s, "民");
+  text_over = g_string_free (s, FALSE);
+
+  g_string_append_printf (text, "%s,男,汉族,大专,农民,2001-07-01,青石村党支部\n", name_over); /* 2 */
+  g_string_append_printf (text, "甲,男,%s,大专,农民,2001-07-01,青石村党支部\n", text_over);  /* 3 */
+  g_string_append_printf (text, "乙,男,汉族,%s,农民,2001-07-01,青石村党支部\n", text_over);  /* 4 */
+  g_string_append_printf (text, "丙,男,汉族,大专,%s,2001-07-01,青石村党支部\n", text_over);  /* 5 */
+  g_string_append_printf (text, "%s,男,%s,%s,%s,2001-07-01,青石村党支部\n", name_max,       /* 6 */
+                          text_max, text_max, text_max);
+
+  roster_db_open (&db);
+  report = parse_text (&db, text->str, NULL);
+  roster_assert_errors (report, (const char *const[]) { "2 姓名", "3 民族", "4 学历", "5 职业",
+                                                        NULL });
+  g_assert_nonnull (strstr (((GtRosterProblem *) report->problems->pdata[0])->message, "201"));
+  g_assert_nonnull (strstr (((GtRosterProblem *) report->problems->pdata[1])->message, "2001"));
+  g_assert_cmpuint (report->n_valid, ==, 1);
+  g_assert_false (gt_roster_apply (db.storage, report, FALSE, &error));
+  g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gt_roster_apply (db.storage, report, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (member_exists (db.storage, name_max, "青石村党支部"));
+  g_assert_false (member_exists (db.storage, name_over, NULL));
+  g_assert_false (member_exists (db.storage, "甲", NULL));
+  gt_test_demo_teardown (&db, NULL);
+}
+
 static void
 test_import_org_option (void)
 {
@@ -493,6 +543,33 @@ test_import_mapping (void)
     g_assert_cmpuint (report->n_warnings, ==, 4);
     g_assert_cmpuint (report->unknown_columns->len, ==, 4);
     g_assert_cmpstr (report->unknown_columns->pdata[0], ==, "公民身份证");
+  }
+
+  /* Mappings for one parse only (a dry run) serve it and store nothing. */
+  {
+    g_autoptr (GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *path = g_build_filename (db.dir, "odd.csv", NULL);
+    g_autoptr (GtRosterReport) report = NULL;
+    g_autoptr (GHashTable) none = NULL;
+
+    g_assert_true (g_file_set_contents (path, odd, -1, NULL));
+    g_hash_table_insert (columns, "公民身份证", "id_number");
+    g_hash_table_insert (columns, "入党年月", "join_date");
+    g_hash_table_insert (columns, "所属党组织", "branch");
+    g_hash_table_insert (columns, "备注", "ignore");
+    g_assert_true (gt_roster_check_column ("备注", "ignore", &error));
+    g_assert_false (gt_roster_check_column ("备注", "nonsense", &error));
+    g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID);
+    g_clear_error (&error);
+    report = gt_roster_parse_mapped (db.storage, path, GT_CSV_ENCODING_AUTO, NULL, columns,
+                                     &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->n_valid, ==, 1);
+    g_assert_cmpuint (report->n_warnings, ==, 0);
+    none = gt_roster_remembered_columns (db.storage);
+    g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+    g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM meta"
+                                                " WHERE key = 'roster.mapping'"), ==, 0);
   }
 
   g_assert_true (gt_roster_remember_column (db.storage, "公民身份证", "id_number", &error));
@@ -730,6 +807,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/import/disk-full", test_import_disk_full);
   g_test_add_func ("/roster/import/again-without-ids", test_import_again_without_ids);
   g_test_add_func ("/roster/import/rules", test_import_rules);
+  g_test_add_func ("/roster/import/lengths", test_import_lengths);
   g_test_add_func ("/roster/import/org-option", test_import_org_option);
   g_test_add_func ("/roster/import/rollback", test_import_rollback);
   g_test_add_func ("/roster/import/mapping", test_import_mapping);

@@ -19,6 +19,8 @@ static int
 exchange_fail (const GError *error)
 {
   g_printerr ("guatu-cli: %s\n", error->message);
+  if (g_error_matches (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_CANT_OPEN))
+    return GT_EXIT_NOINPUT;
   if (error->domain == GT_EXCHANGE_ERROR || error->domain == GT_KEYS_ERROR)
     return GT_EXIT_DATAERR;
   return gt_cli_exit_code_for (error);

@@ -114,7 +114,17 @@ gt_cli_cmd_report (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
     return exit_code;
   report = kind->build (storage, period, &error);
   if (report == NULL)
-    return gt_cli_fail (error);
+    {
+      /* A period the scoring kinds cannot read is bad data, as for the other kinds; not an
+       * I/O error. */
+      if (error->domain == G_IO_ERROR && (error->code == G_IO_ERROR_INVALID_ARGUMENT ||
+                                          error->code == G_IO_ERROR_INVALID_DATA))
+        {
+          g_printerr ("guatu-cli: %s\n", error->message);
+          return GT_EXIT_DATAERR;
+        }
+      return gt_cli_fail (error);
+    }
   if (!gt_report_write_pdf (report, out, &error))
     {
       g_printerr ("guatu-cli: %s\n", error->message);

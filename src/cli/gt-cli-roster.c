@@ -56,6 +56,7 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
   g_autoptr (GtRosterReport) report = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) files = NULL, maps = NULL;
+  g_autoptr (GHashTable) columns = NULL;
   g_autofree char *org = NULL, *encoding_name = NULL;
   gboolean dry_run = FALSE, valid_only = FALSE;
   GtCsvEncoding encoding;
@@ -96,6 +97,8 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
+  /* A dry run stores nothing, not even the mappings: they serve this parse only. */
+  columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
     {
       g_auto (GStrv) pair = g_strsplit (maps[i], "=", 2);
@@ -106,13 +109,15 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
                       maps[i]);
           return GT_EXIT_USAGE;
         }
-      if (!gt_roster_remember_column (storage, pair[0], pair[1], &error))
+      if (!(dry_run ? gt_roster_check_column (pair[0], pair[1], &error)
+                    : gt_roster_remember_column (storage, pair[0], pair[1], &error)))
         {
           g_printerr ("guatu-cli %s: %s\n", command->name, error->message);
           return GT_EXIT_USAGE;
         }
+      g_hash_table_replace (columns, g_strdup (pair[0]), g_strdup (pair[1]));
     }
-  report = gt_roster_parse (storage, files[0], encoding, org, &error);
+  report = gt_roster_parse_mapped (storage, files[0], encoding, org, columns, &error);
   if (report == NULL)
     {
       if (g_error_matches (error, GT_CSV_ERROR, GT_CSV_ERROR_OPEN))

@@ -104,14 +104,15 @@ gt_exchange_load_file (GtStorage *storage, const char *path, GError **error)
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("%s: cannot open: %s"),
-                   path, g_strerror (saved));
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_CANT_OPEN,
+                   _("%s: cannot open: %s"), path, g_strerror (saved));
       return NULL;
     }
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       close (fd);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("%s: not a regular file"), path);
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_CANT_OPEN,
+                   _("%s: not a regular file"), path);
       return NULL;
     }
   if ((guint64) st.st_size > limit)

@@ -519,6 +519,14 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
                    _("period “%s”: write it as YYYY-MM, YYYY-Qn or YYYY"), period);
       goto out;
     }
+  /* The XSD's g:period takes the months 01 to 12 only. */
+  if (strlen (period) == 7 && period[5] != 'Q' &&
+      (strcmp (period + 5, "01") < 0 || strcmp (period + 5, "12") > 0))
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                   _("period “%s”: the month must be 01 to 12"), period);
+      goto out;
+    }
   w.since = options->kind == GT_EXCHANGE_KIND_REPORT && *period != '\0'
               ? g_strndup (period, 4) : g_strdup ("");
   if (options->created != NULL)

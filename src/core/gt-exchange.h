@@ -47,6 +47,7 @@ typedef enum
   GT_EXCHANGE_ERROR_REPLAYED,       /* same package id, different contents */
   GT_EXCHANGE_ERROR_CONFLICTS,      /* conflicting records and no resolution given */
   GT_EXCHANGE_ERROR_FAILED,
+  GT_EXCHANGE_ERROR_CANT_OPEN,      /* the package file is missing, unreadable or not a file */
 } GtExchangeError;
 
 GQuark gt_exchange_error_quark (void);

@@ -81,13 +81,8 @@ gt_roster_remembered_columns (GtStorage *storage)
 }
 
 gboolean
-gt_roster_remember_column (GtStorage *storage, const char *header, const char *field,
-                           GError **error)
+gt_roster_check_column (const char *header, const char *field, GError **error)
 {
-  g_autoptr (GHashTable) mapping = NULL;
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (GList) keys = NULL;
-
   if (header == NULL || *header == '\0' || strpbrk (header, "\t\n") != NULL)
     {
       g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
@@ -102,7 +97,19 @@ gt_roster_remember_column (GtStorage *storage, const char *header, const char *f
                    field);
       return FALSE;
     }
+  return TRUE;
+}
 
+gboolean
+gt_roster_remember_column (GtStorage *storage, const char *header, const char *field,
+                           GError **error)
+{
+  g_autoptr (GHashTable) mapping = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GList) keys = NULL;
+
+  if (!gt_roster_check_column (header, field, error))
+    return FALSE;
   mapping = gt_roster_remembered_columns (storage);
   if (field == NULL || *field == '\0')
     g_hash_table_remove (mapping, header);

@@ -569,6 +569,16 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
     }
 }
 
+/* A name or free text within the exchange format's limit of @max characters. */
+static void
+check_length (Parse *p, GtRosterRow *row, Field field, const char *text, glong max)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length > max)
+    row_error (p, row, field, _("%ld characters; at most %ld are allowed"), length, max);
+}
+
 static void
 read_row (Parse *p, GPtrArray *fields, guint line)
 {
@@ -610,12 +620,16 @@ read_row (Parse *p, GPtrArray *fields, guint line)
   row->name = keep_cell (p, fields, FIELD_NAME, FALSE);
   if (*row->name == '\0')
     row_error (p, row, FIELD_NAME, _("the name is missing"));
+  check_length (p, row, FIELD_NAME, row->name, GT_NAME_MAX_CHARS);
   check_id_number (p, row, fields, &id_gender, &id_birth);
   check_gender (p, row, fields, id_gender);
   row->ethnicity = keep_cell (p, fields, FIELD_ETHNICITY, TRUE);
+  check_length (p, row, FIELD_ETHNICITY, row->ethnicity, GT_TEXT_MAX_CHARS);
   check_phone (p, row, fields);
   row->education = keep_cell (p, fields, FIELD_EDUCATION, TRUE);
+  check_length (p, row, FIELD_EDUCATION, row->education, GT_TEXT_MAX_CHARS);
   row->occupation = keep_cell (p, fields, FIELD_OCCUPATION, TRUE);
+  check_length (p, row, FIELD_OCCUPATION, row->occupation, GT_TEXT_MAX_CHARS);
   check_dates (p, row, fields, id_birth);
   check_category (p, row, fields);
   check_branch (p, row, fields);
@@ -644,15 +658,29 @@ resolve_org (Parse *p, const char *text, gint64 *out, GError **error)
   return TRUE;
 }
 
+/* @columns (may be NULL): header → field code for this parse only, over the remembered
+ * mapping; an empty field code forgets the header's remembered field. */
 static void
-parse_init (Parse *p, GtStorage *storage)
+parse_init (Parse *p, GtStorage *storage, GHashTable *columns)
 {
+  GHashTableIter iter;
+  gpointer header, field;
+
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   p->storage = storage;
   p->headers = g_ptr_array_new_with_free_func (g_free);
   p->mapping = gt_roster_remembered_columns (storage);
+  if (columns != NULL)
+    {
+      g_hash_table_iter_init (&iter, columns);
+      while (g_hash_table_iter_next (&iter, &header, &field))
+        if (field == NULL || *(const char *) field == '\0')
+          g_hash_table_remove (p->mapping, header);
+        else
+          g_hash_table_replace (p->mapping, g_strdup (header), g_strdup (field));
+    }
   p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -671,7 +699,7 @@ parse_clear (Parse *p)
 
 static GtRosterReport *
 parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char *data,
-       gsize length, const char *name, const char *org, GError **error)
+       gsize length, const char *name, const char *org, GHashTable *columns, GError **error)
 {
   g_autoptr (GtRosterReport) report = g_new0 (GtRosterReport, 1);
   g_autoptr (GError) local_error = NULL;
@@ -685,7 +713,7 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
   report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   report->complete = TRUE;
   report->separator = ',';
-  parse_init (&p, storage);
+  parse_init (&p, storage, columns);
   p.report = report;
 
   if (!load_orgs (&p, error) || (org != NULL && *org != '\0' &&
@@ -755,7 +783,7 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
 
 static GtRosterReport *
 parse (GtStorage *storage, GtCsvReader *reader, const char *path, const char *data,
-       gsize length, const char *name, const char *org, GError **error)
+       gsize length, const char *name, const char *org, GHashTable *columns, GError **error)
 {
   sqlite3 *db = gt_storage_get_db (storage);
   gint64 clock = g_get_monotonic_time ();
@@ -764,7 +792,8 @@ parse (GtStorage *storage, GtCsvReader *reader, const char *path, const char *da
    * is open: the caller's own one serves as well. */
   gboolean reading = sqlite3_get_autocommit (db) &&
                      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-  GtRosterReport *report = parse_in (storage, reader, path, data, length, name, org, error);
+  GtRosterReport *report = parse_in (storage, reader, path, data, length, name, org, columns,
+                                        error);
 
   if (reading)
     sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
@@ -782,7 +811,19 @@ gt_roster_parse (GtStorage *storage, const char *path, GtCsvEncoding encoding, c
   g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  return parse (storage, reader, path, NULL, 0, NULL, org, error);
+  return parse (storage, reader, path, NULL, 0, NULL, org, NULL, error);
+}
+
+GtRosterReport *
+gt_roster_parse_mapped (GtStorage *storage, const char *path, GtCsvEncoding encoding,
+                        const char *org, GHashTable *columns, GError **error)
+{
+  g_autoptr (GtCsvReader) reader = gt_csv_reader_new (encoding);
+
+  g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return parse (storage, reader, path, NULL, 0, NULL, org, columns, error);
 }
 
 GtRosterReport *
@@ -793,7 +834,7 @@ gt_roster_parse_data (GtStorage *storage, const char *data, gsize length, const 
 
   g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
 
-  return parse (storage, reader, NULL, data, length, name, org, error);
+  return parse (storage, reader, NULL, data, length, name, org, NULL, error);
 }
 
 gboolean
@@ -802,7 +843,7 @@ gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **e
   Parse p = { 0 };
   gboolean ok;
 
-  parse_init (&p, storage);
+  parse_init (&p, storage, NULL);
   ok = load_orgs (&p, error) && resolve_org (&p, text, id, error);
   parse_clear (&p);
   return ok;

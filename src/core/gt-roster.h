@@ -59,6 +59,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtRosterReport, gt_roster_report_free)
 GtRosterReport *gt_roster_parse (GtStorage *storage, const char *path, GtCsvEncoding encoding,
                                  const char *org, GError **error);
 
+/* The same with column mappings for this parse only: @columns maps headers to field codes
+ * (as gt_roster_remember_column takes them, "" forgetting a remembered one) over the
+ * remembered mapping, which is left as it is. For a dry run. */
+GtRosterReport *gt_roster_parse_mapped (GtStorage *storage, const char *path,
+                                        GtCsvEncoding encoding, const char *org,
+                                        GHashTable *columns, GError **error);
+
 /* The same for bytes in memory; @name is used as the file's name. */
 GtRosterReport *gt_roster_parse_data (GtStorage *storage, const char *data, gsize length,
                                       const char *name, GtCsvEncoding encoding,
@@ -100,6 +107,9 @@ char *gt_roster_parse_date (const char *text);
  * database: header → field code (name, gender, ethnicity, id_number, phone, education,
  * occupation, birth_date, join_date, full_date, branch, category, or ignore). */
 GHashTable *gt_roster_remembered_columns (GtStorage *storage);
+/* Checks that @header can be a column header and @field (NULL or "" to forget) is a field
+ * code, without remembering anything. */
+gboolean gt_roster_check_column (const char *header, const char *field, GError **error);
 /* Remembers that the column @header holds @field (NULL or "" forgets it). */
 gboolean gt_roster_remember_column (GtStorage *storage, const char *header, const char *field,
                                     GError **error);

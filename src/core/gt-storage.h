@@ -100,6 +100,12 @@ gboolean gt_storage_refuse (GtStorage *self, GError **error, const char *format,
 /* TRUE for a real calendar date written YYYY-MM-DD. */
 gboolean gt_date_is_valid (const char *text);
 
+/* The longest names and free texts the exchange format takes (data/guatu-exchange-1.xsd,
+ * types g:name and g:text), in characters. Records are refused beyond them, so that
+ * every saved record can be exported. */
+#define GT_NAME_MAX_CHARS 200
+#define GT_TEXT_MAX_CHARS 2000
+
 /* Today's local date as YYYY-MM-DD. */
 char *gt_today (void);
 
