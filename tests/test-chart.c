@@ -571,6 +571,77 @@ test_overdue_future_nodes (Fixture *fx, gconstpointer unused)
     }
 }
 
+/* Whether the pixel at (@x, @y) is drawn in (or blended from) the purple overdue colour of
+ * the pixel tests. */
+static gboolean
+is_purple (cairo_surface_t *image, double x, double y)
+{
+  guint32 c = pixel_at (image, x, y);
+  int r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
+  return r - g > 30 && b - g > 30;
+}
+
+/* The route map's "Today" label sits beside the dashed today line, which does not cross it. */
+static void
+test_today_label (Fixture *fx, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtChartData) data = NULL;
+  g_autoptr (GArray) boxes = gt_chart_boxes_new ();
+  cairo_surface_t *image;
+  double w, h, lx0 = -1, lx1 = -1, step = 1.0 / PNG_SCALE, y_probe;
+  guint labels = 0;
+
+  set_legend (fx->storage, pixel_colours);
+  data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
+  g_assert_no_error (error);
+  image = draw_png (fx->dir, data, GT_CHART_ROUTE, boxes);
+  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
+
+  /* The line: the purple columns a little above the footer (below every project), where only
+   * the line is drawn; its dashes are 3 pt with 2 pt gaps, so 8 pt of rows see it. */
+  y_probe = h - 40;
+  for (double x = w * 0.3; x < w - 20; x += step)
+    {
+      gboolean seen = FALSE;
+      for (double y = y_probe; y < y_probe + 8 && !seen; y += step)
+        seen = is_purple (image, x, y);
+      if (seen)
+        {
+          if (lx0 < 0)
+            lx0 = x;
+          lx1 = x + step;
+        }
+    }
+  g_assert_cmpfloat (lx0, >, 0);
+  g_assert_cmpfloat (lx1 - lx0, <, 3); /* one line */
+  g_test_message ("today line x %.1f … %.1f", lx0, lx1);
+
+  /* The label: the only text drawn in the overdue colour (away from the line's own pixels);
+   * beside the line and not across it. */
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+      guint purple = 0;
+
+      if (b->kind != GT_CHART_BOX_TEXT)
+        continue;
+      for (double y = b->y; y < b->y + b->h; y += step)
+        for (double x = b->x; x < b->x + b->w; x += step)
+          if ((x < lx0 - 1 || x > lx1 + 1) && is_purple (image, x, y))
+            purple++;
+      if (purple == 0)
+        continue;
+      g_test_message ("label (%.1f %.1f %.1f %.1f)", b->x, b->y, b->w, b->h);
+      labels++;
+      g_assert_cmpint (b->project_id, ==, 0);
+      g_assert_true (b->x >= lx1 || b->x + b->w <= lx0);
+      g_assert_cmpfloat (MIN (fabs (b->x - lx1), fabs (lx0 - b->x - b->w)), <, 6);
+    }
+  g_assert_cmpuint (labels, ==, 1);
+  cairo_surface_destroy (image);
+}
+
 static void
 test_png_colours (Fixture *fx, gconstpointer unused)
 {
@@ -639,5 +710,6 @@ main (int argc, char **argv)
   g_test_add ("/chart/png-colours", Fixture, NULL, setup_demo, test_png_colours, teardown);
   g_test_add ("/chart/overdue-future-nodes", Fixture, NULL, setup_demo,
               test_overdue_future_nodes, teardown);
+  g_test_add ("/chart/today-label", Fixture, NULL, setup_demo, test_today_label, teardown);
   return g_test_run ();
 }
