@@ -412,6 +412,236 @@ count_pixels (cairo_surface_t *image, guint32 rgb)
   return n;
 }
 
+
+/* Sets the legend's colours to @colours (#RRGGBB, by status), so that the charts' pixels
+ * can be told apart by colour. */
+static void
+set_legend (GtStorage *storage, const guint32 colours[GT_PROJECT_N_STATUS])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) legend = gt_project_legend_load (storage, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < legend->len; i++)
+    {
+      GtLegendEntry *e = legend->pdata[i];
+      e->r = ((colours[e->status] >> 16) & 0xff) / 255.0;
+      e->g = ((colours[e->status] >> 8) & 0xff) / 255.0;
+      e->b = (colours[e->status] & 0xff) / 255.0;
+    }
+  g_assert_true (gt_project_legend_save (storage, legend, &error));
+  g_assert_no_error (error);
+}
+
+#define PNG_SCALE 2.0 /* pixels per point */
+
+/* Draws @kind on A4 portrait at PNG_SCALE pixels per point, writes it as a PNG into @dir and
+ * reads the PNG back; the layout boxes (in points) in @boxes. */
+static cairo_surface_t *
+draw_png (const char *dir, GtChartData *data, GtChartKind kind, GArray *boxes)
+{
+  GtChartOptions options = { kind };
+  g_autofree char *png = g_build_filename (dir, "pixels.png", NULL);
+  cairo_surface_t *surface, *image;
+  cairo_t *cr;
+  double w, h;
+
+  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * PNG_SCALE),
+                                        (int) ceil (h * PNG_SCALE));
+  cr = cairo_create (surface);
+  cairo_scale (cr, PNG_SCALE, PNG_SCALE);
+  gt_chart_draw (cr, data, &options, w, h, boxes);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  return image;
+}
+
+/* The colour (0xRRGGBB) of the pixel at point (@x, @y). */
+static guint32
+pixel_at (cairo_surface_t *image, double x, double y)
+{
+  int px = (int) floor (x * PNG_SCALE), py = (int) floor (y * PNG_SCALE);
+  const guchar *data = cairo_image_surface_get_data (image);
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, cairo_image_surface_get_width (image));
+  g_assert_cmpint (py, <, cairo_image_surface_get_height (image));
+  return ((const guint32 *) (data + py * cairo_image_surface_get_stride (image)))[px] & 0xffffff;
+}
+
+/* The legend colours of the pixel tests: unusual, so that nothing else on the chart has
+ * them. */
+static const guint32 pixel_colours[GT_PROJECT_N_STATUS] = { 0x10A020, 0x2040E0, 0xE0C010,
+                                                             0x8010C0 };
+
+/* An overdue project's milestones that are still to come are drawn in the legend's overdue
+ * colour too (filled), not in another status's colour, on the route map and the work guide. */
+static void
+test_overdue_future_nodes (Fixture *fx, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtChartData) data = NULL;
+  const guint32 overdue = pixel_colours[GT_PROJECT_STATUS_OVERDUE];
+  const GtChartProject *p;
+  const GtChartMilestone *last;
+
+  set_legend (fx->storage, pixel_colours);
+  /* On 2026-09-20 水北村美丽庭院示范区 is overdue (its node of 09-15 has passed) and its last
+   * node is still to come. */
+  data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
+  g_assert_no_error (error);
+  p = find_project (data, "水北村美丽庭院示范区");
+  g_assert_cmpint (p->status, ==, GT_PROJECT_STATUS_OVERDUE);
+  g_assert_cmpuint (p->milestones->len, >=, 2);
+  last = p->milestones->pdata[p->milestones->len - 1];
+  g_assert_null (last->done_date);
+  g_assert_cmpstr (last->planned_date, >, data->today);
+  {
+    /* Only this project. */
+    GtChartFilter filter = GT_CHART_FILTER_INIT;
+    filter.status = GT_PROJECT_STATUS_OVERDUE;
+    filter.kind = p->kind;
+    gt_chart_data_filter (data, &filter);
+    g_assert_cmpuint (data->projects->len, ==, 1);
+    p = data->projects->pdata[0];
+  }
+
+  for (int k = 0; k < 2; k++)
+    {
+      GtChartKind kind = k == 0 ? GT_CHART_ROUTE : GT_CHART_GUIDE;
+      g_autoptr (GArray) boxes = gt_chart_boxes_new ();
+      cairo_surface_t *image = draw_png (fx->dir, data, kind, boxes);
+      const GtChartBox *name = NULL, *hit = NULL;
+
+      /* The last node's name: the project's rightmost text. */
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+          if (b->project_id != p->id)
+            continue;
+          if (b->kind == GT_CHART_BOX_TEXT && (name == NULL || b->x > name->x))
+            name = b;
+          if (b->kind == GT_CHART_BOX_HIT)
+            hit = b;
+        }
+      g_assert_nonnull (name);
+      g_assert_nonnull (hit);
+
+      if (kind == GT_CHART_ROUTE)
+        {
+          /* The node's diamond sits over its name, starting where the name starts: the pixels
+           * there in the overdue colour, none in another status's, and its middle filled. */
+          double x0 = name->x - name->h, x1 = name->x + 3 * name->h;
+          double sx = 0, sy = 0;
+          guint n = 0;
+
+          for (double y = hit->y; y < name->y; y += 0.5 / PNG_SCALE)
+            for (double x = MAX (x0, hit->x); x < MIN (x1, hit->x + hit->w); x += 0.5 / PNG_SCALE)
+              {
+                guint32 c = pixel_at (image, x, y);
+                for (int s = 0; s < GT_PROJECT_N_STATUS; s++)
+                  if (s != GT_PROJECT_STATUS_OVERDUE)
+                    g_assert_cmphex (c, !=, pixel_colours[s]);
+                if (c == overdue)
+                  {
+                    sx += x;
+                    sy += y;
+                    n++;
+                  }
+              }
+          g_assert_cmpuint (n, >, 8);
+          g_assert_cmphex (pixel_at (image, sx / n, sy / n), ==, overdue);
+        }
+      else
+        {
+          /* The node's chip around its name: filled in the overdue colour on both sides of
+           * the name. */
+          double mid = name->y + name->h / 2;
+          g_assert_cmphex (pixel_at (image, name->x - 1.0 / PNG_SCALE, mid), ==, overdue);
+          g_assert_cmphex (pixel_at (image, name->x + name->w + 1.0 / PNG_SCALE, mid), ==,
+                           overdue);
+        }
+      cairo_surface_destroy (image);
+    }
+}
+
+/* Whether the pixel at (@x, @y) is drawn in (or blended from) the purple overdue colour of
+ * the pixel tests. */
+static gboolean
+is_purple (cairo_surface_t *image, double x, double y)
+{
+  guint32 c = pixel_at (image, x, y);
+  int r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
+  return r - g > 30 && b - g > 30;
+}
+
+/* The route map's "Today" label sits beside the dashed today line, which does not cross it. */
+static void
+test_today_label (Fixture *fx, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtChartData) data = NULL;
+  g_autoptr (GArray) boxes = gt_chart_boxes_new ();
+  cairo_surface_t *image;
+  double w, h, lx0 = -1, lx1 = -1, step = 1.0 / PNG_SCALE, y_probe;
+  guint labels = 0;
+
+  set_legend (fx->storage, pixel_colours);
+  data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
+  g_assert_no_error (error);
+  image = draw_png (fx->dir, data, GT_CHART_ROUTE, boxes);
+  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
+
+  /* The line: the purple columns a little above the footer (below every project), where only
+   * the line is drawn; its dashes are 3 pt with 2 pt gaps, so 8 pt of rows see it. */
+  y_probe = h - 40;
+  for (double x = w * 0.3; x < w - 20; x += step)
+    {
+      gboolean seen = FALSE;
+      for (double y = y_probe; y < y_probe + 8 && !seen; y += step)
+        seen = is_purple (image, x, y);
+      if (seen)
+        {
+          if (lx0 < 0)
+            lx0 = x;
+          lx1 = x + step;
+        }
+    }
+  g_assert_cmpfloat (lx0, >, 0);
+  g_assert_cmpfloat (lx1 - lx0, <, 3); /* one line */
+  g_test_message ("today line x %.1f … %.1f", lx0, lx1);
+
+  /* The label: the only text drawn in the overdue colour (away from the line's own pixels);
+   * beside the line and not across it. */
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+      guint purple = 0;
+
+      if (b->kind != GT_CHART_BOX_TEXT)
+        continue;
+      for (double y = b->y; y < b->y + b->h; y += step)
+        for (double x = b->x; x < b->x + b->w; x += step)
+          if ((x < lx0 - 1 || x > lx1 + 1) && is_purple (image, x, y))
+            purple++;
+      if (purple == 0)
+        continue;
+      g_test_message ("label (%.1f %.1f %.1f %.1f)", b->x, b->y, b->w, b->h);
+      labels++;
+      g_assert_cmpint (b->project_id, ==, 0);
+      g_assert_true (b->x >= lx1 || b->x + b->w <= lx0);
+      g_assert_cmpfloat (MIN (fabs (b->x - lx1), fabs (lx0 - b->x - b->w)), <, 6);
+    }
+  g_assert_cmpuint (labels, ==, 1);
+  cairo_surface_destroy (image);
+}
+
 static void
 test_png_colours (Fixture *fx, gconstpointer unused)
 {
@@ -478,5 +708,8 @@ main (int argc, char **argv)
               test_layout_many, teardown);
   g_test_add ("/chart/pdf", Fixture, NULL, setup_demo, test_pdf, teardown);
   g_test_add ("/chart/png-colours", Fixture, NULL, setup_demo, test_png_colours, teardown);
+  g_test_add ("/chart/overdue-future-nodes", Fixture, NULL, setup_demo,
+              test_overdue_future_nodes, teardown);
+  g_test_add ("/chart/today-label", Fixture, NULL, setup_demo, test_today_label, teardown);
   return g_test_run ();
 }

@@ -465,6 +465,31 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--db", county, "keys", "trust", county_pem, "--code", "1", "--fingerprint", "00")
     check("trust with the wrong fingerprint: exit 65", r.returncode == 65
           and "fingerprint" in r.stderr, r.stderr)
+
+    # A key trusted for one office is not silently moved to another; without --name the
+    # name stays; --replace moves it.
+    code, name = TOWNSHIPS[0]
+    pem = os.path.join(tmp, f"{code}.pem")
+
+    def trusted(db):
+        j = json_of(run("--db", db, "keys", "list", "--json")) or {}
+        return {k["code"]: k.get("name") for k in j.get("trusted", [])}
+
+    r = run("--db", county, "keys", "trust", pem, "--code", "330822999", "--name", "别的镇")
+    check("trust for another office: exit 65 naming both offices", r.returncode == 65
+          and code in r.stderr and name in r.stderr and "330822999" in r.stderr
+          and "别的镇" in r.stderr, r.stderr)
+    t = trusted(county)
+    check("the key stays with its office", t.get(code) == name and "330822999" not in t, str(t))
+    ok("trust again without --name", run("--db", county, "keys", "trust", pem, "--code", code))
+    check("the name stays", trusted(county).get(code) == name, str(trusted(county)))
+    ok("trust --replace", run("--db", county, "keys", "trust", pem, "--code", "330822999",
+                              "--replace"))
+    t = trusted(county)
+    check("--replace moves the key", "330822999" in t and code not in t, str(t))
+    ok("trust back", run("--db", county, "keys", "trust", pem, "--code", code, "--name", name,
+                         "--replace"))
+
     r = run("--db", county, "keys", "list", "--json")
     j = json_of(r) or {}
     check("keys list --json: 12 trusted keys", len(j.get("trusted", [])) == 12, r.stdout[:300])

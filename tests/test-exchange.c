@@ -229,6 +229,53 @@ test_keys (Fixture *fx, gconstpointer data)
   keys = gt_keys_list_trusted (fx->county, &error);
   g_assert_cmpuint (keys->len, ==, 1);
   g_assert_cmpstr (((GtTrustedKey *) keys->pdata[0])->org_code, ==, TOWNSHIP);
+  g_clear_pointer (&keys, g_ptr_array_unref);
+
+  /* Enrolled again without a name (or an empty one): the name stays. */
+  g_assert_true (gt_keys_trust (fx->county, pem, strlen (pem), TOWNSHIP, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_keys_trust (fx->county, pem, strlen (pem), TOWNSHIP, "", NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GtTrustedKey) key = gt_keys_find_trusted (fx->county, fp, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (key->org_code, ==, TOWNSHIP);
+    g_assert_cmpstr (key->name, ==, "赏石小镇");
+  }
+  /* For another office: refused, naming both; the key stays with its office. */
+  g_assert_false (gt_keys_trust (fx->county, pem, strlen (pem), "330822199", "别的镇", NULL, NULL,
+                                 &error));
+  g_assert_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, TOWNSHIP));
+  g_assert_nonnull (strstr (error->message, "赏石小镇"));
+  g_assert_nonnull (strstr (error->message, "330822199"));
+  g_assert_nonnull (strstr (error->message, "别的镇"));
+  g_clear_error (&error);
+  {
+    g_autoptr (GtTrustedKey) key = gt_keys_find_trusted (fx->county, fp, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (key->org_code, ==, TOWNSHIP);
+    g_assert_cmpstr (key->name, ==, "赏石小镇");
+  }
+  /* Moved when asked to: the old office's name goes with it. */
+  g_assert_true (gt_keys_trust_full (fx->county, pem, strlen (pem), "330822199", NULL, NULL, TRUE,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GtTrustedKey) key = gt_keys_find_trusted (fx->county, fp, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (key->org_code, ==, "330822199");
+    g_assert_cmpstr (key->name, ==, "");
+  }
+  /* And back, with a name, for the tests below. */
+  g_assert_true (gt_keys_trust_full (fx->county, pem, strlen (pem), TOWNSHIP, "赏石小镇", NULL,
+                                     TRUE, NULL, &error));
+  g_assert_no_error (error);
+  keys = gt_keys_list_trusted (fx->county, &error);
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_cmpstr (((GtTrustedKey *) keys->pdata[0])->org_code, ==, TOWNSHIP);
+  g_assert_cmpstr (((GtTrustedKey *) keys->pdata[0])->name, ==, "赏石小镇");
 
   /* The private key never reaches the audit log. */
   g_assert_cmpint (gt_test_count (fx->township, "SELECT count(*) FROM audit_log"

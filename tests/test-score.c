@@ -7,7 +7,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "gt-member.h"
@@ -543,6 +545,56 @@ test_redblack (Fixture *fx, gconstpointer data)
   }
 }
 
+/* Rules made in the C locale keep the built-in items' English labels (their msgids); under
+ * zh_CN the black-list reasons, the explanations and the report show them in Chinese, and a
+ * label the office typed itself as it is. */
+static void
+test_labels_zh_CN (Fixture *fx, gconstpointer data)
+{
+  const char *localedir = g_getenv ("GUATU_LOCALEDIR");
+  const GtScoreItem *central = gt_score_rules_find_item (fx->rules, "penalty_central");
+  gint64 bad = add_member (fx, fx->org_x, "差");
+  g_autoptr (GtScoreRun) members = NULL;
+  g_autoptr (GtScoreRun) redblack = NULL;
+  g_autofree char *explained = NULL;
+  const char *chinese = "不配合中心工作";
+  JsonArray *reasons;
+
+  g_assert_nonnull (central);
+  g_assert_cmpstr (central->label, ==, "Did not cooperate with central work");
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE); /* as the programs do */
+
+  g_assert_cmpstr (gt_label_score_item (central->label), ==, chinese);
+  /* typed by the office: no translation */
+  g_assert_cmpstr (gt_label_score_item ("我们自己的加分项"), ==, "我们自己的加分项");
+  g_assert_cmpstr (gt_label_score_item ("Our own item"), ==, "Our own item");
+  g_assert_cmpstr (gt_label_score_item (""), ==, "");
+
+  basics_q3 (fx, bad);
+  points (fx, bad, "2026-08", "penalty_central", 1, -1);
+  members = compute (fx, "member", "2026-Q3");
+  explained = gt_score_explain_text (find (members, bad));
+  g_test_message ("%s", explained);
+  g_assert_nonnull (strstr (explained, chinese));
+  g_assert_null (strstr (explained, central->label));
+
+  redblack = compute (fx, "redblack", "2026-Q3");
+  g_assert_cmpstr (find (redblack, bad)->klass, ==, "black");
+  reasons = json_object_get_array_member (json_node_get_object (find (redblack, bad)->explanation),
+                                          "black_reasons");
+  g_assert_cmpuint (json_array_get_length (reasons), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (reasons, 0), ==, chinese);
+
+  setlocale (LC_ALL, "C");
+}
+
 /* The black list from organisational life: 3 meetings in Q3, one member absent from all three
  * (3 ≥ the line of 3) and one who paid no dues in the quarter (3 unpaid months ≥ 3); the
  * member who attended and paid is red with 20 points. */
@@ -834,6 +886,7 @@ main (int argc, char **argv)
   ADD ("/score/rules-file", test_rules_file);
   ADD ("/score/redblack", test_redblack);
   ADD ("/score/redblack-life", test_redblack_life);
+  ADD ("/score/labels-zh_CN", test_labels_zh_CN);
   ADD ("/score/link-score", test_link_score);
   ADD ("/score/stars", test_stars);
   ADD ("/score/fortress", test_fortress);

@@ -101,7 +101,7 @@ static int
 keys_trust (GtCliContext *ctx, int argc, char **argv)
 {
   static const GtCliCommand command = { "keys trust", "FILE.pem --code CODE [--name NAME] "
-                                        "[--fingerprint FP]",
+                                        "[--fingerprint FP] [--replace]",
                                         N_("Enrol another office's public key"), NULL };
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
@@ -109,6 +109,7 @@ keys_trust (GtCliContext *ctx, int argc, char **argv)
   g_autofree char *fingerprint = NULL, *shown = NULL;
   const char *file = gt_cli_take_arg (&argc, &argv);
   gsize length = 0;
+  gboolean replace = FALSE;
   int exit_code = GT_EXIT_OK;
   GOptionEntry entries[] = {
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("Code of the office that owns the key"),
@@ -116,6 +117,8 @@ keys_trust (GtCliContext *ctx, int argc, char **argv)
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of that office"), N_("NAME") },
     { "fingerprint", 0, 0, G_OPTION_ARG_STRING, &expected,
       N_("The fingerprint read out by the other office; the key must match it"), N_("FP") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Move a key already trusted for another office to this one"), NULL },
     { NULL }
   };
 
@@ -134,7 +137,8 @@ keys_trust (GtCliContext *ctx, int argc, char **argv)
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
-  if (!gt_keys_trust (storage, pem, length, code, name, expected, &fingerprint, &error))
+  if (!gt_keys_trust_full (storage, pem, length, code, name, expected, replace, &fingerprint,
+                           &error))
     {
       g_prefix_error (&error, "%s: ", file);
       return exchange_fail (error);

@@ -358,7 +358,7 @@ print_rules_text (const GtScoreRules *rules)
       const GtScoreItem *item = g_ptr_array_index (rules->items, i);
 
       g_print ("%s\t%s\t%s\t%d\t%s%s%s\n", item->code, gt_label_score_category (item->category),
-               gt_label_score_kind (item->kind), item->points, item->label,
+               gt_label_score_kind (item->kind), item->points, gt_label_score_item (item->label),
                item->black ? _("\t[black list]") : "", item->link ? _("\t[household link]") : "");
     }
 }

@@ -232,9 +232,18 @@ draw_axis (Route *route, int column)
       cairo_line_to (cr, tx, bottom);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      gt_chart_text (ctx, _("Today"), tx - 30 * u, y + r * 1.02, 60 * u, r * 0.95,
-                     MIN (r * 0.55, 8 * u), GT_CHART_MIN_FONT, GT_TEXT_CENTER,
-                     &ctx->status[GT_PROJECT_STATUS_OVERDUE], 0);
+      /* The label beside the line, not across it: right of it, or left of it when there is
+       * no room before the end of the axis. */
+      {
+        const char *label = _("Today");
+        double size = MIN (r * 0.55, 8 * u), gap = 1.5 * u;
+        double lw = gt_chart_text_width (ctx, label, size, FALSE) + 0.5 * u;
+        gboolean right = tx + gap + lw <= x1 || tx - gap - lw < x0;
+
+        gt_chart_text (ctx, label, right ? tx + gap : tx - gap - lw, y + r * 1.02, lw, r * 0.95,
+                       size, GT_CHART_MIN_FONT, right ? GT_TEXT_LEFT : GT_TEXT_RIGHT,
+                       &ctx->status[GT_PROJECT_STATUS_OVERDUE], 0);
+      }
     }
 }
 

@@ -281,6 +281,25 @@ gt_keys_trust (GtStorage *storage, const char *pem, gsize length, const char *or
                const char *name, const char *expected_fingerprint, char **fingerprint_out,
                GError **error)
 {
+  return gt_keys_trust_full (storage, pem, length, org_code, name, expected_fingerprint, FALSE,
+                             fingerprint_out, error);
+}
+
+/* "CODE (NAME)", or "CODE" without a name. */
+static char *
+office_text (const char *code, const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return g_strdup (code);
+  /* TRANSLATORS: an office in a message: its code and its name */
+  return g_strdup_printf (_("%s (%s)"), code, name);
+}
+
+gboolean
+gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length, const char *org_code,
+                    const char *name, const char *expected_fingerprint, gboolean replace,
+                    char **fingerprint_out, GError **error)
+{
   EVP_PKEY *key;
   BIO *bio;
   g_autofree char *fingerprint = NULL, *clean_pem = NULL, *today = NULL;
@@ -313,12 +332,41 @@ gt_keys_trust (GtStorage *storage, const char *pem, gsize length, const char *or
         }
     }
 
+  /* Already trusted for another office: moved only when asked to. */
+  if (!replace)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GtTrustedKey) known = gt_keys_find_trusted (storage, fingerprint, &local);
+
+      if (known == NULL && !g_error_matches (local, GT_KEYS_ERROR, GT_KEYS_ERROR_UNTRUSTED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (known != NULL && g_strcmp0 (known->org_code, org_code) != 0)
+        {
+          g_autofree char *shown = gt_keys_format_fingerprint (fingerprint);
+          g_autofree char *old_office = office_text (known->org_code, known->name);
+          g_autofree char *new_office = office_text (org_code, name);
+
+          g_set_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS,
+                       _("the key %s is already trusted for office %s; it was not moved to "
+                         "office %s (remove it from the trusted keys first, or replace its "
+                         "office)"),
+                       shown, old_office, new_office);
+          return FALSE;
+        }
+    }
+
   today = gt_today ();
+  /* Enrolled again for the same office without a name: the name stored stays. */
   stmt = gt_storage_prepare (storage,
                              "INSERT INTO ex_trusted_keys (fingerprint, alg, org_code, name,"
                              " public_pem, enrolled_on) VALUES (?, ?, ?, ?, ?, ?)"
                              " ON CONFLICT (fingerprint) DO UPDATE SET org_code = excluded.org_code,"
-                             " name = excluded.name", error);
+                             " name = CASE WHEN excluded.name = '' AND org_code = excluded.org_code"
+                             " THEN name ELSE excluded.name END",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, fingerprint, -1, SQLITE_STATIC);

@@ -63,11 +63,17 @@ char *gt_keys_fingerprint_pem (const char *pem, gssize length, GError **error);
 
 /* Enrols another office's public key (@pem, PEM text) for @org_code. When
  * @expected_fingerprint is not NULL (spaces and case ignored) it must match. Enrolling the
- * same key again updates its code and name. @fingerprint (may be NULL) receives the key's
- * fingerprint. */
+ * same key again for the same office updates its name, and keeps the name stored when @name
+ * is NULL or empty. A key trusted for another office is refused with GT_KEYS_ERROR_EXISTS
+ * naming both offices. @fingerprint (may be NULL) receives the key's fingerprint. */
 gboolean gt_keys_trust (GtStorage *storage, const char *pem, gsize length, const char *org_code,
                         const char *name, const char *expected_fingerprint, char **fingerprint,
                         GError **error);
+/* The same; with @replace a key trusted for another office moves to @org_code. */
+gboolean gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length,
+                             const char *org_code, const char *name,
+                             const char *expected_fingerprint, gboolean replace,
+                             char **fingerprint, GError **error);
 /* Removes a key from the trust list. */
 gboolean gt_keys_untrust (GtStorage *storage, const char *fingerprint, GError **error);
 /* The trust list, by organisation code (GtTrustedKey). */

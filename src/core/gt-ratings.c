@@ -509,7 +509,8 @@ gt_score_redblack (GtStorage *storage, const GtScoreRules *rules, const GtScoreP
         unpaid = MAX (0, member_months (storage, score->member_id, quarter) -
                            lookup_count (paid, score->member_id));
       for (guint k = 0; tally != NULL && k < tally->black_items->len; k++)
-        json_array_add_string_element (reasons, g_ptr_array_index (tally->black_items, k));
+        json_array_add_string_element (reasons,
+                                       gt_label_score_item (g_ptr_array_index (tally->black_items, k)));
       if (have_meetings && n_missed >= missed_line)
         json_array_add_string_element (reasons, _("Did not take part in organisational life"));
       if (have_dues && unpaid >= dues_line)

@@ -50,6 +50,15 @@ gt_label_score_grade (const char *grade)
 }
 
 const char *
+gt_label_score_item (const char *label)
+{
+  /* "" would translate to the catalogue's header */
+  if (label == NULL || *label == '\0')
+    return "";
+  return g_dgettext (GETTEXT_PACKAGE, label);
+}
+
+const char *
 gt_label_score_class (const char *klass)
 {
   if (g_strcmp0 (klass, "advanced") == 0)

@@ -303,7 +303,8 @@ row_cells (const GtScoreRun *run, const GtScoreResult *r, char *cells[N_COLUMNS]
       GString *why = g_string_new ("");
 
       for (guint i = 0; reasons != NULL && i < json_array_get_length (reasons); i++)
-        g_string_append_printf (why, "%s%s", i ? "；" : "", json_array_get_string_element (reasons, i));
+        g_string_append_printf (why, "%s%s", i ? "；" : "",
+                                gt_label_score_item (json_array_get_string_element (reasons, i)));
       if (g_strcmp0 (r->klass, "red") == 0)
         g_string_assign (why, _("闪光之星"));
       cells[0] = g_strdup (gt_label_score_class (r->klass));

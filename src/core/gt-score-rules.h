@@ -105,6 +105,11 @@ const char *gt_label_score_kind (const char *kind);
 const char *gt_label_score_grade (const char *grade);
 /* advanced 先进, middle 中间, lagging 后进; red 红榜, black 黑榜 */
 const char *gt_label_score_class (const char *klass);
+/* The label of a rubric item (or a reason) as shown: the built-in items are stored as
+ * written when the rules were made, in English when that was in the C locale, so their
+ * labels are translated here; a label the office typed itself has no translation and is
+ * returned as it is. */
+const char *gt_label_score_item (const char *label);
 
 /* A period: YYYY (a year), YYYY-H1/H2, YYYY-Q1…Q4 or YYYY-MM. */
 typedef struct

@@ -236,7 +236,8 @@ gt_score_explain_text (const GtScoreResult *result)
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *line = json_array_get_object_element (array, i);
-      const char *label = json_object_get_string_member_with_default (line, "label", "");
+      const char *label =
+        gt_label_score_item (json_object_get_string_member_with_default (line, "label", ""));
       double points = json_object_get_double_member_with_default (line, "points", 0);
 
       if (json_object_has_member (line, "weight"))
