@@ -107,6 +107,74 @@ count_projects (GtkWindow *toplevel, const char *kind, int status)
   return found->len;
 }
 
+/* The paper and tiling of Preferences (GSettings: chart-paper, chart-tile-paper,
+ * chart-overlap-mm) are what the page prints and exports with. */
+static void
+check_print_settings (GtkWindow *toplevel, GtChartPage *page, const char *dir)
+{
+  GSettings *settings = gt_application_get_settings (
+    GT_APPLICATION (gtk_window_get_application (toplevel)));
+  g_autofree char *printed = g_build_filename (dir, "printed-a3.pdf", NULL);
+  g_autofree char *pinfo = NULL, *pages = NULL;
+  g_autoptr (GtkPrintOperation) op = NULL;
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a3 = gtk_paper_size_new (GTK_PAPER_NAME_A3);
+  g_autoptr (GError) error = NULL;
+  GtChartTiling tiling, on_a4;
+  GObject *custom = NULL;
+  GtkWidget *spin, *tile_check;
+  gboolean tiled = FALSE, landscape = FALSE;
+  GtPaper paper, tile_paper = GT_PAPER_A4;
+  double overlap = 0, w, h;
+
+  g_assert_nonnull (settings);
+  /* the chart's paper follows the setting */
+  g_assert_true (g_settings_set_string (settings, "chart-paper", "A2"));
+  pump ();
+  gt_chart_view_get_paper (gt_chart_page_get_view (page), &paper, &landscape);
+  g_assert_cmpint (paper, ==, GT_PAPER_A2);
+  g_assert_true (landscape);
+
+  /* an A2 chart on A3 sheets overlapping by 30 mm */
+  g_assert_true (g_settings_set_string (settings, "chart-tile-paper", "A3"));
+  g_assert_true (g_settings_set_int (settings, "chart-overlap-mm", 30));
+  gt_chart_page_get_tiling (page, &tiled, &tile_paper, &overlap);
+  g_assert_true (tiled);
+  g_assert_cmpint (tile_paper, ==, GT_PAPER_A3);
+  g_assert_cmpfloat (overlap, ==, 30);
+
+  /* the print dialog's own tab starts from them */
+  op = gt_chart_page_make_print (page, TRUE, -1);
+  g_signal_emit_by_name (op, "create-custom-widget", &custom);
+  g_assert_nonnull (custom);
+  g_object_ref_sink (custom);
+  spin = find_widget (GTK_WIDGET (custom), GTK_TYPE_SPIN_BUTTON, NULL);
+  tile_check = find_widget (GTK_WIDGET (custom), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 30);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tile_check)));
+  gtk_widget_destroy (GTK_WIDGET (custom));
+  g_object_unref (custom);
+
+  /* printed: A3 sheets, the overview and the tiles of an A2 landscape chart on them */
+  gtk_print_operation_set_export_filename (op, printed);
+  g_assert_cmpint (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, toplevel,
+                                            &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  pinfo = pdfinfo (printed);
+  g_assert_nonnull (strstr (pinfo, "841.89 x 1190.55 pts (A3)"));
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a3);
+  gt_paper_size (GT_PAPER_A2, TRUE, &w, &h);
+  gt_chart_tiling_compute_for_sheet (&tiling, w, h,
+                                     gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS),
+                                     gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS),
+                                     GT_MM_TO_PT (6), GT_MM_TO_PT (30));
+  gt_chart_tiling_compute (&on_a4, w, h, GT_PAPER_A4, GT_MM_TO_PT (6), GT_MM_TO_PT (30));
+  g_assert_cmpint (gt_chart_tiling_n_tiles (&tiling), <, gt_chart_tiling_n_tiles (&on_a4));
+  pages = g_strdup_printf ("Pages:           %d\n", 1 + gt_chart_tiling_n_tiles (&tiling));
+  g_test_message ("%d tiles on A3", gt_chart_tiling_n_tiles (&tiling));
+  g_assert_nonnull (strstr (pinfo, pages));
+}
+
 static gboolean
 drive_charts (gpointer user_data)
 {
@@ -312,6 +380,7 @@ drive_charts (gpointer user_data)
   g_assert_nonnull (strstr (pinfo, "595.276 x 841.89 pts (A4)"));
   g_assert_null (strstr (pinfo, "Pages:           1\n"));
   g_assert_null (strstr (pinfo, "Pages:           2\n"));
+  check_print_settings (GTK_WINDOW (toplevel), page, test->dir);
 
   g_application_quit (app);
   return G_SOURCE_REMOVE;

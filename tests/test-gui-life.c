@@ -192,6 +192,18 @@ drive_life (gpointer user_data)
   g_assert_cmpint (count (storage, "SELECT count(*) FROM meetings"), ==, meetings);
   screenshot (dialog, "meeting-dialog-refused");
 
+  /* Corrected, the reason goes away: it no longer applies (and again for another field). */
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")), today);
+  pump ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
+                      "2999-01-01");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "host_entry")), "余土根");
+  pump ();
+  g_assert_false (gtk_widget_get_visible (error_label));
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")), today);
   pump ();
   screenshot (dialog, "meeting-dialog");

@@ -275,6 +275,74 @@ check_no_type (GtkWidget *window, GtkWidget *page)
   pump ();
 }
 
+/* A new organisation under a 党支部 is a 党小组 by default; a 党支部 there is refused with
+ * both names, and the dialog stays open until it is corrected. */
+static void
+check_add_dialog (GtkWidget *page, const char *path, gint64 org_id)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog, *kind, *parent, *error_label;
+  g_autofree char *village = g_strdup_printf ("%" G_GINT64_FORMAT, org_id);
+  g_autofree char *committee = NULL;
+  gint64 committee_id = 0, group_id = 0;
+
+  select_village (page);
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "add_button")));
+  pump ();
+  dialog = find_dialog ("GtOrgDialog");
+  kind = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "kind_combo");
+  parent = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "parent_combo");
+  error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (parent)), ==, village);
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (kind)), ==, "group");
+
+  /* under the committee a 党支部, back under the branch a 党小组 */
+  {
+    g_autoptr (GtStorage) reader = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (gt_org_find (reader, "330822105000", &committee_id, &error));
+  }
+  committee = g_strdup_printf ("%" G_GINT64_FORMAT, committee_id);
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (parent), committee));
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (kind)), ==, "branch");
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (parent), village));
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (kind)), ==, "group");
+
+  /* a 党支部 inside the 党支部: refused, naming both, nothing added */
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")),
+                      "青石村第四党小组");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (kind), "branch");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "青石村第四党小组"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "青石村党支部"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)),
+                            in_chinese () ? "党小组" : "Party group"));
+  screenshot (dialog, "org-dialog-branch-in-branch");
+
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (kind), "group");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  {
+    g_autoptr (GtStorage) reader = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
+    g_autoptr (GPtrArray) orgs = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (gt_org_find (reader, "青石村第四党小组", &group_id, &error));
+    g_assert_no_error (error);
+    orgs = gt_org_list (reader, &error);
+    for (guint i = 0; i < orgs->len; i++)
+      if (((GtOrg *) orgs->pdata[i])->id == group_id)
+        {
+          g_assert_cmpstr (((GtOrg *) orgs->pdata[i])->kind, ==, "group");
+          g_assert_cmpint (((GtOrg *) orgs->pdata[i])->parent_id, ==, org_id);
+        }
+  }
+}
+
 static gboolean
 drive (gpointer user_data)
 {
@@ -309,6 +377,7 @@ drive (gpointer user_data)
 
   check_dialog (page, path, org_id);
   check_type_dialog (page, storage, path, org_id);
+  check_add_dialog (page, path, org_id);
   screenshot (GTK_WIDGET (window), "organizations-type-history");
   check_name_label (page);
   check_no_type (GTK_WIDGET (window), page);

@@ -187,7 +187,7 @@ test_set_type (Fixture *fx, gconstpointer data)
   g_assert_false (gt_org_event_is_type_change (events->pdata[0]));
 
   /* a kind change is still told apart */
-  g_assert_true (gt_org_set_kind (fx->storage, id, "党小组", NULL, NULL, &error));
+  g_assert_true (gt_org_set_kind (fx->storage, id, "党总支", NULL, NULL, &error));
   g_clear_pointer (&events, g_ptr_array_unref);
   events = gt_org_history (fx->storage, id, &error);
   g_assert_false (gt_org_event_is_type_change (events->pdata[3]));

@@ -203,6 +203,69 @@ test_remove (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* 党委 → 党总支 → 党支部 → 党小组: no branch inside a branch, nothing under a party group */
+static void
+test_nesting (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtOrgSpec spec = { "青石村党支部", "青石村第四党支部", "党支部", "农村", "村", NULL, NULL, NULL };
+  gint64 before = count (fx->storage, "SELECT count(*) FROM organizations");
+  gint64 id = 0, branch = 0, other = 0, group = 0, general = 0;
+
+  /* a branch inside a branch: refused, naming both */
+  g_assert_false (gt_org_add (fx->storage, &spec, &id, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "青石村第四党支部"));
+  g_assert_nonnull (strstr (error->message, "青石村党支部"));
+  g_clear_error (&error);
+  spec.kind = "党总支";
+  g_assert_false (gt_org_add (fx->storage, &spec, &id, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM organizations"), ==, before);
+
+  /* a party group under a branch is the rule */
+  spec.name = "青石村第四党小组";
+  spec.kind = "党小组";
+  g_assert_true (gt_org_add (fx->storage, &spec, &id, &error));
+  g_assert_no_error (error);
+
+  /* nothing under a party group */
+  spec.parent = "33082210500601";
+  spec.name = "网格小组";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "网格小组"));
+  g_clear_error (&error);
+
+  /* the same rule when moving and when changing the kind */
+  g_assert_true (gt_org_find (fx->storage, "青石村党支部", &branch, &error));
+  g_assert_true (gt_org_find (fx->storage, "砚瓦山村党支部", &other, &error));
+  g_assert_true (gt_org_find (fx->storage, "33082210500601", &group, &error));
+  g_assert_false (gt_org_move (fx->storage, other, branch, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "砚瓦山村党支部"));
+  g_assert_nonnull (strstr (error->message, "青石村党支部"));
+  g_clear_error (&error);
+  g_assert_false (gt_org_set_kind (fx->storage, id, "branch", NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "青石村第四党小组"));
+  g_clear_error (&error);
+  g_assert_false (gt_org_set_kind (fx->storage, branch, "group", NULL, NULL, &error));
+  g_clear_error (&error);
+
+  /* kinds that may hold their own kind keep doing so: a branch upgraded to a general branch
+   * may then hold branches */
+  g_assert_true (gt_org_set_kind (fx->storage, branch, "general_branch", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_org_set_kind (fx->storage, group, "branch", NULL, NULL, &error));
+  g_assert_no_error (error);
+  spec.parent = "青石村党支部";
+  spec.name = "青石村第五党支部";
+  spec.kind = "branch";
+  g_assert_true (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_org_find (fx->storage, "青石村党支部", &general, &error));
+  g_assert_true (gt_org_move (fx->storage, other, general, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_history_never_changes (Fixture *fx, gconstpointer data)
 {
@@ -236,6 +299,7 @@ main (int argc, char **argv)
   ADD ("upgrade-and-rename", test_upgrade_and_rename);
   ADD ("move", test_move);
   ADD ("remove", test_remove);
+  ADD ("nesting", test_nesting);
   ADD ("history-never-changes", test_history_never_changes);
   g_test_add_func ("/org/codes", test_codes);
 

@@ -8,12 +8,17 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-application.h"
 #include "gt-chart-page.h"
 #include "gt-page.h"
 #include "gt-org.h"
 #include "gt-registers.h"
 
 #define PRINT_MARGIN_MM 6.0
+/* Without the settings schema: what its defaults would say (data/org.guatu.Guatu.gschema.xml). */
+#define DEFAULT_CHART_PAPER "A1"
+#define DEFAULT_TILE_PAPER GT_PAPER_A4
+#define DEFAULT_OVERLAP_MM 10.0
 
 struct _GtChartPage
 {
@@ -40,6 +45,56 @@ static void gt_chart_page_page_init (GtPageInterface *iface);
 
 G_DEFINE_TYPE_WITH_CODE (GtChartPage, gt_chart_page, GTK_TYPE_BOX,
                          G_IMPLEMENT_INTERFACE (GT_TYPE_PAGE, gt_chart_page_page_init))
+
+/* The Preferences of this computer (chart-paper, chart-tile-paper, chart-overlap-mm), or
+ * NULL when the schema is not installed. */
+static GSettings *
+chart_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return GT_IS_APPLICATION (app) ? gt_application_get_settings (GT_APPLICATION (app)) : NULL;
+}
+
+void
+gt_chart_page_get_tiling (GtChartPage *self, gboolean *tiled, GtPaper *tile_paper,
+                          double *overlap_mm)
+{
+  GSettings *settings = chart_settings ();
+  GtPaper paper, sheet = DEFAULT_TILE_PAPER;
+  gboolean landscape;
+  double overlap = DEFAULT_OVERLAP_MM;
+
+  g_return_if_fail (GT_IS_CHART_PAGE (self));
+
+  if (settings != NULL)
+    {
+      g_autofree char *name = g_settings_get_string (settings, "chart-tile-paper");
+
+      if (!gt_paper_from_name (name, &sheet))
+        sheet = DEFAULT_TILE_PAPER;
+      overlap = g_settings_get_int (settings, "chart-overlap-mm");
+    }
+  gt_chart_view_get_paper (self->view, &paper, &landscape);
+  /* GtPaper runs A4 … A0: a chart larger than the sheets needs tiles */
+  if (tiled != NULL)
+    *tiled = paper > sheet;
+  if (tile_paper != NULL)
+    *tile_paper = sheet;
+  if (overlap_mm != NULL)
+    *overlap_mm = overlap;
+}
+
+/* The chart's paper follows Preferences (chart-paper); the combo box can change it for now. */
+static void
+chart_paper_setting_cb (GSettings *settings, const char *key, GtChartPage *self)
+{
+  g_autofree char *name = g_settings_get_string (settings, "chart-paper");
+  GtPaper paper;
+
+  if (gt_paper_from_name (name, &paper))
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->paper_combo), gt_paper_name (paper));
+}
 
 /* ---- data ---- */
 
@@ -371,12 +426,14 @@ gt_chart_page_make_print (GtChartPage *self, gboolean tiled, double overlap_mm)
   g_autoptr (GtkPaperSize) paper_size = NULL;
   PrintJob *job = g_new0 (PrintJob, 1);
   const char *names[] = { GTK_PAPER_NAME_A4, GTK_PAPER_NAME_A3, "iso_a2", "iso_a1", "iso_a0" };
+  GtPaper tile_paper;
 
   job->data = load_data (self, &error);
   if (job->data == NULL)
     job->data = gt_chart_data_load (self->storage, NULL, NULL);
   job->kind = gt_chart_view_get_chart (self->view);
   gt_chart_view_get_paper (self->view, &job->paper, &job->landscape);
+  gt_chart_page_get_tiling (self, NULL, &tile_paper, overlap_mm < 0 ? &overlap_mm : NULL);
   job->tiled = tiled;
   job->overlap_mm = overlap_mm;
   job->cache = gt_chart_cache_new ();
@@ -385,8 +442,9 @@ gt_chart_page_make_print (GtChartPage *self, gboolean tiled, double overlap_mm)
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (op, gt_chart_kind_title (job->kind));
   gtk_print_operation_set_embed_page_setup (op, TRUE);
-  /* Whole sheet: the chart's own paper; tiled: A4 sheets unless the dialog says otherwise. */
-  paper_size = gtk_paper_size_new (tiled ? GTK_PAPER_NAME_A4 : names[job->paper]);
+  /* Whole sheet: the chart's own paper; tiled: the sheets of Preferences unless the dialog
+   * says otherwise. */
+  paper_size = gtk_paper_size_new (names[tiled ? tile_paper : job->paper]);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper_size);
   gtk_page_setup_set_orientation (setup, !tiled && job->landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
                                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
@@ -406,10 +464,13 @@ print_cb (GtkButton *button, GtChartPage *self)
   g_autoptr (GtkPrintOperation) op = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  gboolean tiled;
+  double overlap_mm;
 
   if (self->storage == NULL)
     return;
-  op = gt_chart_page_make_print (self, FALSE, 10);
+  gt_chart_page_get_tiling (self, &tiled, NULL, &overlap_mm);
+  op = gt_chart_page_make_print (self, tiled, overlap_mm);
   if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, &error)
         == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -568,6 +629,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, GtChartPage *self)
   gt_chart_format_from_code (format, &options.format);
   gt_chart_view_get_paper (self->view, &options.paper, &options.landscape);
   options.dpi = dpi != NULL ? g_ascii_strtod (dpi, NULL) : 150;
+  gt_chart_page_get_tiling (self, NULL, NULL, &options.overlap_mm);
   if (g_strcmp0 (sheets, "one") != 0 && options.format == GT_CHART_FORMAT_PDF)
     {
       options.tiled = TRUE;
@@ -596,6 +658,8 @@ export_cb (GtkButton *button, GtChartPage *self)
   const char *dpi_ids[] = { "96", "150", "300", NULL };
   const char *dpi_labels[] = { "96 dpi", "150 dpi", "300 dpi", NULL };
   g_autofree char *name = NULL;
+  gboolean tiled;
+  GtPaper tile_paper;
 
   if (self->storage == NULL)
     return;
@@ -608,7 +672,10 @@ export_cb (GtkButton *button, GtChartPage *self)
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "sheets", _("Sheets"), sheet_ids,
                                sheet_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "sheets", "one");
+  /* a chart larger than the sheets of Preferences is tiled onto them unless chosen otherwise */
+  gt_chart_page_get_tiling (self, &tiled, &tile_paper, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "sheets",
+                               tiled ? gt_paper_name (tile_paper) : "one");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "dpi", _("PNG resolution"), dpi_ids,
                                dpi_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "dpi", "150");
@@ -694,7 +761,14 @@ gt_chart_page_init (GtChartPage *self)
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
   gt_combo_box_ellipsize (GTK_COMBO_BOX (self->org_combo), 16);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->landscape_check), TRUE);
-  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->paper_combo), "A3");
+  if (chart_settings () != NULL)
+    {
+      chart_paper_setting_cb (chart_settings (), "chart-paper", self);
+      g_signal_connect_object (chart_settings (), "changed::chart-paper",
+                               G_CALLBACK (chart_paper_setting_cb), self, 0);
+    }
+  else
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->paper_combo), DEFAULT_CHART_PAPER);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->chart_combo), "battle");
   self->filling = FALSE;
 }

@@ -24,7 +24,12 @@ void gt_chart_page_export_async (GtChartPage *self, const char *path,
                                  const GtChartExportOptions *options, GAsyncReadyCallback callback,
                                  gpointer user_data);
 gboolean gt_chart_page_export_finish (GtChartPage *self, GAsyncResult *result, GError **error);
-/* The print operation the Print button runs (pages: whole sheet, or overview + tiles). */
+/* What Print and Export start from, after Preferences (chart-tile-paper, chart-overlap-mm):
+ * @tiled when the chart's paper is larger than the @tile_paper sheets; each may be NULL. */
+void gt_chart_page_get_tiling (GtChartPage *self, gboolean *tiled, GtPaper *tile_paper,
+                               double *overlap_mm);
+/* The print operation the Print button runs (pages: whole sheet, or overview + tiles on the
+ * sheets of Preferences); @overlap_mm < 0 for the overlap of Preferences. */
 GtkPrintOperation *gt_chart_page_make_print (GtChartPage *self, gboolean tiled, double overlap_mm);
 
 G_END_DECLS

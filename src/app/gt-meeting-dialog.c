@@ -125,11 +125,20 @@ fill_attendance (GtMeetingDialog *self, gint64 org_id, GPtrArray *recorded)
   update_count (self);
 }
 
+/* A refusal is about what was entered: once anything changes it no longer applies, and
+ * the next Save checks again. */
+static void
+input_changed_cb (GtMeetingDialog *self)
+{
+  show_error (self, NULL);
+}
+
 static void
 org_changed_cb (GtkWidget *widget, GtMeetingDialog *self)
 {
   gint64 org_id = selected_org (self);
 
+  input_changed_cb (self);
   if (self->storage != NULL && org_id != self->loaded_org)
     fill_attendance (self, org_id, NULL);
 }
@@ -334,6 +343,25 @@ fill_orgs (GtMeetingDialog *self)
   gt_combo_box_text_give_model (self->org_combo, store);
 }
 
+/* Connected once the dialog is filled, so that filling it clears nothing. */
+static void
+watch_inputs (GtMeetingDialog *self)
+{
+  g_signal_connect_swapped (self->kind_combo, "changed", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->topic_entry, "changed", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->place_entry, "changed", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->host_entry, "changed", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->minutes_view), "changed",
+                            G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->attendance_store, "row-changed",
+                            G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->attachments_store, "row-inserted",
+                            G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->attachments_store, "row-deleted",
+                            G_CALLBACK (input_changed_cb), self);
+}
+
 GtMeetingDialog *
 gt_meeting_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 meeting_id, gint64 org_id)
 {
@@ -384,6 +412,7 @@ gt_meeting_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 meeting_id,
         }
       self->n_attachments = (int) m->attachments->len;
     }
+  watch_inputs (self);
   return self;
 }
 

@@ -29,6 +29,7 @@ struct _GtOrgDialog
   GtStorage *storage;
   GtOrgDialogMode mode;
   gint64 org_id;
+  GHashTable *parent_kinds; /* parent id text → kind code */
 };
 
 G_DEFINE_TYPE (GtOrgDialog, gt_org_dialog, GTK_TYPE_DIALOG)
@@ -103,7 +104,10 @@ fill (GtOrgDialog *self)
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
 
       if (g_strcmp0 (org->kind, "group") != 0)
-        gt_combo_box_text_store_append (store, id, org->name);
+        {
+          gt_combo_box_text_store_append (store, id, org->name);
+          g_hash_table_insert (self->parent_kinds, g_strdup (id), g_strdup (org->kind));
+        }
       if (org->id == self->org_id && self->mode != GT_ORG_DIALOG_ADD)
         {
           gtk_entry_set_text (self->name_entry, org->name);
@@ -119,6 +123,19 @@ fill (GtOrgDialog *self)
     }
   else
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->parent_combo), 0);
+}
+
+/* A new organisation is one step below its parent: a 党小组 under a 党支部, otherwise a
+ * 党支部 (the core refuses a 党支部 inside a 党支部). */
+static void
+parent_changed_cb (GtkComboBox *combo, GtOrgDialog *self)
+{
+  const char *parent = gtk_combo_box_get_active_id (combo);
+  const char *parent_kind = parent != NULL ? g_hash_table_lookup (self->parent_kinds, parent)
+                                           : NULL;
+
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo),
+                               g_strcmp0 (parent_kind, "branch") == 0 ? "group" : "branch");
 }
 
 static gboolean
@@ -194,6 +211,7 @@ static void
 gt_org_dialog_dispose (GObject *object)
 {
   g_clear_object (&GT_ORG_DIALOG (object)->storage);
+  g_clear_pointer (&GT_ORG_DIALOG (object)->parent_kinds, g_hash_table_unref);
   G_OBJECT_CLASS (gt_org_dialog_parent_class)->dispose (object);
 }
 
@@ -224,6 +242,7 @@ static void
 gt_org_dialog_init (GtOrgDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->parent_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 GtOrgDialog *
@@ -243,6 +262,12 @@ gt_org_dialog_new (GtkWindow *parent, GtStorage *storage, GtOrgDialogMode mode, 
   self->mode = mode;
   self->org_id = org_id;
   fill (self);
+  if (mode == GT_ORG_DIALOG_ADD)
+    {
+      parent_changed_cb (GTK_COMBO_BOX (self->parent_combo), self);
+      g_signal_connect_object (self->parent_combo, "changed", G_CALLBACK (parent_changed_cb),
+                               self, 0);
+    }
   show_rows (self);
   return self;
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-audit.h"
 #include "gt-backup.h"
 #include "gt-office.h"
 #include "gt-page.h"
@@ -90,6 +91,8 @@ save_database_settings (GtPreferencesDialog *self, GError **error)
   g_autofree char *folder = g_strstrip (g_strdup (gtk_entry_get_text (self->backup_folder_entry)));
   g_autofree char *old_folder = NULL, *keep = NULL, *old_keep = NULL;
   g_autofree char *old_name = gt_storage_get_meta (self->storage, GT_OFFICE_KEY_NAME);
+  g_autofree char *old_operator = gt_storage_get_meta (self->storage, GT_OFFICE_KEY_OPERATOR);
+  g_autofree char *new_operator = NULL;
   GtOfficeInfo info = {
     .role = gtk_combo_box_get_active_id (self->role_combo),
     /* A database set up without a name may stay without one. */
@@ -115,6 +118,15 @@ save_database_settings (GtPreferencesDialog *self, GError **error)
     {
       gt_storage_rollback (self->storage);
       return FALSE;
+    }
+  /* A new operator is who works from now on: the audit log and the 销号人 name them. */
+  new_operator = gt_storage_get_meta (self->storage, GT_OFFICE_KEY_OPERATOR);
+  if (new_operator != NULL && *new_operator != '\0' && g_strcmp0 (new_operator, old_operator) != 0)
+    {
+      g_autofree char *current = NULL, *program = NULL;
+
+      gt_audit_get_operator (self->storage, &current, &program);
+      gt_audit_set_operator (self->storage, new_operator, program != NULL ? program : "guatu");
     }
   gt_storage_emit_changed (self->storage, "meta");
   return TRUE;

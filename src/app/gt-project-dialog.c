@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-audit.h"
+#include "gt-office.h"
 #include "gt-page.h"
 #include "gt-project-dialog.h"
 #include "gt-project.h"
@@ -98,13 +100,25 @@ show_error (GtProjectDialog *self, const GError *error)
   show_note (self, gt_error_text (self->storage, error), TRUE);
 }
 
-/* The operator's name, as the window names it for the audit log. */
-static const char *
-operator_name (void)
+/* Who is working: the operator the window named for the audit log (from Preferences, or
+ * $GUATU_OPERATOR), else the one set in Preferences, else the user's name. */
+static char *
+operator_name (GtProjectDialog *self)
 {
-  const char *name = g_getenv ("GUATU_OPERATOR");
+  g_autofree char *name = NULL, *program = NULL;
 
-  return name != NULL && *name != '\0' ? name : g_get_real_name ();
+  gt_audit_get_operator (self->storage, &name, &program);
+  if (name == NULL || *g_strstrip (name) == '\0')
+    {
+      g_free (name);
+      name = gt_storage_get_meta (self->storage, GT_OFFICE_KEY_OPERATOR);
+    }
+  if (name == NULL || *g_strstrip (name) == '\0')
+    {
+      g_free (name);
+      name = g_strdup (g_get_real_name ());
+    }
+  return g_steal_pointer (&name);
 }
 
 static void
@@ -437,6 +451,7 @@ static void
 untick_clicked_cb (GtkButton *button, GtProjectDialog *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *who = operator_name (self);
   gint64 id = selected_milestone (self);
 
   if (id == 0)
@@ -445,7 +460,7 @@ untick_clicked_cb (GtkButton *button, GtProjectDialog *self)
       return;
     }
   if (!gt_milestone_untick (self->storage, id, gtk_entry_get_text (self->untick_reason_entry),
-                            operator_name (), &error))
+                            who, &error))
     {
       show_error (self, error);
       return;
@@ -592,8 +607,6 @@ gt_project_dialog_init (GtProjectDialog *self)
                     G_CALLBACK (milestone_selected_cb), self);
   gtk_entry_set_text (self->tick_date_entry, today);
   gtk_entry_set_text (self->check_date_entry, today);
-  gtk_entry_set_text (self->tick_by_entry, operator_name ());
-  gtk_entry_set_text (self->inspector_entry, operator_name ());
 }
 
 GtProjectDialog *
@@ -601,9 +614,13 @@ gt_project_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 project_id)
 {
   GtProjectDialog *self = g_object_new (GT_TYPE_PROJECT_DIALOG, "transient-for", parent,
                                         "use-header-bar", FALSE, NULL);
+  g_autofree char *who = NULL;
 
   self->storage = g_object_ref (storage);
   self->project_id = project_id;
+  who = operator_name (self);
+  gtk_entry_set_text (self->tick_by_entry, who);
+  gtk_entry_set_text (self->inspector_entry, who);
   fill_choices (self);
   if (project_id == 0)
     {

@@ -216,6 +216,70 @@ code_in_use (GtStorage *storage, const char *code, gint64 *count, GError **error
   return TRUE;
 }
 
+/* Reads one text column of an organisation; NULL when it does not exist. */
+static char *
+org_text (GtStorage *storage, gint64 id, const char *column, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM organizations WHERE id = ?", column);
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, sql, error);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (sqlite3_column_type (stmt, 0) == SQLITE_NULL
+                        ? "" : (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (value == NULL)
+    gt_storage_refuse (storage, error, _("organisation %d does not exist"), (int) id);
+  return value;
+}
+
+static int
+kind_rank (const char *kind)
+{
+  const Code *c = lookup_code (kinds, G_N_ELEMENTS (kinds), kind);
+  return c != NULL ? c->rank : 0;
+}
+
+/* The tree runs 党委 → 党总支 → 党支部 → 党小组: a 党支部 holds only 党小组, and a 党小组
+ * holds nothing. Committees and general branches may hold their own kind (升格 villages). */
+static gboolean
+check_nesting (GtStorage *storage, const char *parent_name, const char *parent_kind,
+               const char *child_name, const char *child_kind, GError **error)
+{
+  if (g_strcmp0 (parent_kind, "group") == 0)
+    return gt_storage_refuse (storage, error,
+                              _("“%s” cannot be set up under “%s”: a Party group holds no "
+                                "sub-organisations"), child_name, parent_name);
+  if (g_strcmp0 (parent_kind, "branch") == 0 && kind_rank (child_kind) >= kind_rank ("branch"))
+    return gt_storage_refuse (storage, error,
+                              _("“%s” cannot be a %s under “%s”, which is itself a %s: a Party "
+                                "branch holds only Party groups"),
+                              child_name, gt_label_org_kind (child_kind), parent_name,
+                              gt_label_org_kind (parent_kind));
+  return TRUE;
+}
+
+/* Checks @child_kind under the organisation @parent_id (0 for none). */
+static gboolean
+check_parent (GtStorage *storage, gint64 parent_id, const char *child_name,
+              const char *child_kind, GError **error)
+{
+  g_autofree char *parent_name = NULL, *parent_kind = NULL;
+
+  if (parent_id <= 0)
+    return TRUE;
+  parent_name = org_text (storage, parent_id, "name", error);
+  if (parent_name == NULL)
+    return FALSE;
+  parent_kind = org_text (storage, parent_id, "kind", error);
+  if (parent_kind == NULL)
+    return FALSE;
+  return check_nesting (storage, parent_name, parent_kind, child_name, child_kind, error);
+}
+
 gboolean
 gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **error)
 {
@@ -240,6 +304,8 @@ gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **erro
                  spec->founded);
   if (spec->parent != NULL && !gt_org_find (storage, spec->parent, &parent_id, error))
     return FALSE;
+  if (!check_parent (storage, parent_id, spec->name, kind, error))
+    return FALSE;
   if (spec->code != NULL && *spec->code != '\0')
     {
       if (!code_in_use (storage, spec->code, &existing, error))
@@ -261,26 +327,6 @@ gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **erro
     *id = new_id;
   gt_storage_emit_changed (storage, "organizations");
   return TRUE;
-}
-
-/* Reads one text column of an organisation; NULL when it does not exist. */
-static char *
-org_text (GtStorage *storage, gint64 id, const char *column, GError **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM organizations WHERE id = ?", column);
-  sqlite3_stmt *stmt = gt_storage_prepare (storage, sql, error);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup (sqlite3_column_type (stmt, 0) == SQLITE_NULL
-                        ? "" : (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (value == NULL)
-    gt_storage_refuse (storage, error, _("organisation %d does not exist"), (int) id);
-  return value;
 }
 
 static gboolean
@@ -318,11 +364,37 @@ gt_org_rename (GtStorage *storage, gint64 id, const char *name, const char *date
                     add_event (storage, id, "renamed", date, old, name, NULL, error));
 }
 
-static int
-kind_rank (const char *kind)
+/* Checks that @id may become a @kind where it stands: under its parent and over its
+ * sub-organisations that are not archived. */
+static gboolean
+check_kind_in_tree (GtStorage *storage, gint64 id, const char *kind, GError **error)
 {
-  const Code *c = lookup_code (kinds, G_N_ELEMENTS (kinds), kind);
-  return c != NULL ? c->rank : 0;
+  g_autofree char *name = org_text (storage, id, "name", error);
+  g_autofree char *parent = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  if (name == NULL)
+    return FALSE;
+  parent = org_text (storage, id, "coalesce (parent_id, '')", error);
+  if (parent == NULL ||
+      !check_parent (storage, g_ascii_strtoll (parent, NULL, 10), name, kind, error))
+    return FALSE;
+  stmt = gt_storage_prepare (storage, "SELECT name, kind FROM organizations"
+                                      " WHERE parent_id = ? AND archived = 0 ORDER BY sort_order",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *child = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *child_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+
+      ok = check_nesting (storage, name, kind, child, child_kind, error);
+    }
+  sqlite3_reset (stmt);
+  return ok;
 }
 
 gboolean
@@ -342,6 +414,8 @@ gt_org_set_kind (GtStorage *storage, gint64 id, const char *kind, const char *da
     return FALSE;
   if (g_strcmp0 (old, code) == 0)
     return gt_storage_refuse (storage, error, _("the organisation already is a %s"), gt_label_org_kind (code));
+  if (!check_kind_in_tree (storage, id, code, error))
+    return FALSE;
   IN_TRANSACTION (storage, error,
                   update_column (storage, id, "kind", code, error) &&
                     add_event (storage, id, kind_rank (code) > kind_rank (old) ? "upgraded"
@@ -382,7 +456,7 @@ gt_org_move (GtStorage *storage, gint64 id, gint64 new_parent_id, const char *da
              GError **error)
 {
   g_autofree char *old_parent = NULL, *old_parent_name = NULL, *new_parent_name = NULL;
-  g_autofree char *parent_text = NULL;
+  g_autofree char *parent_text = NULL, *name = NULL, *kind = NULL;
   sqlite3_stmt *stmt;
   gboolean inside = FALSE;
 
@@ -410,6 +484,10 @@ gt_org_move (GtStorage *storage, gint64 id, gint64 new_parent_id, const char *da
   if (inside)
     return gt_storage_refuse (storage, error, _("cannot move an organisation under itself or under one of "
                                    "its own sub-organisations"));
+  name = org_text (storage, id, "name", error);
+  kind = org_text (storage, id, "kind", error);
+  if (name == NULL || kind == NULL || !check_parent (storage, new_parent_id, name, kind, error))
+    return FALSE;
 
   if (*old_parent != '\0')
     old_parent_name = org_text (storage, g_ascii_strtoll (old_parent, NULL, 10), "name", NULL);
