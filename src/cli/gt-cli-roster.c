@@ -72,9 +72,9 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
     { "valid-only", 0, 0, G_OPTION_ARG_NONE, &valid_only, N_("Import the valid rows even when "
                                                              "others have problems"), NULL },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
-      N_("Remember that the column HEADER holds FIELD (name, gender, ethnicity, id_number, "
-         "phone, education, occupation, birth_date, join_date, full_date, branch, category or "
-         "ignore; empty to forget); may be repeated"), N_("HEADER=FIELD") },
+      N_("The column HEADER holds FIELD (name, gender, ethnicity, id_number, phone, education, "
+         "occupation, birth_date, join_date, full_date, branch, category or ignore; empty to "
+         "forget), remembered unless --dry-run; may be repeated"), N_("HEADER=FIELD") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
