@@ -404,7 +404,8 @@ test_rejected (Fixture *fx, gconstpointer data)
 
   /* Addressed to another office. */
   path = export (fx, fx->township, "other.xml", GT_EXCHANGE_KIND_REPORT, "330803", FALSE);
-  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_RECEIVER, "330803");
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_RECEIVER,
+                   "addressed to office 330803, not to this office");
   g_clear_pointer (&path, g_free);
 
   /* Not signed at all. */

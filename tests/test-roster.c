@@ -475,6 +475,19 @@ test_import_org_option (void)
   none = parse_text (&db, text, NULL);
   g_assert_false (none->complete);
   roster_assert_errors (none, (const char *const[]) { "1 -", NULL });
+  /* Applying it says why, not only that the file was not read to its end. */
+  g_assert_false (gt_roster_apply (db.storage, none, TRUE, &error));
+  g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "test.csv:1: the header row has no column for the"
+                                            " organisation"));
+  g_clear_error (&error);
+  {
+    g_autoptr (GtRosterReport) empty = parse_text (&db, "\xef\xbb\xbf", NULL);
+
+    g_assert_false (gt_roster_apply (db.storage, empty, TRUE, &error));
+    g_assert_nonnull (strstr (error->message, "test.csv:1: the file is empty"));
+    g_clear_error (&error);
+  }
 
   report = parse_text (&db, text, "青石村党支部");
   roster_assert_errors (report, (const char *const[]) { NULL });

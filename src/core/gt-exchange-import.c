@@ -379,9 +379,14 @@ check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GEr
     }
   if (g_strcmp0 (r->receiver_code, own) != 0)
     {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_RECEIVER,
-                   _("%s: addressed to office %s (%s), not to this office (%s)"), r->path,
-                   r->receiver_code, r->receiver_name != NULL ? r->receiver_name : "", own);
+      if (r->receiver_name != NULL && *r->receiver_name != '\0')
+        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_RECEIVER,
+                     _("%s: addressed to office %s (%s), not to this office (%s)"), r->path,
+                     r->receiver_code, r->receiver_name, own);
+      else
+        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_RECEIVER,
+                     _("%s: addressed to office %s, not to this office (%s)"), r->path,
+                     r->receiver_code, own);
       return FALSE;
     }
   stmt = gt_storage_prepare (storage, "SELECT sha256, imported_on FROM ex_ledger"

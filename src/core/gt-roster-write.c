@@ -149,9 +149,21 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
   report->n_imported = 0;
   if (!report->complete)
     {
-      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
-                   _("%s: the file could not be read to its end, so nothing was imported"),
-                   report->file);
+      /* The problem that stopped the reading (no header, an empty file, bytes that are not
+       * text) says more than "could not be read". */
+      const GtRosterProblem *stop = NULL;
+
+      for (guint i = 0; stop == NULL && i < report->problems->len; i++)
+        if (!((GtRosterProblem *) report->problems->pdata[i])->warning)
+          stop = report->problems->pdata[i];
+      if (stop != NULL)
+        g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
+                     _("%s:%u: %s; nothing was imported"), report->file, stop->line,
+                     stop->message);
+      else
+        g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
+                     _("%s: the file could not be read to its end, so nothing was imported"),
+                     report->file);
       return FALSE;
     }
   if (report->n_errors > 0 && !valid_only)
