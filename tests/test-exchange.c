@@ -494,6 +494,33 @@ test_rejected (Fixture *fx, gconstpointer data)
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&pkg, g_free);
 
+  /* An ID number in clear with a wrong check character (…0012 should end in 1), and the same
+   * record twice: the file and line are named, nothing is stored. */
+  pkg = small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " id-number=\"110101199003070012\"") " </members>\n");
+  path = signed_file (fx, fx->township, "check.xml", pkg, strlen (pkg));
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+                   ":9: member aaaaaaaa-0000-4000-8000-000000000001: ID number 110101199003070012");
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&pkg, g_free);
+  pkg = small_package ("", "members=\"2\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
+  path = signed_file (fx, fx->township, "twice.xml", pkg, strlen (pkg));
+  {
+    /* found while applying: verify, which applies nothing, passes it */
+    g_autofree char *before = digest (fx->county), *after = NULL;
+    g_autoptr (GtExchangeResult) r = gt_exchange_import (fx->county, path, 0,
+                                                         GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+
+    g_assert_null (r);
+    g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, ":10: the package holds record"
+                                              " aaaaaaaa-0000-4000-8000-000000000001 twice"));
+    g_clear_error (&error);
+    after = digest (fx->county);
+    g_assert_cmpstr (before, ==, after);
+  }
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&pkg, g_free);
+
   /* Not well-formed: the message still names the line and says what is wrong. */
   pkg = small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </memberz>\n");
   path = signed_file (fx, fx->township, "mismatch.xml", pkg, strlen (pkg));

@@ -43,7 +43,8 @@ typedef struct
   "INSERT INTO ex_records (source_code, type, uuid, rev, mtime, deleted, parent_uuid, data," \
   " package_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_code, uuid) DO NOTHING"
 #define SELECT_RECORD_SQL \
-  "SELECT rev, mtime, deleted, data, type FROM ex_records WHERE source_code = ? AND uuid = ?"
+  "SELECT rev, mtime, deleted, data, type, package_uuid FROM ex_records" \
+  " WHERE source_code = ? AND uuid = ?"
 #define UPDATE_RECORD_SQL \
   "UPDATE ex_records SET rev = ?1, mtime = ?2, deleted = ?3," \
   " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END," \
@@ -160,6 +161,16 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
     {
       sqlite3_reset (stmt);
       gt_storage_set_error (storage, error, _("reading a received record"));
+      return FALSE;
+    }
+  /* Written by this package already: a package never holds a record twice (the ledger
+   * keeps a package from being imported again). */
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), im->result->package_uuid) == 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+                   _("%s:%d: the package holds record %s twice"), im->result->path, rec->line,
+                   rec->uuid);
       return FALSE;
     }
   local_rev = sqlite3_column_int64 (stmt, 0);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "gt-exchange-private.h"
+#include "gt-idcard.h"
 #include "gt-exchange-resources.h"
 
 struct _GtExchangeReader
@@ -177,12 +178,23 @@ static gboolean
 fail (GtExchangeReader *self, GError **error, int code, const char *format, ...)
   G_GNUC_PRINTF (4, 5);
 
+/* The line of the node the reader is on; the parser's own line runs ahead of it by what it
+ * has read into its buffer (a whole small package). */
+static int
+node_line (GtExchangeReader *self)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
+  long line = node != NULL ? xmlGetLineNo (node) : -1;
+
+  return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (self->reader);
+}
+
 static gboolean
 fail (GtExchangeReader *self, GError **error, int code, const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
-  int line = xmlTextReaderGetParserLineNumber (self->reader);
+  int line = node_line (self);
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -442,6 +454,24 @@ count_record (GtExchangeReader *self, GtExchangeType type, GError **error)
   return TRUE;
 }
 
+/* What the schema cannot say: an ID number in clear has the right check character (a masked
+ * one, "330822********1234", cannot be checked). */
+static gboolean
+check_record (GtExchangeReader *self, const GtExchangeRecord *record, GError **error)
+{
+  const char *id = record->type == GT_EXCHANGE_MEMBER
+                     ? gt_exchange_record_get (record, "id-number") : NULL;
+  GtIdcardStatus status;
+
+  if (id == NULL || strchr (id, '*') != NULL)
+    return TRUE;
+  status = gt_idcard_validate (id, NULL, NULL, NULL);
+  if (status == GT_IDCARD_OK)
+    return TRUE;
+  return fail (self, error, GT_EXCHANGE_ERROR_INVALID, _("member %s: ID number %s: %s"),
+               record->uuid, id, gt_idcard_status_message (status));
+}
+
 gboolean
 gt_exchange_reader_next (GtExchangeReader *self, GtExchangeRecord *record, GError **error)
 {
@@ -504,10 +534,10 @@ gt_exchange_reader_next (GtExchangeReader *self, GtExchangeRecord *record, GErro
             return fail (self, error, GT_EXCHANGE_ERROR_INVALID, _("“%s” inside “%s”"), name,
                          gt_exchange_type_plural (self->body));
           record->type = self->body;
-          record->line = xmlTextReaderGetParserLineNumber (self->reader);
+          record->line = node_line (self);
           g_string_truncate (self->text, 0);
           record->text = self->text->str;
-          if (!collect_attributes (self, record, error))
+          if (!collect_attributes (self, record, error) || !check_record (self, record, error))
             return FALSE;
           if (xmlTextReaderIsEmptyElement (self->reader))
             return count_record (self, record->type, error);
