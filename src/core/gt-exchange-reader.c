@@ -179,14 +179,16 @@ fail (GtExchangeReader *self, GError **error, int code, const char *format, ...)
   G_GNUC_PRINTF (4, 5);
 
 /* The line of the node the reader is on; the parser's own line runs ahead of it by what it
- * has read into its buffer (a whole small package). */
+ * has read into its buffer (a whole small package). A node keeps its line in 16 bits: from
+ * line 65 535 on, the parser's line (a chunk ahead, at most) is the better one. */
 static int
 node_line (GtExchangeReader *self)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
-  long line = node != NULL ? xmlGetLineNo (node) : -1;
 
-  return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (self->reader);
+  if (node != NULL && node->line > 0 && node->line < 65535)
+    return node->line;
+  return xmlTextReaderGetParserLineNumber (self->reader);
 }
 
 static gboolean
