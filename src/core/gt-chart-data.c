@@ -149,6 +149,27 @@ load_milestones (GtStorage *storage, GtChartData *data, GError **error)
   return TRUE;
 }
 
+/* The state as of data->today: closings and tick-offs after it had not happened yet (a chart
+ * drawn for an earlier date, guatu-cli render --today). */
+static void
+forget_later (GtChartData *data)
+{
+  for (guint i = 0; i < data->projects->len; i++)
+    {
+      GtChartProject *p = data->projects->pdata[i];
+
+      if (p->closed_date != NULL && strncmp (p->closed_date, data->today, 10) > 0)
+        g_clear_pointer (&p->closed_date, g_free);
+      for (guint m = 0; m < p->milestones->len; m++)
+        {
+          GtChartMilestone *ms = p->milestones->pdata[m];
+
+          if (ms->done_date != NULL && strncmp (ms->done_date, data->today, 10) > 0)
+            g_clear_pointer (&ms->done_date, g_free);
+        }
+    }
+}
+
 static void
 compute_status (GtChartData *data)
 {
@@ -236,6 +257,7 @@ gt_chart_data_load (GtStorage *storage, const char *today, GError **error)
   data->villages = gt_storage_collect (storage, stmt, read_village, village_free, error);
   if (data->villages == NULL || !load_milestones (storage, data, error))
     return NULL;
+  forget_later (data);
   compute_status (data);
   return g_steal_pointer (&data);
 }
