@@ -295,6 +295,8 @@ check_add_dialog (GtkWidget *page, const char *path, gint64 org_id)
   error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
   g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (parent)), ==, village);
   g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (kind)), ==, "group");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (
+                     find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "level_combo"))), ==, "grid");
 
   /* under the committee a 党支部, back under the branch a 党小组 */
   {
@@ -338,6 +340,7 @@ check_add_dialog (GtkWidget *page, const char *path, gint64 org_id)
       if (((GtOrg *) orgs->pdata[i])->id == group_id)
         {
           g_assert_cmpstr (((GtOrg *) orgs->pdata[i])->kind, ==, "group");
+          g_assert_cmpstr (((GtOrg *) orgs->pdata[i])->level, ==, "grid");
           g_assert_cmpint (((GtOrg *) orgs->pdata[i])->parent_id, ==, org_id);
         }
   }

@@ -134,8 +134,11 @@ parent_changed_cb (GtkComboBox *combo, GtOrgDialog *self)
   const char *parent_kind = parent != NULL ? g_hash_table_lookup (self->parent_kinds, parent)
                                            : NULL;
 
-  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo),
-                               g_strcmp0 (parent_kind, "branch") == 0 ? "group" : "branch");
+  gboolean group = g_strcmp0 (parent_kind, "branch") == 0;
+
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), group ? "group" : "branch");
+  /* a 党小组 works a grid (网格) of its branch's village */
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), group ? "grid" : "village");
 }
 
 static gboolean
