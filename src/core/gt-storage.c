@@ -1,25 +1,23 @@
 /* gt-storage.c — the one object that owns Guatu's SQLite connection
  *
  * Opening is careful not to touch a file that is not ours: the SQLite header is read with
- * plain stdio first, then the application id and schema version are read with queries
- * that write nothing, and only then are WAL mode and migrations applied.
+ * plain stdio first (gt-storage-file.c), then the application id and schema version are read
+ * with queries that write nothing, and only then are WAL mode and migrations applied.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <errno.h>
-#include <stdint.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "gt-backup.h"
 #include "gt-schema.h"
+#include "gt-storage-file.h"
 #include "gt-storage-holder.h"
 #include "gt-storage-private.h"
 #include "gt-storage-audit.h"
@@ -27,7 +25,6 @@
 /* How long a statement waits for another program's lock; GUATU_BUSY_TIMEOUT_MS (for tests)
  * overrides it. */
 #define BUSY_TIMEOUT_MS 5000
-#define SQLITE_MAGIC "SQLite format 3"
 
 struct _GtStorage
 {
@@ -42,7 +39,7 @@ struct _GtStorage
   GtAudit *audit;  /* NULL below schema 11 */
   gboolean flushing;
   char *holder_path; /* DB.holder-PID, see gt-storage-holder.c */
-  char *file_key;    /* the file's entry in open_files */
+  char *file_key;    /* the file's entry in the open files (gt-storage-file.c) */
 };
 
 G_DEFINE_TYPE (GtStorage, gt_storage, G_TYPE_OBJECT)
@@ -67,10 +64,6 @@ finalize_statement (gpointer data)
  * the WAL that this process's connections still write to, and what they write after that is
  * lost. So a file already open here is never opened again outside SQLite (its header was
  * checked when it was first opened). */
-static GMutex open_files_lock;
-static GHashTable *open_files;
-
-static void file_release (const char *key);
 
 static void
 gt_storage_finalize (GObject *object)
@@ -87,7 +80,7 @@ gt_storage_finalize (GObject *object)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
-  file_release (self->file_key);
+  gt_storage_file_release (self->file_key);
   gt_storage_holder_remove (self->holder_path);
   g_free (self->holder_path);
   g_free (self->file_key);
@@ -233,136 +226,6 @@ set_corrupt_error (GtStorage *self, GError *cause, GError **error)
   g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT,
                /* Translators: "FILE: … (SQLite's finding). The newest good backup is …" */
                _("%s: the database is damaged (%s). %s"), self->path, detail, hint);
-}
-
-/* Reads the first bytes of an existing file and refuses anything that is not an SQLite
- * database, without opening it with SQLite (which could write to it). */
-static gboolean
-sniff_header (const char *path, GError **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  char header[100];
-  FILE *fp;
-  size_t n;
-
-  fp = g_fopen (path, "rb");
-  if (fp == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, GT_STORAGE_ERROR,
-                   saved == EACCES ? GT_STORAGE_ERROR_READONLY : GT_STORAGE_ERROR_CANT_OPEN,
-                   _("%s: cannot open: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  n = fread (header, 1, sizeof header, fp);
-  fclose (fp);
-
-  if (n == 0)
-    {
-      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU,
-                   _("%s: the file is empty, so it is not a Guatu database; it was left unchanged"),
-                   display);
-      return FALSE;
-    }
-  if (n < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
-    {
-      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_NOT_GUATU,
-                   _("%s: not a Guatu database (it is not an SQLite file); it was left unchanged"),
-                   display);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Counts a connection to the file @st of @path, checking its header first if no connection
- * of this process has it open (see open_files). Returns the file's key, or NULL. */
-static char *
-file_key_new (const GStatBuf *st)
-{
-  return g_strdup_printf ("%ju:%ju", (uintmax_t) st->st_dev, (uintmax_t) st->st_ino);
-}
-
-static char *
-file_acquire (const char *path, const GStatBuf *st, gboolean check_header, GError **error)
-{
-  g_autofree char *key = file_key_new (st);
-  guint n;
-
-  g_mutex_lock (&open_files_lock);
-  if (open_files == NULL)
-    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, key));
-  if (n == 0 && check_header && !sniff_header (path, error))
-    {
-      g_mutex_unlock (&open_files_lock);
-      return NULL;
-    }
-  g_hash_table_insert (open_files, g_strdup (key), GUINT_TO_POINTER (n + 1));
-  g_mutex_unlock (&open_files_lock);
-  return g_steal_pointer (&key);
-}
-
-static void
-file_release (const char *key)
-{
-  guint n;
-
-  if (key == NULL)
-    return;
-  g_mutex_lock (&open_files_lock);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, key));
-  if (n <= 1)
-    g_hash_table_remove (open_files, key);
-  else
-    g_hash_table_insert (open_files, g_strdup (key), GUINT_TO_POINTER (n - 1));
-  g_mutex_unlock (&open_files_lock);
-}
-
-gboolean
-gt_storage_file_in_use (const char *path)
-{
-  g_autofree char *key = NULL;
-  GStatBuf st;
-  gboolean in_use;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (g_stat (path, &st) != 0)
-    return FALSE;
-  key = file_key_new (&st);
-  g_mutex_lock (&open_files_lock);
-  in_use = open_files != NULL && g_hash_table_contains (open_files, key);
-  g_mutex_unlock (&open_files_lock);
-  return in_use;
-}
-
-/* Creates a new, empty file readable by its owner only. */
-static gboolean
-create_private_file (const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *display = g_filename_display_name (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CANT_OPEN,
-                   _("%s: cannot create the folder: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, GT_STORAGE_ERROR,
-                   saved == EROFS || saved == EACCES ? GT_STORAGE_ERROR_READONLY
-                                                     : GT_STORAGE_ERROR_CANT_OPEN,
-                   _("%s: cannot create the database: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
 }
 
 sqlite3_stmt *
@@ -730,7 +593,7 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
                        _("%s: cannot open: %s"), display, g_strerror (saved));
           return NULL;
         }
-      if (!create_private_file (path, error))
+      if (!gt_storage_file_create (path, error))
         return NULL;
       created = TRUE;
     }
@@ -748,7 +611,7 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
                    _("%s: cannot open: %s"), display, g_strerror (saved));
       return NULL;
     }
-  file_key = file_acquire (path, &st, !created, error);
+  file_key = gt_storage_file_acquire (path, &st, !created, error);
   if (file_key == NULL)
     return NULL;
 
