@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "gt-exchange.h"
 #include "gt-storage.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,35 @@ void exchange_trust (GtStorage *from, GtStorage *into, const char *code, const c
 void exchange_offices_open (const char *prefix, char **dir, GtStorage **township,
                             GtStorage **county);
 void exchange_offices_close (char **dir, GtStorage **township, GtStorage **county);
+
+/* A township and its county (exchange_offices_open) with a report the township exported
+ * for the county (report.xml). */
+typedef struct
+{
+  char *dir;
+  GtStorage *township;
+  GtStorage *county;
+  char *report;
+} ExchangeReport;
+
+void exchange_report_setup (ExchangeReport *fx, gconstpointer data);
+void exchange_report_teardown (ExchangeReport *fx, gconstpointer data);
+
+/* @name in @dir (a new string). */
+char *exchange_path (const char *dir, const char *name);
+/* @storage's package of @kind for the period 2026-11 to @to (NULL: its county), in @dir. */
+char *exchange_export (const char *dir, GtStorage *storage, const char *name,
+                       GtExchangeKind kind, const char *to, gboolean mask);
+/* Every row of every table an import may write, as one checksum. */
+char *exchange_digest (GtStorage *storage);
+char *exchange_read_all (const char *path, gsize *length);
+/* The bytes before the signature line of @path. */
+char *exchange_body_of (const char *path);
+/* A package from the township to the county around @bodies (elements with their lists),
+ * with @doctype before the root and @counts the <counts> attribute text; unsigned. */
+char *exchange_small_package (const char *doctype, const char *counts, const char *bodies);
+/* @body signed with @storage's key, written to @name in @dir. */
+char *exchange_signed_file (const char *dir, GtStorage *storage, const char *name,
+                            const char *body, gsize length);
 
 G_END_DECLS

@@ -60,27 +60,6 @@ export_report (Fixture *fx, const char *name)
   return path;
 }
 
-/* Every row the import may write, and the size of the county's database, as one string. */
-static char *
-county_digest (Fixture *fx)
-{
-  static const char *const tables[] = { "ex_records", "ex_ledger", "ex_reports", "meta" };
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[t]);
-      sqlite3_stmt *stmt = gt_storage_prepare (fx->county, sql, NULL);
-
-      g_assert_nonnull (stmt);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
-      sqlite3_reset (stmt);
-    }
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, out->str, -1);
-}
-
 /* Names of the files in @dir, sorted, one string. */
 static char *
 listing (const char *dir)
@@ -104,7 +83,7 @@ test_import_disk_full (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *report = export_report (fx, "report.xml");
-  g_autofree char *before = county_digest (fx), *after = NULL, *limit = NULL;
+  g_autofree char *before = exchange_digest (fx->county), *after = NULL, *limit = NULL;
   g_autoptr (GtExchangeResult) result = NULL;
   gint64 pages = gt_test_count (fx->county, "PRAGMA page_count");
 
@@ -119,7 +98,7 @@ test_import_disk_full (Fixture *fx, gconstpointer data)
                  strstr (error->message, "full") != NULL);
   g_assert_nonnull (strstr (error->message, "report.xml"));
   g_clear_error (&error);
-  after = county_digest (fx);
+  after = exchange_digest (fx->county);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM pragma_integrity_check"
                                               " WHERE integrity_check <> 'ok'"), ==, 0);
@@ -174,7 +153,7 @@ test_drive_pulled (Fixture *fx, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *report = export_report (fx, "report.xml");
   g_autofree char *gone = g_build_filename (fx->drive, "gone", "report.xml", NULL);
-  g_autofree char *before = county_digest (fx), *after = NULL, *files = NULL;
+  g_autofree char *before = exchange_digest (fx->county), *after = NULL, *files = NULL;
   GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, "2026-11", COUNTY, NULL, TRUE,
                                       NULL };
   GtExchangeResult *result;
@@ -211,7 +190,7 @@ test_drive_pulled (Fixture *fx, gconstpointer data)
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "report.xml"));
-  after = county_digest (fx);
+  after = exchange_digest (fx->county);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -221,41 +200,9 @@ test_drive_pulled (Fixture *fx, gconstpointer data)
 static GString *
 hostile_package (const char *doctype, const char *counts, const char *bodies)
 {
-  GString *doc = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_autofree char *text = exchange_small_package (doctype, counts, bodies);
 
-  g_string_append (doc, doctype);
-  g_string_append (doc, "<package version=\"1\" xmlns=\"urn:guatu:exchange:1\">\n"
-                        " <header uuid=\"0b7c1a34-5d2e-4f60-8a91-2c3d4e5f6a7c\" kind=\"report\""
-                        " period=\"2026-11\" created=\"2026-12-01T08:00:00+08:00\""
-                        " generator=\"test\" masked=\"0\">\n"
-                        "  <sender code=\"" TOWNSHIP "\" name=\"t\"/>\n"
-                        "  <receiver code=\"" COUNTY "\" name=\"c\"/>\n  <counts ");
-  g_string_append (doc, counts);
-  g_string_append (doc, "/>\n </header>\n");
-  g_string_append (doc, bodies);
-  g_string_append (doc, "</package>\n");
-  return doc;
-}
-
-/* @doc signed with the township's (trusted) key and written to the drive as @name. */
-static char *
-write_signed (Fixture *fx, const char *name, GString *doc)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtSigner) signer = gt_signer_new (fx->township, &error);
-  g_autofree char *sig = NULL;
-  char *path = g_build_filename (fx->drive, name, NULL);
-  gsize body = doc->len;
-
-  g_assert_no_error (error);
-  gt_signer_update (signer, doc->str, body);
-  sig = gt_signer_finish (signer, &error);
-  g_assert_no_error (error);
-  g_string_append_printf (doc, "<?guatu-signature alg=\"ecdsa-p256-sha256\" key=\"%s\" "
-                          "value=\"%s\"?>\n", gt_signer_get_fingerprint (signer), sig);
-  g_assert_true (g_file_set_contents (path, doc->str, doc->len, NULL));
-  g_string_truncate (doc, body);
-  return path;
+  return g_string_new (text);
 }
 
 static gint64
@@ -408,14 +355,15 @@ test_hostile_reader (gconstpointer data)
 static void
 test_hostile_import (Fixture *fx, gconstpointer data)
 {
-  g_autofree char *before = county_digest (fx), *after = NULL;
+  g_autofree char *before = exchange_digest (fx->county), *after = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (hostiles); i++)
     {
       g_autoptr (GString) doc = hostiles[i].make ();
       g_autofree char *name = g_strconcat (hostiles[i].name, ".xml", NULL);
       g_autofree char *unsigned_path = g_build_filename (fx->drive, "unsigned.xml", NULL);
-      g_autofree char *path = write_signed (fx, name, doc);
+      g_autofree char *path = exchange_signed_file (fx->drive, fx->township, name, doc->str,
+                                                     doc->len);
       g_autoptr (GError) error = NULL;
       GtExchangeResult *result;
 
@@ -435,7 +383,7 @@ test_hostile_import (Fixture *fx, gconstpointer data)
       g_unlink (path);
       g_unlink (unsigned_path);
     }
-  after = county_digest (fx);
+  after = exchange_digest (fx->county);
   g_assert_cmpstr (after, ==, before);
 }
 
