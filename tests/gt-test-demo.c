@@ -134,3 +134,13 @@ gt_test_count (GtStorage *storage, const char *sql)
   g_assert_no_error (error);
   return n;
 }
+
+char *
+gt_test_repeat (const char *c, guint n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, c);
+  return g_string_free (s, FALSE);
+}

@@ -34,6 +34,9 @@ gint64 gt_test_count (GtStorage *storage, const char *sql);
 /* Removes @dir and everything below it (symbolic links are removed, not followed). */
 void gt_test_remove_tree (const char *dir);
 
+/* A string of @n copies of the UTF-8 character @c. */
+char *gt_test_repeat (const char *c, guint n);
+
 /* The whole text of a file that must exist. */
 char *gt_test_read_text (const char *path);
 

@@ -140,6 +140,18 @@ check_dialog (GtkWidget *page, const char *path, gint64 org_id)
   pump ();
 }
 
+/* Selects the village's branch and opens its type dialog; *@n_events is the length of its
+ * history before. */
+static GtkWidget *
+open_type_dialog (GtkWidget *page, GtkTreeModel *events, int *n_events)
+{
+  select_village (page);
+  *n_events = count_rows (events, NULL);
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "type_button")));
+  pump ();
+  return find_dialog ("GtOrgDialog");
+}
+
 /* The type dialog offers the office's own types too, and the history shows the change. */
 static void
 check_type_dialog (GtkWidget *page, GtStorage *storage, const char *path, gint64 org_id)
@@ -155,11 +167,7 @@ check_type_dialog (GtkWidget *page, GtStorage *storage, const char *path, gint64
   g_assert_true (gt_org_type_add (storage, "赏石产业", &error));
   g_assert_no_error (error);
   pump ();
-  select_village (page);
-  n_events = count_rows (events, NULL);
-  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "type_button")));
-  pump ();
-  dialog = find_dialog ("GtOrgDialog");
+  dialog = open_type_dialog (page, events, &n_events);
   combo = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "type_combo");
   g_assert_true (gtk_widget_get_visible (combo));
   g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")));
@@ -227,11 +235,7 @@ check_no_type (GtkWidget *window, GtkWidget *page)
   const char *types = "";
   int n_events;
 
-  select_village (page);
-  n_events = count_rows (events, NULL);
-  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "type_button")));
-  pump ();
-  dialog = find_dialog ("GtOrgDialog");
+  dialog = open_type_dialog (page, events, &n_events);
   combo = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "type_combo");
   g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), ""));
   {

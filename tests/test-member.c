@@ -111,26 +111,15 @@ test_add_refused (Fixture *fx, gconstpointer data)
   assert_refused (fx, good, "already");
 }
 
-/* A string of @n copies of the UTF-8 character @c. */
-static char *
-repeat_char (const char *c, guint n)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    g_string_append (s, c);
-  return g_string_free (s, FALSE);
-}
-
 /* Names and free texts are limited as in the exchange XSD (g:name 200, g:text 2000),
  * counted in characters, not bytes. */
 static void
 test_add_lengths (Fixture *fx, gconstpointer data)
 {
-  g_autofree char *name_max = repeat_char ("龚", GT_NAME_MAX_CHARS);
-  g_autofree char *name_over = repeat_char ("龚", GT_NAME_MAX_CHARS + 1);
-  g_autofree char *text_max = repeat_char ("农", GT_TEXT_MAX_CHARS);
-  g_autofree char *text_over = repeat_char ("农", GT_TEXT_MAX_CHARS + 1);
+  g_autofree char *name_max = gt_test_repeat ("龚", GT_NAME_MAX_CHARS);
+  g_autofree char *name_over = gt_test_repeat ("龚", GT_NAME_MAX_CHARS + 1);
+  g_autofree char *text_max = gt_test_repeat ("农", GT_TEXT_MAX_CHARS);
+  g_autofree char *text_over = gt_test_repeat ("农", GT_TEXT_MAX_CHARS + 1);
   g_autoptr (GError) error = NULL;
   GtMemberSpec spec = good;
 

@@ -420,22 +420,11 @@ test_import_lengths (void)
   g_autoptr (GString) text = g_string_new ("姓名,性别,民族,学历,职业,入党日期,所在支部\n");
   g_autoptr (GtRosterReport) report = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *name_max = NULL, *name_over = NULL, *text_max = NULL, *text_over = NULL;
-  GString *s;
+  g_autofree char *name_max = gt_test_repeat ("龚", GT_NAME_MAX_CHARS);
+  g_autofree char *name_over = gt_test_repeat ("龚", GT_NAME_MAX_CHARS + 1);
+  g_autofree char *text_max = gt_test_repeat ("农", GT_TEXT_MAX_CHARS);
+  g_autofree char *text_over = gt_test_repeat ("农", GT_TEXT_MAX_CHARS + 1);
   GtTestDemo db = { 0 };
-
-  s = g_string_new (NULL);
-  for (guint i = 0; i < GT_NAME_MAX_CHARS; i++)
-    g_string_append (s, "龚");
-  name_max = g_strdup (s->str);
-  g_string_append (s, "珍");
-  name_over = g_string_free (s, FALSE);
-  s = g_string_new (NULL);
-  for (guint i = 0; i < GT_TEXT_MAX_CHARS; i++)
-    g_string_append (s, "农");
-  text_max = g_strdup (s->str);
-  g_string_append (s, "民");
-  text_over = g_string_free (s, FALSE);
 
   g_string_append_printf (text, "%s,男,汉族,大专,农民,2001-07-01,青石村党支部\n", name_over); /* 2 */
   g_string_append_printf (text, "甲,男,%s,大专,农民,2001-07-01,青石村党支部\n", text_over);  /* 3 */
