@@ -23,6 +23,15 @@ typedef ExchangeReport Fixture;
   " org=\"11111111-2222-4333-8444-555555555555\" name=\"张三\" gender=\"M\"" \
   " category=\"full\" status=\"active\"" extra "/>\n"
 
+/* The organisation the members of the small packages belong to. */
+#define ORG_UUID "11111111-2222-4333-8444-555555555555"
+#define ORG_COUNT "organizations=\"1\" "
+#define ORG_BODY \
+  " <organizations>\n" \
+  "  <organization uuid=\"" ORG_UUID "\" rev=\"1\" mtime=\"2026-11-01T08:00:00Z\"" \
+  " name=\"党委\" kind=\"committee\" level=\"township\"/>\n" \
+  " </organizations>\n"
+
 /* Imports @path into the county and expects a rejection with @code of @domain whose message
  * names the file and holds @part; the county's tables are unchanged. */
 static void
@@ -95,7 +104,7 @@ test_rejected (Fixture *fx, gconstpointer data)
   g_clear_pointer (&path, g_free);
 
   /* Not signed at all. */
-  pkg = exchange_small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
+  pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
   path = exchange_path (fx->dir, "unsigned.xml");
   g_assert_true (g_file_set_contents (path, pkg, -1, NULL));
   assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED, NULL);
@@ -114,7 +123,7 @@ test_rejected (Fixture *fx, gconstpointer data)
 
   /* XXE and billion laughs, signed by a trusted key: refused unread. */
   pkg = exchange_small_package ("<!DOCTYPE package [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n",
-                       "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " ethnicity=\"&x;\"") " </members>\n");
+                       ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " ethnicity=\"&x;\"") " </members>\n");
   path = exchange_signed_file (fx->dir, fx->township, "xxe.xml", pkg, strlen (pkg));
   assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN, "DOCTYPE");
   g_clear_pointer (&path, g_free);
@@ -122,7 +131,7 @@ test_rejected (Fixture *fx, gconstpointer data)
   pkg = exchange_small_package ("<!DOCTYPE package [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
                        "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
                        "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">]>\n",
-                       "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " notes=\"&f;&f;&f;&f;\"") " </members>\n");
+                       ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " notes=\"&f;&f;&f;&f;\"") " </members>\n");
   path = exchange_signed_file (fx->dir, fx->township, "laughs.xml", pkg, strlen (pkg));
   assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN, "DOCTYPE");
   g_clear_pointer (&path, g_free);
@@ -174,7 +183,7 @@ test_rejected (Fixture *fx, gconstpointer data)
 #endif
 
   /* Invalid UTF-8 in a name. */
-  pkg = exchange_small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " ethnicity=\"\xff\xfe\"") " </members>\n");
+  pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " ethnicity=\"\xff\xfe\"") " </members>\n");
   path = exchange_signed_file (fx->dir, fx->township, "utf8.xml", pkg, strlen (pkg));
   assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_MALFORMED, NULL);
   g_clear_pointer (&path, g_free);
@@ -182,13 +191,13 @@ test_rejected (Fixture *fx, gconstpointer data)
 
   /* An ID number in clear with a wrong check character (…0012 should end in 1), and the same
    * record twice: the file and line are named, nothing is stored. */
-  pkg = exchange_small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " id-number=\"110101199003070012\"") " </members>\n");
+  pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " id-number=\"110101199003070012\"") " </members>\n");
   path = exchange_signed_file (fx->dir, fx->township, "check.xml", pkg, strlen (pkg));
   assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
-                   ":9: member aaaaaaaa-0000-4000-8000-000000000001: ID number 110101199003070012");
+                   ":12: member aaaaaaaa-0000-4000-8000-000000000001: ID number 110101199003070012");
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&pkg, g_free);
-  pkg = exchange_small_package ("", "members=\"2\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
+  pkg = exchange_small_package ("", ORG_COUNT "members=\"2\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
   path = exchange_signed_file (fx->dir, fx->township, "twice.xml", pkg, strlen (pkg));
   {
     /* found while applying: verify, which applies nothing, passes it */
@@ -198,7 +207,7 @@ test_rejected (Fixture *fx, gconstpointer data)
 
     g_assert_null (r);
     g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, ":10: the package holds record"
+    g_assert_nonnull (strstr (error->message, ":13: the package holds record"
                                               " aaaaaaaa-0000-4000-8000-000000000001 twice"));
     g_clear_error (&error);
     after = exchange_digest (fx->county);
@@ -208,7 +217,7 @@ test_rejected (Fixture *fx, gconstpointer data)
   g_clear_pointer (&pkg, g_free);
 
   /* Not well-formed: the message still names the line and says what is wrong. */
-  pkg = exchange_small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </memberz>\n");
+  pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </memberz>\n");
   path = exchange_signed_file (fx->dir, fx->township, "mismatch.xml", pkg, strlen (pkg));
   {
     g_autoptr (GError) error2 = NULL;
@@ -230,23 +239,23 @@ test_rejected (Fixture *fx, gconstpointer data)
   g_clear_pointer (&pkg, g_free);
 
   /* More records than the header announces (and fewer). */
-  pkg = exchange_small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+  pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
                        MEMBER ("aaaaaaaa-0000-4000-8000-000000000002", "") " </members>\n");
   path = exchange_signed_file (fx->dir, fx->township, "more.xml", pkg, strlen (pkg));
   assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
                    "more members than the 1 the header announces");
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&pkg, g_free);
-  pkg = exchange_small_package ("", "members=\"3\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
+  pkg = exchange_small_package ("", ORG_COUNT "members=\"3\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
   path = exchange_signed_file (fx->dir, fx->township, "fewer.xml", pkg, strlen (pkg));
   assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID, "announces 3 members");
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&pkg, g_free);
 
   /* Not valid against the schema: the message names the line. */
-  pkg = exchange_small_package ("", "members=\"1\"", " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " birth-date=\"soon\"") " </members>\n");
+  pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " birth-date=\"soon\"") " </members>\n");
   path = exchange_signed_file (fx->dir, fx->township, "invalid.xml", pkg, strlen (pkg));
-  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID, "invalid.xml:9: ");
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID, "invalid.xml:12: ");
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&pkg, g_free);
 
@@ -298,11 +307,85 @@ test_reader_doctype (void)
   g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN);
 }
 
+/* Signs a small package of @bodies and expects it refused as invalid with @part. */
+static void
+assert_refused_small (Fixture *fx, const char *name, const char *counts, const char *bodies,
+                      const char *part)
+{
+  g_autofree char *pkg = exchange_small_package ("", counts, bodies);
+  g_autofree char *path = exchange_signed_file (fx->dir, fx->township, name, pkg, strlen (pkg));
+
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID, part);
+}
+
+#define ORG(uuid, parent) \
+  "  <organization uuid=\"" uuid "\" rev=\"1\" mtime=\"2026-11-01T08:00:00Z\"" parent \
+  " name=\"支部\" kind=\"branch\" level=\"village\"/>\n"
+#define HOUSEHOLD(uuid) \
+  "  <household uuid=\"" uuid "\" rev=\"1\" mtime=\"2026-11-01T08:00:00Z\" head-name=\"李四\"/>\n"
+#define LINK(household) \
+  "  <link uuid=\"cccccccc-0000-4000-8000-000000000001\" rev=\"1\"" \
+  " mtime=\"2026-11-01T08:00:00Z\" member=\"aaaaaaaa-0000-4000-8000-000000000001\"" \
+  " household=\"" household "\"/>\n"
+
+/* A record that names an organisation, member or household the package does not hold is
+ * refused with its line; an organisation may come before its parent. */
+static void
+test_references (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pkg = NULL, *path = NULL;
+
+  assert_refused_small (fx, "no-org.xml", "members=\"1\"",
+                        " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n",
+                        "no-org.xml:9: member aaaaaaaa-0000-4000-8000-000000000001 refers to"
+                        " organisation " ORG_UUID ", which the package does not hold");
+  /* The parent is looked for in the whole body: line 10 names one that is nowhere. */
+  assert_refused_small (fx, "no-parent.xml", "organizations=\"3\"",
+                        " <organizations>\n"
+                        ORG ("bbbbbbbb-0000-4000-8000-000000000001", " parent=\"" ORG_UUID "\"")
+                        ORG ("bbbbbbbb-0000-4000-8000-000000000002", " parent=\"bbbbbbbb-0000-4000-8000-000000000009\"")
+                        ORG (ORG_UUID, "")
+                        " </organizations>\n",
+                        "no-parent.xml:10: organisation bbbbbbbb-0000-4000-8000-000000000002"
+                        " refers to organisation bbbbbbbb-0000-4000-8000-000000000009");
+  assert_refused_small (fx, "no-household.xml",
+                        ORG_COUNT "members=\"1\" households=\"1\" links=\"1\"",
+                        ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                        " </members>\n <households>\n"
+                        HOUSEHOLD ("dddddddd-0000-4000-8000-000000000001")
+                        " </households>\n <links>\n"
+                        LINK ("dddddddd-0000-4000-8000-000000000002") " </links>\n",
+                        ":18: link cccccccc-0000-4000-8000-000000000001 refers to household"
+                        " dddddddd-0000-4000-8000-000000000002");
+
+  /* Everything in place, the child organisation before its parent: imported. */
+  pkg = exchange_small_package ("", "organizations=\"2\" members=\"1\" households=\"1\" links=\"1\"",
+                                " <organizations>\n"
+                                ORG ("bbbbbbbb-0000-4000-8000-000000000001", " parent=\"" ORG_UUID "\"")
+                                ORG (ORG_UUID, "")
+                                " </organizations>\n <members>\n"
+                                MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                " </members>\n <households>\n"
+                                HOUSEHOLD ("dddddddd-0000-4000-8000-000000000001")
+                                " </households>\n <links>\n"
+                                LINK ("dddddddd-0000-4000-8000-000000000001") " </links>\n");
+  path = exchange_signed_file (fx->dir, fx->township, "complete.xml", pkg, strlen (pkg));
+  {
+    g_autoptr (GtExchangeResult) ok = gt_exchange_import (fx->county, path, 0,
+                                                          GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (ok);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/exchange/rejected", Fixture, NULL, exchange_report_setup, test_rejected,
+              exchange_report_teardown);
+  g_test_add ("/exchange/references", Fixture, NULL, exchange_report_setup, test_references,
               exchange_report_teardown);
   g_test_add_func ("/exchange/reader-doctype", test_reader_doctype);
   return g_test_run ();

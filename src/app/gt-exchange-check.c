@@ -40,6 +40,8 @@ static const char *const type_words[] G_GNUC_UNUSED = {
   NC_ ("exchange record type", "organizations"), NC_ ("exchange record type", "members"),
   NC_ ("exchange record type", "households"), NC_ ("exchange record type", "links"),
   NC_ ("exchange record type", "projects"), NC_ ("exchange record type", "milestones"),
+  NC_ ("exchange record type", "meetings"), NC_ ("exchange record type", "dues-payments"),
+  NC_ ("exchange record type", "points"), NC_ ("exchange record type", "ratings"),
   NC_ ("exchange record type", "tombstones"), NC_ ("exchange record type", "tasks"),
   NC_ ("exchange record type", "acks"),
 };

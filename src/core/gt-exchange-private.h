@@ -106,6 +106,20 @@ void gt_exchange_reader_free (GtExchangeReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeReader, gt_exchange_reader_free)
 
 /* The value of attribute @name of @record, or NULL. */
+/* ---- references (gt-exchange-refs.c): what a record names is in the package ---- */
+
+typedef struct _GtExchangeRefs GtExchangeRefs;
+
+/* @counts: the header's count of each type, to size the key arrays. */
+GtExchangeRefs *gt_exchange_refs_new (const guint counts[GT_EXCHANGE_N_TYPES]);
+/* Checks the references of @record (read at @line) against the records before it and
+ * remembers it: NULL, or what is missing (to be freed). An organisation's parent is checked
+ * by gt_exchange_refs_finish_organizations () at the end of its body. */
+char *gt_exchange_refs_add (GtExchangeRefs *refs, const GtExchangeRecord *record, int line);
+/* NULL, or the first organisation whose parent is not in the package, and its @line. */
+char *gt_exchange_refs_finish_organizations (GtExchangeRefs *refs, int *line);
+void gt_exchange_refs_free (GtExchangeRefs *refs);
+
 /* ---- pipe (gt-exchange-pipe.c): the reader on a thread of its own ---- */
 
 typedef struct _GtExchangePipe GtExchangePipe;

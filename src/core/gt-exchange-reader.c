@@ -32,6 +32,8 @@ struct _GtExchangeReader
   guint claimed[GT_EXCHANGE_N_TYPES];
   guint seen[GT_EXCHANGE_N_TYPES];
   int body;            /* the body being read, -1 outside */
+  gsize length;        /* of the package */
+  GtExchangeRefs *refs; /* the records read so far, for the references after them */
   gboolean header_read;
 };
 
@@ -128,6 +130,7 @@ gt_exchange_reader_new (const char *display, const char *data, gsize length, GEr
   self->attrs = g_string_sized_new (1024);
   self->text = g_string_sized_new (256);
   self->body = -1;
+  self->length = length;
   /* No XML_PARSE_NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: ever. */
   self->reader = xmlReaderForMemory (data, (int) length, display, "UTF-8",
                                      XML_PARSE_NONET | XML_PARSE_NOCDATA);
@@ -171,6 +174,7 @@ gt_exchange_reader_free (GtExchangeReader *self)
   g_free (self->xml_error);
   g_string_free (self->attrs, TRUE);
   g_string_free (self->text, TRUE);
+  gt_exchange_refs_free (self->refs);
   g_free (self);
 }
 
@@ -316,8 +320,14 @@ gt_exchange_reader_read_header (GtExchangeReader *self, GtExchangeResult *result
 
       if (type == XML_READER_TYPE_END_ELEMENT && depth == 1 && strcmp (name, "header") == 0)
         {
+          guint sizes[GT_EXCHANGE_N_TYPES];
+
           self->header_read = TRUE;
           memcpy (result->claimed, self->claimed, sizeof self->claimed);
+          /* A record takes more than 64 bytes of the package, whatever the header claims. */
+          for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+            sizes[t] = MIN (self->claimed[t], self->length / 64);
+          self->refs = gt_exchange_refs_new (sizes);
           return TRUE;
         }
       if (type != XML_READER_TYPE_ELEMENT)
@@ -474,6 +484,29 @@ check_record (GtExchangeReader *self, const GtExchangeRecord *record, GError **e
                record->uuid, id, gt_idcard_status_message (status));
 }
 
+/* What the schema cannot say either: the organisation, member, household or project a record
+ * names is in the package (gt-exchange-refs.c). */
+static gboolean
+check_refs (GtExchangeReader *self, const GtExchangeRecord *record, GError **error)
+{
+  g_autofree char *problem = gt_exchange_refs_add (self->refs, record, record->line);
+
+  return problem == NULL || fail (self, error, GT_EXCHANGE_ERROR_INVALID, "%s", problem);
+}
+
+static gboolean
+check_parents (GtExchangeReader *self, GError **error)
+{
+  int line = 0;
+  g_autofree char *problem = gt_exchange_refs_finish_organizations (self->refs, &line);
+
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID, "%s:%d: %s", self->display,
+               line, problem);
+  return FALSE;
+}
+
 gboolean
 gt_exchange_reader_next (GtExchangeReader *self, GtExchangeRecord *record, GError **error)
 {
@@ -517,7 +550,11 @@ gt_exchange_reader_next (GtExchangeReader *self, GtExchangeRecord *record, GErro
           continue;
         }
       if (type == XML_READER_TYPE_END_ELEMENT && depth == 1)
-        self->body = -1;
+        {
+          if (self->body == GT_EXCHANGE_ORGANIZATION && !check_parents (self, error))
+            return FALSE;
+          self->body = -1;
+        }
       if (type != XML_READER_TYPE_ELEMENT)
         continue;
       if (depth == 1)
@@ -539,7 +576,8 @@ gt_exchange_reader_next (GtExchangeReader *self, GtExchangeRecord *record, GErro
           record->line = node_line (self);
           g_string_truncate (self->text, 0);
           record->text = self->text->str;
-          if (!collect_attributes (self, record, error) || !check_record (self, record, error))
+          if (!collect_attributes (self, record, error) || !check_record (self, record, error) ||
+              !check_refs (self, record, error))
             return FALSE;
           if (xmlTextReaderIsEmptyElement (self->reader))
             return count_record (self, record->type, error);
