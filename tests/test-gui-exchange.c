@@ -276,6 +276,74 @@ drive_township (Test *test, GtkWidget *window)
     g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 0);
     g_assert_cmpint (count_rows (gtk_tree_view_get_model (view), NULL), ==, 0);
   }
+
+  /* A key trusted for one office, enrolled for another: refused with the reason, then the
+   * dialog offers to move it, and moves it when asked to. */
+  g_assert_true (gt_keys_trust (storage, county_pem, strlen (county_pem), COUNTY_CODE, "常山县",
+                                NULL, NULL, &error));
+  g_assert_no_error (error);
+  dialog = gt_exchange_page_trust_file (page, county_pem_path);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pump ();
+  {
+    GtkWidget *replace = find_widget (dialog, GTK_TYPE_CHECK_BUTTON, "replace_check");
+    GtkWidget *code = find_widget (dialog, GTK_TYPE_ENTRY, "code_entry");
+    GtkWidget *error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+    g_autofree char *county_fp = gt_keys_fingerprint_pem (county_pem, -1, NULL);
+    GtkTreeView *view = GTK_TREE_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_TREE_VIEW,
+                                                    "trust_view"));
+    g_autofree char *listed = NULL;
+
+    g_assert_false (gtk_widget_get_visible (replace));
+    gtk_entry_set_text (GTK_ENTRY (code), "330822999");
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")), "别的县");
+    gtk_toggle_button_set_active (
+      GTK_TOGGLE_BUTTON (find_widget (dialog, GTK_TYPE_CHECK_BUTTON, "confirm_check")), TRUE);
+    button = find_widget (dialog, GTK_TYPE_BUTTON, "trust_button");
+    gtk_button_clicked (GTK_BUTTON (button));
+    pump ();
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_widget_get_visible (dialog));
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), COUNTY_CODE));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "330822999"));
+    g_assert_true (gtk_widget_get_visible (replace));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (replace)));
+    screenshot (dialog, "exchange-trust-dialog-refused");
+    {
+      g_autoptr (GtTrustedKey) key = gt_keys_find_trusted (storage, county_fp, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (key->org_code, ==, COUNTY_CODE);
+    }
+    /* the offer was for that office: another code takes it back until refused again */
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (replace), TRUE);
+    gtk_entry_set_text (GTK_ENTRY (code), "330822998");
+    g_assert_false (gtk_widget_get_visible (replace));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (replace)));
+    gtk_entry_set_text (GTK_ENTRY (code), "330822999");
+    gtk_button_clicked (GTK_BUTTON (button));
+    pump ();
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_widget_get_visible (replace));
+
+    /* ticked, Trust moves the key and the dialog closes */
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (replace), TRUE);
+    gtk_button_clicked (GTK_BUTTON (button));
+    pump ();
+    g_assert_null (dialog);
+    {
+      g_autoptr (GtTrustedKey) key = gt_keys_find_trusted (storage, county_fp, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (key->org_code, ==, "330822999");
+      g_assert_cmpstr (key->name, ==, "别的县");
+    }
+    g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 1);
+    g_assert_true (gtk_tree_model_get_iter_first (gtk_tree_view_get_model (view), &iter));
+    gtk_tree_model_get (gtk_tree_view_get_model (view), &iter, 0, &listed, -1);
+    g_assert_cmpstr (listed, ==, "330822999");
+  }
 }
 
 /* ---- the county ---- */

@@ -42,6 +42,57 @@ open_first_household (GtkWidget *page, gint64 *id)
   return find_dialog ("GtHouseholdDialog");
 }
 
+/* The visible toplevel of that type, or NULL. */
+static GtkWidget *
+shown_dialog (const char *type_name)
+{
+  GtkWidget *dialog = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), type_name) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+/* Esc pressed in @window, through GTK's key handling and its key bindings. */
+static void
+press_escape (GtkWidget *window)
+{
+  GdkEvent *event = gdk_event_new (GDK_KEY_PRESS);
+  GdkDisplay *display = gtk_widget_get_display (window);
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+
+  g_assert_true (gdk_keymap_get_entries_for_keyval (gdk_keymap_get_for_display (display),
+                                                    GDK_KEY_Escape, &keys, &n_keys));
+  event->key.window = g_object_ref (gtk_widget_get_window (window));
+  event->key.keyval = GDK_KEY_Escape;
+  event->key.hardware_keycode = (guint16) keys[0].keycode;
+  event->key.group = (guint8) keys[0].group;
+  event->key.time = GDK_CURRENT_TIME;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+  pump ();
+}
+
+/* The question asked before typed changes are discarded: modal, on top of @dialog. */
+static GtkWidget *
+discard_question (GtkWidget *dialog)
+{
+  GtkWidget *question = shown_dialog ("GtkMessageDialog");
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (question);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (question)));
+  g_object_get (question, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, _("Discard the changes to this household?"));
+  return question;
+}
+
 static gboolean
 drive_households (gpointer user_data)
 {
@@ -262,6 +313,60 @@ drive_households (gpointer user_data)
     gtk_tree_model_get (households_model (page), &first, 5, &n_links, -1);
     g_assert_cmpint (n_links, ==, after->links->len);
   }
+
+  /* Closing with typed changes asks first: Esc, then Keep Editing keeps the dialog and
+   * the text; the window's close button, then Discard, throws the text away. */
+  dialog = open_first_household (page, &id);
+  {
+    GtkWidget *address = find_widget (dialog, GTK_TYPE_ENTRY, "address_entry");
+    GtkWidget *question;
+
+    gtk_entry_set_text (GTK_ENTRY (address), "青石村 3 组 17 号，东侧新房");
+    press_escape (dialog);
+    question = discard_question (dialog);
+    screenshot (question, "household-discard-question");
+    gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL); /* Keep Editing */
+    pump ();
+    g_assert_null (shown_dialog ("GtkMessageDialog"));
+    g_assert_true (shown_dialog ("GtHouseholdDialog") == dialog);
+    g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (address)), ==, "青石村 3 组 17 号，东侧新房");
+
+    /* Cancel asks too */
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    pump ();
+    question = discard_question (dialog);
+    gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_DELETE_EVENT); /* its Esc */
+    pump ();
+    g_assert_true (shown_dialog ("GtHouseholdDialog") == dialog);
+
+    gtk_window_close (GTK_WINDOW (dialog));
+    pump ();
+    question = discard_question (dialog);
+    gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT); /* Discard */
+    pump ();
+    g_assert_null (shown_dialog ("GtkMessageDialog"));
+    g_assert_null (shown_dialog ("GtHouseholdDialog"));
+    g_clear_pointer (&after, gt_household_free);
+    after = gt_household_lookup (storage, id, NULL);
+    g_assert_cmpstr (after->address, ==, before->address);
+  }
+  /* Unchanged (or changed back), Esc and Cancel close at once without asking. */
+  dialog = open_first_household (page, &id);
+  {
+    GtkWidget *notes = find_widget (dialog, GTK_TYPE_ENTRY, "notes_entry");
+    g_autofree char *kept = g_strdup (gtk_entry_get_text (GTK_ENTRY (notes)));
+
+    gtk_entry_set_text (GTK_ENTRY (notes), "改了又改回");
+    gtk_entry_set_text (GTK_ENTRY (notes), kept);
+    press_escape (dialog);
+    g_assert_null (shown_dialog ("GtkMessageDialog"));
+    g_assert_null (shown_dialog ("GtHouseholdDialog"));
+  }
+  dialog = open_first_household (page, &id);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  pump ();
+  g_assert_null (shown_dialog ("GtkMessageDialog"));
+  g_assert_null (shown_dialog ("GtHouseholdDialog"));
 
   /* The rules: eight households per member; the shortfall report follows. */
   g_action_group_activate_action (G_ACTION_GROUP (toplevel), "rules", NULL);

@@ -1,7 +1,7 @@
 /* gt-household-dialog.c — one household (一户一档): its file, linked members and visits
  *
  * The file (head, village, grid, address, size, 进门五看, 提笔四问, notes) is written when the
- * user saves. Links (党员联户) and visits are changed at once, each through the core, which
+ * user saves; closing the dialog with changes to it asks first. Links (党员联户) and visits are changed at once, each through the core, which
  * refuses what breaks the rules; the reason is shown under the notebook.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,6 +45,7 @@ struct _GtHouseholdDialog
 
   GtStorage *storage;
   gint64 household_id;
+  char *shown_file; /* the file as the entries showed it when the dialog opened */
 };
 
 G_DEFINE_TYPE (GtHouseholdDialog, gt_household_dialog, GTK_TYPE_DIALOG)
@@ -242,6 +243,42 @@ unlink_clicked_cb (GtkButton *button, GtHouseholdDialog *self)
                   error);
 }
 
+/* What the entries of the file hold, as one string, to notice changes. */
+static char *
+file_state (GtHouseholdDialog *self)
+{
+  GString *state = g_string_new (gtk_entry_get_text (self->head_entry));
+  const char *village = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->village_combo));
+
+  g_string_append_c (state, '\x1f');
+  g_string_append (state, village != NULL ? village : "");
+  g_string_append_c (state, '\x1f');
+  g_string_append (state, gtk_entry_get_text (self->grid_entry));
+  g_string_append_c (state, '\x1f');
+  /* the spin button's text: typed digits count before it parses them */
+  g_string_append (state, gtk_entry_get_text (GTK_ENTRY (self->size_spin)));
+  g_string_append_c (state, '\x1f');
+  g_string_append (state, gtk_entry_get_text (self->address_entry));
+  for (guint i = 0; i < N_FILE_FIELDS; i++)
+    {
+      g_string_append_c (state, '\x1f');
+      g_string_append (state, gtk_entry_get_text (self->file_entries[i]));
+    }
+  g_string_append_c (state, '\x1f');
+  g_string_append (state, gtk_entry_get_text (self->notes_entry));
+  return g_string_free (state, FALSE);
+}
+
+/* Edits of the file not saved yet; links and visits are saved as they are made. */
+static gboolean
+file_changed (GtkDialog *dialog)
+{
+  GtHouseholdDialog *self = GT_HOUSEHOLD_DIALOG (dialog);
+  g_autofree char *state = file_state (self);
+
+  return g_strcmp0 (state, self->shown_file) != 0;
+}
+
 static gboolean
 save (GtHouseholdDialog *self, GError **error)
 {
@@ -292,6 +329,13 @@ gt_household_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (gt_household_dialog_parent_class)->dispose (object);
 }
 
+static void
+gt_household_dialog_finalize (GObject *object)
+{
+  g_free (GT_HOUSEHOLD_DIALOG (object)->shown_file);
+  G_OBJECT_CLASS (gt_household_dialog_parent_class)->finalize (object);
+}
+
 /* The 进门五看 and 提笔四问 entries, in the order of file_entries[]. */
 static const char *const file_entry_names[] = {
   "look_kitchen_entry", "look_bedroom_entry", "look_toilet_entry", "look_yard_entry",
@@ -308,6 +352,7 @@ gt_household_dialog_class_init (GtHouseholdDialogClass *klass)
   GtkDialogClass *dialog_class = GTK_DIALOG_CLASS (klass);
 
   object_class->dispose = gt_household_dialog_dispose;
+  object_class->finalize = gt_household_dialog_finalize;
   dialog_class->response = gt_household_dialog_response;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -353,6 +398,9 @@ gt_household_dialog_init (GtHouseholdDialog *self)
   gtk_combo_box_text_append (self->post_combo, "B", _("Post B (B岗)"));
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->post_combo), 0);
   gt_combo_box_ellipsize (GTK_COMBO_BOX (self->member_combo), 16);
+  /* Esc, the close button and Cancel ask before typed edits are thrown away */
+  gt_dialog_confirm_discard (GTK_DIALOG (self), file_changed,
+                             _("Discard the changes to this household?"));
 }
 
 GtHouseholdDialog *
@@ -382,5 +430,6 @@ gt_household_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 household
         fill_file (self, h);
       reload_links (self);
     }
+  self->shown_file = file_state (self);
   return self;
 }

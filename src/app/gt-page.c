@@ -111,6 +111,71 @@ gt_label_set_status (GtkLabel *label, const char *text, gboolean error)
     gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
 }
 
+/* The question asked while a guarded dialog is being closed with changes, if any. */
+#define DISCARD_QUESTION "gt-discard-question"
+
+static void
+discard_answered_cb (GtkDialog *question, int response, GtkDialog *dialog)
+{
+  g_object_set_data (G_OBJECT (dialog), DISCARD_QUESTION, NULL);
+  gtk_widget_destroy (GTK_WIDGET (question));
+  if (response == GTK_RESPONSE_ACCEPT)
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+static void
+discard_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  GtDialogChangedFunc changed = (GtDialogChangedFunc) user_data;
+  GtkWidget *question, *button;
+
+  if (response != GTK_RESPONSE_CANCEL && response != GTK_RESPONSE_DELETE_EVENT &&
+      response != GTK_RESPONSE_CLOSE)
+    return;
+  if (!changed (dialog))
+    return;
+  g_signal_stop_emission_by_name (dialog, "response");
+  question = g_object_get_data (G_OBJECT (dialog), DISCARD_QUESTION);
+  if (question != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (question));
+      return;
+    }
+  question = gtk_message_dialog_new (GTK_WINDOW (dialog),
+                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                     (const char *) g_object_get_data (G_OBJECT (dialog),
+                                                                       DISCARD_QUESTION "-text"));
+  gtk_dialog_add_button (GTK_DIALOG (question), _("_Keep Editing"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (question), _("_Discard"), GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  g_object_set_data (G_OBJECT (dialog), DISCARD_QUESTION, question);
+  g_signal_connect_object (question, "response", G_CALLBACK (discard_answered_cb), dialog, 0);
+  gtk_window_present (GTK_WINDOW (question));
+}
+
+/* Runs after GtkDialog's own handler, which turned the event into a response: while the
+ * question is up the window stays; otherwise it is destroyed as usual. */
+static gboolean
+discard_delete_event_cb (GtkWidget *dialog, GdkEvent *event, gpointer user_data)
+{
+  return g_object_get_data (G_OBJECT (dialog), DISCARD_QUESTION) != NULL ? GDK_EVENT_STOP
+                                                                           : GDK_EVENT_PROPAGATE;
+}
+
+void
+gt_dialog_confirm_discard (GtkDialog *dialog, GtDialogChangedFunc changed, const char *question)
+{
+  g_return_if_fail (GTK_IS_DIALOG (dialog));
+  g_return_if_fail (changed != NULL);
+
+  g_object_set_data_full (G_OBJECT (dialog), DISCARD_QUESTION "-text", g_strdup (question),
+                          g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), (gpointer) changed);
+  g_signal_connect (dialog, "delete-event", G_CALLBACK (discard_delete_event_cb), NULL);
+}
+
 char *
 gt_choose_pdf_path (GtkWindow *parent, const char *suggested)
 {

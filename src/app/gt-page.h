@@ -41,6 +41,18 @@ char *gt_choose_pdf_path (GtkWindow *parent, const char *suggested);
 /* Shows @text (NULL: "") in a dialog's status line, in the theme's error colour when @error. */
 void gt_label_set_status (GtkLabel *label, const char *text, gboolean error);
 
+/* Whether an editing dialog holds changes the user has not saved. */
+typedef gboolean (*GtDialogChangedFunc) (GtkDialog *dialog);
+
+/* Guards an editing dialog against losing the user's changes: when it is closed (Esc, the
+ * window's close button, or a Cancel/Close response) while @changed says it has unsaved
+ * changes, the closing response is stopped and @question is asked in a modal message
+ * dialog transient for it, with "Keep Editing" (the default) and "Discard"; only "Discard"
+ * destroys @dialog. Unchanged, it closes as before. Call once, from the dialog's init; the
+ * dialog's own response handler sees only the closings that were not stopped. */
+void gt_dialog_confirm_discard (GtkDialog *dialog, GtDialogChangedFunc changed,
+                                const char *question);
+
 /* Makes a combo box's text cells shorten long names with an ellipsis. */
 void gt_combo_box_ellipsize (GtkComboBox *combo, int width_chars);
 

@@ -3,7 +3,8 @@
  * The key's fingerprint is shown in groups of four so that the two offices can compare it
  * by phone; the Trust button stays insensitive until the user says they did, and until the
  * office code is given. The key is enrolled with that fingerprint as the expected one, so a
- * file changed since it was read is refused.
+ * file changed since it was read is refused. A key already trusted for another office is
+ * refused with the reason, and a check box then offers to move it to the office given.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,7 @@ struct _GtTrustKeyDialog
   GtkEntry *code_entry;
   GtkEntry *name_entry;
   GtkLabel *error_label;
+  GtkCheckButton *replace_check;
   GtkWidget *trust_button;
 
   GtStorage *storage;
@@ -44,12 +46,22 @@ update_sensitive (GtTrustKeyDialog *self)
   gtk_widget_set_sensitive (self->trust_button, ok);
 }
 
+/* Moving the key was offered for the office refused; another code needs asking again. */
+static void
+code_changed_cb (GtTrustKeyDialog *self)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->replace_check), FALSE);
+  gtk_widget_hide (GTK_WIDGET (self->replace_check));
+  update_sensitive (self);
+}
+
 static void
 gt_trust_key_dialog_response (GtkDialog *dialog, int response)
 {
   GtTrustKeyDialog *self = GT_TRUST_KEY_DIALOG (dialog);
   g_autoptr (GError) error = NULL;
   g_autofree char *code = NULL, *name = NULL;
+  gboolean replace;
 
   if (response != GTK_RESPONSE_OK)
     {
@@ -58,11 +70,16 @@ gt_trust_key_dialog_response (GtkDialog *dialog, int response)
     }
   code = g_strstrip (g_strdup (gtk_entry_get_text (self->code_entry)));
   name = g_strstrip (g_strdup (gtk_entry_get_text (self->name_entry)));
-  if (!gt_keys_trust (self->storage, self->pem, strlen (self->pem), code, name,
-                      self->fingerprint, NULL, &error))
+  replace = gtk_widget_get_visible (GTK_WIDGET (self->replace_check)) &&
+            gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->replace_check));
+  if (!gt_keys_trust_full (self->storage, self->pem, strlen (self->pem), code, name,
+                           self->fingerprint, replace, NULL, &error))
     {
       gtk_label_set_label (self->error_label, gt_error_text (self->storage, error));
       gtk_widget_show (GTK_WIDGET (self->error_label));
+      /* trusted for another office: the user may move it here */
+      if (g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS))
+        gtk_widget_show (GTK_WIDGET (self->replace_check));
       return;
     }
   gtk_widget_destroy (GTK_WIDGET (dialog));
@@ -94,6 +111,7 @@ gt_trust_key_dialog_class_init (GtTrustKeyDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtTrustKeyDialog, code_entry);
   gtk_widget_class_bind_template_child (widget_class, GtTrustKeyDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, GtTrustKeyDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GtTrustKeyDialog, replace_check);
   gtk_widget_class_bind_template_child (widget_class, GtTrustKeyDialog, trust_button);
 }
 
@@ -102,7 +120,7 @@ gt_trust_key_dialog_init (GtTrustKeyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->confirm_check, "toggled", G_CALLBACK (update_sensitive), self);
-  g_signal_connect_swapped (self->code_entry, "changed", G_CALLBACK (update_sensitive), self);
+  g_signal_connect_swapped (self->code_entry, "changed", G_CALLBACK (code_changed_cb), self);
   gtk_widget_hide (GTK_WIDGET (self->error_label));
   update_sensitive (self);
 }
