@@ -317,6 +317,31 @@ test_layout_demo (Fixture *fx, gconstpointer unused)
       }
 }
 
+/* On A4 most of the route map's milestone names are too small for the wall; the paper it
+ * suggests has at most one in a hundred under GT_CHART_READABLE_PT; the battle map's labels
+ * are readable on A4. */
+static void
+test_small_labels (Fixture *fx, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtChartData) data = gt_chart_data_load (fx->storage, "2026-07-20", &error);
+  GtChartOptions route = { GT_CHART_ROUTE }, battle = { GT_CHART_BATTLE };
+  guint n = 0, small, small_there = 99;
+  double smallest = 0;
+  GtPaper paper;
+
+  g_assert_no_error (error);
+  small = gt_chart_small_labels (data, &route, GT_PAPER_A4, TRUE, &n, &smallest);
+  g_assert_cmpuint (n, >, 100);
+  g_assert_cmpuint (small * 4, >, n);
+  g_assert_cmpfloat (smallest, <, GT_CHART_READABLE_PT);
+  paper = gt_chart_readable_paper (data, &route, GT_PAPER_A3, TRUE, &small_there);
+  g_assert_cmpint (paper, >=, GT_PAPER_A3);
+  g_assert_cmpint (paper, <, GT_PAPER_A0);
+  g_assert_cmpuint (small_there * 100, <=, n);
+  g_assert_cmpuint (gt_chart_small_labels (data, &battle, GT_PAPER_A4, TRUE, &n, NULL) * 100, <=, n);
+}
+
 static void
 test_layout_many (Fixture *fx, gconstpointer n)
 {
@@ -721,6 +746,7 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/chart/layout-1000", Fixture, GUINT_TO_POINTER (1000), setup_many,
               test_layout_many, teardown);
+  g_test_add ("/chart/small-labels", Fixture, NULL, setup_demo, test_small_labels, teardown);
   g_test_add ("/chart/pdf", Fixture, NULL, setup_demo, test_pdf, teardown);
   g_test_add ("/chart/png-colours", Fixture, NULL, setup_demo, test_png_colours, teardown);
   g_test_add ("/chart/overdue-future-nodes", Fixture, NULL, setup_demo,

@@ -107,6 +107,34 @@ count_projects (GtkWindow *toplevel, const char *kind, int status)
   return found->len;
 }
 
+/* The route map of 48 projects on one A4 sheet: the summary line says that many labels are
+ * under 5 pt; on A1 (the default) it does not. */
+static void
+check_small_label_note (GtkWindow *toplevel, GtChartPage *page)
+{
+  GSettings *settings = gt_application_get_settings (
+    GT_APPLICATION (gtk_window_get_application (toplevel)));
+  GtkLabel *summary = GTK_LABEL (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "summary_label"));
+  g_autofree char *before = g_settings_get_string (settings, "chart-paper");
+  /* in C and in zh_CN */
+  const char *note = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh")
+                       ? "个标签小于 5 磅，请换大纸" : "labels under 5 pt: choose a larger paper";
+
+  g_assert_nonnull (summary);
+  g_assert_null (strstr (gtk_label_get_label (summary), note));
+  g_assert_true (g_settings_set_string (settings, "chart-paper", "A4"));
+  /* drawn in the next frame, the summary in an idle after it */
+  for (int i = 0; i < 50 && strstr (gtk_label_get_label (summary), note) == NULL; i++)
+    pump ();
+  if (strstr (gtk_label_get_label (summary), note) == NULL)
+    g_error ("no note on small labels on A4: “%s”", gtk_label_get_label (summary));
+  screenshot (GTK_WIDGET (toplevel), "wall-charts-route-a4");
+  g_assert_true (g_settings_set_string (settings, "chart-paper", before));
+  for (int i = 0; i < 50 && strstr (gtk_label_get_label (summary), note) != NULL; i++)
+    pump ();
+  g_assert_null (strstr (gtk_label_get_label (summary), note));
+}
+
 /* The paper and tiling of Preferences (GSettings: chart-paper, chart-tile-paper,
  * chart-overlap-mm) are what the page prints and exports with. */
 static void
@@ -318,6 +346,7 @@ drive_charts (gpointer user_data)
   pump ();
   g_assert_true (gt_chart_view_project_rect (view, first_id, &rect));
   screenshot (GTK_WIDGET (toplevel), "wall-charts-route");
+  check_small_label_note (toplevel, page);
   gt_chart_page_set_chart (page, GT_CHART_GUIDE);
   pump ();
   g_assert_true (gt_chart_view_project_rect (view, first_id, &rect));

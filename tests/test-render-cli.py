@@ -127,6 +127,23 @@ with tempfile.TemporaryDirectory() as tmp:
     check("render A3 landscape: 1190.55 × 841.89 pt", r.returncode == 0 and size == (1190.55, 841.89),
           f"{size} {r.stderr}")
 
+    r = run("--db", db, "render", "--chart", "route", "--paper", "A2", "--landscape",
+            "--out", out("route-a2.pdf"))
+    check("render A2 landscape route: no note (its labels are readable)",
+          r.returncode == 0 and "Note" not in r.stderr, r.stderr)
+
+    # The demo's 48 projects on one A4 sheet: most milestone names are under 5 pt, and the
+    # note names the paper on which they are not; the battle map on A4 is readable.
+    r = run("--db", db, "render", "--chart", "route", "--paper", "A4", "--landscape",
+            "--out", out("route-a4.pdf"), env=ZH)
+    check("render route A4: a note on small labels naming a larger paper",
+          r.returncode == 0 and re.search(r"A4 上 \d+ 个标签中有 \d+ 个小于 5 磅（最小 3\.5 磅）",
+                                          r.stderr) is not None
+          and re.search(r"换用 A[0-3] 即可看清", r.stderr) is not None, r.stderr)
+    r = run("--db", db, "render", "--chart", "battle", "--paper", "A4", "--landscape",
+            "--out", out("battle-a4.pdf"))
+    check("render battle A4: no note", r.returncode == 0 and "Note" not in r.stderr, r.stderr)
+
     # Tiled: A0 portrait on A4, 10 mm margins, 10 mm overlap: printable 190 × 277 mm, steps
     # 180 × 267 mm: ceil(831/180) = 5 columns × ceil(1179/267) = 5 rows = 25 + overview.
     r = run("--db", db, "render", "--chart", "battle", "--paper", "A0", "--tile", "A4",

@@ -39,6 +39,7 @@ struct _GtChartPage
   GtStorage *storage;
   GCancellable *export_cancellable;
   gboolean filling; /* combo boxes being filled: no reloads */
+  guint summary_idle; /* the summary again after the chart was laid out */
 };
 
 static void gt_chart_page_page_init (GtPageInterface *iface);
@@ -134,7 +135,7 @@ static void
 update_summary (GtChartPage *self)
 {
   const GtChartData *data = gt_chart_view_get_data (self->view);
-  guint counts[GT_PROJECT_N_STATUS] = { 0 };
+  guint counts[GT_PROJECT_N_STATUS] = { 0 }, small, n = 0;
   g_autoptr (GString) text = g_string_new (NULL);
 
   if (data == NULL)
@@ -149,7 +150,35 @@ update_summary (GtChartPage *self)
   for (int s = GT_PROJECT_N_STATUS - 1; s >= 0; s--)
     /* TRANSLATORS: e.g. "已逾期 3" in the summary line */
     g_string_append_printf (text, _(" · %s %u"), gt_project_status_label (s), counts[s]);
+  /* More than one label in a hundred too small to read on the wall (a label squeezed between
+   * two nodes of the same day stays small on any paper). */
+  small = gt_chart_view_count_small_labels (self->view, GT_CHART_READABLE_PT, &n, NULL);
+  if (small * 100 > n)
+    g_string_append_printf (text,
+                            /* TRANSLATORS: appended to the summary line; %.0f is 5 (points) */
+                            ngettext (" · %u label under %.0f pt: choose a larger paper",
+                                      " · %u labels under %.0f pt: choose a larger paper", small),
+                            small, GT_CHART_READABLE_PT);
   gtk_label_set_label (self->summary_label, text->str);
+  /* the line may be cut at the window's edge */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), text->str);
+}
+
+static gboolean
+summary_idle_cb (gpointer user_data)
+{
+  GtChartPage *self = user_data;
+
+  self->summary_idle = 0;
+  update_summary (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+laid_out_cb (GtChartView *view, GtChartPage *self)
+{
+  if (self->summary_idle == 0)
+    self->summary_idle = g_idle_add (summary_idle_cb, self);
 }
 
 static void
@@ -696,6 +725,7 @@ gt_chart_page_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->storage);
+  g_clear_handle_id (&self->summary_idle, g_source_remove);
   G_OBJECT_CLASS (gt_chart_page_parent_class)->dispose (object);
 }
 
@@ -739,6 +769,7 @@ gt_chart_page_init (GtChartPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->view, "project-activated", G_CALLBACK (project_activated_cb), self);
   g_signal_connect (self->view, "village-moved", G_CALLBACK (village_moved_cb), self);
+  g_signal_connect (self->view, "laid-out", G_CALLBACK (laid_out_cb), self);
   self->filling = TRUE;
   for (int k = 0; k < 3; k++)
     gtk_combo_box_text_append (self->chart_combo, gt_chart_kind_code (k), gt_chart_kind_title (k));

@@ -54,6 +54,7 @@ enum
 {
   SIGNAL_PROJECT_ACTIVATED,
   SIGNAL_VILLAGE_MOVED,
+  SIGNAL_LAID_OUT,
   N_SIGNALS
 };
 
@@ -154,6 +155,7 @@ render_visible (GtChartView *self, double w, double h)
   cairo_destroy (rc);
   self->rendered_scale = self->scale;
   self->rx = rx, self->ry = ry, self->rw = rw, self->rh = rh;
+  g_signal_emit (self, signals[SIGNAL_LAID_OUT], 0);
 }
 
 static gboolean
@@ -599,6 +601,15 @@ gt_chart_view_class_init (GtChartViewClass *klass)
   signals[SIGNAL_VILLAGE_MOVED] =
     g_signal_new ("village-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /**
+   * GtChartView::laid-out:
+   *
+   * The chart was drawn afresh (data, chart, paper or zoom changed): its labels' boxes are
+   * new. Emitted while drawing: change other widgets from an idle.
+   */
+  signals[SIGNAL_LAID_OUT] =
+    g_signal_new ("laid-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_accessible_role (widget_class, ATK_ROLE_IMAGE);
   gtk_widget_class_set_css_name (widget_class, "chartview");
 }
@@ -624,4 +635,12 @@ GtkWidget *
 gt_chart_view_new (void)
 {
   return g_object_new (GT_TYPE_CHART_VIEW, NULL);
+}
+
+guint
+gt_chart_view_count_small_labels (GtChartView *self, double size, guint *n_labels,
+                                  double *smallest)
+{
+  g_return_val_if_fail (GT_IS_CHART_VIEW (self), 0);
+  return gt_chart_boxes_count_small (self->boxes, size, n_labels, smallest);
 }

@@ -24,6 +24,10 @@ GtChartKind gt_chart_view_get_chart (GtChartView *self);
 /* The sheet the chart is laid out for. */
 void gt_chart_view_set_paper (GtChartView *self, GtPaper paper, gboolean landscape);
 void gt_chart_view_get_paper (GtChartView *self, GtPaper *paper, gboolean *landscape);
+/* As gt_chart_boxes_count_small () for the labels of the last drawing (in points on the
+ * chart's paper). */
+guint gt_chart_view_count_small_labels (GtChartView *self, double size, guint *n_labels,
+                                        double *smallest);
 
 void gt_chart_view_zoom (GtChartView *self, double factor);
 void gt_chart_view_fit (GtChartView *self);

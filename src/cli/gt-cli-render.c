@@ -36,6 +36,40 @@ print_progress (int done, int total, gpointer user_data)
     g_printerr ("\r%d/%d", done, total);
 }
 
+/* Says so when many labels come out too small to read on the wall, and on which paper they
+ * would not. */
+static void
+note_small_text (const GtChartData *data, GtChartOptions *chart,
+                 const GtChartExportOptions *options)
+{
+  g_autoptr (GtChartCache) cache = gt_chart_cache_new ();
+  guint n = 0, small, small_there = 0;
+  double smallest = 0;
+  GtPaper larger = GT_PAPER_A0;
+
+  chart->cache = cache;
+  small = gt_chart_small_labels (data, chart, options->paper, options->landscape, &n, &smallest);
+  if (small * 100 > n && options->paper != GT_PAPER_A0)
+    larger = gt_chart_readable_paper (data, chart, options->paper + 1, options->landscape,
+                                      &small_there);
+  chart->cache = NULL;
+  if (small * 100 <= n)
+    return;
+  if (options->paper != GT_PAPER_A0 && small_there * 100 <= n)
+    /* TRANSLATORS: "131 of the 271 labels on A4 are smaller than 5 pt (down to 3.5 pt), …; on
+     * A2 they are readable (--paper A2, …)" */
+    g_printerr (_("Note: %u of the %u labels on %s are smaller than %.0f pt (down to %.1f pt),"
+                  " too small to read on a wall; on %s they are readable (--paper %s, with"
+                  " --tile A4 to print it on A4 sheets).\n"),
+                small, n, gt_paper_name (options->paper), GT_CHART_READABLE_PT, smallest,
+                gt_paper_name (larger), gt_paper_name (larger));
+  else
+    g_printerr (_("Note: %u of the %u labels on %s are smaller than %.0f pt (down to %.1f pt),"
+                  " too small to read on a wall, even on A0: choose fewer projects (--kind,"
+                  " --level, --status).\n"),
+                small, n, gt_paper_name (options->paper), GT_CHART_READABLE_PT, smallest);
+}
+
 int
 gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
@@ -179,6 +213,7 @@ gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
                      data->projects->len),
            out, gt_chart_kind_title (chart.kind), gt_paper_name (options.paper),
            data->projects->len);
+  note_small_text (data, &chart, &options);
   return GT_EXIT_OK;
 }
 

@@ -469,3 +469,41 @@ gt_chart_export (const GtChartData *data, const GtChartOptions *chart,
     return finish (surface, file, path, error);
   }
 }
+
+guint
+gt_chart_small_labels (const GtChartData *data, const GtChartOptions *chart, GtPaper paper,
+                       gboolean landscape, guint *n_labels, double *smallest)
+{
+  cairo_rectangle_t extents = { 0, 0, 0, 0 };
+  g_autoptr (GArray) boxes = gt_chart_boxes_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  gt_paper_size (paper, landscape, &extents.width, &extents.height);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, &extents);
+  cr = cairo_create (surface);
+  /* Labels outside the clip are laid out and recorded but not drawn. */
+  cairo_rectangle (cr, 0, 0, 1, 1);
+  cairo_clip (cr);
+  gt_chart_draw (cr, data, chart, extents.width, extents.height, boxes);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return gt_chart_boxes_count_small (boxes, GT_CHART_READABLE_PT, n_labels, smallest);
+}
+
+GtPaper
+gt_chart_readable_paper (const GtChartData *data, const GtChartOptions *chart, GtPaper paper,
+                         gboolean landscape, guint *n_small)
+{
+  guint small = 0, n = 0;
+
+  for (;; paper++)
+    {
+      small = gt_chart_small_labels (data, chart, paper, landscape, &n, NULL);
+      if (small * 100 <= n || paper == GT_PAPER_A0)
+        break;
+    }
+  if (n_small != NULL)
+    *n_small = small;
+  return paper;
+}

@@ -82,4 +82,18 @@ gboolean gt_chart_export (const GtChartData *data, const GtChartOptions *chart,
                           GtChartProgressFunc progress, gpointer user_data,
                           GCancellable *cancellable, GError **error);
 
+/* Below this size (points) a label on a wall chart is hard to read from a step away. */
+#define GT_CHART_READABLE_PT 5.0
+
+/* How many labels of the chart on @paper are smaller than GT_CHART_READABLE_PT; the number
+ * of labels in @n_labels and the smallest size in @smallest (either may be NULL). */
+guint gt_chart_small_labels (const GtChartData *data, const GtChartOptions *chart,
+                             GtPaper paper, gboolean landscape, guint *n_labels,
+                             double *smallest);
+/* The smallest paper from @paper up to A0 on which at most one label in a hundred is
+ * smaller than GT_CHART_READABLE_PT (a label squeezed between two nodes of the same day
+ * stays small on any paper), or A0; how many are in @n_small (may be NULL). */
+GtPaper gt_chart_readable_paper (const GtChartData *data, const GtChartOptions *chart,
+                                 GtPaper paper, gboolean landscape, guint *n_small);
+
 G_END_DECLS

@@ -188,6 +188,30 @@ gt_chart_boxes_map_position (GArray *boxes, double x, double y, double *map_x, d
   return FALSE;
 }
 
+guint
+gt_chart_boxes_count_small (GArray *boxes, double size, guint *n_labels, double *smallest)
+{
+  guint n = 0, small = 0;
+  double least = 0;
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+
+      if (b->kind != GT_CHART_BOX_TEXT || b->h <= 0)
+        continue;
+      n++;
+      small += b->h < size - 0.01;
+      if (least == 0 || b->h < least)
+        least = b->h;
+    }
+  if (n_labels != NULL)
+    *n_labels = n;
+  if (smallest != NULL)
+    *smallest = least;
+  return small;
+}
+
 gboolean
 gt_chart_village_move (GtStorage *storage, gint64 village_id, double x, double y, GError **error)
 {

@@ -173,6 +173,12 @@ gint64 gt_chart_boxes_find_village (GArray *boxes, double x, double y);
 gboolean gt_chart_boxes_map_position (GArray *boxes, double x, double y, double *map_x,
                                       double *map_y);
 
+/* How many GT_CHART_BOX_TEXT boxes (labels) are smaller than @size; the number of labels
+ * in @n_labels and the smallest in @smallest (either may be NULL). A label's box is its em
+ * box, so its height is the size it was drawn at. */
+guint gt_chart_boxes_count_small (GArray *boxes, double size, guint *n_labels,
+                                  double *smallest);
+
 /* Saves where a village sits on the battle map (0 … 1 across and down). */
 gboolean gt_chart_village_move (GtStorage *storage, gint64 village_id, double x, double y,
                                 GError **error);
