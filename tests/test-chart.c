@@ -733,6 +733,118 @@ test_png_colours (Fixture *fx, gconstpointer unused)
   cairo_surface_destroy (image);
 }
 
+/* How many of @data's projects are in @status. */
+static guint
+count_status (const GtChartData *data, GtProjectStatus status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < data->projects->len; i++)
+    n += ((const GtChartProject *) data->projects->pdata[i])->status == status;
+  return n;
+}
+
+static gboolean
+has_project (const GtChartData *data, const char *name)
+{
+  for (guint i = 0; i < data->projects->len; i++)
+    if (g_strcmp0 (((const GtChartProject *) data->projects->pdata[i])->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The route chart of @data as a PDF, as text (pdftotext): its legend counts agree with the
+ * projects' statuses. */
+static char *
+legend_checked_text (Fixture *fx, const GtChartData *data, const char *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, file, NULL);
+  GtChartOptions chart = { GT_CHART_ROUTE };
+  GtChartExportOptions options = GT_CHART_EXPORT_OPTIONS_INIT;
+  char *text;
+
+  options.paper = GT_PAPER_A0;
+  g_assert_true (gt_chart_export (data, &chart, &options, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ((const char *const[]) { "pdftotext", "-q", "-raw", pdf, "-", NULL });
+  for (int s = 0; s < GT_PROJECT_N_STATUS; s++)
+    {
+      const GtLegendEntry *e = gt_project_legend_lookup (data->legend, s);
+      g_autofree char *entry = g_strdup_printf ("%s (%u)", e->meaning,
+                                                count_status (data, s));
+
+      g_test_message ("%s: %s", file, entry);
+      g_assert_nonnull (strstr (text, entry));
+    }
+  return text;
+}
+
+/* A chart drawn as of an earlier day shows the library as it stood then: a project or a
+ * milestone added since is left out of the data, the drawing and the legend counts (its
+ * start date, before that day, does not matter); drawn for today, they are in. */
+static void
+test_as_of_created (Fixture *fx, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) then = g_date_time_add_days (now, -1);
+  g_autofree char *as_of = g_date_time_format (then, "%Y-%m-%d");
+  g_autoptr (GDateTime) early = g_date_time_add_days (now, -40);
+  g_autofree char *start = g_date_time_format (early, "%Y-%m-%d");
+  g_autofree char *planned = g_date_time_format (then, "%Y-%m-%d");
+  g_autoptr (GtChartData) before = gt_chart_data_load (fx->storage, as_of, &error);
+  g_autoptr (GtChartData) archived = NULL, current = NULL;
+  g_autofree char *archived_text = NULL, *current_text = NULL;
+  const char *name = "归档日后新增示范点";
+  const GtChartProject *old_before, *old_after;
+  gint64 org_id = 0, id = 0;
+  GtProjectSpec spec = { .name = name, .kind = "point", .leader = "杨双", .cadre = "程志刚",
+                         .start_date = start, .budget_fen = -1 };
+
+  g_assert_no_error (error);
+  old_before = before->projects->pdata[0];
+  g_assert_true (gt_storage_query_int64 (fx->storage, "SELECT id FROM organizations"
+                                                      " ORDER BY id LIMIT 1", &org_id, &error));
+  spec.org_id = org_id;
+  /* Added today, started 40 days ago, with a node planned yesterday: overdue now. */
+  g_assert_true (gt_project_add (fx->storage, &spec, &id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_milestone_add (fx->storage, id, "方案制定", planned, NULL, &error));
+  g_assert_true (gt_milestone_add (fx->storage, old_before->id, "整改提升", planned, NULL,
+                                   &error));
+  g_assert_no_error (error);
+
+  archived = gt_chart_data_load (fx->storage, as_of, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_project (archived, name));
+  g_assert_cmpuint (archived->projects->len, ==, before->projects->len);
+  old_after = archived->projects->pdata[0];
+  g_assert_cmpint (old_after->id, ==, old_before->id);
+  g_assert_cmpint (old_after->n_milestones, ==, old_before->n_milestones);
+  g_assert_cmpint (old_after->status, ==, old_before->status);
+  for (int s = 0; s < GT_PROJECT_N_STATUS; s++)
+    g_assert_cmpuint (count_status (archived, s), ==, count_status (before, s));
+  archived_text = legend_checked_text (fx, archived, "archived.pdf");
+  g_assert_null (strstr (archived_text, name));
+
+  current = gt_chart_data_load (fx->storage, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_project (current, name));
+  g_assert_cmpuint (current->projects->len, ==, before->projects->len + 1);
+  for (guint i = 0; i < current->projects->len; i++)
+    {
+      const GtChartProject *p = current->projects->pdata[i];
+
+      if (p->id == old_before->id)
+        g_assert_cmpint (p->n_milestones, ==, old_before->n_milestones + 1);
+      if (p->id == id)
+        g_assert_cmpint (p->status, ==, GT_PROJECT_STATUS_OVERDUE);
+    }
+  current_text = legend_checked_text (fx, current, "current.pdf");
+  g_assert_nonnull (strstr (current_text, name));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -752,5 +864,6 @@ main (int argc, char **argv)
   g_test_add ("/chart/overdue-future-nodes", Fixture, NULL, setup_demo,
               test_overdue_future_nodes, teardown);
   g_test_add ("/chart/today-label", Fixture, NULL, setup_demo, test_today_label, teardown);
+  g_test_add ("/chart/as-of-created", Fixture, NULL, setup_demo, test_as_of_created, teardown);
   return g_test_run ();
 }

@@ -247,6 +247,35 @@ with tempfile.TemporaryDirectory() as tmp:
     refused("legend bad days", ["legend", "set", "at-risk-days", "-3"], "-3")
     refused("legend too many days", ["legend", "set", "at-risk-days", "99999"], "99999", 65)
 
+    # As of a past date: a project added since (today) is not drawn, nor counted in the
+    # title line's total; drawn for today it is. Its start date, long before, does not matter.
+    r = run("--db", db, "render", "--chart", "route", "--today", "2026-07-20",
+            "--out", out("before.pdf"))
+    before = re.search(r"(\d+) (?:个项目|projects?)$", r.stdout.strip())
+    r = run("--db", db, "project", "add", "--name", "归档日后新增示范点", "--kind", "point",
+            "--org", "中共常山县青石镇赏石小镇委员会", "--leader", "杨双", "--cadre", "程志刚",
+            "--start", "2026-03-01", "--milestone", "方案制定@2026-05-01")
+    check("as-of: project added today", r.returncode == 0, r.stderr)
+    for chart in ("route", "battle", "guide"):
+        r = run("--db", db, "render", "--chart", chart, "--today", "2026-07-20", "--paper", "A0",
+                "--out", out(f"asof-{chart}.pdf"), env=ZH)
+        count = re.search(r"(\d+) (?:个项目|projects?)$", r.stdout.strip())
+        text = pdftext(out(f"asof-{chart}.pdf"))
+        check(f"as-of {chart}: exit 0, same count as before the project was added",
+              r.returncode == 0 and before and count and count.group(1) == before.group(1),
+              f"{r.stdout} {r.stderr} {before and before.group(1)}")
+        check(f"as-of {chart}: the later project is not drawn", "归档日后新增示范点" not in text,
+              text[:300])
+        check(f"as-of {chart}: the title counts what is drawn",
+              before and f"{before.group(1)} 个项目" in text, text[:300])
+        r = run("--db", db, "render", "--chart", chart, "--paper", "A0",
+                "--out", out(f"now-{chart}.pdf"), env=ZH)
+        count = re.search(r"(\d+) (?:个项目|projects?)$", r.stdout.strip())
+        check(f"today {chart}: the project is drawn, one more counted",
+              r.returncode == 0 and "归档日后新增示范点" in pdftext(out(f"now-{chart}.pdf"))
+              and before and count and int(count.group(1)) == int(before.group(1)) + 1,
+              f"{r.stdout} {r.stderr}")
+
     # A file that cannot be written: the directory does not exist.
     r = run("--db", db, "render", "--chart", "route", "--out", os.path.join(tmp, "no", "x.pdf"))
     check("unwritable: exit 73, names the file", r.returncode == 73 and "x.pdf" in r.stderr,

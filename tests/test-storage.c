@@ -375,6 +375,55 @@ test_migrate_v13 (Fixture *fx, gconstpointer data)
   g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
 }
 
+/* Step 14: a project or milestone whose insert the audit log names (by uuid) takes that
+ * day as created_on; one it does not name (written behind its back, or a row id reused by
+ * another record) stays unknown. */
+static void
+test_migrate_v14 (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = gt_storage_open_at_version (fx->path, 13, &error);
+  g_autofree char *today = gt_today ();
+  g_autofree char *audited = NULL;
+
+  g_assert_no_error (error);
+  insert_v1_rows (fx->path);
+  /* through the storage: audited */
+  g_assert_true (gt_storage_exec (storage,
+                                  "INSERT INTO projects (id, uuid, number, name, org_id, mtime)"
+                                  " VALUES (1, 'u-p-1', '2026-07-001', '青石村示范点', 1, 'x');"
+                                  "INSERT INTO milestones (id, uuid, project_id, seq, name,"
+                                  " planned_date, mtime) VALUES (1, 'u-ms-1', 1, 1, '方案制定',"
+                                  " '2026-08-01', 'x');"
+                                  "INSERT INTO projects (id, uuid, number, name, org_id, mtime)"
+                                  " VALUES (3, 'u-p-3', '2026-07-003', '被删的示范点', 1, 'x');"
+                                  "DELETE FROM projects WHERE id = 3;", &error));
+  g_assert_no_error (error);
+  g_clear_object (&storage);
+  /* behind its back: not audited; id 3 reused by another project */
+  raw_exec (fx->path,
+            "INSERT INTO projects (id, uuid, number, name, org_id, mtime)"
+            " VALUES (2, 'u-p-2', '2026-07-002', '青石村示范带', 1, 'x');"
+            "INSERT INTO projects (id, uuid, number, name, org_id, mtime)"
+            " VALUES (3, 'u-p-4', '2026-07-004', '石韵文旅示范带', 1, 'x');"
+            "INSERT INTO milestones (id, uuid, project_id, seq, name, planned_date, mtime)"
+            " VALUES (2, 'u-ms-2', 1, 2, '验收销号', '2026-09-01', 'x');");
+
+  storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  audited = g_strdup_printf ("SELECT count(*) FROM projects WHERE id = 1 AND created_on = '%s'",
+                             today);
+  g_assert_cmpint (raw_int (fx->path, audited), ==, 1);
+  g_free (audited);
+  audited = g_strdup_printf ("SELECT count(*) FROM milestones WHERE id = 1 AND created_on = '%s'",
+                             today);
+  g_assert_cmpint (raw_int (fx->path, audited), ==, 1);
+  g_assert_cmpint (raw_int (fx->path, "SELECT count(*) FROM projects WHERE created_on IS NULL"),
+                   ==, 2);
+  g_assert_cmpint (raw_int (fx->path, "SELECT count(*) FROM milestones WHERE id = 2"
+                                      " AND created_on IS NULL"), ==, 1);
+}
+
 /* The name of the first table the newest table-creating migration step creates, and that
  * step's version. */
 static char *
@@ -608,6 +657,7 @@ main (int argc, char **argv)
                   fixture_teardown);
     }
   ADD ("migrate/v13-exchange-life", test_migrate_v13);
+  ADD ("migrate/v14-created-on", test_migrate_v14);
   ADD ("migrate/failure-rolls-back", test_migration_failure_rolls_back);
   ADD ("errors-name-file", test_errors_name_file);
   ADD ("statements-cached", test_statements_cached);

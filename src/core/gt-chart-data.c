@@ -121,11 +121,14 @@ load_milestones (GtStorage *storage, GtChartData *data, GError **error)
       GtChartProject *p = data->projects->pdata[i];
       g_hash_table_insert (by_id, &p->id, p);
     }
+  /* Milestones added after data->today were not there yet (unknown: always there). */
   stmt = gt_storage_prepare (storage,
                              "SELECT project_id, name, planned_date, done_date FROM milestones"
+                             " WHERE substr (coalesce (created_on, ''), 1, 10) <= ?1"
                              " ORDER BY project_id, seq", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_text (stmt, 1, data->today, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -150,7 +153,8 @@ load_milestones (GtStorage *storage, GtChartData *data, GError **error)
 }
 
 /* The state as of data->today: closings and tick-offs after it had not happened yet (a chart
- * drawn for an earlier date, guatu-cli render --today). */
+ * drawn for an earlier date, guatu-cli render --today). Projects and milestones added after
+ * it are not read at all (gt_chart_data_load, load_milestones). */
 static void
 forget_later (GtChartData *data)
 {
@@ -238,15 +242,19 @@ gt_chart_data_load (GtStorage *storage, const char *today, GError **error)
   if (data->legend == NULL)
     return NULL;
 
+  /* The library as it stood on data->today: projects added later are left out, those whose
+   * day of entry is unknown (NULL, from before schema step 14) stay. */
   stmt = gt_storage_prepare (
     storage,
     "SELECT p.id, p.number, p.name, p.kind, p.level, coalesce (p.org_id, 0), o.name,"
     "  coalesce (p.village_id, 0), v.name, p.leader, p.cadre, p.start_date, p.due_date,"
     "  p.closed_date"
     " FROM projects p LEFT JOIN organizations o ON o.id = p.org_id"
-    " LEFT JOIN villages v ON v.id = p.village_id ORDER BY p.number", error);
+    " LEFT JOIN villages v ON v.id = p.village_id"
+    " WHERE substr (coalesce (p.created_on, ''), 1, 10) <= ?1 ORDER BY p.number", error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, data->today, -1, SQLITE_TRANSIENT);
   data->projects = gt_storage_collect (storage, stmt, read_project, project_free, error);
   if (data->projects == NULL)
     return NULL;

@@ -70,7 +70,7 @@ gboolean
 gt_milestone_add (GtStorage *storage, gint64 project_id, const char *name,
                   const char *planned_date, gint64 *id, GError **error)
 {
-  g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 ();
+  g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 (), *today = gt_today ();
   sqlite3_stmt *stmt;
   gboolean ok;
   gint64 new_id;
@@ -85,9 +85,9 @@ gt_milestone_add (GtStorage *storage, gint64 project_id, const char *name,
     return FALSE;
   stmt = gt_storage_prepare (
     storage,
-    "INSERT INTO milestones (uuid, project_id, seq, name, planned_date, mtime)"
+    "INSERT INTO milestones (uuid, project_id, seq, name, planned_date, mtime, created_on)"
     " VALUES (?1, ?2, (SELECT coalesce (max (seq), 0) + 1 FROM milestones WHERE project_id = ?2),"
-    " trim (?3), ?4, ?5)", error);
+    " trim (?3), ?4, ?5, ?6)", error);
   if (stmt == NULL || !gt_storage_begin (storage, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -95,6 +95,7 @@ gt_milestone_add (GtStorage *storage, gint64 project_id, const char *name,
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, planned_date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, mtime, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, today, -1, SQLITE_TRANSIENT);
   ok = gt_storage_step_done (storage, stmt, error);
   new_id = sqlite3_last_insert_rowid (gt_storage_get_db (storage));
   ok = ok && gt_project_update_closed (storage, project_id, NULL, error);

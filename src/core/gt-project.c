@@ -623,8 +623,8 @@ gt_project_add (GtStorage *storage, const GtProjectSpec *spec, gint64 *id, char 
   stmt = number == NULL ? NULL : gt_storage_prepare (
     storage,
     "INSERT INTO projects (uuid, number, name, kind, level, org_id, village_id, leader, cadre,"
-    " start_date, due_date, budget_fen, description, mtime)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " start_date, due_date, budget_fen, description, mtime, created_on)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return gt_project_finish (storage, FALSE, error);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -646,6 +646,7 @@ gt_project_add (GtStorage *storage, const GtProjectSpec *spec, gint64 *id, char 
   sqlite3_bind_text (stmt, 13, spec->description != NULL ? spec->description : "", -1,
                      SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 14, mtime, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, today, -1, SQLITE_TRANSIENT);
   ok = gt_storage_step_done (storage, stmt, error);
   new_id = sqlite3_last_insert_rowid (gt_storage_get_db (storage));
   if (!gt_project_finish (storage, ok, error))

@@ -11,3 +11,4 @@ extern const char gt_schema_v9_exchange[];
 extern const char gt_schema_v10_develop[];
 extern const char gt_schema_v11_audit[];
 extern const char gt_schema_v13_exchange_life[];
+extern const char gt_schema_v14_created[];

@@ -11,6 +11,11 @@
  *   state of every project and milestone, for month-to-month differences.
  * The numbering scheme and the accountability rule are meta settings (gt-project.h).
  *
+ * Step 14 adds created_on (YYYY-MM-DD, local) to projects and milestones: the day the row
+ * entered the library, so a chart drawn as of an earlier day leaves it out. Rows written
+ * before it take the day of their insert in the audit log (matched by uuid, as ids can be
+ * reused); rows the log does not name (bulk imports, the demo) keep NULL: unknown, always in.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -99,3 +104,15 @@ const char gt_schema_v8_projects[] =
   "  done_date TEXT,"
   "  PRIMARY KEY (snapshot_id, milestone_uuid)"
   ");";
+
+#define CREATED_FROM_AUDIT(table) \
+  "UPDATE " table " SET created_on = (SELECT date (a.time, 'localtime') FROM audit_log a" \
+  "  WHERE a.table_name = '" table "' AND a.row_id = " table ".id AND a.action = 'insert'" \
+  "  AND json_valid (a.after) AND json_extract (a.after, '$.uuid') = " table ".uuid" \
+  "  ORDER BY a.id DESC LIMIT 1);"
+
+const char gt_schema_v14_created[] =
+  "ALTER TABLE projects ADD COLUMN created_on TEXT;"
+  "ALTER TABLE milestones ADD COLUMN created_on TEXT;"
+  CREATED_FROM_AUDIT ("projects")
+  CREATED_FROM_AUDIT ("milestones");

@@ -308,6 +308,7 @@ static const GtMigration migrations[] = {
   { 11, "the append-only audit log", gt_schema_v11_audit },
   { 12, "indexes for counts at prefecture scale", schema_v12 },
   { 13, "meetings, dues, points and ratings in exchange packages", gt_schema_v13_exchange_life },
+  { 14, "the day each project and milestone entered the library", gt_schema_v14_created },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);
