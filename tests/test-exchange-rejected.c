@@ -307,6 +307,25 @@ test_reader_doctype (void)
   g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN);
 }
 
+/* Imports @path with @resolution and expects it refused as invalid with @part, the county's
+ * tables unchanged. */
+static void
+assert_rejected_with (Fixture *fx, const char *path, GtExchangeResolution resolution,
+                      const char *part)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = exchange_digest (fx->county), *after = NULL;
+  g_autoptr (GtExchangeResult) r = gt_exchange_import (fx->county, path, 0, resolution, NULL,
+                                                       &error);
+
+  g_assert_null (r);
+  g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, part);
+  after = exchange_digest (fx->county);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Signs a small package of @bodies and expects it refused as invalid with @part. */
 static void
 assert_refused_small (Fixture *fx, const char *name, const char *counts, const char *bodies,
@@ -359,6 +378,16 @@ test_references (Fixture *fx, gconstpointer data)
                         ":18: link cccccccc-0000-4000-8000-000000000001 refers to household"
                         " dddddddd-0000-4000-8000-000000000002");
 
+  /* Days that do not exist, written the right way. */
+  assert_refused_small (fx, "feb30.xml", ORG_COUNT "members=\"1\"",
+                        ORG_BODY " <members>\n"
+                        MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " birth-date=\"1990-02-30\"")
+                        " </members>\n", "feb30.xml:12: ");
+  assert_refused_small (fx, "month13.xml", ORG_COUNT "members=\"1\"",
+                        ORG_BODY " <members>\n"
+                        MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " join-date=\"2026-13-45\"")
+                        " </members>\n", "join-date");
+
   /* Everything in place, the child organisation before its parent: imported. */
   pkg = exchange_small_package ("", "organizations=\"2\" members=\"1\" households=\"1\" links=\"1\"",
                                 " <organizations>\n"
@@ -379,6 +408,58 @@ test_references (Fixture *fx, gconstpointer data)
   }
 }
 
+/* A small package of @bodies under another header uuid (ending in @n). */
+static char *
+small_package_n (int n, const char *counts, const char *bodies)
+{
+  g_autofree char *pkg = exchange_small_package ("", counts, bodies);
+  g_autofree char *tail = g_strdup_printf ("%012d\"", n);
+  char *uuid = strstr (pkg, "2c3d4e5f6a7b\"");
+
+  g_assert_nonnull (uuid);
+  memcpy (uuid, tail, 13);
+  return g_steal_pointer (&pkg);
+}
+
+/* A record twice in one package is refused when the county already holds it too: an
+ * identical second copy would pass as unchanged, a changed one as a conflict. */
+static void
+test_twice_when_held (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pkg = small_package_n (1, ORG_COUNT "members=\"1\"",
+                                           ORG_BODY " <members>\n"
+                                           MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                           " </members>\n");
+  g_autofree char *path = exchange_signed_file (fx->dir, fx->township, "held.xml", pkg,
+                                                strlen (pkg));
+  g_autoptr (GtExchangeResult) held = gt_exchange_import (fx->county, path, 0,
+                                                          GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (held);
+  for (int changed = 0; changed <= 1; changed++)
+    {
+      g_autofree char *twice = small_package_n (
+        2 + changed, ORG_COUNT "members=\"2\"",
+        changed ? ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                  MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " phone=\"13900000000\"")
+                  " </members>\n"
+                : ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                  MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
+      g_autofree char *twice_path = exchange_signed_file (fx->dir, fx->township,
+                                                          changed ? "twice-changed.xml"
+                                                                  : "twice-same.xml",
+                                                          twice, strlen (twice));
+
+      for (int take = 0; take <= 1; take++)
+        assert_rejected_with (fx, twice_path,
+                              take ? GT_EXCHANGE_RESOLVE_TAKE_INCOMING : GT_EXCHANGE_RESOLVE_NONE,
+                              ":13: the package holds record aaaaaaaa-0000-4000-8000-000000000001"
+                              " twice");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -387,6 +468,8 @@ main (int argc, char **argv)
               exchange_report_teardown);
   g_test_add ("/exchange/references", Fixture, NULL, exchange_report_setup, test_references,
               exchange_report_teardown);
+  g_test_add ("/exchange/twice-when-held", Fixture, NULL, exchange_report_setup,
+              test_twice_when_held, exchange_report_teardown);
   g_test_add_func ("/exchange/reader-doctype", test_reader_doctype);
   return g_test_run ();
 }

@@ -36,7 +36,7 @@ typedef struct
   GString *json;
   GString *local;
   /* apply_record's statements, looked up once instead of per record */
-  sqlite3_stmt *insert, *select, *update;
+  sqlite3_stmt *insert, *select, *update, *seen;
 } Importer;
 
 #define INSERT_RECORD_SQL \
@@ -45,6 +45,14 @@ typedef struct
 #define SELECT_RECORD_SQL \
   "SELECT rev, mtime, deleted, data, type, package_uuid FROM ex_records" \
   " WHERE source_code = ? AND uuid = ?"
+/* The records of this package already held before it: a second copy of one would otherwise
+ * pass as unchanged, or as a conflict with the first (those of the package's new or updated
+ * records carry its uuid in package_uuid). */
+#define SEEN_TABLE_SQL \
+  "CREATE TEMP TABLE IF NOT EXISTS ex_import_seen (uuid TEXT PRIMARY KEY) WITHOUT ROWID;" \
+  "DELETE FROM temp.ex_import_seen;"
+#define SEEN_RECORD_SQL \
+  "INSERT INTO temp.ex_import_seen (uuid) VALUES (?) ON CONFLICT DO NOTHING"
 #define UPDATE_RECORD_SQL \
   "UPDATE ex_records SET rev = ?1, mtime = ?2, deleted = ?3," \
   " parent_uuid = CASE WHEN ?3 THEN parent_uuid ELSE ?4 END," \
@@ -113,6 +121,15 @@ conflict (Importer *im, const GtExchangeRecord *rec, gboolean in_deleted, const 
   return im->resolution == GT_EXCHANGE_RESOLVE_TAKE_INCOMING;
 }
 
+static gboolean
+twice (Importer *im, const GtExchangeRecord *rec, GError **error)
+{
+  g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+               _("%s:%d: the package holds record %s twice"), im->result->path, rec->line,
+               rec->uuid);
+  return FALSE;
+}
+
 /* Registers and tombstones → ex_records. Sets @outcome; FALSE on a database error. */
 static gboolean
 apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outcome,
@@ -153,6 +170,13 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
       return TRUE;
     }
 
+  stmt = reuse (im->seen);
+  sqlite3_bind_text (stmt, 1, rec->uuid, -1, SQLITE_STATIC);
+  if (!gt_storage_step_done (storage, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (gt_storage_get_db (storage)) == 0)
+    return twice (im, rec, error);
+
   stmt = reuse (im->select);
   sqlite3_bind_text (stmt, 1, im->result->sender_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rec->uuid, -1, SQLITE_STATIC);
@@ -168,10 +192,7 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), im->result->package_uuid) == 0)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
-                   _("%s:%d: the package holds record %s twice"), im->result->path, rec->line,
-                   rec->uuid);
-      return FALSE;
+      return twice (im, rec, error);
     }
   local_rev = sqlite3_column_int64 (stmt, 0);
   local_deleted = sqlite3_column_int (stmt, 2) != 0;
@@ -491,7 +512,9 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   stamp (&t, "backup");
   if (!gt_storage_begin (storage, error))
     return NULL;
-  if ((im.insert = gt_storage_prepare (storage, INSERT_RECORD_SQL, error)) == NULL ||
+  if (!gt_storage_exec (storage, SEEN_TABLE_SQL, error) ||
+      (im.seen = gt_storage_prepare (storage, SEEN_RECORD_SQL, error)) == NULL ||
+      (im.insert = gt_storage_prepare (storage, INSERT_RECORD_SQL, error)) == NULL ||
       (im.select = gt_storage_prepare (storage, SELECT_RECORD_SQL, error)) == NULL ||
       (im.update = gt_storage_prepare (storage, UPDATE_RECORD_SQL, error)) == NULL)
     {
