@@ -234,6 +234,15 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"export --period {bad}: says the month must be 01 to 12",
               bad in r.stderr and "01 to 12" in r.stderr, r.stderr)
         check(f"export --period {bad}: no package written", not os.path.exists(bad_out))
+    # A period that has not begun (next year, made today) is not reported either.
+    import datetime
+    next_year = str(datetime.date.today().year + 1)
+    for future in (next_year + "-06", next_year, next_year + "-Q1"):
+        future_out = os.path.join(tmp, f"period-{future}.xml")
+        r = run("--db", db, "export", "--period", future, "--out", future_out)
+        check(f"export --period {future}: exit 65, has not begun",
+              r.returncode == 65 and "has not begun" in r.stderr, f"{r.returncode}: {r.stderr}")
+        check(f"export --period {future}: no package written", not os.path.exists(future_out))
     thirteen = re.sub(rb'(<header [^>]*period=")[^"]*"', rb'\g<1>2026-13"', body, count=1)
     check("a header with period 2026-13 was made", b'period="2026-13"' in thirteen)
     refused("period 2026-13", county,

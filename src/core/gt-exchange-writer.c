@@ -458,6 +458,29 @@ valid_code (const char *code)
   return TRUE;
 }
 
+/* A report of a period that has not begun yet (2027-06 made in December 2026) would become
+ * the county's newest month; @created is the package's creation time. */
+static gboolean
+period_begun (const char *period, const char *created, GError **error)
+{
+  char first[8];
+
+  if (*period == '\0' || strlen (created) < 7)
+    return TRUE;
+  if (strlen (period) == 4)
+    g_snprintf (first, sizeof first, "%s-01", period);
+  else if (period[5] == 'Q')
+    g_snprintf (first, sizeof first, "%.4s-%02d", period, 3 * (period[6] - '0') - 2);
+  else
+    g_snprintf (first, sizeof first, "%.7s", period);
+  if (strncmp (first, created, 7) <= 0)
+    return TRUE;
+  g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+               _("period “%s” has not begun yet (this is %.7s): report a month that has"),
+               period, created);
+  return FALSE;
+}
+
 gboolean
 gt_exchange_export (GtStorage *storage, const char *path, const GtExchangeExportOptions *options,
                     GtExchangeExportInfo **info_out, GError **error)
@@ -536,6 +559,8 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
     }
+  if (!period_begun (period, created, error))
+    goto out;
 
   w.signer = gt_signer_new (storage, error);
   if (w.signer == NULL)
