@@ -127,6 +127,47 @@ test_keys (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (keys->len, ==, 1);
   g_assert_cmpstr (((GtTrustedKey *) keys->pdata[0])->org_code, ==, TOWNSHIP);
   g_assert_cmpstr (((GtTrustedKey *) keys->pdata[0])->name, ==, "赏石小镇");
+  g_clear_pointer (&keys, g_ptr_array_unref);
+
+  /* The county's own key is no township's. */
+  {
+    g_autofree char *own = gt_keys_get_public_pem (fx->county, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (gt_keys_trust_full (fx->county, own, strlen (own), "330822199", NULL, NULL,
+                                        TRUE, NULL, &error));
+    g_assert_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OWN_KEY);
+    g_clear_error (&error);
+  }
+  /* The township made a new key: refused while the old one is trusted, then replacing it
+   * (and keeping its office name) when asked to. */
+  {
+    g_autoptr (GtStorage) rekeyed = NULL;
+    g_autofree char *db = g_build_filename (fx->dir, "rekeyed.db", NULL);
+    g_autofree char *new_pem = NULL, *new_fp = NULL;
+
+    rekeyed = gt_storage_open (db, GT_STORAGE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    g_assert_true (gt_keys_generate (rekeyed, FALSE, &error));
+    new_pem = gt_keys_get_public_pem (rekeyed, &new_fp, &error);
+    g_assert_no_error (error);
+    g_assert_false (gt_keys_trust (fx->county, new_pem, strlen (new_pem), TOWNSHIP, NULL, NULL,
+                                   NULL, &error));
+    g_assert_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OFFICE_HAS_KEY);
+    g_assert_nonnull (strstr (error->message, "赏石小镇"));
+    g_clear_error (&error);
+    g_assert_true (gt_keys_trust_full (fx->county, new_pem, strlen (new_pem), TOWNSHIP, NULL,
+                                       NULL, TRUE, NULL, &error));
+    g_assert_no_error (error);
+    keys = gt_keys_list_trusted (fx->county, &error);
+    g_assert_cmpuint (keys->len, ==, 1);
+    g_assert_cmpstr (((GtTrustedKey *) keys->pdata[0])->name, ==, "赏石小镇");
+    g_clear_pointer (&keys, g_ptr_array_unref);
+    /* and back to the township's key for the tests below */
+    g_assert_true (gt_keys_trust_full (fx->county, pem, strlen (pem), TOWNSHIP, NULL, NULL, TRUE,
+                                       NULL, &error));
+    g_assert_no_error (error);
+  }
 
   /* The private key never reaches the audit log. */
   g_assert_cmpint (gt_test_count (fx->township, "SELECT count(*) FROM audit_log"

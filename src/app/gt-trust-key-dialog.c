@@ -77,8 +77,18 @@ gt_trust_key_dialog_response (GtkDialog *dialog, int response)
     {
       gtk_label_set_label (self->error_label, gt_error_text (self->storage, error));
       gtk_widget_show (GTK_WIDGET (self->error_label));
-      /* trusted for another office: the user may move it here */
+      /* trusted for another office: the user may move it here; the office has another
+       * key (it made a new one): the user may replace that */
       if (g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS))
+        gtk_button_set_label (GTK_BUTTON (self->replace_check),
+                              _("_Move the key to this office, away from the office it is"
+                                " trusted for"));
+      else if (g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OFFICE_HAS_KEY))
+        gtk_button_set_label (GTK_BUTTON (self->replace_check),
+                              _("_Replace the key trusted for this office until now (packages"
+                                " signed with it are then refused)"));
+      if (g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS) ||
+          g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OFFICE_HAS_KEY))
         gtk_widget_show (GTK_WIDGET (self->replace_check));
       return;
     }

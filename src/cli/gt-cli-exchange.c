@@ -118,7 +118,7 @@ keys_trust (GtCliContext *ctx, int argc, char **argv)
     { "fingerprint", 0, 0, G_OPTION_ARG_STRING, &expected,
       N_("The fingerprint read out by the other office; the key must match it"), N_("FP") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
-      N_("Move a key already trusted for another office to this one"), NULL },
+      N_("Replace the office's earlier key, or move a key trusted for another office to this one"), NULL },
     { NULL }
   };
 

@@ -295,6 +295,73 @@ office_text (const char *code, const char *name)
   return g_strdup_printf (_("%s (%s)"), code, name);
 }
 
+/* This office's own key is never another office's (a county that trusted its own key for a
+ * township would accept its own packages as that township's). */
+static gboolean
+check_own_key (GtStorage *storage, const char *fingerprint, GError **error)
+{
+  g_autofree char *own = NULL;
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT fingerprint FROM ex_office_key"
+                                                    " WHERE id = 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    own = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (own == NULL || g_ascii_strcasecmp (own, fingerprint) != 0)
+    return TRUE;
+  g_set_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OWN_KEY,
+               _("this is this office's own key; trust the key the other office exported"));
+  return FALSE;
+}
+
+/* Another key already trusted for @org_code: refused, or with @replace no longer trusted;
+ * its office name in @name_out. */
+static gboolean
+check_office_key (GtStorage *storage, const char *fingerprint, const char *org_code,
+                  gboolean replace, char **name_out, GError **error)
+{
+  g_autofree char *other = NULL;
+  sqlite3_stmt *stmt = gt_storage_prepare (storage,
+                                           "SELECT fingerprint, name FROM ex_trusted_keys"
+                                           " WHERE org_code = ? AND fingerprint <> ?"
+                                           " ORDER BY enrolled_on DESC",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, org_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fingerprint, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *name_out = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (other == NULL)
+    return TRUE;
+  if (!replace)
+    {
+      g_autofree char *shown = gt_keys_format_fingerprint (other);
+      g_autofree char *office = office_text (org_code, *name_out);
+
+      g_set_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OFFICE_HAS_KEY,
+                   _("office %s already has the trusted key %s; a new key of that office"
+                     " (a new computer, a lost key) replaces it only when asked to, and its"
+                     " packages signed with the old key are then no longer accepted"),
+                   office, shown);
+      return FALSE;
+    }
+  stmt = gt_storage_prepare (storage, "DELETE FROM ex_trusted_keys WHERE org_code = ?"
+                                      " AND fingerprint <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, org_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fingerprint, -1, SQLITE_STATIC);
+  return gt_storage_step_done (storage, stmt, error);
+}
+
 gboolean
 gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length, const char *org_code,
                     const char *name, const char *expected_fingerprint, gboolean replace,
@@ -302,7 +369,7 @@ gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length, const cha
 {
   EVP_PKEY *key;
   BIO *bio;
-  g_autofree char *fingerprint = NULL, *clean_pem = NULL, *today = NULL;
+  g_autofree char *fingerprint = NULL, *clean_pem = NULL, *today = NULL, *inherited = NULL;
   sqlite3_stmt *stmt;
 
   if (org_code == NULL || *org_code == '\0')
@@ -357,6 +424,12 @@ gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length, const cha
           return FALSE;
         }
     }
+
+  if (!check_own_key (storage, fingerprint, error) ||
+      !check_office_key (storage, fingerprint, org_code, replace, &inherited, error))
+    return FALSE;
+  if ((name == NULL || *name == '\0') && inherited != NULL)
+    name = inherited;
 
   today = gt_today ();
   /* Enrolled again for the same office without a name: the name stored stays. */

@@ -29,6 +29,8 @@ typedef enum
   GT_KEYS_ERROR_UNTRUSTED,   /* signed by a key not in the trust list */
   GT_KEYS_ERROR_BAD_SIGNATURE,
   GT_KEYS_ERROR_FAILED,      /* OpenSSL failed */
+  GT_KEYS_ERROR_OFFICE_HAS_KEY, /* the office has another key trusted already */
+  GT_KEYS_ERROR_OWN_KEY,     /* this office's own key offered as another office's */
 } GtKeysError;
 
 GQuark gt_keys_error_quark (void);
@@ -69,7 +71,11 @@ char *gt_keys_fingerprint_pem (const char *pem, gssize length, GError **error);
 gboolean gt_keys_trust (GtStorage *storage, const char *pem, gsize length, const char *org_code,
                         const char *name, const char *expected_fingerprint, char **fingerprint,
                         GError **error);
-/* The same; with @replace a key trusted for another office moves to @org_code. */
+/* The same; this office's own key is refused (GT_KEYS_ERROR_OWN_KEY), and a new key for an
+ * office that has another key trusted is refused with GT_KEYS_ERROR_OFFICE_HAS_KEY. With
+ * @replace a key trusted for another office moves to @org_code, and the keys trusted for
+ * @org_code before are no longer trusted (an office that made a new key); the new key
+ * keeps their office name when @name is empty. */
 gboolean gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length,
                              const char *org_code, const char *name,
                              const char *expected_fingerprint, gboolean replace,
