@@ -11,6 +11,7 @@
 
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
+#include "gt-stats.h"
 #include "exchange-fixture.h"
 #include "gt-test-demo.h"
 
@@ -209,6 +210,34 @@ test_roundtrip (Fixture *fx, gconstpointer data)
                    ==, members);
   g_assert_cmpint (gt_test_count (fx->county, "SELECT members FROM ex_reports"), ==, 215);
   g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM ex_ledger"), ==, 1);
+  /* The county's overview counts what the township counts of itself. */
+  {
+    g_autoptr (GArray) own = gt_stats_collect (fx->township, &error);
+    g_autoptr (GArray) received = gt_stats_collect_received (fx->county, &error);
+    const char *keys[] = { "organizations", "branches", "members", "households", "projects" };
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gt_stats_get (received, "townships"), ==, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_assert_cmpint (gt_stats_get (received, keys[i]), ==, gt_stats_get (own, keys[i]));
+    g_assert_cmpint (gt_stats_get (received, "members"), >, 0);
+    g_assert_cmpint (gt_stats_get (received, "branches"), >, 0);
+    /* an archived branch, as a later package would bring it, is no longer counted */
+    g_assert_cmpint (sqlite3_exec (gt_storage_get_db (fx->county),
+                                   "UPDATE ex_records SET data = json_set (data, '$.archived', '1')"
+                                   " WHERE id = (SELECT min (id) FROM ex_records WHERE type ="
+                                   " 'organization' AND json_extract (data, '$.kind') = 'branch')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_clear_pointer (&received, g_array_unref);
+    received = gt_stats_collect_received (fx->county, &error);
+    g_assert_cmpint (gt_stats_get (received, "branches"), ==, gt_stats_get (own, "branches") - 1);
+    g_assert_cmpint (gt_stats_get (received, "organizations"), ==,
+                     gt_stats_get (own, "organizations") - 1);
+    g_assert_cmpint (sqlite3_exec (gt_storage_get_db (fx->county),
+                                   "UPDATE ex_records SET data = json_set (data, '$.archived', '0')"
+                                   " WHERE json_extract (data, '$.archived') = '1'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   /* One bulk entry in the audit log, not one per row. */
   g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM audit_log WHERE action ="
                                               " 'bulk' AND summary LIKE '%exchange package%'"),

@@ -20,6 +20,7 @@ struct _GtOverviewPage
   GtkLabel *types_label;
 
   GtStorage *storage;  /* whose counts the tiles are to show */
+  gboolean county;     /* shows what the townships sent */
   guint tick_id;       /* waiting for the page's next frame */
   guint fill_id;       /* the counts, after that frame */
 };
@@ -79,11 +80,21 @@ fill_tiles (GtOverviewPage *self)
   g_autoptr (GString) types = NULL;
 
   clear_tiles (self);
-  stats = gt_stats_collect (self->storage, &error);
+  stats = self->county ? gt_stats_collect_received (self->storage, &error)
+                       : gt_stats_collect (self->storage, &error);
   if (stats == NULL)
     {
       gt_page_report_error (GT_PAGE (self), error);
       return;
+    }
+  if (self->county)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               gt_stats_get (stats, "townships"));
+      gtk_container_add (GTK_CONTAINER (self->tiles),
+                         make_tile (_("Townships that sent data"), text));
+      gtk_label_set_label (self->types_label,
+                           _("Totals of the latest data each township sent (data exchange)."));
     }
   for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
     {
@@ -168,6 +179,7 @@ gt_overview_page_set_storage (GtPage *page, GtStorage *storage)
   office = gt_storage_get_meta (storage, "office_name");
   role = gt_storage_get_meta (storage, "role");
   code = gt_storage_get_meta (storage, "office_code");
+  self->county = g_strcmp0 (role, "county") == 0;
   gtk_label_set_label (self->office_label, office != NULL ? office : _("Unnamed office"));
   role_text = g_strdup_printf ("%s%s%s", gt_label_office_role (role, code),
                                code != NULL ? " · " : "", code != NULL ? code : "");

@@ -96,6 +96,38 @@ gt_stats_collect (GtStorage *storage, GError **error)
   return g_steal_pointer (&stats);
 }
 
+/* The same counts over the records the townships sent (a county's own registers are
+ * empty): the newest copy of each, deletions left out, as the township counts them. */
+static const CountQuery received_counts[] = {
+  { "townships", "SELECT count(DISTINCT source_code) FROM ex_records WHERE NOT deleted" },
+  { "organizations", "SELECT count(*) FROM ex_records WHERE type = 'organization' AND NOT deleted"
+                     " AND coalesce (json_extract (data, '$.archived'), '0') <> '1'" },
+  { "branches", "SELECT count(*) FROM ex_records WHERE type = 'organization' AND NOT deleted"
+                " AND coalesce (json_extract (data, '$.archived'), '0') <> '1'"
+                " AND json_extract (data, '$.kind') IN ('branch', 'general_branch')" },
+  { "members", "SELECT count(*) FROM ex_records WHERE type = 'member' AND NOT deleted"
+               " AND json_extract (data, '$.status') = 'active'" },
+  { "households", "SELECT count(*) FROM ex_records WHERE type = 'household' AND NOT deleted" },
+  { "projects", "SELECT count(*) FROM ex_records WHERE type = 'project' AND NOT deleted" },
+};
+
+GArray *
+gt_stats_collect_received (GtStorage *storage, GError **error)
+{
+  g_autoptr (GArray) stats = g_array_new (FALSE, FALSE, sizeof (GtStatsEntry));
+
+  g_array_set_clear_func (stats, clear_entry);
+  for (guint i = 0; i < G_N_ELEMENTS (received_counts); i++)
+    {
+      gint64 value;
+
+      if (!gt_storage_query_int64 (storage, received_counts[i].sql, &value, error))
+        return NULL;
+      add_entry (stats, received_counts[i].key, value);
+    }
+  return g_steal_pointer (&stats);
+}
+
 gint64
 gt_stats_get (GArray *stats, const char *key)
 {

@@ -20,6 +20,11 @@ typedef struct
  * g_array_unref (); the array owns the keys. */
 GArray *gt_stats_collect (GtStorage *storage, GError **error);
 
+/* For a county: "townships" (offices that sent records), then organizations, branches,
+ * members, households and projects over the records received, as the townships count them
+ * (archived organisations, members no longer active and deletions left out). */
+GArray *gt_stats_collect_received (GtStorage *storage, GError **error);
+
 /* Looks up a key in a gt_stats_collect() result; -1 when absent. */
 gint64 gt_stats_get (GArray *stats, const char *key);
 
