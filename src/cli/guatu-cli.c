@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -161,6 +162,9 @@ main (int argc, char **argv)
     { NULL }
   };
 
+  /* "guatu-cli … | head": a write to the closed pipe fails instead of killing the process,
+   * so it still closes the database and removes its holder file (DB.holder-PID). */
+  signal (SIGPIPE, SIG_IGN);
   setlocale (LC_ALL, "");
   /* GUATU_LOCALEDIR lets the uninstalled build and the tests find their translations. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GUATU_LOCALEDIR") != NULL
