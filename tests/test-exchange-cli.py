@@ -96,6 +96,11 @@ with tempfile.TemporaryDirectory() as tmp:
     for code, name in TOWNSHIPS:
         db = os.path.join(tmp, f"{code}.db")
         ok(f"demo {code}", run("--db", db, "demo", "--code", code, "--name", name))
+        top = query(db, "SELECT name, code FROM organizations WHERE parent_id IS NULL")
+        check(f"demo {code}: its committee is {name}, the codes follow the office's",
+              top == [(name, code + "000")]
+              and query(db, "SELECT count(*) FROM organizations WHERE code NOT LIKE ?",
+                        code + "%") == [(0,)], f"{top}")
         ok(f"{code} keys generate", run("--db", db, "keys", "generate"))
         pem = os.path.join(tmp, f"{code}.pem")
         r = ok(f"{code} keys export", run("--db", db, "keys", "export", "--out", pem))

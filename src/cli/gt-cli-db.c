@@ -135,8 +135,10 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
                                            isatty (STDERR_FILENO) ? print_demo_progress : NULL,
                                            &last_percent, &error)
                    : !gt_demo_build_township (storage, (guint32) seed, &error)) ||
-      (code != NULL && !gt_storage_set_meta (storage, "office_code", code, &error)) ||
-      (name != NULL && !gt_storage_set_meta (storage, "office_name", name, &error)))
+      (members == 0 && (code != NULL || name != NULL) &&
+       !gt_demo_set_office (storage, code, name, &error)) ||
+      (members > 0 && code != NULL && !gt_storage_set_meta (storage, "office_code", code, &error)) ||
+      (members > 0 && name != NULL && !gt_storage_set_meta (storage, "office_name", name, &error)))
     return gt_cli_fail (error);
 
   g_print (_("Demo data written to %s\n"), ctx->db_path);

@@ -602,3 +602,51 @@ gt_demo_occupation (Demo *demo, const char *org_type, int birth_year)
     return PICK (demo, occupations_organ);
   return PICK (demo, occupations_other);
 }
+
+gboolean
+gt_demo_set_office (GtStorage *storage, const char *code, const char *name, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  ok = TRUE;
+  if (code != NULL)
+    {
+      /* 330822105000 → 330822101000: the demo's codes all start with its office code */
+      const char *recode[] = {
+        "UPDATE organizations SET code = ?1 || substr (code, 10) WHERE code LIKE '" REGION_CODE "105%'",
+        "UPDATE villages SET code = ?1 || substr (code, 10) WHERE code LIKE '" REGION_CODE "105%'",
+      };
+
+      for (guint i = 0; ok && i < G_N_ELEMENTS (recode); i++)
+        {
+          ok = (stmt = gt_storage_prepare (storage, recode[i], error)) != NULL;
+          if (ok)
+            {
+              sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+              ok = gt_storage_step_done (storage, stmt, error);
+            }
+        }
+      ok = ok && gt_storage_set_meta (storage, "office_code", code, error);
+    }
+  if (ok && name != NULL)
+    {
+      ok = (stmt = gt_storage_prepare (storage, "UPDATE organizations SET name = ?"
+                                                " WHERE parent_id IS NULL", error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+          ok = gt_storage_step_done (storage, stmt, error);
+        }
+      ok = ok && gt_storage_set_meta (storage, "office_name", name, error) &&
+           gt_storage_set_meta (storage, "township", name, error);
+    }
+  if (!ok)
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  return gt_storage_commit (storage, error);
+}

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * The same @seed always gives the same data. Refuses a database that already holds
  * organisations, leaving it unchanged. */
 gboolean gt_demo_build_township (GtStorage *storage, guint32 seed, GError **error);
+/* Makes the demo township another office (many townships for one county): @code (9 digits,
+ * or NULL) becomes the office code and the prefix of its organisations' and villages' codes,
+ * @name (or NULL) the office's name, its committee's and its chart title's. */
+gboolean gt_demo_set_office (GtStorage *storage, const char *code, const char *name,
+                             GError **error);
 
 /* scoring (gt-demo-scoring.c): a year of 学分 + 工分 entries for the demo members and the
  * published 2026-H1 evaluation; called inside the demo's transaction. */
