@@ -125,6 +125,23 @@ with tempfile.TemporaryDirectory() as work:
                          text=True).stdout
     assert int(got) == n_members, (got, n_members)
     rss = imported[2]
+    # For context: storing the same rows with nothing else — one bare table without any
+    # index, one transaction, in WAL like Guatu's databases — the least any durable import of
+    # them costs on this machine.
+    bare_db = os.path.join(work, "bare.db")
+
+    def fresh_bare(i):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(bare_db + suffix):
+                os.remove(bare_db + suffix)
+        subprocess.run(["sqlite3", bare_db, "PRAGMA journal_mode = WAL;"
+                        " CREATE TABLE r (source_code, type, uuid, rev, mtime, deleted,"
+                        " parent_uuid, data, package_uuid);"], check=True, stdout=null)
+
+    bare_sql = (f"ATTACH '{os.path.join(work, 'county0.db')}' AS c; BEGIN;"
+                " INSERT INTO r SELECT source_code, type, uuid, rev, mtime, deleted, parent_uuid,"
+                " data, package_uuid FROM c.ex_records ORDER BY id; COMMIT;")
+    bare_insert = best(["sqlite3", bare_db, bare_sql], before=fresh_bare)
 
 def row(name, m, f, target):
     return {"seconds": m[0], "floor_seconds": f[0], "ratio": m[0] / f[0],
@@ -135,6 +152,8 @@ def row(name, m, f, target):
 result = {"members": n_members, "package_mb": round(size_mb, 1),
           "export": row("export", export, export_floor, 2.0),
           "import": dict(row("import", imported, import_floor, 2.5), peak_rss_mb=rss,
+                         bare_insert_seconds=bare_insert[0],
+                         bare_insert_cpu_seconds=bare_insert[1],
                          xmllint_schema_seconds=schema_floor[0],
                          xmllint_schema_cpu_seconds=schema_floor[1])}
 print(f"{'operation':<16} {'members':>8} {'wall':>8} {'floor':>8} {'ratio':>6}"
@@ -146,6 +165,8 @@ for name, key in (("export (full)", "export"), ("import (full)", "import")):
           f" {r['cpu_ratio']:>5.2f}× {r['target']:>5}×")
 print(f"xmllint --stream --schema alone: {schema_floor[0]:.2f}s wall, {schema_floor[1]:.2f}s cpu"
       f" ({schema_floor[1] / max(import_floor[1], 1e-3):.2f}× the plain stream)")
+print(f"the same rows into one bare table with sqlite3 alone: {bare_insert[0]:.2f}s wall"
+      f" ({bare_insert[0] / import_floor[0]:.2f}× the floor), {bare_insert[1]:.2f}s cpu")
 print(f"peak RSS of the import: {rss} MB (target < 150 MB); package {size_mb:.1f} MB")
 with open(out, "w") as f:
     json.dump(result, f, indent=2)
