@@ -11,6 +11,7 @@
 #include "county-fixture.h"
 #include "gt-county-dispatch.h"
 #include "gt-county-report.h"
+#include "gt-stats.h"
 
 static CountyFixture fx;
 
@@ -316,6 +317,67 @@ test_dispatch_and_ack (void)
   g_assert_cmpint (((GtCountyTask *) tasks->pdata[0])->received, ==, 0);
 }
 
+/* Sends township @i's report for @period again; TRUE when the county applied it. */
+static gboolean
+resend_report (guint i, const char *period, const char *name, GError **error)
+{
+  g_autoptr (GtStorage) town = county_open (fx.townships[i]);
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autofree char *file = g_build_filename (fx.dir, name, NULL);
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, period, NULL, NULL, FALSE, NULL };
+  g_autoptr (GtExchangeResult) result = NULL;
+
+  g_assert_true (gt_exchange_export (town, file, &options, NULL, error));
+  result = gt_exchange_import (county, file, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, error);
+  return result != NULL && result->applied;
+}
+
+static gint64
+gt_test_count_archived (GtStorage *county)
+{
+  gint64 n = -1;
+
+  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_records WHERE type ="
+                                         " 'organization' AND source_code = '330822102'"
+                                         " AND json_extract (data, '$.archived') IN (1, '1')",
+                                         &n, NULL));
+  return n;
+}
+
+static void
+test_archived_organisations (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = NULL;
+  g_autoptr (GArray) stats = NULL;
+  const GtCountyTownship *t;
+
+  {
+    /* township 1 archives one of its branches and reports again */
+    g_autoptr (GtStorage) town = county_open (fx.townships[1]);
+    g_assert_true (gt_storage_exec (town, "UPDATE organizations SET archived = 1, rev = rev + 1,"
+                                    " mtime = '2026-11-30T08:00:00Z' WHERE id = (SELECT max (id)"
+                                    " FROM organizations WHERE kind = 'branch')", &error));
+    g_assert_no_error (error);
+    stats = gt_stats_collect (town, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (resend_report (1, "2026-11", "archived.xml", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GtStorage) county = county_open (fx.county);
+    g_assert_cmpint (gt_test_count_archived (county), ==, 1);
+    towns = gt_county_summary (county, "2026-11", &error);
+    g_assert_no_error (error);
+  }
+  t = towns->pdata[1];
+  g_assert_cmpstr (t->code, ==, county_codes[1]);
+  /* the county counts what the township's own `stats` counts */
+  g_assert_cmpint (t->organizations, ==, gt_stats_get (stats, "organizations"));
+  g_assert_cmpint (t->branches, ==, gt_stats_get (stats, "branches"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -330,6 +392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/county/report-pdf", test_report_pdf);
   g_test_add_func ("/county/report-pages", test_report_pages);
   g_test_add_func ("/county/dispatch-and-ack", test_dispatch_and_ack);
+  g_test_add_func ("/county/archived-organisations", test_archived_organisations);
   status = g_test_run ();
   county_fixture_free (&fx);
   return status;

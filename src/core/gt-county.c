@@ -224,10 +224,15 @@ read_reports (GtStorage *storage, GHashTable *by_code, const char *period, GErro
   return TRUE;
 }
 
+/* Archived organisations are history: the township's own counts (gt-stats.c) leave them
+ * out, and so does the county. */
+#define NOT_ARCHIVED "coalesce (json_extract (data, '$.archived'), '0') IN (0, '0')"
+
 static const char counts_sql[] =
   "SELECT source_code,"
-  " sum (type = 'organization'),"
-  " sum (type = 'organization' AND json_extract (data, '$.kind') = 'branch'),"
+  " sum (type = 'organization' AND " NOT_ARCHIVED "),"
+  " sum (type = 'organization' AND " NOT_ARCHIVED
+  "      AND json_extract (data, '$.kind') = 'branch'),"
   " sum (type = 'member' AND json_extract (data, '$.status') = 'active'),"
   " sum (type = 'member' AND json_extract (data, '$.status') = 'active'"
   "      AND json_extract (data, '$.category') = 'full'),"
