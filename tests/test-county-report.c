@@ -319,12 +319,14 @@ test_dispatch_and_ack (void)
 
 /* Sends township @i's report for @period again; TRUE when the county applied it. */
 static gboolean
-resend_report (guint i, const char *period, const char *name, GError **error)
+send_report (guint i, const char *period, const char *created, const char *name,
+             GError **error)
 {
   g_autoptr (GtStorage) town = county_open (fx.townships[i]);
   g_autoptr (GtStorage) county = county_open (fx.county);
   g_autofree char *file = g_build_filename (fx.dir, name, NULL);
-  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, period, NULL, NULL, FALSE, NULL };
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, period, NULL, NULL, FALSE,
+                                      created };
   g_autoptr (GtExchangeResult) result = NULL;
 
   g_assert_true (gt_exchange_export (town, file, &options, NULL, error));
@@ -363,7 +365,7 @@ test_archived_organisations (void)
     stats = gt_stats_collect (town, &error);
     g_assert_no_error (error);
   }
-  g_assert_true (resend_report (1, "2026-11", "archived.xml", &error));
+  g_assert_true (send_report (1, "2026-11", NULL, "archived.xml", &error));
   g_assert_no_error (error);
   {
     g_autoptr (GtStorage) county = county_open (fx.county);
@@ -376,6 +378,73 @@ test_archived_organisations (void)
   /* the county counts what the township's own `stats` counts */
   g_assert_cmpint (t->organizations, ==, gt_stats_get (stats, "organizations"));
   g_assert_cmpint (t->branches, ==, gt_stats_get (stats, "branches"));
+}
+
+static const GtCountyTownship *
+summary_township (const char *code, GPtrArray **towns)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (towns, g_ptr_array_unref);
+  *towns = gt_county_summary (county, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < (*towns)->len; i++)
+    if (g_str_equal (((GtCountyTownship *) (*towns)->pdata[i])->code, code))
+      return (*towns)->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_last_report_never_backwards (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = NULL;
+  const GtCountyTownship *t;
+
+  /* township 2 (last report 2026-10) reports November, then sends its October package
+   * again, made later: the last report stays 2026-11 */
+  g_assert_true (send_report (2, "2026-11", "2026-12-10T09:00:00+00:00", "t2-11.xml", &error));
+  g_assert_no_error (error);
+  t = summary_township (county_codes[2], &towns);
+  g_assert_cmpstr (t->last_period, ==, "2026-11");
+  g_assert_true (send_report (2, "2026-10", "2026-12-11T09:00:00+00:00", "t2-10.xml", &error));
+  g_assert_no_error (error);
+  t = summary_township (county_codes[2], &towns);
+  g_assert_cmpstr (t->last_period, ==, "2026-11");
+  g_assert_cmpstr (t->last_created, ==, "2026-12-10T09:00:00+00:00");
+  g_assert_true (t->reported);
+
+  /* an older package whose records conflict: the refusal says it is older */
+  {
+    g_autoptr (GtStorage) town = county_open (fx.townships[2]);
+    const char *sql = "UPDATE members SET name = '%s', rev = rev + 1 WHERE id = 3";
+    g_autofree char *first = g_strdup_printf (sql, "甲"), *second = g_strdup_printf (sql, "乙");
+    g_autoptr (GtStorage) county = NULL;
+    g_autofree char *older = g_build_filename (fx.dir, "t2-older.xml", NULL);
+    g_autoptr (GtExchangeResult) result = NULL;
+
+    g_assert_true (gt_storage_exec (town, first, &error));
+    {
+      GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, "2026-11", NULL, NULL,
+                                          FALSE, "2026-12-12T09:00:00+00:00" };
+      g_assert_true (gt_exchange_export (town, older, &options, NULL, &error));
+      g_assert_no_error (error);
+    }
+    g_assert_true (gt_storage_exec (town, second, &error));
+    g_clear_object (&town);
+    g_assert_true (send_report (2, "2026-11", "2026-12-13T09:00:00+00:00", "t2-newer.xml",
+                                &error));
+    g_assert_no_error (error);
+    county = county_open (fx.county);
+    result = gt_exchange_import (county, older, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                                 GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+    g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_CONFLICTS);
+    g_assert_nonnull (strstr (error->message, "This package (created 2026-12-12T09:00:00+00:00)"
+                                              " is older than the one already imported from "
+                                              "330822103 (2026-11, created "
+                                              "2026-12-13T09:00:00+00:00)."));
+  }
 }
 
 int
@@ -393,6 +462,7 @@ main (int argc, char **argv)
   g_test_add_func ("/county/report-pages", test_report_pages);
   g_test_add_func ("/county/dispatch-and-ack", test_dispatch_and_ack);
   g_test_add_func ("/county/archived-organisations", test_archived_organisations);
+  g_test_add_func ("/county/last-report-never-backwards", test_last_report_never_backwards);
   status = g_test_run ();
   county_fixture_free (&fx);
   return status;
