@@ -447,6 +447,42 @@ test_last_report_never_backwards (void)
   }
 }
 
+static void
+test_full_package_not_ranked (void)
+{
+  g_autoptr (GtStorage) town = county_open (fx.townships[3]);
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_build_filename (fx.dir, "t3-full.xml", NULL);
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_FULL, NULL, NULL, NULL, FALSE, NULL };
+  g_autoptr (GtExchangeResult) result = NULL;
+  g_autoptr (GPtrArray) towns = NULL, ranked = NULL;
+  const GtCountyTownship *t;
+
+  /* township 3 sends a full package (no period): it has not reported the period */
+  g_assert_true (gt_exchange_export (town, file, &options, NULL, &error));
+  g_assert_no_error (error);
+  result = gt_exchange_import (county, file, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->applied);
+  towns = gt_county_summary (county, "2026-11", &error);
+  g_assert_no_error (error);
+  t = towns->pdata[3];
+  g_assert_cmpstr (t->code, ==, county_codes[3]);
+  g_assert_cmpint (t->members, >, 0); /* its registers arrived */
+  g_assert_false (t->reported);
+  g_assert_null (t->last_period);
+  g_assert_null (t->activity_period);
+  ranked = gt_county_ranking (towns, gt_county_column_find ("members"));
+  for (guint i = 0; i < ranked->len; i++)
+    g_assert_cmpstr (((GtCountyTownship *) ranked->pdata[i])->code, !=, county_codes[3]);
+  g_ptr_array_unref (ranked);
+  ranked = gt_county_ranked (towns, GT_COUNTY_RANK_MEMBERS);
+  for (guint i = 0; i < ranked->len; i++)
+    g_assert_cmpstr (((GtCountyTownship *) ranked->pdata[i])->code, !=, county_codes[3]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -463,6 +499,7 @@ main (int argc, char **argv)
   g_test_add_func ("/county/dispatch-and-ack", test_dispatch_and_ack);
   g_test_add_func ("/county/archived-organisations", test_archived_organisations);
   g_test_add_func ("/county/last-report-never-backwards", test_last_report_never_backwards);
+  g_test_add_func ("/county/full-package-not-ranked", test_full_package_not_ranked);
   status = g_test_run ();
   county_fixture_free (&fx);
   return status;
