@@ -203,6 +203,20 @@ test_report_pdf (void)
       g_assert_null (strstr (strstr (at, entry) + 1, entry));
     }
   g_assert_null (strstr (strstr (text, "Top 1 by"), county_codes[2]));
+  {
+    /* one township ranked: no empty "Bottom 0" list */
+    g_autoptr (GtCountyReport) one = gt_county_report_new (county, "2026-10", "members", 5,
+                                                           &error);
+    g_autofree char *one_pdf = g_build_filename (fx.dir, "one.pdf", NULL);
+    g_autofree char *one_text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (gt_county_report_write_pdf (one, one_pdf, &error));
+    one_text = run_tool ("pdftotext", "-raw", one_pdf, "-", NULL);
+    g_assert_nonnull (strstr (one_text, "Top 1 by"));
+    g_assert_nonnull (strstr (one_text, county_names[2]));
+    g_assert_null (strstr (one_text, "Bottom"));
+  }
 }
 
 static void

@@ -605,6 +605,9 @@ draw_ranking (GtCountyReport *report, cairo_t *cr, double y)
       guint n = n_side[side];
       g_autofree char *heading = NULL;
 
+      if (side == 1 && n == 0 && report->ranked->len > 0)
+        break; /* one township ranked: the top list is the whole ranking */
+
       heading = g_strdup_printf (side == 0 ? _("Top %u by %s") : _("Bottom %u by %s"), n,
                                  report->rank_title);
       cairo_set_source_rgb (cr, 0.65, 0.05, 0.05);
