@@ -11,6 +11,7 @@
 #include "county-fixture.h"
 #include "gt-county-dispatch.h"
 #include "gt-county-report.h"
+#include "gt-stats.h"
 
 static CountyFixture fx;
 
@@ -71,32 +72,99 @@ test_ranking (void)
   g_autoptr (GtStorage) county = county_open (fx.county);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) towns = gt_county_summary (county, "2026-11", &error);
-  g_autoptr (GPtrArray) ranked = NULL;
-  gint64 expected[3];
-  guint order[3] = { 0, 1, 2 };
+  g_autoptr (GPtrArray) ranked = NULL, by_metric = NULL;
+  const GtCountyColumn *links = gt_county_column_find ("links-per-member");
+  const GtCountyTownship *old = towns->pdata[2];
+  gint64 expected[2];
+  guint best, worst;
 
   g_assert_no_error (error);
-  ranked = gt_county_ranking (towns, gt_county_column_find ("links-per-member"));
-  /* township 3 never reported: not ranked */
-  g_assert_cmpuint (ranked->len, ==, 3);
-  for (guint i = 0; i < 3; i++)
+  ranked = gt_county_ranking (towns, links);
+  /* only the townships that reported 2026-11 are ranked: not township 2 (its last report is
+   * for 2026-10), not township 3 (never reported) */
+  g_assert_cmpuint (ranked->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
     expected[i] = county_fixture_links_per_member (&fx, i);
   /* the figures differ, so the order says something */
-  g_assert_true (expected[0] != expected[1] && expected[1] != expected[2]);
-  for (guint i = 0; i < 3; i++)
-    for (guint j = i + 1; j < 3; j++)
-      if (expected[order[j]] > expected[order[i]])
-        {
-          guint swap = order[i];
-          order[i] = order[j];
-          order[j] = swap;
-        }
-  for (guint i = 0; i < 3; i++)
+  g_assert_true (expected[0] != expected[1]);
+  best = expected[0] > expected[1] ? 0 : 1;
+  worst = 1 - best;
+  g_assert_cmpstr (((GtCountyTownship *) ranked->pdata[0])->code, ==, county_codes[best]);
+  g_assert_cmpstr (((GtCountyTownship *) ranked->pdata[1])->code, ==, county_codes[worst]);
+  g_assert_cmpint (links->value (ranked->pdata[0]), ==, expected[best]);
+  /* the CLI's ranking by a metric leaves out the same townships */
+  by_metric = gt_county_ranked (towns, GT_COUNTY_RANK_LINKS_PER_MEMBER);
+  g_assert_cmpuint (by_metric->len, ==, 2);
+  g_assert_true (by_metric->pdata[0] == ranked->pdata[0] &&
+                 by_metric->pdata[1] == ranked->pdata[1]);
+
+  /* township 2 did not report 2026-11: no November figures from its October package */
+  g_assert_cmpstr (old->code, ==, county_codes[2]);
+  g_assert_false (old->reported);
+  g_assert_cmpstr (old->last_period, ==, "2026-10");
+  g_assert_null (old->activity_period);
+  g_assert_cmpint (old->meetings_required, ==, 0);
+  g_assert_cmpint (old->dues_paid_members, ==, 0);
+  g_assert_cmpint (old->rated_members, ==, 0);
+  for (const char *const *id = (const char *const[]) { "meetings-held", "dues-paid",
+                                                      "average-stars", NULL }; *id; id++)
     {
-      const GtCountyTownship *t = ranked->pdata[i];
-      g_assert_cmpstr (t->code, ==, county_codes[order[i]]);
-      g_assert_cmpint (gt_county_column_find ("links-per-member")->value (t), ==,
-                       expected[order[i]]);
+      g_autofree char *cell = gt_county_column_text (gt_county_column_find (*id), old);
+      g_assert_cmpstr (cell, ==, "—");
+    }
+  /* a township that reported has them */
+  g_assert_cmpstr (((GtCountyTownship *) towns->pdata[0])->activity_period, ==, "2026-11");
+  g_assert_cmpint (((GtCountyTownship *) towns->pdata[0])->meetings_required, >, 0);
+}
+
+static void
+test_default_period (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *period = gt_county_default_period (county, &error);
+  g_autoptr (GPtrArray) none = NULL, given = NULL;
+  g_autofree char *missing_none = NULL, *missing_given = NULL;
+
+  g_assert_no_error (error);
+  /* the newest period any township reported */
+  g_assert_cmpstr (period, ==, "2026-11");
+  none = gt_county_summary (county, NULL, &error);
+  given = gt_county_summary (county, period, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, given->len);
+  /* one period for the whole table: not each township's own last period */
+  for (guint i = 0; i < none->len; i++)
+    {
+      const GtCountyTownship *a = none->pdata[i], *b = given->pdata[i];
+      g_assert_cmpint (a->reported, ==, b->reported);
+      g_assert_cmpstr (a->activity_period, ==, b->activity_period);
+      g_assert_true (a->activity_period == NULL || g_str_equal (a->activity_period, "2026-11"));
+    }
+  g_assert_false (((GtCountyTownship *) none->pdata[2])->reported);
+  g_assert_null (((GtCountyTownship *) none->pdata[2])->activity_period);
+  missing_none = gt_county_missing_text (none, period);
+  missing_given = gt_county_missing_text (given, "2026-11");
+  g_assert_cmpstr (missing_none, ==, missing_given);
+}
+
+static void
+test_ranking_split (void)
+{
+  static const guint cases[][4] = {
+    /* ranked, top → at the top, at the bottom */
+    { 12, 5, 5, 5 }, { 10, 5, 5, 5 }, { 6, 5, 3, 3 }, { 5, 5, 3, 2 }, { 3, 2, 2, 1 },
+    { 1, 5, 1, 0 }, { 0, 5, 0, 0 }, { 6, 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint top = 99, bottom = 99;
+
+      gt_county_ranking_split (cases[i][0], cases[i][1], &top, &bottom);
+      g_assert_cmpuint (top, ==, cases[i][2]);
+      g_assert_cmpuint (bottom, ==, cases[i][3]);
+      g_assert_cmpuint (top + bottom, <=, cases[i][0]);
     }
 }
 
@@ -124,8 +192,31 @@ test_report_pdf (void)
     g_assert_nonnull (strstr (text, county_names[i]));
   g_assert_nonnull (strstr (text, "常山县"));
   g_assert_nonnull (strstr (text, "2 of 4 townships have not reported for 2026-11: "));
-  g_assert_nonnull (strstr (text, "Top 3 by Links per member"));
-  g_assert_nonnull (strstr (text, "Bottom 3 by Links per member"));
+  /* two townships reported 2026-11: one at the top, the other at the bottom, none twice */
+  g_assert_nonnull (strstr (text, "Top 1 by Links per member"));
+  g_assert_nonnull (strstr (text, "Bottom 1 by Links per member"));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("%s (%s)", county_names[i], county_codes[i]);
+      const char *at = strstr (text, "Top 1 by");
+      g_assert_nonnull (strstr (at, entry));
+      g_assert_null (strstr (strstr (at, entry) + 1, entry));
+    }
+  g_assert_null (strstr (strstr (text, "Top 1 by"), county_codes[2]));
+  {
+    /* one township ranked: no empty "Bottom 0" list */
+    g_autoptr (GtCountyReport) one = gt_county_report_new (county, "2026-10", "members", 5,
+                                                           &error);
+    g_autofree char *one_pdf = g_build_filename (fx.dir, "one.pdf", NULL);
+    g_autofree char *one_text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (gt_county_report_write_pdf (one, one_pdf, &error));
+    one_text = run_tool ("pdftotext", "-raw", one_pdf, "-", NULL);
+    g_assert_nonnull (strstr (one_text, "Top 1 by"));
+    g_assert_nonnull (strstr (one_text, county_names[2]));
+    g_assert_null (strstr (one_text, "Bottom"));
+  }
 }
 
 static void
@@ -240,6 +331,172 @@ test_dispatch_and_ack (void)
   g_assert_cmpint (((GtCountyTask *) tasks->pdata[0])->received, ==, 0);
 }
 
+/* Sends township @i's report for @period again; TRUE when the county applied it. */
+static gboolean
+send_report (guint i, const char *period, const char *created, const char *name,
+             GError **error)
+{
+  g_autoptr (GtStorage) town = county_open (fx.townships[i]);
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autofree char *file = g_build_filename (fx.dir, name, NULL);
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, period, NULL, NULL, FALSE,
+                                      created };
+  g_autoptr (GtExchangeResult) result = NULL;
+
+  g_assert_true (gt_exchange_export (town, file, &options, NULL, error));
+  result = gt_exchange_import (county, file, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, error);
+  return result != NULL && result->applied;
+}
+
+static gint64
+gt_test_count_archived (GtStorage *county)
+{
+  gint64 n = -1;
+
+  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_records WHERE type ="
+                                         " 'organization' AND source_code = '330822102'"
+                                         " AND json_extract (data, '$.archived') IN (1, '1')",
+                                         &n, NULL));
+  return n;
+}
+
+static void
+test_archived_organisations (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = NULL;
+  g_autoptr (GArray) stats = NULL;
+  const GtCountyTownship *t;
+
+  {
+    /* township 1 archives one of its branches and reports again */
+    g_autoptr (GtStorage) town = county_open (fx.townships[1]);
+    g_assert_true (gt_storage_exec (town, "UPDATE organizations SET archived = 1, rev = rev + 1,"
+                                    " mtime = '2026-11-30T08:00:00Z' WHERE id = (SELECT max (id)"
+                                    " FROM organizations WHERE kind = 'branch')", &error));
+    g_assert_no_error (error);
+    stats = gt_stats_collect (town, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (send_report (1, "2026-11", NULL, "archived.xml", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GtStorage) county = county_open (fx.county);
+    g_assert_cmpint (gt_test_count_archived (county), ==, 1);
+    towns = gt_county_summary (county, "2026-11", &error);
+    g_assert_no_error (error);
+  }
+  t = towns->pdata[1];
+  g_assert_cmpstr (t->code, ==, county_codes[1]);
+  /* the county counts what the township's own `stats` counts */
+  g_assert_cmpint (t->organizations, ==, gt_stats_get (stats, "organizations"));
+  g_assert_cmpint (t->branches, ==, gt_stats_get (stats, "branches"));
+}
+
+static const GtCountyTownship *
+summary_township (const char *code, GPtrArray **towns)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (towns, g_ptr_array_unref);
+  *towns = gt_county_summary (county, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < (*towns)->len; i++)
+    if (g_str_equal (((GtCountyTownship *) (*towns)->pdata[i])->code, code))
+      return (*towns)->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_last_report_never_backwards (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = NULL;
+  const GtCountyTownship *t;
+
+  /* township 2 (last report 2026-10) reports November, then sends its October package
+   * again, made later: the last report stays 2026-11 */
+  g_assert_true (send_report (2, "2026-11", "2026-12-10T09:00:00+00:00", "t2-11.xml", &error));
+  g_assert_no_error (error);
+  t = summary_township (county_codes[2], &towns);
+  g_assert_cmpstr (t->last_period, ==, "2026-11");
+  g_assert_true (send_report (2, "2026-10", "2026-12-11T09:00:00+00:00", "t2-10.xml", &error));
+  g_assert_no_error (error);
+  t = summary_township (county_codes[2], &towns);
+  g_assert_cmpstr (t->last_period, ==, "2026-11");
+  g_assert_cmpstr (t->last_created, ==, "2026-12-10T09:00:00+00:00");
+  g_assert_true (t->reported);
+
+  /* an older package whose records conflict: the refusal says it is older */
+  {
+    g_autoptr (GtStorage) town = county_open (fx.townships[2]);
+    const char *sql = "UPDATE members SET name = '%s', rev = rev + 1 WHERE id = 3";
+    g_autofree char *first = g_strdup_printf (sql, "甲"), *second = g_strdup_printf (sql, "乙");
+    g_autoptr (GtStorage) county = NULL;
+    g_autofree char *older = g_build_filename (fx.dir, "t2-older.xml", NULL);
+    g_autoptr (GtExchangeResult) result = NULL;
+
+    g_assert_true (gt_storage_exec (town, first, &error));
+    {
+      GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, "2026-11", NULL, NULL,
+                                          FALSE, "2026-12-12T09:00:00+00:00" };
+      g_assert_true (gt_exchange_export (town, older, &options, NULL, &error));
+      g_assert_no_error (error);
+    }
+    g_assert_true (gt_storage_exec (town, second, &error));
+    g_clear_object (&town);
+    g_assert_true (send_report (2, "2026-11", "2026-12-13T09:00:00+00:00", "t2-newer.xml",
+                                &error));
+    g_assert_no_error (error);
+    county = county_open (fx.county);
+    result = gt_exchange_import (county, older, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                                 GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+    g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_CONFLICTS);
+    g_assert_nonnull (strstr (error->message, "This package (created 2026-12-12T09:00:00+00:00)"
+                                              " is older than the one already imported from "
+                                              "330822103 (2026-11, created "
+                                              "2026-12-13T09:00:00+00:00)."));
+  }
+}
+
+static void
+test_full_package_not_ranked (void)
+{
+  g_autoptr (GtStorage) town = county_open (fx.townships[3]);
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_build_filename (fx.dir, "t3-full.xml", NULL);
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_FULL, NULL, NULL, NULL, FALSE, NULL };
+  g_autoptr (GtExchangeResult) result = NULL;
+  g_autoptr (GPtrArray) towns = NULL, ranked = NULL;
+  const GtCountyTownship *t;
+
+  /* township 3 sends a full package (no period): it has not reported the period */
+  g_assert_true (gt_exchange_export (town, file, &options, NULL, &error));
+  g_assert_no_error (error);
+  result = gt_exchange_import (county, file, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->applied);
+  towns = gt_county_summary (county, "2026-11", &error);
+  g_assert_no_error (error);
+  t = towns->pdata[3];
+  g_assert_cmpstr (t->code, ==, county_codes[3]);
+  g_assert_cmpint (t->members, >, 0); /* its registers arrived */
+  g_assert_false (t->reported);
+  g_assert_null (t->last_period);
+  g_assert_null (t->activity_period);
+  ranked = gt_county_ranking (towns, gt_county_column_find ("members"));
+  for (guint i = 0; i < ranked->len; i++)
+    g_assert_cmpstr (((GtCountyTownship *) ranked->pdata[i])->code, !=, county_codes[3]);
+  g_ptr_array_unref (ranked);
+  ranked = gt_county_ranked (towns, GT_COUNTY_RANK_MEMBERS);
+  for (guint i = 0; i < ranked->len; i++)
+    g_assert_cmpstr (((GtCountyTownship *) ranked->pdata[i])->code, !=, county_codes[3]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -249,9 +506,14 @@ main (int argc, char **argv)
   county_fixture_build (&fx);
   g_test_add_func ("/county/summary-columns", test_summary_columns);
   g_test_add_func ("/county/ranking", test_ranking);
+  g_test_add_func ("/county/default-period", test_default_period);
+  g_test_add_func ("/county/ranking-split", test_ranking_split);
   g_test_add_func ("/county/report-pdf", test_report_pdf);
   g_test_add_func ("/county/report-pages", test_report_pages);
   g_test_add_func ("/county/dispatch-and-ack", test_dispatch_and_ack);
+  g_test_add_func ("/county/archived-organisations", test_archived_organisations);
+  g_test_add_func ("/county/last-report-never-backwards", test_last_report_never_backwards);
+  g_test_add_func ("/county/full-package-not-ranked", test_full_package_not_ranked);
   status = g_test_run ();
   county_fixture_free (&fx);
   return status;

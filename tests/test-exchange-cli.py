@@ -407,8 +407,38 @@ with tempfile.TemporaryDirectory() as tmp:
            run("--db", county, "county", "summary", "--period", "2026-10", "--json"))
     check("summary: 12 reports missing for 2026-10", len((json_of(r) or {}).get("missing", []))
           == 12, r.stdout[:200])
-    r = ok("county summary (text)", run("--db", county, "county", "summary", "--rank",
-                                        "links-per-member", "--top", "2"))
+    j10 = json_of(r) or {}
+    check("summary for 2026-10: nobody ranked, no activity figures from newer packages",
+          j10.get("ranking") == [] and j10.get("period") == "2026-10"
+          and all(t["activity_period"] is None and t["meetings_required"] == 0
+                  for t in j10.get("by_township", [])), r.stdout[:300])
+    # Without --period: ONE period, the newest reported (2026-12, by three townships); the
+    # others are missing, have no figures and are not ranked; each township listed once.
+    december = sorted(query(county, "SELECT DISTINCT sender_code FROM ex_reports"
+                                    " WHERE period = '2026-12'"))
+    december = [c for (c,) in december]
+    r = ok("county summary, default period (text)",
+           run("--db", county, "county", "summary", "--top", "5"))
+    listed = [line.split()[2] for line in r.stdout.splitlines()
+              if line.startswith("Top ") or line.startswith("Bottom ")]
+    check("summary default period: the newest reported, missing counted for it",
+          len(december) == 3 and f"Missing reports 2026-12: {12 - len(december)}" in r.stdout,
+          r.stdout[-900:])
+    check("summary default period: only its reporters ranked, each once (top 2, bottom 1)",
+          sorted(listed) == december and "Top 2:" in r.stdout and "Bottom 1:" in r.stdout
+          and "Top 3:" not in r.stdout and "Bottom 2:" not in r.stdout, r.stdout[-900:])
+    missing_rows = [line for line in r.stdout.splitlines() if line.endswith("MISSING")
+                    and "2026-12" in line]
+    check("summary default period: missing townships have no activity figures",
+          len(missing_rows) == 12 - len(december), r.stdout[-1500:])
+    r = ok("county summary, default period (json)",
+           run("--db", county, "county", "summary", "--json"))
+    jd = json_of(r) or {}
+    check("summary default period (json): the period, the missing and the ranking agree",
+          jd.get("period") == "2026-12" and len(jd.get("missing", [])) == 12 - len(december)
+          and sorted(x["code"] for x in jd.get("ranking", [])) == december, r.stdout[:300])
+    r = ok("county summary (text)", run("--db", county, "county", "summary", "--period",
+                                        "2026-11", "--rank", "links-per-member", "--top", "2"))
     check("summary text: top and bottom", "Top 2:" in r.stdout and "Bottom 2:" in r.stdout,
           r.stdout)
     row = [line for line in r.stdout.splitlines() if line.startswith(STARRED)

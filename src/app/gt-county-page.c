@@ -171,7 +171,7 @@ fill_ranking (GtCountyPage *self)
   const GtCountyColumn *column = gt_county_column_find (id != NULL ? id : "members");
   g_autoptr (GPtrArray) ranked = NULL;
   guint top = (guint) gtk_spin_button_get_value_as_int (self->top_spin);
-  guint n;
+  guint n_side[2];
   g_autofree char *top_title = NULL, *bottom_title = NULL;
 
   gtk_list_store_clear (self->top_store);
@@ -179,14 +179,15 @@ fill_ranking (GtCountyPage *self)
   if (self->townships == NULL || column == NULL)
     return;
   ranked = gt_county_ranking (self->townships, column);
-  n = MIN (top, ranked->len);
-  top_title = g_strdup_printf (_("Top %u"), n);
-  bottom_title = g_strdup_printf (_("Bottom %u"), n);
+  /* each township once: fewer than 2 × top are shared out between the two lists */
+  gt_county_ranking_split (ranked->len, top, &n_side[0], &n_side[1]);
+  top_title = g_strdup_printf (_("Top %u"), n_side[0]);
+  bottom_title = g_strdup_printf (_("Bottom %u"), n_side[1]);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->top_view, 1), top_title);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->bottom_view, 1), bottom_title);
   /* the value column keeps its short title ("Value"): the chooser names the metric */
   for (int side = 0; side < 2; side++)
-    for (guint i = 0; i < n; i++)
+    for (guint i = 0; i < n_side[side]; i++)
       {
         guint at = side == 0 ? i : ranked->len - 1 - i;
         const GtCountyTownship *t = ranked->pdata[at];
@@ -332,7 +333,7 @@ gt_county_page_set_storage (GtPage *page, GtStorage *storage)
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) periods = NULL;
   g_autofree char *today = gt_today ();
-  g_autofree char *current = NULL;
+  g_autofree char *current = NULL, *fallback = NULL;
   gboolean known = FALSE;
 
   g_set_object (&self->storage, storage);
@@ -343,7 +344,9 @@ gt_county_page_set_storage (GtPage *page, GtStorage *storage)
   if (storage == NULL)
     return;
   periods = gt_county_periods (storage, &error);
-  if (periods == NULL)
+  if (periods != NULL)
+    fallback = gt_county_default_period (storage, &error);
+  if (periods == NULL || fallback == NULL)
     {
       gt_page_report_error (page, error);
       return;
@@ -361,7 +364,8 @@ gt_county_page_set_storage (GtPage *page, GtStorage *storage)
   if (!known)
     {
       g_free (self->period);
-      self->period = g_strdup (periods[0] != NULL ? periods[0] : current);
+      /* the same default period as guatu-cli county summary and county-report */
+      self->period = g_steal_pointer (&fallback);
       gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->period_combo), self->period);
     }
   self->filling = FALSE;

@@ -63,7 +63,7 @@ add_township_json (JsonBuilder *builder, const GtCountyTownship *t)
 
 /* The second table: organisational life, dues and stars. */
 static void
-print_activity (GPtrArray *towns)
+print_activity (GPtrArray *towns, const char *period)
 {
   g_print ("\n%s\n", _("Organisational life, dues and stars:"));
   g_print (_("%-12s %-8s %-15s %-7s %-15s %-8s %s\n"), _("Code"), _("Period"),
@@ -76,7 +76,8 @@ print_activity (GPtrArray *towns)
 
       if (t->activity_period == NULL)
         {
-          g_print ("%-12s %-8s\n", t->code, "-");
+          /* not reported for the period: no figures */
+          g_print ("%-12s %-8s %s\n", t->code, period, _("MISSING"));
           continue;
         }
       meetings = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "%%",
@@ -109,8 +110,9 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
   };
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) towns = NULL;
+  g_autoptr (GPtrArray) towns = NULL, ranked = NULL;
   g_autofree char *period = NULL, *rank_name = NULL;
+  guint n_top = 0, n_bottom = 0;
   GtCountyRank rank = GT_COUNTY_RANK_MEMBERS;
   gboolean json = FALSE;
   int exit_code = GT_EXIT_OK, top = 3;
@@ -139,9 +141,15 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
+  /* one period for the whole table: the same default as the county page and county-report */
+  if (period == NULL && (period = gt_county_default_period (storage, &error)) == NULL)
+    return gt_cli_fail (error);
   towns = gt_county_summary (storage, period, &error);
   if (towns == NULL)
     return gt_cli_fail (error);
+  /* only the townships that reported the period are ranked */
+  ranked = gt_county_ranked (towns, rank);
+  gt_county_ranking_split (ranked->len, (guint) top, &n_top, &n_bottom);
   for (guint i = 0; i < towns->len; i++)
     {
       GtCountyTownship *t = towns->pdata[i];
@@ -173,13 +181,12 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
         if (!((GtCountyTownship *) towns->pdata[i])->reported)
           json_builder_add_string_value (builder, ((GtCountyTownship *) towns->pdata[i])->code);
       json_builder_end_array (builder);
-      gt_county_sort (towns, rank);
       gt_cli_json_add_string (builder, "rank", rank_name != NULL ? rank_name : "members");
       json_builder_set_member_name (builder, "ranking");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < towns->len; i++)
+      for (guint i = 0; i < ranked->len; i++)
         {
-          GtCountyTownship *t = towns->pdata[i];
+          GtCountyTownship *t = ranked->pdata[i];
           json_builder_begin_object (builder);
           gt_cli_json_add_string (builder, "code", t->code);
           gt_cli_json_add_int (builder, "value", gt_county_metric (t, rank));
@@ -205,19 +212,18 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
   g_print (_("Total: %u townships, %lld members, %lld households, %lld links, %lld projects\n"),
            towns->len, (long long) totals[0], (long long) totals[1], (long long) totals[2],
            (long long) totals[3]);
-  print_activity (towns);
+  print_activity (towns, period);
   if (missing > 0)
-    g_print (_("Missing reports%s%s: %u\n"), period != NULL ? " " : "",
-             period != NULL ? period : "", missing);
-  gt_county_sort (towns, rank);
-  for (guint i = 0; i < towns->len && (int) i < top; i++)
+    g_print (_("Missing reports%s%s: %u\n"), " ", period, missing);
+  /* each township once: with fewer than 2 × N the two lists share them out */
+  for (guint i = 0; i < n_top; i++)
     g_print (_("Top %u: %s %s (%lld)\n"), i + 1,
-             ((GtCountyTownship *) towns->pdata[i])->code,
-             ((GtCountyTownship *) towns->pdata[i])->name,
-             (long long) gt_county_metric (towns->pdata[i], rank));
-  for (guint i = 0; i < towns->len && (int) i < top; i++)
+             ((GtCountyTownship *) ranked->pdata[i])->code,
+             ((GtCountyTownship *) ranked->pdata[i])->name,
+             (long long) gt_county_metric (ranked->pdata[i], rank));
+  for (guint i = 0; i < n_bottom; i++)
     {
-      GtCountyTownship *t = towns->pdata[towns->len - 1 - i];
+      GtCountyTownship *t = ranked->pdata[ranked->len - 1 - i];
       g_print (_("Bottom %u: %s %s (%lld)\n"), i + 1, t->code, t->name,
                (long long) gt_county_metric (t, rank));
     }

@@ -3,8 +3,8 @@
  * Computed from the records each township sent (ex_records), never from its own summaries
  * (docs/exchange.md, “County roll-up”):
  *
- * - The activity period is the period asked for, else the township's last reported period;
- *   its months are cut at the township's last reported month when that falls inside it (a
+ * - The activity period is the summary's one period, for a township that reported it (the
+ *   others are missing and get no figures, gt-county.c); its months are cut at the township's last reported month when that falls inside it (a
  *   year asked in June counts January to the month reported).
  * - Meeting compliance: for every organisation that holds meetings (branch, general branch,
  *   party group; not archived; from the month it was founded), every kind of meeting it
@@ -33,9 +33,8 @@
  * repeat it word for word for SQLite to use the index. */
 #define ROLLUP_TYPES " AND type IN ('organization', 'meeting', 'dues-payment', 'rating')"
 
-/* Month indexes (year × 12 + month − 1) of a period "YYYY", "YYYY-Qn" or "YYYY-MM". */
-static gboolean
-period_months (const char *period, int *first, int *last)
+gboolean
+gt_county_period_months (const char *period, int *first, int *last)
 {
   int year = 0, n = 0;
   char extra;
@@ -205,7 +204,7 @@ add_meetings (GtStorage *storage, GtCountyTownship *t, int first, int last, GErr
       if (founded != NULL && strlen (founded) >= 7)
         {
           g_autofree char *month = g_strndup (founded, 7);
-          if (period_months (month, &f_first, &f_last))
+          if (gt_county_period_months (month, &f_first, &f_last))
             from_index = MAX (first, f_first);
         }
       for (guint k = 0; gt_meeting_kinds[k] != NULL; k++)
@@ -356,11 +355,11 @@ gt_county_add_activity (GtStorage *storage, GtCountyTownship *t, const char *per
   const char *chosen = period != NULL ? period : t->last_period;
   int first, last, reported_first, reported_last;
 
-  if (!period_months (chosen, &first, &last))
+  if (!gt_county_period_months (chosen, &first, &last))
     return TRUE; /* nothing reported yet, or no period: the fields stay empty */
   t->activity_period = g_strdup (chosen);
   /* Cut at the township's last reported month when that is inside the period. */
-  if (period_months (t->last_period, &reported_first, &reported_last) &&
+  if (gt_county_period_months (t->last_period, &reported_first, &reported_last) &&
       reported_last >= first && reported_last < last)
     last = reported_last;
   return add_meetings (storage, t, first, last, error) &&

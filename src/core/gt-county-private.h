@@ -13,4 +13,8 @@ G_BEGIN_DECLS
 gboolean gt_county_add_activity (GtStorage *storage, GtCountyTownship *township,
                                  const char *period, GError **error);
 
+/* Month indexes (year × 12 + month − 1) of a period "YYYY", "YYYY-Qn" or "YYYY-MM"; FALSE
+ * for anything else (and NULL). */
+gboolean gt_county_period_months (const char *period, int *first, int *last);
+
 G_END_DECLS

@@ -93,6 +93,39 @@ stars_value (const GtCountyTownship *t)
   return gt_county_metric (t, GT_COUNTY_RANK_AVERAGE_STARS);
 }
 
+/* A township that did not report the period has no activity figures: a dash, not 0%. */
+static char *
+activity_text (const GtCountyTownship *t, gint64 (*value) (const GtCountyTownship *),
+               GtCountyFormat format)
+{
+  gint64 v;
+
+  if (t->activity_period == NULL)
+    return g_strdup ("—");
+  v = value (t);
+  if (format == GT_COUNTY_FORMAT_RATIO)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", v / 100, (int) ABS (v % 100));
+  return g_strdup_printf ("%" G_GINT64_FORMAT "%%", v);
+}
+
+static char *
+meetings_text (const GtCountyTownship *t)
+{
+  return activity_text (t, meetings_value, GT_COUNTY_FORMAT_PERCENT);
+}
+
+static char *
+dues_text (const GtCountyTownship *t)
+{
+  return activity_text (t, dues_value, GT_COUNTY_FORMAT_PERCENT);
+}
+
+static char *
+stars_text (const GtCountyTownship *t)
+{
+  return activity_text (t, stars_value, GT_COUNTY_FORMAT_RATIO);
+}
+
 /* One line per column, left to right. */
 const GtCountyColumn gt_county_columns[] = {
   { "code", N_("Code"), GT_COUNTY_FORMAT_TEXT, FALSE, NULL, code_text },
@@ -108,9 +141,11 @@ const GtCountyColumn gt_county_columns[] = {
   { "projects", N_("Projects"), GT_COUNTY_FORMAT_COUNT, TRUE, projects_value, NULL },
   { "milestones-done", N_("Milestones done"), GT_COUNTY_FORMAT_PERCENT, TRUE, milestones_value,
     NULL },
-  { "meetings-held", N_("Meetings held"), GT_COUNTY_FORMAT_PERCENT, TRUE, meetings_value, NULL },
-  { "dues-paid", N_("Dues paid"), GT_COUNTY_FORMAT_PERCENT, TRUE, dues_value, NULL },
-  { "average-stars", N_("Average stars"), GT_COUNTY_FORMAT_RATIO, TRUE, stars_value, NULL },
+  { "meetings-held", N_("Meetings held"), GT_COUNTY_FORMAT_PERCENT, TRUE, meetings_value,
+    meetings_text },
+  { "dues-paid", N_("Dues paid"), GT_COUNTY_FORMAT_PERCENT, TRUE, dues_value, dues_text },
+  { "average-stars", N_("Average stars"), GT_COUNTY_FORMAT_RATIO, TRUE, stars_value,
+    stars_text },
 };
 const guint gt_county_n_columns = G_N_ELEMENTS (gt_county_columns);
 
@@ -186,7 +221,7 @@ gt_county_ranking (GPtrArray *townships, const GtCountyColumn *column)
   GPtrArray *ranked = g_ptr_array_new ();
 
   for (guint i = 0; i < townships->len; i++)
-    if (((GtCountyTownship *) townships->pdata[i])->last_period != NULL)
+    if (((GtCountyTownship *) townships->pdata[i])->reported)
       g_ptr_array_add (ranked, townships->pdata[i]);
   g_ptr_array_sort_with_data (ranked, rank_compare, (gpointer) column);
   return ranked;
@@ -227,6 +262,8 @@ gt_county_total (GPtrArray *townships, const char *name)
       sum->rated_members += t->rated_members;
       for (int s = 0; s < GT_COUNTY_STAR_LEVELS; s++)
         sum->member_stars[s] += t->member_stars[s];
+      if (sum->activity_period == NULL && t->activity_period != NULL)
+        sum->activity_period = g_strdup (t->activity_period);
       sum->reported = sum->reported && t->reported;
       if (g_strcmp0 (t->last_period, sum->last_period) > 0)
         {
@@ -235,28 +272,6 @@ gt_county_total (GPtrArray *townships, const char *name)
         }
     }
   return sum;
-}
-
-GStrv
-gt_county_periods (GtStorage *storage, GError **error)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = gt_storage_prepare (
-    storage, "SELECT DISTINCT period FROM ex_reports WHERE period <> '' ORDER BY period DESC",
-    error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gt_storage_set_error (storage, error, _("reading the periods of the reports"));
-      return NULL;
-    }
-  return g_strv_builder_end (builder);
 }
 
 char *
@@ -482,7 +497,6 @@ gt_county_report_new (GtStorage *storage, const char *period, const char *rank_i
   g_autoptr (GtCountyReport) report = g_new0 (GtCountyReport, 1);
   g_autofree char *county = gt_storage_get_meta (storage, "office_name");
   g_autofree char *today = gt_today ();
-  g_auto (GStrv) periods = NULL;
 
   report->items = g_array_new (FALSE, TRUE, sizeof (Item));
   report->rank = gt_county_column_find (rank_id != NULL ? rank_id : "members");
@@ -499,15 +513,9 @@ gt_county_report_new (GtStorage *storage, const char *period, const char *rank_i
                    _("period “%s”: write it as YYYY-MM"), period);
       return NULL;
     }
-  if (period == NULL)
-    {
-      periods = gt_county_periods (storage, error);
-      if (periods == NULL)
-        return NULL;
-      report->period = periods[0] != NULL ? g_strdup (periods[0]) : g_strndup (today, 7);
-    }
-  else
-    report->period = g_strdup (period);
+  report->period = period != NULL ? g_strdup (period) : gt_county_default_period (storage, error);
+  if (report->period == NULL)
+    return NULL;
   report->townships = gt_county_summary (storage, report->period, error);
   if (report->townships == NULL)
     return NULL;
@@ -587,12 +595,18 @@ static void
 draw_ranking (GtCountyReport *report, cairo_t *cr, double y)
 {
   double half = (PAGE_W - 2 * MARGIN) / 2;
-  guint n = MIN (report->top, report->ranked->len);
+  guint n_side[2];
 
+  /* each township once: fewer than 2 × top split between the two lists */
+  gt_county_ranking_split (report->ranked->len, report->top, &n_side[0], &n_side[1]);
   for (int side = 0; side < 2; side++)
     {
       double x = MARGIN + side * half;
+      guint n = n_side[side];
       g_autofree char *heading = NULL;
+
+      if (side == 1 && n == 0 && report->ranked->len > 0)
+        break; /* one township ranked: the top list is the whole ranking */
 
       heading = g_strdup_printf (side == 0 ? _("Top %u by %s") : _("Bottom %u by %s"), n,
                                  report->rank_title);
@@ -612,7 +626,7 @@ draw_ranking (GtCountyReport *report, cairo_t *cr, double y)
           draw_line (cr, value, x + half * 0.6, ly, half * 0.3, RANK_LINE_H, 9, FALSE,
                      PANGO_ALIGN_RIGHT);
         }
-      if (n == 0)
+      if (report->ranked->len == 0)
         draw_line (cr, _("(no township has reported yet)"), x + PAD, y + RANK_LINE_H,
                    half - GAP, RANK_LINE_H, 9, FALSE, PANGO_ALIGN_LEFT);
     }

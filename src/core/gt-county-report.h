@@ -53,8 +53,6 @@ GPtrArray *gt_county_ranking (GPtrArray *townships, const GtCountyColumn *column
 /* The sum of every count of @townships, as one township named @name (for a total row). */
 GtCountyTownship *gt_county_total (GPtrArray *townships, const char *name);
 
-/* The periods reported so far (YYYY-MM), newest first; an empty array when none. */
-GStrv gt_county_periods (GtStorage *storage, GError **error);
 /* "2 of 12 townships have not reported for 2026-11: 芳村镇 (330822104)、…", or NULL when
  * every township has reported. */
 char *gt_county_missing_text (GPtrArray *townships, const char *period);

@@ -91,26 +91,148 @@ gt_county_metric (const GtCountyTownship *t, GtCountyRank rank)
     }
 }
 
-/* Townships: the trust list and every sender of a report, with the newest report's period. */
+/* Townships: the trust list and every sender of a report or package. */
 static const char townships_sql[] =
   "WITH codes AS (SELECT org_code AS code FROM ex_trusted_keys"
-  "               UNION SELECT sender_code FROM ex_reports),"
-  " latest AS (SELECT sender_code, period, created, sender_name,"
-  "            row_number () OVER (PARTITION BY sender_code ORDER BY created DESC, id DESC) AS n"
-  "            FROM ex_reports)"
+  "               UNION SELECT sender_code FROM ex_reports)"
   " SELECT c.code,"
   "  coalesce ((SELECT name FROM ex_trusted_keys k WHERE k.org_code = c.code AND name <> ''"
-  "             ORDER BY id DESC LIMIT 1), l.sender_name, ''),"
-  "  l.period, l.created,"
-  "  (?1 IS NULL AND l.period IS NOT NULL)"
-  "   OR EXISTS (SELECT 1 FROM ex_reports r WHERE r.sender_code = c.code AND r.period = ?1)"
-  " FROM codes c LEFT JOIN latest l ON l.sender_code = c.code AND l.n = 1"
-  " ORDER BY c.code";
+  "             ORDER BY id DESC LIMIT 1),"
+  "            (SELECT sender_name FROM ex_reports r WHERE r.sender_code = c.code"
+  "             ORDER BY created DESC, id DESC LIMIT 1), '')"
+  " FROM codes c ORDER BY c.code";
+
+/* Whether report period @a is newer than @b: its last month is later; at the same last month
+ * the shorter period (a month before its quarter) comes first. */
+static gboolean
+period_newer (const char *a, const char *b)
+{
+  int a_first, a_last, b_first, b_last;
+
+  if (!gt_county_period_months (a, &a_first, &a_last))
+    return FALSE;
+  if (!gt_county_period_months (b, &b_first, &b_last))
+    return TRUE;
+  if (a_last != b_last)
+    return a_last > b_last;
+  return a_first > b_first;
+}
+
+static int
+period_compare_newest_first (gconstpointer a, gconstpointer b)
+{
+  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+
+  if (period_newer (x, y))
+    return -1;
+  if (period_newer (y, x))
+    return 1;
+  return g_strcmp0 (x, y);
+}
+
+GStrv
+gt_county_periods (GtStorage *storage, GError **error)
+{
+  g_autoptr (GPtrArray) periods = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage, "SELECT DISTINCT period FROM ex_reports WHERE period <> ''", error);
+  int rc, first, last;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *period = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (gt_county_period_months (period, &first, &last))
+        g_ptr_array_add (periods, g_strdup (period));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("reading the periods of the reports"));
+      return NULL;
+    }
+  g_ptr_array_sort (periods, period_compare_newest_first);
+  for (guint i = 0; i < periods->len; i++)
+    g_strv_builder_add (builder, periods->pdata[i]);
+  return g_strv_builder_end (builder);
+}
+
+char *
+gt_county_default_period (GtStorage *storage, GError **error)
+{
+  g_auto (GStrv) periods = gt_county_periods (storage, error);
+  g_autofree char *today = NULL;
+
+  if (periods == NULL)
+    return NULL;
+  if (periods[0] != NULL)
+    return g_strdup (periods[0]);
+  today = gt_today ();
+  return g_strndup (today, 7);
+}
+
+void
+gt_county_ranking_split (guint n_ranked, guint top, guint *n_top, guint *n_bottom)
+{
+  guint t = MIN (top, (n_ranked + 1) / 2);
+
+  *n_top = t;
+  *n_bottom = MIN (top, n_ranked - t);
+}
+
+/* Sets each township's last report (the newest period it reported, never an older package
+ * imported later) and whether it reported for @period. */
+static gboolean
+read_reports (GtStorage *storage, GHashTable *by_code, const char *period, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage, "SELECT sender_code, period, created FROM ex_reports WHERE period <> ''"
+             " ORDER BY created, id", error);
+  int first = 0, last = -1, rc;
+  gboolean have_period = gt_county_period_months (period, &first, &last);
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GtCountyTownship *t = g_hash_table_lookup (by_code, sqlite3_column_text (stmt, 0));
+      const char *p = (const char *) sqlite3_column_text (stmt, 1);
+      int p_first, p_last;
+
+      if (t == NULL || !gt_county_period_months (p, &p_first, &p_last))
+        continue;
+      /* a report of the period, or of a month or quarter inside it */
+      if (have_period && p_first >= first && p_last <= last)
+        t->reported = TRUE;
+      if (t->last_period == NULL || !period_newer (t->last_period, p))
+        {
+          g_free (t->last_period);
+          g_free (t->last_created);
+          t->last_period = g_strdup (p);
+          t->last_created = GT_COLUMN_TEXT (stmt, 2);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("reading the townships' reports"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Archived organisations are history: the township's own counts (gt-stats.c) leave them
+ * out, and so does the county. */
+#define NOT_ARCHIVED "coalesce (json_extract (data, '$.archived'), '0') IN (0, '0')"
 
 static const char counts_sql[] =
   "SELECT source_code,"
-  " sum (type = 'organization'),"
-  " sum (type = 'organization' AND json_extract (data, '$.kind') = 'branch'),"
+  " sum (type = 'organization' AND " NOT_ARCHIVED "),"
+  " sum (type = 'organization' AND " NOT_ARCHIVED
+  "      AND json_extract (data, '$.kind') = 'branch'),"
   " sum (type = 'member' AND json_extract (data, '$.status') = 'active'),"
   " sum (type = 'member' AND json_extract (data, '$.status') = 'active'"
   "      AND json_extract (data, '$.category') = 'full'),"
@@ -125,25 +247,28 @@ static const char counts_sql[] =
 GPtrArray *
 gt_county_summary (GtStorage *storage, const char *period, GError **error)
 {
+  g_autofree char *chosen = NULL;
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (
     (GDestroyNotify) gt_county_township_free);
   g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt;
   int rc;
 
+  if (period == NULL)
+    {
+      chosen = gt_county_default_period (storage, error);
+      if (chosen == NULL)
+        return NULL;
+      period = chosen;
+    }
   stmt = gt_storage_prepare (storage, townships_sql, error);
   if (stmt == NULL)
     return NULL;
-  if (period != NULL)
-    sqlite3_bind_text (stmt, 1, period, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GtCountyTownship *t = g_new0 (GtCountyTownship, 1);
       t->code = GT_COLUMN_TEXT (stmt, 0);
       t->name = GT_COLUMN_TEXT (stmt, 1);
-      t->last_period = GT_COLUMN_TEXT (stmt, 2);
-      t->last_created = GT_COLUMN_TEXT (stmt, 3);
-      t->reported = sqlite3_column_int (stmt, 4) != 0;
       g_ptr_array_add (result, t);
       g_hash_table_insert (by_code, t->code, t);
     }
@@ -153,6 +278,8 @@ gt_county_summary (GtStorage *storage, const char *period, GError **error)
       gt_storage_set_error (storage, error, _("reading the townships' reports"));
       return NULL;
     }
+  if (!read_reports (storage, by_code, period, error))
+    return NULL;
 
   stmt = gt_storage_prepare (storage, counts_sql, error);
   if (stmt == NULL)
@@ -184,8 +311,11 @@ gt_county_summary (GtStorage *storage, const char *period, GError **error)
       gt_storage_set_error (storage, error, _("counting the townships' records"));
       return NULL;
     }
+  /* Only a township that reported the period has figures for it: the records an older
+   * package carried say nothing about a month it has not reported. */
   for (guint i = 0; i < result->len; i++)
-    if (!gt_county_add_activity (storage, result->pdata[i], period, error))
+    if (((GtCountyTownship *) result->pdata[i])->reported &&
+        !gt_county_add_activity (storage, result->pdata[i], period, error))
       return NULL;
   return g_steal_pointer (&result);
 }
@@ -207,6 +337,18 @@ void
 gt_county_sort (GPtrArray *townships, GtCountyRank rank)
 {
   g_ptr_array_sort_with_data (townships, compare, GINT_TO_POINTER (rank));
+}
+
+GPtrArray *
+gt_county_ranked (GPtrArray *townships, GtCountyRank rank)
+{
+  GPtrArray *ranked = g_ptr_array_new ();
+
+  for (guint i = 0; i < townships->len; i++)
+    if (((GtCountyTownship *) townships->pdata[i])->reported)
+      g_ptr_array_add (ranked, townships->pdata[i]);
+  gt_county_sort (ranked, rank);
+  return ranked;
 }
 
 gboolean

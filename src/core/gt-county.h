@@ -18,9 +18,10 @@ typedef struct
 {
   char *code;
   char *name;
-  gboolean reported;       /* a report for the period asked for (any, when none asked) */
-  char *last_period;       /* of the newest report, or NULL */
-  char *last_created;
+  gboolean reported;       /* a report for the period of the summary (or inside it) */
+  char *last_period;       /* the newest period reported (never an older package imported
+                            * later), or NULL */
+  char *last_created;      /* of the newest package for last_period */
   gint64 organizations;
   gint64 branches;
   gint64 members;          /* active */
@@ -34,7 +35,8 @@ typedef struct
   gint64 milestones_done;
 
   /* Organisational life, dues and ratings (docs/exchange.md, “County roll-up”). They are
-   * for activity_period: the period asked for, else the township's last_period. */
+   * for activity_period, the summary's period; they stay empty (activity_period NULL) for a
+   * township that did not report that period. */
   char *activity_period;
   gint64 meetings;              /* meeting records dated in the period, any kind */
   gint64 meetings_required;     /* meetings the life schedule requires in the period */
@@ -70,11 +72,25 @@ const char *gt_county_rank_to_string (GtCountyRank rank);
 /* The metric's value for @township (an integer; percentages and ratios × 100). */
 gint64 gt_county_metric (const GtCountyTownship *township, GtCountyRank rank);
 
-/* Every known township (GtCountyTownship), by code; @period (may be NULL) sets "reported"
- * and the activity period (else each township's last reported period). */
+/* The periods reported so far, newest first; an empty array when none. */
+GStrv gt_county_periods (GtStorage *storage, GError **error);
+/* The period a roll-up shows when none is asked for: the newest period any township
+ * reported, else the current month. The CLI, the county page and the printed summary all
+ * use it. */
+char *gt_county_default_period (GtStorage *storage, GError **error);
+
+/* Every known township (GtCountyTownship), by code, for ONE period: @period, or when NULL
+ * gt_county_default_period (). A township that did not report that period is "missing":
+ * its activity fields stay empty and it is not ranked. */
 GPtrArray *gt_county_summary (GtStorage *storage, const char *period, GError **error);
 /* Sorts @townships by @rank, best first (ties by code). */
 void gt_county_sort (GPtrArray *townships, GtCountyRank rank);
+/* The townships that reported the period, best first by @rank (borrowed pointers). */
+GPtrArray *gt_county_ranked (GPtrArray *townships, GtCountyRank rank);
+/* How many of @n_ranked townships to list at the top and at the bottom for a "top @top"
+ * ranking, so that no township is listed twice: @top each when there are 2 × @top or more,
+ * else the better half (rounded up) at the top and the rest at the bottom. */
+void gt_county_ranking_split (guint n_ranked, guint top, guint *n_top, guint *n_bottom);
 
 typedef struct
 {

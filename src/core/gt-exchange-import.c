@@ -446,6 +446,38 @@ check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GEr
   return TRUE;
 }
 
+/* A conflict is most often an older package imported after a newer one from the same office:
+ * say so in @error's message when a package created later is already here. */
+static void
+older_than_imported (GtStorage *storage, GtExchangeResult *result, GError *error)
+{
+  sqlite3_stmt *stmt;
+  char *message;
+
+  if (result->created == NULL || result->sender_code == NULL)
+    return;
+  stmt = gt_storage_prepare (storage, "SELECT period, created FROM ex_reports"
+                                      " WHERE sender_code = ? AND created > ?"
+                                      " ORDER BY created DESC, id DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, result->sender_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, result->created, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *period = (const char *) sqlite3_column_text (stmt, 0);
+
+      message = g_strdup_printf (
+        _("%s This package (created %s) is older than the one already imported from %s "
+          "(%s, created %s)."), error->message, result->created, result->sender_code,
+        period != NULL && *period != '\0' ? period : _("full package"),
+        (const char *) sqlite3_column_text (stmt, 1));
+      g_free (error->message);
+      error->message = message;
+    }
+  sqlite3_reset (stmt);
+}
+
 static GtExchangeResult *
 run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flags,
      GtExchangeResolution resolution, GCancellable *cancellable, GtExchangeProgress progress,
@@ -559,6 +591,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
                                 "plain update; choose to keep the local ones or take the "
                                 "incoming ones. Nothing was imported.", result->n_conflicts),
                    path, result->n_conflicts);
+      older_than_imported (storage, result, local_error);
       ok = FALSE;
     }
   ok = ok && write_ledger (&im, &local_error);
