@@ -376,6 +376,12 @@ test_archived_organisations (void)
                                     " mtime = '2026-11-30T08:00:00Z' WHERE id = (SELECT max (id)"
                                     " FROM organizations WHERE kind = 'branch')", &error));
     g_assert_no_error (error);
+    /* and one of them is a 党总支, which counts as a branch there too */
+    g_assert_true (gt_storage_exec (town, "UPDATE organizations SET kind = 'general_branch',"
+                                    " rev = rev + 1, mtime = '2026-11-30T08:00:00Z' WHERE id ="
+                                    " (SELECT min (id) FROM organizations WHERE kind = 'branch')",
+                                    &error));
+    g_assert_no_error (error);
     stats = gt_stats_collect (town, &error);
     g_assert_no_error (error);
   }

@@ -256,9 +256,15 @@ drive_county (gpointer user_data)
   g_free (rows);
   rows = township_rows (model);
   g_assert_cmpstr (rows, ==, "330822101:1 330822102:1 330822103:0 330822104:1");
+  /* one township ranked: no empty "Bottom 0" list beside it */
+  g_assert_cmpint (count_rows (view_model (page, "top_view"), NULL), ==, 1);
+  g_assert_false (gtk_widget_get_visible (
+    gtk_widget_get_parent (find_widget (page, GTK_TYPE_TREE_VIEW, "bottom_view"))));
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (page, GTK_TYPE_COMBO_BOX_TEXT,
                                                            "period_combo")), "2026-11");
   pump ();
+  g_assert_true (gtk_widget_get_visible (
+    gtk_widget_get_parent (find_widget (page, GTK_TYPE_TREE_VIEW, "bottom_view"))));
 
   /* clicking the header sorts: links per member, ascending then descending */
   column = gtk_tree_view_get_column (GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW,

@@ -185,6 +185,8 @@ fill_ranking (GtCountyPage *self)
   bottom_title = g_strdup_printf (_("Bottom %u"), n_side[1]);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->top_view, 1), top_title);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->bottom_view, 1), bottom_title);
+  /* one township ranked (or none): no empty "Bottom 0" list beside it */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->bottom_view)), n_side[1] > 0);
   /* the value column keeps its short title ("Value"): the chooser names the metric */
   for (int side = 0; side < 2; side++)
     for (guint i = 0; i < n_side[side]; i++)

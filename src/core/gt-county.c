@@ -225,14 +225,14 @@ read_reports (GtStorage *storage, GHashTable *by_code, const char *period, GErro
 }
 
 /* Archived organisations are history: the township's own counts (gt-stats.c) leave them
- * out, and so does the county. */
+ * out, and so does the county; branches are 党支部 and 党总支, as there. */
 #define NOT_ARCHIVED "coalesce (json_extract (data, '$.archived'), '0') IN (0, '0')"
 
 static const char counts_sql[] =
   "SELECT source_code,"
   " sum (type = 'organization' AND " NOT_ARCHIVED "),"
   " sum (type = 'organization' AND " NOT_ARCHIVED
-  "      AND json_extract (data, '$.kind') = 'branch'),"
+  "      AND json_extract (data, '$.kind') IN ('branch', 'general_branch')),"
   " sum (type = 'member' AND json_extract (data, '$.status') = 'active'),"
   " sum (type = 'member' AND json_extract (data, '$.status') = 'active'"
   "      AND json_extract (data, '$.category') = 'full'),"
