@@ -191,6 +191,23 @@ test_report_pdf (void)
   for (guint i = 0; i < COUNTY_N_TOWNSHIPS; i++)
     g_assert_nonnull (strstr (text, county_names[i]));
   g_assert_nonnull (strstr (text, "常山县"));
+  /* every column heading whole (long ones on two lines), none cut off with "…" */
+  g_assert_null (strstr (text, "…"));
+  {
+    g_autoptr (GString) joined = g_string_new (NULL);
+
+    for (const char *p = text; *p != '\0'; p++)
+      if (*p != ' ' && *p != '\n')
+        g_string_append_c (joined, *p);
+    for (guint i = 0; i < gt_county_n_columns; i++)
+      {
+        g_autoptr (GString) title = g_string_new (gt_county_columns[i].title);
+
+        g_string_replace (title, " ", "", 0);
+        if (strstr (joined->str, title->str) == NULL)
+          g_error ("the heading “%s” is not whole", gt_county_columns[i].title);
+      }
+  }
   g_assert_nonnull (strstr (text, "2 of 4 townships have not reported for 2026-11: "));
   /* two townships reported 2026-11: one at the top, the other at the bottom, none twice */
   g_assert_nonnull (strstr (text, "Top 1 by Links per member"));

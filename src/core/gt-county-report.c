@@ -309,7 +309,7 @@ gt_county_missing_text (GPtrArray *townships, const char *period)
 #define TITLE_H 28.0
 #define SUBTITLE_H 18.0
 #define RUNNING_H 18.0
-#define HEADER_H 22.0
+#define HEADER_H 28.0
 #define ROW_H 17.0
 #define FOOTER_H 20.0
 #define GAP 12.0
@@ -387,21 +387,60 @@ make_layout (cairo_t *cr, double size, gboolean bold)
   return layout;
 }
 
-/* One line of @text in the box, vertically centred, ellipsized. */
+/* @text in the box on up to @lines lines, vertically centred, ellipsized after them. */
 static void
 draw_line (cairo_t *cr, const char *text, double x, double y, double width, double height,
-           double size, gboolean bold, PangoAlignment align)
+           double size, gboolean bold, PangoAlignment align, int lines)
 {
   g_autoptr (PangoLayout) layout = make_layout (cr, size, bold);
   int w, h;
 
   pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, align);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   pango_layout_get_size (layout, &w, &h);
   cairo_move_to (cr, x, y + (height - (double) h / PANGO_SCALE) / 2);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* The width of @text on one line at @size, bold. */
+static double
+text_width (cairo_t *cr, const char *text, double size)
+{
+  g_autoptr (PangoLayout) layout = make_layout (cr, size, TRUE);
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  return (double) w / PANGO_SCALE;
+}
+
+/* The size, from @size down to 5.5 pt, at which @text fits @width on at most two lines without
+ * breaking a word of Latin letters ("Organisations" in a narrow column; Chinese may break
+ * between any two characters). */
+static double
+heading_size (cairo_t *cr, const char *text, double width, double size)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+
+  for (; size > 5.5; size -= 0.5)
+    {
+      g_autoptr (PangoLayout) layout = make_layout (cr, size, TRUE);
+      gboolean fits = TRUE;
+
+      for (guint i = 0; fits && words[i] != NULL; i++)
+        if (g_str_is_ascii (words[i]))
+          fits = text_width (cr, words[i], size) <= width;
+      pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_text (layout, text, -1);
+      if (fits && pango_layout_get_line_count (layout) <= 2)
+        break;
+    }
+  return size;
 }
 
 /* The wrapped missing line; its height when @draw is FALSE. */
@@ -578,11 +617,14 @@ draw_table_row (GtCountyReport *report, cairo_t *cr, double y, const GtCountyTow
         cairo_set_source_rgb (cr, 0.7, 0.0, 0.0);
       else
         cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      draw_line (cr, text, x + PAD, y, cw - 2 * PAD, height, header ? 8.5 : TEXT_SIZE,
+      draw_line (cr, text, x + PAD, y, cw - 2 * PAD, height,
+                 header ? heading_size (cr, text, cw - 2 * PAD, 8.5) : TEXT_SIZE,
                  header || is_total,
                  header ? PANGO_ALIGN_CENTER
                         : column->format == GT_COUNTY_FORMAT_TEXT ? PANGO_ALIGN_LEFT
-                                                                  : PANGO_ALIGN_RIGHT);
+                                                                  : PANGO_ALIGN_RIGHT,
+                 /* a long heading (党员（正式/预备）) on two lines rather than cut */
+                 header ? 2 : 1);
       cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
       cairo_set_line_width (cr, 0.5);
       cairo_rectangle (cr, x, y, cw, height);
@@ -611,7 +653,7 @@ draw_ranking (GtCountyReport *report, cairo_t *cr, double y)
       heading = g_strdup_printf (side == 0 ? _("Top %u by %s") : _("Bottom %u by %s"), n,
                                  report->rank_title);
       cairo_set_source_rgb (cr, 0.65, 0.05, 0.05);
-      draw_line (cr, heading, x, y, half - GAP, RANK_LINE_H, 10, TRUE, PANGO_ALIGN_LEFT);
+      draw_line (cr, heading, x, y, half - GAP, RANK_LINE_H, 10, TRUE, PANGO_ALIGN_LEFT, 1);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       for (guint i = 0; i < n; i++)
         {
@@ -622,13 +664,13 @@ draw_ranking (GtCountyReport *report, cairo_t *cr, double y)
           g_autofree char *line = g_strdup_printf ("%u. %s (%s)", at + 1, name, t->code);
           double ly = y + RANK_LINE_H * (i + 1);
 
-          draw_line (cr, line, x + PAD, ly, half * 0.6, RANK_LINE_H, 9, FALSE, PANGO_ALIGN_LEFT);
+          draw_line (cr, line, x + PAD, ly, half * 0.6, RANK_LINE_H, 9, FALSE, PANGO_ALIGN_LEFT, 1);
           draw_line (cr, value, x + half * 0.6, ly, half * 0.3, RANK_LINE_H, 9, FALSE,
-                     PANGO_ALIGN_RIGHT);
+                     PANGO_ALIGN_RIGHT, 1);
         }
       if (report->ranked->len == 0)
         draw_line (cr, _("(no township has reported yet)"), x + PAD, y + RANK_LINE_H,
-                   half - GAP, RANK_LINE_H, 9, FALSE, PANGO_ALIGN_LEFT);
+                   half - GAP, RANK_LINE_H, 9, FALSE, PANGO_ALIGN_LEFT, 1);
     }
 }
 
@@ -649,15 +691,15 @@ gt_county_report_draw_page (GtCountyReport *report, cairo_t *cr, guint page, dou
   if (page == 0)
     {
       cairo_set_source_rgb (cr, 0.65, 0.05, 0.05);
-      draw_line (cr, report->title, MARGIN, MARGIN, tw, TITLE_H, 16, TRUE, PANGO_ALIGN_CENTER);
+      draw_line (cr, report->title, MARGIN, MARGIN, tw, TITLE_H, 16, TRUE, PANGO_ALIGN_CENTER, 1);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
       draw_line (cr, report->subtitle, MARGIN, MARGIN + TITLE_H, tw, SUBTITLE_H, 9.5, FALSE,
-                 PANGO_ALIGN_CENTER);
+                 PANGO_ALIGN_CENTER, 1);
     }
   else
     {
       cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-      draw_line (cr, report->title, MARGIN, MARGIN, tw, RUNNING_H, 8.5, FALSE, PANGO_ALIGN_LEFT);
+      draw_line (cr, report->title, MARGIN, MARGIN, tw, RUNNING_H, 8.5, FALSE, PANGO_ALIGN_LEFT, 1);
     }
 
   for (guint i = 0; i < report->items->len; i++)
@@ -690,7 +732,7 @@ gt_county_report_draw_page (GtCountyReport *report, cairo_t *cr, guint page, dou
   cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
   page_text = g_strdup_printf (_("Page %u of %u"), page + 1, report->n_pages);
   draw_line (cr, page_text, MARGIN, PAGE_H - MARGIN - FOOTER_H, tw, FOOTER_H, 8, FALSE,
-             PANGO_ALIGN_RIGHT);
+             PANGO_ALIGN_RIGHT, 1);
   cairo_restore (cr);
 }
 
