@@ -336,7 +336,8 @@ county_tasks (GtCliContext *ctx, int argc, char **argv)
     {
       GtCountyTask *t = tasks->pdata[i];
       g_print (_("%s  %s  %-6s %-10s to %-10s acknowledged %lld, done %lld  %s\n"), t->uuid,
-               t->issued_on, t->kind, t->due_date != NULL ? t->due_date : "-", t->target,
+               t->issued_on, g_strcmp0 (t->kind, "notice") == 0 ? _("Notice") : _("Task"),
+               t->due_date != NULL ? t->due_date : "-", t->target,
                (long long) t->received, (long long) t->done, t->title);
     }
   return GT_EXIT_OK;

@@ -241,7 +241,7 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
     {
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
                    _("%s:%d: a %s of office %s inside a package from %s"), im->result->path,
-                   rec->line, gt_exchange_type_name (rec->type), owner, im->result->sender_code);
+                   rec->line, gt_exchange_type_label_singular (rec->type), owner, im->result->sender_code);
       return FALSE;
     }
   stmt = gt_storage_prepare (storage, task ? "SELECT rev, mtime FROM ex_tasks WHERE uuid = ?"
