@@ -442,6 +442,12 @@ with tempfile.TemporaryDirectory() as tmp:
                                          "--out-dir", ddir))
     files = sorted(os.listdir(ddir))
     check("dispatch: one package per township", len(files) == 12, files)
+    check("dispatch: “12 packages written”", "12 packages written" in r.stderr, r.stderr)
+    d1dir = os.path.join(tmp, "dispatch-one")
+    os.mkdir(d1dir)
+    r = ok("county dispatch to one", run("--db", county, "county", "dispatch", "--kind", "notice",
+                                         "--title", "通知", "--to", code, "--out-dir", d1dir))
+    check("dispatch to one: “1 package written”", "1 package written" in r.stderr, r.stderr)
     mine = [f for f in files if code in f][0]
     xsd_valid("dispatch to all", os.path.join(ddir, mine))
     ok("township imports its dispatch", run("--db", db, "import", os.path.join(ddir, mine)))

@@ -283,7 +283,8 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < paths->len; i++)
     g_print ("%s\n", (const char *) paths->pdata[i]);
   written = paths->len;
-  g_printerr (_("Task %s issued; %u packages written\n"), uuid, written);
+  g_printerr (ngettext ("Task %s issued; %u package written\n",
+                        "Task %s issued; %u packages written\n", written), uuid, written);
   return GT_EXIT_OK;
 }
 
@@ -364,6 +365,7 @@ gt_cli_cmd_county_report (GtCliContext *ctx, const GtCliCommand *command, int ar
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GtCountyReport) report = NULL;
+  guint n_pages;
   g_autofree char *period = NULL, *rank = NULL, *out = NULL;
   int exit_code = GT_EXIT_OK, top = 5;
   GOptionEntry entries[] = {
@@ -406,8 +408,10 @@ gt_cli_cmd_county_report (GtCliContext *ctx, const GtCliCommand *command, int ar
       g_printerr ("guatu-cli: %s\n", error->message);
       return GT_EXIT_CANTCREAT;
     }
-  g_print (_("Wrote %s: the county summary for %s, %u pages\n"), out,
-           gt_county_report_get_period (report), gt_county_report_get_n_pages (report));
+  n_pages = gt_county_report_get_n_pages (report);
+  g_print (ngettext ("Wrote %s: the county summary for %s, %u page\n",
+                     "Wrote %s: the county summary for %s, %u pages\n", n_pages), out,
+           gt_county_report_get_period (report), n_pages);
   return GT_EXIT_OK;
 }
 
