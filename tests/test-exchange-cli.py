@@ -199,7 +199,7 @@ with tempfile.TemporaryDirectory() as tmp:
     refused("flipped byte", county, p, "changed or damaged")
     p = os.path.join(tmp, "truncated.xml")
     open(p, "wb").write(data[: len(data) * 2 // 3])
-    refused("truncated", county, p, "not a signed package")
+    refused("truncated", county, p, "the file is incomplete")
 
     stranger = os.path.join(tmp, "stranger.db")
     run("--db", stranger, "demo", "--code", "330822199", "--name", "陌生")
@@ -448,6 +448,14 @@ with tempfile.TemporaryDirectory() as tmp:
     r = ok("county dispatch to one", run("--db", county, "county", "dispatch", "--kind", "notice",
                                          "--title", "通知", "--to", code, "--out-dir", d1dir))
     check("dispatch to one: “1 package written”", "1 package written" in r.stderr, r.stderr)
+    r = run("--db", county, "county", "dispatch", "--title", "x", "--due", "2026-02-30",
+            "--out-dir", d1dir)
+    check("dispatch due 2026-02-30: refused as no such day", r.returncode != 0
+          and "no such day" in r.stderr and "YYYY-MM-DD" not in r.stderr, r.stderr)
+    r = ok("dispatch due in the past", run("--db", county, "county", "dispatch", "--kind",
+                                           "notice", "--title", "迟到的通知", "--due",
+                                           "2020-01-01", "--to", code, "--out-dir", d1dir))
+    check("dispatch due in the past: a warning", "already past" in r.stderr, r.stderr)
     mine = [f for f in files if code in f][0]
     xsd_valid("dispatch to all", os.path.join(ddir, mine))
     ok("township imports its dispatch", run("--db", db, "import", os.path.join(ddir, mine)))

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gt-cli.h"
 #include "gt-county-dispatch.h"
@@ -275,6 +276,13 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
       g_printerr (_("guatu-cli county dispatch: no trusted township%s%s; enrol its key with "
                     "“guatu-cli keys trust”\n"), to != NULL ? " " : "", to != NULL ? to : "");
       return GT_EXIT_DATAERR;
+    }
+  if (due != NULL && gt_date_is_valid (due))
+    {
+      g_autofree char *today = gt_today ();
+      if (strcmp (due, today) < 0)
+        g_printerr (_("guatu-cli: warning: the due date %s is already past (today is %s)\n"),
+                    due, today);
     }
   if (!gt_county_add_task (storage, kind != NULL ? kind : "task", title, body, due,
                            to != NULL ? to : "*", &uuid, &error) ||
