@@ -460,6 +460,9 @@ with tempfile.TemporaryDirectory() as tmp:
     xsd_valid("dispatch to all", os.path.join(ddir, mine))
     ok("township imports its dispatch", run("--db", db, "import", os.path.join(ddir, mine)))
     task = query(db, "SELECT uuid FROM ex_tasks WHERE incoming AND title = '主题党日'")[0][0]
+    ok("ack received", run("--db", db, "ack", task))
+    a0 = os.path.join(tmp, "ack0.xml")
+    ok("export ack (received)", run("--db", db, "export", "--kind", "ack", "--out", a0))
     ok("ack", run("--db", db, "ack", task, "--status", "done", "--note", "已完成"))
     r = run("--db", db, "ack", "00000000-0000-4000-8000-000000000000")
     check("ack of an unknown task: exit 65", r.returncode == 65, r.stderr)
@@ -467,6 +470,13 @@ with tempfile.TemporaryDirectory() as tmp:
     ok("export ack", run("--db", db, "export", "--kind", "ack", "--out", a))
     xsd_valid("ack", a)
     ok("county imports the ack", run("--db", county, "import", a))
+    # The older acknowledgement after the newer one: a conflict whose preview shows the
+    # county's record with its status, date, office and note (it showed {}).
+    r = run("--db", county, "import", a0)
+    here = [line for line in r.stdout.splitlines() if line.strip().startswith("here:")]
+    check("older ack: a conflict showing the local ack's data", r.returncode != 0 and here
+          and '"status":"done"' in here[0] and '"text":"已完成"' in here[0]
+          and f'"office-code":"{code}"' in here[0] and '"date":' in here[0], r.stdout)
     r = ok("county tasks", run("--db", county, "county", "tasks", "--json"))
     t = [x for x in (json_of(r) or []) if x["title"] == "主题党日"]
     check("county tasks: acknowledged and done by one township",
