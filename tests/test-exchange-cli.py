@@ -481,6 +481,14 @@ with tempfile.TemporaryDirectory() as tmp:
     t = [x for x in (json_of(r) or []) if x["title"] == "主题党日"]
     check("county tasks: acknowledged and done by one township",
           t and t[0]["acknowledged"] == 1 and t[0]["done"] == 1, r.stdout)
+    zh = {"LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"}
+    r = ok("county tasks (zh_CN)", run("--db", county, "county", "tasks", env=zh))
+    row = [line for line in r.stdout.splitlines() if "主题党日" in line]
+    check("county tasks (zh_CN): the kind in Chinese", row and "任务" in row[0]
+          and "task" not in row[0].lower(), r.stdout)
+    r = run("--db", county, "import", a0, env=zh)
+    check("older ack (zh_CN): record types in Chinese", "回执" in r.stdout
+          and "acks" not in r.stdout and "冲突：回执" in r.stdout, r.stdout)
 
     r = run("--db", county, "import")
     check("import without files is a usage error", r.returncode == 2, r.stderr)
