@@ -221,12 +221,27 @@ gui_test_remove_dir (const char *dir)
 void
 gui_test_run_app (const char *db_path, GSourceFunc drive, gpointer data)
 {
+  gui_test_run_app_with (db_path, NULL, drive, data);
+}
+
+void
+gui_test_run_app_with (const char *db_path, const char *const *more_args, GSourceFunc drive,
+                       gpointer data)
+{
   g_autoptr (GtApplication) app = gt_application_new ();
-  char *argv[] = { "guatu", "--db", (char *) db_path, NULL };
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, "guatu");
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (char *) db_path);
+  for (int i = 0; more_args != NULL && more_args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) more_args[i]);
+  g_ptr_array_add (argv, NULL);
 
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
   g_object_set_data (G_OBJECT (app), "test-data", data);
   g_timeout_add (300, drive, app);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), (int) argv->len - 1,
+                                      (char **) argv->pdata), ==, 0);
 }

@@ -24,6 +24,9 @@ void gui_test_remove_dir (const char *dir);
  * is up; @drive quits the application when done. @data is on the application as
  * "test-data". */
 void gui_test_run_app (const char *db_path, GSourceFunc drive, gpointer data);
+/* The same with @more_args (NULL-terminated) after "--db @db_path" on the command line. */
+void gui_test_run_app_with (const char *db_path, const char *const *more_args,
+                            GSourceFunc drive, gpointer data);
 
 /* Runs the main loop for a moment, so the frame clock lays out and paints. */
 void pump (void);

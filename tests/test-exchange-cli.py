@@ -204,7 +204,7 @@ with tempfile.TemporaryDirectory() as tmp:
     refused("flipped byte", county, p, "changed or damaged")
     p = os.path.join(tmp, "truncated.xml")
     open(p, "wb").write(data[: len(data) * 2 // 3])
-    refused("truncated", county, p, "not a signed package")
+    refused("truncated", county, p, "the file is incomplete")
 
     stranger = os.path.join(tmp, "stranger.db")
     run("--db", stranger, "demo", "--code", "330822199", "--name", "陌生")
@@ -486,10 +486,27 @@ with tempfile.TemporaryDirectory() as tmp:
                                          "--out-dir", ddir))
     files = sorted(os.listdir(ddir))
     check("dispatch: one package per township", len(files) == 12, files)
+    check("dispatch: “12 packages written”", "12 packages written" in r.stderr, r.stderr)
+    d1dir = os.path.join(tmp, "dispatch-one")
+    os.mkdir(d1dir)
+    r = ok("county dispatch to one", run("--db", county, "county", "dispatch", "--kind", "notice",
+                                         "--title", "通知", "--to", code, "--out-dir", d1dir))
+    check("dispatch to one: “1 package written”", "1 package written" in r.stderr, r.stderr)
+    r = run("--db", county, "county", "dispatch", "--title", "x", "--due", "2026-02-30",
+            "--out-dir", d1dir)
+    check("dispatch due 2026-02-30: refused as no such day", r.returncode != 0
+          and "no such day" in r.stderr and "YYYY-MM-DD" not in r.stderr, r.stderr)
+    r = ok("dispatch due in the past", run("--db", county, "county", "dispatch", "--kind",
+                                           "notice", "--title", "迟到的通知", "--due",
+                                           "2020-01-01", "--to", code, "--out-dir", d1dir))
+    check("dispatch due in the past: a warning", "already past" in r.stderr, r.stderr)
     mine = [f for f in files if code in f][0]
     xsd_valid("dispatch to all", os.path.join(ddir, mine))
     ok("township imports its dispatch", run("--db", db, "import", os.path.join(ddir, mine)))
     task = query(db, "SELECT uuid FROM ex_tasks WHERE incoming AND title = '主题党日'")[0][0]
+    ok("ack received", run("--db", db, "ack", task))
+    a0 = os.path.join(tmp, "ack0.xml")
+    ok("export ack (received)", run("--db", db, "export", "--kind", "ack", "--out", a0))
     ok("ack", run("--db", db, "ack", task, "--status", "done", "--note", "已完成"))
     r = run("--db", db, "ack", "00000000-0000-4000-8000-000000000000")
     check("ack of an unknown task: exit 65", r.returncode == 65, r.stderr)
@@ -497,10 +514,25 @@ with tempfile.TemporaryDirectory() as tmp:
     ok("export ack", run("--db", db, "export", "--kind", "ack", "--out", a))
     xsd_valid("ack", a)
     ok("county imports the ack", run("--db", county, "import", a))
+    # The older acknowledgement after the newer one: a conflict whose preview shows the
+    # county's record with its status, date, office and note (it showed {}).
+    r = run("--db", county, "import", a0)
+    here = [line for line in r.stdout.splitlines() if line.strip().startswith("here:")]
+    check("older ack: a conflict showing the local ack's data", r.returncode != 0 and here
+          and '"status":"done"' in here[0] and '"text":"已完成"' in here[0]
+          and f'"office-code":"{code}"' in here[0] and '"date":' in here[0], r.stdout)
     r = ok("county tasks", run("--db", county, "county", "tasks", "--json"))
     t = [x for x in (json_of(r) or []) if x["title"] == "主题党日"]
     check("county tasks: acknowledged and done by one township",
           t and t[0]["acknowledged"] == 1 and t[0]["done"] == 1, r.stdout)
+    zh = {"LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"}
+    r = ok("county tasks (zh_CN)", run("--db", county, "county", "tasks", env=zh))
+    row = [line for line in r.stdout.splitlines() if "主题党日" in line]
+    check("county tasks (zh_CN): the kind in Chinese", row and "任务" in row[0]
+          and "task" not in row[0].lower(), r.stdout)
+    r = run("--db", county, "import", a0, env=zh)
+    check("older ack (zh_CN): record types in Chinese", "回执" in r.stdout
+          and "acks" not in r.stdout and "冲突：回执" in r.stdout, r.stdout)
 
     r = run("--db", county, "import")
     check("import without files is a usage error", r.returncode == 2, r.stderr)

@@ -10,7 +10,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -387,6 +389,62 @@ test_hostile_import (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The reader's refusal of @doc (a new string). */
+static char *
+reader_refusal (const char *doc)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtExchangeResult) result = gt_exchange_result_new ("bad.xml");
+  g_autoptr (GtExchangeReader) reader = NULL;
+  GtExchangeRecord record;
+  gboolean header;
+
+  reader = gt_exchange_reader_new ("bad.xml", doc, strlen (doc), &error);
+  header = reader != NULL && gt_exchange_reader_read_header (reader, result, &error);
+  while (header && gt_exchange_reader_next (reader, &record, &error))
+    ;
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  return g_strdup (error->message);
+}
+
+/* Under zh_CN the record types and kinds inside messages are Chinese, and a schema error of
+ * libxml2 (English) is led by a Chinese sentence after the file and line. */
+static void
+test_messages_zh_CN (void)
+{
+  const char *localedir = g_getenv ("GUATU_LOCALEDIR");
+  g_autofree char *counted = exchange_small_package ("", "ratings=\"2\"", "");
+  g_autofree char *unexpected = exchange_small_package ("", "", "<bogus/>\n");
+  g_autofree char *message = NULL;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE); /* as the programs do */
+
+  g_assert_cmpstr (gt_exchange_type_label (GT_EXCHANGE_RATING), ==, "评定结果");
+  g_assert_cmpstr (gt_exchange_type_label_singular (GT_EXCHANGE_MEMBER), ==, "党员");
+  g_assert_cmpstr (gt_exchange_type_label_singular (GT_EXCHANGE_ACK), ==, "回执");
+  g_assert_cmpstr (gt_exchange_type_label_singular (GT_EXCHANGE_TASK), ==, "任务");
+  g_assert_cmpstr (gt_exchange_kind_label (GT_EXCHANGE_KIND_ACK), ==, "回执");
+
+  message = reader_refusal (counted);
+  g_assert_nonnull (strstr (message, "评定结果"));
+  g_assert_null (strstr (message, "ratings"));
+  g_clear_pointer (&message, g_free);
+
+  message = reader_refusal (unexpected);
+  g_assert_true (g_str_has_prefix (message, "bad.xml:8: 不符合数据交换格式（schema）："));
+  g_assert_nonnull (strstr (message, "bogus"));
+
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -402,5 +460,6 @@ main (int argc, char **argv)
                                                hostiles[i].name);
       g_test_add_data_func (name, &hostiles[i], test_hostile_reader);
     }
+  g_test_add_func ("/exchange/faults/messages-zh_CN", test_messages_zh_CN);
   return g_test_run ();
 }

@@ -74,15 +74,19 @@ test_rejected (Fixture *fx, gconstpointer data)
   bytes[length / 2] ^= 0x01;
   g_clear_pointer (&path, g_free);
 
-  /* Truncated. */
+  /* Truncated (a copy cut off): said to be incomplete, not to be no signed package. */
   path = exchange_path (fx->dir, "truncated.xml");
   g_assert_true (g_file_set_contents (path, bytes, length - 200, NULL));
-  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED, "not a signed");
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED, "incomplete");
   g_clear_pointer (&path, g_free);
-  /* Truncated after the signature's line break is still the same package. */
+  /* … also when only the end of the signature line is missing. */
+  path = exchange_path (fx->dir, "truncated-signature.xml");
+  g_assert_true (g_file_set_contents (path, bytes, length - 20, NULL));
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED, "incomplete");
+  g_clear_pointer (&path, g_free);
   path = exchange_path (fx->dir, "empty.xml");
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
-  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED, NULL);
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED, "empty");
   g_clear_pointer (&path, g_free);
 
   /* Signed by a key the county does not trust. */
@@ -107,7 +111,7 @@ test_rejected (Fixture *fx, gconstpointer data)
   pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"", ORG_BODY " <members>\n" MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "") " </members>\n");
   path = exchange_path (fx->dir, "unsigned.xml");
   g_assert_true (g_file_set_contents (path, pkg, -1, NULL));
-  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED, NULL);
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED, "not a signed");
   g_clear_pointer (&path, g_free);
 
   /* The same small package signed by the township is fine (the tests below differ by one

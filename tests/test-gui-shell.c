@@ -454,6 +454,76 @@ test_shell (gconstpointer dir)
   }
 }
 
+/* Notes which page the window opened on, then quits. */
+static gboolean
+drive_opening_page (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *toplevel = gtk_application_get_active_window (GTK_APPLICATION (app));
+  char **shown = g_object_get_data (G_OBJECT (app), "test-data");
+  GtkStack *stack;
+
+  g_assert_true (GT_IS_WINDOW (toplevel));
+  pump ();
+  stack = GTK_STACK (find_widget (GTK_WIDGET (toplevel), GTK_TYPE_STACK, "stack"));
+  g_assert_nonnull (stack);
+  *shown = g_strdup (gtk_stack_get_visible_child_name (stack));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* `guatu --page NAME` opens on that page although another one was saved as last-view; without
+ * --page the saved one comes back. The application runs once a process: each case runs in a
+ * subprocess of its own. */
+static void
+open_with_saved_members (const char *dir, const char *const *more_args, const char *expected)
+{
+  g_autofree char *path = g_build_filename (dir, "shell.db", NULL);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *shown = NULL;
+
+  if (!g_test_subprocess ())
+    return; /* run by test_page_option */
+  g_settings_set_string (settings, "last-view", "members");
+  gui_test_run_app_with (path, more_args, drive_opening_page, &shown);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* The overview is the page a new window starts on: showing it changed nothing, so it was never
+ * saved as last-view, and the saved page came back when the window was realized. */
+static void
+test_page_option_first (gconstpointer dir)
+{
+  const char *const overview[] = { "--page", "overview", NULL };
+
+  open_with_saved_members (dir, overview, "overview");
+}
+
+static void
+test_page_option_other (gconstpointer dir)
+{
+  const char *const points[] = { "--page", "points", NULL };
+
+  open_with_saved_members (dir, points, "points");
+}
+
+static void
+test_page_option_saved (gconstpointer dir)
+{
+  open_with_saved_members (dir, NULL, "members");
+}
+
+static void
+test_page_option (gconstpointer dir)
+{
+  g_test_trap_subprocess ("/gui/shell/page-option/first", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_subprocess ("/gui/shell/page-option/other", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_subprocess ("/gui/shell/page-option/saved", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -463,6 +533,10 @@ main (int argc, char **argv)
   gui_test_init (&argc, &argv);
   path = gui_test_demo_db ("shell.db", &dir);
   g_test_add_data_func ("/gui/shell", dir, test_shell);
+  g_test_add_data_func ("/gui/shell/page-option", dir, test_page_option);
+  g_test_add_data_func ("/gui/shell/page-option/first", dir, test_page_option_first);
+  g_test_add_data_func ("/gui/shell/page-option/other", dir, test_page_option_other);
+  g_test_add_data_func ("/gui/shell/page-option/saved", dir, test_page_option_saved);
   rc = g_test_run ();
   gui_test_remove_dir (dir);
   return rc;

@@ -303,7 +303,9 @@ fill_townships (GtCountyPage *self)
                                          GT_COUNTY_TOWNSHIP_CODE, t->code,
                                          GT_COUNTY_TOWNSHIP_MISSING, !t->reported, -1);
     }
-  hint = g_strdup_printf (_("%u of %u townships reported"), reported, self->townships->len);
+  hint = g_strdup_printf (ngettext ("%u of %u township reported", "%u of %u townships reported",
+                                    self->townships->len),
+                          reported, self->townships->len);
   gtk_label_set_label (self->period_hint, self->townships->len > 0 ? hint
                        : _("No township yet: enrol the townships' keys and import their "
                            "reports under Data Exchange"));

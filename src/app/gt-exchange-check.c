@@ -17,34 +17,7 @@
 
 /* ---- words ---- */
 
-const char *
-gt_exchange_kind_label (GtExchangeKind kind)
-{
-  switch (kind)
-    {
-    case GT_EXCHANGE_KIND_REPORT:
-      return _("Monthly report");
-    case GT_EXCHANGE_KIND_FULL:
-      return _("Full sync");
-    case GT_EXCHANGE_KIND_DISPATCH:
-      return _("Tasks and notices");
-    case GT_EXCHANGE_KIND_ACK:
-      return _("Acknowledgement");
-    default:
-      return gt_exchange_kind_to_string (kind);
-    }
-}
 
-/* The plural element names, marked for translation; gettext finds them at run time. */
-static const char *const type_words[] G_GNUC_UNUSED = {
-  NC_ ("exchange record type", "organizations"), NC_ ("exchange record type", "members"),
-  NC_ ("exchange record type", "households"), NC_ ("exchange record type", "links"),
-  NC_ ("exchange record type", "projects"), NC_ ("exchange record type", "milestones"),
-  NC_ ("exchange record type", "meetings"), NC_ ("exchange record type", "dues-payments"),
-  NC_ ("exchange record type", "points"), NC_ ("exchange record type", "ratings"),
-  NC_ ("exchange record type", "tombstones"), NC_ ("exchange record type", "tasks"),
-  NC_ ("exchange record type", "acks"),
-};
 
 /* Field names as they appear in packages (attributes of data/guatu-exchange-1.xsd), marked
  * for translation; a field without a translation shows its own name. */
@@ -107,11 +80,6 @@ gt_exchange_field_label (const char *field)
   return g_dpgettext2 (GETTEXT_PACKAGE, "exchange field", field);
 }
 
-const char *
-gt_exchange_type_label (GtExchangeType type)
-{
-  return g_dpgettext2 (GETTEXT_PACKAGE, "exchange record type", gt_exchange_type_plural (type));
-}
 
 char *
 gt_exchange_outcome_text (const GtExchangeResult *r, GtExchangeType type)

@@ -12,11 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* "Monthly report", "Full sync", … (translated). */
-const char *gt_exchange_kind_label (GtExchangeKind kind);
-/* "Members", "Households", … (translated; a type this build has no word for shows its
- * element name, so new record types appear without changes here). */
-const char *gt_exchange_type_label (GtExchangeType type);
 /* "姓名" for "name": a field of a record as the import dialog shows it (translated; an
  * unknown field shows its own name). */
 const char *gt_exchange_field_label (const char *field);

@@ -516,20 +516,6 @@ report_error_cb (GtWindow *self, const char *message)
   gt_window_show_error (self, message);
 }
 
-static void
-gt_window_realize (GtkWidget *widget)
-{
-  GtWindow *self = GT_WINDOW (widget);
-  GSettings *settings = window_settings (self);
-
-  GTK_WIDGET_CLASS (gt_window_parent_class)->realize (widget);
-  if (settings != NULL)
-    {
-      g_autofree char *view = g_settings_get_string (settings, "last-view");
-      gt_window_show_page (self, view);
-    }
-}
-
 void
 gt_window_save_state (GtWindow *self)
 {
@@ -605,7 +591,6 @@ gt_window_class_init (GtWindowClass *klass)
   object_class->get_property = gt_window_get_property;
   object_class->set_property = gt_window_set_property;
   object_class->dispose = gt_window_dispose;
-  widget_class->realize = gt_window_realize;
   widget_class->delete_event = gt_window_delete_event;
 
   properties[PROP_STORAGE] = g_param_spec_object ("storage", "Storage", "The open database",
@@ -731,6 +716,12 @@ gt_window_new (GtApplication *application)
         gtk_window_maximize (GTK_WINDOW (self));
       gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
       gt_member_page_bind_mask_setting (GT_MEMBER_PAGE (self->member_page), settings);
+      /* The saved page is shown here, not on realize: a --page given on the command line
+       * comes after and must win over it. */
+      {
+        g_autofree char *view = g_settings_get_string (settings, "last-view");
+        gt_window_show_page (self, view);
+      }
     }
   return self;
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gt-cli.h"
 #include "gt-county-dispatch.h"
@@ -282,6 +283,13 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
                     "“guatu-cli keys trust”\n"), to != NULL ? " " : "", to != NULL ? to : "");
       return GT_EXIT_DATAERR;
     }
+  if (due != NULL && gt_date_is_valid (due))
+    {
+      g_autofree char *today = gt_today ();
+      if (strcmp (due, today) < 0)
+        g_printerr (_("guatu-cli: warning: the due date %s is already past (today is %s)\n"),
+                    due, today);
+    }
   if (!gt_county_add_task (storage, kind != NULL ? kind : "task", title, body, due,
                            to != NULL ? to : "*", &uuid, &error) ||
       !gt_county_write_dispatch (storage, uuid, targets, dir, NULL, NULL, NULL, &paths, &error))
@@ -289,7 +297,8 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < paths->len; i++)
     g_print ("%s\n", (const char *) paths->pdata[i]);
   written = paths->len;
-  g_printerr (_("Task %s issued; %u packages written\n"), uuid, written);
+  g_printerr (ngettext ("Task %s issued; %u package written\n",
+                        "Task %s issued; %u packages written\n", written), uuid, written);
   return GT_EXIT_OK;
 }
 
@@ -342,7 +351,8 @@ county_tasks (GtCliContext *ctx, int argc, char **argv)
     {
       GtCountyTask *t = tasks->pdata[i];
       g_print (_("%s  %s  %-6s %-10s to %-10s acknowledged %lld, done %lld  %s\n"), t->uuid,
-               t->issued_on, t->kind, t->due_date != NULL ? t->due_date : "-", t->target,
+               t->issued_on, g_strcmp0 (t->kind, "notice") == 0 ? _("Notice") : _("Task"),
+               t->due_date != NULL ? t->due_date : "-", t->target,
                (long long) t->received, (long long) t->done, t->title);
     }
   return GT_EXIT_OK;
@@ -369,6 +379,7 @@ gt_cli_cmd_county_report (GtCliContext *ctx, const GtCliCommand *command, int ar
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GtCountyReport) report = NULL;
+  guint n_pages;
   g_autofree char *period = NULL, *rank = NULL, *out = NULL;
   int exit_code = GT_EXIT_OK, top = 5;
   GOptionEntry entries[] = {
@@ -411,8 +422,10 @@ gt_cli_cmd_county_report (GtCliContext *ctx, const GtCliCommand *command, int ar
       g_printerr ("guatu-cli: %s\n", error->message);
       return GT_EXIT_CANTCREAT;
     }
-  g_print (_("Wrote %s: the county summary for %s, %u pages\n"), out,
-           gt_county_report_get_period (report), gt_county_report_get_n_pages (report));
+  n_pages = gt_county_report_get_n_pages (report);
+  g_print (ngettext ("Wrote %s: the county summary for %s, %u page\n",
+                     "Wrote %s: the county summary for %s, %u pages\n", n_pages), out,
+           gt_county_report_get_period (report), n_pages);
   return GT_EXIT_OK;
 }
 

@@ -359,20 +359,20 @@ static void
 print_result (const GtExchangeResult *r)
 {
   g_print (_("%s: %s package %s from %s (%s), period %s, created %s\n"), r->path,
-           gt_exchange_kind_to_string (r->kind), r->package_uuid, r->sender_code,
+           gt_exchange_kind_label (r->kind), r->package_uuid, r->sender_code,
            r->sender_name != NULL ? r->sender_name : "", *r->period != '\0' ? r->period : "-",
            r->created);
   for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
     if (r->claimed[t] > 0)
       g_print (_("  %-13s %6u: %u new, %u updated, %u unchanged, %u conflicting\n"),
-               gt_exchange_type_plural (t), r->claimed[t], r->counts[t][GT_EXCHANGE_NEW],
+               gt_exchange_type_label (t), r->claimed[t], r->counts[t][GT_EXCHANGE_NEW],
                r->counts[t][GT_EXCHANGE_UPDATED], r->counts[t][GT_EXCHANGE_UNCHANGED],
                r->counts[t][GT_EXCHANGE_CONFLICTING]);
   for (guint i = 0; i < r->conflicts->len; i++)
     {
       GtExchangeConflict *c = r->conflicts->pdata[i];
       g_print (_("  conflict: %s %s\n    here:     %s\n    incoming: %s\n"),
-               gt_exchange_type_name (c->type), c->uuid, c->local, c->incoming);
+               gt_exchange_type_label_singular (c->type), c->uuid, c->local, c->incoming);
     }
 }
 
@@ -508,7 +508,7 @@ gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, int 
   {
     g_autofree char *shown = gt_keys_format_fingerprint (result->key_fingerprint);
     g_print (_("%s: valid %s package from %s (%s) to %s, signed by key %s\n"), file,
-             gt_exchange_kind_to_string (result->kind), result->sender_code,
+             gt_exchange_kind_label (result->kind), result->sender_code,
              result->sender_name != NULL ? result->sender_name : "", result->receiver_code,
              shown);
   }

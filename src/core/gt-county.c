@@ -366,8 +366,14 @@ gt_county_add_task (GtStorage *storage, const char *kind, const char *title, con
   if (title == NULL || *title == '\0')
     return gt_storage_refuse (storage, error, _("a task or notice needs a title"));
   if (due_date != NULL && !gt_date_is_valid (due_date))
-    return gt_storage_refuse (storage, error, _("due date “%s”: write it as YYYY-MM-DD"),
-                              due_date);
+    {
+      if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", due_date, 0, 0))
+        return gt_storage_refuse (storage, error,
+                                  _("due date “%s”: there is no such day in the calendar"),
+                                  due_date);
+      return gt_storage_refuse (storage, error, _("due date “%s”: write it as YYYY-MM-DD"),
+                                due_date);
+    }
   if (*code == '\0')
     return gt_storage_refuse (storage, error, _("this office has no office code"));
   stmt = gt_storage_prepare (storage,

@@ -262,11 +262,18 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
     {
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
                    _("%s:%d: a %s of office %s inside a package from %s"), im->result->path,
-                   rec->line, gt_exchange_type_name (rec->type), owner, im->result->sender_code);
+                   rec->line, gt_exchange_type_label_singular (rec->type), owner,
+                   im->result->sender_code);
       return FALSE;
     }
-  stmt = gt_storage_prepare (storage, task ? "SELECT rev, mtime FROM ex_tasks WHERE uuid = ?"
-                                           : "SELECT rev, mtime FROM ex_acks WHERE uuid = ?",
+  /* After rev and mtime the fields in the order and under the names of the package's
+   * attributes (the last one is the element's text), for the conflict preview. */
+  stmt = gt_storage_prepare (storage,
+                             task ? "SELECT rev, mtime, kind, title, due_date, issuer_code,"
+                                    " issuer_name, target_code, issued_on, body"
+                                    " FROM ex_tasks WHERE uuid = ?"
+                                  : "SELECT rev, mtime, office_code, office_name, status, date,"
+                                    " note FROM ex_acks WHERE uuid = ?",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -278,9 +285,29 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
       *outcome = classify (rec->rev, local_rev, same);
       if (*outcome == GT_EXCHANGE_CONFLICTING)
         {
+          static const char *const task_fields[] = { "kind", "title", "due", "issuer-code",
+                                                     "issuer-name", "target", "issued", "text",
+                                                     NULL };
+          static const char *const ack_fields[] = { "office-code", "office-name", "status",
+                                                    "date", "text", NULL };
+          const char *const *fields = task ? task_fields : ack_fields;
+          g_autoptr (GString) data = g_string_new ("{");
+
+          for (int i = 0; fields[i] != NULL; i++)
+            {
+              const char *value = (const char *) sqlite3_column_text (stmt, 2 + i);
+              if (value == NULL || *value == '\0')
+                continue;
+              if (data->len > 1)
+                g_string_append_c (data, ',');
+              gt_exchange_json_string (data, fields[i]);
+              g_string_append_c (data, ':');
+              gt_exchange_json_string (data, value);
+            }
+          g_string_append_c (data, '}');
           g_string_truncate (im->local, 0);
           describe (im->local, local_rev, (const char *) sqlite3_column_text (stmt, 1), FALSE,
-                    NULL);
+                    data->str);
         }
     }
   else

@@ -70,6 +70,15 @@ on_error (void *data, xmlErrorPtr err)
   if (self->xml_error != NULL || err == NULL || err->level < XML_ERR_ERROR)
     return;
   message = g_strstrip (g_strdup (err->message != NULL ? err->message : "?"));
+  /* libxml2's own text is English and cannot be translated: a translated sentence leads it. */
+  if (err->domain == XML_FROM_SCHEMASV)
+    {
+      /* TRANSLATORS: before libxml2's (English) description of what breaks the schema */
+      char *led = g_strdup_printf (_("does not follow the data exchange format (schema): %s"),
+                                   message);
+      g_free (message);
+      message = led;
+    }
   if (err->line > 0)
     self->xml_error = g_strdup_printf ("%s:%d: %s", self->display, err->line, message);
   else
@@ -452,7 +461,8 @@ collect_attributes (GtExchangeReader *self, GtExchangeRecord *record, GError **e
     }
   if (record->uuid == NULL || record->mtime == NULL || record->rev < 1)
     return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
-                 _("a %s without uuid, rev or mtime"), gt_exchange_type_name (record->type));
+                 _("a %s without uuid, rev or mtime"),
+                 gt_exchange_type_label_singular (record->type));
   return TRUE;
 }
 
@@ -461,7 +471,7 @@ count_record (GtExchangeReader *self, GtExchangeType type, GError **error)
 {
   if (++self->seen[type] > self->claimed[type])
     return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
-                 _("more %s than the %u the header announces"), gt_exchange_type_plural (type),
+                 _("more %s than the %u the header announces"), gt_exchange_type_label (type),
                  self->claimed[type]);
   return TRUE;
 }
@@ -538,7 +548,8 @@ gt_exchange_reader_next (GtExchangeReader *self, GtExchangeRecord *record, GErro
             }
           else if (type == XML_READER_TYPE_ELEMENT)
             return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
-                         _("unexpected element inside a %s"), gt_exchange_type_name (record->type));
+                         _("unexpected element inside a %s"),
+                         gt_exchange_type_label_singular (record->type));
           continue;
         }
       if (type == XML_READER_TYPE_TEXT)
@@ -603,7 +614,7 @@ gt_exchange_reader_next (GtExchangeReader *self, GtExchangeRecord *record, GErro
       {
         g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
                      _("%s: the header announces %u %s but the package holds %u"),
-                     self->display, self->claimed[t], gt_exchange_type_plural (t),
+                     self->display, self->claimed[t], gt_exchange_type_label (t),
                      self->seen[t]);
         return FALSE;
       }

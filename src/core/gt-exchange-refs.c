@@ -206,32 +206,14 @@ gt_exchange_refs_free (GtExchangeRefs *self)
   g_free (self);
 }
 
-/* One record of @type, for messages ("member 1a2b… refers to …"). */
-static const char *
-type_label (GtExchangeType type)
-{
-  switch (type)
-    {
-    case GT_EXCHANGE_ORGANIZATION: return C_("exchange record", "organisation");
-    case GT_EXCHANGE_MEMBER: return C_("exchange record", "member");
-    case GT_EXCHANGE_HOUSEHOLD: return C_("exchange record", "household");
-    case GT_EXCHANGE_LINK: return C_("exchange record", "link");
-    case GT_EXCHANGE_PROJECT: return C_("exchange record", "project");
-    case GT_EXCHANGE_MILESTONE: return C_("exchange record", "milestone");
-    case GT_EXCHANGE_MEETING: return C_("exchange record", "meeting");
-    case GT_EXCHANGE_DUES_PAYMENT: return C_("exchange record", "dues payment");
-    case GT_EXCHANGE_POINT: return C_("exchange record", "points entry");
-    case GT_EXCHANGE_RATING: return C_("exchange record", "rating");
-    default: return gt_exchange_type_name (type);
-    }
-}
 
 static char *
 missing (GtExchangeType type, const char *uuid, GtExchangeType target, const char *ref)
 {
   /* TRANSLATORS: "member 1a2b… refers to organisation 3c4d…, which the package does not hold" */
   return g_strdup_printf (_("%s %s refers to %s %s, which the package does not hold"),
-                          type_label (type), uuid, type_label (target), ref);
+                          gt_exchange_type_label_singular (type), uuid,
+                          gt_exchange_type_label_singular (target), ref);
 }
 
 char *

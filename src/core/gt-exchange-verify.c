@@ -273,20 +273,64 @@ finish (GtExchangeSignature *sig, GtVerifier *verifier, const char *display, con
   return TRUE;
 }
 
+/* Whether @data, which has no signature line at its end, starts like a package: the start of
+ * one whose end was lost (a copy cut off), not some other file. */
+static gboolean
+looks_cut_off (const guint8 *data, gsize length)
+{
+  static const char bom[] = "\xef\xbb\xbf";
+  gsize head = MIN (length, 4096);
+
+  if (head >= 3 && memcmp (data, bom, 3) == 0)
+    {
+      data += 3;
+      head -= 3;
+    }
+  return head >= 5 && memcmp (data, "<?xml", 5) == 0 &&
+         g_strstr_len ((const char *) data, head, "<package") != NULL;
+}
+
+/* The refusal of a file without a signature line at its end. */
+static void
+set_unsigned_error (const char *display, const guint8 *data, gsize length, GError **error)
+{
+  gsize i = 0, start, end;
+  gboolean complete;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  /* an unsigned package ends with its root element, a cut-off one somewhere before */
+  complete = find_last_line (data, length, &start, &end) && end - start >= 10 &&
+             memcmp (data + end - 10, "</package>", 10) == 0;
+  if (i == length)
+    g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
+                 _("%s: the file is empty (cut off while copying?); copy the package again"),
+                 display);
+  else if (!complete && looks_cut_off (data, length))
+    g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
+                 _("%s: the file is incomplete: its end, with the signature, is missing (cut off "
+                   "while copying?); copy the package again"), display);
+  else
+    g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
+                 _("%s: not a signed package: its last line is not a "
+                   "<?guatu-signature …?> line"), display);
+}
+
 static GtExchangeSignature *
 check (GtStorage *storage, const char *public_pem, const char *display, const guint8 *data,
        gsize length, GError **error)
 {
+  static const char pi[] = "<?" GT_EXCHANGE_SIGNATURE_PI " ";
   g_autoptr (GtExchangeSignature) sig = NULL;
   g_autoptr (GtVerifier) verifier = NULL;
   g_autofree guint8 *der = NULL;
   gsize start, end, der_len = 0;
 
-  if (!find_last_line (data, length, &start, &end))
+  /* A last line that is no signature line, or only the start of one (no "?>"). */
+  if (!find_last_line (data, length, &start, &end) || end - start < strlen (pi) ||
+      memcmp (data + start, pi, strlen (pi)) != 0 || memcmp (data + end - 2, "?>", 2) != 0)
     {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
-                   _("%s: not a signed package: its last line is not a "
-                     "<?guatu-signature …?> line"), display);
+      set_unsigned_error (display, data, length, error);
       return NULL;
     }
   sig = parse_line (storage, public_pem, display, (const char *) data + start, end - start,

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "gt-exchange-private.h"
@@ -53,6 +54,23 @@ gt_exchange_kind_from_string (const char *text, GtExchangeKind *kind)
 }
 
 const char *
+gt_exchange_kind_label (GtExchangeKind kind)
+{
+  switch (kind)
+    {
+    case GT_EXCHANGE_KIND_REPORT:
+      return _("Monthly report");
+    case GT_EXCHANGE_KIND_FULL:
+      return _("Full sync");
+    case GT_EXCHANGE_KIND_DISPATCH:
+      return _("Tasks and notices");
+    case GT_EXCHANGE_KIND_ACK:
+      return _("Acknowledgement");
+    default:
+      return gt_exchange_kind_to_string (kind);
+    }
+}
+const char *
 gt_exchange_type_name (GtExchangeType type)
 {
   g_return_val_if_fail ((guint) type < GT_EXCHANGE_N_TYPES, NULL);
@@ -64,6 +82,46 @@ gt_exchange_type_plural (GtExchangeType type)
 {
   g_return_val_if_fail ((guint) type < GT_EXCHANGE_N_TYPES, NULL);
   return types[type].plural;
+}
+
+/* The plural element names, marked for translation; gettext finds them at run time. */
+static const char *const type_words[] G_GNUC_UNUSED = {
+  NC_ ("exchange record type", "organizations"), NC_ ("exchange record type", "members"),
+  NC_ ("exchange record type", "households"), NC_ ("exchange record type", "links"),
+  NC_ ("exchange record type", "projects"), NC_ ("exchange record type", "milestones"),
+  NC_ ("exchange record type", "meetings"), NC_ ("exchange record type", "dues-payments"),
+  NC_ ("exchange record type", "points"), NC_ ("exchange record type", "ratings"),
+  NC_ ("exchange record type", "tombstones"), NC_ ("exchange record type", "tasks"),
+  NC_ ("exchange record type", "acks"),
+};
+
+const char *
+gt_exchange_type_label (GtExchangeType type)
+{
+  g_return_val_if_fail ((guint) type < GT_EXCHANGE_N_TYPES, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "exchange record type", types[type].plural);
+}
+
+const char *
+gt_exchange_type_label_singular (GtExchangeType type)
+{
+  switch (type)
+    {
+    case GT_EXCHANGE_ORGANIZATION: return C_("exchange record", "organisation");
+    case GT_EXCHANGE_MEMBER: return C_("exchange record", "member");
+    case GT_EXCHANGE_HOUSEHOLD: return C_("exchange record", "household");
+    case GT_EXCHANGE_LINK: return C_("exchange record", "link");
+    case GT_EXCHANGE_PROJECT: return C_("exchange record", "project");
+    case GT_EXCHANGE_MILESTONE: return C_("exchange record", "milestone");
+    case GT_EXCHANGE_MEETING: return C_("exchange record", "meeting");
+    case GT_EXCHANGE_DUES_PAYMENT: return C_("exchange record", "dues payment");
+    case GT_EXCHANGE_POINT: return C_("exchange record", "points entry");
+    case GT_EXCHANGE_RATING: return C_("exchange record", "rating");
+    case GT_EXCHANGE_TOMBSTONE: return C_("exchange record", "deletion");
+    case GT_EXCHANGE_TASK: return C_("exchange record", "task");
+    case GT_EXCHANGE_ACK: return C_("exchange record", "acknowledgement");
+    default: return gt_exchange_type_name (type);
+    }
 }
 
 const char *

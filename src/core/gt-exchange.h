@@ -61,6 +61,8 @@ typedef enum
 } GtExchangeKind;
 
 const char *gt_exchange_kind_to_string (GtExchangeKind kind);
+/* "Monthly report", "Full sync", … (translated). */
+const char *gt_exchange_kind_label (GtExchangeKind kind);
 gboolean gt_exchange_kind_from_string (const char *text, GtExchangeKind *kind);
 
 /* Record types, in the order of the package's bodies. */
@@ -87,6 +89,11 @@ typedef enum
 const char *gt_exchange_type_name (GtExchangeType type);
 /* "organizations", "members", … (the body and the header count attribute) */
 const char *gt_exchange_type_plural (GtExchangeType type);
+/* "Members", "Households", … (translated; a type this build has no word for shows its
+ * element name, so new record types appear without changes here). */
+const char *gt_exchange_type_label (GtExchangeType type);
+/* One record of @type for messages: "member", "dues payment", … (translated). */
+const char *gt_exchange_type_label_singular (GtExchangeType type);
 
 typedef enum
 {
