@@ -206,10 +206,15 @@ show_run (GtScorePage *self, const ScoreJob *job, GError *error)
       g_autofree char *created = gt_format_time (run->created);
 
       if (run->published)
-        status = g_strdup_printf (_("%s: published %s (rules version %d), %u rows"), run->period,
+        status = g_strdup_printf (ngettext ("%s: published %s (rules version %d), %u row",
+                                            "%s: published %s (rules version %d), %u rows",
+                                            run->results->len),
+                                  run->period,
                                   published_at, (int) run->rule_version, run->results->len);
       else if (run->id != 0)
-        status = g_strdup_printf (_("%s: computed %s, not published (rules version %d), %u rows"),
+        status = g_strdup_printf (ngettext ("%s: computed %s, not published (rules version %d), %u row",
+                                            "%s: computed %s, not published (rules version %d), %u rows",
+                                            run->results->len),
                                   run->period, created, (int) run->rule_version,
                                   run->results->len);
       else

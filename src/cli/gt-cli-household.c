@@ -355,7 +355,9 @@ household_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
         return GT_EXIT_OK;
       }
 
-    g_print (_("Household %d: %s, %s %s %s, %d persons\n"), (int) h->id, h->head_name,
+    g_print (ngettext ("Household %d: %s, %s %s %s, %d person\n",
+                      "Household %d: %s, %s %s %s, %d persons\n", (gulong) h->size),
+             (int) h->id, h->head_name,
              h->village != NULL ? h->village : "", h->grid, h->address, (int) h->size);
     for (guint i = 0; i < G_N_ELEMENTS (file); i++)
       if (*file[i] != '\0')

@@ -352,7 +352,8 @@ print_rules_text (const GtScoreRules *rules)
   for (guint i = 0; i < n; i++)
     g_print ("%s %g\t%s%s%s\n", settings[i].key, rules->values[i], _(settings[i].description),
              *settings[i].source ? "  " : "", settings[i].source);
-  g_print (_("Rubric (%u items):\n"), rules->items->len);
+  g_print (ngettext ("Rubric (%u item):\n", "Rubric (%u items):\n", rules->items->len),
+           rules->items->len);
   for (guint i = 0; i < rules->items->len; i++)
     {
       const GtScoreItem *item = g_ptr_array_index (rules->items, i);
