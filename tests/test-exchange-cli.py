@@ -320,6 +320,20 @@ with tempfile.TemporaryDirectory() as tmp:
     r = ok("re-import the newest meeting", run("--db", county, "import", m2))
     check("re-import of the meeting: no-op", dump(county) == before
           and "already imported on" in r.stdout, r.stdout)
+    # The township removes that meeting: its next report deletes it at the county, and the
+    # summary says "deleted", not "updated".
+    gone = query(m_db, "SELECT id FROM meetings WHERE topic = '改两次'")[0][0]
+    ok("remove the meeting", run("--db", m_db, "meetings", "remove", str(gone)))
+    m3 = os.path.join(tmp, "meeting-3.xml")
+    ok("report after the removal", run("--db", m_db, "export", "--period", "2026-12",
+                                       "--out", m3))
+    r = ok("import the removal", run("--db", county, "import", m3))
+    check("removal: the deletions line says deleted",
+          re.search(r"tombstones +1: 1 deleted, 0 already deleted, 0 not held here, 0 conflicting",
+                    r.stdout) is not None, r.stdout)
+    check("removal: the county's copy is deleted",
+          query(county, "SELECT deleted FROM ex_records WHERE type = 'meeting'"
+                        " AND json_extract (data, '$.topic') = '改两次'") == [(1,)])
 
     # Dispatch from the county, acknowledged... (the county signs; townships trust it)
     d = os.path.join(tmp, "dispatch.xml")

@@ -81,18 +81,6 @@ gt_exchange_field_label (const char *field)
 }
 
 
-char *
-gt_exchange_outcome_text (const GtExchangeResult *r, GtExchangeType type)
-{
-  const guint *c = r->counts[type];
-
-  /* Translators: what importing one record type does, e.g. "215 new, 0 updated, 3 unchanged,
-   * 1 conflicting" */
-  return g_strdup_printf (_("%u new, %u updated, %u unchanged, %u conflicting"),
-                          c[GT_EXCHANGE_NEW], c[GT_EXCHANGE_UPDATED], c[GT_EXCHANGE_UNCHANGED],
-                          c[GT_EXCHANGE_CONFLICTING]);
-}
-
 /* The reason without the file's path in front, for the list (whose first column names the
  * file). */
 static const char *

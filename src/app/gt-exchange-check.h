@@ -16,7 +16,6 @@ G_BEGIN_DECLS
  * unknown field shows its own name). */
 const char *gt_exchange_field_label (const char *field);
 /* "215 new, 3 updated" for one record type of @result (translated). */
-char *gt_exchange_outcome_text (const GtExchangeResult *result, GtExchangeType type);
 
 typedef enum
 {

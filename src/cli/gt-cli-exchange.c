@@ -364,10 +364,12 @@ print_result (const GtExchangeResult *r)
            r->created);
   for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
     if (r->claimed[t] > 0)
-      g_print (_("  %-13s %6u: %u new, %u updated, %u unchanged, %u conflicting\n"),
-               gt_exchange_type_label (t), r->claimed[t], r->counts[t][GT_EXCHANGE_NEW],
-               r->counts[t][GT_EXCHANGE_UPDATED], r->counts[t][GT_EXCHANGE_UNCHANGED],
-               r->counts[t][GT_EXCHANGE_CONFLICTING]);
+      {
+        g_autofree char *outcome = gt_exchange_result_outcome_text (r, t);
+
+        /* TRANSLATORS: record type, how many, what importing them did */
+        g_print (_("  %-13s %6u: %s\n"), gt_exchange_type_label (t), r->claimed[t], outcome);
+      }
   for (guint i = 0; i < r->conflicts->len; i++)
     {
       GtExchangeConflict *c = r->conflicts->pdata[i];

@@ -246,3 +246,21 @@ gt_exchange_parent_code (GtStorage *storage)
     return g_strndup (own, 6);
   return g_strdup ("");
 }
+
+char *
+gt_exchange_result_outcome_text (const GtExchangeResult *r, GtExchangeType type)
+{
+  const guint *c = r->counts[type];
+
+  /* A deletion of a record held here updates it; of one already deleted changes nothing; of
+   * one never received is kept as a deletion (new). */
+  if (type == GT_EXCHANGE_TOMBSTONE)
+    return g_strdup_printf (_("%u deleted, %u already deleted, %u not held here, %u conflicting"),
+                            c[GT_EXCHANGE_UPDATED], c[GT_EXCHANGE_UNCHANGED], c[GT_EXCHANGE_NEW],
+                            c[GT_EXCHANGE_CONFLICTING]);
+  /* Translators: what importing one record type does, e.g. "215 new, 0 updated, 3 unchanged,
+   * 1 conflicting" */
+  return g_strdup_printf (_("%u new, %u updated, %u unchanged, %u conflicting"),
+                          c[GT_EXCHANGE_NEW], c[GT_EXCHANGE_UPDATED], c[GT_EXCHANGE_UNCHANGED],
+                          c[GT_EXCHANGE_CONFLICTING]);
+}

@@ -186,6 +186,10 @@ typedef struct
   char *backup_path;       /* the automatic backup made before applying */
 } GtExchangeResult;
 
+/* What importing the records of @type did, e.g. "215 new, 0 updated, 3 unchanged, 1
+ * conflicting"; for deletions "2 deleted, 0 already deleted, 1 not held here, 0 conflicting". */
+char *gt_exchange_result_outcome_text (const GtExchangeResult *result, GtExchangeType type);
+
 #define GT_EXCHANGE_MAX_CONFLICTS 100
 
 void gt_exchange_result_free (GtExchangeResult *result);
