@@ -173,7 +173,27 @@ check_dispatch (GtkWidget *toplevel, GtkWidget *page)
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   pump ();
   g_assert_nonnull (strstr (label_text (dialog, "error_label"), "2026-13-01"));
-  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "due_entry")), "2026-12-20");
+  /* written right but no day: said so, not "write it as YYYY-MM-DD" */
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "due_entry")), "2026-02-30");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_nonnull (strstr (label_text (dialog, "error_label"), "2026-02-30"));
+  g_assert_null (strstr (label_text (dialog, "error_label"), "YYYY"));
+  /* already past: said once, nothing issued; the date corrected, issued at once */
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "due_entry")), "2020-01-10");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_nonnull (strstr (label_text (dialog, "error_label"), "2020-01-10"));
+  g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_tasks", &n, NULL));
+  g_assert_cmpint (n, ==, 0);
+  {
+    /* two weeks and a few days from today, whenever the test runs */
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr (GDateTime) later = g_date_time_add_days (now, 17);
+    g_autofree char *due = g_date_time_format (later, "%Y-%m-%d");
+
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "due_entry")), due);
+  }
   gtk_widget_hide (find_widget (dialog, GTK_TYPE_LABEL, "error_label"));
   pump ();
   screenshot (dialog, "county-dispatch-dialog");

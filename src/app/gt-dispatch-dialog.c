@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gt-county-dispatch.h"
 #include "gt-dispatch-dialog.h"
@@ -31,6 +32,7 @@ struct _GtDispatchDialog
   GtkLabel *error_label;
 
   GtStorage *storage;
+  char *warned_due; /* a due date already past that the user was told about */
 };
 
 G_DEFINE_TYPE (GtDispatchDialog, gt_dispatch_dialog, GTK_TYPE_DIALOG)
@@ -142,11 +144,32 @@ issue (GtDispatchDialog *self)
     }
   if (*due != '\0' && !gt_date_is_valid (due))
     {
-      g_autofree char *message = g_strdup_printf (_("Due date “%s”: write it as YYYY-MM-DD."),
-                                                   due);
+      /* 2026-02-30 is written right but is no day */
+      g_autofree char *message =
+        g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", due, 0, 0)
+          ? g_strdup_printf (_("Due date “%s”: there is no such day in the calendar."), due)
+          : g_strdup_printf (_("Due date “%s”: write it as YYYY-MM-DD."), due);
       show_error (self, message);
       gtk_widget_grab_focus (GTK_WIDGET (self->due_entry));
       return FALSE;
+    }
+  if (*due != '\0')
+    {
+      g_autofree char *today = gt_today ();
+
+      /* a date already past is most likely a slip: said once, issued when asked again */
+      if (strcmp (due, today) < 0 && g_strcmp0 (self->warned_due, due) != 0)
+        {
+          g_autofree char *message = g_strdup_printf (
+            _("Due date %s is already past (today is %s). Correct it, or press “Issue and Write"
+              " Packages” again to issue it as it is."), due, today);
+
+          g_free (self->warned_due);
+          self->warned_due = g_strdup (due);
+          show_error (self, message);
+          gtk_widget_grab_focus (GTK_WIDGET (self->due_entry));
+          return FALSE;
+        }
     }
   if (target == NULL)
     {
@@ -236,6 +259,7 @@ static void
 gt_dispatch_dialog_dispose (GObject *object)
 {
   g_clear_object (&GT_DISPATCH_DIALOG (object)->storage);
+  g_clear_pointer (&GT_DISPATCH_DIALOG (object)->warned_due, g_free);
   G_OBJECT_CLASS (gt_dispatch_dialog_parent_class)->dispose (object);
 }
 
