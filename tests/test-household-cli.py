@@ -78,7 +78,7 @@ with tempfile.TemporaryDirectory() as tmp:
             "桃花源村")
     r = run("--db", db, "household", "list")
     check("plain household list", r.returncode == 0 and "青石村" in r.stdout
-          and "1 members" in r.stdout, r.stdout[:200])
+          and "1 linked member\n" in r.stdout and "1 members" not in r.stdout, r.stdout[:200])
 
     # Adding.
     r = run("--db", db, "household", "add", "--village", "新站村")

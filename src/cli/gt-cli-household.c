@@ -257,11 +257,15 @@ household_list (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
   for (guint i = 0; i < households->len; i++)
     {
       GtHousehold *h = households->pdata[i];
+      g_autofree char *persons = g_strdup_printf (ngettext ("%d person", "%d persons",
+                                                            (gulong) h->size), (int) h->size);
+      g_autofree char *linked = g_strdup_printf (ngettext ("%d linked member",
+                                                           "%d linked members",
+                                                           (gulong) h->n_links),
+                                                 (int) h->n_links);
 
-      /* Translators: household line: number, head, village, grid, address, persons, members */
-      g_print (_("%d\t%s\t%s\t%s\t%s\t%d persons\t%d members\n"), (int) h->id, h->head_name,
-               h->village != NULL ? h->village : "", h->grid, h->address, (int) h->size,
-               (int) h->n_links);
+      g_print ("%d\t%s\t%s\t%s\t%s\t%s\t%s\n", (int) h->id, h->head_name,
+               h->village != NULL ? h->village : "", h->grid, h->address, persons, linked);
     }
   return GT_EXIT_OK;
 }
