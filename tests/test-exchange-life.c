@@ -412,6 +412,23 @@ test_county_metrics (Fixture *fx, gconstpointer data)
                                                                       " month = '2026-11'"));
   g_assert_cmpint (gt_county_metric (t, GT_COUNTY_RANK_DUES_PAID), ==,
                    t->dues_paid_members * 100 / t->dues_members);
+  /* A member admitted after the period owes nothing for it: not in its base. */
+  {
+    g_autoptr (GPtrArray) again = NULL;
+    gint64 base = t->dues_members;
+
+    g_assert_cmpint (sqlite3_exec (gt_storage_get_db (fx->county),
+                                   "UPDATE ex_records SET data = json_set (data, '$.join-date',"
+                                   " '2026-12-05') WHERE id = (SELECT min (id) FROM ex_records"
+                                   " WHERE type = 'member'"
+                                   " AND json_extract (data, '$.status') = 'active')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    again = gt_county_summary (fx->county, PERIOD, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < again->len; i++)
+      if (g_str_equal (((GtCountyTownship *) again->pdata[i])->code, t->code))
+        g_assert_cmpint (((GtCountyTownship *) again->pdata[i])->dues_members, ==, base - 1);
+  }
 
   /* Stars: the published rating of 2026, counted per level. */
   g_assert_cmpstr (t->stars_period, ==, "2026");

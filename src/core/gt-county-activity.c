@@ -241,7 +241,33 @@ add_meetings (GtStorage *storage, GtCountyTownship *t, int first, int last, GErr
   return TRUE;
 }
 
-/* The base, active members, is t->members (counted with the registers). */
+/* The base: the active members who had joined by the end of the period's first month (a
+ * member admitted on 5 November owes no dues for October), or whose join date is unknown. */
+static gboolean
+count_dues_base (GtStorage *storage, GtCountyTownship *t, const char *from, GError **error)
+{
+  g_autofree char *month_end = g_strconcat (from, "-31", NULL);
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT count(*) FROM ex_records WHERE source_code = ?1 AND type = 'member' AND NOT deleted"
+    " AND json_extract (data, '$.status') = 'active'"
+    " AND coalesce (json_extract (data, '$.join-date'), '') <= ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, t->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, month_end, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    t->dues_members = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  gt_storage_set_error (storage, error, _("reading the townships' dues payments"));
+  return FALSE;
+}
+
 static gboolean
 add_dues (GtStorage *storage, GtCountyTownship *t, int first, int last, GError **error)
 {
@@ -253,13 +279,13 @@ add_dues (GtStorage *storage, GtCountyTownship *t, int first, int last, GError *
     "  AND json_extract (data, '$.month') BETWEEN ?2 AND ?3"
     "  GROUP BY parent_uuid HAVING count (DISTINCT json_extract (data, '$.month')) = ?4)"
     " SELECT count(*) FROM paid JOIN ex_records m ON m.source_code = ?1 AND m.uuid = paid.member"
-    " WHERE m.type = 'member' AND NOT m.deleted AND json_extract (m.data, '$.status') = 'active'",
+    " WHERE m.type = 'member' AND NOT m.deleted AND json_extract (m.data, '$.status') = 'active'"
+    " AND coalesce (json_extract (m.data, '$.join-date'), '') <= ?2 || '-31'",
     error);
   int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !count_dues_base (storage, t, from, error))
     return FALSE;
-  t->dues_members = t->members;
   sqlite3_bind_text (stmt, 1, t->code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
