@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "gt-demo.h"
@@ -143,4 +145,20 @@ gt_test_repeat (const char *c, guint n)
   for (guint i = 0; i < n; i++)
     g_string_append (s, c);
   return g_string_free (s, FALSE);
+}
+
+gboolean
+gt_test_use_zh_CN (void)
+{
+  const char *localedir = g_getenv ("GUATU_LOCALEDIR");
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
 }

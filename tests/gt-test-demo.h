@@ -34,6 +34,11 @@ gint64 gt_test_count (GtStorage *storage, const char *sql);
 /* Removes @dir and everything below it (symbolic links are removed, not followed). */
 void gt_test_remove_tree (const char *dir);
 
+/* Switches the test program to zh_CN.UTF-8 with Guatu's translations, as the programs do
+ * ($GUATU_LOCALEDIR or the installed ones); FALSE, with the test skipped, when the system
+ * lacks the locale. */
+gboolean gt_test_use_zh_CN (void);
+
 /* A string of @n copies of the UTF-8 character @c. */
 char *gt_test_repeat (const char *c, guint n);
 

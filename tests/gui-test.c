@@ -141,7 +141,7 @@ screenshot (GtkWidget *window, const char *name)
 }
 
 GtkWidget *
-find_dialog (const char *type_name)
+shown_dialog (const char *type_name)
 {
   GtkWidget *dialog = NULL;
   GList *toplevels = gtk_window_list_toplevels ();
@@ -150,6 +150,14 @@ find_dialog (const char *type_name)
     if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), type_name) && gtk_widget_get_visible (l->data))
       dialog = l->data;
   g_list_free (toplevels);
+  return dialog;
+}
+
+GtkWidget *
+find_dialog (const char *type_name)
+{
+  GtkWidget *dialog = shown_dialog (type_name);
+
   g_assert_nonnull (dialog);
   return dialog;
 }

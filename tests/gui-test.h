@@ -35,6 +35,8 @@ int count_rows (GtkTreeModel *model, GtkTreeIter *parent);
 GtkTreeModel *page_model (GtkStack *stack, const char *page);
 /* Saves what the X server shows of the window as PNG, and checks it is not blank. */
 void screenshot (GtkWidget *window, const char *name);
+/* The visible toplevel window of GType name @type_name, or NULL. */
+GtkWidget *shown_dialog (const char *type_name);
 /* The visible toplevel of that type; fails the test when there is none. */
 GtkWidget *find_dialog (const char *type_name);
 const char *label_text (GtkWidget *dialog, const char *name);

@@ -348,22 +348,29 @@ test_dispatch_and_ack (void)
   g_assert_cmpint (((GtCountyTask *) tasks->pdata[0])->received, ==, 0);
 }
 
-/* Sends township @i's report for @period again; TRUE when the county applied it. */
+/* Sends a package of @kind from township @i; TRUE when the county applied it. */
 static gboolean
-send_report (guint i, const char *period, const char *created, const char *name,
-             GError **error)
+send_package (guint i, GtExchangeKind kind, const char *period, const char *created,
+              const char *name, GError **error)
 {
   g_autoptr (GtStorage) town = county_open (fx.townships[i]);
   g_autoptr (GtStorage) county = county_open (fx.county);
   g_autofree char *file = g_build_filename (fx.dir, name, NULL);
-  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, period, NULL, NULL, FALSE,
-                                      created };
+  GtExchangeExportOptions options = { kind, period, NULL, NULL, FALSE, created };
   g_autoptr (GtExchangeResult) result = NULL;
 
   g_assert_true (gt_exchange_export (town, file, &options, NULL, error));
   result = gt_exchange_import (county, file, GT_EXCHANGE_IMPORT_NO_BACKUP,
                                GT_EXCHANGE_RESOLVE_NONE, NULL, error);
   return result != NULL && result->applied;
+}
+
+/* Sends township @i's report for @period again. */
+static gboolean
+send_report (guint i, const char *period, const char *created, const char *name,
+             GError **error)
+{
+  return send_package (i, GT_EXCHANGE_KIND_REPORT, period, created, name, error);
 }
 
 static gint64
@@ -487,22 +494,15 @@ test_last_report_never_backwards (void)
 static void
 test_full_package_not_ranked (void)
 {
-  g_autoptr (GtStorage) town = county_open (fx.townships[3]);
-  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GtStorage) county = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *file = g_build_filename (fx.dir, "t3-full.xml", NULL);
-  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_FULL, NULL, NULL, NULL, FALSE, NULL };
-  g_autoptr (GtExchangeResult) result = NULL;
   g_autoptr (GPtrArray) towns = NULL, ranked = NULL;
   const GtCountyTownship *t;
 
   /* township 3 sends a full package (no period): it has not reported the period */
-  g_assert_true (gt_exchange_export (town, file, &options, NULL, &error));
+  g_assert_true (send_package (3, GT_EXCHANGE_KIND_FULL, NULL, NULL, "t3-full.xml", &error));
   g_assert_no_error (error);
-  result = gt_exchange_import (county, file, GT_EXCHANGE_IMPORT_NO_BACKUP,
-                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (result->applied);
+  county = county_open (fx.county);
   towns = gt_county_summary (county, "2026-11", &error);
   g_assert_no_error (error);
   t = towns->pdata[3];

@@ -413,19 +413,12 @@ reader_refusal (const char *doc)
 static void
 test_messages_zh_CN (void)
 {
-  const char *localedir = g_getenv ("GUATU_LOCALEDIR");
   g_autofree char *counted = exchange_small_package ("", "ratings=\"2\"", "");
   g_autofree char *unexpected = exchange_small_package ("", "", "<bogus/>\n");
   g_autofree char *message = NULL;
 
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    {
-      g_test_skip ("no zh_CN.UTF-8 locale");
-      return;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE); /* as the programs do */
+  if (!gt_test_use_zh_CN ())
+    return;
 
   g_assert_cmpstr (gt_exchange_type_label (GT_EXCHANGE_RATING), ==, "评定结果");
   g_assert_cmpstr (gt_exchange_type_label_singular (GT_EXCHANGE_MEMBER), ==, "党员");

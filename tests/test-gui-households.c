@@ -42,19 +42,6 @@ open_first_household (GtkWidget *page, gint64 *id)
   return find_dialog ("GtHouseholdDialog");
 }
 
-/* The visible toplevel of that type, or NULL. */
-static GtkWidget *
-shown_dialog (const char *type_name)
-{
-  GtkWidget *dialog = NULL;
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), type_name) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
 
 /* Esc pressed in @window, through GTK's key handling and its key bindings. */
 static void

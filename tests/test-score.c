@@ -551,7 +551,6 @@ test_redblack (Fixture *fx, gconstpointer data)
 static void
 test_labels_zh_CN (Fixture *fx, gconstpointer data)
 {
-  const char *localedir = g_getenv ("GUATU_LOCALEDIR");
   const GtScoreItem *central = gt_score_rules_find_item (fx->rules, "penalty_central");
   gint64 bad = add_member (fx, fx->org_x, "差");
   g_autoptr (GtScoreRun) members = NULL;
@@ -562,14 +561,8 @@ test_labels_zh_CN (Fixture *fx, gconstpointer data)
 
   g_assert_nonnull (central);
   g_assert_cmpstr (central->label, ==, "Did not cooperate with central work");
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    {
-      g_test_skip ("no zh_CN.UTF-8 locale");
-      return;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE); /* as the programs do */
+  if (!gt_test_use_zh_CN ())
+    return;
 
   g_assert_cmpstr (gt_label_score_item (central->label), ==, chinese);
   /* typed by the office: no translation */
