@@ -49,6 +49,22 @@ add_entry (GArray *stats, const char *key, gint64 value)
   g_array_append_val (stats, entry);
 }
 
+/* One entry per query, in order. */
+static gboolean
+add_counts (GtStorage *storage, GArray *stats, const CountQuery *queries, guint n,
+            GError **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 value;
+
+      if (!gt_storage_query_int64 (storage, queries[i].sql, &value, error))
+        return FALSE;
+      add_entry (stats, queries[i].key, value);
+    }
+  return TRUE;
+}
+
 GArray *
 gt_stats_collect (GtStorage *storage, GError **error)
 {
@@ -57,15 +73,8 @@ gt_stats_collect (GtStorage *storage, GError **error)
   int rc;
 
   g_array_set_clear_func (stats, clear_entry);
-
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      gint64 value;
-
-      if (!gt_storage_query_int64 (storage, counts[i].sql, &value, error))
-        return NULL;
-      add_entry (stats, counts[i].key, value);
-    }
+  if (!add_counts (storage, stats, counts, G_N_ELEMENTS (counts), error))
+    return NULL;
 
   /* Branches (党支部 and 党总支) per type: the "一核四型" 5/4/1/2 of the demo. */
   stmt = gt_storage_prepare (storage,
@@ -117,14 +126,8 @@ gt_stats_collect_received (GtStorage *storage, GError **error)
   g_autoptr (GArray) stats = g_array_new (FALSE, FALSE, sizeof (GtStatsEntry));
 
   g_array_set_clear_func (stats, clear_entry);
-  for (guint i = 0; i < G_N_ELEMENTS (received_counts); i++)
-    {
-      gint64 value;
-
-      if (!gt_storage_query_int64 (storage, received_counts[i].sql, &value, error))
-        return NULL;
-      add_entry (stats, received_counts[i].key, value);
-    }
+  if (!add_counts (storage, stats, received_counts, G_N_ELEMENTS (received_counts), error))
+    return NULL;
   return g_steal_pointer (&stats);
 }
 
