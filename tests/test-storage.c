@@ -437,10 +437,18 @@ last_step_table (int *version)
     {
       g_autoptr (GMatchInfo) match = NULL;
 
-      if (g_regex_match (re, steps[i].sql, 0, &match))
+      g_autofree char *table = NULL, *drop = NULL;
+
+      /* A step that replaces a table (drops it, then creates it anew) cannot be blocked by
+       * a table of that name. */
+      if (!g_regex_match (re, steps[i].sql, 0, &match))
+        continue;
+      table = g_match_info_fetch (match, 1);
+      drop = g_strdup_printf ("DROP TABLE %s;", table);
+      if (strstr (steps[i].sql, drop) == NULL)
         {
           *version = steps[i].version;
-          return g_match_info_fetch (match, 1);
+          return g_steal_pointer (&table);
         }
     }
   g_assert_not_reached ();

@@ -178,10 +178,17 @@ build_member_query (GString *sql, const char *text, const GtMemberFilter *filter
   *use_text = text != NULL && *text != '\0';
 
   if (*use_text && g_utf8_strlen (text, -1) >= 3)
-    /* The trigram index drives the join, in rowid order, so LIMIT stops it early. */
+    /* The trigram index drives the join, in rowid order, so LIMIT stops it early. It knows
+     * which trigrams a member has, not where (schema step 15): each member found is checked
+     * for the whole text, in the fields the index holds (ASCII letters in any case, as the
+     * index matches them). */
     g_string_append (sql, " FROM member_search s CROSS JOIN members m ON m.id = s.rowid"
                           " JOIN organizations o ON o.id = m.org_id"
-                          " WHERE member_search MATCH :phrase AND m.status = 'active'");
+                          " WHERE member_search MATCH :trigrams AND m.status = 'active'"
+                          " AND (instr (lower (m.name), lower (:text)) > 0"
+                          "  OR instr (lower (coalesce (m.id_number, '')), lower (:text)) > 0"
+                          "  OR instr (lower (m.phone), lower (:text)) > 0"
+                          "  OR instr (lower (o.name), lower (:text)) > 0)");
   else if (*use_text)
     /* One or two characters — typically a surname — are below the trigram's reach: look
      * the first character up in the name-character index, and take the members of
@@ -255,17 +262,26 @@ static void
 bind_member_query (GtStorage *storage, sqlite3_stmt *stmt, const char *text,
                    const GtMemberFilter *filter)
 {
-  g_autoptr (GString) phrase = g_string_new ("\"");
+  g_autoptr (GString) trigrams = g_string_new (NULL);
+  glong n = text != NULL ? g_utf8_strlen (text, -1) : 0;
+  const char *p = text;
 
-  /* The query is one quoted FTS phrase: no FTS syntax leaks in. */
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  /* Every trigram of the text, each a quoted FTS string, all required: no FTS syntax leaks
+   * in. */
+  for (glong i = 0; i + 3 <= n; i++, p = g_utf8_next_char (p))
     {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
+      const char *end = g_utf8_offset_to_pointer (p, 3);
+
+      g_string_append (trigrams, trigrams->len > 0 ? " AND \"" : "\"");
+      for (const char *q = p; q < end; q++)
+        {
+          if (*q == '"')
+            g_string_append_c (trigrams, '"');
+          g_string_append_c (trigrams, *q);
+        }
+      g_string_append_c (trigrams, '"');
     }
-  g_string_append_c (phrase, '"');
-  bind_named_text (stmt, ":phrase", phrase->str);
+  bind_named_text (stmt, ":trigrams", trigrams->str);
   bind_named_text (stmt, ":text", text);
   if (filter != NULL)
     {

@@ -294,6 +294,74 @@ static const char schema_v5[] =
 static const char schema_v12[] =
   "CREATE INDEX members_active_category ON members (category) WHERE status = 'active';";
 
+/* Version 15: the search indexes write a quarter of what they did (see docs/performance.md).
+ * - member_search keeps no copy of the members' names, ID and phone numbers (contentless) and
+ *   no positions (detail = none): a query of three or more characters asks for all of its
+ *   trigrams and the members found are then checked for the whole text (gt-registers.c).
+ *   Without a copy, a row is taken out of the index by naming what it indexed: the triggers
+ *   give the 'delete' command the old values, and the organisation's old name on a rename.
+ *   A token left behind by a mistake there would only cost time: every member found is
+ *   checked against the text itself.
+ * - member_name_chars without the index by member: a member's characters are taken out by
+ *   their keys, the characters of the old name. */
+#define NAME_CHARS_DELETE(ref) \
+  "DELETE FROM member_name_chars WHERE member_id = " ref ".id AND ch IN" \
+  " (SELECT substr (" ref ".name, k.column1, 1)" \
+  " FROM (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) k" \
+  " WHERE k.column1 <= length (" ref ".name));"
+#define SEARCH_DELETE(ref, org) \
+  "INSERT INTO member_search (member_search, rowid, name, id_number, phone, org)" \
+  " VALUES ('delete', " ref ".id, " ref ".name, coalesce (" ref ".id_number, ''), " ref ".phone," \
+  " " org ");"
+#define ORG_NAME_OF(ref) "(SELECT name FROM organizations WHERE id = " ref ".org_id)"
+
+static const char schema_v15[] =
+  "DROP TRIGGER members_search_insert;"
+  "DROP TRIGGER members_search_update;"
+  "DROP TRIGGER members_name_chars_update;"
+  "DROP TRIGGER members_search_delete;"
+  "DROP TRIGGER organizations_search_rename;"
+  "DROP TABLE member_search;"
+  "DROP TABLE member_name_chars;"
+  "CREATE VIRTUAL TABLE member_search USING fts5 ("
+  "  name, id_number, phone, org, tokenize = 'trigram', content = '', detail = 'none');"
+  "CREATE TABLE member_name_chars ("
+  "  ch TEXT NOT NULL,"
+  "  member_id INTEGER NOT NULL,"
+  "  PRIMARY KEY (ch, member_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO member_search (rowid, name, id_number, phone, org)"
+  "  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, o.name"
+  "  FROM members m JOIN organizations o ON o.id = m.org_id;"
+  "INSERT OR IGNORE INTO member_name_chars (ch, member_id)"
+  "  SELECT substr (m.name, k.column1, 1), m.id"
+  "  FROM members m CROSS JOIN (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) k"
+  "  WHERE k.column1 <= length (m.name);"
+  SEARCH_INSERT_TRIGGER
+  "CREATE TRIGGER members_search_update AFTER UPDATE OF name, id_number, phone, org_id"
+  " ON members BEGIN "
+  SEARCH_DELETE ("old", ORG_NAME_OF ("old"))
+  SEARCH_ROW ("new")
+  " END;"
+  "CREATE TRIGGER members_name_chars_update AFTER UPDATE OF name ON members BEGIN "
+  NAME_CHARS_DELETE ("old")
+  NAME_CHARS ("new")
+  " END;"
+  "CREATE TRIGGER members_search_delete AFTER DELETE ON members BEGIN "
+  SEARCH_DELETE ("old", ORG_NAME_OF ("old"))
+  NAME_CHARS_DELETE ("old")
+  " END;"
+  /* The members' rows are taken out under the organisation's old name, put back under the
+   * new one. */
+  "CREATE TRIGGER organizations_search_rename AFTER UPDATE OF name ON organizations BEGIN"
+  "  INSERT INTO member_search (member_search, rowid, name, id_number, phone, org)"
+  "   SELECT 'delete', id, name, coalesce (id_number, ''), phone, old.name FROM members"
+  "   WHERE org_id = new.id;"
+  "  INSERT INTO member_search (rowid, name, id_number, phone, org)"
+  "   SELECT id, name, coalesce (id_number, ''), phone, new.name FROM members"
+  "   WHERE org_id = new.id;"
+  " END;";
+
 static const GtMigration migrations[] = {
   { 1, "organisations, members and member events", schema_v1 },
   { 2, "villages, households and member–household links", schema_v2 },
@@ -309,6 +377,7 @@ static const GtMigration migrations[] = {
   { 12, "indexes for counts at prefecture scale", schema_v12 },
   { 13, "meetings, dues, points and ratings in exchange packages", gt_schema_v13_exchange_life },
   { 14, "the day each project and milestone entered the library", gt_schema_v14_created },
+  { 15, "smaller member search indexes", schema_v15 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);
