@@ -29,9 +29,10 @@
 #include "gt-life.h"
 #include "gt-life-private.h"
 
-/* The WHERE term of the partial index ex_records_rollup (schema step 13): a query must
+/* The WHERE term of the partial index ex_records_rollup (schema step 16): a query must
  * repeat it word for word for SQLite to use the index. */
-#define ROLLUP_TYPES " AND type IN ('organization', 'meeting', 'dues-payment', 'rating')"
+#define ROLLUP_TYPES \
+  " AND (type = 'organization' OR type = 'meeting' OR type = 'dues-payment' OR type = 'rating')"
 
 gboolean
 gt_county_period_months (const char *period, int *first, int *last)

@@ -362,6 +362,15 @@ static const char schema_v15[] =
   "   WHERE org_id = new.id;"
   " END;";
 
+/* Version 16: CHECK constraints and the roll-up index's condition without constant IN lists
+ * (gt-schema-checks.c); the county's roll-up queries repeat the new condition
+ * (gt-county-activity.c). */
+static const char schema_v16[] =
+  "DROP INDEX ex_records_rollup;"
+  "CREATE INDEX ex_records_rollup ON ex_records (source_code, type)"
+  "  WHERE type = 'organization' OR type = 'meeting' OR type = 'dues-payment'"
+  "   OR type = 'rating';";
+
 static const GtMigration migrations[] = {
   { 1, "organisations, members and member events", schema_v1 },
   { 2, "villages, households and member–household links", schema_v2 },
@@ -378,6 +387,7 @@ static const GtMigration migrations[] = {
   { 13, "meetings, dues, points and ratings in exchange packages", gt_schema_v13_exchange_life },
   { 14, "the day each project and milestone entered the library", gt_schema_v14_created },
   { 15, "smaller member search indexes", schema_v15 },
+  { 16, "constraints checked without temporary tables", schema_v16, gt_schema_v16_plain_checks },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);
@@ -391,11 +401,14 @@ static const char search_bulk_end[] =
   "  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, o.name"
   "  FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id > :since;"
   /* CROSS JOIN keeps the members in the outer loop: read once, not once per position (at
-   * 200 000 members, 32 passes over a table larger than the page cache). */
+   * 200 000 members, 32 passes over a table larger than the page cache). The positions go
+   * up to the longest new name only, not always to 32 (200 000 names of two to four
+   * characters: 0.95 → 0.64 s). */
   "INSERT OR IGNORE INTO member_name_chars (ch, member_id)"
-  "  SELECT substr (m.name, k.column1, 1), m.id"
-  "  FROM members m CROSS JOIN (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) k"
-  "  WHERE m.id > :since AND k.column1 <= length (m.name);"
+  "  WITH RECURSIVE k (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < (SELECT"
+  "   min (32, max (length (name))) FROM members WHERE id > :since))"
+  "  SELECT substr (m.name, k.i, 1), m.id FROM members m CROSS JOIN k"
+  "  WHERE m.id > :since AND k.i <= length (m.name);"
   SEARCH_INSERT_TRIGGER;
 
 const char *

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "gt-storage.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -13,6 +15,8 @@ typedef struct
   int version;          /* PRAGMA user_version after this step */
   const char *summary;  /* what the step adds, for logs and error messages */
   const char *sql;      /* statements run in one transaction */
+  /* then, in the same transaction, what SQL alone cannot do (NULL for most steps) */
+  gboolean (*run) (GtStorage *storage, GError **error);
 } GtMigration;
 
 /* Migrations in ascending order; the last one's version is GT_SCHEMA_VERSION. */
@@ -23,5 +27,10 @@ const GtMigration *gt_schema_get_migrations (guint *n_migrations);
  * before the import. Both inside the importing transaction. */
 const char *gt_schema_search_bulk_begin (void);
 const char *gt_schema_search_bulk_end (void);
+
+/* Step 16 (gt-schema-checks.c): @sql with every CHECK (x IN (more than two constants))
+ * written as CHECK (x = a OR x = b …), which SQLite evaluates without a temporary table. */
+char *gt_schema_plain_checks (const char *sql);
+gboolean gt_schema_v16_plain_checks (GtStorage *storage, GError **error);
 
 G_END_DECLS

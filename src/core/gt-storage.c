@@ -459,6 +459,7 @@ migrate (GtStorage *self, int target, GError **error)
         }
       bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
       if (!gt_storage_exec (self, step->sql, &local_error) ||
+          (step->run != NULL && !step->run (self, &local_error)) ||
           !gt_storage_exec (self, bump, &local_error) || !gt_storage_commit (self, &local_error))
         goto failed;
 
