@@ -277,8 +277,9 @@ drive_township (Test *test, GtkWidget *window)
     g_assert_cmpint (count_rows (gtk_tree_view_get_model (view), NULL), ==, 0);
   }
 
-  /* A key trusted for one office, enrolled for another: refused with the reason, then the
-   * dialog offers to move it, and moves it when asked to. */
+  /* A key trusted for one office, enrolled for another: the reason and the offer to move it
+   * show as soon as the other office's code is typed; Trust refuses until the offer is
+   * ticked, then moves the key. */
   g_assert_true (gt_keys_trust (storage, county_pem, strlen (county_pem), COUNTY_CODE, "常山县",
                                 NULL, NULL, &error));
   g_assert_no_error (error);
@@ -297,7 +298,16 @@ drive_township (Test *test, GtkWidget *window)
     g_autofree char *listed = NULL;
 
     g_assert_false (gtk_widget_get_visible (replace));
+    /* its own office: nothing to point out */
+    gtk_entry_set_text (GTK_ENTRY (code), COUNTY_CODE);
+    g_assert_false (gtk_widget_get_visible (replace));
+    g_assert_false (gtk_widget_get_visible (error_label));
     gtk_entry_set_text (GTK_ENTRY (code), "330822999");
+    g_assert_true (gtk_widget_get_visible (replace));
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), COUNTY_CODE));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (replace)), ==,
+                     _("_Move the key to this office, away from the office it is trusted for"));
     gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")), "别的县");
     gtk_toggle_button_set_active (
       GTK_TOGGLE_BUTTON (find_widget (dialog, GTK_TYPE_CHECK_BUTTON, "confirm_check")), TRUE);
@@ -317,16 +327,14 @@ drive_township (Test *test, GtkWidget *window)
       g_assert_no_error (error);
       g_assert_cmpstr (key->org_code, ==, COUNTY_CODE);
     }
-    /* the offer was for that office: another code takes it back until refused again */
+    /* the offer was ticked for that office: another code is asked again, unticked */
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (replace), TRUE);
     gtk_entry_set_text (GTK_ENTRY (code), "330822998");
-    g_assert_false (gtk_widget_get_visible (replace));
+    g_assert_true (gtk_widget_get_visible (replace));
     g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (replace)));
     gtk_entry_set_text (GTK_ENTRY (code), "330822999");
-    gtk_button_clicked (GTK_BUTTON (button));
-    pump ();
-    g_assert_nonnull (dialog);
     g_assert_true (gtk_widget_get_visible (replace));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (replace)));
 
     /* ticked, Trust moves the key and the dialog closes */
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (replace), TRUE);
@@ -343,6 +351,47 @@ drive_township (Test *test, GtkWidget *window)
     g_assert_true (gtk_tree_model_get_iter_first (gtk_tree_view_get_model (view), &iter));
     gtk_tree_model_get (gtk_tree_view_get_model (view), &iter, 0, &listed, -1);
     g_assert_cmpstr (listed, ==, "330822999");
+  }
+
+  /* A new key of an office that has one (a new computer): the offer to replace the old one
+   * shows with the code. This office's own key: the reason, and nothing to tick. */
+  {
+    g_autofree char *third_db = g_build_filename (test->dir, "third.db", NULL);
+    g_autofree char *third_pem_path = g_build_filename (test->dir, "third.pem", NULL);
+    g_autofree char *third_pem = NULL;
+    GtOfficeInfo info = { "township", "别的镇", "330822999", NULL };
+    g_autoptr (GtStorage) third = gt_office_create (third_db, &info, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (gt_keys_generate (third, FALSE, &error));
+    third_pem = gt_keys_get_public_pem (third, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (third_pem_path, third_pem, -1, NULL));
+    dialog = gt_exchange_page_trust_file (page, third_pem_path);
+    g_assert_nonnull (dialog);
+    gtk_window_present (GTK_WINDOW (dialog));
+    pump ();
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "code_entry")),
+                        "330822999");
+    g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_CHECK_BUTTON,
+                                                        "replace_check")));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_widget (dialog, GTK_TYPE_CHECK_BUTTON,
+                                                                    "replace_check"))),
+                     ==, _("_Replace the key trusted for this office until now (packages"
+                           " signed with it are then refused)"));
+    g_assert_nonnull (strstr (label_text (dialog, "error_label"), "330822999"));
+    screenshot (dialog, "exchange-trust-dialog-new-key");
+    gtk_widget_destroy (dialog);
+
+    dialog = gt_exchange_page_trust_file (page, own_pem);
+    g_assert_nonnull (dialog);
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "code_entry")),
+                        "330822777");
+    g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_CHECK_BUTTON,
+                                                         "replace_check")));
+    g_assert_cmpstr (label_text (dialog, "error_label"), ==,
+                     _("this is this office's own key; trust the key the other office exported"));
+    gtk_widget_destroy (dialog);
   }
 }
 

@@ -3,8 +3,10 @@
  * The key's fingerprint is shown in groups of four so that the two offices can compare it
  * by phone; the Trust button stays insensitive until the user says they did, and until the
  * office code is given. The key is enrolled with that fingerprint as the expected one, so a
- * file changed since it was read is refused. A key already trusted for another office is
- * refused with the reason, and a check box then offers to move it to the office given.
+ * file changed since it was read is refused. A key already trusted for another office, this
+ * office's own key, or an office that has another key trusted already are pointed out as
+ * soon as the office code is typed, with the reason; a check box then offers to move the key
+ * to the office given, or to replace that office's key (an office that made a new key).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,12 +48,42 @@ update_sensitive (GtTrustKeyDialog *self)
   gtk_widget_set_sensitive (self->trust_button, ok);
 }
 
-/* Moving the key was offered for the office refused; another code needs asking again. */
+/* Shows why @error refuses the key, and offers to move or replace it when it can be. */
+static void
+show_refusal (GtTrustKeyDialog *self, const GError *error)
+{
+  gboolean elsewhere = g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS);
+  gboolean office_has_key = g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OFFICE_HAS_KEY);
+
+  gtk_label_set_label (self->error_label, gt_error_text (self->storage, error));
+  gtk_widget_show (GTK_WIDGET (self->error_label));
+  if (elsewhere)
+    gtk_button_set_label (GTK_BUTTON (self->replace_check),
+                          _("_Move the key to this office, away from the office it is"
+                            " trusted for"));
+  else if (office_has_key)
+    gtk_button_set_label (GTK_BUTTON (self->replace_check),
+                          _("_Replace the key trusted for this office until now (packages"
+                            " signed with it are then refused)"));
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_check), elsewhere || office_has_key);
+}
+
+/* Each office code typed is checked at once, so that moving or replacing a key is offered
+ * before Trust is pressed; an offer ticked for one office is not carried to another. */
 static void
 code_changed_cb (GtTrustKeyDialog *self)
 {
+  g_autofree char *code = g_strstrip (g_strdup (gtk_entry_get_text (self->code_entry)));
+  g_autoptr (GError) error = NULL;
+
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->replace_check), FALSE);
-  gtk_widget_hide (GTK_WIDGET (self->replace_check));
+  if (*code == '\0' || gt_keys_check_trust (self->storage, self->fingerprint, code, &error))
+    {
+      gtk_widget_hide (GTK_WIDGET (self->error_label));
+      gtk_widget_hide (GTK_WIDGET (self->replace_check));
+    }
+  else
+    show_refusal (self, error);
   update_sensitive (self);
 }
 
@@ -75,21 +107,7 @@ gt_trust_key_dialog_response (GtkDialog *dialog, int response)
   if (!gt_keys_trust_full (self->storage, self->pem, strlen (self->pem), code, name,
                            self->fingerprint, replace, NULL, &error))
     {
-      gtk_label_set_label (self->error_label, gt_error_text (self->storage, error));
-      gtk_widget_show (GTK_WIDGET (self->error_label));
-      /* trusted for another office: the user may move it here; the office has another
-       * key (it made a new one): the user may replace that */
-      if (g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS))
-        gtk_button_set_label (GTK_BUTTON (self->replace_check),
-                              _("_Move the key to this office, away from the office it is"
-                                " trusted for"));
-      else if (g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OFFICE_HAS_KEY))
-        gtk_button_set_label (GTK_BUTTON (self->replace_check),
-                              _("_Replace the key trusted for this office until now (packages"
-                                " signed with it are then refused)"));
-      if (g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS) ||
-          g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_OFFICE_HAS_KEY))
-        gtk_widget_show (GTK_WIDGET (self->replace_check));
+      show_refusal (self, error);
       return;
     }
   gtk_widget_destroy (GTK_WIDGET (dialog));

@@ -362,6 +362,46 @@ check_office_key (GtStorage *storage, const char *fingerprint, const char *org_c
   return gt_storage_step_done (storage, stmt, error);
 }
 
+/* The key trusted for another office than @org_code: refused (moved only when asked to). */
+static gboolean
+check_key_elsewhere (GtStorage *storage, const char *fingerprint, const char *org_code,
+                     const char *name, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GtTrustedKey) known = gt_keys_find_trusted (storage, fingerprint, &local);
+
+  if (known == NULL && !g_error_matches (local, GT_KEYS_ERROR, GT_KEYS_ERROR_UNTRUSTED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (known != NULL && g_strcmp0 (known->org_code, org_code) != 0)
+    {
+      g_autofree char *shown = gt_keys_format_fingerprint (fingerprint);
+      g_autofree char *old_office = office_text (known->org_code, known->name);
+      g_autofree char *new_office = office_text (org_code, name);
+
+      g_set_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS,
+                   _("the key %s is trusted for office %s; it moves to office %s only when "
+                     "asked to (remove it from the trusted keys first, or replace its office)"),
+                   shown, old_office, new_office);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gt_keys_check_trust (GtStorage *storage, const char *fingerprint, const char *org_code,
+                     GError **error)
+{
+  g_autofree char *fp = normalise_fingerprint (fingerprint);
+  g_autofree char *name = NULL;
+
+  return check_key_elsewhere (storage, fp, org_code, NULL, error) &&
+         check_own_key (storage, fp, error) &&
+         check_office_key (storage, fp, org_code, FALSE, &name, error);
+}
+
 gboolean
 gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length, const char *org_code,
                     const char *name, const char *expected_fingerprint, gboolean replace,
@@ -399,32 +439,8 @@ gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length, const cha
         }
     }
 
-  /* Already trusted for another office: moved only when asked to. */
-  if (!replace)
-    {
-      g_autoptr (GError) local = NULL;
-      g_autoptr (GtTrustedKey) known = gt_keys_find_trusted (storage, fingerprint, &local);
-
-      if (known == NULL && !g_error_matches (local, GT_KEYS_ERROR, GT_KEYS_ERROR_UNTRUSTED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      if (known != NULL && g_strcmp0 (known->org_code, org_code) != 0)
-        {
-          g_autofree char *shown = gt_keys_format_fingerprint (fingerprint);
-          g_autofree char *old_office = office_text (known->org_code, known->name);
-          g_autofree char *new_office = office_text (org_code, name);
-
-          g_set_error (error, GT_KEYS_ERROR, GT_KEYS_ERROR_EXISTS,
-                       _("the key %s is already trusted for office %s; it was not moved to "
-                         "office %s (remove it from the trusted keys first, or replace its "
-                         "office)"),
-                       shown, old_office, new_office);
-          return FALSE;
-        }
-    }
-
+  if (!replace && !check_key_elsewhere (storage, fingerprint, org_code, name, error))
+    return FALSE;
   if (!check_own_key (storage, fingerprint, error) ||
       !check_office_key (storage, fingerprint, org_code, replace, &inherited, error))
     return FALSE;

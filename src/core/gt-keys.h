@@ -80,6 +80,11 @@ gboolean gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length,
                              const char *org_code, const char *name,
                              const char *expected_fingerprint, gboolean replace,
                              char **fingerprint, GError **error);
+/* What gt_keys_trust_full () without @replace would refuse, checked without writing
+ * anything: GT_KEYS_ERROR_EXISTS, GT_KEYS_ERROR_OWN_KEY or GT_KEYS_ERROR_OFFICE_HAS_KEY,
+ * with the same messages. */
+gboolean gt_keys_check_trust (GtStorage *storage, const char *fingerprint, const char *org_code,
+                              GError **error);
 /* Removes a key from the trust list. */
 gboolean gt_keys_untrust (GtStorage *storage, const char *fingerprint, GError **error);
 /* The trust list, by organisation code (GtTrustedKey). */
