@@ -181,7 +181,9 @@ fill_ranking (GtCountyPage *self)
   ranked = gt_county_ranking (self->townships, column);
   /* each township once: fewer than 2 × top are shared out between the two lists */
   gt_county_ranking_split (ranked->len, top, &n_side[0], &n_side[1]);
-  top_title = g_strdup_printf (_("Top %u"), n_side[0]);
+  /* nobody reported the period: say so rather than "Top 0" over an empty list */
+  top_title = n_side[0] > 0 ? g_strdup_printf (_("Top %u"), n_side[0])
+                            : g_strdup (_("None ranked: no township reported this period"));
   bottom_title = g_strdup_printf (_("Bottom %u"), n_side[1]);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->top_view, 1), top_title);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->bottom_view, 1), bottom_title);

@@ -702,6 +702,28 @@ gt_window_init (GtWindow *self)
   refresh_pages (self, TRUE);
 }
 
+/* The first start on a screen too small for the default size with room around it (a
+ * township's 1366 × 768 office PC): the window opens maximized, so that wide tables such as
+ * the county roll-up show all their columns. Once the window was closed its state is kept. */
+static gboolean
+first_start_on_small_screen (GSettings *settings)
+{
+  g_autoptr (GVariant) saved = g_settings_get_user_value (settings, "window-maximized");
+  GdkDisplay *display = gdk_display_get_default ();
+  GdkMonitor *monitor;
+  GdkRectangle work;
+
+  if (saved != NULL || display == NULL)
+    return FALSE;
+  monitor = gdk_display_get_primary_monitor (display);
+  if (monitor == NULL)
+    monitor = gdk_display_get_monitor (display, 0);
+  if (monitor == NULL)
+    return FALSE;
+  gdk_monitor_get_workarea (monitor, &work);
+  return work.width <= 1440 || work.height <= 800;
+}
+
 GtWindow *
 gt_window_new (GtApplication *application)
 {
@@ -712,7 +734,8 @@ gt_window_new (GtApplication *application)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
                                    g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
+      if (g_settings_get_boolean (settings, "window-maximized") ||
+          first_start_on_small_screen (settings))
         gtk_window_maximize (GTK_WINDOW (self));
       gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
       gt_member_page_bind_mask_setting (GT_MEMBER_PAGE (self->member_page), settings);
