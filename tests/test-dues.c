@@ -175,6 +175,21 @@ test_payments (LifeFixture *fx, gconstpointer data)
   g_assert_true (gt_dues_for_month (fx->storage, 1, "2025-03", &amount, &error));
   g_assert_cmpint (amount, ==, 4200);
   g_assert_cmpint (life_count (fx->storage, "SELECT count(*) FROM dues_bases WHERE category = 'in_service'"), ==, 1);
+  /* A new base without a category keeps the member's, even when the employment recorded
+   * says otherwise since (3000.00 元 → 0.5% = 15.00, not 0.20 as "other"). */
+  g_assert_true (gt_storage_exec (fx->storage, "UPDATE members SET employment = '' WHERE id = 1",
+                                  &error));
+  g_assert_true (gt_dues_set_base (fx->storage, 1, 2026, 300000, NULL, -1, &error));
+  g_assert_true (gt_dues_for_month (fx->storage, 1, "2026-03", &amount, &error));
+  g_assert_cmpint (amount, ==, 1500);
+  /* A first base with the employment not recorded: an income base means an earner. */
+  g_assert_true (gt_storage_exec (fx->storage, "UPDATE members SET employment = '' WHERE id = 7",
+                                  &error));
+  g_assert_true (gt_dues_set_base (fx->storage, 7, 2026, 300000, NULL, -1, &error));
+  g_assert_cmpint (life_count (fx->storage, "SELECT count(*) FROM dues_bases WHERE member_id = 7"
+                                            " AND category = 'in_service'"), ==, 1);
+  g_assert_true (gt_storage_exec (fx->storage, "DELETE FROM dues_bases WHERE year = 2026",
+                                  &error));
   /* 王三, a farmer: 0.20 元; with his own fixed amount of 1.00 元. */
   g_assert_true (gt_dues_set_base (fx->storage, 3, 2025, 0, NULL, -1, &error));
   g_assert_true (gt_dues_for_month (fx->storage, 3, "2025-03", &amount, &error));

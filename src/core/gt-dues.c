@@ -427,18 +427,53 @@ member_info (GtStorage *storage, gint64 member_id, char **employment, char **sta
   return gt_storage_refuse (storage, error, _("member %d does not exist"), (int) member_id);
 }
 
+/* The category of the member's base for @year, else of the latest earlier one, else of the
+ * earliest later one; *category NULL when the member has no base. */
+static gboolean
+base_category (GtStorage *storage, gint64 member_id, int year, char **category, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT category FROM dues_bases WHERE member_id = ?1"
+    " ORDER BY year > ?2, abs (year - ?2) LIMIT 1", error);
+  int rc;
+
+  *category = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int (stmt, 2, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *category = GT_COLUMN_TEXT (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+  gt_storage_set_error (storage, error, _("reading"));
+  return FALSE;
+}
+
 gboolean
 gt_dues_set_base (GtStorage *storage, gint64 member_id, int year, gint64 base_fen,
                   const char *category, gint64 fixed_fen, GError **error)
 {
-  g_autofree char *employment = NULL;
+  g_autofree char *employment = NULL, *kept = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
 
   if (!member_info (storage, member_id, &employment, NULL, NULL, NULL, error))
     return FALSE;
+  /* A new base without a category keeps the member's category (a raise does not make an
+   * employed member "other"); a first one follows the employment, and with the employment
+   * not recorded a base of income means an earner: "other" would ignore it (0.20 元). */
+  if (category == NULL && !base_category (storage, member_id, year, &kept, error))
+    return FALSE;
   if (category == NULL)
-    category = gt_dues_category_for_employment (employment);
+    category = kept;
+  if (category == NULL)
+    category = employment == NULL || *employment == '\0'
+                 ? (base_fen > 0 ? "in_service" : "other")
+                 : gt_dues_category_for_employment (employment);
   if (!category_is_valid (category))
     return gt_storage_refuse (storage, error,
                               _("“%s” is not a dues category (in_service, retired, other)"),
