@@ -259,6 +259,7 @@ test_band_edges (Fixture *fx, gconstpointer data)
 static void
 test_basic_not_met (Fixture *fx, gconstpointer data)
 {
+  g_autoptr (GError) error = NULL;
   gint64 b = add_member (fx, fx->org_x, "乙");
   g_autoptr (GtScoreRun) run = NULL;
   GtScoreResult *r;
@@ -267,7 +268,14 @@ test_basic_not_met (Fixture *fx, gconstpointer data)
   points (fx, b, "2026-07", "basic_meeting", 1, -1);
   points (fx, b, "2026-08", "basic_meeting", 1, -1);
   points (fx, b, "2026-09", "basic_meeting", 1, -1);
-  points (fx, b, "2026-07", "basic_study", 3, -1);
+  points (fx, b, "2026-07", "basic_study", 1, -1);
+  points (fx, b, "2026-08", "basic_study", 1, -1);
+  points (fx, b, "2026-09", "basic_study", 1, -1);
+  /* a basic item counts once a month */
+  g_assert_false (gt_points_add (fx->storage, fx->rules, b, "2026-07", "basic_study", -1, NULL,
+                                 NULL, &error));
+  g_assert_nonnull (strstr (error->message, "2026-07"));
+  g_clear_error (&error);
   points (fx, b, "2026-08", "bonus_honour", 4, -1);
   run = compute (fx, "member", "2026-Q3");
   r = find (run, b);

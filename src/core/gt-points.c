@@ -122,6 +122,29 @@ gt_points_add (GtStorage *storage, const GtScoreRules *rules, gint64 member_id,
     return gt_storage_refuse (storage, error, _("member %d was not yet a member in %s"),
                               (int) member_id, month);
 
+  /* A basic item is the month's attendance, dues or study: once a month, or a year could
+   * hold 23 "attended the meetings" and a score of 121 of 100. */
+  if (g_strcmp0 (item->category, "basic") == 0)
+    {
+      gint64 held = 0;
+
+      stmt = gt_storage_prepare (storage, "SELECT count(*) FROM score_points WHERE member_id = ?"
+                                          " AND month = ? AND item_code = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      sqlite3_bind_text (stmt, 2, month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, item->code, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        held = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (held > 0)
+        return gt_storage_refuse (storage, error,
+                                  _("member %d already has “%s” for %s: a basic item counts"
+                                    " once a month (remove that entry to change it)"),
+                                  (int) member_id, item->label, month);
+    }
+
   signed_points = points < 0 ? item->points : points;
   if (g_strcmp0 (item->category, "penalty") == 0 || g_strcmp0 (item->category, "downgrade") == 0)
     signed_points = -signed_points;
