@@ -487,6 +487,8 @@ test_steps_refused (Fixture *fx, gconstpointer data)
   step (fx, id, 8, "2021-03-02");
   spec = (GtDevelopStepSpec) { .step = 9, .date = "2021-03-03", .introducer1 = "余土根" };
   refuse_step (fx, id, &spec, "two introducers");
+  spec.introducer2 = " 余土根";
+  refuse_step (fx, id, &spec, "named twice");
   spec = (GtDevelopStepSpec) { .step = 9, .date = "2021-03-03", .introducer1 = "余土根",
                                .introducer2 = "姜红英", .months = 6 };
   refuse_step (fx, id, &spec, "only step 23");

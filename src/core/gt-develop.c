@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gt-develop.h"
+#include "gt-registers.h"
 #include "gt-idcard.h"
 #include "gt-member.h"
 #include "gt-org.h"
@@ -367,6 +368,15 @@ blank (const char *text)
   return *text == '\0';
 }
 
+/* Two names for one person: the same once spaces (ASCII and full-width) are left out. */
+static gboolean
+same_person (const char *a, const char *b)
+{
+  g_autofree char *x = gt_search_normalize (a), *y = gt_search_normalize (b);
+
+  return x != NULL && y != NULL && strcmp (x, y) == 0;
+}
+
 /* The checks of one new step against the recorded ones; NULL when it may be recorded. */
 static gboolean
 check_step (GtStorage *storage, const GtApplicant *a, const GtDevelopStepSpec *spec,
@@ -404,6 +414,10 @@ check_step (GtStorage *storage, const GtApplicant *a, const GtDevelopStepSpec *s
     return gt_storage_refuse (storage, error, _("step 5 needs at least one contact (培养联系人)"));
   if (spec->step == 9 && (blank (spec->introducer1) || blank (spec->introducer2)))
     return gt_storage_refuse (storage, error, _("step 9 needs two introducers (入党介绍人)"));
+  if (spec->step == 9 && same_person (spec->introducer1, spec->introducer2))
+    return gt_storage_refuse (storage, error,
+                              _("step 9 needs two different introducers (入党介绍人); %s is"
+                                " named twice"), spec->introducer1);
   if (spec->months != 0)
     {
       if (spec->step != 23)
