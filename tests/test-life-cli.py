@@ -149,6 +149,11 @@ with tempfile.TemporaryDirectory() as tmp:
     check("schedule: theme day by the 20th",
           any(x["kind"] == "theme_day" and x["day"] == 20 and x["org_type"] == "" for x in rules)
           and any(x["org_type"] == "rural" and x["period"] == "half" for x in rules), r.stdout)
+    zh = {"LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"}
+    r = run("--db", db, "meetings", "schedule", env=zh)
+    check("schedule (zh_CN): periods in Chinese, no codes",
+          "每月" in r.stdout and "每半年" in r.stdout and "\tmonth" not in r.stdout
+          and "\thalf" not in r.stdout, r.stdout)
     refused("schedule: a weekly period", db, ["meetings", "schedule", "set", "general", "weekly"],
             65, "weekly")
 

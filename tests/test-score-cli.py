@@ -164,6 +164,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check("stars --json", r.returncode == 0 and j and
           all(0 <= x["stars"] <= 5 and 0 <= x["household_stars"] <= 5 for x in j["results"]),
           r.stderr)
+    zh = {"LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"}
+    r = run("--db", db, "redblack", "--quarter", "2026-Q3", env=zh)
+    check("redblack (zh_CN): the heading names the list in Chinese",
+          r.stdout.startswith("红黑榜 2026-Q3"), r.stdout[:80])
+    r = run("--db", db, "link-score", "--year", "2026")
+    check("link-score: no place 0 (a line to reach, not a ranking)",
+          r.returncode == 0 and r.stdout.startswith("Household-link scores 2026")
+          and all(line.startswith("-\t") for line in r.stdout.splitlines()[1:]), r.stdout[:200])
     r = run("--db", db, "link-score", "--year", "2026", "--json")
     j = json_of(r)
     check("link-score --json", r.returncode == 0 and j and

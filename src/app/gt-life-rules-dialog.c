@@ -25,18 +25,6 @@ enum
   SC_KIND_CODE,
 };
 
-static const struct
-{
-  const char *code;
-  const char *label;
-} periods[] = {
-  { "month", N_("Every month") },
-  { "quarter", N_("Every quarter") },
-  { "half", N_("Every half year") },
-  { "year", N_("Every year") },
-  { "none", N_("Not required") },
-};
-
 static const char *const status_names[] = { "none_colour", "done_colour", "pending_colour",
                                             "overdue_colour", "missing_colour" };
 
@@ -69,15 +57,6 @@ show_error (GtLifeRulesDialog *self, const GError *error)
   gtk_label_set_label (self->error_label,
                        error != NULL ? gt_error_text (self->storage, error) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-}
-
-static const char *
-period_label (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
-    if (g_strcmp0 (periods[i].code, code) == 0)
-      return _(periods[i].label);
-  return code;
 }
 
 static char *
@@ -119,7 +98,7 @@ fill_schedule (GtLifeRulesDialog *self)
 
       gtk_list_store_insert_with_values (self->schedule_store, NULL, -1, SC_TYPE, type,
                                          SC_KIND, gt_label_meeting_kind (r->kind),
-                                         SC_PERIOD, period_label (r->period), SC_DAY, day,
+                                         SC_PERIOD, gt_label_life_period (r->period), SC_DAY, day,
                                          SC_TYPE_CODE, r->org_type, SC_KIND_CODE, r->kind, -1);
     }
 }
@@ -329,8 +308,9 @@ gt_life_rules_dialog_init (GtLifeRulesDialog *self)
   for (guint i = 0; gt_meeting_kinds[i] != NULL; i++)
     gtk_combo_box_text_append (self->kind_combo, gt_meeting_kinds[i],
                                gt_label_meeting_kind (gt_meeting_kinds[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
-    gtk_combo_box_text_append (self->period_combo, periods[i].code, _(periods[i].label));
+  for (guint i = 0; gt_life_periods[i] != NULL; i++)
+    gtk_combo_box_text_append (self->period_combo, gt_life_periods[i],
+                               gt_label_life_period (gt_life_periods[i]));
   for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
     gtk_combo_box_text_append (self->category_combo, categories[i],
                                gt_label_dues_category (categories[i]));

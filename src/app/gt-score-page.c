@@ -450,13 +450,6 @@ add_column (GtScorePage *self, const char *title, int column, gboolean expand)
 static void
 gt_score_page_init (GtScorePage *self)
 {
-  static const char *const kinds[][2] = {
-    { "member", N_("Members' points and ranking") },
-    { "redblack", N_("Red/black list") },
-    { "stars", N_("Star ratings") },
-    { "link", N_("Household-link scores") },
-    { "fortress", N_("Fortress index") },
-  };
   g_autofree char *period = default_period ("member");
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -472,8 +465,9 @@ gt_score_page_init (GtScorePage *self)
   add_column (self, _("Warning"), COLUMN_NOTE, FALSE);
 
   g_signal_handlers_block_by_func (self->kind_combo, kind_changed_cb, self);
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_combo_box_text_append (self->kind_combo, kinds[i][0], _(kinds[i][1]));
+  for (guint i = 0; gt_score_run_kinds[i] != NULL; i++)
+    gtk_combo_box_text_append (self->kind_combo, gt_score_run_kinds[i],
+                               gt_label_score_run_kind (gt_score_run_kinds[i]));
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->kind_combo), 0);
   g_signal_handlers_unblock_by_func (self->kind_combo, kind_changed_cb, self);
   gtk_entry_set_text (self->period_entry, period);

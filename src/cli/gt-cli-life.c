@@ -460,7 +460,7 @@ meetings_schedule (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
       g_autofree char *day_text = r->day > 0 ? g_strdup_printf (_("by day %d"), r->day) : g_strdup ("");
 
       g_print ("%s\t%s\t%s\t%s\n", *r->org_type != '\0' ? r->org_type : _("(all types)"),
-               gt_label_meeting_kind (r->kind), r->period, day_text);
+               gt_label_meeting_kind (r->kind), gt_label_life_period (r->period), day_text);
     }
   return GT_EXIT_OK;
 }

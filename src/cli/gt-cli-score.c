@@ -109,10 +109,12 @@ static void
 print_run_text (const GtScoreRun *run, gboolean explain, gboolean only_warned)
 {
   if (run->published)
-    g_print (_("%s %s: published %s (rules version %d)\n"), run->kind, run->period,
+    g_print (_("%s %s: published %s (rules version %d)\n"), gt_label_score_run_kind (run->kind),
+             run->period,
              run->published_at, (int) run->rule_version);
   else
-    g_print (_("%s %s: computed %s, not published (rules version %d)\n"), run->kind, run->period,
+    g_print (_("%s %s: computed %s, not published (rules version %d)\n"),
+             gt_label_score_run_kind (run->kind), run->period,
              run->created, (int) run->rule_version);
   for (guint i = 0; i < run->results->len; i++)
     {
@@ -121,8 +123,13 @@ print_run_text (const GtScoreRun *run, gboolean explain, gboolean only_warned)
 
       if (only_warned && !r->warning)
         continue;
-      g_string_append_printf (line, "%d\t%s\t%s\t%g", r->rank, r->name,
-                              r->member_id != 0 ? r->org_name : "", r->score);
+      /* the 100-point link score is a line to reach, not a ranking: no place */
+      if (r->rank > 0)
+        g_string_append_printf (line, "%d\t", r->rank);
+      else
+        g_string_append (line, "-\t");
+      g_string_append_printf (line, "%s\t%s\t%g", r->name, r->member_id != 0 ? r->org_name : "",
+                              r->score);
       if (r->klass && *r->klass)
         g_string_append_printf (line, "\t%s", gt_label_score_class (r->klass));
       if (r->grade && *r->grade)

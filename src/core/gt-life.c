@@ -42,6 +42,30 @@ gt_label_meeting_kind (const char *kind)
   return kind;
 }
 
+/* How often a kind of meeting is due (life_schedule.period). */
+const char *const gt_life_periods[] = { "month", "quarter", "half", "year", "none", NULL };
+
+const char *
+gt_label_life_period (const char *period)
+{
+  static const struct
+  {
+    const char *code;
+    const char *label;
+  } labels[] = {
+    { "month", N_("Every month") },
+    { "quarter", N_("Every quarter") },
+    { "half", N_("Every half year") },
+    { "year", N_("Every year") },
+    { "none", N_("Not required") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].code, period) == 0)
+      return _(labels[i].label);
+  return period;
+}
+
 gboolean
 gt_life_kind_is_valid (const char *kind)
 {

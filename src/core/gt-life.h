@@ -24,6 +24,10 @@ G_BEGIN_DECLS
 extern const char *const gt_meeting_kinds[];
 /* The translated label of a kind, or the code itself when unknown. */
 const char *gt_label_meeting_kind (const char *kind);
+/* The schedule periods (month, quarter, half, year, none) in the order they are offered,
+ * NULL-terminated, and the translated label of one ("Every quarter"), or the code itself. */
+extern const char *const gt_life_periods[];
+const char *gt_label_life_period (const char *period);
 
 typedef struct
 {

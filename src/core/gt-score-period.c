@@ -35,6 +35,27 @@ gt_label_score_kind (const char *kind)
   return kind;
 }
 
+/* The computed sets, in the order they are offered. */
+const char *const gt_score_run_kinds[] = { "member", "redblack", "stars", "link", "fortress",
+                                           NULL };
+
+const char *
+gt_label_score_run_kind (const char *kind)
+{
+  static const char *const labels[][2] = {
+    { "member", N_("Members' points and ranking") },
+    { "redblack", N_("Red/black list") },
+    { "stars", N_("Star ratings") },
+    { "link", N_("Household-link scores") },
+    { "fortress", N_("Fortress index") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i][0], kind) == 0)
+      return _(labels[i][1]);
+  return kind;
+}
+
 const char *
 gt_label_score_grade (const char *grade)
 {

@@ -101,6 +101,10 @@ GPtrArray *gt_score_rules_list_versions (GtStorage *storage, GError **error);
 
 const char *gt_label_score_category (const char *category);
 const char *gt_label_score_kind (const char *kind);
+/* The computed sets (member, redblack, stars, link, fortress), NULL-terminated, and the
+ * translated name of one ("Red/black list"), or the code itself. */
+extern const char *const gt_score_run_kinds[];
+const char *gt_label_score_run_kind (const char *kind);
 /* excellent 优秀, good 良好, pass 达标, fail 不合格 */
 const char *gt_label_score_grade (const char *grade);
 /* advanced 先进, middle 中间, lagging 后进; red 红榜, black 黑榜 */
