@@ -90,7 +90,7 @@ with tempfile.TemporaryDirectory() as tmp:
           == ["/srv/记录/签到表.jpg"], r.stdout)
     refused("attendee from another branch", db,
             ["meetings", "add", "--org", "一村党支部", "--kind", "committee", "--date", "2025-02-08",
-             "--present", "4"], 65, "not on the roster")
+             "--present", "4"], 65, "not on the roster of 一村党支部")
     refused("meeting in the future", db,
             ["meetings", "add", "--org", "一村党支部", "--kind", "committee", "--date", "2999-02-08"],
             65, "future")

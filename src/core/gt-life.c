@@ -281,6 +281,33 @@ meeting_org (GtStorage *storage, gint64 id, gint64 *org_id, char **kind, GError 
   return gt_storage_refuse (storage, error, _("meeting %d does not exist"), (int) id);
 }
 
+/* An attendee the meeting's organisation does not hold, by name: the meeting's own id may
+ * belong to a meeting that this very refusal rolls back. */
+static gboolean
+refuse_not_on_roster (GtStorage *storage, gint64 member_id, gint64 org_id, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (storage,
+                                           "SELECT (SELECT name FROM members WHERE id = ?1),"
+                                           " (SELECT name FROM organizations WHERE id = ?2)",
+                                           error);
+  g_autofree char *member = NULL, *org = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int64 (stmt, 2, org_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      member = GT_COLUMN_TEXT (stmt, 0);
+      org = GT_COLUMN_TEXT (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (member == NULL)
+    return gt_storage_refuse (storage, error, _("there is no member %d"), (int) member_id);
+  return gt_storage_refuse (storage, error, _("%s (member %d) is not on the roster of %s"),
+                            member, (int) member_id, org != NULL ? org : "?");
+}
+
 gboolean
 gt_meeting_update (GtStorage *storage, gint64 id, const GtMeetingSpec *spec, GError **error)
 {
@@ -429,9 +456,7 @@ gt_meeting_set_attendance (GtStorage *storage, gint64 meeting_id, GPtrArray *att
       GtAttendance *a = attendance->pdata[i];
 
       if (!g_hash_table_contains (allowed, &a->member_id))
-        return gt_storage_refuse (storage, error,
-                                  _("member %d is not on the roster of the organisation that "
-                                    "held meeting %d"), (int) a->member_id, (int) meeting_id);
+        return refuse_not_on_roster (storage, a->member_id, org_id, error);
       if (g_hash_table_contains (seen, &a->member_id))
         return gt_storage_refuse (storage, error, _("member %d is listed twice"),
                                   (int) a->member_id);
