@@ -232,6 +232,8 @@ with tempfile.TemporaryDirectory() as tmp:
     text = pdf_text(out)
     check("arrears PDF: title and names in Chinese",
           "党费欠交名单" in text and "王三" in text and "李二" in text and "党章第九条" in text, text)
+    check("arrears PDF: the note whole, and 预警 as in the list",
+          "连续六个月（党章第九条）" in text and "预警" in text and "…" not in text, text)
     refused("report: unknown kind", db, ["report", "ranking2", "--period", "2025", "--out", out],
             2, "ranking2")
     refused("report: a bad period", db, ["report", "arrears", "--period", "2025-Q5", "--out", out],

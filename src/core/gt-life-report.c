@@ -265,20 +265,23 @@ gt_dues_report_arrears (GtStorage *storage, const char *period, GError **error)
   report = gt_report_new (_("Party dues in arrears"), subtitle);
   footer = footer_text (storage);
   gt_report_set_footer (report, footer);
-  gt_report_add_column (report, _("Member"), 2.0, PANGO_ALIGN_LEFT);
-  gt_report_add_column (report, _("Organisation"), 4.0, PANGO_ALIGN_LEFT);
+  /* The note holds "连续六个月（党章第九条）" whole; organisation names give up the room. */
+  gt_report_add_column (report, _("Member"), 1.8, PANGO_ALIGN_LEFT);
+  gt_report_add_column (report, _("Organisation"), 3.4, PANGO_ALIGN_LEFT);
   gt_report_add_column (report, _("Last paid"), 1.6, PANGO_ALIGN_CENTER);
   gt_report_add_column (report, _("In a row"), 1.3, PANGO_ALIGN_RIGHT);
   gt_report_add_column (report, _("Unpaid"), 1.3, PANGO_ALIGN_RIGHT);
   gt_report_add_column (report, _("Owed (元)"), 1.6, PANGO_ALIGN_RIGHT);
-  gt_report_add_column (report, _("Note"), 2.2, PANGO_ALIGN_LEFT);
+  gt_report_add_column (report, _("Note"), 3.4, PANGO_ALIGN_LEFT);
   for (guint i = 0; i < list->len; i++)
     {
       GtDuesArrears *a = list->pdata[i];
       g_autofree char *row_count = g_strdup_printf ("%d", a->consecutive);
       g_autofree char *unpaid = g_strdup_printf ("%d", a->months_unpaid);
       g_autofree char *owed = gt_dues_arrears_owed_text (a);
-      const char *note = a->rule ? _("6-month rule (党章第九条)") : a->warning ? _("Warning") : "";
+      /* the word the list and the CLI use for the early stage (预警) */
+      const char *note = a->rule ? _("6-month rule (党章第九条)")
+                                 : a->warning ? C_("dues arrears", "Warning") : "";
       const char *cells[] = { a->member_name, a->org_name, a->last_paid != NULL ? a->last_paid : _("never"),
                               row_count, unpaid, owed, note };
       const char *fills[] = { NULL, NULL, NULL, NULL, NULL, NULL,
