@@ -210,6 +210,10 @@ test_payments (LifeFixture *fx, gconstpointer data)
   g_clear_error (&error);
   g_assert_false (gt_dues_pay (fx->storage, 1, "2025-13", 0, "2025-01-21", NULL, &error));
   g_clear_error (&error);
+  /* paid in advance: a year at most */
+  g_assert_false (gt_dues_pay (fx->storage, 1, "2025-07", 0, "2020-01-01", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "12 months"));
+  g_clear_error (&error);
   g_assert_false (gt_dues_pay (fx->storage, 6, "2025-02", 500, "2025-02-21", NULL, &error));
   g_clear_error (&error);
   g_assert_false (gt_dues_pay (fx->storage, 5, "2025-10", 500, "2025-10-21", NULL, &error));

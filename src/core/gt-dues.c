@@ -563,6 +563,15 @@ gt_dues_for_month (GtStorage *storage, gint64 member_id, const char *month, gint
 
 /* ---- payments ---- */
 
+/* Months from the month of @date (YYYY-MM-DD) to @month (YYYY-MM), both valid. */
+static int
+months_between (const char *date, const char *month)
+{
+  int y1 = atoi (date), m1 = atoi (date + 5), y2 = atoi (month), m2 = atoi (month + 5);
+
+  return (y2 - y1) * 12 + (m2 - m1);
+}
+
 gboolean
 gt_dues_pay (GtStorage *storage, gint64 member_id, const char *month, gint64 amount_fen,
              const char *paid_on, gint64 *out_id, GError **error)
@@ -583,6 +592,12 @@ gt_dues_pay (GtStorage *storage, gint64 member_id, const char *month, gint64 amo
   if (strcmp (paid_on, today) > 0)
     return gt_storage_refuse (storage, error, _("the payment date %s lies in the future"),
                               paid_on);
+  /* Dues may be paid in advance (预交), for a year at most: a payment dated years before
+   * its month is a typing error. */
+  if (months_between (paid_on, month) > 12)
+    return gt_storage_refuse (storage, error,
+                              _("a payment dated %s for %s would be more than 12 months in"
+                                " advance"), paid_on, month);
   if (amount_fen < 0)
     return gt_storage_refuse (storage, error, _("an amount cannot be negative"));
   if (!member_info (storage, member_id, NULL, &status, &join_month, &org_id, error))
