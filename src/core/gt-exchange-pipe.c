@@ -2,8 +2,9 @@
  *
  * An import spends about as long parsing and validating a package (libxml2's reader and
  * its XSD) as SQLite spends storing the records. The pipe runs the reader on a second
- * thread: it copies each record, with its JSON already built, into a batch, and hands full
- * batches to the importing thread, which holds the only database connection. A few batches
+ * thread: it copies each record into a batch and hands full batches to the importing thread,
+ * which holds the only database connection and builds each register record's JSON as it
+ * takes it (the parse, with libxml2's validation, is the longer of the two threads). A few batches
  * go round between two queues (full, free), so memory stays bounded whatever the size of the
  * package, and a parse error reaches the importer as the last batch, after every record
  * before it, so an invalid package is refused exactly as by the reader itself.
@@ -38,6 +39,7 @@ struct _GtExchangePipe
   GAsyncQueue *full, *free;
   Batch batches[N_BATCHES];
   Batch *current;    /* the batch the importer reads, NULL before the first */
+  GString *json;     /* the JSON of the record last handed out */
   guint next;        /* its next record */
   gsize offset;
   int stop;          /* atomic: the importer gave up; the parser is to end */
@@ -55,12 +57,12 @@ put (Batch *b, const char *text, gsize len)
   return copy;
 }
 
-/* Copies @rec (and @json, NULL for none) into @b; FALSE when it does not fit. */
+/* Copies @rec into @b; FALSE when it does not fit. */
 static gboolean
-batch_add (Batch *b, const GtExchangeRecord *rec, const GString *json)
+batch_add (Batch *b, const GtExchangeRecord *rec)
 {
   GtExchangeRecord *copy;
-  gsize need = strlen (rec->text) + 1 + (json != NULL ? json->len + 1 : 0);
+  gsize need = strlen (rec->text) + 1;
 
   for (int i = 0; i < rec->n_attrs; i++)
     need += strlen (rec->names[i]) + strlen (rec->values[i]) + 2;
@@ -85,8 +87,6 @@ batch_add (Batch *b, const GtExchangeRecord *rec, const GString *json)
         copy->parent = copy->values[i];
     }
   copy->text = put (b, rec->text, strlen (rec->text));
-  copy->json = json != NULL ? put (b, json->str, json->len) : NULL;
-  copy->json_len = json != NULL ? json->len : 0;
   return TRUE;
 }
 
@@ -94,7 +94,6 @@ static gpointer
 parse (gpointer data)
 {
   GtExchangePipe *pipe = data;
-  g_autoptr (GString) json = g_string_sized_new (1024);
   GtExchangeRecord rec;
   gboolean held = FALSE; /* rec did not fit into the previous batch */
 
@@ -109,22 +108,12 @@ parse (gpointer data)
       b->last = FALSE;
       while (b->n < BATCH_RECORDS)
         {
-          gboolean registers;
-
           if (!held && !gt_exchange_reader_next (pipe->reader, &rec, &b->error))
             {
               b->last = TRUE;
               break;
             }
-          /* Tasks and acknowledgements have tables of their own; a tombstone has no data. */
-          registers = rec.type != GT_EXCHANGE_TASK && rec.type != GT_EXCHANGE_ACK &&
-                      rec.type != GT_EXCHANGE_TOMBSTONE;
-          if (registers && !held)
-            {
-              g_string_truncate (json, 0);
-              gt_exchange_record_to_json (&rec, json);
-            }
-          held = !batch_add (b, &rec, registers ? json : NULL);
+          held = !batch_add (b, &rec);
           if (held)
             break;
         }
@@ -141,6 +130,7 @@ gt_exchange_pipe_new (GtExchangeReader *reader)
   GtExchangePipe *pipe = g_new0 (GtExchangePipe, 1);
 
   pipe->reader = reader;
+  pipe->json = g_string_sized_new (1024);
   pipe->full = g_async_queue_new ();
   pipe->free = g_async_queue_new ();
   for (int i = 0; i < N_BATCHES; i++)
@@ -172,6 +162,15 @@ gt_exchange_pipe_next (GtExchangePipe *pipe, GtExchangeRecord *record, GError **
       pipe->offset = pipe->current->offset;
     }
   *record = pipe->current->records[pipe->next++];
+  /* Tasks and acknowledgements have tables of their own; a tombstone has no data. */
+  if (record->type != GT_EXCHANGE_TASK && record->type != GT_EXCHANGE_ACK &&
+      record->type != GT_EXCHANGE_TOMBSTONE)
+    {
+      g_string_truncate (pipe->json, 0);
+      gt_exchange_record_to_json (record, pipe->json);
+      record->json = pipe->json->str;
+      record->json_len = pipe->json->len;
+    }
   return TRUE;
 }
 
@@ -202,5 +201,6 @@ gt_exchange_pipe_free (GtExchangePipe *pipe)
     }
   g_async_queue_unref (pipe->full);
   g_async_queue_unref (pipe->free);
+  g_string_free (pipe->json, TRUE);
   g_free (pipe);
 }

@@ -127,7 +127,8 @@ typedef struct _GtExchangePipe GtExchangePipe;
 /* Starts reading the records of @reader (its header already read) on a second thread;
  * @reader must outlive the pipe and is not to be used until the pipe is freed. */
 GtExchangePipe *gt_exchange_pipe_new (GtExchangeReader *reader);
-/* As gt_exchange_reader_next (), with record->json set for register records. */
+/* As gt_exchange_reader_next (), with record->json set for register records (valid until
+ * the next call). */
 gboolean gt_exchange_pipe_next (GtExchangePipe *pipe, GtExchangeRecord *record, GError **error);
 /* Bytes of the package consumed up to the records handed out so far. */
 gsize gt_exchange_pipe_get_offset (GtExchangePipe *pipe);
