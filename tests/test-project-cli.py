@@ -91,6 +91,14 @@ def main():
         refused("add with due before start", db,
                 base + ["--start", "2025-05-01", "--due", "2025-04-01"], "“due”")
         refused("add with a bad milestone", db, base + ["--milestone", "方案"], "“milestone”")
+        # a milestone outside the project's time: refused, and no project is left behind
+        refused("add with a milestone before the start", db,
+                base + ["--start", "2025-05-01", "--due", "2025-10-01",
+                        "--milestone", "验收@2025-06-01", "--milestone", "方案@2025-04-01"],
+                "2025-04-01")
+        refused("add with a milestone after the due date", db,
+                base + ["--start", "2025-05-01", "--due", "2025-10-01",
+                        "--milestone", "验收@2025-11-01"], "“planned”")
         refused("add with an unknown village", db, base + ["--village", "无名村"], "“village”")
         refused("edit an unknown project", db, ["project", "edit", "2099-01-001", "--name", "Y"],
                 "“project”")
@@ -114,6 +122,8 @@ def main():
             check(f"tick {seq} exits 0, project open", r.returncode == 0 and
                   "closed" not in r.stdout, r.stdout + r.stderr)
         refused("tick twice", db, ["project", "tick", number, "1"], "“milestone”")
+        refused("tick before the project started", db, ["project", "tick", number, "3", "--date",
+                                                        "2025-06-30"], "2025-07-01")
         refused("tick in the future", db, ["project", "tick", number, "3", "--date",
                                            "2999-01-01"], "“date”")
         refused("tick a missing milestone", db, ["project", "tick", number, "9"], "“milestone”")

@@ -146,23 +146,29 @@ project_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !spec_from_options (storage, &o, &spec, &exit_code))
     goto out;
-  if (!gt_project_add (storage, &spec, &id, &number, &error))
+  /* The project and its milestones together: a refused milestone leaves no project. */
+  if (!gt_storage_begin (storage, &error))
     {
       exit_code = gt_cli_fail (error);
       goto out;
     }
+  if (!gt_project_add (storage, &spec, &id, &number, &error))
+    goto failed;
   for (char **m = o.milestones; m != NULL && *m != NULL; m++)
     {
       char *at = strrchr (*m, '@');
 
       *at = '\0';
       if (!gt_milestone_add (storage, id, *m, at + 1, NULL, &error))
-        {
-          exit_code = gt_cli_fail (error);
-          goto out;
-        }
+        goto failed;
     }
+  if (!gt_storage_commit (storage, &error))
+    goto failed;
   g_print ("%s\n", number);
+  goto out;
+failed:
+  gt_storage_rollback (storage);
+  exit_code = gt_cli_fail (error);
 out:
   spec_options_clear (&o);
   return exit_code;

@@ -66,6 +66,42 @@ project_exists (GtStorage *storage, gint64 project_id, GError **error)
                             (long long) project_id);
 }
 
+/* A milestone's planned date lies within its project's time (start to due, where given),
+ * and it is ticked off no earlier than the project started: a plan that ends before it
+ * begins would be drawn on the wall charts as it was typed. */
+static gboolean
+check_project_time (GtStorage *storage, gint64 project_id, const char *field, const char *date,
+                    gboolean planned, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage, "SELECT start_date, due_date FROM projects WHERE id = ?", error);
+  g_autofree char *start = NULL, *due = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, project_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      start = TEXT (stmt, 0);
+      due = TEXT (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return project_exists (storage, project_id, error);
+  if (start != NULL && *start != '\0' && strcmp (date, start) < 0)
+    return gt_storage_refuse (storage, error,
+                              planned ? _("field “%s”: %s lies before the project starts (%s)")
+                                      : _("field “%s”: %s is before the project started (%s)"),
+                              field, date, start);
+  if (planned && due != NULL && *due != '\0' && strcmp (date, due) > 0)
+    return gt_storage_refuse (storage, error,
+                              _("field “%s”: %s lies after the project's due date (%s)"), field,
+                              date, due);
+  return TRUE;
+}
+
 gboolean
 gt_milestone_add (GtStorage *storage, gint64 project_id, const char *name,
                   const char *planned_date, gint64 *id, GError **error)
@@ -81,7 +117,8 @@ gt_milestone_add (GtStorage *storage, gint64 project_id, const char *name,
     return gt_storage_refuse (storage, error,
                               _("field “planned”: a milestone needs its planned date"));
   if (!gt_project_check_date (storage, "planned", planned_date, error) ||
-      !project_exists (storage, project_id, error))
+      !project_exists (storage, project_id, error) ||
+      !check_project_time (storage, project_id, "planned", planned_date, TRUE, error))
     return FALSE;
   stmt = gt_storage_prepare (
     storage,
@@ -121,7 +158,9 @@ gt_milestone_update (GtStorage *storage, gint64 milestone_id, const char *name,
                               _("field “planned”: a milestone needs its planned date"));
   if (!gt_project_check_date (storage, "planned", planned_date, error))
     return FALSE;
-  if (!milestone_state (storage, milestone_id, &project_id, &done, NULL, error))
+  if (!milestone_state (storage, milestone_id, &project_id, &done, NULL, error) ||
+      (planned_date != NULL &&
+       !check_project_time (storage, project_id, "planned", planned_date, TRUE, error)))
     return FALSE;
   stmt = gt_storage_prepare (storage,
                              "UPDATE milestones SET name = coalesce (trim (?2), name),"
@@ -189,6 +228,8 @@ gt_milestone_tick (GtStorage *storage, gint64 milestone_id, const char *date, co
   if (done != NULL)
     return gt_storage_refuse (storage, error,
                               _("field “milestone”: it was ticked off on %s already"), done);
+  if (!check_project_time (storage, project_id, "date", date, FALSE, error))
+    return FALSE;
   stmt = gt_storage_prepare (storage,
                              "UPDATE milestones SET done_date = ?2, done_by = trim (?3),"
                              " rev = rev + 1, mtime = ?4 WHERE id = ?1", error);
