@@ -95,6 +95,9 @@ test_add_refused (Fixture *fx, gconstpointer data)
   spec.full_date = "2024-01-01";
   assert_refused (fx, spec, "before the joining");
   spec = good;
+  spec.full_date = "2025-07-02"; /* a year of probation (预备期) first */
+  assert_refused (fx, spec, "probation");
+  spec = good;
   spec.phone = "12345";
   assert_refused (fx, spec, "12345");
   spec = good;
@@ -182,6 +185,11 @@ test_life_cycle (Fixture *fx, gconstpointer data)
                                           &error));
   g_clear_error (&error);
 
+  /* joined 2025-07-01: not before a year of probation */
+  g_assert_false (gt_member_record_event (fx->storage, id, "full_membership", "2026-06-30", NULL,
+                                          NULL, &error));
+  g_assert_nonnull (strstr (error->message, "probation"));
+  g_clear_error (&error);
   g_assert_true (gt_member_record_event (fx->storage, id, "full_membership", "2026-07-01", NULL,
                                          NULL, &error));
   g_assert_no_error (error);

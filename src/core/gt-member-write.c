@@ -135,6 +135,11 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
       if (strcmp (spec->full_date, spec->join_date) < 0)
         return gt_storage_refuse (storage, error, _("the full-membership date %s is before the joining "
                                          "date %s"), spec->full_date, spec->join_date);
+      if (!gt_member_probation_served (spec->join_date, spec->full_date))
+        return gt_storage_refuse (storage, error,
+                                  _("the full-membership date %s comes less than a year of"
+                                    " probation after joining on %s"),
+                                  spec->full_date, spec->join_date);
     }
   if (birth != NULL)
     {
@@ -213,12 +218,12 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
 /* The member's stored state and the date of their latest event. */
 static gboolean
 load_state (GtStorage *storage, gint64 id, char **status, char **category, char **last_date,
-            gint64 *org_id, GError **error)
+            gint64 *org_id, char **join_date, GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
     "SELECT status, category, org_id, (SELECT max (date) FROM member_events"
-    " WHERE member_id = m.id) FROM members m WHERE id = ?", error);
+    " WHERE member_id = m.id), join_date FROM members m WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -232,6 +237,8 @@ load_state (GtStorage *storage, gint64 id, char **status, char **category, char 
   *category = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   *org_id = sqlite3_column_int64 (stmt, 2);
   *last_date = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  if (join_date != NULL)
+    *join_date = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -298,12 +305,12 @@ static gboolean
 record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
               gint64 to_org_id, const char *detail, GError **error)
 {
-  g_autofree char *status = NULL, *category = NULL, *last = NULL;
+  g_autofree char *status = NULL, *category = NULL, *last = NULL, *joined = NULL;
   gint64 org_id = 0;
   const char *problem;
 
   if (!check_date (storage, _("the date"), date, error) ||
-      !load_state (storage, id, &status, &category, &last, &org_id, error))
+      !load_state (storage, id, &status, &category, &last, &org_id, &joined, error))
     return FALSE;
   problem = transition_problem (kind, status, category);
   if (problem != NULL)
@@ -311,6 +318,10 @@ record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
   if (last != NULL && strcmp (date, last) < 0)
     return gt_storage_refuse (storage, error, _("member %d: %s is before the latest recorded event (%s)"),
                    (int) id, date, last);
+  if (g_strcmp0 (kind, "full_membership") == 0 && !gt_member_probation_served (joined, date))
+    return gt_storage_refuse (storage, error,
+                              _("member %d: full membership on %s comes less than a year of"
+                                " probation after joining on %s"), (int) id, date, joined);
   if (g_strcmp0 (kind, "transfer_in") == 0)
     org_id = to_org_id;
   return insert_event (storage, id, kind, date, org_id, detail, error) &&
@@ -352,7 +363,7 @@ transfer_one (GtStorage *storage, gint64 id, gint64 to_org_id, const char *date,
   g_autofree char *status = NULL, *category = NULL, *last = NULL;
   gint64 org_id = 0;
 
-  if (!load_state (storage, id, &status, &category, &last, &org_id, error))
+  if (!load_state (storage, id, &status, &category, &last, &org_id, NULL, error))
     return FALSE;
   if (org_id == to_org_id)
     return gt_storage_refuse (storage, error, _("member %d already belongs to that organisation"), (int) id);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gt-member.h"
@@ -143,6 +144,18 @@ gt_member_lookup (GtStorage *storage, const char *key, GError **error)
   if (!load_events (storage, r, error))
     return NULL;
   return g_steal_pointer (&r);
+}
+
+gboolean
+gt_member_probation_served (const char *join_date, const char *full_date)
+{
+  int join_months, full_months;
+
+  if (join_date == NULL || full_date == NULL || strlen (join_date) < 7 || strlen (full_date) < 7)
+    return TRUE;
+  join_months = atoi (join_date) * 12 + atoi (join_date + 5);
+  full_months = atoi (full_date) * 12 + atoi (full_date + 5);
+  return full_months - join_months >= 12;
 }
 
 void

@@ -50,6 +50,10 @@ GtMemberRecord *gt_member_lookup (GtStorage *storage, const char *key, GError **
  * admission). The stored columns are a cache of this. */
 void gt_member_state_from_events (GPtrArray *events, const char **status, const char **category);
 
+/* TRUE when @full_date (YYYY-MM-DD) comes a year of probation (预备期一年) or more after
+ * @join_date, counted in months so that rosters kept to the month pass. */
+gboolean gt_member_probation_served (const char *join_date, const char *full_date);
+
 typedef struct
 {
   const char *org;        /* name or code */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "gt-idcard.h"
+#include "gt-member.h"
 #include "gt-roster-private.h"
 
 G_DEFINE_QUARK (gt-roster-error-quark, gt_roster_error)
@@ -498,6 +499,11 @@ check_dates (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_birth)
       strcmp (row->full_date, row->join_date) < 0)
     row_error (p, row, FIELD_FULL_DATE, _("became a full member on %s, before joining on %s"),
                row->full_date, row->join_date);
+  else if (row->join_date != NULL && row->full_date != NULL &&
+           !gt_member_probation_served (row->join_date, row->full_date))
+    row_error (p, row, FIELD_FULL_DATE,
+               _("became a full member on %s, less than a year of probation after joining on"
+                 " %s"), row->full_date, row->join_date);
 }
 
 static void
