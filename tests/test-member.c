@@ -104,6 +104,9 @@ test_add_refused (Fixture *fx, gconstpointer data)
   spec.org = "不存在的支部";
   assert_refused (fx, spec, "不存在的支部");
   spec = good;
+  spec.org = "中共常山县青石镇赏石小镇委员会"; /* a 党委 holds branches, not members */
+  assert_refused (fx, spec, "党支部");
+  spec = good;
   spec.name = "";
   assert_refused (fx, spec, "name");
   spec = good;
@@ -198,6 +201,10 @@ test_life_cycle (Fixture *fx, gconstpointer data)
   g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members WHERE full_date ="
                                        " '2026-07-01'"), ==, 1);
 
+  g_assert_false (gt_member_transfer (fx->storage, id, "中共常山县青石镇赏石小镇委员会",
+                                      "2026-08-01", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "党小组"));
+  g_clear_error (&error);
   g_assert_true (gt_member_transfer (fx->storage, id, "砚瓦山村党支部", "2026-08-01", NULL, &error));
   g_assert_cmpstr (status_of (fx, id, NULL, &org), ==, "active");
   g_assert_cmpstr (org, ==, "砚瓦山村党支部");

@@ -390,12 +390,13 @@ test_import_rules (void)
     "寅,男,330803197503120110,,2001-07-01,2002-07-01,青石村党支部,,1975-03-13\n"   /* 15 birth */
     "卯,男,,,2001-07-01,2002-07-01,青石村党支部,,,多余\n"                          /* 16 extra */
     "巳,男,,,2001-07-01,2002-06-30,青石村党支部,,\n"                               /* 17 <1 year */
+    "午,男,,,2001-07-01,2002-07-01,中共常山县青石镇赏石小镇委员会,,\n"             /* 18 党委 */
     ",,,,,,,,\n"                                                                   /* blank */
-    "辰,女,,+86 138-0000-0000,2001-07-01,2002-07-01,330822105006,,1970-01-01\n";  /* 19 ok */
+    "辰,女,,+86 138-0000-0000,2001-07-01,2002-07-01,330822105006,,1970-01-01\n";  /* 20 ok */
   const char *const expected[] = {
     "2 姓名", "3 性别", "4 性别", "5 入党日期", "6 转正日期", "7 入党日期", "8 手机号码",
     "9 入党日期", "10 党员类别", "11 党员类别", "12 党员类别", "13 所在支部", "14 所在支部",
-    "15 出生日期", "16 column 10", "17 转正日期", NULL
+    "15 出生日期", "16 column 10", "17 转正日期", "18 所在支部", NULL
   };
   g_autoptr (GtRosterReport) report = NULL;
   g_autoptr (GError) error = NULL;
@@ -404,7 +405,7 @@ test_import_rules (void)
   roster_db_open (&db);
   report = parse_text (&db, text, NULL);
   roster_assert_errors (report, expected);
-  g_assert_cmpuint (report->n_rows, ==, 17);
+  g_assert_cmpuint (report->n_rows, ==, 18);
   g_assert_cmpuint (report->n_valid, ==, 1);
   g_assert_true (gt_roster_apply (db.storage, report, TRUE, &error));
   g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name = '辰'"

@@ -155,7 +155,8 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
         return gt_storage_refuse (storage, error, _("phone number %s is not an 11-digit mobile number"),
                        spec->phone);
     }
-  if (!gt_org_find (storage, spec->org, &org_id, error))
+  if (!gt_org_find (storage, spec->org, &org_id, error) ||
+      !gt_org_check_holds_members (storage, org_id, error))
     return FALSE;
 
   if (!gt_storage_begin (storage, error))
@@ -341,7 +342,8 @@ gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const c
     {
       if (org == NULL)
         return gt_storage_refuse (storage, error, _("a transfer in needs the receiving organisation"));
-      if (!gt_org_find (storage, org, &to_org_id, error))
+      if (!gt_org_find (storage, org, &to_org_id, error) ||
+          !gt_org_check_holds_members (storage, to_org_id, error))
         return FALSE;
     }
   if (!gt_storage_begin (storage, error))
@@ -380,7 +382,8 @@ gt_member_transfer (GtStorage *storage, gint64 id, const char *to_org, const cha
 
   if (date == NULL)
     date = day = gt_today ();
-  if (!gt_org_find (storage, to_org, &to_org_id, error) || !gt_storage_begin (storage, error))
+  if (!gt_org_find (storage, to_org, &to_org_id, error) ||
+      !gt_org_check_holds_members (storage, to_org_id, error) || !gt_storage_begin (storage, error))
     return FALSE;
   if (!transfer_one (storage, id, to_org_id, date, detail, error) ||
       !gt_storage_commit (storage, error))
@@ -405,7 +408,8 @@ gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to
   if (date == NULL)
     date = day = gt_today ();
   if (!gt_org_find (storage, from_org, &from_id, error) ||
-      !gt_org_find (storage, to_org, &to_id, error))
+      !gt_org_find (storage, to_org, &to_id, error) ||
+      !gt_org_check_holds_members (storage, to_id, error))
     return FALSE;
   if (from_id == to_id)
     return gt_storage_refuse (storage, error, _("the two organisations are the same"));

@@ -122,6 +122,35 @@ gt_org_find (GtStorage *storage, const char *name_or_code, gint64 *id, GError **
 }
 
 gboolean
+gt_org_check_holds_members (GtStorage *storage, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT name, kind FROM organizations"
+                                                    " WHERE id = ?", error);
+  g_autofree char *name = NULL, *kind = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (kind == NULL || gt_org_kind_holds_members (kind))
+    return TRUE;
+  return gt_storage_refuse (storage, error,
+                            _("“%s” is a %s; members belong to a 党支部 or a 党小组"), name,
+                            gt_label_org_kind (kind));
+}
+
+gboolean
+gt_org_kind_holds_members (const char *kind)
+{
+  return g_strcmp0 (kind, "branch") == 0 || g_strcmp0 (kind, "group") == 0;
+}
+
+gboolean
 gt_org_find_any (GtStorage *storage, const char *name_or_code, gint64 *id, GError **error)
 {
   return find_org (storage, name_or_code, TRUE, id, error);

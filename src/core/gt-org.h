@@ -34,6 +34,11 @@ gboolean gt_org_find (GtStorage *storage, const char *name_or_code, gint64 *id, 
 /* The same, archived organisations included (for their history). */
 gboolean gt_org_find_any (GtStorage *storage, const char *name_or_code, gint64 *id,
                           GError **error);
+/* Members belong to a 党支部 or a 党小组 (kinds branch and group), not to a 党委, 工委 or
+ * 党总支, which hold branches: the second refuses any other with the organisation's name
+ * and kind. */
+gboolean gt_org_kind_holds_members (const char *kind);
+gboolean gt_org_check_holds_members (GtStorage *storage, gint64 id, GError **error);
 
 gboolean gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **error);
 gboolean gt_org_rename (GtStorage *storage, gint64 id, const char *name, const char *date,

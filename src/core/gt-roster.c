@@ -17,6 +17,8 @@
 
 #include "gt-idcard.h"
 #include "gt-member.h"
+#include "gt-org.h"
+#include "gt-registers.h"
 #include "gt-roster-private.h"
 
 G_DEFINE_QUARK (gt-roster-error-quark, gt_roster_error)
@@ -75,6 +77,7 @@ typedef struct
   GPtrArray *headers;    /* the header row as written */
   GHashTable *org_names; /* name → gint64 id, or 0 when several share the name */
   GHashTable *org_codes; /* code → gint64 id */
+  GHashTable *org_kinds; /* gint64 id → kind (interned), for those that hold no members */
   gint64 default_org;
   GHashTable *ids;       /* ID number → GtRosterRow of its first line */
   GHashTable *mapping;   /* remembered: header → field code */
@@ -163,7 +166,7 @@ static gboolean
 load_orgs (Parse *p, GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
-    p->storage, "SELECT id, name, code FROM organizations WHERE archived = 0", error);
+    p->storage, "SELECT id, name, code, kind FROM organizations WHERE archived = 0", error);
   int rc;
 
   if (stmt == NULL)
@@ -180,6 +183,9 @@ load_orgs (Parse *p, GError **error)
       g_hash_table_insert (p->org_names, g_strdup (name), value);
       if (code != NULL && *code != '\0')
         g_hash_table_insert (p->org_codes, g_strdup (code), g_memdup2 (&id, sizeof id));
+      if (!gt_org_kind_holds_members ((const char *) sqlite3_column_text (stmt, 3)))
+        g_hash_table_insert (p->org_kinds, g_memdup2 (&id, sizeof id),
+                             (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 3)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -566,7 +572,10 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
       return;
     }
   found = find_org (p, text);
-  if (found > 0)
+  if (found > 0 && g_hash_table_contains (p->org_kinds, &found))
+    row_error (p, row, FIELD_BRANCH, _("“%s” is a %s; members belong to a 党支部 or a 党小组"),
+               text, gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
+  else if (found > 0)
     row->org_id = found;
   else
     {
@@ -660,6 +669,14 @@ resolve_org (Parse *p, const char *text, gint64 *out, GError **error)
                    gt_storage_get_path (p->storage), message);
       return FALSE;
     }
+  if (g_hash_table_contains (p->org_kinds, &found))
+    {
+      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG,
+                   _("%s: “%s” is a %s; members belong to a 党支部 or a 党小组"),
+                   gt_storage_get_path (p->storage), text,
+                   gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
+      return FALSE;
+    }
   *out = found;
   return TRUE;
 }
@@ -689,6 +706,7 @@ parse_init (Parse *p, GtStorage *storage, GHashTable *columns)
     }
   p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->org_kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   p->ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_strlcpy (p->today, today, sizeof p->today);
 }
@@ -700,6 +718,7 @@ parse_clear (Parse *p)
   g_hash_table_unref (p->mapping);
   g_hash_table_destroy (p->org_names);
   g_hash_table_destroy (p->org_codes);
+  g_hash_table_destroy (p->org_kinds);
   g_hash_table_destroy (p->ids);
 }
 
