@@ -67,6 +67,12 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(garbage, "wb") as f:
         f.write(os.urandom(4096))
     refused("restore garbage", db, ["restore", garbage], 65, "garbage.guatu-backup", sha)
+    # A backup cut off while copying: said so in words before SQLite's own, nothing changed.
+    cut = os.path.join(tmp, "cut.guatu-backup")
+    with open(path, "rb") as f, open(cut, "wb") as g:
+        g.write(f.read(os.path.getsize(path) // 2))
+    refused("restore a cut-off backup", db, ["restore", cut], 65,
+            "damaged or incomplete (cut off while copying?)", sha)
     refused("restore a missing file", db, ["restore", os.path.join(tmp, "nope.guatu-backup")],
             66, "nope.guatu-backup", sha)
     r = run("--db", db, "restore")

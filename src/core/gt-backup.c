@@ -227,8 +227,12 @@ verify_file (const char *path, const char *display, gboolean quick, int *version
           rc = SQLITE_OK;
           if (g_strcmp0 (result, "ok") != 0)
             {
+              g_autofree char *found = g_strdelimit (g_strdup (result), "\n", ' ');
+
+              /* SQLite's own finding last, for whoever repairs it */
               g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT,
-                           _("%s: the backup is damaged: %s"), display, result);
+                           _("%s: the backup is damaged and cannot be restored; choose another"
+                             " backup (SQLite found: %s)"), display, found);
               sqlite3_finalize (stmt);
               sqlite3_close_v2 (db);
               return FALSE;
@@ -239,7 +243,10 @@ verify_file (const char *path, const char *display, gboolean quick, int *version
   if (rc != SQLITE_OK)
     {
       g_set_error (error, GT_STORAGE_ERROR, code_from_sqlite (rc),
-                   _("%s: the backup cannot be read: %s"),
+                   rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB
+                     ? _("%s: the backup is damaged or incomplete (cut off while copying?) and"
+                         " cannot be restored; choose another backup (SQLite: %s)")
+                     : _("%s: the backup cannot be read (SQLite: %s)"),
                    display, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close_v2 (db);
       return FALSE;
