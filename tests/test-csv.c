@@ -105,6 +105,29 @@ test_csv_errors (void)
   assert_reader_error ("a,b\n\xD5\xC5\xC8\xFD,1\n", -1, GT_CSV_ENCODING_UTF8,
                        GT_CSV_ERROR_ENCODING, 2, 0);
   assert_reader_error ("a,b\n\0c,d\n", 8, GT_CSV_ENCODING_UTF8, GT_CSV_ERROR_ENCODING, 2, 0);
+  /* UTF-8 read as GB18030 by request: the message names the chosen encoding. */
+  assert_reader_error ("a,b\n\xE5\xA7\x93\xE5\x90\x8D\xE7\x8E\x8B,1\n", -1,
+                       GT_CSV_ENCODING_GB18030, GT_CSV_ERROR_ENCODING, 2, 0);
+  /* A workbook (.xlsx is a zip file; .xls an OLE file): said to be one, on line 1. */
+  assert_reader_error ("PK\x03\x04\x14\0\x06\0", 8, GT_CSV_ENCODING_AUTO, GT_CSV_ERROR_ENCODING,
+                       1, 0);
+  assert_reader_error ("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, GT_CSV_ENCODING_AUTO,
+                       GT_CSV_ERROR_ENCODING, 1, 0);
+  {
+    g_autoptr (GError) error = NULL;
+    GtCsvReader *reader = reader_for ("PK\x03\x04\x14\0\x06\0", 8, GT_CSV_ENCODING_AUTO, &error);
+
+    g_assert_null (reader);
+    g_assert_nonnull (strstr (error->message, "workbook"));
+  }
+  {
+    g_autoptr (GError) error = NULL;
+    GtCsvReader *reader = reader_for ("a\n\xE5\xA7\x93\xE5\x90\x8D\xE7\x8E\x8B\n", -1,
+                                      GT_CSV_ENCODING_GB18030, &error);
+
+    g_assert_null (reader);
+    g_assert_nonnull (strstr (error->message, "chosen"));
+  }
 }
 
 static void

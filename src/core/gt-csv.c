@@ -146,9 +146,10 @@ decode_utf8 (GtCsvReader *self, const char *data, gsize length, GError **error)
   return TRUE;
 }
 
+/* @forced: GB18030 was chosen for the file (or its BOM says so), UTF-8 was not tried. */
 static gboolean
 decode_gb18030 (GtCsvReader *self, const char *data, gsize length, gsize utf8_bad,
-                GError **error)
+                gboolean forced, GError **error)
 {
   gsize bad = 0;
   gboolean partial;
@@ -163,6 +164,11 @@ decode_gb18030 (GtCsvReader *self, const char *data, gsize length, gsize utf8_ba
     set_reader_error (self, error, GT_CSV_ERROR_ENCODING, line_at (data, bad), 0,
                       g_strdup (_("the file ends in the middle of a character; is it "
                                   "truncated?")));
+  else if (forced)
+    set_reader_error (self, error, GT_CSV_ERROR_ENCODING, line_at (data, bad), 0,
+                      g_strdup_printf (_("byte 0x%02X is not GB18030 text, the encoding chosen"
+                                         " for the file; is it UTF-8?"),
+                                       (guint) (guchar) data[bad]));
   else
     {
       /* Whichever reading got further is the likelier encoding: report its failure. */
@@ -206,6 +212,16 @@ decode (GtCsvReader *self, const char *data, gsize length, GtCsvEncoding encodin
   gsize utf8_bad;
   const char *nul;
 
+  /* A workbook given for a CSV file: said so, not as bytes that are no text. */
+  if (length >= 4 && (memcmp (data, "PK\x03\x04", 4) == 0 ||
+                      memcmp (data, "\xD0\xCF\x11\xE0", 4) == 0))
+    {
+      set_reader_error (self, error, GT_CSV_ERROR_ENCODING, 1, 0,
+                        g_strdup (_("this is a spreadsheet workbook (.xlsx or .xls), not CSV"
+                                    " text; save it as CSV (UTF-8) in Excel or WPS and import"
+                                    " that")));
+      return FALSE;
+    }
   if (encoding != GT_CSV_ENCODING_GB18030 && length >= 3 && memcmp (data, utf8_bom, 3) == 0)
     {
       if (!decode_utf8 (self, data + 3, length - 3, error))
@@ -226,12 +242,12 @@ decode (GtCsvReader *self, const char *data, gsize length, GtCsvEncoding encodin
     }
   else if (encoding != GT_CSV_ENCODING_UTF8 && length >= 4 && memcmp (data, gb_bom, 4) == 0)
     {
-      if (!decode_gb18030 (self, data + 4, length - 4, 0, error))
+      if (!decode_gb18030 (self, data + 4, length - 4, 0, TRUE, error))
         return FALSE;
     }
   else if (encoding == GT_CSV_ENCODING_GB18030)
     {
-      if (!decode_gb18030 (self, data, length, 0, error))
+      if (!decode_gb18030 (self, data, length, 0, TRUE, error))
         return FALSE;
     }
   else if ((utf8_bad = utf8_bad_offset (data, length, &partial)) == length || partial)
@@ -240,7 +256,7 @@ decode (GtCsvReader *self, const char *data, gsize length, GtCsvEncoding encodin
       if (!decode_utf8 (self, data, length, error))
         return FALSE;
     }
-  else if (!decode_gb18030 (self, data, length, utf8_bad, error))
+  else if (!decode_gb18030 (self, data, length, utf8_bad, FALSE, error))
     return FALSE;
 
   /* A BOM that survived the conversion (GB18030 and UTF-16 files of some programs). */
