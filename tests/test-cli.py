@@ -29,6 +29,26 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--help")
     check("help exits 0 and lists commands", r.returncode == 0 and "stats" in r.stdout
           and "demo" in r.stdout and "check" in r.stdout, r.stdout + r.stderr)
+    # every command's usage names the command right after the options, without an
+    # argument placeholder in front of it ("[OPTION…] FILE import-roster FILE" was one)
+    commands = [line.split()[0] for line in r.stdout.split("Commands:")[1].splitlines()
+                if line.startswith("  ") and line.split()]
+    bad, seen = [], 0
+    for name in commands:
+        u = run(name, "--help")
+        if u.returncode == 2 and "expected a subcommand:" in u.stderr:
+            words = [[name, sub.strip()] for sub in
+                     u.stderr.split("expected a subcommand:")[1].strip().split(",")]
+        else:
+            words = [[name]]
+        for w in words:
+            u = run(*w, "--help")
+            lines = u.stdout.splitlines()
+            usage = lines[1].strip() if len(lines) > 1 else u.stderr
+            seen += 1
+            if not usage.startswith("guatu-cli [OPTION…] " + " ".join(w)):
+                bad.append(usage)
+    check("every command's usage line starts with its name", seen > 60 and not bad, bad)
     r = run("--version")
     check("version", r.returncode == 0 and r.stdout.startswith("guatu-cli "), r.stdout)
     r = run()

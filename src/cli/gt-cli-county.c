@@ -369,7 +369,7 @@ gt_cli_cmd_county (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
     return county_dispatch (ctx, argc - 1, argv + 1);
   if (g_strcmp0 (sub, "tasks") == 0)
     return county_tasks (ctx, argc - 1, argv + 1);
-  g_printerr (_("Usage: guatu-cli county summary|dispatch|tasks …\n"));
+  g_printerr (_("guatu-cli county: expected a subcommand: summary, dispatch, tasks\n"));
   return GT_EXIT_USAGE;
 }
 

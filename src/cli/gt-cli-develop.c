@@ -129,7 +129,7 @@ develop_step (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   GtDevelopStepSpec spec = { 0 };
   g_autofree char *today = gt_today ();
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
       !parse_id (command, args[0], &id, &exit_code))
     return exit_code;
   if (!g_ascii_string_to_signed (args[1], 10, 1, GT_DEVELOP_N_STEPS, &step, NULL))
@@ -175,7 +175,7 @@ develop_admit (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
   };
   GtDevelopStepSpec spec = { .step = 17 };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_id (command, args[0], &id, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -202,7 +202,7 @@ develop_drop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   gint64 id = 0;
   GOptionEntry entries[] = { { NULL } };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_id (command, args[0], &id, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -467,7 +467,7 @@ develop_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_id (command, args[0], &id, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);

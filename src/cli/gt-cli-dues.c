@@ -146,7 +146,7 @@ dues_base (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 3, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 3, entries, &exit_code) ||
       !parse_yuan (command, args[2], &base, &exit_code) ||
       (fixed != NULL && !parse_yuan (command, fixed, &fixed_fen, &exit_code)))
     return exit_code;
@@ -189,7 +189,7 @@ dues_pay (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
       (amount != NULL && !parse_yuan (command, amount, &fen, &exit_code)))
     return exit_code;
   if (amount != NULL && fen == 0)
@@ -346,7 +346,7 @@ dues_rate (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv
   gint64 org_id = 0;
   double dues = 0, life = 0;
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, NULL, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, NULL, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &org_id, &exit_code))

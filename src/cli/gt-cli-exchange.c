@@ -224,7 +224,7 @@ gt_cli_cmd_keys (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
     return keys_trust (ctx, argc - 1, argv + 1);
   if (g_strcmp0 (sub, "list") == 0)
     return keys_list (ctx, argc - 1, argv + 1);
-  g_printerr (_("Usage: guatu-cli keys generate|export|trust|list …\n"));
+  g_printerr (_("guatu-cli keys: expected a subcommand: generate, export, trust, list\n"));
   return GT_EXIT_USAGE;
 }
 
@@ -394,7 +394,7 @@ gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, int 
       N_("Resolve conflicts by taking the package's records"), NULL },
     { "keep-local", 0, 0, G_OPTION_ARG_NONE, &keep,
       N_("Resolve conflicts by keeping this database's records"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 

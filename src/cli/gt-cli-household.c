@@ -14,33 +14,6 @@
 #include "gt-member.h"
 #include "gt-registers.h"
 
-/* Takes @n positional arguments before the options; prints usage on a short call. */
-static gboolean
-take_args (const GtCliCommand *command, int *argc, char ***argv, const char **out, int n,
-           GOptionEntry *entries, int *exit_code)
-{
-  for (int i = 0; i < n; i++)
-    {
-      const char *arg = gt_cli_take_arg (argc, argv);
-
-      if (arg == NULL)
-        {
-          if (*argc >= 2 && (g_strcmp0 ((*argv)[1], "-h") == 0 ||
-                             g_strcmp0 ((*argv)[1], "--help") == 0))
-            {
-              gt_cli_parse (command, entries, argc, argv, exit_code);
-              *exit_code = GT_EXIT_OK;
-              return FALSE;
-            }
-          g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
-          *exit_code = GT_EXIT_USAGE;
-          return FALSE;
-        }
-      out[i] = arg;
-    }
-  return gt_cli_parse (command, entries, argc, argv, exit_code);
-}
-
 /* A household number: digits only. */
 static gboolean
 parse_household (const GtCliCommand *command, const char *text, gint64 *id, int *exit_code)
@@ -191,7 +164,7 @@ household_update (GtCliContext *ctx, const GtCliCommand *command, int argc, char
   gint64 id = 0;
   GOptionEntry entries[] = { SPEC_ENTRIES (o), { NULL } };
 
-  if (!take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_household (command, args[0], &id, &exit_code) ||
       !spec_from_options (command, &o, &spec, &exit_code))
     goto out;
@@ -297,7 +270,7 @@ household_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_household (command, args[0], &id, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -402,7 +375,7 @@ household_link (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
       !parse_household (command, args[1], &household, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -422,7 +395,7 @@ household_unlink (GtCliContext *ctx, const GtCliCommand *command, int argc, char
   int exit_code = GT_EXIT_OK;
   gint64 member = 0, household = 0;
 
-  if (!take_args (command, &argc, &argv, args, 2, NULL, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, NULL, &exit_code) ||
       !parse_household (command, args[1], &household, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -450,7 +423,7 @@ household_visit (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
       !parse_household (command, args[1], &household, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -650,7 +623,7 @@ rules_set (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv
   gint64 value = 0;
   gboolean ok;
 
-  if (!take_args (command, &argc, &argv, args, 2, NULL, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, NULL, &exit_code))
     return exit_code;
   if (g_strcmp0 (args[0], "link-minimum") != 0 && g_strcmp0 (args[0], "visit-interval") != 0)
     {
@@ -707,7 +680,7 @@ gt_cli_cmd_card (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
     { NULL }
   };
 
-  if (!take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   if (out == NULL || *out == '\0')
     {

@@ -164,7 +164,7 @@ meetings_attend (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   gint64 id = 0;
   GOptionEntry entries[] = { ATTEND_ENTRIES (o), { NULL } };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_id (command, args[0], _("meeting"), &id, &exit_code))
     goto out;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -192,7 +192,7 @@ meetings_attach (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
       !parse_id (command, args[0], _("meeting"), &id, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -213,7 +213,7 @@ meetings_remove (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   int exit_code = GT_EXIT_OK;
   gint64 id = 0;
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, NULL, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, NULL, &exit_code) ||
       !parse_id (command, args[0], _("meeting"), &id, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
@@ -308,7 +308,7 @@ meetings_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_id (command, args[0], _("meeting"), &id, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);

@@ -227,20 +227,7 @@ gt_cli_cmd_member_flags (GtCliContext *ctx, const GtCliCommand *command, int arg
     { NULL }
   };
 
-  key = gt_cli_take_arg (&argc, &argv);
-  if (key == NULL)
-    {
-      if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
-        exit_code = gt_cli_parse (command, entries, &argc, &argv, &exit_code) ? GT_EXIT_OK
-                                                                                : exit_code;
-      else
-        {
-          g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
-          exit_code = GT_EXIT_USAGE;
-        }
-      goto out;
-    }
-  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, &key, 1, entries, &exit_code) ||
       !parse_options (command, &o, &exit_code))
     goto out;
   change = o.mobility != NULL || o.place != NULL || o.contact != NULL ||

@@ -72,7 +72,7 @@ static GtStorage *
 open_with_args (GtCliContext *ctx, const GtCliCommand *command, int *argc, char ***argv,
                 const char **args, int n, GOptionEntry *entries, int *exit_code)
 {
-  if (!gt_cli_org_take_args (command, argc, argv, args, n, entries, exit_code))
+  if (!gt_cli_take_args (command, argc, argv, args, n, entries, exit_code))
     return NULL;
   return gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, exit_code);
 }
@@ -250,7 +250,7 @@ gt_cli_cmd_org_checklist_items (GtCliContext *ctx, const GtCliCommand *command, 
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { "set", 0, 0, G_OPTION_ARG_NONE, &set,
       N_("Replace the items by the ones that follow, in their order"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &given, NULL, N_("ITEM…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &given, NULL, NULL },
     { NULL }
   };
 

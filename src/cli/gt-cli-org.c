@@ -105,32 +105,6 @@ gt_cli_org_resolve (GtStorage *storage, const char *text, gint64 *id, int *exit_
   return resolve_org (storage, text, FALSE, id, exit_code);
 }
 
-gboolean
-gt_cli_org_take_args (const GtCliCommand *command, int *argc, char ***argv, const char **out,
-                      int n, GOptionEntry *entries, int *exit_code)
-{
-  for (int i = 0; i < n; i++)
-    {
-      const char *arg = gt_cli_take_arg (argc, argv);
-
-      if (arg == NULL)
-        {
-          if (*argc >= 2 && (g_strcmp0 ((*argv)[1], "-h") == 0 ||
-                             g_strcmp0 ((*argv)[1], "--help") == 0))
-            {
-              gt_cli_parse (command, entries, argc, argv, exit_code);
-              *exit_code = GT_EXIT_OK;
-              return FALSE;
-            }
-          g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
-          *exit_code = GT_EXIT_USAGE;
-          return FALSE;
-        }
-      out[i] = arg;
-    }
-  return gt_cli_parse (command, entries, argc, argv, exit_code);
-}
-
 static int
 org_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
@@ -159,7 +133,7 @@ org_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, &name, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, &name, 1, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
@@ -193,7 +167,7 @@ org_rename (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code))
@@ -219,7 +193,7 @@ org_set_kind (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code))
@@ -244,7 +218,7 @@ org_move (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code) ||
@@ -271,7 +245,7 @@ org_remove (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code))
@@ -331,7 +305,7 @@ org_history (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !resolve_org (storage, args[0], TRUE, &id, &exit_code))
@@ -392,7 +366,7 @@ org_transfer_all (GtCliContext *ctx, const GtCliCommand *command, int argc, char
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)

@@ -51,7 +51,7 @@ points_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   if (month == NULL || item == NULL)
     {
@@ -78,7 +78,7 @@ points_remove (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
   int exit_code = GT_EXIT_OK;
   guint64 id = 0;
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, NULL, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, NULL, &exit_code))
     return exit_code;
   if (!g_ascii_string_to_unsigned (args[0], 10, 1, G_MAXINT64, &id, NULL))
     {
@@ -198,7 +198,7 @@ rectify_propose (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   if (year < 1900 || year > 2999)
     {
@@ -237,7 +237,7 @@ rectify_review (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   if (approve == reject)
     {

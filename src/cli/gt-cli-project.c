@@ -186,7 +186,7 @@ project_edit (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   gint64 id = 0;
   GOptionEntry entries[] = { SPEC_ENTRIES (o), { NULL } };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     goto out;
   storage = open_project (ctx, args[0], &id, &exit_code);
   if (storage == NULL || !spec_from_options (storage, &o, &spec, &exit_code))
@@ -207,7 +207,7 @@ project_remove (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
   int exit_code = GT_EXIT_OK;
   gint64 id = 0;
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, NULL, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, NULL, &exit_code))
     return exit_code;
   storage = open_project (ctx, args[0], &id, &exit_code);
   if (storage != NULL && !gt_project_remove (storage, id, &error))
@@ -349,7 +349,7 @@ project_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !gt_cli_project_check_date ("today", today, &exit_code))
     return exit_code;
   storage = open_project (ctx, args[0], &id, &exit_code);
@@ -541,7 +541,7 @@ project_tick (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
       !parse_seq (args[1], &seq, &exit_code))
     return exit_code;
   storage = open_project (ctx, args[0], &id, &exit_code);
@@ -577,7 +577,7 @@ project_untick (GtCliContext *ctx, const GtCliCommand *command, int argc, char *
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code) ||
       !parse_seq (args[1], &seq, &exit_code))
     return exit_code;
   storage = open_project (ctx, args[0], &id, &exit_code);
@@ -619,7 +619,7 @@ project_supervise (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   storage = open_project (ctx, args[0], &id, &exit_code);
   if (storage == NULL)

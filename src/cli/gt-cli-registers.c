@@ -303,7 +303,7 @@ member_event (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *date = NULL, *org = NULL, *note = NULL;
-  const char *key, *kind;
+  const char *args[2], *key, *kind;
   int exit_code = GT_EXIT_OK;
   gint64 id;
   GOptionEntry entries[] = {
@@ -315,15 +315,10 @@ member_event (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     { NULL }
   };
 
-  key = gt_cli_take_arg (&argc, &argv);
-  kind = gt_cli_take_arg (&argc, &argv);
-  if (key == NULL || kind == NULL)
-    {
-      g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
-      return GT_EXIT_USAGE;
-    }
-  if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
+  key = args[0];
+  kind = args[1];
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !resolve_member (storage, key, &id, &exit_code))
     return exit_code;
@@ -349,11 +344,11 @@ member_transfer (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
     { NULL }
   };
 
-  key = gt_cli_take_arg (&argc, &argv);
-  if (key == NULL || !gt_cli_parse (command, entries, &argc, &argv, &exit_code) || to == NULL)
+  if (!gt_cli_take_args (command, &argc, &argv, &key, 1, entries, &exit_code))
+    return exit_code;
+  if (to == NULL)
     {
-      if (exit_code == GT_EXIT_OK)
-        g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
+      g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
       return GT_EXIT_USAGE;
     }
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);

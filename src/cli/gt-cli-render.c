@@ -291,6 +291,9 @@ legend_set (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
   };
 
   what = gt_cli_take_arg (&argc, &argv);
+  /* "legend set --help": the help, not a refusal of "--help" as the thing to set */
+  if (what == NULL && gt_cli_help_asked (command, entries, &argc, &argv, &exit_code))
+    return exit_code;
   if (g_strcmp0 (what, "leader") == 0 || g_strcmp0 (what, "goal") == 0)
     {
       const char *value = gt_cli_take_arg (&argc, &argv);

@@ -75,7 +75,7 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
       N_("The column HEADER holds FIELD (name, gender, ethnicity, id_number, phone, education, "
          "occupation, birth_date, join_date, full_date, branch, category or ignore; empty to "
          "forget), remembered unless --dry-run; may be repeated"), N_("HEADER=FIELD") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 

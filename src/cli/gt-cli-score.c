@@ -235,7 +235,7 @@ score_report (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_strcmp0 (kinds[i][0], args[0]) == 0)
@@ -333,7 +333,7 @@ gt_cli_cmd_publish (GtCliContext *ctx, const GtCliCommand *command, int argc, ch
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   if (!gt_cli_score_parse_period (period_text, "--period", &period, &exit_code))
     return exit_code;
@@ -416,7 +416,7 @@ rules_export (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   const char *args[1];
   int exit_code = GT_EXIT_OK;
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, NULL, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, NULL, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
@@ -446,7 +446,7 @@ rules_import (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   if (!g_file_get_contents (args[0], &data, &length, &error))
     return gt_cli_fail (error);
@@ -478,7 +478,7 @@ rules_set (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)

@@ -47,7 +47,7 @@ transfer_out (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   };
   GtTransferOutSpec spec = { 0 };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code))
     return exit_code;
   if (to == NULL)
     {
@@ -155,7 +155,7 @@ transfer_letter (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_id (command, args[0], &id, &exit_code))
     return exit_code;
   if (out == NULL)
@@ -191,7 +191,7 @@ transfer_receipt (GtCliContext *ctx, const GtCliCommand *command, int argc, char
     { NULL }
   };
 
-  if (!gt_cli_org_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
       !parse_id (command, args[0], &id, &exit_code))
     return exit_code;
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);

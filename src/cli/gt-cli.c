@@ -103,3 +103,35 @@ gt_cli_take_arg (int *argc, char ***argv)
   (*argv)++;
   return arg;
 }
+
+gboolean
+gt_cli_help_asked (const GtCliCommand *command, GOptionEntry *entries, int *argc, char ***argv,
+                   int *exit_code)
+{
+  if (*argc < 2 || (g_strcmp0 ((*argv)[1], "-h") != 0 && g_strcmp0 ((*argv)[1], "--help") != 0))
+    return FALSE;
+  gt_cli_parse (command, entries, argc, argv, exit_code);
+  *exit_code = GT_EXIT_OK;
+  return TRUE;
+}
+
+gboolean
+gt_cli_take_args (const GtCliCommand *command, int *argc, char ***argv, const char **out, int n,
+                  GOptionEntry *entries, int *exit_code)
+{
+  for (int i = 0; i < n; i++)
+    {
+      const char *arg = gt_cli_take_arg (argc, argv);
+
+      if (arg == NULL)
+        {
+          if (gt_cli_help_asked (command, entries, argc, argv, exit_code))
+            return FALSE;
+          g_printerr (_("guatu-cli %s: expected %s\n"), command->name, command->parameters);
+          *exit_code = GT_EXIT_USAGE;
+          return FALSE;
+        }
+      out[i] = arg;
+    }
+  return gt_cli_parse (command, entries, argc, argv, exit_code);
+}

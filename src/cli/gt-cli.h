@@ -55,6 +55,14 @@ GtStorage *gt_cli_open (GtCliContext *ctx, GtStorageOpenFlags flags, int *exit_c
 /* Takes the next positional argument (one that does not start with '-') off @argv, keeping
  * argv[0]; NULL when there is none. */
 const char *gt_cli_take_arg (int *argc, char ***argv);
+/* TRUE, with the command's help printed and @exit_code 0, when the next argument is --help
+ * (or -h) where a positional argument was expected. */
+gboolean gt_cli_help_asked (const GtCliCommand *command, GOptionEntry *entries, int *argc,
+                            char ***argv, int *exit_code);
+/* Takes @n positional arguments before the options into @out and parses the options; a
+ * short call prints the usage, or the help when --help comes instead of them (exit 0). */
+gboolean gt_cli_take_args (const GtCliCommand *command, int *argc, char ***argv, const char **out,
+                           int n, GOptionEntry *entries, int *exit_code);
 
 /* Prints "guatu-cli: MESSAGE" on stderr and returns the sysexits code for @error. */
 int gt_cli_fail (const GError *error);
@@ -95,10 +103,6 @@ void gt_cli_json_add_member_flags (JsonBuilder *builder, const GtMemberFlags *fl
 void gt_cli_print_member_flags (const GtMemberFlags *flags);
 
 /* org subcommands (gt-cli-org.c, gt-cli-org-config.c) */
-/* Takes @n positional arguments before the options into @out, then parses the options;
- * prints usage on a short call. */
-gboolean gt_cli_org_take_args (const GtCliCommand *command, int *argc, char ***argv,
-                               const char **out, int n, GOptionEntry *entries, int *exit_code);
 /* Resolves an ORG argument (name or code) or prints why not. */
 gboolean gt_cli_org_resolve (GtStorage *storage, const char *text, gint64 *id, int *exit_code);
 int gt_cli_cmd_org_types (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv);
