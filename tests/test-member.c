@@ -216,6 +216,11 @@ test_life_cycle (Fixture *fx, gconstpointer data)
   g_assert_true (gt_member_record_event (fx->storage, id, "transfer_out", "2026-09-01", NULL,
                                          "转往衢州市柯城区", &error));
   g_assert_cmpstr (status_of (fx, id, NULL, NULL), ==, "transferred_out");
+  /* gone to another register: its death is recorded there, not here */
+  g_assert_false (gt_member_record_event (fx->storage, id, "death", "2026-09-15", NULL, NULL,
+                                          &error));
+  g_assert_nonnull (strstr (error->message, "transferred out"));
+  g_clear_error (&error);
   g_assert_true (gt_member_record_event (fx->storage, id, "transfer_in", "2026-10-01",
                                          "青石村党支部", NULL, &error));
   g_assert_cmpstr (status_of (fx, id, NULL, NULL), ==, "active");

@@ -295,9 +295,13 @@ transition_problem (const char *kind, const char *status, const char *category)
     return g_strcmp0 (status, "transferred_out") == 0 ? NULL
                                                        : _("only a member transferred out can "
                                                            "be transferred back in");
+  /* A member transferred out is kept by the receiving organisation: it records their exit
+   * or death, not this register. */
   if (g_strcmp0 (kind, "exit") == 0 || g_strcmp0 (kind, "death") == 0)
     return g_strcmp0 (status, "deceased") == 0 || g_strcmp0 (status, "exited") == 0
              ? _("the member has already left the register")
+           : g_strcmp0 (status, "transferred_out") == 0
+             ? _("the member was transferred out; the receiving organisation records it")
              : NULL;
   return _("unknown event (full_membership, transfer_out, transfer_in, suspension, exit, death)");
 }
