@@ -13,6 +13,7 @@
 #include "gt-household.h"
 #include "gt-member.h"
 #include "gt-registers.h"
+#include "gt-schema.h"
 #include "gt-stats.h"
 
 typedef GtTestDemo Fixture;
@@ -346,7 +347,7 @@ scan_count (Fixture *fx, const char *text)
 
   sql = g_strdup_printf ("SELECT count(*) FROM members m JOIN organizations o ON o.id = m.org_id"
                          " WHERE m.status = 'active' AND (instr (m.name, '%s') > 0"
-                         " OR instr (o.name, '%s') > 0%s%s%s%s%s)",
+                         " OR instr (" GT_SCHEMA_ORG_TEXT ("o") ", '%s') > 0%s%s%s%s%s)",
                          text, text, short_text ? "" : " OR instr (coalesce (m.id_number, ''), '",
                          short_text ? "" : text, short_text ? "" : "') > 0 OR instr (m.phone, '",
                          short_text ? "" : text, short_text ? "" : "') > 0");
@@ -369,12 +370,27 @@ test_search_follows_changes (Fixture *fx, gconstpointer data)
                                          "330822", "青石村", "青石村第一党支部", "第一党",
                                          "党支部", "龚自珍", "5003X", "5003x", "不存在" };
   g_autoptr (GError) error = NULL;
-  gint64 gone = add_good (fx), renamed, moved, n = 0;
+  gint64 gone = add_good (fx), renamed, moved, grouped, n = 0;
   g_autofree char *sql = NULL;
 
   renamed = count (fx->storage, "SELECT min(id) FROM members WHERE status = 'active'");
   moved = count (fx->storage, "SELECT max(id) FROM members WHERE status = 'active' AND id <> "
                               "(SELECT max (id) FROM members)");
+  /* a member of a 党小组 under 青石村党支部 is found by the branch's name */
+  grouped = count (fx->storage, "SELECT min(id) FROM members WHERE status = 'active' AND id > "
+                                "(SELECT min(id) FROM members)");
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE members SET org_id = (SELECT g.id FROM organizations g"
+                         " JOIN organizations b ON b.id = g.parent_id WHERE g.kind = 'group'"
+                         " AND b.name = '青石村党支部' LIMIT 1) WHERE id = %" G_GINT64_FORMAT,
+                         grouped);
+  g_assert_true (gt_storage_exec (fx->storage, sql, &error));
+  g_assert_cmpint (index_holds (fx, grouped, "青石村"), ==, 1);
+  g_assert_true (gt_member_count (fx->storage, "青石村党支部", NULL, 0, &n, &error));
+  g_assert_cmpint (n, ==, scan_count (fx, "青石村党支部"));
+  g_assert_cmpint (n, >, count (fx->storage, "SELECT count(*) FROM members m JOIN organizations o"
+                                             " ON o.id = m.org_id WHERE o.name = '青石村党支部'"
+                                             " AND m.status = 'active'"));
   sql = g_strdup_printf ("UPDATE members SET name = '司马旧名' WHERE id = %" G_GINT64_FORMAT ";"
                          "UPDATE members SET name = '欧阳新名', phone = '13912345678' WHERE id ="
                          " %" G_GINT64_FORMAT ";"
@@ -405,6 +421,9 @@ test_search_follows_changes (Fixture *fx, gconstpointer data)
   g_assert_cmpint (index_holds (fx, moved, "第一党"), ==, 1);
   g_assert_cmpint (index_holds (fx, moved, "青石村"), ==, 1);
   g_assert_cmpint (index_holds (fx, moved, "村党支"), ==, 0);
+  /* the group's member follows its branch's new name */
+  g_assert_cmpint (index_holds (fx, grouped, "村第一"), ==, 1);
+  g_assert_cmpint (index_holds (fx, grouped, "村党支"), ==, 0);
   g_assert_cmpint (index_holds (fx, gone, "龚自珍"), ==, 0);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM member_name_chars WHERE member_id = %"

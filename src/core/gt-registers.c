@@ -9,6 +9,7 @@
 
 #include "gt-household.h"
 #include "gt-registers.h"
+#include "gt-schema.h"
 
 #define TEXT GT_COLUMN_TEXT
 
@@ -188,18 +189,22 @@ build_member_query (GString *sql, const char *text, const GtMemberFilter *filter
                           " AND (instr (lower (m.name), lower (:text)) > 0"
                           "  OR instr (lower (coalesce (m.id_number, '')), lower (:text)) > 0"
                           "  OR instr (lower (m.phone), lower (:text)) > 0"
-                          "  OR instr (lower (o.name), lower (:text)) > 0)");
+                          "  OR instr (lower (" GT_SCHEMA_ORG_TEXT ("o") "), lower (:text)) > 0)");
   else if (*use_text)
     /* One or two characters — typically a surname — are below the trigram's reach: look
      * the first character up in the name-character index, and take the members of
-     * organisations whose name contains the query. */
+     * organisations whose name contains the query, and of the groups under them. */
     g_string_append (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
                           " WHERE m.id IN (SELECT member_id FROM member_name_chars"
                           "   WHERE ch = substr (:text, 1, 1)"
                           "  UNION SELECT id FROM members WHERE org_id IN"
-                          "   (SELECT id FROM organizations WHERE instr (name, :text) > 0))"
+                          "   (WITH named AS (SELECT id FROM organizations"
+                          "     WHERE instr (name, :text) > 0)"
+                          "    SELECT id FROM named UNION SELECT id FROM organizations"
+                          "    WHERE kind = 'group' AND parent_id IN named))"
                           " AND m.status = 'active'"
-                          " AND (instr (m.name, :text) > 0 OR instr (o.name, :text) > 0)");
+                          " AND (instr (m.name, :text) > 0"
+                          "  OR instr (" GT_SCHEMA_ORG_TEXT ("o") ", :text) > 0)");
   else
     g_string_append (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
                           " WHERE m.status = 'active'");

@@ -299,9 +299,13 @@ static const char schema_v12[] =
  *   no positions (detail = none): a query of three or more characters asks for all of its
  *   trigrams and the members found are then checked for the whole text (gt-registers.c).
  *   Without a copy, a row is taken out of the index by naming what it indexed: the triggers
- *   give the 'delete' command the old values, and the organisation's old name on a rename.
+ *   give the 'delete' command the old values, and the organisation's old text on a rename.
  *   A token left behind by a mistake there would only cost time: every member found is
  *   checked against the text itself.
+ * - The organisation text of a member of a 党小组 is its branch's name and its own
+ *   (GT_SCHEMA_ORG_TEXT): "青石村" finds the members of 青石村党支部's groups too. Renaming,
+ *   moving or changing the kind of an organisation re-indexes its members and those of its
+ *   groups.
  * - member_name_chars without the index by member: a member's characters are taken out by
  *   their keys, the characters of the old name. */
 #define NAME_CHARS_DELETE(ref) \
@@ -313,7 +317,19 @@ static const char schema_v12[] =
   "INSERT INTO member_search (member_search, rowid, name, id_number, phone, org)" \
   " VALUES ('delete', " ref ".id, " ref ".name, coalesce (" ref ".id_number, ''), " ref ".phone," \
   " " org ");"
-#define ORG_NAME_OF(ref) "(SELECT name FROM organizations WHERE id = " ref ".org_id)"
+#define ORG_TEXT_OF(ref) \
+  "(SELECT " GT_SCHEMA_ORG_TEXT ("o") " FROM organizations o WHERE o.id = " ref ".org_id)"
+#define SEARCH_ROW_15(ref) \
+  "INSERT INTO member_search (rowid, name, id_number, phone, org) VALUES (" ref ".id," \
+  " " ref ".name, coalesce (" ref ".id_number, ''), " ref ".phone, " ORG_TEXT_OF (ref) ");"
+#define SEARCH_INSERT_TRIGGER_15 \
+  "CREATE TRIGGER members_search_insert AFTER INSERT ON members BEGIN " \
+  SEARCH_ROW_15 ("new") NAME_CHARS ("new") \
+  " END;"
+/* The members of an organisation and of the groups under it. */
+#define MEMBERS_UNDER(ref) \
+  " FROM members m WHERE m.org_id = " ref ".id OR m.org_id IN (SELECT id FROM organizations" \
+  " WHERE parent_id = " ref ".id AND kind = 'group')"
 
 static const char schema_v15[] =
   "DROP TRIGGER members_search_insert;"
@@ -331,35 +347,43 @@ static const char schema_v15[] =
   "  PRIMARY KEY (ch, member_id)"
   ") WITHOUT ROWID;"
   "INSERT INTO member_search (rowid, name, id_number, phone, org)"
-  "  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, o.name"
+  "  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, " GT_SCHEMA_ORG_TEXT ("o")
   "  FROM members m JOIN organizations o ON o.id = m.org_id;"
   "INSERT OR IGNORE INTO member_name_chars (ch, member_id)"
   "  SELECT substr (m.name, k.column1, 1), m.id"
   "  FROM members m CROSS JOIN (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) k"
   "  WHERE k.column1 <= length (m.name);"
-  SEARCH_INSERT_TRIGGER
+  SEARCH_INSERT_TRIGGER_15
   "CREATE TRIGGER members_search_update AFTER UPDATE OF name, id_number, phone, org_id"
   " ON members BEGIN "
-  SEARCH_DELETE ("old", ORG_NAME_OF ("old"))
-  SEARCH_ROW ("new")
+  SEARCH_DELETE ("old", ORG_TEXT_OF ("old"))
+  SEARCH_ROW_15 ("new")
   " END;"
   "CREATE TRIGGER members_name_chars_update AFTER UPDATE OF name ON members BEGIN "
   NAME_CHARS_DELETE ("old")
   NAME_CHARS ("new")
   " END;"
   "CREATE TRIGGER members_search_delete AFTER DELETE ON members BEGIN "
-  SEARCH_DELETE ("old", ORG_NAME_OF ("old"))
+  SEARCH_DELETE ("old", ORG_TEXT_OF ("old"))
   NAME_CHARS_DELETE ("old")
   " END;"
-  /* The members' rows are taken out under the organisation's old name, put back under the
-   * new one. */
-  "CREATE TRIGGER organizations_search_rename AFTER UPDATE OF name ON organizations BEGIN"
+  /* The members' rows are taken out under the organisation's old text, put back under the
+   * new one: its own members (a group's text holds its branch's name), and those of its
+   * groups (whose text holds its name). */
+  "CREATE TRIGGER organizations_search_rename AFTER UPDATE OF name, kind, parent_id"
+  " ON organizations BEGIN"
   "  INSERT INTO member_search (member_search, rowid, name, id_number, phone, org)"
-  "   SELECT 'delete', id, name, coalesce (id_number, ''), phone, old.name FROM members"
-  "   WHERE org_id = new.id;"
+  "   SELECT 'delete', m.id, m.name, coalesce (m.id_number, ''), m.phone,"
+  "    CASE WHEN m.org_id <> old.id"
+  "     THEN old.name || ' ' || (SELECT name FROM organizations WHERE id = m.org_id)"
+  "     WHEN old.kind = 'group'"
+  "     THEN coalesce ((SELECT name FROM organizations WHERE id = old.parent_id), '') || ' '"
+  "      || old.name"
+  "     ELSE old.name END"
+  MEMBERS_UNDER ("old") ";"
   "  INSERT INTO member_search (rowid, name, id_number, phone, org)"
-  "   SELECT id, name, coalesce (id_number, ''), phone, new.name FROM members"
-  "   WHERE org_id = new.id;"
+  "   SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, " ORG_TEXT_OF ("m")
+  MEMBERS_UNDER ("new") ";"
   " END;";
 
 /* Version 16: CHECK constraints and the roll-up index's condition without constant IN lists
@@ -398,7 +422,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);
 static const char search_bulk_begin[] = "DROP TRIGGER members_search_insert;";
 static const char search_bulk_end[] =
   "INSERT INTO member_search (rowid, name, id_number, phone, org)"
-  "  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, o.name"
+  "  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, " GT_SCHEMA_ORG_TEXT ("o")
   "  FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id > :since;"
   /* CROSS JOIN keeps the members in the outer loop: read once, not once per position (at
    * 200 000 members, 32 passes over a table larger than the page cache). The positions go
@@ -409,7 +433,7 @@ static const char search_bulk_end[] =
   "   min (32, max (length (name))) FROM members WHERE id > :since))"
   "  SELECT substr (m.name, k.i, 1), m.id FROM members m CROSS JOIN k"
   "  WHERE m.id > :since AND k.i <= length (m.name);"
-  SEARCH_INSERT_TRIGGER;
+  SEARCH_INSERT_TRIGGER_15;
 
 const char *
 gt_schema_search_bulk_begin (void)

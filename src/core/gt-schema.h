@@ -28,6 +28,13 @@ const GtMigration *gt_schema_get_migrations (guint *n_migrations);
 const char *gt_schema_search_bulk_begin (void);
 const char *gt_schema_search_bulk_end (void);
 
+/* The text the search index holds for a member's organisation @o (an alias of
+ * organizations): its name, led by its branch's name for a 党小组, so that a branch's name
+ * finds the members of its groups too (schema step 15). */
+#define GT_SCHEMA_ORG_TEXT(o) \
+  "(CASE WHEN " o ".kind = 'group' THEN coalesce ((SELECT name FROM organizations" \
+  " WHERE id = " o ".parent_id), '') || ' ' || " o ".name ELSE " o ".name END)"
+
 /* Step 16 (gt-schema-checks.c): @sql with every CHECK (x IN (more than two constants))
  * written as CHECK (x = a OR x = b …), which SQLite evaluates without a temporary table. */
 char *gt_schema_plain_checks (const char *sql);
