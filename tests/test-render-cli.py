@@ -121,6 +121,18 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"render {chart}: Chinese title and date", title in text
               and "截至 2026年7月20日" in text, text[:300])
 
+    # The route map's time node names are written at one size: the last one of a row, near
+    # the end of the time axis, was squeezed to a few points against the edge.
+    r = run("--db", db, "render", "--chart", "route", "--paper", "A0", "--out",
+            out("route-now.pdf"), env=ZH)
+    bbox = subprocess.run(["pdftotext", "-bbox", out("route-now.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    widths = [float(m.group(2)) - float(m.group(1)) for m in re.finditer(
+        r'xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">(?:方案制定|验收销号)<', bbox)]
+    check("route map: every 方案制定 and 验收销号 at one size",
+          r.returncode == 0 and len(widths) > 40 and min(widths) > 0.9 * max(widths),
+          (len(widths), min(widths, default=0), max(widths, default=0)))
+
     r = run("--db", db, "render", "--chart", "route", "--paper", "a3", "--landscape",
             "--out", out("route-a3.pdf"))
     pages, size = pdfinfo(out("route-a3.pdf"))

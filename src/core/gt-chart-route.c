@@ -71,11 +71,13 @@ time_range (Route *route)
           widen_range (&lo, &hi, ms->done_date);
         }
     }
-  /* Whole months, at least three. */
+  /* Whole months, at least three, and room after the latest time node for its name, which
+   * is written to the right of it (it was squeezed to a few points against the edge). */
   g_date_clear (&d, 1);
   g_date_set_julian (&d, lo);
   g_date_set_day (&d, 1);
   route->t0 = g_date_get_julian (&d);
+  hi += MAX (10, (hi - route->t0) / 12);
   g_date_set_julian (&d, MAX (hi, route->t0 + 80));
   g_date_set_day (&d, g_date_get_days_in_month (g_date_get_month (&d), g_date_get_year (&d)));
   route->t1 = g_date_get_julian (&d);
