@@ -391,6 +391,7 @@ test_search_follows_changes (Fixture *fx, gconstpointer data)
   g_assert_cmpint (n, >, count (fx->storage, "SELECT count(*) FROM members m JOIN organizations o"
                                              " ON o.id = m.org_id WHERE o.name = '青石村党支部'"
                                              " AND m.status = 'active'"));
+  g_free (sql);
   sql = g_strdup_printf ("UPDATE members SET name = '司马旧名' WHERE id = %" G_GINT64_FORMAT ";"
                          "UPDATE members SET name = '欧阳新名', phone = '13912345678' WHERE id ="
                          " %" G_GINT64_FORMAT ";"
