@@ -563,21 +563,13 @@ gt_dues_for_month (GtStorage *storage, gint64 member_id, const char *month, gint
 
 /* ---- payments ---- */
 
-/* Months from the month of @date (YYYY-MM-DD) to @month (YYYY-MM), both valid. */
-static int
-months_between (const char *date, const char *month)
-{
-  int y1 = atoi (date), m1 = atoi (date + 5), y2 = atoi (month), m2 = atoi (month + 5);
-
-  return (y2 - y1) * 12 + (m2 - m1);
-}
-
 gboolean
 gt_dues_pay (GtStorage *storage, gint64 member_id, const char *month, gint64 amount_fen,
              const char *paid_on, gint64 *out_id, GError **error)
 {
   g_autofree char *status = NULL, *join_month = NULL, *today = gt_today ();
   g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 ();
+  g_autofree char *paid_month = NULL, *latest = NULL;
   gint64 org_id = 0;
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -594,7 +586,9 @@ gt_dues_pay (GtStorage *storage, gint64 member_id, const char *month, gint64 amo
                               paid_on);
   /* Dues may be paid in advance (预交), for a year at most: a payment dated years before
    * its month is a typing error. */
-  if (months_between (paid_on, month) > 12)
+  paid_month = gt_month_of (paid_on);
+  latest = gt_month_add (paid_month, 12);
+  if (strcmp (month, latest) > 0)
     return gt_storage_refuse (storage, error,
                               _("a payment dated %s for %s would be more than 12 months in"
                                 " advance"), paid_on, month);

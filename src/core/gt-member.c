@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "gt-life.h"
 #include "gt-member.h"
 
 #define TEXT GT_COLUMN_TEXT
@@ -149,13 +149,13 @@ gt_member_lookup (GtStorage *storage, const char *key, GError **error)
 gboolean
 gt_member_probation_served (const char *join_date, const char *full_date)
 {
-  int join_months, full_months;
+  g_autofree char *join_month = NULL, *served = NULL;
 
-  if (join_date == NULL || full_date == NULL || strlen (join_date) < 7 || strlen (full_date) < 7)
+  if (join_date == NULL || full_date == NULL)
     return TRUE;
-  join_months = atoi (join_date) * 12 + atoi (join_date + 5);
-  full_months = atoi (full_date) * 12 + atoi (full_date + 5);
-  return full_months - join_months >= 12;
+  join_month = gt_month_of (join_date);
+  served = gt_month_add (join_month, 12);
+  return served == NULL || strncmp (full_date, served, 7) >= 0;
 }
 
 void
