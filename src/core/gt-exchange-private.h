@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <libxml/xmlschemas.h>
+
 #include "gt-exchange.h"
 
 G_BEGIN_DECLS
@@ -66,6 +68,46 @@ GtExchangeSignature *gt_exchange_check_file_with (const char *public_pem, const 
 /* Reads @path into memory (refusing files over the size limit); the bytes are followed by a
  * NUL (not counted). */
 GBytes *gt_exchange_load_file (GtStorage *storage, const char *path, GError **error);
+
+/* ---- the schema as the reader validates with it (gt-exchange-xsd.c) ---- */
+
+/* A string type of the XSD whose pattern facet the reader checks in C. */
+typedef struct
+{
+  const char *type;     /* its name in the XSD */
+  const char *pattern;  /* the facet, exactly as the XSD writes it */
+  gboolean (*check) (const char *value);
+} GtExchangeXsdPattern;
+
+typedef struct
+{
+  char *attribute;
+  const GtExchangeXsdPattern *pattern;
+} GtExchangeXsdCheck;
+
+typedef struct
+{
+  xmlSchemaPtr schema;
+  GHashTable *elements; /* element name → GPtrArray of GtExchangeXsdCheck */
+  int n_taken_over;     /* pattern facets left out of the schema */
+} GtExchangeXsd;
+
+/* The functions, ending with an entry of NULLs. */
+const GtExchangeXsdPattern *gt_exchange_xsd_patterns (void);
+/* The XSD built into the program. */
+GBytes *gt_exchange_xsd_text (void);
+/* The schema compiled from the XSD @text (NULL: the built-in one), with the facets of
+ * gt_exchange_xsd_patterns() taken out where that is safe when @take_over (the reader's, see
+ * gt_exchange_xsd_get), or whole; NULL if it does not compile. */
+GtExchangeXsd *gt_exchange_xsd_new (GBytes *text, gboolean take_over);
+void gt_exchange_xsd_free (GtExchangeXsd *xsd);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeXsd, gt_exchange_xsd_free)
+/* The reader's, compiled once. */
+GtExchangeXsd *gt_exchange_xsd_get (void);
+/* The checks the attributes of an element named @element need, or NULL. */
+GPtrArray *gt_exchange_xsd_checks (GtExchangeXsd *xsd, const char *element);
+/* Whether @data is well-formed and valid against @xsd's schema alone (for the tests). */
+gboolean gt_exchange_xsd_valid (GtExchangeXsd *xsd, const char *data, gsize length);
 
 /* ---- reader (gt-exchange-reader.c) ---- */
 

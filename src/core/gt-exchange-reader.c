@@ -35,31 +35,12 @@ struct _GtExchangeReader
   gsize length;        /* of the package */
   GtExchangeRefs *refs; /* the records read so far, for the references after them */
   gboolean header_read;
+  /* Per record type, the attributes whose pattern is checked here (gt-exchange-xsd.c): names
+   * interned in the reader's dictionary, as the attributes' names are. */
+  const char **check_names[GT_EXCHANGE_N_TYPES];
+  const GtExchangeXsdPattern **check_patterns[GT_EXCHANGE_N_TYPES];
+  int n_checks[GT_EXCHANGE_N_TYPES];
 };
-
-static xmlSchemaPtr
-exchange_schema (void)
-{
-  static xmlSchemaPtr schema;
-
-  if (g_once_init_enter (&schema))
-    {
-      g_autoptr (GBytes) bytes = g_resource_lookup_data (gt_exchange_get_resource (),
-                                                         "/org/guatu/Guatu/exchange/guatu-exchange-1.xsd",
-                                                         0, NULL);
-      xmlSchemaParserCtxtPtr pctxt;
-      xmlSchemaPtr parsed;
-      gsize size = 0;
-      const char *data = g_bytes_get_data (bytes, &size);
-
-      pctxt = xmlSchemaNewMemParserCtxt (data, (int) size);
-      parsed = xmlSchemaParse (pctxt);
-      xmlSchemaFreeParserCtxt (pctxt);
-      g_assert (parsed != NULL);
-      g_once_init_leave (&schema, parsed);
-    }
-  return schema;
-}
 
 static void
 on_error (void *data, xmlErrorPtr err)
@@ -151,7 +132,7 @@ gt_exchange_reader_new (const char *display, const char *data, gsize length, GEr
       return NULL;
     }
   xmlTextReaderSetStructuredErrorHandler (self->reader, on_error, self);
-  self->vctxt = xmlSchemaNewValidCtxt (exchange_schema ());
+  self->vctxt = xmlSchemaNewValidCtxt (gt_exchange_xsd_get ()->schema);
   xmlSchemaSetValidStructuredErrors (self->vctxt, on_error, self);
   if (xmlTextReaderSchemaValidateCtxt (self->reader, self->vctxt, 0) != 0)
     {
@@ -159,6 +140,23 @@ gt_exchange_reader_new (const char *display, const char *data, gsize length, GEr
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
                    _("%s: cannot start the schema validation"), display);
       return NULL;
+    }
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    {
+      GPtrArray *checks = gt_exchange_xsd_checks (gt_exchange_xsd_get (),
+                                                  gt_exchange_type_name (t));
+      int n = checks != NULL ? (int) checks->len : 0;
+
+      self->n_checks[t] = n;
+      self->check_names[t] = g_new0 (const char *, n + 1);
+      self->check_patterns[t] = g_new0 (const GtExchangeXsdPattern *, n + 1);
+      for (int i = 0; i < n; i++)
+        {
+          GtExchangeXsdCheck *check = g_ptr_array_index (checks, i);
+          self->check_names[t][i] = (const char *) xmlTextReaderConstString (
+            self->reader, BAD_CAST check->attribute);
+          self->check_patterns[t][i] = check->pattern;
+        }
     }
   return self;
 }
@@ -184,6 +182,11 @@ gt_exchange_reader_free (GtExchangeReader *self)
   g_string_free (self->attrs, TRUE);
   g_string_free (self->text, TRUE);
   gt_exchange_refs_free (self->refs);
+  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
+    {
+      g_free (self->check_names[t]);
+      g_free (self->check_patterns[t]);
+    }
   g_free (self);
 }
 
@@ -199,6 +202,9 @@ node_line (GtExchangeReader *self)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
 
+  /* On an attribute (an xmlAttr, which has no line): its element's */
+  if (node != NULL && node->type == XML_ATTRIBUTE_NODE)
+    node = node->parent;
   if (node != NULL && node->line > 0 && node->line < 65535)
     return node->line;
   return xmlTextReaderGetParserLineNumber (self->reader);
@@ -297,6 +303,41 @@ attr (GtExchangeReader *self, const char *name)
 /* xmlTextReaderGetAttribute returns a copy; this wraps it for g_autofree. */
 #define ATTR(self, name) ((char *) attr ((self), (name)))
 
+/* @value of @attribute of @element is not of the form @pattern's type has (a facet
+ * gt-exchange-xsd.c checks in place of libxml2). */
+static gboolean
+refuse_pattern (GtExchangeReader *self, const char *element, const char *attribute,
+                const char *value, const GtExchangeXsdPattern *pattern, GError **error)
+{
+  g_autofree char *shown = g_utf8_strlen (value, -1) > 64 ? g_utf8_substring (value, 0, 64)
+                                                           : g_strdup (value);
+  /* TRANSLATORS: element and attribute names, the value, the XSD's pattern and type name */
+  g_autofree char *what = g_strdup_printf (_("element “%s”, attribute “%s”: “%s” does not match "
+                                             "the pattern %s of type %s"),
+                                           element, attribute, shown, pattern->pattern,
+                                           pattern->type);
+
+  return fail (self, error, GT_EXCHANGE_ERROR_INVALID,
+               _("does not follow the data exchange format (schema): %s"), what);
+}
+
+/* The header's elements are few: their attributes are looked up by name. */
+static gboolean
+check_header_patterns (GtExchangeReader *self, const char *element, GError **error)
+{
+  GPtrArray *checks = gt_exchange_xsd_checks (gt_exchange_xsd_get (), element);
+
+  for (guint i = 0; checks != NULL && i < checks->len; i++)
+    {
+      GtExchangeXsdCheck *check = g_ptr_array_index (checks, i);
+      g_autofree char *value = ATTR (self, check->attribute);
+
+      if (value != NULL && !check->pattern->check (value))
+        return refuse_pattern (self, element, check->attribute, value, check->pattern, error);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_counts (GtExchangeReader *self, GError **error)
 {
@@ -341,6 +382,8 @@ gt_exchange_reader_read_header (GtExchangeReader *self, GtExchangeResult *result
         }
       if (type != XML_READER_TYPE_ELEMENT)
         continue;
+      if (depth > 0 && depth <= 2 && !check_header_patterns (self, name, error))
+        return FALSE;
       if (depth == 0)
         {
           const char *ns = (const char *) xmlTextReaderConstNamespaceUri (self->reader);
@@ -412,6 +455,8 @@ gt_exchange_reader_read_header (GtExchangeReader *self, GtExchangeResult *result
 static gboolean
 collect_attributes (GtExchangeReader *self, GtExchangeRecord *record, GError **error)
 {
+  const char **check_names = self->check_names[record->type];
+  int n_checks = self->n_checks[record->type];
   gsize offsets[GT_EXCHANGE_MAX_ATTRS * 2];
   int n = 0;
 
@@ -429,6 +474,15 @@ collect_attributes (GtExchangeReader *self, GtExchangeRecord *record, GError **e
         if (len > GT_EXCHANGE_MAX_TEXT)
           return fail (self, error, GT_EXCHANGE_ERROR_FORBIDDEN,
                        _("attribute “%s” is longer than %d bytes"), name, GT_EXCHANGE_MAX_TEXT);
+        for (int k = 0; k < n_checks; k++)
+          if (name == check_names[k])
+            {
+              const GtExchangeXsdPattern *pattern = self->check_patterns[record->type][k];
+              if (!pattern->check (value))
+                return refuse_pattern (self, gt_exchange_type_name (record->type), name, value,
+                                       pattern, error);
+              break;
+            }
         offsets[2 * n] = self->attrs->len;
         g_string_append_len (self->attrs, name, strlen (name) + 1);
         offsets[2 * n + 1] = self->attrs->len;

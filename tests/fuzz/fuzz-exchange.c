@@ -1,7 +1,8 @@
 /* fuzz-exchange.c — the exchange package checks on any bytes: the signature-line scan, then
  * the bounded, validating reader (the part a trusted but careless or compromised office
  * could feed). Every refusal says why and names a line; accepted records carry a uuid, a
- * revision and an mtime; nothing reads past the input.
+ * revision and an mtime; nothing reads past the input; and the reader, which checks some of
+ * the XSD's patterns in C, agrees with the whole XSD.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -71,5 +72,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
   if (error != NULL && strstr (error->message, "fuzz.xml") == NULL)
     FUZZ_FAIL ("an error that does not name the file");
+  /* The reader checks some of the XSD's patterns itself (gt-exchange-xsd.c): what it reads
+   * to the end is valid against the whole XSD, and what it refuses for a pattern is not. */
+  if (error == NULL || strstr (error->message, "does not match the pattern") != NULL)
+    {
+      static GtExchangeXsd *whole;
+      gboolean valid;
+
+      if (whole == NULL)
+        whole = gt_exchange_xsd_new (NULL, FALSE);
+      valid = gt_exchange_xsd_valid (whole, (const char *) data, size);
+      if (error == NULL && !valid)
+        FUZZ_FAIL ("read to the end, but not valid against the whole XSD");
+      if (error != NULL && valid)
+        FUZZ_FAIL ("refused for a pattern the whole XSD accepts");
+    }
   return 0;
 }
