@@ -11,7 +11,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -537,13 +536,6 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   stamp (&t, "signature");
   result->sha256 = g_strdup (sig->file_sha256);
   result->key_fingerprint = g_strdup (sig->fingerprint);
-  if (memmem (data, sig->signed_length, "<!", 2) != NULL)
-    {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN,
-                   _("%s: holds a DOCTYPE, an entity declaration, a comment or CDATA, which a "
-                     "package never has; it was refused unread"), path);
-      return NULL;
-    }
   reader = gt_exchange_reader_new (path, data, sig->signed_length, error);
   if (reader == NULL || !gt_exchange_reader_read_header (reader, result, error) ||
       !check_header (storage, result, sig->org_code, error))

@@ -71,31 +71,32 @@ is_target (GtExchangeType type)
          type == GT_EXCHANGE_HOUSEHOLD || type == GT_EXCHANGE_PROJECT;
 }
 
-/* The schema's uuid (8-4-4-4-12 hex digits) as 16 bytes; FALSE for anything else. */
+/* The schema's uuid (8-4-4-4-12 lower-case hex digits) as 16 bytes; FALSE for anything else.
+ * Read in order, so a shorter string ends at its NUL. */
 static gboolean
 parse_uuid (const char *text, guint8 out[UUID_BYTES])
 {
-  int n = 0;
+  /* a digit's value plus one; 0 for anything else */
+  static const guint8 hex[256] = {
+    ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+    ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+  };
+  const guchar *p = (const guchar *) text;
 
-  for (int i = 0; text[i] != '\0'; i++)
+  for (int n = 0; n < UUID_BYTES; n++)
     {
-      int v = g_ascii_xdigit_value (text[i]);
-
-      if (i == 8 || i == 13 || i == 18 || i == 23)
+      if (n == 4 || n == 6 || n == 8 || n == 10)
         {
-          if (text[i] != '-')
+          if (*p != '-')
             return FALSE;
-          continue;
+          p++;
         }
-      if (v < 0 || n == 2 * UUID_BYTES)
+      if (hex[p[0]] == 0 || hex[p[1]] == 0)
         return FALSE;
-      if (n % 2 == 0)
-        out[n / 2] = v << 4;
-      else
-        out[n / 2] |= v;
-      n++;
+      out[n] = (guint8) ((hex[p[0]] - 1) << 4 | (hex[p[1]] - 1));
+      p += 2;
     }
-  return n == 2 * UUID_BYTES;
+  return *p == '\0';
 }
 
 static guint8 *

@@ -639,6 +639,17 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
       return NULL;
     }
 
+  /* A new database gets 16 KB pages (SQLite's default is 4 KB): a county's store of received
+   * records is written in large transactions, and with a quarter of the pages its commit,
+   * the checkpoint included, took 0.30 s instead of 0.44 s for a 200 000-member package and
+   * half the system time. Only before the first write; an existing file keeps its size. */
+  if (created && !gt_storage_exec (self, "PRAGMA page_size = 16384", &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_clear_object (&self);
+      g_unlink (path);
+      return NULL;
+    }
   if (!apply_connection_settings (self, &local_error) &&
       g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT))
     {
