@@ -129,6 +129,8 @@ typedef struct
   int line;
   const char *json;        /* from the pipe: the record as JSON (registers only), else NULL */
   gsize json_len;
+  const char *strings;     /* names and values lie in these bytes, one after the other */
+  gsize strings_len;
 } GtExchangeRecord;
 
 /* A reader over @data (not copied; must outlive the reader). @display names the file in

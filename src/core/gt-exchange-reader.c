@@ -485,6 +485,7 @@ collect_attributes (GtExchangeReader *self, GtExchangeRecord *record, GError **e
   int n_checks = self->n_checks[record->type];
   gsize offsets[GT_EXCHANGE_MAX_ATTRS * 2];
   const char *interned[GT_EXCHANGE_MAX_ATTRS];
+  gsize name_len, at;
   int n = 0;
 
   g_string_truncate (self->attrs, 0);
@@ -511,16 +512,21 @@ collect_attributes (GtExchangeReader *self, GtExchangeRecord *record, GError **e
               break;
             }
         interned[n] = name;
-        offsets[2 * n] = self->attrs->len;
-        g_string_append_len (self->attrs, name, strlen (name) + 1);
-        offsets[2 * n + 1] = self->attrs->len;
-        g_string_append_len (self->attrs, value, len + 1);
+        name_len = strlen (name) + 1;
+        at = self->attrs->len;
+        g_string_set_size (self->attrs, at + name_len + len + 1);
+        offsets[2 * n] = at;
+        memcpy (self->attrs->str + at, name, name_len);
+        offsets[2 * n + 1] = at + name_len;
+        memcpy (self->attrs->str + at + name_len, value, len + 1);
         n++;
       }
     while (xmlTextReaderMoveToNextAttribute (self->reader) == 1);
   xmlTextReaderMoveToElement (self->reader);
 
   record->n_attrs = n;
+  record->strings = self->attrs->str;
+  record->strings_len = self->attrs->len;
   record->uuid = record->mtime = record->parent = record->json = NULL;
   record->json_len = 0;
   record->rev = 0;

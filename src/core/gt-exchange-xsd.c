@@ -32,11 +32,17 @@
 #define XS "http://www.w3.org/2001/XMLSchema"
 #define XSD_RESOURCE "/org/guatu/Guatu/exchange/guatu-exchange-1.xsd"
 
+/* @n lower-case hex digits (the NUL ends a run early: it is none) */
 static gboolean
 hex_run (const char *p, int n)
 {
+  static const guint8 hex[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+  };
+
   for (int i = 0; i < n; i++)
-    if (!g_ascii_isdigit (p[i]) && !(p[i] >= 'a' && p[i] <= 'f'))
+    if (!hex[(guchar) p[i]])
       return FALSE;
   return TRUE;
 }
@@ -68,12 +74,13 @@ run_of (const char *value, gboolean lower, gboolean alnum, const char *extra, in
   return n >= min;
 }
 
+/* Read in order: a shorter string fails at its NUL, before anything past it is read. */
 static gboolean
 check_uuid (const char *v)
 {
-  return strlen (v) == 36 && hex_run (v, 8) && v[8] == '-' && hex_run (v + 9, 4) &&
-         v[13] == '-' && hex_run (v + 14, 4) && v[18] == '-' && hex_run (v + 19, 4) &&
-         v[23] == '-' && hex_run (v + 24, 12);
+  return hex_run (v, 8) && v[8] == '-' && hex_run (v + 9, 4) && v[13] == '-' &&
+         hex_run (v + 14, 4) && v[18] == '-' && hex_run (v + 19, 4) && v[23] == '-' &&
+         hex_run (v + 24, 12) && v[36] == '\0';
 }
 
 static gboolean
