@@ -75,6 +75,7 @@ GBytes *gt_exchange_load_file (GtStorage *storage, const char *path, GError **er
 typedef struct
 {
   const char *type;     /* its name in the XSD */
+  const char *base;     /* the built-in type it restricts: "xs:string" or "xs:date" */
   const char *pattern;  /* the facet, exactly as the XSD writes it */
   gboolean (*check) (const char *value);
 } GtExchangeXsdPattern;

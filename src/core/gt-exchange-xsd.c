@@ -4,16 +4,16 @@
  * 190 instructions per character whatever the pattern: on a 200 000-member package the nine
  * patterns of guatu-exchange-1.xsd took 45 % of the validating parse, more than all the
  * structure, enumerations, lengths and dates together. So the reader compiles the schema
- * with the pattern facets of the string types listed below taken out, and checks each value
+ * with the pattern facets of the simple types listed below taken out, and checks each value
  * of an attribute of those types itself, with the function written for that very pattern
  * (test-exchange-xsd compares each function with libxml2's regular expression on many
  * thousands of strings, and the exchange fuzz target compares the reader with the whole
  * schema on every input).
  *
  * A type's pattern is taken over only when the XSD's pattern is, character for character,
- * the one its function was written for, the type restricts xs:string (no whitespace
- * processing before the pattern), and every use of the type is an attribute of an element
- * this file can name. Anything else (an edited pattern, a new use in a list or an element's
+ * the one its function was written for, the type restricts the built-in type the function
+ * expects (whose whitespace processing it repeats), and every use of the type is an
+ * attribute of an element this file can name. Anything else (an edited pattern, a new use in a list or an element's
  * content, a construct the walk below does not know) leaves the facet to libxml2: the result
  * is slower, never laxer. The published XSD keeps every pattern, for xmllint and anyone else.
  *
@@ -118,6 +118,27 @@ month_number (const char *v)
 }
 
 static gboolean
+xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* xs:date collapses whitespace before its pattern applies: spaces around the day pass. */
+static gboolean
+check_date (const char *v)
+{
+  const char *end;
+
+  while (xml_space (*v))
+    v++;
+  if (!day_form (v))
+    return FALSE;
+  for (end = v + 10; xml_space (*end); end++)
+    ;
+  return *end == '\0';
+}
+
+static gboolean
 check_timestamp (const char *v)
 {
   gsize len = strlen (v), n = 11;
@@ -185,17 +206,20 @@ check_score_period (const char *v)
 
 /* Each function with the pattern it stands for, exactly as the XSD writes it. */
 static const GtExchangeXsdPattern patterns[] = {
-  { "uuid", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", check_uuid },
-  { "code", "[0-9A-Za-z_\\-]{1,32}", check_code },
-  { "word", "[a-z_]{0,32}", check_word },
-  { "timestamp",
+  { "uuid", "xs:string", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    check_uuid },
+  { "code", "xs:string", "[0-9A-Za-z_\\-]{1,32}", check_code },
+  { "word", "xs:string", "[a-z_]{0,32}", check_word },
+  { "date", "xs:date", "[0-9]{4}-[0-9]{2}-[0-9]{2}", check_date },
+  { "timestamp", "xs:string",
     "[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]{5,15}(Z|[+\\-][0-9]{2}:?[0-9]{2})?)?",
     check_timestamp },
-  { "period", "([0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?)?", check_period },
-  { "month", "[0-9]{4}-(0[1-9]|1[0-2])", check_month },
-  { "scorePeriod", "[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?", check_score_period },
-  { "idNumber", "[0-9A-Za-z*]{1,32}", check_id_number },
-  { NULL, NULL, NULL }
+  { "period", "xs:string", "([0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?)?", check_period },
+  { "month", "xs:string", "[0-9]{4}-(0[1-9]|1[0-2])", check_month },
+  { "scorePeriod", "xs:string", "[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?",
+    check_score_period },
+  { "idNumber", "xs:string", "[0-9A-Za-z*]{1,32}", check_id_number },
+  { NULL, NULL, NULL, NULL }
 };
 
 const GtExchangeXsdPattern *
@@ -364,8 +388,13 @@ drop_unreached_uses (Walk *w, xmlNodePtr node)
             {
               const char *colon = strchr (words[j], ':');
               const char *local = colon != NULL ? colon + 1 : words[j];
+              g_autofree char *prefix = colon != NULL ? g_strndup (words[j], colon - words[j])
+                                                      : NULL;
+              xmlNsPtr ns = xmlSearchNs (w->doc, child, BAD_CAST prefix);
 
-              if (!g_hash_table_contains (w->candidates, local))
+              /* xs:date is not g:date */
+              if (ns == NULL || strcmp ((const char *) ns->href, GT_EXCHANGE_NAMESPACE) != 0 ||
+                  !g_hash_table_contains (w->candidates, local))
                 continue;
               if (!(is_xs (child, "attribute") && strcmp (refs[i], "type") == 0 &&
                     g_hash_table_contains (w->reached, child)))
@@ -377,7 +406,9 @@ drop_unreached_uses (Walk *w, xmlNodePtr node)
 }
 
 /* The simple types whose only facet libxml2 would run through its regular expressions can be
- * taken over: named, restricting xs:string, with one pattern equal to a function's. */
+ * taken over: named, restricting the built-in type its function expects (xs:string, which
+ * keeps whitespace, or xs:date, which collapses it first), with one pattern equal to the
+ * function's. */
 static void
 find_candidates (Walk *w, xmlNodePtr root)
 {
@@ -385,6 +416,7 @@ find_candidates (Walk *w, xmlNodePtr root)
     {
       g_autofree char *name = NULL;
       xmlNodePtr restriction = NULL, pattern = NULL;
+      g_autofree char *base_name = NULL;
       int n_patterns = 0;
 
       if (is_xs (child, "complexType") || is_xs (child, "attributeGroup"))
@@ -406,9 +438,9 @@ find_candidates (Walk *w, xmlNodePtr root)
         g_autofree char *base = (char *) xmlGetProp (restriction, BAD_CAST "base");
         xmlNsPtr ns = base != NULL && g_str_has_prefix (base, "xs:")
                         ? xmlSearchNs (w->doc, restriction, BAD_CAST "xs") : NULL;
-        if (ns == NULL || strcmp ((const char *) ns->href, XS) != 0 ||
-            strcmp (base, "xs:string") != 0)
+        if (ns == NULL || strcmp ((const char *) ns->href, XS) != 0)
           continue;
+        base_name = g_steal_pointer (&base);
       }
       for (xmlNodePtr c = restriction->children; c != NULL; c = c->next)
         if (is_xs (c, "pattern"))
@@ -421,7 +453,8 @@ find_candidates (Walk *w, xmlNodePtr root)
       for (const GtExchangeXsdPattern *p = patterns; p->type != NULL; p++)
         {
           g_autofree char *value = (char *) xmlGetProp (pattern, BAD_CAST "value");
-          if (strcmp (p->type, name) == 0 && g_strcmp0 (value, p->pattern) == 0)
+          if (strcmp (p->type, name) == 0 && strcmp (p->base, base_name) == 0 &&
+              g_strcmp0 (value, p->pattern) == 0)
             {
               g_hash_table_insert (w->candidates, g_strdup (name), (gpointer) p);
               g_hash_table_insert (w->pattern_nodes, g_strdup (name), pattern);
