@@ -104,6 +104,10 @@ test_import_disk_full (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM pragma_integrity_check"
                                               " WHERE integrity_check <> 'ok'"), ==, 0);
+  /* The import went through the rollback journal (the county's only connection) and left
+   * the database in WAL mode again, failed as it did. */
+  g_assert_cmpint (gt_test_count (fx->county, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
+                   ==, 1);
 
   g_assert_true (gt_storage_exec (fx->county, "PRAGMA max_page_count = 1073741823", &error));
   result = gt_exchange_import (fx->county, report, GT_EXCHANGE_IMPORT_DEFAULT,
@@ -111,6 +115,8 @@ test_import_disk_full (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (result->applied);
   g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM ex_ledger"), ==, 1);
+  g_assert_cmpint (gt_test_count (fx->county, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
+                   ==, 1);
 }
 
 /* The USB drive fills up half-way through an export (a file size limit stands in for

@@ -573,6 +573,60 @@ test_changed_signal (Fixture *fx, gconstpointer data)
   g_assert_cmpint (all, ==, 2);
 }
 
+static char *
+journal_mode (GtStorage *storage)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, "PRAGMA journal_mode", NULL);
+  char *mode;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return mode;
+}
+
+/* One large write through the rollback journal, only when the connection is the file's only
+ * one and outside a transaction; WAL again afterwards, and what was written is there. */
+static void
+test_bulk_write (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
+  g_autofree char *mode = NULL, *value = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_true (gt_storage_begin_bulk_write (storage));
+  mode = journal_mode (storage);
+  g_assert_cmpstr (mode, ==, "delete");
+  g_clear_pointer (&mode, g_free);
+  g_assert_true (gt_storage_begin (storage, &error));
+  g_assert_true (gt_storage_set_meta (storage, "test.bulk", "1", &error));
+  g_assert_true (gt_storage_commit (storage, &error));
+  g_assert_no_error (error);
+  gt_storage_end_bulk_write (storage);
+  mode = journal_mode (storage);
+  g_assert_cmpstr (mode, ==, "wal");
+  g_clear_pointer (&mode, g_free);
+  value = gt_storage_get_meta (storage, "test.bulk");
+  g_assert_cmpstr (value, ==, "1");
+
+  /* Inside a transaction: no. */
+  g_assert_true (gt_storage_begin (storage, &error));
+  g_assert_false (gt_storage_begin_bulk_write (storage));
+  gt_storage_rollback (storage);
+
+  /* Another connection on the file (the window's, while a worker imports): no, and it can
+   * go on reading beside the writer as WAL lets it. */
+  g_assert_cmpint (sqlite3_open_v2 (fx->path, &other, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "SELECT count(*) FROM meta", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_false (gt_storage_begin_bulk_write (storage));
+  mode = journal_mode (storage);
+  g_assert_cmpstr (mode, ==, "wal");
+  gt_storage_end_bulk_write (storage); /* nothing to undo */
+  sqlite3_close (other);
+}
+
 #define ADD(name, func) \
   g_test_add ("/storage/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -670,6 +724,7 @@ main (int argc, char **argv)
   ADD ("errors-name-file", test_errors_name_file);
   ADD ("statements-cached", test_statements_cached);
   ADD ("transactions", test_transactions);
+  ADD ("bulk-write", test_bulk_write);
   ADD ("member-events-never-change", test_member_events_never_change);
   ADD ("changed-signal", test_changed_signal);
   ADD ("second-connection-keeps-locks", test_second_connection_keeps_locks);

@@ -561,8 +561,14 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
       !gt_backup_automatic (storage, "import", &result->backup_path, error))
     return NULL;
   stamp (&t, "backup");
+  /* A dry run writes nothing that stays: no need for the rollback journal's single write. */
+  if (!dry)
+    gt_storage_begin_bulk_write (storage);
   if (!gt_storage_begin (storage, error))
-    return NULL;
+    {
+      gt_storage_end_bulk_write (storage);
+      return NULL;
+    }
   if (!gt_storage_exec (storage, SEEN_TABLE_SQL, error) ||
       (im.seen = gt_storage_prepare (storage, SEEN_RECORD_SQL, error)) == NULL ||
       (im.insert = gt_storage_prepare (storage, INSERT_RECORD_SQL, error)) == NULL ||
@@ -570,6 +576,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
       (im.update = gt_storage_prepare (storage, UPDATE_RECORD_SQL, error)) == NULL)
     {
       gt_storage_rollback (storage);
+      gt_storage_end_bulk_write (storage);
       return NULL;
     }
   gt_audit_bulk_begin (storage);
@@ -629,6 +636,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     }
   else
     gt_storage_rollback (storage);
+  gt_storage_end_bulk_write (storage);
   stamp (&t, dry ? "rollback" : "commit");
   if (!ok)
     {

@@ -132,15 +132,75 @@ phase_done (gint64 *since, const char *phase)
   *since = now;
 }
 
+/* The valid rows of @report in one transaction, committed; sets report->n_imported. */
+static gboolean
+write_valid_rows (GtStorage *storage, GtRosterReport *report, const char *mtime, gboolean bulk,
+                  gint64 *clock, GError **error)
+{
+  g_autofree char *summary = NULL;
+  gint64 since = 0;
+  guint n = 0;
+
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  /* A large roster is one entry in the audit log, with its counts, not one per row. */
+  if (bulk)
+    gt_audit_bulk_begin (storage);
+  /* A large roster fills the search indexes once at the end instead of row by row. */
+  if (bulk && (!gt_storage_query_int64 (storage, "SELECT coalesce (max (id), 0) FROM members",
+                                        &since, error) ||
+               !gt_storage_exec (storage, gt_schema_search_bulk_begin (), error)))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      GtRosterRow *row = report->rows->pdata[i];
+
+      if (!row->valid)
+        continue;
+      if (!insert_row (storage, row, mtime, bulk, error))
+        {
+          gt_storage_rollback (storage);
+          return FALSE;
+        }
+      n++;
+    }
+  phase_done (clock, "members");
+  if (bulk)
+    {
+      g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+      g_auto (GStrv) parts = g_strsplit (gt_schema_search_bulk_end (), ":since", -1);
+      g_autofree char *sql = g_strjoinv (since_text, parts);
+
+      if (!insert_events_since (storage, since, mtime, error))
+        {
+          gt_storage_rollback (storage);
+          return FALSE;
+        }
+      phase_done (clock, "events");
+      if (!gt_storage_exec (storage, sql, error))
+        {
+          gt_storage_rollback (storage);
+          return FALSE;
+        }
+      phase_done (clock, "search indexes");
+      summary = g_strdup_printf (_("roster import %s: %u members"), report->file, n);
+      gt_audit_bulk_end (storage, summary);
+    }
+  if (!gt_storage_commit (storage, error))
+    return FALSE;
+  report->n_imported = n;
+  return TRUE;
+}
+
 gboolean
 gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only,
                  GError **error)
 {
   g_autofree char *mtime = gt_now_iso8601 ();
-  g_autofree char *summary = NULL;
-  guint n = 0;
-  gint64 since = 0;
-  gboolean bulk = report->n_valid >= BULK_IMPORT_ROWS;
+  gboolean bulk = report->n_valid >= BULK_IMPORT_ROWS, ok;
   gint64 clock = g_get_monotonic_time ();
 
   g_return_val_if_fail (GT_IS_STORAGE (storage), FALSE);
@@ -185,62 +245,19 @@ gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only
     }
   phase_done (&clock, "backup");
 
-  if (!gt_storage_begin (storage, error))
-    return FALSE;
-  /* A large roster is one entry in the audit log, with its counts, not one per row. */
+  /* A large roster goes through the rollback journal: its pages are written once. */
   if (bulk)
-    gt_audit_bulk_begin (storage);
-  /* A large roster fills the search indexes once at the end instead of row by row. */
-  if (bulk && (!gt_storage_query_int64 (storage, "SELECT coalesce (max (id), 0) FROM members",
-                                        &since, error) ||
-               !gt_storage_exec (storage, gt_schema_search_bulk_begin (), error)))
-    {
-      gt_storage_rollback (storage);
-      return FALSE;
-    }
-  for (guint i = 0; i < report->rows->len; i++)
-    {
-      GtRosterRow *row = report->rows->pdata[i];
-
-      if (!row->valid)
-        continue;
-      if (!insert_row (storage, row, mtime, bulk, error))
-        {
-          gt_storage_rollback (storage);
-          return FALSE;
-        }
-      n++;
-    }
-  phase_done (&clock, "members");
-  if (bulk)
-    {
-      g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
-      g_auto (GStrv) parts = g_strsplit (gt_schema_search_bulk_end (), ":since", -1);
-      g_autofree char *sql = g_strjoinv (since_text, parts);
-
-      if (!insert_events_since (storage, since, mtime, error))
-        {
-          gt_storage_rollback (storage);
-          return FALSE;
-        }
-      phase_done (&clock, "events");
-      if (!gt_storage_exec (storage, sql, error))
-        {
-          gt_storage_rollback (storage);
-          return FALSE;
-        }
-      phase_done (&clock, "search indexes");
-      summary = g_strdup_printf (_("roster import %s: %u members"), report->file, n);
-      gt_audit_bulk_end (storage, summary);
-    }
-  if (!gt_storage_commit (storage, error))
+    gt_storage_begin_bulk_write (storage);
+  ok = write_valid_rows (storage, report, mtime, bulk, &clock, error);
+  gt_storage_end_bulk_write (storage);
+  if (!ok)
     return FALSE;
   phase_done (&clock, "commit");
 
-  report->n_imported = n;
   gt_storage_emit_changed (storage, "members");
   return TRUE;
 }
+
 
 static gboolean
 write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GString *out,

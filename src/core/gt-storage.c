@@ -38,6 +38,7 @@ struct _GtStorage
   gboolean opened; /* set once opening is done: errors then name a backup to restore */
   GtAudit *audit;  /* NULL below schema 11 */
   gboolean flushing;
+  gboolean bulk_write; /* in the rollback journal for one large write (begin_bulk_write) */
   char *holder_path; /* DB.holder-PID, see gt-storage-holder.c */
   char *file_key;    /* the file's entry in the open files (gt-storage-file.c) */
 };
@@ -477,31 +478,69 @@ migrate (GtStorage *self, int target, GError **error)
   return TRUE;
 }
 
+/* Sets the journal mode @mode ("WAL", "DELETE"): 1 when it is in force now, 0 when SQLite
+ * kept the old one (a read-only medium), -1 on an error (another connection holds the file:
+ * "database is locked"), which @doing describes. */
+static int
+set_journal_mode (GtStorage *self, const char *mode, const char *doing, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = gt_storage_prepare (self, sql, error);
+  const char *now;
+  int rc, result;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  now = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+  result = now == NULL ? -1 : g_ascii_strcasecmp (now, mode) == 0;
+  if (rc != SQLITE_ROW)
+    gt_storage_set_error (self, error, doing);
+  sqlite3_reset (stmt);
+  return result;
+}
+
+gboolean
+gt_storage_begin_bulk_write (GtStorage *self)
+{
+  g_autoptr (GError) ignored = NULL;
+
+  g_return_val_if_fail (!self->bulk_write, FALSE);
+  if (self->transaction_depth > 0)
+    return FALSE;
+  self->bulk_write = set_journal_mode (self, "DELETE", "", &ignored) == 1;
+  return self->bulk_write;
+}
+
+void
+gt_storage_end_bulk_write (GtStorage *self)
+{
+  g_autoptr (GError) ignored = NULL;
+
+  if (!self->bulk_write)
+    return;
+  g_return_if_fail (self->transaction_depth == 0);
+  /* Should it fail (a full disk), the next opening sets WAL again. */
+  set_journal_mode (self, "WAL", "", &ignored);
+  self->bulk_write = FALSE;
+}
+
 static gboolean
 apply_connection_settings (GtStorage *self, GError **error)
 {
-  sqlite3_stmt *stmt;
-  const char *mode;
-  int rc;
-
   /* journal_mode returns the mode now in force; a read-only medium keeps the old one. */
-  stmt = gt_storage_prepare (self, "PRAGMA journal_mode = WAL", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  mode = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
-  if (mode == NULL || g_ascii_strcasecmp (mode, "wal") != 0)
+  switch (set_journal_mode (self, "WAL", _("switching to WAL mode"), error))
     {
-      if (rc != SQLITE_ROW)
-        gt_storage_set_error (self, error, _("switching to WAL mode"));
-      else
-        g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_READONLY,
-                     _("%s: cannot switch the database to WAL mode (is the drive read-only?)"),
-                     self->path);
-      sqlite3_reset (stmt);
+    case -1:
       return FALSE;
+    case 0:
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_READONLY,
+                   _("%s: cannot switch the database to WAL mode (is the drive read-only?)"),
+                   self->path);
+      return FALSE;
+    default:
+      break;
     }
-  sqlite3_reset (stmt);
 
   return gt_storage_exec (self,
                           "PRAGMA synchronous = FULL;"

@@ -64,6 +64,14 @@ gboolean gt_storage_exec (GtStorage *self, const char *sql, GError **error);
 /* Single-value helpers for simple queries (statement prepared and cached). */
 gboolean gt_storage_query_int64 (GtStorage *self, const char *sql, gint64 *out, GError **error);
 
+/* For one large write (an import), outside a transaction: the rollback journal instead of
+ * the WAL, so that new pages are written once, not to the WAL and then again by the
+ * checkpoint (a 200 000-member package: commit 0.30 → 0.09 s, system time a third). Only
+ * when this is the file's only connection; FALSE, with nothing changed, otherwise.
+ * gt_storage_end_bulk_write returns to WAL (after the commit or the rollback). */
+gboolean gt_storage_begin_bulk_write (GtStorage *self);
+void gt_storage_end_bulk_write (GtStorage *self);
+
 gboolean gt_storage_begin (GtStorage *self, GError **error);
 gboolean gt_storage_commit (GtStorage *self, GError **error);
 void gt_storage_rollback (GtStorage *self);
