@@ -270,6 +270,15 @@ local_ref (xmlNodePtr node, const char *attr)
 }
 
 static void
+check_free (gpointer data)
+{
+  GtExchangeXsdCheck *check = data;
+
+  xmlFree (check->attribute);
+  g_free (check);
+}
+
+static void
 add_check (Walk *w, const char *element, xmlNodePtr attribute, const GtExchangeXsdPattern *p)
 {
   GPtrArray *checks = g_hash_table_lookup (w->elements, element);
@@ -277,7 +286,7 @@ add_check (Walk *w, const char *element, xmlNodePtr attribute, const GtExchangeX
 
   if (checks == NULL)
     {
-      checks = g_ptr_array_new_with_free_func (g_free);
+      checks = g_ptr_array_new_with_free_func (check_free);
       g_hash_table_insert (w->elements, g_strdup (element), checks);
     }
   check->attribute = (char *) xmlGetProp (attribute, BAD_CAST "name");
