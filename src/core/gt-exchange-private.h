@@ -69,6 +69,12 @@ GtExchangeSignature *gt_exchange_check_file_with (const char *public_pem, const 
  * NUL (not counted). */
 GBytes *gt_exchange_load_file (GtStorage *storage, const char *path, GError **error);
 
+/* Before the XML parser sees a byte of @data: no "<!" (a DOCTYPE, an entity declaration, a
+ * comment or CDATA, which a package never has) and no overlong text or tag; the refusal
+ * names the line. */
+gboolean gt_exchange_check_bytes (const char *display, const char *data, gsize length,
+                                  GError **error);
+
 /* ---- the schema as the reader validates with it (gt-exchange-xsd.c) ---- */
 
 /* A string type of the XSD whose pattern facet the reader checks in C. */

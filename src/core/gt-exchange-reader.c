@@ -148,55 +148,6 @@ quiet (void *data, const char *format, ...)
 {
 }
 
-/* A package's text and tags are short (a text at most GT_EXCHANGE_MAX_TEXT bytes, a tag at
- * most GT_EXCHANGE_MAX_ATTRS such attributes), so two '<' never lie further apart than this.
- * Checked on the bytes before libxml2 sees them: libxml2 would first gather a long text
- * (up to its own 10 MB) in small reallocations, which costs time before it is refused. */
-#define MAX_GAP (4 * GT_EXCHANGE_MAX_TEXT)
-
-static int
-line_at (const char *data, const char *p)
-{
-  int line = 1;
-
-  for (const char *q = data; q < p; q++)
-    line += *q == '\n';
-  return line;
-}
-
-/* The same scan finds any "<!": a DOCTYPE, an entity declaration, a comment or CDATA. */
-static gboolean
-check_gaps (const char *display, const char *data, gsize length, GError **error)
-{
-  const char *end = data + length, *p = data;
-
-  while (p < end)
-    {
-      const char *next = memchr (p, '<', (gsize) (end - p));
-      gsize gap = (gsize) ((next != NULL ? next : end) - p);
-
-      if (gap > MAX_GAP)
-        {
-          g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN,
-                       _("%s:%d: a text or a tag longer than %d bytes, which a package never "
-                         "has; it was refused unread"), display, line_at (data, p), MAX_GAP);
-          return FALSE;
-        }
-      if (next == NULL)
-        break;
-      p = next + 1;
-      if (p < end && *p == '!')
-        {
-          g_autofree char *where = g_strdup_printf ("%s:%d", display, line_at (data, p));
-          g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN,
-                       _("%s: holds a DOCTYPE, an entity declaration, a comment or CDATA, which "
-                         "a package never has; it was refused unread"), where);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 /* ---- the header ---- */
 
 /* The value of attribute @name in SAX2's @attributes (5 pointers each), a new string. */
@@ -671,7 +622,7 @@ gt_exchange_reader_new (const char *display, const char *data, gsize length, GEr
                    _("%s: the package is too large"), display);
       return NULL;
     }
-  if (!check_gaps (display, data, length, error))
+  if (!gt_exchange_check_bytes (display, data, length, error))
     return NULL;
   self = g_new0 (GtExchangeReader, 1);
   self->display = g_strdup (display);
