@@ -175,6 +175,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check("tiles A0 on A3 with 20 mm overlap: 15 sheets + overview, landscape",
           r.returncode == 0 and pages == 16 and size == (1190.55, 841.89), f"{pages} {size} {r.stderr}")
 
+    # A chart no larger than the sheets asked for is one page, not an overview and two tiles.
+    r = run("--db", db, "render", "--chart", "battle", "--paper", "A4", "--landscape", "--tile",
+            "A4", "--out", out("a4-on-a4.pdf"), env=ZH)
+    pages, size = pdfinfo(out("a4-on-a4.pdf"))
+    check("A4 tiled on A4: one landscape page and a note", r.returncode == 0 and pages == 1
+          and size == (841.89, 595.276) and "A4 图表一张 A4 纸即可打印" in r.stderr,
+          f"{pages} {size} {r.stderr}")
+
     # SVG and PNG.
     r = run("--db", db, "render", "--chart", "guide", "--out", out("guide.svg"))
     with open(out("guide.svg"), encoding="utf-8") as f:
@@ -243,7 +251,8 @@ with tempfile.TemporaryDirectory() as tmp:
                          out("refused.pdf")], "--tile")
     refused("overlap without tile", ["render", "--chart", "route", "--overlap", "5", "--out",
                                      out("refused.pdf")], "--overlap")
-    refused("tiles as svg", ["render", "--chart", "route", "--tile", "A4", "--format", "svg",
+    refused("tiles as svg", ["render", "--chart", "route", "--paper", "A2", "--tile", "A4",
+                             "--format", "svg",
                              "--out", out("refused.pdf")], "PDF")
     refused("dpi too large for A0", ["render", "--chart", "route", "--paper", "A0", "--format",
                                      "png", "--dpi", "1200", "--out", out("refused.pdf")], "dpi")

@@ -185,6 +185,14 @@ gt_cli_cmd_render (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
       usage_error (command, &exit_code, _("%s: no such file"), background);
       return exit_code;
     }
+  /* GtPaper runs A4 … A0: a chart no larger than the sheets is one page, as in the window */
+  if (options.tiled && options.paper <= options.tile_paper)
+    {
+      options.tiled = FALSE;
+      /* TRANSLATORS: the chart's paper, the paper of the sheets asked for */
+      g_printerr (_("Note: a chart on %s fits one %s sheet: it is written as one page, without "
+                    "tiling.\n"), gt_paper_name (options.paper), gt_paper_name (options.tile_paper));
+    }
   options.landscape = landscape;
   options.overlap_mm = overlap;
   options.dpi = dpi;
