@@ -61,4 +61,8 @@ def finish():
         if not ok and detail:
             for line in str(detail).splitlines()[:10]:
                 print(f"# {line}")
+    # The failures on stderr too: CI's log (meson --print-errorlogs) shows only that.
+    for name, ok, detail in _results:
+        if not ok:
+            print(f"not ok - {name}: {str(detail)[:500]}", file=sys.stderr)
     sys.exit(0 if all(ok for _, ok, _ in _results) else 1)

@@ -30,6 +30,7 @@ ROWS = 5000
 KILLS = 20
 SEED = int(os.environ.get("GUATU_CRASH_SEED", random.randrange(1 << 30)))
 print(f"# GUATU_CRASH_SEED={SEED}")
+print(f"GUATU_CRASH_SEED={SEED} (set it to repeat the kill moments)", file=sys.stderr)
 rng = random.Random(SEED)
 
 
