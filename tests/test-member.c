@@ -436,6 +436,33 @@ test_search_follows_changes (Fixture *fx, gconstpointer data)
   g_assert_cmpint (count (fx->storage, sql), ==, 4);
 }
 
+/* A full year of probation counts in months: the same month a year on is enough. */
+static void
+test_probation_served (void)
+{
+  static const struct
+  {
+    const char *joined, *full;
+    gboolean served;
+  } cases[] = {
+    { "2020-03-15", "2021-03-01", TRUE },  { "2020-03-15", "2021-02-28", FALSE },
+    { "2020-12-31", "2021-12-01", TRUE },  { "2020-12-31", "2021-11-30", FALSE },
+    { "1999-01-01", "2000-01-01", TRUE },  { "2009-06-30", "2010-05-31", FALSE },
+    { "2024-02-29", "2025-02-28", TRUE },  { "2020-03-15", "2020-09-01", FALSE },
+    /* no dates, or a join date that is no date, leave nothing to check */
+    { NULL, "2021-03-01", TRUE },          { "2020-03-15", NULL, TRUE },
+    { "2020-3-15", "2020-04-01", TRUE },   { "2020-13-01", "2020-04-01", TRUE },
+    { "", "2020-04-01", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s → %s", cases[i].joined, cases[i].full);
+      g_assert_cmpint (gt_member_probation_served (cases[i].joined, cases[i].full), ==,
+                       cases[i].served);
+    }
+}
+
 #define ADD(name, func) \
   g_test_add ("/member/" name, Fixture, GUINT_TO_POINTER (5), gt_test_demo_setup, func, \
               gt_test_demo_teardown)
@@ -453,6 +480,7 @@ main (int argc, char **argv)
   ADD ("filters", test_filters);
   ADD ("search-follows-changes", test_search_follows_changes);
   g_test_add_func ("/member/state-from-events", test_state_from_events);
+  g_test_add_func ("/member/probation-served", test_probation_served);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gt-life.h"
@@ -149,13 +150,20 @@ gt_member_lookup (GtStorage *storage, const char *key, GError **error)
 gboolean
 gt_member_probation_served (const char *join_date, const char *full_date)
 {
-  g_autofree char *join_month = NULL, *served = NULL;
+  char served[8];
+  int year;
 
   if (join_date == NULL || full_date == NULL)
     return TRUE;
-  join_month = gt_month_of (join_date);
-  served = gt_month_add (join_month, 12);
-  return served == NULL || strncmp (full_date, served, 7) >= 0;
+  /* gt_month_add (month of @join_date, 12) without allocating: the same month a year on
+   * (a roster import asks for every row). */
+  g_strlcpy (served, join_date, sizeof served);
+  if (!gt_month_is_valid (served) || (year = atoi (served)) >= 9999)
+    return TRUE;
+  year++;
+  for (int i = 3; i >= 0; i--, year /= 10)
+    served[i] = (char) ('0' + year % 10);
+  return strncmp (full_date, served, 7) >= 0;
 }
 
 void

@@ -78,20 +78,21 @@ insert_events_since (GtStorage *storage, gint64 since, const char *mtime, GError
   return gt_storage_step_done (storage, stmt, error);
 }
 
+static const char insert_member_sql[] =
+  "INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,"
+  " occupation, birth_date, join_date, full_date, category, status, mtime)"
+  " VALUES (gt_uuid (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'active', ?14)";
+
+/* Inserts @row with @stmt, insert_member_sql prepared once for all rows (looking it up in
+ * the statement cache hashed its text for every row). */
 static gboolean
-insert_row (GtStorage *storage, GtRosterRow *row, const char *mtime, gboolean bulk,
-            GError **error)
+insert_row (GtStorage *storage, sqlite3_stmt *stmt, GtRosterRow *row, const char *mtime,
+            gboolean bulk, GError **error)
 {
-  sqlite3_stmt *stmt = gt_storage_prepare (
-    storage,
-    "INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,"
-    " occupation, birth_date, join_date, full_date, category, status, mtime)"
-    " VALUES (gt_uuid (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'active', ?14)",
-    error);
   gint64 member_id;
 
-  if (stmt == NULL)
-    return FALSE;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   /* The row's strings live in the report and mtime in the caller: bound without copies. */
   sqlite3_bind_int64 (stmt, 2, row->org_id);
   sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
@@ -138,6 +139,7 @@ write_valid_rows (GtStorage *storage, GtRosterReport *report, const char *mtime,
                   gint64 *clock, GError **error)
 {
   g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
   gint64 since = 0;
   guint n = 0;
 
@@ -154,13 +156,18 @@ write_valid_rows (GtStorage *storage, GtRosterReport *report, const char *mtime,
       gt_storage_rollback (storage);
       return FALSE;
     }
+  if ((stmt = gt_storage_prepare (storage, insert_member_sql, error)) == NULL)
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
   for (guint i = 0; i < report->rows->len; i++)
     {
       GtRosterRow *row = report->rows->pdata[i];
 
       if (!row->valid)
         continue;
-      if (!insert_row (storage, row, mtime, bulk, error))
+      if (!insert_row (storage, stmt, row, mtime, bulk, error))
         {
           gt_storage_rollback (storage);
           return FALSE;

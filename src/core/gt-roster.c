@@ -81,6 +81,7 @@ typedef struct
   gint64 default_org;
   GHashTable *ids;       /* ID number → GtRosterRow of its first line */
   GHashTable *mapping;   /* remembered: header → field code */
+  sqlite3_stmt *id_lookup; /* the member with an ID number, from the statement cache */
   char today[11];
 } Parse;
 
@@ -399,11 +400,15 @@ check_id_number (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_gender,
   /* Keyed by the row's own copy: rows outlive the parse. */
   g_hash_table_insert (p->ids, (gpointer) row->id_number, row);
 
-  stmt = gt_storage_prepare (p->storage,
-                             "SELECT m.name, o.name FROM members m"
-                             " JOIN organizations o ON o.id = m.org_id WHERE m.id_number = ?",
-                             NULL);
-  if (stmt == NULL)
+  /* Prepared once for the file: finding it in the statement cache hashed its text for
+   * every row. */
+  if (p->id_lookup == NULL)
+    p->id_lookup = gt_storage_prepare (
+      p->storage,
+      "SELECT m.name, o.name FROM members m"
+      " JOIN organizations o ON o.id = m.org_id WHERE m.id_number = ?",
+      NULL);
+  if ((stmt = p->id_lookup) == NULL)
     return;
   sqlite3_bind_text (stmt, 1, row->id_number, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)

@@ -5,6 +5,9 @@
 
   roster CSV import   guatu-cli import-roster   floor: sqlite3 .import of the same CSV into a
                                                 bare table (target ≤ 3×, issue 8)
+  roster writes alone the import's own writes (members, their events, the search indexes)
+                      as INSERT … SELECT in sqlite3 from the floor's table: what the schema
+                      costs before any reading or checking, against the same floor
   search as you type  per keystroke: count + first page (target p95 < 30 ms)
   peak RSS            of the import (target < 150 MB)
   scale demo build    guatu-cli demo --members N (a prefecture: minutes, not hours)
@@ -34,6 +37,51 @@ members = int(args[1]) if len(args) > 1 else 200000
 out = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else "bench.json"
 here = os.path.dirname(os.path.abspath(__file__))
 cli = os.path.join(build, "src", "cli", "guatu-cli")
+
+
+# The bulk path of gt-roster-write.c and the search index of gt-schema.c, in plain SQL over
+# the floor's table (its columns are make-roster.py's header). uuids are made up in the
+# order the version-7 ones of gt-uuid.c grow in; the search trigger is dropped and put back
+# as the import does.
+BOUND_PREPARE = """
+ATTACH '{floor}' AS f;
+CREATE TABLE bound_rows AS SELECT t.*, o.id AS org_id FROM f.t t
+  JOIN organizations o ON o.name = t."所在支部" AND o.archived = 0;
+"""
+BOUND_WRITE = """
+PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA journal_mode = DELETE;
+BEGIN;
+DROP TRIGGER members_search_insert;
+INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,
+  occupation, birth_date, join_date, full_date, category, status, mtime)
+  SELECT printf ('01900000-%04x-7%03x-8000-%012x', rowid >> 24, rowid & 4095, rowid), org_id,
+  "姓名", CASE "性别" WHEN '女' THEN 'F' ELSE 'M' END, "民族", "身份证号", "手机号码", "学历",
+  '', substr ("身份证号", 7, 4) || '-' || substr ("身份证号", 11, 2) || '-'
+  || substr ("身份证号", 13, 2), "入党日期", nullif ("转正日期", ''),
+  CASE WHEN "转正日期" = '' THEN 'probationary' ELSE 'full' END, 'active',
+  '2026-01-01T00:00:00Z' FROM bound_rows ORDER BY rowid;
+INSERT INTO member_events (uuid, member_id, kind, date, org_id, mtime)
+  SELECT printf ('01910000-0000-7000-8%03x-%012x', k.column1 = 'admission', m.id), m.id,
+  k.column1, CASE k.column1 WHEN 'admission' THEN m.join_date ELSE m.full_date END, m.org_id,
+  m.mtime FROM members m CROSS JOIN (VALUES ('admission'), ('full_membership')) k
+  WHERE m.id > {since} AND (k.column1 = 'admission' OR m.full_date IS NOT NULL) ORDER BY m.id;
+INSERT INTO member_search (rowid, name, id_number, phone, org)
+  SELECT m.id, m.name, coalesce (m.id_number, ''), m.phone, (CASE WHEN o.kind = 'group' THEN
+  coalesce ((SELECT name FROM organizations WHERE id = o.parent_id), '') || ' ' || o.name
+  ELSE o.name END) FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id > {since};
+INSERT OR IGNORE INTO member_name_chars (ch, member_id)
+  WITH RECURSIVE k (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < (SELECT
+   min (32, max (length (name))) FROM members WHERE id > {since}))
+  SELECT substr (m.name, k.i, 1), m.id FROM members m CROSS JOIN k
+  WHERE m.id > {since} AND k.i <= length (m.name);
+{trigger};
+COMMIT;
+"""
+
+
+def sql_out(db, sql):
+    return subprocess.run(["sqlite3", db], input=sql.encode(), check=True,
+                          capture_output=True).stdout.decode().strip()
 
 
 def timed(cmd, **kw):
@@ -81,12 +129,27 @@ with tempfile.TemporaryDirectory() as work:
     subprocess.run([sys.executable, os.path.join(here, "make-roster.py"), str(members), "1", csv],
                    check=True)
     subprocess.run([cli, "--db", db, "demo"], check=True, stdout=subprocess.DEVNULL)
+    bound_db = os.path.join(work, "bound.db")
+    shutil.copyfile(db, bound_db)
 
-    floor = timed(["sqlite3", os.path.join(work, "floor.db")],
-                  input=f".mode csv\n.import {csv} t\n".encode())
+    floor_db = os.path.join(work, "floor.db")
+    floor = timed(["sqlite3", floor_db], input=f".mode csv\n.import {csv} t\n".encode())
+    # The writes alone, on a copy of the same demo database; their input is not timed.
+    sql_out(bound_db, BOUND_PREPARE.format(floor=floor_db))
+    bound = timed(["sqlite3", bound_db], input=BOUND_WRITE.format(
+        since=sql_out(bound_db, "SELECT coalesce (max (id), 0) FROM members;"),
+        trigger=sql_out(bound_db, "SELECT sql FROM sqlite_schema"
+                                  " WHERE name = 'members_search_insert';")).encode())
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     imported = timed([cli, "--db", db, "import-roster", csv])
     rss_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) // 1024
+    # The writes alone are the import's writes: the same number of rows in each table.
+    count = ("SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM member_events),"
+             " (SELECT count(*) FROM member_name_chars),"
+             " (SELECT count(*) FROM member_search WHERE member_search MATCH '\"党支部\"');")
+    if sql_out(bound_db, count) != sql_out(db, count):
+        raise SystemExit(f"the writes alone wrote other rows than the import: "
+                         f"{sql_out(bound_db, count)} against {sql_out(db, count)}")
     search = json.loads(subprocess.run([os.path.join(build, "tests", "bench", "bench-search"), db,
                                         "2"], check=True, capture_output=True,
                                        text=True).stdout)
@@ -105,6 +168,8 @@ with tempfile.TemporaryDirectory() as work:
 rows = [
     ("roster CSV import", members, f"{imported:.2f} s", f"{floor:.2f} s",
      f"{imported / floor:.1f}×", "≤ 3×"),
+    ("roster writes alone (SQL)", members, f"{bound:.2f} s", f"{floor:.2f} s",
+     f"{bound / floor:.1f}×", "-"),
     ("search as you type, p95", members, f"{search['p95_ms']:.2f} ms", "-", "-", "< 30 ms"),
     ("peak RSS of the roster import", members, f"{rss_mb} MB", "-", "-", "< 150 MB"),
     ("scale demo build", members, f"{scale_build:.2f} s", "-", "-", "minutes"),
@@ -114,7 +179,9 @@ rows = [
      "-" if areas[slowest] is None else f"{areas[slowest]:.0f} ms", "-", "-", "-"),
 ]
 figures = {"roster_import": {"members": members, "seconds": imported, "floor_seconds": floor,
-                             "ratio": imported / floor, "peak_rss_mb": rss_mb},
+                             "ratio": imported / floor, "peak_rss_mb": rss_mb,
+                             "writes_alone_seconds": bound, "writes_alone_ratio": bound / floor,
+                             "import_over_writes_alone": imported / bound},
            "search": search,
            "scale_build": {"members": members, "seconds": scale_build},
            "startup": {"members": members, "first_frame_ms": startup,
