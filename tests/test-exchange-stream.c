@@ -224,11 +224,76 @@ test_checks (Fixture *fx, gconstpointer data)
   g_clear_error (&error);
 }
 
+static char *
+uuid_text (guint32 a, guint32 b)
+{
+  return g_strdup_printf ("%08x-%04x-%04x-8000-%012" G_GINT64_MODIFIER "x", a, b >> 16,
+                          b & 0xFFFF, (guint64) a * 7 + b);
+}
+
+/* A reference is found among the keys however the keys came: sorted, a few random ones
+ * before a sorted run (the merge), or in any order (the heap sort); a uuid not among them is
+ * not. */
+static void
+test_refs_order (void)
+{
+  static const struct
+  {
+    guint n, random_head;
+    gboolean all_random, descending;
+  } orders[] = {
+    { 1, 0, FALSE, FALSE },     { 5000, 0, FALSE, FALSE },  { 5000, 1, FALSE, FALSE },
+    { 5000, 214, FALSE, FALSE }, { 5000, 625, FALSE, FALSE }, { 5000, 626, FALSE, FALSE },
+    { 5000, 0, TRUE, FALSE },   { 5000, 0, FALSE, TRUE },   { 2, 1, FALSE, FALSE },
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (8);
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      guint counts[GT_EXCHANGE_N_TYPES] = { 0 }, n = orders[o].n;
+      g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+      GtExchangeRefs *refs;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 a = orders[o].all_random || i < orders[o].random_head ? g_rand_int (rand)
+                      : orders[o].descending ? 0x0FFFFFFF - i : 0x01000000 + i;
+          g_ptr_array_add (uuids, uuid_text (a, g_rand_int (rand)));
+        }
+      counts[GT_EXCHANGE_MEMBER] = n;
+      refs = gt_exchange_refs_new (counts);
+      for (guint i = 0; i < n; i++)
+        {
+          GtExchangeRecord member = { .type = GT_EXCHANGE_MEMBER, .uuid = uuids->pdata[i] };
+          g_assert_null (gt_exchange_refs_add (refs, &member, (int) i + 2));
+        }
+      g_test_message ("order %u: %u keys", o, n);
+      /* in an order of their own, each found once the keys are sorted */
+      for (guint k = 0; k < n; k++)
+        {
+          guint i = (k * 7919u) % n;
+          GtExchangeRecord dues = { .type = GT_EXCHANGE_DUES_PAYMENT, .uuid = "d", .n_attrs = 1,
+                                    .names = { "member" }, .values = { uuids->pdata[i] } };
+          g_autofree char *absent = uuid_text (0x0F000000u + i, 3);
+          GtExchangeRecord stray = dues;
+          g_autofree char *problem = NULL;
+
+          g_assert_null (gt_exchange_refs_add (refs, &dues, 1));
+          stray.values[0] = absent;
+          problem = gt_exchange_refs_add (refs, &stray, 1);
+          g_assert_nonnull (problem);
+          g_assert_nonnull (strstr (problem, absent));
+        }
+      gt_exchange_refs_free (refs);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/exchange-stream/escaping", Fixture, NULL, setup, test_escaping, teardown);
   g_test_add ("/exchange-stream/checks", Fixture, NULL, setup, test_checks, teardown);
+  g_test_add_func ("/exchange-stream/refs-order", test_refs_order);
   return g_test_run ();
 }

@@ -128,13 +128,12 @@ sift_down (GArray *keys, gsize root, gsize n)
     }
 }
 
-/* A heap sort in place: g_array_sort () would allocate a second copy of the keys (3.2 MB
- * at 200 000 members) while the package and the page cache are in memory. */
+/* A heap sort in place of the first @n keys: g_array_sort () would allocate a second copy
+ * of the keys (3.2 MB at 200 000 members) while the package and the page cache are in
+ * memory. */
 static void
-sort_keys (GArray *keys)
+heap_sort (GArray *keys, gsize n)
 {
-  gsize n = keys->len;
-
   for (gsize i = n / 2; i-- > 0;)
     sift_down (keys, i, n);
   for (gsize end = n; end-- > 1;)
@@ -142,6 +141,39 @@ sort_keys (GArray *keys)
       swap_keys (keys, 0, end);
       sift_down (keys, 0, end);
     }
+}
+
+/* A package's keys are mostly one ascending run, version-7 uuids in the order they were
+ * made, after a few older, random ones (version 4: the demo's, or those of records made
+ * before Guatu used version 7). Those few are sorted alone and merged in front of the run
+ * through a copy of only them; the heap sort of all 200 000 members' keys took 1.6 % of the
+ * parsing thread. Keys in any other order are heap-sorted. */
+static void
+sort_keys (GArray *keys)
+{
+  gsize n = keys->len, start = n > 0 ? n - 1 : 0, i = 0, j, out = 0;
+  g_autofree guint8 *head = NULL;
+
+  while (start > 0 && memcmp (key_at (keys, start - 1), key_at (keys, start), UUID_BYTES) <= 0)
+    start--;
+  if (start == 0)
+    return;
+  if (start > n / 8)
+    {
+      heap_sort (keys, n);
+      return;
+    }
+  heap_sort (keys, start);
+  head = g_memdup2 (keys->data, start * UUID_BYTES);
+  /* The merge writes at out = i + (j - start) <= j: never over a key of the run not yet
+   * read. */
+  for (j = start; i < start && j < n; out++)
+    if (memcmp (head + i * UUID_BYTES, key_at (keys, j), UUID_BYTES) <= 0)
+      memcpy (key_at (keys, out), head + i++ * UUID_BYTES, UUID_BYTES);
+    else
+      memmove (key_at (keys, out), key_at (keys, j++), UUID_BYTES);
+  if (i < start)
+    memcpy (key_at (keys, out), head + i * UUID_BYTES, (start - i) * UUID_BYTES);
 }
 
 static gboolean
