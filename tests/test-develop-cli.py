@@ -129,6 +129,15 @@ with tempfile.TemporaryDirectory() as tmp:
         if r.returncode != 0:
             print("#", step, r.stderr)
     check("steps 3 to 16 recorded", ok)
+    # Step 16 on the wrong day: withdrawn (in Chinese too) and recorded again.
+    r = run("--db", db, "develop", "withdraw", aid, env=ZH)
+    check("withdraw takes step 16 back, saying so in Chinese",
+          r.returncode == 0 and "第 16 步" in r.stdout and "发展对象" in r.stdout
+          and query(db, "SELECT max (step) FROM develop_steps WHERE applicant_id = ?", aid)
+          == [(15,)], r.stdout + r.stderr)
+    r = run("--db", db, "develop", "step", aid, "16", "--date", "2025-06-11", "--talker", "甲")
+    check("step 16 recorded again", r.returncode == 0, r.stderr)
+    refused("withdraw without an ID", db, ["develop", "withdraw"], 2, "ID")
     check("no member before the approval",
           query(db, "SELECT count(*) FROM members")[0][0] == members_before)
     r = run("--db", db, "develop", "admit", aid, "--date", "2025-07-15")
@@ -137,6 +146,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check("admitted on the day of the branch meeting (step 15)",
           query(db, "SELECT join_date, category FROM members WHERE name = '测试人'")
           == [("2025-06-01", "probationary")])
+    refused("the admission is not withdrawn", db, ["develop", "withdraw", aid], 65,
+            "cannot be withdrawn")
 
     # Transfers.
     member = query(db, "SELECT id, name FROM members WHERE status = 'active' AND category ="

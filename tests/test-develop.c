@@ -497,6 +497,81 @@ test_steps_refused (Fixture *fx, gconstpointer data)
   refuse_step (fx, id, &spec, "left the pipeline");
 }
 
+static void
+withdraw (Fixture *fx, gint64 id, int expected, const char *stage)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtApplicant) a = NULL;
+  int withdrawn = 0;
+
+  g_assert_true (gt_develop_withdraw_step (fx->storage, id, &withdrawn, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (withdrawn, ==, expected);
+  a = gt_develop_lookup (fx->storage, id, &error);
+  g_assert_cmpstr (a->stage, ==, stage);
+}
+
+static void
+refuse_withdraw (Fixture *fx, gint64 id, const char *part)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 before = query (fx->storage, "SELECT count(*) FROM develop_steps");
+
+  g_assert_false (gt_develop_withdraw_step (fx->storage, id, NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, part);
+  g_assert_cmpint (query (fx->storage, "SELECT count(*) FROM develop_steps"), ==, before);
+}
+
+/* A candidate confirmed before a year as activist cannot be admitted: the branch meeting
+ * (step 15) is refused, naming the broken rule. Withdrawing the steps back to the wrong one
+ * and recording them again on the right days lets the admission through; the admission
+ * itself and the application are never withdrawn. */
+static void
+test_admission_refused (Fixture *fx, gconstpointer data)
+{
+  static const char *const early[] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, "2020-06-01",
+                                       "2020-06-02", "2020-06-03", "2020-06-04", "2020-06-05",
+                                       "2020-06-06", "2020-06-07", "2020-06-20" };
+  static const char *const late[] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, "2021-03-01",
+                                      "2021-03-02", "2021-03-03", "2021-03-04", "2021-03-05",
+                                      "2021-03-06", "2021-03-07", "2021-03-20" };
+  /* the stage once step i is the last one left */
+  static const char *const stages[] = { NULL, NULL, NULL, NULL, NULL, NULL, "activist",
+                                        "candidate", "candidate", "candidate", "candidate",
+                                        "candidate", "candidate", "candidate" };
+  gint64 id = add (fx, "孙八", NULL, "2020-01-10"), only_applied;
+  GtDevelopStepSpec admit = { .step = 15, .date = "2020-07-01" };
+
+  step (fx, id, 2, "2020-02-01");
+  step (fx, id, 3, "2020-03-01");
+  step (fx, id, 4, "2020-03-02");
+  step (fx, id, 5, "2020-03-03");
+  step (fx, id, 6, "2020-05-01");
+  for (int i = 7; i <= 14; i++)
+    step (fx, id, i, early[i]); /* step 7 breaks the year as activist: recorded, not refused */
+  refuse_step (fx, id, &admit, "cannot be admitted");
+  refuse_step (fx, id, &admit, "before the earliest day 2021-03-01");
+
+  for (int i = 14; i >= 7; i--)
+    withdraw (fx, id, i, stages[i - 1]);
+  for (int i = 7; i <= 14; i++)
+    step (fx, id, i, late[i]);
+  step (fx, id, 15, "2021-04-01");
+  step (fx, id, 16, "2021-04-05");
+  withdraw (fx, id, 16, "candidate");
+  step (fx, id, 16, "2021-04-06");
+  step (fx, id, 17, "2021-04-10");
+  refuse_withdraw (fx, id, "made the membership");
+
+  only_applied = add (fx, "周九", NULL, "2021-01-10");
+  refuse_withdraw (fx, only_applied, "step 1");
+  step (fx, only_applied, 2, "2021-02-01");
+  g_assert_true (gt_develop_drop (fx->storage, only_applied, NULL));
+  refuse_withdraw (fx, only_applied, "left the pipeline");
+}
+
 /* All 25 steps: step 17 makes the member (admitted on the day of the meeting, step 15),
  * step 24 records full membership on the day the probation ended. */
 static void
@@ -624,6 +699,7 @@ main (int argc, char **argv)
   ADD ("add", test_add);
   ADD ("steps-refused", test_steps_refused);
   ADD ("whole-pipeline", test_whole_pipeline);
+  ADD ("admission-refused", test_admission_refused);
   ADD ("board", test_board);
   return g_test_run ();
 }

@@ -125,6 +125,33 @@ drive_develop (gpointer user_data)
                      "王晓峰");
   g_assert_null (find_widget (row, GTK_TYPE_LABEL, "due"));
 
+  /* the talk was recorded on the wrong day: withdrawn in the step dialog, which then offers
+   * it again; the application itself is not withdrawn */
+  g_assert_true (gt_develop_page_select_applicant (GT_DEVELOP_PAGE (page), wang));
+  gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "step_button")));
+  pump ();
+  dialog = find_dialog ("GtkDialog");
+  g_assert_nonnull (strstr (label_text (dialog, "last_label"), "2026-11-20"));
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "withdraw_button")));
+  pump ();
+  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM develop_steps"), ==, steps);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (
+                     find_widget (dialog, GTK_TYPE_SPIN_BUTTON, "step_spin"))), ==, 2);
+  g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
+  screenshot (dialog, "develop-step-withdrawn");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "withdraw_button")));
+  pump ();
+  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
+  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM develop_steps"), ==, steps);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
+                      "2026-11-21");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "talker_entry")), "余土根");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM develop_steps d JOIN applicants a"
+                                    " ON a.id = d.applicant_id WHERE a.name = '王晓峰'"
+                                    " AND d.step = 2 AND d.date = '2026-11-21'"), ==, 1);
+
   /* a new applicant: too young is refused in the dialog; then added to the board */
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "add_button")));
   pump ();

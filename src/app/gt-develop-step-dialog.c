@@ -1,7 +1,9 @@
 /* gt-develop-step-dialog.c — recording one step of the development pipeline
  *
  * Built in code: a grid of the step's fields. The step number starts at the next step; the
- * step's name is shown beside it. Widgets are named (gtk_widget_set_name) for the tests.
+ * step's name is shown beside it. Below, the step recorded last, with a button that
+ * withdraws it (a wrong day, a wrong name) so that it can be recorded again. Widgets are
+ * named (gtk_buildable_set_name) for the tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +20,8 @@ typedef struct
   GtStorage *storage;
   gint64 applicant_id;
   GtkSpinButton *step, *months;
-  GtkLabel *step_name, *error;
+  GtkLabel *step_name, *error, *last;
+  GtkWidget *withdraw;
   GtkEntry *date, *talker, *contact1, *contact2, *intro1, *intro2, *documents, *notes;
 } StepDialog;
 
@@ -52,6 +55,40 @@ step_changed_cb (GtkSpinButton *spin, StepDialog *d)
 
   gtk_label_set_label (d->step_name, gt_label_develop_step (step));
   gtk_widget_set_sensitive (GTK_WIDGET (d->months), step == 23);
+}
+
+/* The step recorded last, and whether there is one to withdraw. */
+static void
+update_last (StepDialog *d)
+{
+  g_autoptr (GtApplicant) a = gt_develop_lookup (d->storage, d->applicant_id, NULL);
+  const GtDevelopStep *last = a != NULL && a->steps->len > 0
+                                ? a->steps->pdata[a->steps->len - 1] : NULL;
+  g_autofree char *text = NULL;
+
+  if (last != NULL)
+    text = g_strdup_printf (_("Recorded last: step %d “%s” on %s"), last->step,
+                            gt_label_develop_step (last->step), last->date);
+  gtk_label_set_label (d->last, text != NULL ? text : "");
+  gtk_widget_set_sensitive (d->withdraw, last != NULL);
+}
+
+static void
+withdraw_clicked_cb (GtkButton *button, StepDialog *d)
+{
+  g_autoptr (GError) error = NULL;
+  int step = 0;
+
+  if (!gt_develop_withdraw_step (d->storage, d->applicant_id, &step, &error))
+    {
+      gtk_label_set_label (d->error, gt_error_text (d->storage, error));
+      gtk_widget_show (GTK_WIDGET (d->error));
+      return;
+    }
+  /* Ready to record it again, on the right day. */
+  gtk_widget_hide (GTK_WIDGET (d->error));
+  gtk_spin_button_set_value (d->step, step);
+  update_last (d);
 }
 
 static void
@@ -135,6 +172,18 @@ gt_develop_step_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 applic
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (d->months));
   gtk_grid_attach (GTK_GRID (grid), label, 0, 9, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->months), 1, 9, 1, 1);
+  d->last = GTK_LABEL (gtk_label_new (NULL));
+  gtk_buildable_set_name (GTK_BUILDABLE (GTK_WIDGET (d->last)), "last_label");
+  gtk_label_set_xalign (d->last, 0);
+  gtk_label_set_ellipsize (d->last, PANGO_ELLIPSIZE_END);
+  gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (d->last)), "dim-label");
+  d->withdraw = gtk_button_new_with_mnemonic (_("_Withdraw It"));
+  gtk_buildable_set_name (GTK_BUILDABLE (d->withdraw), "withdraw_button");
+  gtk_widget_set_tooltip_text (d->withdraw,
+                               _("Take the step recorded last back, to record it again"));
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->last), 0, 11, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), d->withdraw, 2, 11, 1, 1);
+  gtk_widget_set_halign (d->withdraw, GTK_ALIGN_END);
   d->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_buildable_set_name (GTK_BUILDABLE (GTK_WIDGET (d->error)), "error_label");
   gtk_label_set_xalign (d->error, 0);
@@ -147,6 +196,8 @@ gt_develop_step_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 applic
   gtk_widget_hide (GTK_WIDGET (d->error));
 
   g_signal_connect (d->step, "value-changed", G_CALLBACK (step_changed_cb), d);
+  g_signal_connect (d->withdraw, "clicked", G_CALLBACK (withdraw_clicked_cb), d);
+  update_last (d);
   gtk_spin_button_set_value (d->step, MIN (last + 1, GT_DEVELOP_N_STEPS));
   step_changed_cb (d->step, d);
   g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), d,

@@ -192,24 +192,53 @@ develop_admit (GtCliContext *ctx, const GtCliCommand *command, int argc, char **
   return GT_EXIT_OK;
 }
 
+/* The one argument ID of @command, and the database: NULL with *@exit_code set when either
+ * fails. */
+static GtStorage *
+open_with_id (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv,
+              gint64 *id, int *exit_code)
+{
+  const char *args[1];
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, exit_code) ||
+      !parse_id (command, args[0], id, exit_code))
+    return NULL;
+  return gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, exit_code);
+}
+
 static int
 develop_drop (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
-  g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  const char *args[1];
   int exit_code = GT_EXIT_OK;
   gint64 id = 0;
-  GOptionEntry entries[] = { { NULL } };
+  g_autoptr (GtStorage) storage = open_with_id (ctx, command, argc, argv, &id, &exit_code);
 
-  if (!gt_cli_take_args (command, &argc, &argv, args, 1, entries, &exit_code) ||
-      !parse_id (command, args[0], &id, &exit_code))
-    return exit_code;
-  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
   if (!gt_develop_drop (storage, id, &error))
     return gt_cli_fail (error);
+  return GT_EXIT_OK;
+}
+
+static int
+develop_withdraw (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtApplicant) a = NULL;
+  int exit_code = GT_EXIT_OK, step = 0;
+  gint64 id = 0;
+  g_autoptr (GtStorage) storage = open_with_id (ctx, command, argc, argv, &id, &exit_code);
+
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_develop_withdraw_step (storage, id, &step, &error) ||
+      (a = gt_develop_lookup (storage, id, &error)) == NULL)
+    return gt_cli_fail (error);
+  /* Translators: step number, step name, person's name, the person's stage now */
+  g_print (_("Withdrew step %d “%s” of %s; now: %s\n"), step, gt_label_develop_step (step),
+           a->name, gt_label_develop_stage (a->stage));
   return GT_EXIT_OK;
 }
 
@@ -503,6 +532,9 @@ static const GtCliCommand develop_commands[] = {
     "[--introducer2 N] [--document FILE] [--months N]", N_("Record a step"), develop_step },
   { "develop admit", "ID [--date DATE]",
     N_("Record the committee's approval (step 17): the person becomes a member"), develop_admit },
+  { "develop withdraw", "ID",
+    N_("Withdraw the step recorded last (a wrong day or name), to record it again"),
+    develop_withdraw },
   { "develop drop", "ID", N_("Take a person out of the pipeline"), develop_drop },
   { "develop list", "[--org ORG] [--json]", N_("List the people in the pipeline"), develop_list },
   { "develop show", "ID [--json]", N_("Show one person's steps"), develop_show },
@@ -521,7 +553,7 @@ gt_cli_cmd_develop (GtCliContext *ctx, const GtCliCommand *command, int argc, ch
       if (g_strcmp0 (develop_commands[i].name + strlen ("develop "), argv[1]) == 0)
         return develop_commands[i].run (ctx, &develop_commands[i], argc - 1, argv + 1);
 
-  g_printerr (_("guatu-cli develop: expected a subcommand: add, step, admit, drop, list, show, "
-                "board, due, rules\n"));
+  g_printerr (_("guatu-cli develop: expected a subcommand: add, step, admit, withdraw, drop, list, "
+                "show, board, due, rules\n"));
   return GT_EXIT_USAGE;
 }

@@ -433,6 +433,28 @@ check_step (GtStorage *storage, const GtApplicant *a, const GtDevelopStepSpec *s
           return gt_storage_refuse (storage, error,
                                     _("%s: the probation was already extended once"), a->name);
     }
+  if (spec->step == 15 || spec->step == 17)
+    {
+      /* Admitting someone whose record breaks a rule of the procedure (under age when
+       * applying, a candidate before a year as activist, the 志愿书 before the publicity
+       * ended) would make the admission itself invalid. Late steps only warn. */
+      static const char *const blocking[] = { "minimum_age", "activist_min", "publicity" };
+      g_autoptr (GPtrArray) items = gt_develop_check (a, rules, spec->date);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          GtDevelopItem *item = items->pdata[i];
+
+          if (item->state == GT_DEVELOP_BROKEN &&
+              g_strv_contains ((const char *const *) blocking, item->rule))
+            return gt_storage_refuse (
+              storage, error,
+              _("%s cannot be admitted while the record breaks a rule of the procedure: %s. "
+                "If a step was recorded wrongly, withdraw the steps back to it and record "
+                "them again"),
+              a->name, item->message);
+        }
+    }
   if (spec->step == 23 && last == 23)
     {
       gboolean extended = FALSE;
@@ -510,6 +532,57 @@ gt_develop_record_step (GtStorage *storage, gint64 applicant_id, const GtDevelop
       gt_storage_rollback (storage);
       return FALSE;
     }
+  gt_storage_emit_changed (storage, "applicants");
+  return TRUE;
+}
+
+gboolean
+gt_develop_withdraw_step (GtStorage *storage, gint64 applicant_id, int *step, GError **error)
+{
+  g_autoptr (GtApplicant) a = gt_develop_lookup (storage, applicant_id, error);
+  const GtDevelopStep *last = NULL;
+  int before = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (a == NULL)
+    return FALSE;
+  if (g_strcmp0 (a->stage, "dropped") == 0)
+    return gt_storage_refuse (storage, error, _("%s has left the pipeline"), a->name);
+  /* The steps come by step, then date, then id: the last one was recorded last. */
+  if (a->steps->len > 0)
+    last = a->steps->pdata[a->steps->len - 1];
+  for (guint i = 0; last != NULL && i + 1 < a->steps->len; i++)
+    before = MAX (before, ((GtDevelopStep *) a->steps->pdata[i])->step);
+  if (last == NULL || last->step == 1)
+    return gt_storage_refuse (storage, error,
+                              _("%s: the application (step 1) is not withdrawn; take the "
+                                "person out of the pipeline instead"),
+                              a->name);
+  if (last->step == 17 || last->step == 24)
+    return gt_storage_refuse (
+      storage, error,
+      _("%s: step %d “%s” made the membership and stays in the member’s history; it cannot "
+        "be withdrawn"),
+      a->name, last->step, gt_label_develop_step (last->step));
+
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  stmt = gt_storage_prepare (storage, "DELETE FROM develop_steps WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, last->id);
+      ok = gt_storage_step_done (storage, stmt, error);
+    }
+  ok = ok && set_stage (storage, applicant_id, gt_develop_stage_after_step (before), 0, error);
+  if (!ok || !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  if (step != NULL)
+    *step = last->step;
   gt_storage_emit_changed (storage, "applicants");
   return TRUE;
 }

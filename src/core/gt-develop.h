@@ -159,11 +159,17 @@ typedef struct
  * introducers, step 5 without a contact, step 2 and 16 without a talker, an extension
  * outside the rules' range or a second extension. Step 17 creates the member, step 24
  * records full membership. Time rules that the new record breaks are not refused: they
- * show up in gt_develop_check (). */
+ * show up in gt_develop_check (). Only the admission (steps 15 and 17) is refused while
+ * the record breaks the minimum age, the year as activist or the publicity period. */
 gboolean gt_develop_record_step (GtStorage *storage, gint64 applicant_id,
                                  const GtDevelopStepSpec *spec, GError **error);
 
 /* Takes the person out of the pipeline (stage dropped); the steps stay. */
+/* Withdraws the step recorded last (a wrong date, the wrong person named), in one
+ * transaction; *@step (may be NULL) is its number. Refused for the application (step 1) and
+ * for steps 17 and 24, which made the membership. */
+gboolean gt_develop_withdraw_step (GtStorage *storage, gint64 applicant_id, int *step,
+                                   GError **error);
 gboolean gt_develop_drop (GtStorage *storage, gint64 applicant_id, GError **error);
 
 GtApplicant *gt_develop_lookup (GtStorage *storage, gint64 id, GError **error);
