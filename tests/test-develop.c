@@ -524,9 +524,22 @@ refuse_withdraw (Fixture *fx, gint64 id, const char *part)
   g_assert_cmpint (query (fx->storage, "SELECT count(*) FROM develop_steps"), ==, before);
 }
 
-/* A candidate confirmed before a year as activist cannot be admitted: the branch meeting
- * (step 15) is refused, naming the broken rule. Withdrawing the steps back to the wrong one
- * and recording them again on the right days lets the admission through; the admission
+/* Steps 2 to 6 of @id on time, from an application in January 2020 (the talk late when
+ * @late_talk: a broken rule that only warns). */
+static void
+first_steps (Fixture *fx, gint64 id, gboolean late_talk)
+{
+  step (fx, id, 2, late_talk ? "2020-02-20" : "2020-02-01");
+  step (fx, id, 3, "2020-03-01");
+  step (fx, id, 4, "2020-03-02");
+  step (fx, id, 5, "2020-03-03");
+  step (fx, id, 6, "2020-05-01");
+}
+
+/* A candidate confirmed before a year as activist is not admitted: the branch meeting (step
+ * 15) is refused, naming the broken rule, and so is the approval (step 17) once the rules
+ * ask for a longer year. Withdrawing the steps back to the wrong one and recording them
+ * again on the right days lets the admission through; a late talk only warns. The admission
  * itself and the application are never withdrawn. */
 static void
 test_admission_refused (Fixture *fx, gconstpointer data)
@@ -541,29 +554,46 @@ test_admission_refused (Fixture *fx, gconstpointer data)
   static const char *const stages[] = { NULL, NULL, NULL, NULL, NULL, NULL, "activist",
                                         "candidate", "candidate", "candidate", "candidate",
                                         "candidate", "candidate", "candidate" };
-  gint64 id = add (fx, "孙八", NULL, "2020-01-10"), only_applied;
+  g_autoptr (GError) error = NULL;
+  gint64 id = add (fx, "孙八", NULL, "2020-01-10"), hurried, only_applied;
   GtDevelopStepSpec admit = { .step = 15, .date = "2020-07-01" };
+  GtDevelopStepSpec approve = { .step = 17, .date = "2021-04-10" };
 
-  step (fx, id, 2, "2020-02-01");
-  step (fx, id, 3, "2020-03-01");
-  step (fx, id, 4, "2020-03-02");
-  step (fx, id, 5, "2020-03-03");
-  step (fx, id, 6, "2020-05-01");
+  first_steps (fx, id, TRUE);
   for (int i = 7; i <= 14; i++)
     step (fx, id, i, early[i]); /* step 7 breaks the year as activist: recorded, not refused */
-  refuse_step (fx, id, &admit, "cannot be admitted");
+  refuse_step (fx, id, &admit, "Not admitted");
+  refuse_step (fx, id, &admit, "step 7");
   refuse_step (fx, id, &admit, "before the earliest day 2021-03-01");
 
   for (int i = 14; i >= 7; i--)
     withdraw (fx, id, i, stages[i - 1]);
   for (int i = 7; i <= 14; i++)
     step (fx, id, i, late[i]);
-  step (fx, id, 15, "2021-04-01");
+  step (fx, id, 15, "2021-04-01"); /* the late talk does not stop it */
   step (fx, id, 16, "2021-04-05");
   withdraw (fx, id, 16, "candidate");
   step (fx, id, 16, "2021-04-06");
-  step (fx, id, 17, "2021-04-10");
+  /* a year and a month as activist, asked for after the meeting, stops the approval */
+  g_assert_true (gt_develop_rules_set (fx->storage, "activist_min_months", 13, &error));
+  g_assert_no_error (error);
+  refuse_step (fx, id, &approve, "before the earliest day 2021-04-01");
+  g_assert_true (gt_develop_rules_set (fx->storage, "activist_min_months", 12, &error));
+  step (fx, id, 17, approve.date);
   refuse_withdraw (fx, id, "made the membership");
+
+  /* the 志愿书 a day into the five days of publicity */
+  hurried = add (fx, "吴十", NULL, "2020-01-10");
+  first_steps (fx, hurried, FALSE);
+  for (int i = 7; i <= 12; i++)
+    step (fx, hurried, i, late[i]);
+  step (fx, hurried, 13, "2021-03-07");
+  step (fx, hurried, 14, "2021-03-08");
+  admit.date = "2021-03-20";
+  refuse_step (fx, hurried, &admit, "step 14");
+  withdraw (fx, hurried, 14, "candidate");
+  step (fx, hurried, 14, "2021-03-11");
+  step (fx, hurried, 15, "2021-03-20");
 
   only_applied = add (fx, "周九", NULL, "2021-01-10");
   refuse_withdraw (fx, only_applied, "step 1");

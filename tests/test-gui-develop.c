@@ -139,10 +139,9 @@ drive_develop (gpointer user_data)
                      find_widget (dialog, GTK_TYPE_SPIN_BUTTON, "step_spin"))), ==, 2);
   g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
   screenshot (dialog, "develop-step-withdrawn");
-  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "withdraw_button")));
-  pump ();
-  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM develop_steps"), ==, steps);
+  /* the application is left: nothing more to withdraw */
+  g_assert_false (gtk_widget_get_sensitive (find_widget (dialog, GTK_TYPE_BUTTON,
+                                                         "withdraw_button")));
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
                       "2026-11-21");
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "talker_entry")), "余土根");

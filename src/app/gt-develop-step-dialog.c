@@ -70,7 +70,11 @@ update_last (StepDialog *d)
     text = g_strdup_printf (_("Recorded last: step %d “%s” on %s"), last->step,
                             gt_label_develop_step (last->step), last->date);
   gtk_label_set_label (d->last, text != NULL ? text : "");
-  gtk_widget_set_sensitive (d->withdraw, last != NULL);
+  /* The application and the steps that made the membership stay (gt_develop_withdraw_step
+   * refuses them). */
+  gtk_widget_set_sensitive (d->withdraw, last != NULL && last->step != 1 && last->step != 17 &&
+                                           last->step != 24 &&
+                                           g_strcmp0 (a->stage, "dropped") != 0);
 }
 
 static void

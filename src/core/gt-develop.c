@@ -435,10 +435,11 @@ check_step (GtStorage *storage, const GtApplicant *a, const GtDevelopStepSpec *s
     }
   if (spec->step == 15 || spec->step == 17)
     {
-      /* Admitting someone whose record breaks a rule of the procedure (under age when
-       * applying, a candidate before a year as activist, the 志愿书 before the publicity
-       * ended) would make the admission itself invalid. Late steps only warn. */
-      static const char *const blocking[] = { "minimum_age", "activist_min", "publicity" };
+      /* Admitting a candidate confirmed before the year as activist was over, or whose
+       * 志愿书 came before the publicity ended, would make the admission itself invalid; a
+       * step recorded on the wrong day is withdrawn and recorded again. Late steps only
+       * warn, and so does an application made under age, which the rules only find when
+       * their minimum age was raised afterwards (the application is not withdrawn). */
       g_autoptr (GPtrArray) items = gt_develop_check (a, rules, spec->date);
 
       for (guint i = 0; i < items->len; i++)
@@ -446,13 +447,13 @@ check_step (GtStorage *storage, const GtApplicant *a, const GtDevelopStepSpec *s
           GtDevelopItem *item = items->pdata[i];
 
           if (item->state == GT_DEVELOP_BROKEN &&
-              g_strv_contains ((const char *const *) blocking, item->rule))
+              (strcmp (item->rule, "activist_min") == 0 || strcmp (item->rule, "publicity") == 0))
             return gt_storage_refuse (
               storage, error,
-              _("%s cannot be admitted while the record breaks a rule of the procedure: %s. "
-                "If a step was recorded wrongly, withdraw the steps back to it and record "
-                "them again"),
-              a->name, item->message);
+              _("Not admitted, because the record breaks a rule of the procedure: %s. If a "
+                "step was recorded wrongly, withdraw the steps back to it and record them "
+                "again"),
+              item->message);
         }
     }
   if (spec->step == 23 && last == 23)

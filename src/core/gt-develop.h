@@ -160,7 +160,7 @@ typedef struct
  * outside the rules' range or a second extension. Step 17 creates the member, step 24
  * records full membership. Time rules that the new record breaks are not refused: they
  * show up in gt_develop_check (). Only the admission (steps 15 and 17) is refused while
- * the record breaks the minimum age, the year as activist or the publicity period. */
+ * the record breaks the year as activist or the publicity period. */
 gboolean gt_develop_record_step (GtStorage *storage, gint64 applicant_id,
                                  const GtDevelopStepSpec *spec, GError **error);
 
