@@ -383,17 +383,26 @@ step (Fixture *fx, gint64 id, int number, const char *date)
   g_assert_no_error (error);
 }
 
+/* A call that returned @ok and @error was refused, saying @part, and left the @before steps
+ * as they were. */
+static void
+check_refused (Fixture *fx, gboolean ok, const GError *error, const char *part, gint64 before)
+{
+  g_assert_false (ok);
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, part);
+  g_assert_cmpint (query (fx->storage, "SELECT count(*) FROM develop_steps"), ==, before);
+}
+
 static void
 refuse_step (Fixture *fx, gint64 id, const GtDevelopStepSpec *spec, const char *part)
 {
   g_autoptr (GError) error = NULL;
   gint64 before = query (fx->storage, "SELECT count(*) FROM develop_steps");
+  gboolean ok = gt_develop_record_step (fx->storage, id, spec, &error);
 
-  g_assert_false (gt_develop_record_step (fx->storage, id, spec, &error));
-  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, part);
-  g_assert_cmpint (query (fx->storage, "SELECT count(*) FROM develop_steps"), ==, before);
+  check_refused (fx, ok, error, part, before);
 }
 
 static void
@@ -516,12 +525,9 @@ refuse_withdraw (Fixture *fx, gint64 id, const char *part)
 {
   g_autoptr (GError) error = NULL;
   gint64 before = query (fx->storage, "SELECT count(*) FROM develop_steps");
+  gboolean ok = gt_develop_withdraw_step (fx->storage, id, NULL, &error);
 
-  g_assert_false (gt_develop_withdraw_step (fx->storage, id, NULL, &error));
-  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, part);
-  g_assert_cmpint (query (fx->storage, "SELECT count(*) FROM develop_steps"), ==, before);
+  check_refused (fx, ok, error, part, before);
 }
 
 /* Steps 2 to 6 of @id on time, from an application in January 2020 (the talk late when
