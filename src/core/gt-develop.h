@@ -164,12 +164,13 @@ typedef struct
 gboolean gt_develop_record_step (GtStorage *storage, gint64 applicant_id,
                                  const GtDevelopStepSpec *spec, GError **error);
 
-/* Takes the person out of the pipeline (stage dropped); the steps stay. */
 /* Withdraws the step recorded last (a wrong date, the wrong person named), in one
  * transaction; *@step (may be NULL) is its number. Refused for the application (step 1) and
  * for steps 17 and 24, which made the membership. */
 gboolean gt_develop_withdraw_step (GtStorage *storage, gint64 applicant_id, int *step,
                                    GError **error);
+
+/* Takes the person out of the pipeline (stage dropped); the steps stay. */
 gboolean gt_develop_drop (GtStorage *storage, gint64 applicant_id, GError **error);
 
 GtApplicant *gt_develop_lookup (GtStorage *storage, gint64 id, GError **error);
