@@ -14,6 +14,7 @@
 #include "gt-demo.h"
 #include "gt-registers.h"
 #include "gt-roster.h"
+#include "gt-roster-private.h"
 #include "gt-stats.h"
 #include "roster-fixture.h"
 
@@ -335,6 +336,35 @@ test_import_bad (gconstpointer data)
   after = members_checksum (db.storage);
   g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, n_before);
   g_assert_cmpstr (after, ==, before);
+  gt_test_demo_teardown (&db, NULL);
+}
+
+/* The ID numbers already stored are found the same whether they were read into memory once
+ * (up to 50 000 of them) or are looked up row by row (above). */
+static void
+test_import_dup_in_db_lookups (void)
+{
+  g_autofree char *messages[2] = { NULL, NULL };
+  GtTestDemo db = { 0 };
+
+  roster_db_open (&db);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GtRosterReport) report = NULL;
+      const GtRosterProblem *problem;
+
+      gt_roster_set_known_ids_max (i == 0 ? 50000 : 0);
+      report = parse_file (&db, "dup-in-db.csv", NULL);
+      g_assert_cmpuint (report->n_valid, ==, 2);
+      g_assert_cmpuint (report->problems->len, ==, 1);
+      problem = report->problems->pdata[0];
+      g_assert_cmpuint (problem->line, ==, 3);
+      messages[i] = g_strdup (problem->message);
+    }
+  gt_roster_set_known_ids_max (50000);
+  g_assert_nonnull (strstr (messages[0], "姜红英"));
+  g_assert_nonnull (strstr (messages[0], "砚瓦山村党支部"));
+  g_assert_cmpstr (messages[0], ==, messages[1]);
   gt_test_demo_teardown (&db, NULL);
 }
 
@@ -807,6 +837,7 @@ main (int argc, char **argv)
       g_autofree char *name = g_strdup_printf ("/roster/import/bad/%s", bad_files[i].file);
       g_test_add_data_func (name, &bad_files[i], test_import_bad);
     }
+  g_test_add_func ("/roster/import/dup-in-db-lookups", test_import_dup_in_db_lookups);
   g_test_add_func ("/roster/import/valid-only", test_import_valid_only);
   g_test_add_func ("/roster/import/disk-full", test_import_disk_full);
   g_test_add_func ("/roster/import/again-without-ids", test_import_again_without_ids);

@@ -30,8 +30,8 @@ struct _GtCsvReader
   char separator;    /* 0 until detected */
   GtCsvEncoding requested;
   const char *encoding;
-  GPtrArray *fields;
-  GString *field;
+  GPtrArray *fields; /* the last record's fields, pointing into record */
+  GString *record;   /* the last record's fields, each ended by a NUL */
   guint error_line;
   guint error_field;
   char *error_reason;
@@ -282,8 +282,8 @@ gt_csv_reader_new (GtCsvEncoding encoding)
 
   self->requested = encoding;
   self->line = 1;
-  self->fields = g_ptr_array_new_with_free_func (g_free);
-  self->field = g_string_new (NULL);
+  self->fields = g_ptr_array_new ();
+  self->record = g_string_sized_new (256);
   return self;
 }
 
@@ -339,7 +339,7 @@ gt_csv_reader_free (GtCsvReader *self)
   g_free (self->name);
   g_free (self->text);
   g_ptr_array_unref (self->fields);
-  g_string_free (self->field, TRUE);
+  g_string_free (self->record, TRUE);
   g_free (self->error_reason);
   g_free (self);
 }
@@ -391,7 +391,7 @@ read_quoted (GtCsvReader *self, guint field_no, GError **error)
         {
           if (self->pos + 1 < self->length && text[self->pos + 1] == '"')
             {
-              g_string_append_c (self->field, '"');
+              g_string_append_c (self->record, '"');
               self->pos += 2;
               continue;
             }
@@ -401,12 +401,12 @@ read_quoted (GtCsvReader *self, guint field_no, GError **error)
       if (c == '\r' || c == '\n')
         {
           /* Line breaks inside a cell (Alt+Enter) become plain line feeds. */
-          g_string_append_c (self->field, '\n');
+          g_string_append_c (self->record, '\n');
           self->line++;
           self->pos += (c == '\r' && text[self->pos + 1] == '\n') ? 2 : 1;
           continue;
         }
-      g_string_append_c (self->field, c);
+      g_string_append_c (self->record, c);
       self->pos++;
     }
 
@@ -433,6 +433,7 @@ gt_csv_reader_next (GtCsvReader *self, GPtrArray **fields, GError **error)
   g_return_val_if_fail (self != NULL && self->text != NULL, FALSE);
 
   g_ptr_array_set_size (self->fields, 0);
+  g_string_truncate (self->record, 0);
   *fields = self->fields;
 
   /* Skip empty lines between records. */
@@ -448,20 +449,22 @@ gt_csv_reader_next (GtCsvReader *self, GPtrArray **fields, GError **error)
     self->separator = detect_separator (self);
   self->record_line = self->line;
 
+  /* The fields go into one buffer, reused for every record, instead of one allocation each
+   * (a roster of 200 000 rows has 1.8 million fields); fields holds their offsets until the
+   * record is complete and the buffer no longer moves. */
   for (;;)
     {
       char c;
 
       field_no++;
+      g_ptr_array_add (self->fields, GSIZE_TO_POINTER (self->record->len));
       if (text[self->pos] == '"')
         {
-          g_string_truncate (self->field, 0);
           if (!read_quoted (self, field_no, error))
             {
               g_ptr_array_set_size (self->fields, 0);
               return FALSE;
             }
-          g_ptr_array_add (self->fields, g_strndup (self->field->str, self->field->len));
         }
       else
         {
@@ -470,11 +473,12 @@ gt_csv_reader_next (GtCsvReader *self, GPtrArray **fields, GError **error)
           while (self->pos < self->length && text[self->pos] != self->separator &&
                  text[self->pos] != '\r' && text[self->pos] != '\n')
             self->pos++;
-          g_ptr_array_add (self->fields, g_strndup (text + start, self->pos - start));
+          g_string_append_len (self->record, text + start, (gssize) (self->pos - start));
         }
+      g_string_append_c (self->record, '\0');
 
       if (self->pos >= self->length)
-        return TRUE;
+        break;
       c = text[self->pos];
       if (c == self->separator)
         {
@@ -484,8 +488,11 @@ gt_csv_reader_next (GtCsvReader *self, GPtrArray **fields, GError **error)
       /* End of the record: CRLF, LF or a lone CR. */
       self->pos += (c == '\r' && text[self->pos + 1] == '\n') ? 2 : 1;
       self->line++;
-      return TRUE;
+      break;
     }
+  for (guint i = 0; i < self->fields->len; i++)
+    self->fields->pdata[i] = self->record->str + GPOINTER_TO_SIZE (self->fields->pdata[i]);
+  return TRUE;
 }
 
 guint

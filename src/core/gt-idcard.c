@@ -80,8 +80,12 @@ gt_idcard_validate (const char *text, char **normalized, char **birth, char *gen
   if (gt_idcard_check_char (id) != id[17])
     return GT_IDCARD_BAD_CHECK_DIGIT;
 
-  if (birth != NULL)
-    *birth = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  if (birth != NULL) /* YYYY-MM-DD from the number's own digits, without printf */
+    {
+      char date[11] = { id[6], id[7], id[8], id[9], '-', id[10], id[11], '-', id[12], id[13] };
+
+      *birth = g_strndup (date, 10);
+    }
   if (gender != NULL)
     *gender = ((id[16] - '0') % 2 == 1) ? 'M' : 'F';
   if (normalized != NULL)

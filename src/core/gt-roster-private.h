@@ -1,4 +1,4 @@
-/* gt-roster-private.h — what gt-roster.c and gt-roster-write.c share
+/* gt-roster-private.h — what the gt-roster*.c files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,9 +47,19 @@ char *gt_roster_strip (const char *text);
 /* Full-width digits and date punctuation folded to ASCII; spaces and the ASCII characters
  * in @drop left out. */
 char *gt_roster_fold (const char *text, const char *drop);
-/* The 18th birthday of someone born on @birth (YYYY-MM-DD), as SQLite's date (birth,
+/* The 18th birthday of someone born on @birth (YYYY-MM-DD) into @out, as SQLite's date (birth,
  * '+18 years') reckons it. */
-char *gt_roster_age_18 (const char *birth);
+void gt_roster_age_18 (const char *birth, char out[11]);
+/* The members already stored, by ID number (gt-roster-known.c). */
+typedef struct _GtRosterKnown GtRosterKnown;
+GtRosterKnown *gt_roster_known_new (GtStorage *storage);
+void gt_roster_known_free (GtRosterKnown *known);
+/* Whether a stored member has @id_number; if so, their name and organisation's. */
+gboolean gt_roster_known_owner (GtRosterKnown *known, const char *id_number, char **name,
+                                char **org);
+/* For tests: above @max stored ID numbers, each row's is looked up in SQLite instead of in
+ * a table read once (default 50 000). */
+void gt_roster_set_known_ids_max (guint max);
 
 /* The process's CPU time (user and system) in seconds, for the import's debug timings. */
 static inline double

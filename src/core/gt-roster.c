@@ -81,7 +81,7 @@ typedef struct
   gint64 default_org;
   GHashTable *ids;       /* ID number → GtRosterRow of its first line */
   GHashTable *mapping;   /* remembered: header → field code */
-  sqlite3_stmt *id_lookup; /* the member with an ID number, from the statement cache */
+  GtRosterKnown *known;  /* the members stored, by ID number */
   char today[11];
 } Parse;
 
@@ -369,10 +369,9 @@ check_id_number (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_gender,
                  char **id_birth)
 {
   g_autofree char *text = cell (p, fields, FIELD_ID_NUMBER);
-  g_autofree char *normalized = NULL;
+  g_autofree char *normalized = NULL, *name = NULL, *org = NULL;
   GtIdcardStatus status;
   GtRosterRow *first;
-  sqlite3_stmt *stmt;
 
   if (*text == '\0')
     return;
@@ -400,23 +399,12 @@ check_id_number (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_gender,
   /* Keyed by the row's own copy: rows outlive the parse. */
   g_hash_table_insert (p->ids, (gpointer) row->id_number, row);
 
-  /* Prepared once for the file: finding it in the statement cache hashed its text for
-   * every row. */
-  if (p->id_lookup == NULL)
-    p->id_lookup = gt_storage_prepare (
-      p->storage,
-      "SELECT m.name, o.name FROM members m"
-      " JOIN organizations o ON o.id = m.org_id WHERE m.id_number = ?",
-      NULL);
-  if ((stmt = p->id_lookup) == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, row->id_number, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (p->known == NULL)
+    p->known = gt_roster_known_new (p->storage);
+  if (gt_roster_known_owner (p->known, row->id_number, &name, &org))
     row_error (p, row, FIELD_ID_NUMBER,
-               _("the database already holds a member with this ID number: %s of %s"),
-               (const char *) sqlite3_column_text (stmt, 0),
-               (const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+               _("the database already holds a member with this ID number: %s of %s"), name,
+               org);
 }
 
 /* A row without an ID number whose name (and birth date, when both have one) a member of
@@ -501,7 +489,9 @@ check_dates (Parse *p, GtRosterRow *row, GPtrArray *fields, char *id_birth)
     row_error (p, row, FIELD_JOIN_DATE, _("the joining date is missing"));
   if (row->join_date != NULL && row->birth_date != NULL)
     {
-      g_autofree char *adult = gt_roster_age_18 (row->birth_date);
+      char adult[11];
+
+      gt_roster_age_18 (row->birth_date, adult);
       if (strcmp (row->join_date, adult) < 0)
         row_error (p, row, FIELD_JOIN_DATE, _("joined on %s, before the age of 18 (born %s)"),
                    row->join_date, row->birth_date);
@@ -725,6 +715,7 @@ parse_clear (Parse *p)
   g_hash_table_destroy (p->org_codes);
   g_hash_table_destroy (p->org_kinds);
   g_hash_table_destroy (p->ids);
+  g_clear_pointer (&p->known, gt_roster_known_free);
 }
 
 static GtRosterReport *
