@@ -12,6 +12,7 @@
 
 #include "gt-csv.h"
 #include "gt-demo.h"
+#include "gt-idcard.h"
 #include "gt-registers.h"
 #include "gt-roster.h"
 #include "gt-roster-private.h"
@@ -344,7 +345,7 @@ test_import_bad (gconstpointer data)
 static void
 test_import_dup_in_db_lookups (void)
 {
-  g_autofree char *messages[2] = { NULL, NULL };
+  char *messages[2] = { NULL, NULL };
   GtTestDemo db = { 0 };
 
   roster_db_open (&db);
@@ -365,6 +366,52 @@ test_import_dup_in_db_lookups (void)
   g_assert_nonnull (strstr (messages[0], "姜红英"));
   g_assert_nonnull (strstr (messages[0], "砚瓦山村党支部"));
   g_assert_cmpstr (messages[0], ==, messages[1]);
+  g_free (messages[0]);
+  g_free (messages[1]);
+  gt_test_demo_teardown (&db, NULL);
+}
+
+/* A bulk import makes the members' indexes after its inserts: an ID number of the file that
+ * another program stored after the file was checked is refused then, and nothing is kept. */
+static void
+test_import_stored_meanwhile (void)
+{
+  g_autoptr (GString) text = g_string_new ("姓名,性别,身份证号,入党日期,所在支部\n");
+  g_autoptr (GtRosterReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *insert = NULL;
+  char taken[19] = "";
+  GtTestDemo db = { 0 };
+  gint64 members;
+
+  for (int i = 0; i < 600; i++)
+    {
+      char id[19];
+
+      g_snprintf (id, sizeof id, "33082219750315%03d", i);
+      id[17] = gt_idcard_check_char (id);
+      id[18] = '\0';
+      if (i == 300)
+        memcpy (taken, id, sizeof id);
+      g_string_append_printf (text, "同时%d号,%s,%s,2001-07-01,澄潭村党支部\n", i,
+                              i % 2 ? "男" : "女", id);
+    }
+  roster_db_open (&db);
+  report = parse_text (&db, text->str, NULL);
+  g_assert_cmpuint (report->n_valid, ==, 600);
+
+  insert = g_strdup_printf ("INSERT INTO members (uuid, org_id, name, gender, category, mtime,"
+                            " id_number) VALUES ('u-meanwhile', 2, '别处录入', 'F', 'full', 'x',"
+                            " '%s')", taken);
+  g_assert_true (gt_storage_exec (db.storage, insert, &error));
+  members = gt_test_count (db.storage, "SELECT count(*) FROM members");
+  g_assert_false (gt_roster_apply (db.storage, report, FALSE, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "check it again"));
+  g_assert_cmpuint (report->n_imported, ==, 0);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, members);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM sqlite_schema WHERE name ="
+                                      " 'members_id_number'"), ==, 1);
   gt_test_demo_teardown (&db, NULL);
 }
 
@@ -649,19 +696,42 @@ test_import_bulk_search (void)
   g_autoptr (GString) text = g_string_new ("姓名,性别,入党日期,所在支部\n");
   g_autoptr (GError) error = NULL;
   GtTestDemo db = { 0 };
-  gint64 before;
+  /* the members' own indexes, dropped during a bulk import larger than the register */
+  static const char indexes[] = "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                " AND tbl_name = 'members' AND sql IS NOT NULL";
+  gint64 before, n_indexes;
 
   for (int i = 0; i < 600; i++)
     g_string_append_printf (text, "测试%d号,%s,2001-07-01,澄潭村党支部\n", i, i % 2 ? "男" : "女");
   roster_db_open (&db);
   before = gt_test_count (db.storage, "SELECT count(*) FROM member_search");
+  n_indexes = gt_test_count (db.storage, indexes);
+  g_assert_cmpint (n_indexes, >=, 3);
   {
     g_autoptr (GtRosterReport) report = parse_text (&db, text->str, NULL);
+    gint64 members = gt_test_count (db.storage, "SELECT count(*) FROM members");
+
     g_assert_cmpuint (report->n_valid, ==, 600);
+    /* an insert refused half-way, while the indexes are dropped: all of it rolls back */
+    g_assert_true (gt_storage_exec (db.storage,
+                                    "CREATE TEMP TRIGGER refuse BEFORE INSERT ON members"
+                                    " WHEN NEW.name = '测试300号' BEGIN"
+                                    " SELECT RAISE (ABORT, 'refused'); END",
+                                    &error));
+    g_assert_false (gt_roster_apply (db.storage, report, FALSE, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, members);
+    g_assert_cmpint (gt_test_count (db.storage, indexes), ==, n_indexes);
+    g_assert_true (gt_storage_exec (db.storage, "DROP TRIGGER temp.refuse", &error));
+
     g_assert_true (gt_roster_apply (db.storage, report, FALSE, &error));
     g_assert_no_error (error);
   }
   g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM member_search"), ==, before + 600);
+  g_assert_cmpint (gt_test_count (db.storage, indexes), ==, n_indexes);
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM pragma_index_list ('members')"
+                                      " WHERE origin = 'c'"), ==, n_indexes);
   g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM member_name_chars m JOIN members"
                                       " x ON x.id = m.member_id WHERE x.name = '测试599号'"), ==,
                    5);
@@ -838,6 +908,7 @@ main (int argc, char **argv)
       g_test_add_data_func (name, &bad_files[i], test_import_bad);
     }
   g_test_add_func ("/roster/import/dup-in-db-lookups", test_import_dup_in_db_lookups);
+  g_test_add_func ("/roster/import/stored-meanwhile", test_import_stored_meanwhile);
   g_test_add_func ("/roster/import/valid-only", test_import_valid_only);
   g_test_add_func ("/roster/import/disk-full", test_import_disk_full);
   g_test_add_func ("/roster/import/again-without-ids", test_import_again_without_ids);

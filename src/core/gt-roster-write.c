@@ -126,7 +126,9 @@ insert_row (GtStorage *storage, sqlite3_stmt *stmt, GtRosterRow *row, const char
  * the statements that make them again. A roster larger than the members already stored
  * is written faster into the bare table, and its indexes sorted once after (200 000 rows
  * onto 215: 0.79 s of inserts → 0.53 s, plus 0.15 s to make the indexes). Inside the
- * import's transaction: a rollback brings them back as they were. */
+ * import's transaction: a rollback brings them back as they were. SQLite refuses the drop
+ * while a statement of the connection is part-way through its rows: every reader resets
+ * its statement when done. */
 static GPtrArray *
 drop_member_indexes (GtStorage *storage, GError **error)
 {
@@ -134,7 +136,7 @@ drop_member_indexes (GtStorage *storage, GError **error)
   g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
-    "SELECT sql, 'DROP INDEX \"' || replace (name, '\"', '\"\"') || '\"' FROM sqlite_schema"
+    "SELECT sql, 'DROP INDEX main.\"' || replace (name, '\"', '\"\"') || '\"' FROM sqlite_schema"
     " WHERE type = 'index' AND tbl_name = 'members' AND sql IS NOT NULL", error);
   int rc;
 
@@ -157,12 +159,23 @@ drop_member_indexes (GtStorage *storage, GError **error)
   return g_steal_pointer (&creates);
 }
 
+/* Makes the indexes dropped above again. The roster's ID numbers were checked against the
+ * register when the file was read; should another program have stored one of them since,
+ * the unique index refuses it here and the whole import rolls back. */
 static gboolean
-exec_all (GtStorage *storage, GPtrArray *statements, GError **error)
+make_member_indexes (GtStorage *storage, GPtrArray *statements, GError **error)
 {
+  GError *local_error = NULL;
+
   for (guint i = 0; statements != NULL && i < statements->len; i++)
-    if (!gt_storage_exec (storage, statements->pdata[i], error))
-      return FALSE;
+    if (!gt_storage_exec (storage, statements->pdata[i], &local_error))
+      {
+        if (g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT))
+          g_prefix_error (&local_error, _("A member with an ID number of the file was stored "
+                                          "while the file was being checked; check it again: "));
+        g_propagate_error (error, local_error);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -228,7 +241,7 @@ write_valid_rows (GtStorage *storage, GtRosterReport *report, const char *mtime,
       n++;
     }
   phase_done (clock, "members");
-  if (!exec_all (storage, indexes, error))
+  if (!make_member_indexes (storage, indexes, error))
     {
       gt_storage_rollback (storage);
       return FALSE;

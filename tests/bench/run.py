@@ -41,8 +41,8 @@ cli = os.path.join(build, "src", "cli", "guatu-cli")
 
 # The bulk path of gt-roster-write.c and the search index of gt-schema.c, in plain SQL over
 # the floor's table (its columns are make-roster.py's header). uuids are made up in the
-# order the version-7 ones of gt-uuid.c grow in; the search trigger is dropped and put back
-# as the import does.
+# order the version-7 ones of gt-uuid.c grow in; the search trigger is dropped and put back,
+# and the members' own indexes made after the inserts, as the import does.
 BOUND_PREPARE = """
 ATTACH '{floor}' AS f;
 CREATE TABLE bound_rows AS SELECT t.*, o.id AS org_id FROM f.t t
@@ -52,6 +52,7 @@ BOUND_WRITE = """
 PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA journal_mode = DELETE;
 BEGIN;
 DROP TRIGGER members_search_insert;
+{drop_indexes};
 INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,
   occupation, birth_date, join_date, full_date, category, status, mtime)
   SELECT printf ('01900000-%04x-7%03x-8000-%012x', rowid >> 24, rowid & 4095, rowid), org_id,
@@ -60,6 +61,7 @@ INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, ed
   || substr ("身份证号", 13, 2), "入党日期", nullif ("转正日期", ''),
   CASE WHEN "转正日期" = '' THEN 'probationary' ELSE 'full' END, 'active',
   '2026-01-01T00:00:00Z' FROM bound_rows ORDER BY rowid;
+{create_indexes};
 INSERT INTO member_events (uuid, member_id, kind, date, org_id, mtime)
   SELECT printf ('01910000-0000-7000-8%03x-%012x', k.column1 = 'admission', m.id), m.id,
   k.column1, CASE k.column1 WHEN 'admission' THEN m.join_date ELSE m.full_date END, m.org_id,
@@ -159,8 +161,14 @@ with tempfile.TemporaryDirectory() as work:
         # The writes alone, on a copy of the same demo database; their input is not timed.
         fresh(bound_db, demo_db)
         sql_out(bound_db, BOUND_PREPARE.format(floor=floor_db))
+        indexes = [line.split("\t", 1) for line in sql_out(
+            bound_db, "SELECT name || char (9) || replace (sql, char (10), ' ')"
+                      " FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'members'"
+                      " AND sql IS NOT NULL;").splitlines()]
         return timed(["sqlite3", bound_db], input=BOUND_WRITE.format(
             since=sql_out(bound_db, "SELECT coalesce (max (id), 0) FROM members;"),
+            drop_indexes=";".join(f'DROP INDEX "{name}"' for name, _ in indexes),
+            create_indexes=";".join(sql for _, sql in indexes),
             trigger=sql_out(bound_db, "SELECT sql FROM sqlite_schema"
                                       " WHERE name = 'members_search_insert';")).encode())
 
