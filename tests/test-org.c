@@ -279,6 +279,80 @@ test_history_never_changes (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "never changed"));
 }
 
+/* The organisation tree as listed: depth first from the roots, siblings by their order, no
+ * organisation under an archived one, each with its active members (a member who left is
+ * not counted) and the members of everything under it. The recursive query the list used
+ * to run is the reference. */
+static void
+assert_list_as_reference (GtStorage *storage)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) orgs = gt_org_list (storage, &error);
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "WITH RECURSIVE tree (id, path) AS ("
+    "  SELECT id, printf ('%08d', sort_order) || printf ('%012d', id) FROM organizations"
+    "   WHERE parent_id IS NULL AND archived = 0"
+    "  UNION ALL SELECT o.id, tree.path || '/' || printf ('%08d', o.sort_order)"
+    "   || printf ('%012d', o.id) FROM organizations o JOIN tree ON o.parent_id = tree.id"
+    "   WHERE o.archived = 0)"
+    " SELECT tree.id, (SELECT count(*) FROM members m WHERE m.org_id = tree.id"
+    "  AND m.status = 'active'), (SELECT count(*) FROM members m JOIN tree t"
+    "  ON m.org_id = t.id WHERE m.status = 'active' AND (t.path = tree.path"
+    "  OR t.path LIKE tree.path || '/%')) FROM tree ORDER BY tree.path",
+    &error);
+  guint i = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (orgs);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GtOrg *org;
+
+      g_assert_cmpuint (i, <, orgs->len);
+      org = orgs->pdata[i++];
+      g_assert_cmpint (org->id, ==, sqlite3_column_int64 (stmt, 0));
+      g_assert_cmpint (org->n_members, ==, sqlite3_column_int64 (stmt, 1));
+      g_assert_cmpint (org->n_members_total, ==, sqlite3_column_int64 (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (i, ==, orgs->len);
+}
+
+static void
+test_list_order (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 root = count (fx->storage, "SELECT id FROM organizations WHERE parent_id IS NULL");
+  gint64 n = count (fx->storage, "SELECT count(*) FROM organizations WHERE archived = 0");
+  gint64 parent = count (fx->storage, "SELECT parent_id FROM organizations o WHERE parent_id <> "
+                                      " (SELECT id FROM organizations WHERE parent_id IS NULL)"
+                                      " AND archived = 0 LIMIT 1");
+  g_autofree char *reorder = NULL, *archive = NULL;
+
+  assert_list_as_reference (fx->storage);
+  /* the last of the root's children first */
+  reorder = g_strdup_printf ("UPDATE organizations SET sort_order = -1 WHERE id = (SELECT max (id)"
+                             " FROM organizations WHERE parent_id = %" G_GINT64_FORMAT ")", root);
+  g_assert_true (gt_storage_exec (fx->storage, reorder, &error));
+  /* a member leaves */
+  g_assert_true (gt_storage_exec (fx->storage, "UPDATE members SET status = 'exited' WHERE id ="
+                                  " (SELECT max (id) FROM members)", &error));
+  g_assert_no_error (error);
+  assert_list_as_reference (fx->storage);
+  /* an organisation with organisations under it is archived: none of them is listed */
+  g_assert_cmpint (parent, >, 0);
+  archive = g_strdup_printf ("UPDATE organizations SET archived = 1 WHERE id = %" G_GINT64_FORMAT,
+                             parent);
+  g_assert_true (gt_storage_exec (fx->storage, archive, &error));
+  g_assert_no_error (error);
+  assert_list_as_reference (fx->storage);
+  {
+    g_autoptr (GPtrArray) orgs = gt_org_list (fx->storage, &error);
+    g_assert_cmpint (orgs->len, <, n - 1);
+  }
+}
+
 static void
 test_codes (void)
 {
@@ -304,6 +378,7 @@ main (int argc, char **argv)
   ADD ("remove", test_remove);
   ADD ("nesting", test_nesting);
   ADD ("history-never-changes", test_history_never_changes);
+  ADD ("list-order", test_list_order);
   g_test_add_func ("/org/codes", test_codes);
 
   return g_test_run ();

@@ -77,32 +77,75 @@ read_org (sqlite3_stmt *stmt)
   return org;
 }
 
+/* The indexes into @rows of the organisations under @parent, pushed so that the first is
+ * taken first. */
+static void
+push_children (GArray *stack, GHashTable *children, gint64 parent)
+{
+  GArray *list = g_hash_table_lookup (children, &parent);
+
+  for (guint i = list != NULL ? list->len : 0; i-- > 0;)
+    g_array_append_val (stack, g_array_index (list, guint, i));
+}
+
 GPtrArray *
 gt_org_list (GtStorage *storage, GError **error)
 {
-  /* Depth-first order from the roots, so every parent comes before its children. */
+  /* Read in sibling order and put in depth-first order here: a recursive query building a
+   * sortable path for each of 12 000 organisations took three times as long. */
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
-    "WITH RECURSIVE tree (id, path) AS ("
-    "  SELECT id, printf ('%08d', sort_order) || printf ('%012d', id) FROM organizations"
-    "   WHERE parent_id IS NULL AND archived = 0"
-    "  UNION ALL SELECT o.id, tree.path || '/' || printf ('%08d', o.sort_order)"
-    "   || printf ('%012d', o.id) FROM organizations o JOIN tree ON o.parent_id = tree.id"
-    "   WHERE o.archived = 0)"
-    " SELECT o.id, coalesce (o.parent_id, 0), o.name, o.kind, o.org_type, o.level, o.secretary,"
-    "  (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status = 'active'), o.code"
-    " FROM tree JOIN organizations o ON o.id = tree.id ORDER BY tree.path", error);
-
-  GPtrArray *orgs;
+    "SELECT o.id, coalesce (o.parent_id, 0), o.name, o.kind, o.org_type, o.level, o.secretary,"
+    "  (SELECT count(*) FROM members m WHERE m.org_id = o.id)"
+    "   - (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status <> 'active'),"
+    "  o.code FROM organizations o WHERE o.archived = 0 ORDER BY o.sort_order, o.id",
+    error);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) children = NULL; /* parent id → GArray of indexes into rows */
+  g_autoptr (GArray) stack = NULL;
   g_autoptr (GHashTable) by_id = NULL;
+  g_autofree gboolean *taken = NULL;
+  GPtrArray *orgs;
 
   if (stmt == NULL)
     return NULL;
-  orgs = gt_storage_collect (storage, stmt, read_org, gt_org_free, error);
-  if (orgs == NULL)
+  rows = gt_storage_collect (storage, stmt, read_org, gt_org_free, error);
+  if (rows == NULL)
     return NULL;
-  /* Children come after their parents: walking backwards adds each total to its parent
-   * once it is complete. */
+  children = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                    (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtOrg *org = rows->pdata[i];
+      GArray *list = g_hash_table_lookup (children, &org->parent_id);
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (children, &org->parent_id, list);
+        }
+      g_array_append_val (list, i);
+    }
+  /* From the roots, so every parent comes before its children; an organisation under an
+   * archived one is not reached, and is freed here. */
+  taken = g_new0 (gboolean, rows->len);
+  orgs = g_ptr_array_new_full (rows->len, gt_org_free);
+  stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  push_children (stack, children, 0);
+  while (stack->len > 0)
+    {
+      guint i = g_array_index (stack, guint, stack->len - 1);
+
+      g_array_set_size (stack, stack->len - 1);
+      taken[i] = TRUE;
+      g_ptr_array_add (orgs, rows->pdata[i]);
+      push_children (stack, children, ((GtOrg *) rows->pdata[i])->id);
+    }
+  g_clear_pointer (&children, g_hash_table_unref);
+  g_ptr_array_set_free_func (rows, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    if (!taken[i])
+      gt_org_free (rows->pdata[i]);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < orgs->len; i++)
     {
@@ -171,10 +214,13 @@ gt_search_normalize (const char *text)
 }
 
 /* The FROM and WHERE of a member query, from fixed fragments only: user text is always a
- * bound parameter. Named parameters: :text :org :category :minimum. */
+ * bound parameter. Named parameters: :text :org :category :minimum. A @count without text
+ * leaves the organisations out: every member has one (org_id is NOT NULL and a foreign
+ * key), and the join read each member's row for it instead of counting the small index of
+ * active members (200 000 members: 160 ms before the member list's first frame). */
 static void
 build_member_query (GString *sql, const char *text, const GtMemberFilter *filter,
-                    gboolean *use_text)
+                    gboolean count, gboolean *use_text)
 {
   *use_text = text != NULL && *text != '\0';
 
@@ -205,6 +251,8 @@ build_member_query (GString *sql, const char *text, const GtMemberFilter *filter
                           " AND m.status = 'active'"
                           " AND (instr (m.name, :text) > 0"
                           "  OR instr (" GT_SCHEMA_ORG_TEXT ("o") ", :text) > 0)");
+  else if (count)
+    g_string_append (sql, " FROM members m WHERE m.status = 'active'");
   else
     g_string_append (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
                           " WHERE m.status = 'active'");
@@ -306,7 +354,7 @@ gt_member_search (GtStorage *storage, const char *text, const GtMemberFilter *fi
   gboolean use_text;
   sqlite3_stmt *stmt;
 
-  build_member_query (sql, query, filter, &use_text);
+  build_member_query (sql, query, filter, FALSE, &use_text);
   if (use_text && g_utf8_strlen (query, -1) >= 3)
     g_string_append (sql, " ORDER BY s.rowid");
   else if (filter != NULL && filter->sort == GT_MEMBER_SORT_NAME)
@@ -338,7 +386,7 @@ gt_member_count (GtStorage *storage, const char *text, const GtMemberFilter *fil
 
   /* Counting stops at @cap: "330" matches every ID number of a county, and the list
    * shows at most a page of search results anyway. */
-  build_member_query (sql, query, filter, &use_text);
+  build_member_query (sql, query, filter, TRUE, &use_text);
   g_string_append (sql, " LIMIT :cap)");
   stmt = gt_storage_prepare (storage, sql->str, error);
   if (stmt == NULL)
