@@ -6,6 +6,9 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "gt-audit.h"
 #include "gt-page.h"
@@ -241,6 +244,11 @@ page_run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable 
   g_autoptr (GtStorage) storage = gt_storage_open (run->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
   gpointer result = NULL;
 
+  /* Behind the window: on two cores, a page's workers (the life page starts two) took the
+   * window's thread's share and delayed the first frame. Linux sets a thread's nice value
+   * alone; GLib's pool keeps the thread for other background work, which may as well yield
+   * to the window too. */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
   if (storage != NULL)
     gt_audit_name_operator (storage, run->operator_name, run->program);
   if (storage != NULL)
