@@ -82,10 +82,19 @@ window_settings (GtWindow *self)
 }
 
 #define PAGE_STALE "gt-page-stale"
+#define PAGE_HOLDS "gt-page-holds" /* the page was given a database */
+
+static void
+give_page (GtPage *page, GtStorage *storage)
+{
+  g_object_set_data (G_OBJECT (page), PAGE_HOLDS, GINT_TO_POINTER (storage != NULL));
+  gt_page_set_storage (page, storage);
+}
 
 /* Only the page on screen loads its data; the others are marked and load when shown. On a
  * prefecture's database loading every page took seconds before the first frame. When the
- * database itself changes (@switched), hidden pages let go of the old one at once. */
+ * database itself changes (@switched), hidden pages that hold the old one let go of it at
+ * once; those never given one (at start-up, all but one) are left alone. */
 static void
 refresh_pages (GtWindow *self, gboolean switched)
 {
@@ -99,11 +108,11 @@ refresh_pages (GtWindow *self, gboolean switched)
       if (l->data == visible)
         {
           g_object_set_data (l->data, PAGE_STALE, NULL);
-          gt_page_set_storage (GT_PAGE (l->data), self->storage);
+          give_page (GT_PAGE (l->data), self->storage);
           continue;
         }
-      if (switched)
-        gt_page_set_storage (GT_PAGE (l->data), NULL);
+      if (switched && g_object_get_data (l->data, PAGE_HOLDS) != NULL)
+        give_page (GT_PAGE (l->data), NULL);
       g_object_set_data (l->data, PAGE_STALE, GINT_TO_POINTER (TRUE));
     }
 }
@@ -504,7 +513,7 @@ stack_page_changed_cb (GtkStack *stack, GParamSpec *pspec, GtWindow *self)
   if (GT_IS_PAGE (page) && g_object_get_data (G_OBJECT (page), PAGE_STALE) != NULL)
     {
       g_object_set_data (G_OBJECT (page), PAGE_STALE, NULL);
-      gt_page_set_storage (GT_PAGE (page), self->storage);
+      give_page (GT_PAGE (page), self->storage);
     }
   if (settings != NULL && name != NULL)
     g_settings_set_string (settings, "last-view", name);
