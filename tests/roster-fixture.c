@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "gt-demo.h"
 #include "roster-fixture.h"
 
@@ -63,4 +65,34 @@ roster_assert_errors (GtRosterReport *report, const char *const *expected)
       }
   g_assert_cmpstr (got->str, ==, want);
   g_assert_cmpuint (report->n_errors, ==, g_strv_length ((char **) expected));
+}
+
+char *
+roster_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "roster", name, NULL);
+}
+
+GtRosterReport *
+roster_parse_file (GtTestDemo *db, const char *name, const char *org)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = roster_fixture_path (name);
+  GtRosterReport *report = gt_roster_parse (db->storage, path, GT_CSV_ENCODING_AUTO, org, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+GtRosterReport *
+roster_parse_text (GtTestDemo *db, const char *text, const char *org)
+{
+  g_autoptr (GError) error = NULL;
+  GtRosterReport *report = gt_roster_parse_data (db->storage, text, strlen (text), "test.csv",
+                                                 GT_CSV_ENCODING_AUTO, org, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
 }

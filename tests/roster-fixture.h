@@ -20,4 +20,10 @@ void roster_db_open (GtTestDemo *db);
 /* The errors of @report must be exactly @expected: "LINE COLUMN" pairs ("-" for none). */
 void roster_assert_errors (GtRosterReport *report, const char *const *expected);
 
+/* A file of tests/data/roster. */
+char *roster_fixture_path (const char *name);
+/* The report of a file of tests/data/roster, or of @text, read without error. */
+GtRosterReport *roster_parse_file (GtTestDemo *db, const char *name, const char *org);
+GtRosterReport *roster_parse_text (GtTestDemo *db, const char *text, const char *org);
+
 G_END_DECLS
