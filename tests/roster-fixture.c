@@ -35,6 +35,15 @@ roster_fixture_cleanup (void)
   g_clear_pointer (&template_db, g_free);
 }
 
+int
+roster_fixture_run (void)
+{
+  int status = g_test_run ();
+
+  roster_fixture_cleanup ();
+  return status;
+}
+
 void
 roster_db_open (GtTestDemo *db)
 {

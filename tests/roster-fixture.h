@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 /* Builds the demo once per test program; every test opens its own copy of it. */
 void roster_fixture_init (void);
 void roster_fixture_cleanup (void);
+/* g_test_run (), then roster_fixture_cleanup (): the end of each roster test program. */
+int roster_fixture_run (void);
 void roster_db_open (GtTestDemo *db);
 
 /* The errors of @report must be exactly @expected: "LINE COLUMN" pairs ("-" for none). */

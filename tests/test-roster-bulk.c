@@ -200,15 +200,11 @@ test_import_ordered_uuids (void)
 int
 main (int argc, char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   roster_fixture_init ();
   g_test_add_func ("/roster-bulk/dup-in-db-lookups", test_import_dup_in_db_lookups);
   g_test_add_func ("/roster-bulk/stored-meanwhile", test_import_stored_meanwhile);
   g_test_add_func ("/roster-bulk/search", test_import_bulk_search);
   g_test_add_func ("/roster-bulk/ordered-uuids", test_import_ordered_uuids);
-  status = g_test_run ();
-  roster_fixture_cleanup ();
-  return status;
+  return roster_fixture_run ();
 }

@@ -219,14 +219,10 @@ test_export_safe (void)
 int
 main (int argc, char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   roster_fixture_init ();
   g_test_add_func ("/roster/export/masked", test_export_masked);
   g_test_add_func ("/roster/export/round-trip", test_export_round_trip);
   g_test_add_func ("/roster/export/safe", test_export_safe);
-  status = g_test_run ();
-  roster_fixture_cleanup ();
-  return status;
+  return roster_fixture_run ();
 }

@@ -678,8 +678,6 @@ test_import_disk_full (void)
 int
 main (int argc, char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   roster_fixture_init ();
   g_test_add_func ("/roster/dates", test_dates);
@@ -699,8 +697,5 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/import/org-option", test_import_org_option);
   g_test_add_func ("/roster/import/rollback", test_import_rollback);
   g_test_add_func ("/roster/import/mapping", test_import_mapping);
-
-  status = g_test_run ();
-  roster_fixture_cleanup ();
-  return status;
+  return roster_fixture_run ();
 }
