@@ -18,6 +18,8 @@ gt_org_free (gpointer data)
 {
   GtOrg *org = data;
 
+  if (org == NULL)
+    return;
   g_free (org->name);
   g_free (org->kind);
   g_free (org->org_type);
@@ -104,7 +106,6 @@ gt_org_list (GtStorage *storage, GError **error)
   g_autoptr (GHashTable) children = NULL; /* parent id → GArray of indexes into rows */
   g_autoptr (GArray) stack = NULL;
   g_autoptr (GHashTable) by_id = NULL;
-  g_autofree gboolean *taken = NULL;
   GPtrArray *orgs;
 
   if (stmt == NULL)
@@ -126,26 +127,22 @@ gt_org_list (GtStorage *storage, GError **error)
         }
       g_array_append_val (list, i);
     }
-  /* From the roots, so every parent comes before its children; an organisation under an
-   * archived one is not reached, and is freed here. */
-  taken = g_new0 (gboolean, rows->len);
+  /* From the roots, so every parent comes before its children; each one reached moves from
+   * @rows to @orgs, and one under an archived organisation, never reached, is freed with
+   * @rows. */
   orgs = g_ptr_array_new_full (rows->len, gt_org_free);
   stack = g_array_new (FALSE, FALSE, sizeof (guint));
   push_children (stack, children, 0);
   while (stack->len > 0)
     {
       guint i = g_array_index (stack, guint, stack->len - 1);
+      GtOrg *org = rows->pdata[i];
 
       g_array_set_size (stack, stack->len - 1);
-      taken[i] = TRUE;
-      g_ptr_array_add (orgs, rows->pdata[i]);
-      push_children (stack, children, ((GtOrg *) rows->pdata[i])->id);
+      rows->pdata[i] = NULL;
+      g_ptr_array_add (orgs, org);
+      push_children (stack, children, org->id);
     }
-  g_clear_pointer (&children, g_hash_table_unref);
-  g_ptr_array_set_free_func (rows, NULL);
-  for (guint i = 0; i < rows->len; i++)
-    if (!taken[i])
-      gt_org_free (rows->pdata[i]);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < orgs->len; i++)
     {
