@@ -125,7 +125,7 @@ insert_row (GtStorage *storage, sqlite3_stmt *stmt, GtRosterRow *row, const char
 /* Drops the members' own indexes (not the uuid's, which belongs to the table) and returns
  * the statements that make them again. A roster larger than the members already stored
  * is written faster into the bare table, and its indexes sorted once after (200 000 rows
- * onto 215: 0.79 s of inserts → 0.53 s, plus 0.15 s to make the indexes). Inside the
+ * onto 215: 0.82 s of inserts → 0.47 s, plus 0.22–0.28 s to make the indexes). Inside the
  * import's transaction: a rollback brings them back as they were. SQLite refuses the drop
  * while a statement of the connection is part-way through its rows: every reader resets
  * its statement when done. */
