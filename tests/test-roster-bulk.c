@@ -197,6 +197,126 @@ test_import_ordered_uuids (void)
   gt_test_demo_teardown (&db, NULL);
 }
 
+/* What a cancelled import leaves: the database as it was, whatever the phase. */
+static char *
+roster_state (GtTestDemo *db)
+{
+  return g_strdup_printf (
+    "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+    " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+    gt_test_count (db->storage, "SELECT count(*) FROM members"),
+    gt_test_count (db->storage, "SELECT count(*) FROM member_events"),
+    gt_test_count (db->storage, "SELECT count(*) FROM member_search"),
+    gt_test_count (db->storage, "SELECT count(*) FROM member_name_chars"),
+    gt_test_count (db->storage, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                " AND tbl_name = 'members'"),
+    gt_test_count (db->storage, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                                " AND name = 'members_search_insert'"));
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double stop_at;     /* cancel once this much is done… */
+  gboolean in_events; /* …or, when negative, from inside the events' statement */
+  guint interrupted;  /* cancels made while a statement ran */
+  GArray *seen;       /* the fractions reported */
+} CancelProbe;
+
+static void
+cancel_progress (double fraction, gpointer data)
+{
+  CancelProbe *probe = data;
+
+  g_array_append_val (probe->seen, fraction);
+  if (probe->stop_at >= 0 && fraction >= probe->stop_at)
+    g_cancellable_cancel (probe->cancellable);
+  /* the member indexes are made: the next statement is the events' INSERT … SELECT */
+  if (probe->stop_at < 0 && fraction >= 0.30)
+    probe->in_events = TRUE;
+}
+
+static int
+cancel_in_statement (void *data)
+{
+  CancelProbe *probe = data;
+
+  if (probe->in_events && !g_cancellable_is_cancelled (probe->cancellable))
+    {
+      probe->interrupted++;
+      g_cancellable_cancel (probe->cancellable); /* sqlite3_interrupt () from the import */
+    }
+  return 0;
+}
+
+/* Cancelling an import at any point — between the rows, between the phases, or inside one
+ * statement — rolls all of it back and says so; an import not cancelled reports its
+ * progress in order up to the end. */
+static void
+test_import_cancel (void)
+{
+  g_autoptr (GString) text = g_string_new ("姓名,性别,入党日期,转正日期,所在支部\n");
+  g_autoptr (GtRosterReport) report = NULL;
+  g_autofree char *before = NULL;
+  static const double stops[] = { 0.0, 0.05, 0.18, 0.30, 0.51, 0.94, -1 };
+  GtTestDemo db = { 0 };
+
+  for (int i = 0; i < 10000; i++)
+    g_string_append_printf (text, "取消%d号,%s,2001-07-01,%s,澄潭村党支部\n", i,
+                            i % 2 ? "男" : "女", i % 3 ? "2002-07-01" : "");
+  roster_db_open (&db);
+  report = roster_parse_text (&db, text->str, NULL);
+  g_assert_cmpuint (report->n_valid, ==, 10000);
+  before = roster_state (&db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GError) error = NULL;
+      g_autofree char *after = NULL;
+      CancelProbe probe = { cancellable, stops[i], FALSE, 0, seen };
+
+      if (stops[i] < 0)
+        sqlite3_progress_handler (gt_storage_get_db (db.storage), 100, cancel_in_statement,
+                                  &probe);
+      g_assert_false (gt_roster_apply_full (db.storage, report, FALSE, cancellable,
+                                            cancel_progress, &probe, &error));
+      sqlite3_progress_handler (gt_storage_get_db (db.storage), 0, NULL, NULL);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_nonnull (strstr (error->message, report->file));
+      g_assert_cmpuint (report->n_imported, ==, 0);
+      /* stopped inside the statement: the events' phase never reported its end */
+      if (stops[i] < 0)
+        {
+          g_assert_cmpuint (probe.interrupted, ==, 1);
+          g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), <, 0.5);
+        }
+      after = roster_state (&db);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  {
+    g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GError) error = NULL;
+    CancelProbe probe = { cancellable, 2.0, FALSE, 0, seen };
+
+    g_assert_true (gt_roster_apply_full (db.storage, report, FALSE, cancellable,
+                                         cancel_progress, &probe, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->n_imported, ==, 10000);
+    g_assert_cmpuint (seen->len, >=, 6); /* rows (twice), then each phase */
+    for (guint i = 1; i < seen->len; i++)
+      g_assert_cmpfloat (g_array_index (seen, double, i), >=,
+                         g_array_index (seen, double, i - 1));
+    g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+    g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name"
+                                                " LIKE '取消%'"), ==, 10000);
+  }
+  gt_test_demo_teardown (&db, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,5 +326,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-bulk/stored-meanwhile", test_import_stored_meanwhile);
   g_test_add_func ("/roster-bulk/search", test_import_bulk_search);
   g_test_add_func ("/roster-bulk/ordered-uuids", test_import_ordered_uuids);
+  g_test_add_func ("/roster-bulk/cancel", test_import_cancel);
   return roster_fixture_run ();
 }

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "gt-csv.h"
 #include "gt-storage.h"
 
@@ -78,6 +80,17 @@ GtRosterReport *gt_roster_parse_data (GtStorage *storage, const char *data, gsiz
  * transaction is rolled back, so the database never holds part of a file. */
 gboolean gt_roster_apply (GtStorage *storage, GtRosterReport *report, gboolean valid_only,
                           GError **error);
+
+/* The fraction of an import done (0…1), from the thread that runs it. */
+typedef void (*GtRosterProgress) (double fraction, gpointer user_data);
+
+/* gt_roster_apply() for a worker thread: @progress (may be NULL) hears how far it is, and
+ * cancelling @cancellable (may be NULL) stops it at once, the statement under way included,
+ * rolls everything back and returns G_IO_ERROR_CANCELLED. */
+gboolean gt_roster_apply_full (GtStorage *storage, GtRosterReport *report,
+                               gboolean valid_only, GCancellable *cancellable,
+                               GtRosterProgress progress, gpointer progress_data,
+                               GError **error);
 
 typedef enum
 {
