@@ -119,8 +119,28 @@ drive_roster (gpointer user_data)
   g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (problems)), NULL), ==, 1);
   g_assert_true (gtk_widget_get_sensitive (import_button));
   screenshot (dialog, "roster-import-preview");
+  /* The import runs in a worker, with a progress bar; Cancel rolls it back, and closing
+   * the dialog waits for it. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_APPLY);
-  pump ();
+  g_assert_true (gt_roster_import_dialog_is_busy (GT_ROSTER_IMPORT_DIALOG (dialog)));
+  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_PROGRESS_BAR,
+                                                      "progress_bar")));
+  g_assert_false (gtk_widget_get_sensitive (import_button));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (dialog, GTK_TYPE_BUTTON, "file_button")));
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "stop_button")));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_DELETE_EVENT);
+  g_assert_true (GTK_IS_WIDGET (dialog) && gtk_widget_get_visible (dialog));
+  wait_for_worker (dialog);
+  g_assert_true (gt_member_count (storage, NULL, NULL, 0, &after, NULL));
+  g_assert_cmpint (after, ==, before);
+  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "result_label")));
+  g_assert_nonnull (strstr (label_text (dialog, "result_label"), "good.csv"));
+  g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_PROGRESS_BAR,
+                                                       "progress_bar")));
+  g_assert_true (gtk_widget_get_sensitive (import_button)); /* the rows are still ready */
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_APPLY);
+  wait_for_worker (dialog);
   g_assert_true (gt_member_count (storage, NULL, NULL, 0, &after, NULL));
   g_assert_cmpint (after, ==, before + 6);
   g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "result_label")));
