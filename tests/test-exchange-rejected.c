@@ -141,6 +141,22 @@ test_rejected (Fixture *fx, gconstpointer data)
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&pkg, g_free);
 
+  /* An attribute of 70 000 bytes, refused inside its start tag: the parser went on reading
+   * it after the refusal freed its input (a crash in the release build, seen by valgrind). */
+  {
+    g_autofree char *huge = g_strnfill (70000, 'x');
+    g_autofree char *attr = g_strdup_printf (" ethnicity=\"%s\"", huge);
+    g_auto (GStrv) halves = g_strsplit (MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "@"), "@", 2);
+    g_autofree char *members = g_strconcat (ORG_BODY " <members>\n", halves[0], attr, halves[1],
+                                         " </members>\n", NULL);
+
+    pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"", members);
+  }
+  path = exchange_signed_file (fx->dir, fx->township, "huge-attribute.xml", pkg, strlen (pkg));
+  assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FORBIDDEN, "longer than");
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&pkg, g_free);
+
   /* 10 000 nested elements, a 5 MB text node: refused with bounded memory. */
   getrusage (RUSAGE_SELF, &usage);
   rss_before = usage.ru_maxrss;
