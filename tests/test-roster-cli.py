@@ -206,6 +206,19 @@ with tempfile.TemporaryDirectory() as tmp:
     check("after the dry run the headers are still unknown", r.returncode == 65
           and r.stderr.count("unknown column") == 4, r.stdout + r.stderr)
     check("a refused import changes no row either", dump(mapped_db) == before)
+    # Refused with --map (a bad check digit), or the file missing, or a usage error after a
+    # good --map: the mappings are not stored either.
+    r = run("--db", mapped_db, "import-roster", fixture("bad-check-digit.csv"), "--map",
+            "备注=ignore")
+    check("a refused import with --map stores no mapping (dump unchanged)",
+          r.returncode == 65 and dump(mapped_db) == before, r.stdout + r.stderr)
+    r = run("--db", mapped_db, "import-roster", os.path.join(tmp, "missing.csv"), "--map",
+            "备注=ignore")
+    check("a missing file with --map stores no mapping", r.returncode == 66
+          and dump(mapped_db) == before, r.stdout + r.stderr)
+    r = run("--db", mapped_db, "import-roster", odd, "--map", "备注=ignore", "--map", "x=bogus")
+    check("a bad --map after a good one stores neither", r.returncode == 2
+          and dump(mapped_db) == before, r.stdout + r.stderr)
     r = run("--db", mapped_db, "import-roster", odd, *odd_maps)
     check("import with --map", r.returncode == 0 and "1 imported" in r.stdout,
           r.stdout + r.stderr)

@@ -675,6 +675,28 @@ test_import_disk_full (void)
   gt_test_demo_teardown (&db, NULL);
 }
 
+/* A header row that ends in empty cells (Excel's trailing commas): the rows may leave those
+ * columns out or keep them; a row missing a named column is still truncated. */
+static void
+test_import_trailing_empty_header (void)
+{
+  g_autoptr (GtRosterReport) report = NULL;
+  GtTestDemo db = { 0 };
+  static const char *const errors[] = { "5 所在支部", NULL };
+
+  roster_db_open (&db);
+  report = roster_parse_text (&db,
+                              "姓名,性别,入党日期,所在支部,,\n"
+                              "尾逗一,男,2001-07-01,澄潭村党支部\n"
+                              "尾逗二,女,2001-07-01,澄潭村党支部,,\n"
+                              "尾逗三,女,2001-07-01,澄潭村党支部,\n"
+                              "尾逗四,女,2001-07-01\n",
+                              NULL);
+  roster_assert_errors (report, errors);
+  g_assert_cmpuint (report->n_valid, ==, 3);
+  gt_test_demo_teardown (&db, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -697,5 +719,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/import/org-option", test_import_org_option);
   g_test_add_func ("/roster/import/rollback", test_import_rollback);
   g_test_add_func ("/roster/import/mapping", test_import_mapping);
+  g_test_add_func ("/roster/import/trailing-empty-header", test_import_trailing_empty_header);
   return roster_fixture_run ();
 }

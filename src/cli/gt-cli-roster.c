@@ -48,6 +48,20 @@ print_summary (const GtRosterReport *report, gboolean dry_run)
     g_print (_("Dry run: nothing was written.\n"));
 }
 
+/* Remembers the --map pairs of an import that succeeded. */
+static gboolean
+remember_columns (GtStorage *storage, GHashTable *columns, GError **error)
+{
+  GHashTableIter iter;
+  gpointer header, field;
+
+  g_hash_table_iter_init (&iter, columns);
+  while (g_hash_table_iter_next (&iter, &header, &field))
+    if (!gt_roster_remember_column (storage, header, field, error))
+      return FALSE;
+  return TRUE;
+}
+
 int
 gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int argc,
                           char **argv)
@@ -97,7 +111,8 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
-  /* A dry run stores nothing, not even the mappings: they serve this parse only. */
+  /* The mappings serve this parse; they are remembered once the import has succeeded. A
+   * dry run or a refused file stores nothing, not even them. */
   columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
     {
@@ -109,8 +124,7 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
                       maps[i]);
           return GT_EXIT_USAGE;
         }
-      if (!(dry_run ? gt_roster_check_column (pair[0], pair[1], &error)
-                    : gt_roster_remember_column (storage, pair[0], pair[1], &error)))
+      if (!gt_roster_check_column (pair[0], pair[1], &error))
         {
           g_printerr ("guatu-cli %s: %s\n", command->name, error->message);
           return GT_EXIT_USAGE;
@@ -140,6 +154,8 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
       return gt_cli_fail (error);
     }
   print_summary (report, FALSE);
+  if (!remember_columns (storage, columns, &error))
+    return gt_cli_fail (error);
   /* With --valid-only, success is having imported something (or having nothing to do). */
   return report->n_imported > 0 || report->n_errors == 0 ? GT_EXIT_OK : GT_EXIT_DATAERR;
 }

@@ -75,6 +75,7 @@ typedef struct
   GtRosterReport *report;
   int columns[N_FIELDS]; /* column index of each field, or -1 */
   GPtrArray *headers;    /* the header row as written */
+  guint n_named;         /* the columns up to the last one with a header: every row has them */
   GHashTable *org_names; /* name → gint64 id, or 0 when several share the name */
   GHashTable *org_codes; /* code → gint64 id */
   GHashTable *org_kinds; /* gint64 id → kind (interned), for those that hold no members */
@@ -249,6 +250,7 @@ read_header (Parse *p, GPtrArray *fields, guint line)
 {
   for (guint f = 0; f < N_FIELDS; f++)
     p->columns[f] = -1;
+  p->n_named = 0;
   for (guint i = 0; i < fields->len; i++)
     {
       g_autofree char *header = gt_roster_strip (fields->pdata[i]);
@@ -258,6 +260,7 @@ read_header (Parse *p, GPtrArray *fields, guint line)
       g_ptr_array_add (p->headers, g_strdup (header));
       if (*header == '\0')
         continue; /* an empty column at the end of a sheet */
+      p->n_named = i + 1;
       if (field == N_FIELDS && remembered != NULL)
         {
           if (g_strcmp0 (remembered, "ignore") == 0)
@@ -594,7 +597,9 @@ read_row (Parse *p, GPtrArray *fields, guint line)
 {
   g_autoptr (GtRosterRow) row = NULL;
   g_autofree char *id_birth = NULL;
-  guint n_columns = p->headers->len;
+  /* Excel and WPS end the header row with empty cells (a trailing comma) that the rows
+   * after it often leave out: those columns are not required. */
+  guint n_columns = p->n_named;
   char id_gender = 0;
   gboolean blank = TRUE;
 
@@ -615,7 +620,7 @@ read_row (Parse *p, GPtrArray *fields, guint line)
                                       "file truncated?"), fields->len, n_columns));
       return;
     }
-  for (guint i = n_columns; i < fields->len; i++)
+  for (guint i = p->headers->len; i < fields->len; i++)
     {
       if (!gt_roster_is_blank_text (fields->pdata[i]))
         {
