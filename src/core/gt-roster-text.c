@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gt-file.h"
 #include "gt-roster-private.h"
 
 static gboolean
@@ -44,16 +45,17 @@ gt_roster_strip_span (const char *text, const char **start, gsize *length)
   const char *begin = text, *end = text + n;
 
   /* Most cells start and end with a printable ASCII character or a Chinese one. */
-  if (n == 0 || (is_plain (text[0]) && is_plain (text[n - 1])))
+  if (n > 0 && !(is_plain (text[0]) && is_plain (text[n - 1])))
     {
-      *start = text;
-      *length = n;
-      return;
+      while (begin < end && is_blank (g_utf8_get_char (begin)))
+        begin = g_utf8_next_char (begin);
+      while (end > begin && is_blank (g_utf8_get_char (g_utf8_prev_char (end))))
+        end = g_utf8_prev_char (end);
     }
-  while (begin < end && is_blank (g_utf8_get_char (begin)))
-    begin = g_utf8_next_char (begin);
-  while (end > begin && is_blank (g_utf8_get_char (g_utf8_prev_char (end))))
-    end = g_utf8_prev_char (end);
+  /* The apostrophe the export puts before a value that a spreadsheet would take for a
+   * formula (gt_csv_append_field) is not part of the value. */
+  if (end - begin >= 2 && begin[0] == '\'' && strchr (GT_CSV_FORMULA_STARTS, begin[1]) != NULL)
+    begin++;
   *start = begin;
   *length = (gsize) (end - begin);
 }
