@@ -12,6 +12,7 @@
 #include "gt-audit.h"
 #include "gt-idcard.h"
 #include "gt-org.h"
+#include "gt-project.h"
 #include "gt-roster.h"
 #include "gt-test-demo.h"
 
@@ -153,6 +154,33 @@ test_bulk_import (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpstr (((GtAuditEntry *) found->pdata[0])->action, ==, "bulk");
   g_assert_nonnull (strstr (((GtAuditEntry *) found->pdata[0])->after, "\"members/insert\":600"));
+  {
+    g_autofree char *text = gt_audit_entry_describe (found->pdata[0]);
+    g_assert_nonnull (strstr (text, "Added member 600"));
+  }
+}
+
+/* A project snapshot: its own row, and its frozen copies as one entry with their counts,
+ * named as people know them (a township's snapshot wrote 255 entries of raw table names). */
+static void
+test_bulk_snapshot (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  gint64 before = count (fx, "SELECT count(*) FROM audit_log");
+  GtAuditFilter filter = { .text = "snapshot" };
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM projects"), >, 10);
+  g_assert_true (gt_project_snapshot_take (fx->storage, NULL, "audit", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM audit_log"), ==, before + 2);
+  found = gt_audit_list (fx->storage, &filter, 0, 0, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+  text = gt_audit_entry_describe (found->pdata[0]); /* newest first: the bulk entry */
+  g_assert_nonnull (strstr (text, "Added project in a snapshot "));
+  g_assert_nonnull (strstr (text, "Added milestone in a snapshot "));
+  g_assert_null (strstr (text, "snapshot_"));
 }
 
 static void
@@ -195,6 +223,7 @@ main (int argc, char **argv)
   ADD ("/audit/autocommit-keeps-rowid", test_autocommit_keeps_rowid);
   ADD ("/audit/append-only", test_append_only);
   ADD ("/audit/bulk-import", test_bulk_import);
+  ADD ("/audit/bulk-snapshot", test_bulk_snapshot);
   ADD ("/audit/export-csv", test_export_csv);
 #undef ADD
   return g_test_run ();

@@ -91,6 +91,17 @@ search_changed_cb (GtAuditDialog *self)
   reload (self);
 }
 
+/* Escape in the search box (which has the focus) clears the search, and closes the dialog
+ * when there is none, as Escape does elsewhere in a dialog. */
+static void
+stop_search_cb (GtAuditDialog *self)
+{
+  if (*gtk_entry_get_text (GTK_ENTRY (self->search_entry)) != '\0')
+    gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
+  else
+    gtk_dialog_response (GTK_DIALOG (self), GTK_RESPONSE_DELETE_EVENT);
+}
+
 gboolean
 gt_audit_dialog_export (GtAuditDialog *self, const char *path, GError **error)
 {
@@ -162,6 +173,7 @@ gt_audit_dialog_class_init (GtAuditDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtAuditDialog, store);
   gtk_widget_class_bind_template_child (widget_class, GtAuditDialog, status_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 }
 
 static void

@@ -304,12 +304,43 @@ table_label (const char *table)
     { "score_runs", N_("score result set") },
     { "score_results", N_("score result") },
     { "rectifications", N_("整转 proposal") },
+    /* members' development and transfers */
+    { "applicants", N_("applicant") },
+    { "develop_steps", N_("development step") },
+    { "transfers", N_("transfer letter") },
+    /* the frozen copies of a project snapshot */
+    { "snapshot_projects", N_("project in a snapshot") },
+    { "snapshot_milestones", N_("milestone in a snapshot") },
+    /* exchange */
+    { "ex_office_key", N_("office key") },
+    { "ex_trusted_keys", N_("trusted key") },
+    { "ex_ledger", N_("exchange package") },
+    { "ex_tombstones", N_("deletion to send") },
+    { "ex_records", N_("record received") },
+    { "ex_reports", N_("report received") },
+    { "ex_tasks", N_("task or notice") },
+    { "ex_acks", N_("acknowledgement") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_strcmp0 (labels[i].table, table) == 0)
       return _(labels[i].label);
   return table;
+}
+
+/* A bulk entry counts the rows written per table and action ("members/insert": 600):
+ * "Added member 600". */
+static void
+append_bulk_count (GString *out, const char *key, const char *count)
+{
+  g_auto (GStrv) parts = g_strsplit (key, "/", 2);
+
+  if (parts[0] == NULL || parts[1] == NULL)
+    g_string_append_printf (out, "%s %s", key, count != NULL ? count : "∅");
+  else
+    /* TRANSLATORS: a count of rows in a bulk change, e.g. "Added member 600" */
+    g_string_append_printf (out, _("%s %s %s"), action_label (parts[1]),
+                            table_label (parts[0]), count != NULL ? count : "∅");
 }
 
 char *
@@ -335,7 +366,9 @@ gt_audit_entry_describe (const GtAuditEntry *e)
         continue;
       g_string_append (out, first ? _(": ") : _("; "));
       first = FALSE;
-      if (g_strcmp0 (e->action, "update") == 0)
+      if (g_strcmp0 (e->action, "bulk") == 0)
+        append_bulk_count (out, key, value);
+      else if (g_strcmp0 (e->action, "update") == 0)
         {
           const char *old = find_value (before, key);
           g_string_append_printf (out, "%s %s → %s", key, old != NULL ? old : "∅",

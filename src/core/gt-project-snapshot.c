@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gt-audit.h"
 #include "gt-project-private.h"
 
 void
@@ -174,7 +175,15 @@ gt_project_snapshot_take (GtStorage *storage, const char *taken_on, const char *
   sqlite3_bind_text (stmt, 4, mtime, -1, SQLITE_TRANSIENT);
   ok = gt_storage_step_done (storage, stmt, error);
   new_id = sqlite3_last_insert_rowid (gt_storage_get_db (storage));
+  /* The frozen copies are one entry of the audit log with their counts, not one per row
+   * (a township's snapshot wrote 255). */
+  gt_audit_bulk_begin (storage);
   ok = ok && freeze_projects (storage, new_id, taken_on, error);
+  if (ok)
+    {
+      g_autofree char *summary = g_strdup_printf (_("project snapshot of %s"), taken_on);
+      gt_audit_bulk_end (storage, summary);
+    }
   if (!gt_project_finish (storage, ok, error))
     return FALSE;
   if (id != NULL)
