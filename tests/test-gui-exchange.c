@@ -182,7 +182,8 @@ drive_township (Test *test, GtkWidget *window)
   }
   screenshot (window, "exchange-page");
 
-  /* The drive bar's "export this month's report" opens the dialog aimed at the drive. */
+  /* The drive bar's "export the monthly report" opens the dialog aimed at the drive, for
+   * the last month that has ended. */
   g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
   g_action_group_activate_action (G_ACTION_GROUP (window), "exchange-export-to",
                                   g_variant_new_string (out));
@@ -194,6 +195,16 @@ drive_township (Test *test, GtkWidget *window)
   g_assert_cmpstr (gtk_combo_box_get_active_id (
                      GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX, "folder_combo"))),
                    ==, out);
+  {
+    g_autofree char *last = gt_exchange_default_period ();
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *current = g_date_time_format (now, "%Y-%m");
+
+    g_assert_cmpstr (gtk_combo_box_get_active_id (
+                       GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX, "period_combo"))),
+                     ==, last);
+    g_assert_cmpstr (last, <, current);
+  }
   g_assert_true (gtk_toggle_button_get_active (
     GTK_TOGGLE_BUTTON (find_widget (dialog, GTK_TYPE_CHECK_BUTTON, "mask_check"))));
   g_assert_true (g_str_has_prefix (gtk_entry_get_text (GTK_ENTRY (

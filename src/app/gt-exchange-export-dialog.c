@@ -374,10 +374,16 @@ fill_folders (GtExchangeExportDialog *self)
     }
   if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
     add_folder (self, documents, documents);
-  /* The first drive, else the documents folder. */
+  /* Without either, the home folder: the field is never left empty. */
+  if (drives->len == 0 && !(documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)))
+    {
+      documents = g_get_home_dir ();
+      add_folder (self, documents, documents);
+    }
+  /* The first drive, else the documents (or home) folder. */
   if (drives->len > 0)
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->folder_combo), drives->pdata[0]);
-  else if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+  else
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->folder_combo), documents);
 }
 
@@ -430,6 +436,7 @@ static void
 fill_periods (GtExchangeExportDialog *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *last = gt_exchange_default_period ();
 
   for (int i = 0; i < 24; i++)
     {
@@ -440,7 +447,11 @@ fill_periods (GtExchangeExportDialog *self)
 
       gtk_combo_box_text_append (self->period_combo, id, label);
     }
-  gtk_combo_box_set_active (GTK_COMBO_BOX (self->period_combo), 0);
+  /* The month under way stays in the list (a month closed early), but the report is
+   * usually for the month before: the county's summary defaults to the newest period any
+   * township reported, so one township sending the month under way made every other
+   * one look missing. */
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->period_combo), last);
 }
 
 static void

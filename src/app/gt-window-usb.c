@@ -2,7 +2,7 @@
  *
  * A GVolumeMonitor tells the window when a drive is mounted. A drive that can be removed
  * (its GDrive says so, or the mount can be ejected or unmounted by the user) is offered in a
- * bar: import the packages on it, or export this month's report to it. The buttons activate
+ * bar: import the packages on it, or export the monthly report to it. The buttons activate
  * the exchange area's window actions with the drive's folder; see gt-window-usb.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -118,7 +118,7 @@ gt_window_offer_drive (GtWindow *self, const char *root, const char *name)
     }
   if (can_export)
     {
-      button = gtk_info_bar_add_button (GTK_INFO_BAR (bar), _("_Export This Month’s Report"),
+      button = gtk_info_bar_add_button (GTK_INFO_BAR (bar), _("_Export the Monthly Report…"),
                                         RESPONSE_EXPORT);
       gtk_buildable_set_name (GTK_BUILDABLE (button), "export_button");
     }

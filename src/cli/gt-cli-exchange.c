@@ -244,7 +244,8 @@ gt_cli_cmd_exchange_export (GtCliContext *ctx, const GtCliCommand *command, int 
   GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("report, full, dispatch or ack"),
       N_("KIND") },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Period of a report: YYYY-MM"),
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period,
+      N_("Period of a report: YYYY-MM (default: the last month that has ended)"),
       N_("P") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Code of the receiving office (default: the "
                                                "parent office)"), N_("ORG") },

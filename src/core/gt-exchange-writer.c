@@ -530,10 +530,7 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
   if (options->period != NULL)
     period = g_strdup (options->period);
   else if (options->kind == GT_EXCHANGE_KIND_REPORT)
-    {
-      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-      period = g_date_time_format (now, "%Y-%m");
-    }
+    period = gt_exchange_default_period ();
   else
     period = g_strdup ("");
   if (*period != '\0' && !g_regex_match_simple ("^[0-9]{4}(-[0-9]{2}|-Q[1-4])?$", period, 0, 0))

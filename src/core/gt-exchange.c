@@ -264,3 +264,12 @@ gt_exchange_result_outcome_text (const GtExchangeResult *r, GtExchangeType type)
                           c[GT_EXCHANGE_NEW], c[GT_EXCHANGE_UPDATED], c[GT_EXCHANGE_UNCHANGED],
                           c[GT_EXCHANGE_CONFLICTING]);
 }
+
+char *
+gt_exchange_default_period (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) last = g_date_time_add_months (now, -1);
+
+  return g_date_time_format (last, "%Y-%m");
+}

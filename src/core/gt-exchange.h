@@ -231,4 +231,8 @@ GtExchangeResult *gt_exchange_import_full (GtStorage *storage, const char *path,
 char *gt_exchange_office_code (GtStorage *storage);
 char *gt_exchange_parent_code (GtStorage *storage);
 
+/* The period of a report package when none is named: the last month that has ended (on
+ * 4 December, November), as YYYY-MM. A month under way is not yet over to report. */
+char *gt_exchange_default_period (void);
+
 G_END_DECLS
