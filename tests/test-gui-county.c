@@ -355,6 +355,9 @@ check_township (GtkWindow *toplevel)
   g_autofree char *status = NULL;
 
   g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "county")));
+  /* A township has no roll-up to show, and says so (guatu --page=county). */
+  g_assert_false (gt_window_show_page (GT_WINDOW (toplevel), "county"));
+  g_assert_true (gt_window_has_page (GT_WINDOW (toplevel), "county"));
   g_assert_true (gtk_widget_get_visible (page));
   g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "tasks"));
   pump ();

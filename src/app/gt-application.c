@@ -191,7 +191,16 @@ gt_application_command_line (GApplication *application, GApplicationCommandLine 
     }
   gt_window_open_database (window, path, TRUE);
   if (page != NULL && !gt_window_show_page (window, page))
-    g_application_command_line_printerr (command_line, _("guatu: unknown page “%s”\n"), page);
+    {
+      if (gt_window_has_page (window, page))
+        g_application_command_line_printerr (command_line,
+                                             _("guatu: page “%s” is not part of this office’s "
+                                               "database (a county’s or a township’s only)\n"),
+                                             page);
+      else
+        g_application_command_line_printerr (command_line, _("guatu: unknown page “%s”\n"),
+                                             page);
+    }
   gtk_window_present (GTK_WINDOW (window));
   return 0;
 }

@@ -241,10 +241,20 @@ gt_window_open_database (GtWindow *self, const char *path, gboolean create)
 gboolean
 gt_window_show_page (GtWindow *self, const char *name)
 {
-  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  /* A page hidden for this office's role (the county roll-up in a township) is not shown:
+   * GtkStack would ignore the request without a word. */
+  if (page == NULL || !gtk_widget_get_visible (page))
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, name);
   return TRUE;
+}
+
+gboolean
+gt_window_has_page (GtWindow *self, const char *name)
+{
+  return gtk_stack_get_child_by_name (self->stack, name) != NULL;
 }
 
 static GtkFileFilter *

@@ -28,8 +28,11 @@ void gt_window_set_storage (GtWindow *self, GtStorage *storage);
 void gt_window_show_error (GtWindow *self, const char *message);
 
 /* Switches the sidebar to a page: overview, organizations, members, life, points,
- * charts, exchange. Returns FALSE for an unknown name. */
+ * charts, exchange… Returns FALSE for an unknown name, and for a page hidden for this
+ * office's role (county, tasks). */
 gboolean gt_window_show_page (GtWindow *self, const char *name);
+/* Whether a page of that name exists, shown or not. */
+gboolean gt_window_has_page (GtWindow *self, const char *name);
 
 /* Remembers the window's size, maximized state and sidebar width (GSettings). */
 void gt_window_save_state (GtWindow *self);
