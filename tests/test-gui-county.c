@@ -19,6 +19,7 @@
 #include "gt-county-report.h"
 #include "gt-task-bar.h"
 #include "gt-tasks-page.h"
+#include "gt-window-role.h"
 #include "gt-window.h"
 #include "gui-test.h"
 
@@ -257,6 +258,17 @@ drive_county (gpointer user_data)
   /* a county sees the roll-up, not the township's task list */
   g_assert_true (gtk_widget_get_visible (page));
   g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "tasks")));
+  /* its own (empty) member list says where the townships' members are; its button opens
+   * the roll-up, which has no banner */
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "members"));
+  pump ();
+  g_assert_nonnull (gt_window_role_get_banner (GT_WINDOW (toplevel)));
+  screenshot (GTK_WIDGET (toplevel), "county-members-banner");
+  g_action_group_activate_action (G_ACTION_GROUP (toplevel), "show-page",
+                                  g_variant_new_string ("county"));
+  pump ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "county");
+  g_assert_null (gt_window_role_get_banner (GT_WINDOW (toplevel)));
   g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "county"));
   pump ();
   model = view_model (page, "township_view");

@@ -1,9 +1,9 @@
 /* gt-window-usb.h — removable drives and dropped files: the offer to import the packages on a
- * drive or export this month's report to it, and package files dropped onto the window
+ * drive or export the monthly report to it, and package files dropped onto the window
  *
  * The window only offers what the data-exchange area provides, through window actions:
  *   win.exchange-import-from (s: the drive's folder)   import the packages found there
- *   win.exchange-export-to   (s: the drive's folder)   write this month's report there
+ *   win.exchange-export-to   (s: the drive's folder)   write the monthly report there
  *   win.exchange-import-files (as: file paths)         import these package files
  * A button whose action is not registered is not shown; a drop is refused.
  *

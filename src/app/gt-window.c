@@ -34,6 +34,7 @@
 #include "gt-tasks-page.h"
 #include "gt-window-backup.h"
 #include "gt-window-exchange.h"
+#include "gt-window-role.h"
 #include "gt-window-usb.h"
 #include "gt-window.h"
 
@@ -146,6 +147,7 @@ update_role_pages (GtWindow *self)
   gtk_widget_set_visible (roll_up, county);
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "tasks"),
                           self->storage != NULL && !county);
+  gt_window_role_update (self, gtk_stack_get_visible_child_name (self->stack));
 }
 
 static void
@@ -527,6 +529,7 @@ stack_page_changed_cb (GtkStack *stack, GParamSpec *pspec, GtWindow *self)
     }
   if (settings != NULL && name != NULL)
     g_settings_set_string (settings, "last-view", name);
+  gt_window_role_update (self, name);
 }
 
 static void
