@@ -138,7 +138,7 @@ drive_households (gpointer user_data)
   gt_household_page_set_max_listed (GT_HOUSEHOLD_PAGE (page), 50000);
   g_assert_cmpint (count_rows (households_model (page), NULL), ==, 1505);
 
-  /* one village, then its households with visits overdue: never visited, so all of them */
+  /* one village, then its households with visits overdue */
   village_combo = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "village_combo");
   report_combo = find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "report_combo");
   g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (village_combo), "青石村"));
@@ -157,7 +157,17 @@ drive_households (gpointer user_data)
   screenshot (GTK_WIDGET (toplevel), "households-village");
   g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "2"));
   pump ();
-  g_assert_cmpint (count_rows (households_model (page), NULL), ==, n_village);
+  {
+    /* as the core counts them: the demo's visits end in November 2026, so which are within
+     * the interval depends on today */
+    GtHouseholdFilter overdue = { .village = "青石村", .report = GT_HOUSEHOLD_REPORT_OVERDUE };
+    gint64 n_overdue = 0;
+
+    g_assert_true (gt_household_count (storage, &overdue, &n_overdue, NULL));
+    g_assert_cmpint (n_overdue, >, 0);
+    g_assert_cmpint (n_overdue, <=, n_village);
+    g_assert_cmpint (count_rows (households_model (page), NULL), ==, n_overdue);
+  }
   g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (report_combo), "1"));
   pump ();
   g_assert_cmpint (count_rows (households_model (page), NULL), ==, 0); /* everyone links 7 */
@@ -264,7 +274,8 @@ drive_households (gpointer user_data)
     gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "visit_button")));
     pump ();
     g_assert_false (gtk_widget_get_visible (error_label));
-    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (visits)), NULL), ==, 1);
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (visits)), NULL), ==,
+                     before->visits->len + 1); /* the demo's, and today's */
     gtk_notebook_set_current_page (GTK_NOTEBOOK (find_widget (dialog, GTK_TYPE_NOTEBOOK,
                                                               "notebook")), 2);
     pump ();
@@ -276,8 +287,8 @@ drive_households (gpointer user_data)
   /* the database has the one new link and its one visit, nothing else */
   after = gt_household_lookup (storage, id, NULL);
   g_assert_cmpint (after->links->len, ==, before->links->len + 1);
-  g_assert_cmpint (after->visits->len, ==, 1);
-  g_assert_cmpint (((GtVisit *) after->visits->pdata[0])->member_id, ==, pick->id);
+  g_assert_cmpint (after->visits->len, ==, before->visits->len + 1);
+  g_assert_cmpint (((GtVisit *) after->visits->pdata[0])->member_id, ==, pick->id); /* newest */
   for (guint j = 0; j < after->links->len; j++)
     {
       GtHouseholdLink *l = after->links->pdata[j];
@@ -288,7 +299,13 @@ drive_households (gpointer user_data)
           g_assert_cmpstr (l->last_visit, ==, ((GtVisit *) after->visits->pdata[0])->date);
         }
       else
-        g_assert_null (l->last_visit);
+        /* the other links' visits are as they were */
+        for (guint k = 0; k < before->links->len; k++)
+          {
+            GtHouseholdLink *was = before->links->pdata[k];
+            if (was->member_id == l->member_id)
+              g_assert_cmpstr (l->last_visit, ==, was->last_visit);
+          }
     }
   g_assert_cmpstr (after->look_kitchen, ==, "灶台干净，米面充足");
   g_assert_true (gt_household_count (storage, NULL, &n, NULL));

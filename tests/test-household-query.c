@@ -137,7 +137,16 @@ test_all_in_pages (Fixture *fx, gconstpointer data)
       g_assert_cmpstr (row->address, ==, h->address);
       g_assert_cmpint (row->size, ==, h->size);
       g_assert_cmpint (row->n_links, ==, h->links->len);
-      g_assert_null (row->last_visit);
+      {
+        /* the demo's visits (gt-demo-visits.c): the newest of any linked member */
+        sqlite3_stmt *stmt = gt_storage_prepare (fx->storage, "SELECT max (date) FROM visits"
+                                                 " WHERE household_id = ?", NULL);
+
+        sqlite3_bind_int64 (stmt, 1, row->id);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpstr (row->last_visit, ==, (const char *) sqlite3_column_text (stmt, 0));
+        sqlite3_reset (stmt);
+      }
     }
 }
 
@@ -285,7 +294,9 @@ test_overdue (Fixture *fx, gconstpointer data)
   GtHouseholdFilter bad = { .report = GT_HOUSEHOLD_REPORT_OVERDUE, .as_of = "2024-02-30" };
   gint64 n = 0;
 
-  /* never visited: every household with a link is overdue */
+  /* Without the demo's visits (they end in November 2026: which are within the interval
+   * depends on today), every household with a link is overdue. */
+  g_assert_true (gt_storage_exec (fx->storage, "DELETE FROM visits", &error));
   g_assert_cmpint (count (fx->storage, &filter), ==, 1505);
 
   /* visit three households today: they drop out, and show the visit as their last */

@@ -274,6 +274,7 @@ test_visit (Fixture *fx, gconstpointer data)
   g_autofree char *tomorrow = day (1), *today = day (0), *before_join = NULL;
   g_autoptr (GtMemberRecord) member = gt_member_lookup (fx->storage, "1", &error);
   gint64 household, other = add_household (fx, "郑水根"), id = 0;
+  guint n_before;
 
   household = count (fx->storage, "SELECT min (household_id) FROM member_household_links"
                                   " WHERE member_id = 1");
@@ -293,6 +294,10 @@ test_visit (Fixture *fx, gconstpointer data)
   ASSERT_REFUSED (fx, gt_household_visit (fx->storage, 999999, household, NULL, NULL, NULL,
                                           refusal), "member 999999");
 
+  {
+    g_autoptr (GtHousehold) before = gt_household_lookup (fx->storage, household, &error);
+    n_before = before->visits->len; /* the demo's (gt-demo-visits.c) */
+  }
   g_assert_true (gt_household_visit (fx->storage, 1, household, NULL, "看了厨房，问了收入",
                                      &id, &error));
   g_assert_no_error (error);
@@ -300,7 +305,7 @@ test_visit (Fixture *fx, gconstpointer data)
   g_assert_true (gt_household_visit (fx->storage, 1, household, member->join_date, NULL, NULL,
                                      &error));
   h = gt_household_lookup (fx->storage, household, &error);
-  g_assert_cmpuint (h->visits->len, ==, 2);
+  g_assert_cmpuint (h->visits->len, ==, n_before + 2);
   g_assert_cmpstr (((GtVisit *) h->visits->pdata[0])->date, ==, today); /* newest first */
   g_assert_cmpstr (((GtVisit *) h->visits->pdata[0])->notes, ==, "看了厨房，问了收入");
   g_assert_cmpstr (((GtHouseholdLink *) h->links->pdata[0])->last_visit, ==, today);
@@ -349,6 +354,9 @@ test_reports (Fixture *fx, gconstpointer data)
   GtLinkShortfall *s;
   GtOverdueVisit *o;
 
+  /* Without the demo's visits (which of them are within the interval depends on today),
+   * every link is overdue. */
+  g_assert_true (gt_storage_exec (fx->storage, "DELETE FROM visits", &error));
   shortfall = gt_household_report_shortfall (fx->storage, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shortfall->len, ==, 0);

@@ -48,6 +48,9 @@ typedef struct
 /* Reports @done of @total of @phase's work (at most every 1/256 of it). */
 void gt_demo_phase_report (const DemoPhase *phase, gint64 done, gint64 total);
 
+/* Visits to the linked households, January to November 2026 (gt-demo-visits.c). */
+gboolean gt_demo_visits_build (GtStorage *storage, guint32 seed, GError **error);
+
 gboolean gt_demo_life_build_phase (GtStorage *storage, guint32 seed, const DemoPhase *phase,
                                    GError **error);
 /* @n_projects projects placed in the database's villages, named after their village,

@@ -79,6 +79,82 @@ insert (GtStorage *storage, GRand *rand, const DemoPhase *phase, const DemoMembe
   return gt_storage_step_done (storage, stmt, error);
 }
 
+/* The months each member paid dues, attended a meeting and visited a household, as
+ * "member month" keys of three sets: the basic items and the penalties about them follow
+ * the ledgers (a member with dues seven months behind was credited "paid on time" eleven
+ * times). A set with no rows at all (the scale demo writes no visits) leaves its item to
+ * chance. */
+typedef struct
+{
+  GHashTable *paid, *attended, *visited;
+} Facts;
+
+static GHashTable *
+load_months (GtStorage *storage, const char *sql, GError **error)
+{
+  g_autoptr (GHashTable) months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (months, g_strdup_printf ("%" G_GINT64_FORMAT " %s",
+                                               (gint64) sqlite3_column_int64 (stmt, 0),
+                                               (const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, "facts");
+      return NULL;
+    }
+  return g_steal_pointer (&months);
+}
+
+static void
+facts_clear (Facts *facts)
+{
+  g_clear_pointer (&facts->paid, g_hash_table_unref);
+  g_clear_pointer (&facts->attended, g_hash_table_unref);
+  g_clear_pointer (&facts->visited, g_hash_table_unref);
+}
+
+static gboolean
+facts_load (GtStorage *storage, Facts *facts, GError **error)
+{
+  facts->paid = load_months (storage, "SELECT member_id, month FROM dues_payments", error);
+  facts->attended = facts->paid == NULL ? NULL : load_months (
+    storage, "SELECT a.member_id, substr (m.date, 1, 7) FROM meeting_attendance a"
+             " JOIN meetings m ON m.id = a.meeting_id WHERE a.present = 1", error);
+  facts->visited = facts->attended == NULL ? NULL : load_months (
+    storage, "SELECT member_id, substr (date, 1, 7) FROM visits", error);
+  return facts->visited != NULL;
+}
+
+/* Whether the ledger behind @item says @member did it in @month: TRUE, FALSE, or -1 when no
+ * ledger speaks for the item. */
+static int
+ledger_says (const Facts *facts, const GtScoreItem *item, gint64 member, const char *month)
+{
+  GHashTable *set = NULL;
+  g_autofree char *key = NULL;
+  gboolean done;
+
+  if (g_strcmp0 (item->code, "basic_dues") == 0 || g_strcmp0 (item->code, "penalty_dues_late") == 0)
+    set = facts->paid;
+  else if (g_strcmp0 (item->code, "basic_meeting") == 0 ||
+           g_strcmp0 (item->code, "penalty_absent") == 0)
+    set = facts->attended;
+  else if (g_strcmp0 (item->code, "basic_duty") == 0)
+    set = facts->visited;
+  if (set == NULL || g_hash_table_size (set) == 0)
+    return -1;
+  key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", member, month);
+  done = g_hash_table_contains (set, key);
+  /* a penalty for not doing it */
+  return g_strcmp0 (item->category, "penalty") == 0 ? !done : done;
+}
+
 static GArray *
 load_members (GtStorage *storage, GError **error)
 {
@@ -123,14 +199,18 @@ gt_demo_scoring_build_phase (GtStorage *storage, guint32 seed, const DemoPhase *
 {
   g_autoptr (GtScoreRules) rules = gt_score_rules_load_current (storage, error);
   g_autoptr (GArray) members = NULL;
+  Facts facts = { NULL };
   GRand *rand;
   gboolean ok = TRUE;
 
   if (rules == NULL)
     return FALSE;
   members = load_members (storage, error);
-  if (members == NULL)
-    return FALSE;
+  if (members == NULL || !facts_load (storage, &facts, error))
+    {
+      facts_clear (&facts);
+      return FALSE;
+    }
   rand = g_rand_new_with_seed (seed ^ 0x5c0e);
   for (guint i = 0; ok && i < members->len; i++)
     {
@@ -152,20 +232,29 @@ gt_demo_scoring_build_phase (GtStorage *storage, guint32 seed, const DemoPhase *
           for (guint k = 0; ok && k < rules->items->len; k++)
             {
               const GtScoreItem *item = g_ptr_array_index (rules->items, k);
+              int says = ledger_says (&facts, item, member->id, month);
+              gboolean chance = g_rand_double (rand) < q;
 
-              if (g_strcmp0 (item->category, "basic") == 0 && g_rand_double (rand) < q)
+              if (g_strcmp0 (item->category, "basic") == 0 && (says < 0 ? chance : says))
                 ok = insert (storage, rand, phase, member, month, item, error);
             }
           if (ok && g_rand_double (rand) < active)
             ok = insert (storage, rand, phase, member, month, pick (rules, "bonus", rand), error);
           if (ok && g_rand_double (rand) < (1 - q) * 0.25)
-            ok = insert (storage, rand, phase, member, month, pick (rules, "penalty", rand), error);
+            {
+              const GtScoreItem *penalty = pick (rules, "penalty", rand);
+
+              /* not "paid late" in a month paid, nor "absent" in a month attended */
+              if (ledger_says (&facts, penalty, member->id, month) != 0)
+                ok = insert (storage, rand, phase, member, month, penalty, error);
+            }
         }
       /* Two members in the township were sanctioned this year. */
       if (ok && (i == 17 || i == 131))
         ok = insert (storage, rand, phase, member, "2026-05", pick (rules, "downgrade", rand), error);
     }
   g_rand_free (rand);
+  facts_clear (&facts);
   return ok;
 }
 

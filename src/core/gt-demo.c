@@ -524,6 +524,8 @@ build (Demo *demo, GError **error)
   return insert_projects (demo, village_ids, error) &&
          /* life: a year of meetings and dues (gt-demo-life.c) */
          gt_demo_life_build (demo->storage, g_rand_int (demo->rand), error) &&
+         /* the members' visits to their linked households (gt-demo-visits.c) */
+         gt_demo_visits_build (demo->storage, g_rand_int (demo->rand), error) &&
          /* develop: the development pipeline and transfer letters */
          gt_demo_develop_build (demo->storage, error) &&
          /* projects: the rest of the library, supervision and last month's snapshot */
