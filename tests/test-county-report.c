@@ -91,7 +91,11 @@ test_ranking (void)
   worst = 1 - best;
   g_assert_cmpstr (((GtCountyTownship *) ranked->pdata[0])->code, ==, county_codes[best]);
   g_assert_cmpstr (((GtCountyTownship *) ranked->pdata[1])->code, ==, county_codes[worst]);
-  g_assert_cmpint (links->value (ranked->pdata[0]), ==, expected[best]);
+  {
+    gint64 v = -1;
+    g_assert_true (gt_county_column_value (links, ranked->pdata[0], &v));
+    g_assert_cmpint (v, ==, expected[best]);
+  }
   /* the CLI's ranking by a metric leaves out the same townships */
   by_metric = gt_county_ranked (towns, GT_COUNTY_RANK_LINKS_PER_MEMBER);
   g_assert_cmpuint (by_metric->len, ==, 2);
@@ -161,11 +165,163 @@ test_ranking_split (void)
     {
       guint top = 99, bottom = 99;
 
-      gt_county_ranking_split (cases[i][0], cases[i][1], &top, &bottom);
+      gt_county_ranking_split (NULL, cases[i][0], cases[i][1], &top, &bottom);
       g_assert_cmpuint (top, ==, cases[i][2]);
       g_assert_cmpuint (bottom, ==, cases[i][3]);
       g_assert_cmpuint (top + bottom, <=, cases[i][0]);
     }
+}
+
+/* Equal values share a place (1, 2, 2, 4), and the lists never part them: a list that would
+ * end inside a group of equals takes the whole group, and nobody is listed twice. */
+static void
+test_ranking_ties (void)
+{
+  static const struct
+  {
+    gint64 values[8];
+    guint n, top;
+    guint places[8];
+    guint n_top, n_bottom;
+    guint from_bottom[8];
+  } cases[] = {
+    { { 9, 7, 7, 3 }, 4, 2, { 1, 2, 2, 4 }, 3, 1, { 4, 2, 2, 1 } },
+    { { 9, 7, 7, 3 }, 4, 1, { 1, 2, 2, 4 }, 1, 1, { 4, 2, 2, 1 } },
+    { { 215, 215 }, 2, 5, { 1, 1 }, 2, 0, { 1, 1 } },
+    { { 5, 5, 5, 5 }, 4, 3, { 1, 1, 1, 1 }, 4, 0, { 1, 1, 1, 1 } },
+    { { 9, 8, 7, 6, 2, 2, 2, 1 }, 8, 2, { 1, 2, 3, 4, 5, 5, 5, 8 }, 2, 4, { 8, 7, 6, 5, 2, 2, 2, 1 } },
+    { { 9, 8, 7, 2, 2 }, 5, 1, { 1, 2, 3, 4, 4 }, 1, 2, { 5, 4, 3, 1, 1 } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree guint *places = gt_county_places (cases[c].values, cases[c].n);
+      guint top = 99, bottom = 99;
+
+      for (guint i = 0; i < cases[c].n; i++)
+        {
+          g_assert_cmpuint (places[i], ==, cases[c].places[i]);
+          g_assert_cmpuint (gt_county_place_from_bottom (places, cases[c].n, i), ==,
+                            cases[c].from_bottom[i]);
+        }
+      gt_county_ranking_split (places, cases[c].n, cases[c].top, &top, &bottom);
+      g_assert_cmpuint (top, ==, cases[c].n_top);
+      g_assert_cmpuint (bottom, ==, cases[c].n_bottom);
+      g_assert_cmpuint (top + bottom, <=, cases[c].n);
+    }
+}
+
+/* A ratio with nothing to divide by is no figure: "—", sorted after every figure, not
+ * ranked; the period's stars of a township that reported but rated nobody likewise. */
+static void
+test_no_value (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = gt_county_summary (county, "2026-11", &error);
+  g_autoptr (GPtrArray) ranked = NULL;
+  const GtCountyColumn *links = gt_county_column_find ("links-per-member");
+  const GtCountyColumn *milestones = gt_county_column_find ("milestones-done");
+  const GtCountyColumn *stars = gt_county_column_find ("average-stars");
+  const GtCountyTownship *never, *reporter;
+  GtCountyTownship unrated = { 0 };
+
+  g_assert_no_error (error);
+  never = towns->pdata[3];
+  reporter = towns->pdata[0];
+  g_assert_cmpstr (never->code, ==, county_codes[3]);
+  g_assert_cmpint (never->members, ==, 0);
+  g_assert_cmpint (never->milestones, ==, 0);
+  for (const GtCountyColumn *const *c = (const GtCountyColumn *const[]) { links, milestones,
+                                                                           NULL }; *c; c++)
+    {
+      g_autofree char *cell = gt_county_column_text (*c, never);
+      g_autofree char *figure = gt_county_column_text (*c, reporter);
+
+      g_assert_cmpstr (cell, ==, "—");
+      g_assert_false (gt_county_column_value (*c, never, NULL));
+      g_assert_cmpstr (figure, !=, "—");
+      /* after the figures, ascending or not */
+      g_assert_cmpint (gt_county_column_compare (*c, reporter, never), <, 0);
+      g_assert_cmpint (gt_county_column_compare (*c, never, reporter), >, 0);
+    }
+  g_assert_false (gt_county_metric_value (never, GT_COUNTY_RANK_LINKS_PER_MEMBER, NULL));
+
+  /* reported the period, rated nobody */
+  unrated.code = (char *) "330822199";
+  unrated.name = (char *) "无星镇";
+  unrated.reported = TRUE;
+  unrated.activity_period = (char *) "2026-11";
+  unrated.members = 10;
+  unrated.meetings_required = 4;
+  unrated.meetings_required_held = 4;
+  {
+    g_autofree char *cell = gt_county_column_text (stars, &unrated);
+    g_autofree char *held = gt_county_column_text (gt_county_column_find ("meetings-held"),
+                                                   &unrated);
+    g_autofree char *dues = gt_county_column_text (gt_county_column_find ("dues-paid"),
+                                                   &unrated);
+
+    g_assert_cmpstr (cell, ==, "—");
+    g_assert_cmpstr (held, ==, "100%");
+    g_assert_cmpstr (dues, ==, "—"); /* no dues base: no member to pay */
+  }
+  g_ptr_array_add (towns, g_memdup2 (&unrated, sizeof unrated));
+  ranked = gt_county_ranking (towns, stars);
+  for (guint i = 0; i < ranked->len; i++)
+    g_assert_true (ranked->pdata[i] != towns->pdata[towns->len - 1]);
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+  ranked = gt_county_ranked (towns, GT_COUNTY_RANK_AVERAGE_STARS);
+  for (guint i = 0; i < ranked->len; i++)
+    g_assert_true (ranked->pdata[i] != towns->pdata[towns->len - 1]);
+  g_clear_pointer (&ranked, g_ptr_array_unref);
+  /* ranked by meetings held, it has a place */
+  ranked = gt_county_ranked (towns, GT_COUNTY_RANK_MEETINGS_HELD);
+  g_assert_true (ranked->pdata[0] == towns->pdata[towns->len - 1]);
+  /* the borrowed strings are not the array's to free */
+  g_free (g_ptr_array_steal_index (towns, towns->len - 1));
+}
+
+/* Townships 0 and 1 report the same 215 members: both first, in the printed summary as in
+ * the ranking, one list, no "2." and no bottom list. */
+static void
+test_report_ties (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) towns = gt_county_summary (county, "2026-11", &error);
+  g_autoptr (GPtrArray) ranked = NULL;
+  g_autofree guint *places = NULL;
+  const GtCountyColumn *members = gt_county_column_find ("members");
+  g_autoptr (GtCountyReport) report = NULL;
+  g_autofree char *pdf = g_build_filename (fx.dir, "ties.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (((GtCountyTownship *) towns->pdata[0])->members, ==,
+                   ((GtCountyTownship *) towns->pdata[1])->members);
+  ranked = gt_county_ranking (towns, members);
+  places = gt_county_ranking_places (ranked, members);
+  g_assert_cmpuint (ranked->len, ==, 2);
+  g_assert_cmpuint (places[0], ==, 1);
+  g_assert_cmpuint (places[1], ==, 1);
+
+  report = gt_county_report_new (county, "2026-11", "members", 5, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_county_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-raw", pdf, "-", NULL);
+  g_assert_nonnull (strstr (text, "Top 2 by Members"));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("1. %s (%s)", county_names[i], county_codes[i]);
+      g_assert_nonnull (strstr (text, entry));
+    }
+  g_assert_null (strstr (text, "2. "));
+  g_assert_null (strstr (text, "Bottom"));
+  /* and township 3's empty ratios print as dashes, not 0.00 and 0% */
+  g_assert_null (strstr (text, "0.00"));
+  g_assert_null (strstr (text, " 0%"));
 }
 
 static void
@@ -531,6 +687,9 @@ main (int argc, char **argv)
   g_test_add_func ("/county/ranking", test_ranking);
   g_test_add_func ("/county/default-period", test_default_period);
   g_test_add_func ("/county/ranking-split", test_ranking_split);
+  g_test_add_func ("/county/ranking-ties", test_ranking_ties);
+  g_test_add_func ("/county/no-value", test_no_value);
+  g_test_add_func ("/county/report-ties", test_report_ties);
   g_test_add_func ("/county/report-pdf", test_report_pdf);
   g_test_add_func ("/county/report-pages", test_report_pages);
   g_test_add_func ("/county/dispatch-and-ack", test_dispatch_and_ack);

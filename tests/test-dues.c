@@ -5,9 +5,12 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gt-dues.h"
+#include "gt-life-report.h"
+#include "gt-life.h"
 #include "life-fixture.h"
 
 static gint64
@@ -386,6 +389,79 @@ test_branch_change (LifeFixture *fx, gconstpointer data)
   g_clear_error (&error);
 }
 
+/* Every active member paid last month, 王三 not the two months before it: on any day of this
+ * month, asked as of this month or for this year's report, nobody owes this month (not yet
+ * due) and 王三 owes 2 months, as the dues page (as of NULL) says. */
+static void
+test_arrears_not_yet_due (LifeFixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *month = gt_month_of (NULL), *last = gt_month_add (month, -1);
+  g_autofree char *before = gt_month_add (month, -3), *date = g_strdup_printf ("%s-25", last);
+  g_autofree char *year = g_strndup (month, 4), *due = gt_dues_last_due_month (NULL);
+  g_autofree char *pdf = g_build_filename (fx->dir, "arrears.pdf", NULL), *text = NULL;
+  g_autofree char *command = NULL, *as_of = NULL;
+  g_autoptr (GPtrArray) page = NULL, asked = NULL;
+  g_autoptr (GtReport) report = NULL;
+  const gint64 members[] = { 1, 2, 3, 4, 5, 7 };
+
+  g_assert_cmpstr (due, ==, last);
+  {
+    g_autofree char *december = gt_dues_last_due_month ("2026-12-04");
+    g_autofree char *january = gt_dues_last_due_month ("2027-01-31");
+
+    g_assert_cmpstr (december, ==, "2026-11");
+    g_assert_cmpstr (january, ==, "2026-12");
+  }
+  g_assert_true (gt_storage_set_meta (fx->storage, "dues.since", before, &error));
+  g_assert_true (gt_dues_set_base (fx->storage, 3, atoi (year) - 1, 0, NULL, -1, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autofree char *first = gt_month_add (month, -3), *second = gt_month_add (month, -2);
+
+      g_assert_true (gt_dues_pay (fx->storage, members[i], last, 100, date, NULL, &error));
+      if (members[i] != 3)
+        {
+          g_autofree char *on1 = g_strdup_printf ("%s-25", first);
+          g_autofree char *on2 = g_strdup_printf ("%s-25", second);
+
+          g_assert_true (gt_dues_pay (fx->storage, members[i], first, 100, on1, NULL, &error));
+          g_assert_true (gt_dues_pay (fx->storage, members[i], second, 100, on2, NULL, &error));
+        }
+      g_assert_no_error (error);
+    }
+
+  /* the dues page */
+  page = gt_dues_arrears (fx->storage, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpint (((GtDuesArrears *) page->pdata[0])->member_id, ==, 3);
+  g_assert_cmpint (((GtDuesArrears *) page->pdata[0])->months_unpaid, ==, 2);
+  g_assert_cmpint (((GtDuesArrears *) page->pdata[0])->consecutive, ==, 0);
+  g_assert_cmpint (((GtDuesArrears *) page->pdata[0])->owed_fen, ==, 2 * 20);
+  /* `dues arrears --as-of` this month or later: the same */
+  asked = gt_dues_arrears (fx->storage, month, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (asked->len, ==, 1);
+  g_assert_cmpint (((GtDuesArrears *) asked->pdata[0])->months_unpaid, ==, 2);
+  g_assert_cmpint (((GtDuesArrears *) asked->pdata[0])->owed_fen, ==, 2 * 20);
+
+  /* `report arrears --period YEAR`, read back from the PDF */
+  report = gt_dues_report_arrears (fx->storage, year, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("pdftotext -raw %s -", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  as_of = g_strdup_printf ("As of %s ", last);
+  g_assert_nonnull (strstr (text, as_of));
+  g_assert_nonnull (strstr (text, "王三"));
+  g_assert_nonnull (strstr (text, "Total 1 member 0.40"));
+  g_assert_null (strstr (text, "张一"));
+  g_unlink (pdf);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -397,6 +473,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dues/money", test_money);
   ADD ("/dues/payments", test_payments);
   ADD ("/dues/arrears", test_arrears);
+  ADD ("/dues/arrears-not-yet-due", test_arrears_not_yet_due);
   ADD ("/dues/branch-change", test_branch_change);
   return g_test_run ();
 }

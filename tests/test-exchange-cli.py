@@ -77,6 +77,40 @@ def resign(path, body, key_db, out):
     return out
 
 
+def ranking_split(places, top):
+    """How many townships the top and bottom lists hold: the better half at most, and a list
+    that would end inside a group of equals (one place) takes the whole group."""
+    n = len(places)
+    t = min(top, (n + 1) // 2)
+    while 0 < t < n and places[t] == places[t - 1]:
+        t += 1
+    b = min(top, n - t)
+    while 0 < b and t + b < n and places[n - b - 1] == places[n - b]:
+        b += 1
+    return t, b
+
+
+def expected_ranking_lines(ranking, top):
+    """The "Top P: CODE" and "Bottom P: CODE" lines `county summary` prints for a JSON
+    ranking: places from the top, and from the bottom for the bottom list (equals share)."""
+    places = [x["place"] for x in ranking]
+    n = len(places)
+    t, b = ranking_split(places, top)
+    lines = [f"Top {places[i]}: {ranking[i]['code']}" for i in range(t)]
+    for i in range(b):
+        at = n - 1 - i
+        last = at
+        while last + 1 < n and places[last + 1] == places[at]:
+            last += 1
+        lines.append(f"Bottom {n - last}: {ranking[at]['code']}")
+    return lines
+
+
+def ranking_lines(stdout):
+    return [" ".join(line.split()[:3]) for line in stdout.splitlines()
+            if line.startswith("Top ") or line.startswith("Bottom ")]
+
+
 with tempfile.TemporaryDirectory() as tmp:
     county = os.path.join(tmp, "county.db")
     ok("init --role county", run("--db", county, "init", "--role", "county", "--code", COUNTY,
@@ -399,8 +433,14 @@ with tempfile.TemporaryDirectory() as tmp:
           and t2.get("average_stars_x100") == sum(i * n for i, n in enumerate(by_level)) * 100
           // sum(by_level), str(t2))
     unstarred = [t for t in j.get("by_township", []) if t["code"] != STARRED]
-    check("summary: townships without a star rating show none",
-          all(t["rated_members"] == 0 and t["stars_period"] is None for t in unstarred))
+    check("summary: townships without a star rating show none, and no average (not 0)",
+          all(t["rated_members"] == 0 and t["stars_period"] is None
+              and t["average_stars_x100"] is None for t in unstarred), str(unstarred[:1]))
+    r3 = ok("county summary ranked by average stars",
+            run("--db", county, "county", "summary", "--period", "2026-11", "--rank",
+                "average-stars", "--json"))
+    check("summary: only a township with a star rating is ranked by stars",
+          [x["code"] for x in (json_of(r3) or {}).get("ranking", [])] == [STARRED], r3.stdout[-300:])
     r3 = ok("county summary ranked by meetings held",
             run("--db", county, "county", "summary", "--period", "2026-11", "--rank",
                 "meetings-held", "--json"))
@@ -417,6 +457,11 @@ with tempfile.TemporaryDirectory() as tmp:
     ranking = [x["value"] for x in j.get("ranking", [])]
     check("summary: ranking sorted best first", ranking == sorted(ranking, reverse=True)
           and len(ranking) == 12, str(ranking))
+    # equal values share a place (1, 2, 2, 4)
+    places = [x["place"] for x in j.get("ranking", [])]
+    check("summary: equal values share a place",
+          places and all(places[i] == (places[i - 1] if ranking[i] == ranking[i - 1] else i + 1)
+                         for i in range(1, len(places))) and places[0] == 1, str(places))
     r = ok("county summary for a month without reports",
            run("--db", county, "county", "summary", "--period", "2026-10", "--json"))
     check("summary: 12 reports missing for 2026-10", len((json_of(r) or {}).get("missing", []))
@@ -438,9 +483,11 @@ with tempfile.TemporaryDirectory() as tmp:
     check("summary default period: the newest reported, missing counted for it",
           len(december) == 3 and f"Missing reports 2026-12: {12 - len(december)}" in r.stdout,
           r.stdout[-900:])
-    check("summary default period: only its reporters ranked, each once (top 2, bottom 1)",
-          sorted(listed) == december and "Top 2:" in r.stdout and "Bottom 1:" in r.stdout
-          and "Top 3:" not in r.stdout and "Bottom 2:" not in r.stdout, r.stdout[-900:])
+    rd = json_of(run("--db", county, "county", "summary", "--json")) or {}
+    check("summary default period: only its reporters ranked, each once, equals together",
+          sorted(listed) == december
+          and ranking_lines(r.stdout) == expected_ranking_lines(rd.get("ranking", []), 5),
+          r.stdout[-900:])
     missing_rows = [line for line in r.stdout.splitlines() if line.endswith("MISSING")
                     and "2026-12" in line]
     check("summary default period: missing townships have no activity figures",
@@ -452,9 +499,13 @@ with tempfile.TemporaryDirectory() as tmp:
           jd.get("period") == "2026-12" and len(jd.get("missing", [])) == 12 - len(december)
           and sorted(x["code"] for x in jd.get("ranking", [])) == december, r.stdout[:300])
     r = ok("county summary (text)", run("--db", county, "county", "summary", "--period",
-                                        "2026-11", "--rank", "links-per-member", "--top", "2"))
-    check("summary text: top and bottom", "Top 2:" in r.stdout and "Bottom 2:" in r.stdout,
-          r.stdout)
+                                        "2026-11", "--rank", "meetings-held", "--top", "2"))
+    rj = json_of(run("--db", county, "county", "summary", "--period", "2026-11", "--rank",
+                     "meetings-held", "--json")) or {}
+    lines = ranking_lines(r.stdout)
+    check("summary text: top and bottom, places as in the JSON ranking",
+          any(x.startswith("Top ") for x in lines) and any(x.startswith("Bottom ") for x in lines)
+          and lines == expected_ranking_lines(rj.get("ranking", []), 2), r.stdout[-900:])
     row = [line for line in r.stdout.splitlines() if line.startswith(STARRED)
            and "%" in line]
     check("summary text: meetings, dues and stars of a township",
@@ -465,15 +516,21 @@ with tempfile.TemporaryDirectory() as tmp:
     # The printed county summary (A4 PDF), checked with poppler.
     pdf = os.path.join(tmp, "county.pdf")
     r = ok("county-report", run("--db", county, "county-report", "--period", "2026-11",
-                                "--rank", "links-per-member", "--out", pdf))
+                                "--rank", "meetings-held", "--out", pdf))
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
     check("county-report: an A4 PDF", "(A4)" in info and "Pages:" in info, info)
     text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
                           text=True).stdout
     check("county-report: every township and the county named",
           all(name in text for _, name in TOWNSHIPS) and "常山县" in text, text[:400])
-    check("county-report: top and bottom 5", "Top 5 by Links per member" in text
-          and "Bottom 5 by Links per member" in text, text[-600:])
+    listed = rj.get("ranking", [])
+    n_top, n_bottom = ranking_split([x["place"] for x in listed], 5)
+    listed = listed[:n_top] + (listed[-n_bottom:] if n_bottom else [])
+    check("county-report: top and bottom 5, equals together, places as in the JSON",
+          n_top > 0 and f"Top {n_top} by Meetings held" in text
+          and (n_bottom == 0 or f"Bottom {n_bottom} by Meetings held" in text)
+          and all(f"{x['place']}. " in text and x["code"] in text for x in listed),
+          text[-600:])
     r = ok("county-report for a month without reports",
            run("--db", county, "county-report", "--period", "2026-10", "--out", pdf))
     text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -871,11 +872,134 @@ test_report (Fixture *fx, gconstpointer data)
   g_unlink (png);
 }
 
+/* The count axis in whole people: ticks of 1, 2, 5, 10 … up to a multiple of the tick. */
+static void
+test_chart_axis (void)
+{
+  static const int cases[][3] = {
+    /* tallest bar → tick, axis top */
+    { 0, 1, 1 }, { 1, 1, 1 }, { 5, 1, 5 }, { 6, 1, 6 }, { 7, 2, 8 }, { 12, 2, 12 },
+    { 13, 5, 15 }, { 30, 5, 30 }, { 31, 10, 40 }, { 61, 20, 80 }, { 121, 50, 150 },
+    { 301, 100, 400 }, { 1234, 500, 1500 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int tick = 0, top = gt_score_chart_axis (cases[i][0], &tick);
+
+      g_assert_cmpint (tick, ==, cases[i][1]);
+      g_assert_cmpint (top, ==, cases[i][2]);
+      g_assert_cmpint (top % tick, ==, 0);
+      g_assert_cmpint (top, >=, cases[i][0]);
+      g_assert_cmpint (top / tick, <=, 6);
+    }
+}
+
+/* The y-axis labels of a chart drawn into a PDF, read back with pdftotext -bbox: the words
+ * left of the plot, top to bottom, as numbers (*@centres: their vertical centres). */
+static GArray *
+chart_axis_labels (const GtScoreRun *run, const char *pdf, GArray **centres)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRegex) word = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *out = NULL;
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (int));
+  int status = 0;
+
+  gt_score_chart_draw (run, cr, 0, 0, 400, 300);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  word = g_regex_new ("<word xMin=\"[0-9.]+\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\""
+                      " yMax=\"([0-9.]+)\">([^<]*)</word>", 0, 0, &error);
+  g_assert_no_error (error);
+  *centres = g_array_new (FALSE, FALSE, sizeof (double));
+  g_regex_match (word, out, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *y0 = g_match_info_fetch (match, 1), *x1 = g_match_info_fetch (match, 2);
+      g_autofree char *y1 = g_match_info_fetch (match, 3), *text = g_match_info_fetch (match, 4);
+      double centre = (g_ascii_strtod (y0, NULL) + g_ascii_strtod (y1, NULL)) / 2;
+      int value = atoi (text);
+
+      /* the labels are right-aligned in the 30 points before the plot (at x + 36) */
+      if (g_ascii_strtod (x1, NULL) > 36)
+        continue;
+      g_assert_true (g_ascii_isdigit (*text));
+      g_array_append_val (labels, value);
+      g_array_append_val (*centres, centre);
+    }
+  return labels;
+}
+
+/* The tallest bar has 5 people and another 2: the axis reads 0, 1, 2, 3, 4, 5, each label at
+ * an even step, so the bar of 2 reaches the line labelled 2 (not one between 1 and 3). */
+static void
+test_chart_labels (Fixture *fx, gconstpointer data)
+{
+  int scores[] = { 10, 10, 10, 10, 10, 12, 12, 14 };
+  g_autoptr (GtScoreRun) run = NULL;
+  g_autoptr (GArray) bins = NULL, labels = NULL, centres = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "chart.pdf", NULL);
+  double first = 0, step = 0, pitch;
+
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("成员%u", i);
+
+      points (fx, add_member (fx, fx->org_x, name), "2026-03", "bonus_advice", 1, scores[i]);
+    }
+  run = compute (fx, "member", "2026");
+  bins = gt_score_chart_bins (run, &first, &step);
+  g_assert_cmpfloat (step, ==, 1);
+  g_assert_cmpint (g_array_index (bins, int, 0), ==, 5);
+  g_assert_cmpint (g_array_index (bins, int, 2), ==, 2);
+
+  labels = chart_axis_labels (run, pdf, &centres);
+  g_assert_cmpuint (labels->len, ==, 6);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_cmpint (g_array_index (labels, int, i), ==, 5 - (int) i);
+  /* each label where its count stands on the axis: evenly spaced from 0 */
+  pitch = (g_array_index (centres, double, 5) - g_array_index (centres, double, 0)) / 5;
+  g_assert_cmpfloat (pitch, >, 10);
+  for (guint i = 0; i < centres->len; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (centres, double, 5) -
+                                      g_array_index (centres, double, i),
+                                    pitch * (5 - i), 0.5);
+  g_clear_pointer (&labels, g_array_unref);
+  g_clear_pointer (&centres, g_array_unref);
+
+  /* two more people with 10 points: 7 in the tallest bar, ticks of 2 up to 8 */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("又一成员%u", i);
+
+      points (fx, add_member (fx, fx->org_x, name), "2026-03", "bonus_advice", 1, 10);
+    }
+  g_clear_pointer (&run, gt_score_run_free);
+  run = compute (fx, "member", "2026");
+  labels = chart_axis_labels (run, pdf, &centres);
+  g_assert_cmpuint (labels->len, ==, 5);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_cmpint (g_array_index (labels, int, i), ==, 8 - 2 * (int) i);
+  g_unlink (pdf);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/score/periods", test_periods);
+  g_test_add_func ("/score/chart-axis", test_chart_axis);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
   ADD ("/score/rubric-sum", test_rubric_sum);
   ADD ("/score/band-edges", test_band_edges);
@@ -892,5 +1016,6 @@ main (int argc, char **argv)
   ADD ("/score/stars", test_stars);
   ADD ("/score/fortress", test_fortress);
   ADD ("/score/report", test_report);
+  ADD ("/score/chart-labels", test_chart_labels);
   return g_test_run ();
 }

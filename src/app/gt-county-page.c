@@ -99,9 +99,21 @@ sort_func (GtkTreeModel *model, GtkTreeIter *a, GtkTreeIter *b, gpointer data)
   const GtCountyColumn *column = data;
   GtCountyPage *self = g_object_get_data (G_OBJECT (model), "gt-page");
   const GtCountyTownship *x = township_at (self, model, a), *y = township_at (self, model, b);
+  gboolean hx, hy;
+  GtkSortType order = GTK_SORT_ASCENDING;
+  int id;
 
   if (x == NULL || y == NULL)
     return (x != NULL) - (y != NULL);
+  /* "—" (no value) stays below the figures whichever way the column is sorted: GTK turns
+   * the result round for a descending sort, so turn it round first */
+  hx = gt_county_column_value (column, x, NULL);
+  hy = gt_county_column_value (column, y, NULL);
+  if (column->value != NULL && hx != hy)
+    {
+      gtk_tree_sortable_get_sort_column_id (GTK_TREE_SORTABLE (model), &id, &order);
+      return (hx ? -1 : 1) * (order == GTK_SORT_DESCENDING ? -1 : 1);
+    }
   return gt_county_column_compare (column, x, y);
 }
 
@@ -170,8 +182,10 @@ fill_ranking (GtCountyPage *self)
   const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->rank_combo));
   const GtCountyColumn *column = gt_county_column_find (id != NULL ? id : "members");
   g_autoptr (GPtrArray) ranked = NULL;
+  g_autofree guint *places = NULL;
   guint top = (guint) gtk_spin_button_get_value_as_int (self->top_spin);
   guint n_side[2];
+  gboolean any_reported = FALSE;
   g_autofree char *top_title = NULL, *bottom_title = NULL;
 
   gtk_list_store_clear (self->top_store);
@@ -179,11 +193,20 @@ fill_ranking (GtCountyPage *self)
   if (self->townships == NULL || column == NULL)
     return;
   ranked = gt_county_ranking (self->townships, column);
-  /* each township once: fewer than 2 × top are shared out between the two lists */
-  gt_county_ranking_split (ranked->len, top, &n_side[0], &n_side[1]);
-  /* nobody reported the period: say so rather than "Top 0" over an empty list */
-  top_title = n_side[0] > 0 ? g_strdup_printf (_("Top %u"), n_side[0])
-                            : g_strdup (_("None ranked: no township reported this period"));
+  places = gt_county_ranking_places (ranked, column);
+  /* each township once: fewer than 2 × top are shared out between the two lists, equals
+   * stay together */
+  gt_county_ranking_split (places, ranked->len, top, &n_side[0], &n_side[1]);
+  /* nobody reported the period, or nobody has a value (no star rating yet): say so rather
+   * than "Top 0" over an empty list */
+  for (guint i = 0; i < self->townships->len; i++)
+    any_reported = any_reported || ((GtCountyTownship *) self->townships->pdata[i])->reported;
+  if (n_side[0] > 0)
+    top_title = g_strdup_printf (_("Top %u"), n_side[0]);
+  else if (any_reported)
+    top_title = g_strdup (_("None ranked: no township that reported has a value"));
+  else
+    top_title = g_strdup (_("None ranked: no township reported this period"));
   bottom_title = g_strdup_printf (_("Bottom %u"), n_side[1]);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->top_view, 1), top_title);
   gtk_tree_view_column_set_title (gtk_tree_view_get_column (self->bottom_view, 1), bottom_title);
@@ -195,7 +218,7 @@ fill_ranking (GtCountyPage *self)
       {
         guint at = side == 0 ? i : ranked->len - 1 - i;
         const GtCountyTownship *t = ranked->pdata[at];
-        g_autofree char *place = g_strdup_printf ("%u", at + 1);
+        g_autofree char *place = g_strdup_printf ("%u", places[at]);
         g_autofree char *value = gt_county_column_text (column, t);
 
         gtk_list_store_insert_with_values (side == 0 ? self->top_store : self->bottom_store,

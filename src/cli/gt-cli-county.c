@@ -16,6 +16,34 @@
 #include "gt-exchange.h"
 #include "gt-keys.h"
 
+/* A metric's value, or null when the township has none (nothing to divide by, no report of
+ * the period): not a 0 that reads as the worst. */
+static void
+add_metric_json (JsonBuilder *builder, const char *key, const GtCountyTownship *t,
+                 GtCountyRank rank)
+{
+  gint64 value = 0;
+
+  if (gt_county_metric_value (t, rank, &value))
+    {
+      gt_cli_json_add_int (builder, key, value);
+      return;
+    }
+  json_builder_set_member_name (builder, key);
+  json_builder_add_null_value (builder);
+}
+
+/* "45%", or "-" for no value. */
+static char *
+percent_text (const GtCountyTownship *t, GtCountyRank rank)
+{
+  gint64 value = 0;
+
+  if (!gt_county_metric_value (t, rank, &value))
+    return g_strdup ("-");
+  return g_strdup_printf ("%" G_GINT64_FORMAT "%%", value);
+}
+
 static void
 add_township_json (JsonBuilder *builder, const GtCountyTownship *t)
 {
@@ -42,13 +70,12 @@ add_township_json (JsonBuilder *builder, const GtCountyTownship *t)
   gt_cli_json_add_int (builder, "meetings", t->meetings);
   gt_cli_json_add_int (builder, "meetings_required", t->meetings_required);
   gt_cli_json_add_int (builder, "meetings_required_held", t->meetings_required_held);
-  gt_cli_json_add_int (builder, "meetings_held_percent",
-                       gt_county_metric (t, GT_COUNTY_RANK_MEETINGS_HELD));
+  add_metric_json (builder, "meetings_held_percent", t, GT_COUNTY_RANK_MEETINGS_HELD);
   gt_cli_json_add_int (builder, "meeting_attendance_present", t->meeting_attendance_present);
   gt_cli_json_add_int (builder, "meeting_attendance_expected", t->meeting_attendance_expected);
   gt_cli_json_add_int (builder, "dues_members", t->dues_members);
   gt_cli_json_add_int (builder, "dues_paid_members", t->dues_paid_members);
-  gt_cli_json_add_int (builder, "dues_paid_percent", gt_county_metric (t, GT_COUNTY_RANK_DUES_PAID));
+  add_metric_json (builder, "dues_paid_percent", t, GT_COUNTY_RANK_DUES_PAID);
   gt_cli_json_add_int (builder, "dues_paid_fen", t->dues_paid_fen);
   gt_cli_json_add_string (builder, "stars_period", t->stars_period);
   gt_cli_json_add_int (builder, "rated_members", t->rated_members);
@@ -57,8 +84,7 @@ add_township_json (JsonBuilder *builder, const GtCountyTownship *t)
   for (int s = 0; s < GT_COUNTY_STAR_LEVELS; s++)
     json_builder_add_int_value (builder, t->member_stars[s]);
   json_builder_end_array (builder);
-  gt_cli_json_add_int (builder, "average_stars_x100",
-                       gt_county_metric (t, GT_COUNTY_RANK_AVERAGE_STARS));
+  add_metric_json (builder, "average_stars_x100", t, GT_COUNTY_RANK_AVERAGE_STARS);
   json_builder_end_object (builder);
 }
 
@@ -73,7 +99,7 @@ print_activity (GPtrArray *towns, const char *period)
     {
       GtCountyTownship *t = towns->pdata[i];
       g_autofree char *meetings = NULL, *dues = NULL, *stars = NULL;
-      g_autofree char *attendance = NULL;
+      g_autofree char *attendance = NULL, *held = NULL, *paid = NULL;
 
       if (t->activity_period == NULL)
         {
@@ -81,16 +107,16 @@ print_activity (GPtrArray *towns, const char *period)
           g_print ("%-12s %-8s %s\n", t->code, period, _("MISSING"));
           continue;
         }
-      meetings = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "%%",
-                                  t->meetings_required_held, t->meetings_required,
-                                  gt_county_metric (t, GT_COUNTY_RANK_MEETINGS_HELD));
+      held = percent_text (t, GT_COUNTY_RANK_MEETINGS_HELD);
+      paid = percent_text (t, GT_COUNTY_RANK_DUES_PAID);
+      meetings = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %s",
+                                  t->meetings_required_held, t->meetings_required, held);
       attendance = t->meeting_attendance_expected > 0
                      ? g_strdup_printf ("%" G_GINT64_FORMAT "%%", t->meeting_attendance_present * 100
                                                                / t->meeting_attendance_expected)
                      : g_strdup ("-");
-      dues = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "%%",
-                              t->dues_paid_members, t->dues_members,
-                              gt_county_metric (t, GT_COUNTY_RANK_DUES_PAID));
+      dues = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " %s",
+                              t->dues_paid_members, t->dues_members, paid);
       stars = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
                                "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
                                t->member_stars[0], t->member_stars[1], t->member_stars[2],
@@ -113,6 +139,7 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) towns = NULL, ranked = NULL;
   g_autofree char *period = NULL, *rank_name = NULL;
+  g_autofree guint *places = NULL;
   guint n_top = 0, n_bottom = 0;
   GtCountyRank rank = GT_COUNTY_RANK_MEMBERS;
   gboolean json = FALSE;
@@ -148,9 +175,11 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
   towns = gt_county_summary (storage, period, &error);
   if (towns == NULL)
     return gt_cli_fail (error);
-  /* only the townships that reported the period are ranked */
+  /* only the townships that reported the period and have a value are ranked; equals share
+   * a place and a list */
   ranked = gt_county_ranked (towns, rank);
-  gt_county_ranking_split (ranked->len, (guint) top, &n_top, &n_bottom);
+  places = gt_county_ranked_places (ranked, rank);
+  gt_county_ranking_split (places, ranked->len, (guint) top, &n_top, &n_bottom);
   for (guint i = 0; i < towns->len; i++)
     {
       GtCountyTownship *t = towns->pdata[i];
@@ -190,6 +219,7 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
           GtCountyTownship *t = ranked->pdata[i];
           json_builder_begin_object (builder);
           gt_cli_json_add_string (builder, "code", t->code);
+          gt_cli_json_add_int (builder, "place", places[i]);
           gt_cli_json_add_int (builder, "value", gt_county_metric (t, rank));
           json_builder_end_object (builder);
         }
@@ -218,14 +248,16 @@ county_summary (GtCliContext *ctx, int argc, char **argv)
     g_print (_("Missing reports%s%s: %u\n"), " ", period, missing);
   /* each township once: with fewer than 2 × N the two lists share them out */
   for (guint i = 0; i < n_top; i++)
-    g_print (_("Top %u: %s %s (%lld)\n"), i + 1,
+    g_print (_("Top %u: %s %s (%lld)\n"), places[i],
              ((GtCountyTownship *) ranked->pdata[i])->code,
              ((GtCountyTownship *) ranked->pdata[i])->name,
              (long long) gt_county_metric (ranked->pdata[i], rank));
   for (guint i = 0; i < n_bottom; i++)
     {
-      GtCountyTownship *t = ranked->pdata[ranked->len - 1 - i];
-      g_print (_("Bottom %u: %s %s (%lld)\n"), i + 1, t->code, t->name,
+      guint at = ranked->len - 1 - i;
+      GtCountyTownship *t = ranked->pdata[at];
+      g_print (_("Bottom %u: %s %s (%lld)\n"),
+               gt_county_place_from_bottom (places, ranked->len, at), t->code, t->name,
                (long long) gt_county_metric (t, rank));
     }
   return GT_EXIT_OK;

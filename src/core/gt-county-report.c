@@ -31,10 +31,11 @@ name_text (const GtCountyTownship *t)
   return g_strdup (t->name != NULL && *t->name != '\0' ? t->name : t->code);
 }
 
-static gint64
-reported_value (const GtCountyTownship *t)
+static gboolean
+reported_value (const GtCountyTownship *t, gint64 *value)
 {
-  return t->reported;
+  *value = t->reported;
+  return TRUE;
 }
 
 static char *
@@ -50,11 +51,17 @@ last_text (const GtCountyTownship *t)
   return g_strdup (t->last_period != NULL && *t->last_period != '\0' ? t->last_period : "—");
 }
 
-static gint64 organizations_value (const GtCountyTownship *t) { return t->organizations; }
-static gint64 branches_value (const GtCountyTownship *t) { return t->branches; }
-static gint64 members_value (const GtCountyTownship *t) { return t->members; }
-static gint64 households_value (const GtCountyTownship *t) { return t->households; }
-static gint64 projects_value (const GtCountyTownship *t) { return t->projects; }
+#define COUNT_VALUE(field)                                                                    \
+  static gboolean field##_value (const GtCountyTownship *t, gint64 *value)                    \
+  {                                                                                           \
+    *value = t->field;                                                                        \
+    return TRUE;                                                                              \
+  }
+COUNT_VALUE (organizations)
+COUNT_VALUE (branches)
+COUNT_VALUE (members)
+COUNT_VALUE (households)
+COUNT_VALUE (projects)
 
 static char *
 members_text (const GtCountyTownship *t)
@@ -63,68 +70,18 @@ members_text (const GtCountyTownship *t)
                           t->members, t->full_members, t->probationary);
 }
 
-static gint64
-links_value (const GtCountyTownship *t)
-{
-  return gt_county_metric (t, GT_COUNTY_RANK_LINKS_PER_MEMBER);
-}
-
-static gint64
-milestones_value (const GtCountyTownship *t)
-{
-  return gt_county_metric (t, GT_COUNTY_RANK_MILESTONES_DONE);
-}
-
-static gint64
-meetings_value (const GtCountyTownship *t)
-{
-  return gt_county_metric (t, GT_COUNTY_RANK_MEETINGS_HELD);
-}
-
-static gint64
-dues_value (const GtCountyTownship *t)
-{
-  return gt_county_metric (t, GT_COUNTY_RANK_DUES_PAID);
-}
-
-static gint64
-stars_value (const GtCountyTownship *t)
-{
-  return gt_county_metric (t, GT_COUNTY_RANK_AVERAGE_STARS);
-}
-
-/* A township that did not report the period has no activity figures: a dash, not 0%. */
-static char *
-activity_text (const GtCountyTownship *t, gint64 (*value) (const GtCountyTownship *),
-               GtCountyFormat format)
-{
-  gint64 v;
-
-  if (t->activity_period == NULL)
-    return g_strdup ("—");
-  v = value (t);
-  if (format == GT_COUNTY_FORMAT_RATIO)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", v / 100, (int) ABS (v % 100));
-  return g_strdup_printf ("%" G_GINT64_FORMAT "%%", v);
-}
-
-static char *
-meetings_text (const GtCountyTownship *t)
-{
-  return activity_text (t, meetings_value, GT_COUNTY_FORMAT_PERCENT);
-}
-
-static char *
-dues_text (const GtCountyTownship *t)
-{
-  return activity_text (t, dues_value, GT_COUNTY_FORMAT_PERCENT);
-}
-
-static char *
-stars_text (const GtCountyTownship *t)
-{
-  return activity_text (t, stars_value, GT_COUNTY_FORMAT_RATIO);
-}
+/* The ratios: FALSE (shown "—") when there is nothing to divide by, or for the period's
+ * meetings, dues and stars when the township did not report the period. */
+#define METRIC_VALUE(name, rank)                                                              \
+  static gboolean name##_value (const GtCountyTownship *t, gint64 *value)                     \
+  {                                                                                           \
+    return gt_county_metric_value (t, rank, value);                                          \
+  }
+METRIC_VALUE (links, GT_COUNTY_RANK_LINKS_PER_MEMBER)
+METRIC_VALUE (milestones, GT_COUNTY_RANK_MILESTONES_DONE)
+METRIC_VALUE (meetings, GT_COUNTY_RANK_MEETINGS_HELD)
+METRIC_VALUE (dues, GT_COUNTY_RANK_DUES_PAID)
+METRIC_VALUE (stars, GT_COUNTY_RANK_AVERAGE_STARS)
 
 /* One line per column, left to right. */
 const GtCountyColumn gt_county_columns[] = {
@@ -142,10 +99,9 @@ const GtCountyColumn gt_county_columns[] = {
   { "milestones-done", N_("Milestones done"), GT_COUNTY_FORMAT_PERCENT, TRUE, milestones_value,
     NULL },
   { "meetings-held", N_("Meetings held"), GT_COUNTY_FORMAT_PERCENT, TRUE, meetings_value,
-    meetings_text },
-  { "dues-paid", N_("Dues paid"), GT_COUNTY_FORMAT_PERCENT, TRUE, dues_value, dues_text },
-  { "average-stars", N_("Average stars"), GT_COUNTY_FORMAT_RATIO, TRUE, stars_value,
-    stars_text },
+    NULL },
+  { "dues-paid", N_("Dues paid"), GT_COUNTY_FORMAT_PERCENT, TRUE, dues_value, NULL },
+  { "average-stars", N_("Average stars"), GT_COUNTY_FORMAT_RATIO, TRUE, stars_value, NULL },
 };
 const guint gt_county_n_columns = G_N_ELEMENTS (gt_county_columns);
 
@@ -158,6 +114,18 @@ gt_county_column_find (const char *id)
   return NULL;
 }
 
+gboolean
+gt_county_column_value (const GtCountyColumn *column, const GtCountyTownship *t, gint64 *value)
+{
+  gint64 v = 0;
+
+  if (column->value == NULL || !column->value (t, &v))
+    return FALSE;
+  if (value != NULL)
+    *value = v;
+  return TRUE;
+}
+
 char *
 gt_county_column_text (const GtCountyColumn *column, const GtCountyTownship *t)
 {
@@ -165,7 +133,8 @@ gt_county_column_text (const GtCountyColumn *column, const GtCountyTownship *t)
 
   if (column->text != NULL)
     return column->text (t);
-  v = column->value (t);
+  if (!gt_county_column_value (column, t, &v))
+    return g_strdup ("—");
   switch (column->format)
     {
     case GT_COUNTY_FORMAT_RATIO:
@@ -187,8 +156,12 @@ gt_county_column_compare (const GtCountyColumn *column, const GtCountyTownship *
 
   if (column->value != NULL)
     {
-      gint64 x = column->value (a), y = column->value (b);
-      c = x < y ? -1 : x > y;
+      gint64 x = 0, y = 0;
+      gboolean hx = gt_county_column_value (column, a, &x);
+      gboolean hy = gt_county_column_value (column, b, &y);
+
+      /* no value after every value */
+      c = hx != hy ? (hx ? -1 : 1) : x < y ? -1 : x > y;
     }
   else
     {
@@ -204,12 +177,12 @@ rank_compare (gconstpointer a, gconstpointer b, gpointer data)
   const GtCountyTownship *x = *(GtCountyTownship *const *) a;
   const GtCountyTownship *y = *(GtCountyTownship *const *) b;
   const GtCountyColumn *column = data;
-  gint64 vx, vy;
+  gint64 vx = 0, vy = 0;
 
   if (column->value == NULL)
     return gt_county_column_compare (column, x, y);
-  vx = column->value (x);
-  vy = column->value (y);
+  gt_county_column_value (column, x, &vx);
+  gt_county_column_value (column, y, &vy);
   if (vx != vy)
     return vx > vy ? -1 : 1; /* best first */
   return g_strcmp0 (x->code, y->code);
@@ -220,11 +193,31 @@ gt_county_ranking (GPtrArray *townships, const GtCountyColumn *column)
 {
   GPtrArray *ranked = g_ptr_array_new ();
 
+  /* a township without a value has no place: neither the best nor the worst */
   for (guint i = 0; i < townships->len; i++)
-    if (((GtCountyTownship *) townships->pdata[i])->reported)
-      g_ptr_array_add (ranked, townships->pdata[i]);
+    {
+      GtCountyTownship *t = townships->pdata[i];
+
+      if (t->reported && (column->value == NULL || gt_county_column_value (column, t, NULL)))
+        g_ptr_array_add (ranked, t);
+    }
   g_ptr_array_sort_with_data (ranked, rank_compare, (gpointer) column);
   return ranked;
+}
+
+guint *
+gt_county_ranking_places (GPtrArray *ranked, const GtCountyColumn *column)
+{
+  g_autofree gint64 *values = g_new0 (gint64, MAX (ranked->len, 1));
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      if (column->value != NULL)
+        gt_county_column_value (column, ranked->pdata[i], &values[i]);
+      else
+        values[i] = i; /* a text column: no two equal */
+    }
+  return gt_county_places (values, ranked->len);
 }
 
 GtCountyTownship *
@@ -345,6 +338,7 @@ struct _GtCountyReport
   GPtrArray *townships;
   GtCountyTownship *total;
   GPtrArray *ranked;           /* borrowed from townships */
+  guint *places;               /* of ranked: equals share one */
   const GtCountyColumn *rank;
   guint top;
   GArray *items;               /* of Item */
@@ -362,6 +356,7 @@ gt_county_report_free (GtCountyReport *report)
   g_free (report->missing);
   g_free (report->rank_title);
   g_clear_pointer (&report->ranked, g_ptr_array_unref);
+  g_free (report->places);
   g_clear_pointer (&report->townships, g_ptr_array_unref);
   gt_county_township_free (report->total);
   g_array_unref (report->items);
@@ -480,7 +475,7 @@ paginate (GtCountyReport *report)
   cairo_t *cr = cairo_create (surface);
   double bottom = PAGE_H - MARGIN - FOOTER_H, tw = PAGE_W - 2 * MARGIN;
   double y = MARGIN + TITLE_H + SUBTITLE_H + GAP / 2;
-  guint page = 0, n_rows = report->townships->len + 1;
+  guint page = 0, n_rows = report->townships->len + 1, n_side[2];
   gboolean table_on_page = FALSE;
 
   for (guint i = 0; i < n_rows; i++)
@@ -505,6 +500,9 @@ paginate (GtCountyReport *report)
       y += ROW_H;
       g_array_append_val (report->items, item);
     }
+  /* equals at the end of a list make it longer than top */
+  gt_county_ranking_split (report->places, report->ranked->len, report->top, &n_side[0],
+                           &n_side[1]);
   for (int k = 0; k < 2; k++)
     {
       Item item = { k == 0 ? ITEM_MISSING : ITEM_RANKING, 0, 0, 0, 0, FALSE };
@@ -512,7 +510,7 @@ paginate (GtCountyReport *report)
       if (k == 0 && report->missing == NULL)
         continue;
       item.height = k == 0 ? missing_paragraph (cr, report->missing, 0, 0, tw, FALSE)
-                           : RANK_LINE_H * (1 + MAX (report->top, 1));
+                           : RANK_LINE_H * (1 + MAX (MAX (n_side[0], n_side[1]), 1));
       y += GAP;
       if (y + item.height > bottom)
         {
@@ -566,6 +564,7 @@ gt_county_report_new (GtStorage *storage, const char *period, const char *rank_i
   report->missing = gt_county_missing_text (report->townships, report->period);
   report->total = gt_county_total (report->townships, _("Total"));
   report->ranked = gt_county_ranking (report->townships, report->rank);
+  report->places = gt_county_ranking_places (report->ranked, report->rank);
   report->rank_title = g_strdup (_(report->rank->title));
   paginate (report);
   return g_steal_pointer (&report);
@@ -640,7 +639,8 @@ draw_ranking (GtCountyReport *report, cairo_t *cr, double y)
   guint n_side[2];
 
   /* each township once: fewer than 2 × top split between the two lists */
-  gt_county_ranking_split (report->ranked->len, report->top, &n_side[0], &n_side[1]);
+  gt_county_ranking_split (report->places, report->ranked->len, report->top, &n_side[0],
+                           &n_side[1]);
   for (int side = 0; side < 2; side++)
     {
       double x = MARGIN + side * half;
@@ -661,7 +661,8 @@ draw_ranking (GtCountyReport *report, cairo_t *cr, double y)
           const GtCountyTownship *t = report->ranked->pdata[at];
           g_autofree char *value = gt_county_column_text (report->rank, t);
           g_autofree char *name = name_text (t);
-          g_autofree char *line = g_strdup_printf ("%u. %s (%s)", at + 1, name, t->code);
+          g_autofree char *line = g_strdup_printf ("%u. %s (%s)", report->places[at], name,
+                                                   t->code);
           double ly = y + RANK_LINE_H * (i + 1);
 
           draw_line (cr, line, x + PAD, ly, half * 0.6, RANK_LINE_H, 9, FALSE, PANGO_ALIGN_LEFT, 1);

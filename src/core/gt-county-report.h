@@ -33,7 +33,8 @@ typedef struct
   const char *title;   /* N_(): pass through _() to show */
   GtCountyFormat format;
   gboolean rankable;   /* offered by the ranking chooser */
-  gint64 (*value) (const GtCountyTownship *township); /* NULL for text columns */
+  /* NULL for text columns; FALSE when the township has no value (shown "—") */
+  gboolean (*value) (const GtCountyTownship *township, gint64 *value);
   char *(*text) (const GtCountyTownship *township);   /* NULL: the value formatted */
 } GtCountyColumn;
 
@@ -41,14 +42,24 @@ extern const GtCountyColumn gt_county_columns[];
 extern const guint gt_county_n_columns;
 
 const GtCountyColumn *gt_county_column_find (const char *id);
-/* What the cell shows (newly allocated). */
+/* The column's value for @township into @value (may be NULL); FALSE for a text column and
+ * when there is none: a ratio with nothing to divide by, the period's meetings, dues or stars
+ * of a township that did not report it. */
+gboolean gt_county_column_value (const GtCountyColumn *column, const GtCountyTownship *township,
+                                 gint64 *value);
+/* What the cell shows (newly allocated): "—" for no value. */
 char *gt_county_column_text (const GtCountyColumn *column, const GtCountyTownship *township);
-/* Ascending order of the column's values (text for text columns), ties by code. */
+/* Ascending order of the column's values (text for text columns), no value after every
+ * value, ties by code. */
 int gt_county_column_compare (const GtCountyColumn *column, const GtCountyTownship *a,
                               const GtCountyTownship *b);
-/* The townships that have reported at least once, best first by @column (ties by code);
- * the array holds borrowed pointers into @townships. */
+/* The townships that reported the period and have a value in @column, best first (ties by
+ * code); the array holds borrowed pointers into @townships. */
 GPtrArray *gt_county_ranking (GPtrArray *townships, const GtCountyColumn *column);
+/* The places of gt_county_ranking ()'s townships (gt_county_places (): equal values share
+ * a place, 1, 2, 2, 4), for the page, the printed summary and the split into top and
+ * bottom. */
+guint *gt_county_ranking_places (GPtrArray *ranked, const GtCountyColumn *column);
 
 /* The sum of every count of @townships, as one township named @name (for a total row). */
 GtCountyTownship *gt_county_total (GPtrArray *townships, const char *name);

@@ -64,31 +64,77 @@ gt_county_rank_from_string (const char *text, GtCountyRank *rank)
   return FALSE;
 }
 
-gint64
-gt_county_metric (const GtCountyTownship *t, GtCountyRank rank)
+gboolean
+gt_county_metric_value (const GtCountyTownship *t, GtCountyRank rank, gint64 *value)
 {
+  /* The period's meetings, dues and stars exist only for a township that reported it. */
+  gboolean activity = t->activity_period != NULL;
+  gint64 part = 0, whole = 1;
+
   switch (rank)
     {
     case GT_COUNTY_RANK_LINKS_PER_MEMBER:
-      return t->members > 0 ? t->links * 100 / t->members : 0;
+      part = t->links * 100;
+      whole = t->members;
+      break;
     case GT_COUNTY_RANK_MILESTONES_DONE:
-      return t->milestones > 0 ? t->milestones_done * 100 / t->milestones : 0;
+      part = t->milestones_done * 100;
+      whole = t->milestones;
+      break;
     case GT_COUNTY_RANK_MEETINGS_HELD:
-      return t->meetings_required > 0 ? t->meetings_required_held * 100 / t->meetings_required
-                                       : 0;
+      part = t->meetings_required_held * 100;
+      whole = activity ? t->meetings_required : 0;
+      break;
     case GT_COUNTY_RANK_DUES_PAID:
-      return t->dues_members > 0 ? t->dues_paid_members * 100 / t->dues_members : 0;
+      part = t->dues_paid_members * 100;
+      whole = activity ? t->dues_members : 0;
+      break;
     case GT_COUNTY_RANK_AVERAGE_STARS:
-      {
-        gint64 stars = 0;
-        for (int s = 0; s < GT_COUNTY_STAR_LEVELS; s++)
-          stars += s * t->member_stars[s];
-        return t->rated_members > 0 ? stars * 100 / t->rated_members : 0;
-      }
+      for (int s = 0; s < GT_COUNTY_STAR_LEVELS; s++)
+        part += s * t->member_stars[s] * 100;
+      whole = activity ? t->rated_members : 0;
+      break;
     case GT_COUNTY_RANK_MEMBERS:
     default:
-      return t->members;
+      part = t->members;
+      break;
     }
+  /* Nothing to divide by is no figure at all, not 0: a township without members, milestones,
+   * required meetings or rated members must not rank as the worst. */
+  if (whole <= 0)
+    return FALSE;
+  if (value != NULL)
+    *value = part / whole;
+  return TRUE;
+}
+
+gint64
+gt_county_metric (const GtCountyTownship *t, GtCountyRank rank)
+{
+  gint64 value = 0;
+
+  return gt_county_metric_value (t, rank, &value) ? value : 0;
+}
+
+guint *
+gt_county_places (const gint64 *values, guint n)
+{
+  guint *places = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    places[i] = i > 0 && values[i] == values[i - 1] ? places[i - 1] : i + 1;
+  return places;
+}
+
+guint
+gt_county_place_from_bottom (const guint *places, guint n, guint i)
+{
+  guint last = i;
+
+  /* the last of its equals: counted from the bottom, it is the first of them */
+  while (places != NULL && last + 1 < n && places[last + 1] == places[i])
+    last++;
+  return n - last;
 }
 
 /* Townships: the trust list and every sender of a report or package. */
@@ -175,12 +221,23 @@ gt_county_default_period (GtStorage *storage, GError **error)
 }
 
 void
-gt_county_ranking_split (guint n_ranked, guint top, guint *n_top, guint *n_bottom)
+gt_county_ranking_split (const guint *places, guint n_ranked, guint top, guint *n_top,
+                         guint *n_bottom)
 {
-  guint t = MIN (top, (n_ranked + 1) / 2);
+  guint t = MIN (top, (n_ranked + 1) / 2), b;
 
+  /* Equals share a place, so they are listed together: the top list takes every township
+   * that shares the last place it reaches, the bottom list every one that shares its
+   * first, and nobody is listed twice. */
+  if (places != NULL && t > 0)
+    while (t < n_ranked && places[t] == places[t - 1])
+      t++;
+  b = MIN (top, n_ranked - t);
+  if (places != NULL && b > 0)
+    while (t + b < n_ranked && places[n_ranked - b - 1] == places[n_ranked - b])
+      b++;
   *n_top = t;
-  *n_bottom = MIN (top, n_ranked - t);
+  *n_bottom = b;
 }
 
 /* Sets each township's last report (the newest period it reported, never an older package
@@ -326,8 +383,12 @@ compare (gconstpointer a, gconstpointer b, gpointer data)
   const GtCountyTownship *x = *(GtCountyTownship *const *) a;
   const GtCountyTownship *y = *(GtCountyTownship *const *) b;
   GtCountyRank rank = GPOINTER_TO_INT (data);
-  gint64 mx = gt_county_metric (x, rank), my = gt_county_metric (y, rank);
+  gint64 mx = 0, my = 0;
+  gboolean hx = gt_county_metric_value (x, rank, &mx), hy = gt_county_metric_value (y, rank, &my);
 
+  /* no figure after every figure */
+  if (hx != hy)
+    return hx ? -1 : 1;
   if (mx != my)
     return mx > my ? -1 : 1;
   return strcmp (x->code, y->code);
@@ -345,10 +406,24 @@ gt_county_ranked (GPtrArray *townships, GtCountyRank rank)
   GPtrArray *ranked = g_ptr_array_new ();
 
   for (guint i = 0; i < townships->len; i++)
-    if (((GtCountyTownship *) townships->pdata[i])->reported)
-      g_ptr_array_add (ranked, townships->pdata[i]);
+    {
+      GtCountyTownship *t = townships->pdata[i];
+
+      if (t->reported && gt_county_metric_value (t, rank, NULL))
+        g_ptr_array_add (ranked, t);
+    }
   gt_county_sort (ranked, rank);
   return ranked;
+}
+
+guint *
+gt_county_ranked_places (GPtrArray *ranked, GtCountyRank rank)
+{
+  g_autofree gint64 *values = g_new0 (gint64, MAX (ranked->len, 1));
+
+  for (guint i = 0; i < ranked->len; i++)
+    values[i] = gt_county_metric (ranked->pdata[i], rank);
+  return gt_county_places (values, ranked->len);
 }
 
 gboolean

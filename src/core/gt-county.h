@@ -69,7 +69,13 @@ typedef enum
  * "average-stars" */
 gboolean gt_county_rank_from_string (const char *text, GtCountyRank *rank);
 const char *gt_county_rank_to_string (GtCountyRank rank);
-/* The metric's value for @township (an integer; percentages and ratios × 100). */
+/* The metric's value for @township (an integer; percentages and ratios × 100) into @value
+ * (may be NULL); FALSE when it has none: nothing to divide by (no members, no milestones, no
+ * meeting required, nobody rated, no dues base) or, for meetings, dues and stars, no report
+ * of the period. Shown as "—", sorted and ranked after every real value. */
+gboolean gt_county_metric_value (const GtCountyTownship *township, GtCountyRank rank,
+                                 gint64 *value);
+/* The same, 0 when there is none. */
 gint64 gt_county_metric (const GtCountyTownship *township, GtCountyRank rank);
 
 /* The periods reported so far, newest first; an empty array when none. */
@@ -83,14 +89,26 @@ char *gt_county_default_period (GtStorage *storage, GError **error);
  * gt_county_default_period (). A township that did not report that period is "missing":
  * its activity fields stay empty and it is not ranked. */
 GPtrArray *gt_county_summary (GtStorage *storage, const char *period, GError **error);
-/* Sorts @townships by @rank, best first (ties by code). */
+/* Sorts @townships by @rank, best first, those without a value last (ties by code). */
 void gt_county_sort (GPtrArray *townships, GtCountyRank rank);
-/* The townships that reported the period, best first by @rank (borrowed pointers). */
+/* The townships that reported the period and have a value of @rank, best first (borrowed
+ * pointers). */
 GPtrArray *gt_county_ranked (GPtrArray *townships, GtCountyRank rank);
+/* The places of @n @values sorted best first, in standard competition ranking: equal values
+ * share the place of the first of them and the places after skip as many (1, 2, 2, 4). */
+guint *gt_county_places (const gint64 *values, guint n);
+/* gt_county_places () of gt_county_ranked () townships. */
+guint *gt_county_ranked_places (GPtrArray *ranked, GtCountyRank rank);
+/* The place of entry @i of @n counted from the bottom (1: the worst), equals sharing it as
+ * from the top; @places NULL: no two equal. */
+guint gt_county_place_from_bottom (const guint *places, guint n, guint i);
 /* How many of @n_ranked townships to list at the top and at the bottom for a "top @top"
  * ranking, so that no township is listed twice: @top each when there are 2 × @top or more,
- * else the better half (rounded up) at the top and the rest at the bottom. */
-void gt_county_ranking_split (guint n_ranked, guint top, guint *n_top, guint *n_bottom);
+ * else the better half (rounded up) at the top and the rest at the bottom. With @places
+ * (gt_county_places (); NULL: no two equal) a list that would end inside a group of equals
+ * takes the whole group, so equals are never split between the lists or left out. */
+void gt_county_ranking_split (const guint *places, guint n_ranked, guint top, guint *n_top,
+                              guint *n_bottom);
 
 typedef struct
 {

@@ -208,11 +208,12 @@ compare_arrears (gconstpointer a, gconstpointer b)
   return x->member_id < y->member_id ? -1 : x->member_id > y->member_id;
 }
 
-static char *
-default_as_of (void)
+char *
+gt_dues_last_due_month (const char *today)
 {
-  g_autofree char *now = gt_month_of (NULL);
+  g_autofree char *now = gt_month_of (today);
 
+  /* a month's dues are paid within the month: it is owed once it is over */
   return gt_month_add (now, -1);
 }
 
@@ -220,19 +221,20 @@ GPtrArray *
 gt_dues_arrears (GtStorage *storage, const char *as_of, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) gt_dues_arrears_free);
-  g_autofree char *since = NULL, *fallback = NULL;
+  g_autofree char *since = NULL, *last_due = gt_dues_last_due_month (NULL);
   int warning = gt_dues_setting_int (storage, "dues.arrears_warning", 3);
   int rule = gt_dues_setting_int (storage, "dues.arrears_rule", 6);
   Window w = { 0 };
   gboolean ok = TRUE;
 
-  if (as_of == NULL)
-    as_of = fallback = default_as_of ();
-  if (!gt_month_is_valid (as_of))
+  if (as_of != NULL && !gt_month_is_valid (as_of))
     {
       gt_storage_refuse (storage, error, _("months are written YYYY-MM, not “%s”"), as_of);
       return NULL;
     }
+  /* months not yet due are no arrears, whatever the caller asks for */
+  if (as_of == NULL || strcmp (as_of, last_due) > 0)
+    as_of = last_due;
   since = dues_since (storage, error);
   if (since == NULL)
     return error != NULL && *error != NULL ? NULL : g_steal_pointer (&list);
@@ -339,7 +341,7 @@ gboolean
 gt_dues_paid_rate (GtStorage *storage, gint64 org_id, const char *from_month,
                    const char *to_month, double *rate, GError **error)
 {
-  g_autofree char *since = NULL, *limit = default_as_of ();
+  g_autofree char *since = NULL, *limit = gt_dues_last_due_month (NULL);
   const char *to;
   Window w = { 0 };
   gint64 paid = 0, unpaid = 0;

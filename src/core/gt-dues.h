@@ -121,8 +121,14 @@ void gt_dues_arrears_free (GtDuesArrears *arrears);
 /* The owed amount as shown: "120.00", "no dues base", "120.00 + 2 months without a dues base". */
 char *gt_dues_arrears_owed_text (const GtDuesArrears *arrears);
 
-/* Active members with at least one unpaid month up to @as_of (YYYY-MM, inclusive; NULL:
- * the month before the current one), most consecutive months first. */
+/* The last month whose dues are owed on @today (YYYY-MM-DD; NULL: the real today): the
+ * month before. A month's dues are paid within the month, so the current month is not in
+ * arrears until it is over. Every count of arrears and paid rates stops there: the dues
+ * page, `dues arrears`, `report arrears`. */
+char *gt_dues_last_due_month (const char *today);
+
+/* Active members with at least one unpaid month up to @as_of (YYYY-MM, inclusive; NULL, or
+ * a month not yet due: gt_dues_last_due_month ()), most consecutive months first. */
 GPtrArray *gt_dues_arrears (GtStorage *storage, const char *as_of, GError **error);
 
 typedef struct

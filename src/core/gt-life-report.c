@@ -249,12 +249,20 @@ GtReport *
 gt_dues_report_arrears (GtStorage *storage, const char *period, GError **error)
 {
   g_autofree char *from = NULL, *to = NULL, *subtitle = NULL, *footer = NULL;
+  g_autofree char *last_due = gt_dues_last_due_month (NULL);
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GtReport) report = NULL;
   gint64 total = 0;
 
   if (!gt_period_parse (period, &from, &to, error))
     return NULL;
+  /* as of the period's end or, for a period not over yet, the last month due: the months
+   * the dues page counts, and the subtitle says which */
+  if (strcmp (to, last_due) > 0)
+    {
+      g_free (to);
+      to = g_steal_pointer (&last_due);
+    }
   list = gt_dues_arrears (storage, to, error);
   if (list == NULL)
     return NULL;

@@ -20,7 +20,8 @@ gboolean gt_period_parse (const char *text, char **from_month, char **to_month,
  * legend colours of the settings. @today NULL: the real today. */
 GtReport *gt_life_report_compliance (GtStorage *storage, const char *period, const char *today,
                                      GError **error);
-/* Members behind with their dues as of the period's last month. */
+/* Members behind with their dues as of the period's last month, or of the last month due
+ * (gt_dues_last_due_month ()) when the period is not over. */
 GtReport *gt_dues_report_arrears (GtStorage *storage, const char *period, GError **error);
 /* Dues received in the period, by branch at payment time, with the total. */
 GtReport *gt_dues_report_receipts (GtStorage *storage, const char *period, GError **error);

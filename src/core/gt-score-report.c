@@ -110,6 +110,30 @@ gt_score_chart_bins (const GtScoreRun *run, double *first, double *bin_width)
   return bins;
 }
 
+int
+gt_score_chart_axis (int max, int *tick)
+{
+  static const int mantissas[] = { 1, 2, 5 };
+  int step = 1, magnitude = 1;
+  guint k = 0;
+
+  /* People are whole numbers: ticks of 1, 2, 5, 10, 20, 50 … and at most 6 intervals, so
+   * every gridline carries an exact count and none is rounded to a neighbour's label. */
+  max = MAX (max, 1);
+  while ((max + step - 1) / step > 6)
+    {
+      if (++k == G_N_ELEMENTS (mantissas))
+        {
+          k = 0;
+          magnitude *= 10;
+        }
+      step = mantissas[k] * magnitude;
+    }
+  if (tick != NULL)
+    *tick = step;
+  return (max + step - 1) / step * step;
+}
+
 void
 gt_score_chart_draw (const GtScoreRun *run, cairo_t *cr, double x, double y, double width,
                      double height)
@@ -117,7 +141,7 @@ gt_score_chart_draw (const GtScoreRun *run, cairo_t *cr, double x, double y, dou
   g_autoptr (GArray) bins = NULL;
   g_autofree char *title = NULL;
   double first = 0, step = 1, top = 0, px, py, pw, ph;
-  int max = 1;
+  int max = 1, axis, tick = 1;
   const GtScoreResult *sample = run->results->len ? g_ptr_array_index (run->results, 0) : NULL;
 
   cairo_save (cr);
@@ -132,12 +156,13 @@ gt_score_chart_draw (const GtScoreRun *run, cairo_t *cr, double x, double y, dou
   pw = width - 44;
   ph = height - top - 40;
 
-  /* axes and horizontal guides */
+  /* axes and horizontal guides, one per tick */
+  axis = gt_score_chart_axis (max, &tick);
   cairo_set_line_width (cr, 0.5);
-  for (int k = 0; k <= 4; k++)
+  for (int v = 0; v <= axis; v += tick)
     {
-      double gy = py + ph - ph * k / 4.0;
-      g_autofree char *label = g_strdup_printf ("%d", (int) lround (max * k / 4.0));
+      double gy = py + ph - ph * v / axis;
+      g_autofree char *label = g_strdup_printf ("%d", v);
 
       cairo_set_source_rgb (cr, rule.r, rule.g, rule.b);
       cairo_move_to (cr, px, gy);
@@ -150,7 +175,7 @@ gt_score_chart_draw (const GtScoreRun *run, cairo_t *cr, double x, double y, dou
   for (guint i = 0; i < bins->len; i++)
     {
       int n = g_array_index (bins, int, i), by_grade[4] = { 0 }, best = -1;
-      double bw = pw / bins->len, bh = ph * n / max, lo = first + i * step;
+      double bw = pw / bins->len, bh = ph * n / axis, lo = first + i * step;
       g_autofree char *label = g_strdup_printf ("%g", lo);
 
       for (guint k = 0; k < run->results->len; k++)

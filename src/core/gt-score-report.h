@@ -26,6 +26,11 @@ void gt_score_chart_draw (const GtScoreRun *run, cairo_t *cr, double x, double y
 /* The counts per bin the chart draws (first bin starts at @first): for tests and tables. */
 GArray *gt_score_chart_bins (const GtScoreRun *run, double *first, double *bin_width);
 
+/* The top of the chart's count axis for a tallest bar of @max people: a multiple of the tick
+ * (*@tick: 1, 2, 5, 10, 20 … people, at most six ticks), so that every gridline is labelled
+ * with the whole count it stands at. */
+int gt_score_chart_axis (int max, int *tick);
+
 /* Writes the chart as a PNG of @width × @height pixels (white background). */
 gboolean gt_score_chart_write_png (const GtScoreRun *run, const char *path, int width, int height,
                                    GError **error);
