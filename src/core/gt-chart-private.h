@@ -74,11 +74,15 @@ void gt_chart_rounded_rect (cairo_t *cr, double x, double y, double w, double h,
 /* @colour mixed with white: @t = 0 is @colour, 1 is white. */
 GtRgb gt_rgb_tint (const GtRgb *colour, double t);
 
-/* The colour of a project's status; of a milestone: done, overdue when its planned date has
- * passed, else the project's status colour. */
+/* The colour of a status (the configured legend's). */
 const GtRgb *gt_chart_status_rgb (GtChartCtx *ctx, GtProjectStatus status);
-const GtRgb *gt_chart_milestone_rgb (GtChartCtx *ctx, const GtChartProject *project,
-                                     const GtChartMilestone *milestone);
+/* A milestone's own state on the chart's day, whatever its project's: done when ticked off;
+ * overdue when its planned date has passed; at risk when it falls within the at-risk days;
+ * else on track (still to come). */
+GtProjectStatus gt_chart_milestone_status (GtChartCtx *ctx, const GtChartMilestone *milestone);
+/* Whether a node in @status is drawn filled: ticked off or late. The others (still to come)
+ * are drawn hollow, outlined in their status colour. */
+gboolean gt_chart_milestone_filled (GtProjectStatus status);
 
 /* Columns for a list of @units rows (headers count as more than one) over (w × h): the
  * number of columns and the row height that keep at least @min_chars characters of

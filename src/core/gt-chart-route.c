@@ -402,7 +402,8 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
     {
       const GtChartMilestone *ms = p->milestones->pdata[m];
       guint32 j = gt_chart_julian (ms->planned_date);
-      const GtRgb *mc = gt_chart_milestone_rgb (ctx, p, ms);
+      GtProjectStatus ms_status = gt_chart_milestone_status (ctx, ms);
+      const GtRgb *mc = gt_chart_status_rgb (ctx, ms_status);
       double mx, next_x;
 
       if (j == 0)
@@ -418,7 +419,7 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
           gt_chart_set_rgb (ctx, mc);
           diamond (cr, mx, bar_y, ds + edge);
           cairo_fill (cr);
-          if (ms->done_date == NULL && mc != &ctx->status[GT_PROJECT_STATUS_OVERDUE])
+          if (!gt_chart_milestone_filled (ms_status))
             {
               gt_chart_set_rgb (ctx, &gt_chart_paper);
               diamond (cr, mx, bar_y, ds - edge);

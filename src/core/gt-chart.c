@@ -326,17 +326,31 @@ gt_chart_status_rgb (GtChartCtx *ctx, GtProjectStatus status)
   return &ctx->status[(guint) status < GT_PROJECT_N_STATUS ? status : GT_PROJECT_STATUS_ON_TRACK];
 }
 
-const GtRgb *
-gt_chart_milestone_rgb (GtChartCtx *ctx, const GtChartProject *project,
-                        const GtChartMilestone *milestone)
+GtProjectStatus
+gt_chart_milestone_status (GtChartCtx *ctx, const GtChartMilestone *milestone)
 {
+  guint32 planned, today;
+
+  /* A node's own state, never its project's: the nodes still to come of an overdue project
+   * are not late, and drawing them in the overdue colour made them look missed. */
   if (milestone->done_date != NULL)
-    return &ctx->status[GT_PROJECT_STATUS_DONE];
-  if (g_strcmp0 (milestone->planned_date, ctx->data->today) < 0)
-    return &ctx->status[GT_PROJECT_STATUS_OVERDUE];
-  if (project->status == GT_PROJECT_STATUS_DONE)
-    return &ctx->status[GT_PROJECT_STATUS_ON_TRACK];
-  return &ctx->status[project->status];
+    return GT_PROJECT_STATUS_DONE;
+  planned = gt_chart_julian (milestone->planned_date);
+  today = gt_chart_julian (ctx->data->today);
+  if (planned == 0 || today == 0)
+    return GT_PROJECT_STATUS_ON_TRACK;
+  if (planned < today)
+    return GT_PROJECT_STATUS_OVERDUE;
+  /* The same window as a project's next node (gt_project_status_compute ()). */
+  if (planned - today <= (guint32) MAX (ctx->data->at_risk_days, 0))
+    return GT_PROJECT_STATUS_AT_RISK;
+  return GT_PROJECT_STATUS_ON_TRACK;
+}
+
+gboolean
+gt_chart_milestone_filled (GtProjectStatus status)
+{
+  return status == GT_PROJECT_STATUS_DONE || status == GT_PROJECT_STATUS_OVERDUE;
 }
 
 /* ---- layout helpers ---- */

@@ -1,0 +1,262 @@
+/* test-chart-nodes.c — what the wall charts' marks mean, in real Cairo output: each time
+ * node in its own state's colour (filled when ticked off or late, hollow while still to come)
+ * on the route map and the work guide
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "gt-chart.h"
+#include "gt-test-demo.h"
+
+#define PNG_SCALE 2.0 /* pixels per point */
+
+/* The legend colours of the pixel tests: unusual, so that nothing else on the charts has
+ * them; by status (done, on track, at risk, overdue). */
+static const guint32 colours[GT_PROJECT_N_STATUS] = { 0x10A020, 0x2040E0, 0xE0C010, 0x8010C0 };
+
+static void
+set_legend (GtStorage *storage, const char *at_risk_meaning)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) legend = gt_project_legend_load (storage, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < legend->len; i++)
+    {
+      GtLegendEntry *e = legend->pdata[i];
+      e->r = ((colours[e->status] >> 16) & 0xff) / 255.0;
+      e->g = ((colours[e->status] >> 8) & 0xff) / 255.0;
+      e->b = (colours[e->status] & 0xff) / 255.0;
+      if (at_risk_meaning != NULL && e->status == GT_PROJECT_STATUS_AT_RISK)
+        {
+          g_free (e->meaning);
+          e->meaning = g_strdup (at_risk_meaning);
+        }
+    }
+  g_assert_true (gt_project_legend_save (storage, legend, &error));
+  g_assert_no_error (error);
+}
+
+/* Draws @kind on A4 portrait at PNG_SCALE pixels per point; the layout boxes in @boxes. */
+static cairo_surface_t *
+draw_image (GtChartData *data, GtChartKind kind, GArray *boxes)
+{
+  GtChartOptions options = { kind };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+
+  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * PNG_SCALE),
+                                        (int) ceil (h * PNG_SCALE));
+  cr = cairo_create (surface);
+  cairo_scale (cr, PNG_SCALE, PNG_SCALE);
+  gt_chart_draw (cr, data, &options, w, h, boxes);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The colour (0xRRGGBB) of the pixel at point (@x, @y). */
+static guint32
+pixel_at (cairo_surface_t *image, double x, double y)
+{
+  int px = (int) floor (x * PNG_SCALE), py = (int) floor (y * PNG_SCALE);
+  const guchar *data = cairo_image_surface_get_data (image);
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, cairo_image_surface_get_width (image));
+  g_assert_cmpint (py, <, cairo_image_surface_get_height (image));
+  return ((const guint32 *) (data + py * cairo_image_surface_get_stride (image)))[px] & 0xffffff;
+}
+
+static int
+status_of_colour (guint32 c)
+{
+  for (int s = 0; s < GT_PROJECT_N_STATUS; s++)
+    if (c == colours[s])
+      return s;
+  return -1;
+}
+
+static guint32
+julian (const char *date)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_parse (&d, date);
+  g_assert_true (g_date_valid (&d));
+  return g_date_get_julian (&d);
+}
+
+/* A node's own state, worked out here from its dates: what its colour must mean. */
+static GtProjectStatus
+node_status (const GtChartData *data, const GtChartMilestone *ms)
+{
+  guint32 planned = julian (ms->planned_date), today = julian (data->today);
+
+  if (ms->done_date != NULL)
+    return GT_PROJECT_STATUS_DONE;
+  if (planned < today)
+    return GT_PROJECT_STATUS_OVERDUE;
+  if (planned - today <= (guint32) data->at_risk_days)
+    return GT_PROJECT_STATUS_AT_RISK;
+  return GT_PROJECT_STATUS_ON_TRACK;
+}
+
+static int
+compare_x (gconstpointer a, gconstpointer b)
+{
+  const GtChartBox *p = a, *q = b;
+  return (p->x > q->x) - (p->x < q->x);
+}
+
+/* The text boxes of project @id, left to right: its label first, then its nodes' names. */
+static GArray *
+project_texts (GArray *boxes, gint64 id, GtChartBox *hit)
+{
+  GArray *texts = g_array_new (FALSE, FALSE, sizeof (GtChartBox));
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+      if (b->project_id == id && b->kind == GT_CHART_BOX_TEXT)
+        g_array_append_val (texts, *b);
+      if (b->project_id == id && b->kind == GT_CHART_BOX_HIT && hit != NULL)
+        *hit = *b;
+    }
+  g_array_sort (texts, compare_x);
+  return texts;
+}
+
+/* 水北村美丽庭院示范区 on 2026-09-20, alone on the chart: overdue (its node of 09-15 has
+ * passed) with nodes still to come. */
+static GtChartData *
+overdue_project (GtStorage *storage)
+{
+  g_autoptr (GError) error = NULL;
+  GtChartData *data = gt_chart_data_load (storage, "2026-09-20", &error);
+  GtChartFilter filter = GT_CHART_FILTER_INIT;
+
+  g_assert_no_error (error);
+  filter.status = GT_PROJECT_STATUS_OVERDUE;
+  for (guint i = 0; i < data->projects->len; i++)
+    {
+      const GtChartProject *p = data->projects->pdata[i];
+      if (g_strcmp0 (p->name, "水北村美丽庭院示范区") == 0)
+        filter.kind = p->kind;
+    }
+  g_assert_nonnull (filter.kind);
+  filter.kind = g_strdup (filter.kind);
+  gt_chart_data_filter (data, &filter);
+  g_free ((char *) filter.kind);
+  g_assert_cmpuint (data->projects->len, ==, 1);
+  return data;
+}
+
+/* Each node of an overdue project in its own state: the late one filled in the overdue
+ * colour, the ones still to come hollow in theirs (they were all filled in the overdue
+ * colour, like missed ones). */
+static void
+test_node_states (GtTestDemo *fx, gconstpointer unused)
+{
+  g_autoptr (GtChartData) data = NULL;
+  const GtChartProject *p;
+  guint seen[GT_PROJECT_N_STATUS] = { 0 };
+
+  set_legend (fx->storage, NULL);
+  data = overdue_project (fx->storage);
+  p = data->projects->pdata[0];
+  g_assert_cmpint (p->status, ==, GT_PROJECT_STATUS_OVERDUE);
+  for (guint m = 0; m < p->milestones->len; m++)
+    seen[node_status (data, p->milestones->pdata[m])]++;
+  g_assert_cmpuint (seen[GT_PROJECT_STATUS_OVERDUE], >, 0);
+  g_assert_cmpuint (seen[GT_PROJECT_STATUS_ON_TRACK] + seen[GT_PROJECT_STATUS_AT_RISK], >, 0);
+
+  for (int k = 0; k < 2; k++)
+    {
+      GtChartKind kind = k == 0 ? GT_CHART_ROUTE : GT_CHART_GUIDE;
+      g_autoptr (GArray) boxes = gt_chart_boxes_new ();
+      cairo_surface_t *image = draw_image (data, kind, boxes);
+      GtChartBox hit = { 0 };
+      g_autoptr (GArray) texts = project_texts (boxes, p->id, &hit);
+
+      /* The nodes are where their names are. On the route map a node on the same day as
+       * the next one lies under it, without room for its name. */
+      guint t = 1, hidden = 0;
+
+      for (guint m = 0; m + 1 < p->milestones->len && kind == GT_CHART_ROUTE; m++)
+        hidden += julian (((GtChartMilestone *) p->milestones->pdata[m])->planned_date)
+                  == julian (((GtChartMilestone *) p->milestones->pdata[m + 1])->planned_date);
+      g_assert_cmpuint (texts->len, ==, p->milestones->len - hidden + 1);
+      for (guint m = 0; m < p->milestones->len; m++)
+        {
+          const GtChartMilestone *ms = p->milestones->pdata[m];
+          const GtChartBox *name;
+          GtProjectStatus want = node_status (data, ms);
+          gboolean filled = want == GT_PROJECT_STATUS_DONE || want == GT_PROJECT_STATUS_OVERDUE;
+          guint32 inside;
+
+          if (kind == GT_CHART_ROUTE && m + 1 < p->milestones->len
+              && julian (ms->planned_date)
+                   == julian (((GtChartMilestone *) p->milestones->pdata[m + 1])->planned_date))
+            continue;
+          name = &g_array_index (texts, GtChartBox, t++);
+          if (kind == GT_CHART_ROUTE)
+            {
+              /* The diamond over the start of its name: every pixel of a status colour
+               * there is its state's, and its middle is filled, or paper white. */
+              double sx = 0, sy = 0;
+              guint n = 0;
+
+              for (double y = hit.y; y < name->y; y += 0.5 / PNG_SCALE)
+                for (double x = name->x - name->h; x < name->x + 3 * name->h; x += 0.5 / PNG_SCALE)
+                  {
+                    int s = status_of_colour (pixel_at (image, x, y));
+                    if (s < 0)
+                      continue;
+                    g_assert_cmpint (s, ==, want);
+                    sx += x;
+                    sy += y;
+                    n++;
+                  }
+              g_assert_cmpuint (n, >, 8);
+              inside = pixel_at (image, sx / n, sy / n);
+            }
+          else
+            {
+              /* The chip around its name: the first pixel of a status colour left of the
+               * name is its state's (the chip's fill or outline); right beside the name,
+               * the chip's fill, or paper white. */
+              int s = -1;
+
+              for (double x = name->x - 1.0 / PNG_SCALE; x > name->x - 3 * name->h && s < 0;
+                   x -= 0.5 / PNG_SCALE)
+                s = status_of_colour (pixel_at (image, x, name->y + name->h / 2));
+              g_assert_cmpint (s, ==, want);
+              inside = pixel_at (image, name->x - 1.0 / PNG_SCALE, name->y + name->h / 2);
+            }
+          g_test_message ("%s node %u: state %s, inside %06x", gt_chart_kind_code (kind), m,
+                          gt_project_status_code (want), inside);
+          g_assert_cmphex (inside, ==, filled ? colours[want] : 0xffffff);
+        }
+      cairo_surface_destroy (image);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/chart-nodes/node-states", GtTestDemo, GUINT_TO_POINTER (3), gt_test_demo_setup,
+              test_node_states, gt_test_demo_teardown);
+  return g_test_run ();
+}
