@@ -1,6 +1,6 @@
-/* test-chart-nodes.c — what the wall charts' marks mean, in real Cairo output: each time
- * node in its own state's colour (filled when ticked off or late, hollow while still to come)
- * on the route map and the work guide
+/* test-chart-nodes.c — what the wall charts' marks and labels mean, in real Cairo output:
+ * each time node in its own state's colour (filled when ticked off or late, hollow while
+ * still to come) on the route map and the work guide; one size for all the legend's entries
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,6 +61,24 @@ draw_image (GtChartData *data, GtChartKind kind, GArray *boxes)
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+/* The layout boxes of @kind drawn on @paper (into a recording surface). */
+static GArray *
+draw_boxes (GtChartData *data, GtChartKind kind, GtPaper paper, gboolean landscape)
+{
+  GtChartOptions options = { kind };
+  GArray *boxes = gt_chart_boxes_new ();
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, NULL);
+  cairo_t *cr = cairo_create (surface);
+  double w, h;
+
+  gt_paper_size (paper, landscape, &w, &h);
+  gt_chart_draw (cr, data, &options, w, h, boxes);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return boxes;
 }
 
 /* The colour (0xRRGGBB) of the pixel at point (@x, @y). */
@@ -252,11 +270,47 @@ test_node_states (GtTestDemo *fx, gconstpointer unused)
     }
 }
 
+/* The legend's entries at one size, though one meaning is much longer than the others (it
+ * alone came out smaller). */
+static void
+test_legend_one_size (GtTestDemo *fx, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtChartData) data = NULL;
+  g_autoptr (GArray) boxes = NULL;
+  double w, h, size = 0;
+  guint n = 0;
+
+  set_legend (fx->storage, "有风险：临近节点或进度滞后，须重点督办");
+  data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
+  g_assert_no_error (error);
+  boxes = draw_boxes (data, GT_CHART_ROUTE, GT_PAPER_A4, FALSE);
+  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
+  /* The legend: the right half of the title block (18 + 66 pt on A4). */
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+
+      if (b->kind != GT_CHART_BOX_TEXT || b->x < w / 2 || b->y > 84)
+        continue;
+      g_test_message ("legend entry (%.1f %.1f %.1f %.1f)", b->x, b->y, b->w, b->h);
+      if (n++ == 0)
+        size = b->h;
+      g_assert_cmpfloat (fabs (b->h - size), <, 0.01);
+    }
+  g_assert_cmpuint (n, ==, 4);
+  /* Shrunk for the long meaning, but not down to the ellipsis. */
+  g_assert_cmpfloat (size, <, 8.5);
+  g_assert_cmpfloat (size, >, 4);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/chart-nodes/node-states", GtTestDemo, GUINT_TO_POINTER (3), gt_test_demo_setup,
               test_node_states, gt_test_demo_teardown);
+  g_test_add ("/chart-nodes/legend-one-size", GtTestDemo, GUINT_TO_POINTER (3),
+              gt_test_demo_setup, test_legend_one_size, gt_test_demo_teardown);
   return g_test_run ();
 }

@@ -51,6 +51,13 @@ double gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, dou
                       double size, double min_size, GtTextFlags flags, const GtRgb *colour,
                       gint64 project_id);
 
+/* The size gt_chart_text () draws @text at in a box of @w × @h: @size when it fits, else
+ * shrunk, but not below @min_size (where it is ellipsized). For labels that are drawn at
+ * one size: the least of their sizes, passed to gt_chart_text () as both @size and
+ * @min_size. */
+double gt_chart_text_fit (GtChartCtx *ctx, const char *text, double w, double h, double size,
+                          double min_size, gboolean bold);
+
 /* Whether anything in (x, y, w, h) can be seen through the clip: drawing outside it
  * is skipped (the boxes are still recorded). */
 gboolean gt_chart_visible (GtChartCtx *ctx, double x, double y, double w, double h);
