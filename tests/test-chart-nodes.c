@@ -1,6 +1,8 @@
 /* test-chart-nodes.c — what the wall charts' marks and labels mean, in real Cairo output:
  * each time node in its own state's colour (filled when ticked off or late, hollow while
- * still to come) on the route map and the work guide; one size for all the legend's entries
+ * still to come) on the route map and the work guide; one size for all the legend's entries,
+ * all the route map's month labels and all its node names; the today line breaking around
+ * the text it would strike through
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -304,6 +306,143 @@ test_legend_one_size (GtTestDemo *fx, gconstpointer unused)
   g_assert_cmpfloat (size, >, 4);
 }
 
+/* The route map's month labels at one size (the last one came out smaller), and its node
+ * names at one size (they changed from row to row), on portrait and landscape paper. */
+static void
+test_route_label_sizes (GtTestDemo *fx, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtChartData) data = gt_chart_data_load (fx->storage, "2026-07-20", &error);
+  static const struct
+  {
+    GtPaper paper;
+    gboolean landscape;
+  } sheets[] = { { GT_PAPER_A4, FALSE }, { GT_PAPER_A3, TRUE }, { GT_PAPER_A4, TRUE } };
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < G_N_ELEMENTS (sheets); s++)
+    {
+      g_autoptr (GArray) boxes = draw_boxes (data, GT_CHART_ROUTE, sheets[s].paper,
+                                             sheets[s].landscape);
+      double w, h, u, axis_y = G_MAXDOUBLE, month = 0, names = 0;
+      guint n_months = 0, n_names = 0;
+
+      gt_paper_size (sheets[s].paper, sheets[s].landscape, &w, &h);
+      u = sqrt (w * h / (595.276 * 841.89));
+      /* The axis: the highest row of text below the title block (84 units). */
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+          if (b->kind == GT_CHART_BOX_TEXT && b->y > 84 * u)
+            axis_y = MIN (axis_y, b->y + b->h / 2);
+        }
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+
+          /* Month labels: short, on the axis (the year is long). */
+          if (b->kind != GT_CHART_BOX_TEXT || b->project_id != 0
+              || fabs (b->y + b->h / 2 - axis_y) > 0.5 || b->w > 3 * b->h)
+            continue;
+          if (n_months++ == 0)
+            month = b->h;
+          if (fabs (b->h - month) >= 0.01)
+            g_test_message ("%s%s: month label (%.1f %.1f %.1f %.1f), not %.2f",
+                            gt_paper_name (sheets[s].paper), sheets[s].landscape ? " landscape" : "",
+                            b->x, b->y, b->w, b->h, month);
+          g_assert_cmpfloat (fabs (b->h - month), <, 0.01);
+        }
+      g_assert_cmpuint (n_months, >=, 4);
+
+      for (guint i = 0; i < data->projects->len; i++)
+        {
+          const GtChartProject *p = data->projects->pdata[i];
+          g_autoptr (GArray) texts = project_texts (boxes, p->id, NULL);
+
+          /* After the project's own label, its nodes' names. */
+          for (guint t = 1; t < texts->len; t++)
+            {
+              const GtChartBox *b = &g_array_index (texts, GtChartBox, t);
+
+              if (n_names++ == 0)
+                names = b->h;
+              if (fabs (b->h - names) >= 0.01)
+                g_test_message ("%s%s: %s's node name (%.1f %.1f %.1f %.1f), not %.2f",
+                                gt_paper_name (sheets[s].paper),
+                                sheets[s].landscape ? " landscape" : "", p->number, b->x, b->y,
+                                b->w, b->h, names);
+              g_assert_cmpfloat (fabs (b->h - names), <, 0.01);
+            }
+        }
+      g_assert_cmpuint (n_names, >, data->projects->len);
+    }
+}
+
+/* Whether the pixel at (@x, @y) is drawn in (or blended from) the purple overdue colour. */
+static gboolean
+is_purple (cairo_surface_t *image, double x, double y)
+{
+  guint32 c = pixel_at (image, x, y);
+  int r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
+  return r - g > 30 && b - g > 30;
+}
+
+/* The route map's today line breaks around the node names it crosses instead of striking
+ * through them. */
+static void
+test_today_line_clear (GtTestDemo *fx, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtChartData) data = NULL;
+  g_autoptr (GArray) boxes = gt_chart_boxes_new ();
+  cairo_surface_t *image;
+  double w, h, step = 1.0 / PNG_SCALE, lx0 = -1, lx1 = -1;
+  guint crossed = 0;
+
+  set_legend (fx->storage, NULL);
+  data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
+  g_assert_no_error (error);
+  image = draw_image (data, GT_CHART_ROUTE, boxes);
+  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
+
+  /* The line: the purple columns a little above the footer, below every project. */
+  for (double x = w * 0.3; x < w - 20; x += step)
+    {
+      gboolean seen = FALSE;
+      for (double y = h - 40; y < h - 32 && !seen; y += step)
+        seen = is_purple (image, x, y);
+      if (seen)
+        {
+          if (lx0 < 0)
+            lx0 = x;
+          lx1 = x + step;
+        }
+    }
+  g_assert_cmpfloat (lx0, >, 0);
+  g_assert_cmpfloat (lx1 - lx0, <, 3);
+
+  /* The node names across it: no purple where the line would cross them. */
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
+      guint purple = 0;
+
+      if (b->kind != GT_CHART_BOX_TEXT || b->project_id == 0 || b->x > lx0 - 0.5
+          || b->x + b->w < lx1 + 0.5)
+        continue;
+      crossed++;
+      for (double y = b->y; y < b->y + b->h; y += step)
+        for (double x = lx0 - 0.5; x < lx1 + 0.5; x += step)
+          purple += is_purple (image, x, y);
+      if (purple > 0)
+        g_test_message ("name (%.1f %.1f %.1f %.1f) struck through", b->x, b->y, b->w, b->h);
+      g_assert_cmpuint (purple, ==, 0);
+    }
+  g_test_message ("%u names across the today line", crossed);
+  g_assert_cmpuint (crossed, >=, 3);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -312,5 +451,9 @@ main (int argc, char **argv)
               test_node_states, gt_test_demo_teardown);
   g_test_add ("/chart-nodes/legend-one-size", GtTestDemo, GUINT_TO_POINTER (3),
               gt_test_demo_setup, test_legend_one_size, gt_test_demo_teardown);
+  g_test_add ("/chart-nodes/route-label-sizes", GtTestDemo, GUINT_TO_POINTER (3),
+              gt_test_demo_setup, test_route_label_sizes, gt_test_demo_teardown);
+  g_test_add ("/chart-nodes/today-line-clear", GtTestDemo, GUINT_TO_POINTER (3),
+              gt_test_demo_setup, test_today_line_clear, gt_test_demo_teardown);
   return g_test_run ();
 }

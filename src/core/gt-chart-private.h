@@ -32,6 +32,7 @@ typedef struct
   double clip_x0, clip_y0, clip_x1, clip_y1; /* what can be seen (cairo_clip_extents) */
   gboolean raster;          /* text is drawn as glyphs (not kept as text, as in a PDF) */
   GtRgb status[GT_PROJECT_N_STATUS];
+  GtChartBox last_text;     /* the em box of the last text gt_chart_text () drew */
 } GtChartCtx;
 
 typedef enum
@@ -45,8 +46,8 @@ typedef enum
 
 /* Draws @text on one line inside (x, y, w, h), vertically centred: at @size points when it
  * fits, else shrunk down to @min_size, else ellipsized at @min_size. Nothing is drawn when
- * even the ellipsis cannot fit. Records the drawn text's box (owned by @project_id).
- * Returns the width drawn. */
+ * even the ellipsis cannot fit. Records the drawn text's box (owned by @project_id), also
+ * in ctx->last_text. Returns the width drawn (0: nothing). */
 double gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, double h,
                       double size, double min_size, GtTextFlags flags, const GtRgb *colour,
                       gint64 project_id);

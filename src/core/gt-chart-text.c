@@ -385,9 +385,11 @@ gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, 
       show (ctx, t, tx, ty);
     }
 
+  /* The em box, centred on the line: what the eye reads as the label. */
+  ctx->last_text = (GtChartBox) { tx, y + h / 2 - size * 0.5, MIN (t->width, w), size,
+                                  GT_CHART_BOX_TEXT, project_id };
   if (!(flags & GT_TEXT_NO_BOX))
-    /* The em box, centred on the line: what the eye reads as the label. */
-    gt_chart_add_box (ctx, tx, y + h / 2 - size * 0.5, MIN (t->width, w), size,
-                      GT_CHART_BOX_TEXT, project_id);
+    gt_chart_add_box (ctx, ctx->last_text.x, ctx->last_text.y, ctx->last_text.w,
+                      ctx->last_text.h, GT_CHART_BOX_TEXT, project_id);
   return t->width;
 }
