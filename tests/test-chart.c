@@ -520,97 +520,6 @@ pixel_at (cairo_surface_t *image, double x, double y)
 static const guint32 pixel_colours[GT_PROJECT_N_STATUS] = { 0x10A020, 0x2040E0, 0xE0C010,
                                                              0x8010C0 };
 
-/* An overdue project's milestones that are still to come are drawn in the legend's overdue
- * colour too (filled), not in another status's colour, on the route map and the work guide. */
-static void
-test_overdue_future_nodes (Fixture *fx, gconstpointer unused)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtChartData) data = NULL;
-  const guint32 overdue = pixel_colours[GT_PROJECT_STATUS_OVERDUE];
-  const GtChartProject *p;
-  const GtChartMilestone *last;
-
-  set_legend (fx->storage, pixel_colours);
-  /* On 2026-09-20 水北村美丽庭院示范区 is overdue (its node of 09-15 has passed) and its last
-   * node is still to come. */
-  data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
-  g_assert_no_error (error);
-  p = find_project (data, "水北村美丽庭院示范区");
-  g_assert_cmpint (p->status, ==, GT_PROJECT_STATUS_OVERDUE);
-  g_assert_cmpuint (p->milestones->len, >=, 2);
-  last = p->milestones->pdata[p->milestones->len - 1];
-  g_assert_null (last->done_date);
-  g_assert_cmpstr (last->planned_date, >, data->today);
-  {
-    /* Only this project. */
-    GtChartFilter filter = GT_CHART_FILTER_INIT;
-    filter.status = GT_PROJECT_STATUS_OVERDUE;
-    filter.kind = p->kind;
-    gt_chart_data_filter (data, &filter);
-    g_assert_cmpuint (data->projects->len, ==, 1);
-    p = data->projects->pdata[0];
-  }
-
-  for (int k = 0; k < 2; k++)
-    {
-      GtChartKind kind = k == 0 ? GT_CHART_ROUTE : GT_CHART_GUIDE;
-      g_autoptr (GArray) boxes = gt_chart_boxes_new ();
-      cairo_surface_t *image = draw_png (fx->dir, data, kind, boxes);
-      const GtChartBox *name = NULL, *hit = NULL;
-
-      /* The last node's name: the project's rightmost text. */
-      for (guint i = 0; i < boxes->len; i++)
-        {
-          const GtChartBox *b = &g_array_index (boxes, GtChartBox, i);
-          if (b->project_id != p->id)
-            continue;
-          if (b->kind == GT_CHART_BOX_TEXT && (name == NULL || b->x > name->x))
-            name = b;
-          if (b->kind == GT_CHART_BOX_HIT)
-            hit = b;
-        }
-      g_assert_nonnull (name);
-      g_assert_nonnull (hit);
-
-      if (kind == GT_CHART_ROUTE)
-        {
-          /* The node's diamond sits over its name, starting where the name starts: the pixels
-           * there in the overdue colour, none in another status's, and its middle filled. */
-          double x0 = name->x - name->h, x1 = name->x + 3 * name->h;
-          double sx = 0, sy = 0;
-          guint n = 0;
-
-          for (double y = hit->y; y < name->y; y += 0.5 / PNG_SCALE)
-            for (double x = MAX (x0, hit->x); x < MIN (x1, hit->x + hit->w); x += 0.5 / PNG_SCALE)
-              {
-                guint32 c = pixel_at (image, x, y);
-                for (int s = 0; s < GT_PROJECT_N_STATUS; s++)
-                  if (s != GT_PROJECT_STATUS_OVERDUE)
-                    g_assert_cmphex (c, !=, pixel_colours[s]);
-                if (c == overdue)
-                  {
-                    sx += x;
-                    sy += y;
-                    n++;
-                  }
-              }
-          g_assert_cmpuint (n, >, 8);
-          g_assert_cmphex (pixel_at (image, sx / n, sy / n), ==, overdue);
-        }
-      else
-        {
-          /* The node's chip around its name: filled in the overdue colour on both sides of
-           * the name. */
-          double mid = name->y + name->h / 2;
-          g_assert_cmphex (pixel_at (image, name->x - 1.0 / PNG_SCALE, mid), ==, overdue);
-          g_assert_cmphex (pixel_at (image, name->x + name->w + 1.0 / PNG_SCALE, mid), ==,
-                           overdue);
-        }
-      cairo_surface_destroy (image);
-    }
-}
-
 /* Whether the pixel at (@x, @y) is drawn in (or blended from) the purple overdue colour of
  * the pixel tests. */
 static gboolean
@@ -861,8 +770,6 @@ main (int argc, char **argv)
   g_test_add ("/chart/small-labels", Fixture, NULL, setup_demo, test_small_labels, teardown);
   g_test_add ("/chart/pdf", Fixture, NULL, setup_demo, test_pdf, teardown);
   g_test_add ("/chart/png-colours", Fixture, NULL, setup_demo, test_png_colours, teardown);
-  g_test_add ("/chart/overdue-future-nodes", Fixture, NULL, setup_demo,
-              test_overdue_future_nodes, teardown);
   g_test_add ("/chart/today-label", Fixture, NULL, setup_demo, test_today_label, teardown);
   g_test_add ("/chart/as-of-created", Fixture, NULL, setup_demo, test_as_of_created, teardown);
   return g_test_run ();

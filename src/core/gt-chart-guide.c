@@ -158,10 +158,11 @@ draw_project (Guide *g, GtChartProject *p, int column, double y, double h)
   for (guint m = 0; m < p->milestones->len; m++)
     {
       const GtChartMilestone *ms = p->milestones->pdata[m];
-      const GtRgb *mc = gt_chart_milestone_rgb (ctx, p, ms);
+      GtProjectStatus ms_status = gt_chart_milestone_status (ctx, ms);
+      const GtRgb *mc = gt_chart_status_rgb (ctx, ms_status);
       static const GtRgb white = { 1, 1, 1 };
       double cx = chips_x + m * chip_w + chip_w * 0.06, cw = chip_w * 0.88;
-      gboolean filled = ms->done_date != NULL || mc == &ctx->status[GT_PROJECT_STATUS_OVERDUE];
+      gboolean filled = gt_chart_milestone_filled (ms_status);
 
       if (filled)
         {

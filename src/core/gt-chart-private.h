@@ -32,6 +32,7 @@ typedef struct
   double clip_x0, clip_y0, clip_x1, clip_y1; /* what can be seen (cairo_clip_extents) */
   gboolean raster;          /* text is drawn as glyphs (not kept as text, as in a PDF) */
   GtRgb status[GT_PROJECT_N_STATUS];
+  GtChartBox last_text;     /* the em box of the last text gt_chart_text () drew */
 } GtChartCtx;
 
 typedef enum
@@ -45,11 +46,18 @@ typedef enum
 
 /* Draws @text on one line inside (x, y, w, h), vertically centred: at @size points when it
  * fits, else shrunk down to @min_size, else ellipsized at @min_size. Nothing is drawn when
- * even the ellipsis cannot fit. Records the drawn text's box (owned by @project_id).
- * Returns the width drawn. */
+ * even the ellipsis cannot fit. Records the drawn text's box (owned by @project_id), also
+ * in ctx->last_text. Returns the width drawn (0: nothing). */
 double gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, double h,
                       double size, double min_size, GtTextFlags flags, const GtRgb *colour,
                       gint64 project_id);
+
+/* The size gt_chart_text () draws @text at in a box of @w × @h: @size when it fits, else
+ * shrunk, but not below @min_size (where it is ellipsized). For labels that are drawn at
+ * one size: the least of their sizes, passed to gt_chart_text () as both @size and
+ * @min_size. */
+double gt_chart_text_fit (GtChartCtx *ctx, const char *text, double w, double h, double size,
+                          double min_size, gboolean bold);
 
 /* Whether anything in (x, y, w, h) can be seen through the clip: drawing outside it
  * is skipped (the boxes are still recorded). */
@@ -74,11 +82,15 @@ void gt_chart_rounded_rect (cairo_t *cr, double x, double y, double w, double h,
 /* @colour mixed with white: @t = 0 is @colour, 1 is white. */
 GtRgb gt_rgb_tint (const GtRgb *colour, double t);
 
-/* The colour of a project's status; of a milestone: done, overdue when its planned date has
- * passed, else the project's status colour. */
+/* The colour of a status (the configured legend's). */
 const GtRgb *gt_chart_status_rgb (GtChartCtx *ctx, GtProjectStatus status);
-const GtRgb *gt_chart_milestone_rgb (GtChartCtx *ctx, const GtChartProject *project,
-                                     const GtChartMilestone *milestone);
+/* A milestone's own state on the chart's day, whatever its project's: done when ticked off;
+ * overdue when its planned date has passed; at risk when it falls within the at-risk days;
+ * else on track (still to come). */
+GtProjectStatus gt_chart_milestone_status (GtChartCtx *ctx, const GtChartMilestone *milestone);
+/* Whether a node in @status is drawn filled: ticked off or late. The others (still to come)
+ * are drawn hollow, outlined in their status colour. */
+gboolean gt_chart_milestone_filled (GtProjectStatus status);
 
 /* Columns for a list of @units rows (headers count as more than one) over (w × h): the
  * number of columns and the row height that keep at least @min_chars characters of

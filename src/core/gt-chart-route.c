@@ -26,7 +26,17 @@ typedef struct
   guint32 t0, t1; /* first and last day shown */
   int columns;
   double row, column_width, gap;
+  double names_size; /* of the milestones' names, the same on every row */
+  guint32 today;     /* 0 when outside the time shown */
+  GArray *clear;     /* Span: where the today line breaks */
 } Route;
+
+/* Rows of a column the today line must not cross (something drawn across it). */
+typedef struct
+{
+  int column;
+  double y0, y1;
+} Span;
 
 typedef enum
 {
@@ -151,6 +161,13 @@ time_x (Route *route, int column, guint32 julian)
   return x0 + CLAMP (t, 0.0, 1.0) * w;
 }
 
+static char *
+month_label (const GDate *d)
+{
+  /* TRANSLATORS: a month on the time axis (1 … 12) */
+  return g_strdup_printf (_("M%d"), g_date_get_month (d));
+}
+
 static void
 draw_axis (Route *route, int column)
 {
@@ -159,14 +176,15 @@ draw_axis (Route *route, int column)
   double u = ctx->unit, r = route->row;
   double x0 = time_x (route, column, route->t0), x1 = time_x (route, column, route->t1 + 1);
   double y = ctx->by, bottom = ctx->by + ctx->bh;
-  guint32 today = gt_chart_julian (ctx->data->today);
   double month_w = (x1 - x0) / MAX (1.0, (route->t1 + 1 - route->t0) / 30.4);
   double label_size = MIN (r * 0.62, 9 * u);
   int step = 1;
+  /* TRANSLATORS: a month on the time axis (1 … 12) */
+  g_autofree char *widest = g_strdup_printf (_("M%d"), 12);
   GDate d;
 
   /* Label every month when there is room for "12月", else every second or third. */
-  while (step < 12 && month_w * step < gt_chart_text_width (ctx, "12月", label_size, FALSE) * 1.3)
+  while (step < 12 && month_w * step < gt_chart_text_width (ctx, widest, label_size, FALSE) * 1.3)
     step++;
 
   /* The year (or years) over the labels' column. */
@@ -194,59 +212,124 @@ draw_axis (Route *route, int column)
   cairo_line_to (cr, x1, y + r);
   cairo_stroke (cr);
 
+  /* The months' lines, and the size of their labels: one for all, the largest at which
+   * every label fits its span of @step months. The last label's span may be cut short by the
+   * axis' end: it is left out when it does not fit (it came out smaller than the others). */
   g_date_clear (&d, 1);
   g_date_set_julian (&d, route->t0);
-  for (int i = 0; g_date_get_julian (&d) <= route->t1; i++)
+  for (; g_date_get_julian (&d) <= route->t1; g_date_add_months (&d, 1))
     {
-      guint32 start = g_date_get_julian (&d);
-      double xs = time_x (route, column, start);
-      GDate next = d;
-      double xe;
+      double xs = time_x (route, column, g_date_get_julian (&d));
+      GDate end = d;
 
-      g_date_add_months (&next, 1);
-      xe = time_x (route, column, g_date_get_julian (&next));
-      cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
-      cairo_set_line_width (cr, 0.4 * u);
       cairo_move_to (cr, xs, y + r);
       cairo_line_to (cr, xs, bottom);
-      cairo_stroke (cr);
-      if (i % step == 0)
+      g_date_add_months (&end, step);
+      if (g_date_get_julian (&end) <= route->t1 + 1)
         {
-          /* TRANSLATORS: a month on the time axis (1 … 12) */
-          g_autofree char *label = g_strdup_printf (_("M%d"), g_date_get_month (&d));
-          gt_chart_text (ctx, label, xs + 1 * u, y, MAX (0, MIN ((xe - xs) * step, x1 - xs) - 2 * u), r,
-                         label_size, GT_CHART_MIN_FONT, GT_TEXT_LEFT, &gt_chart_ink, 0);
+          g_autofree char *label = month_label (&d);
+          double room = time_x (route, column, g_date_get_julian (&end)) - xs - 2 * u;
+
+          label_size = gt_chart_text_fit (ctx, label, room, r, label_size, GT_CHART_MIN_FONT,
+                                          FALSE);
         }
-      d = next;
     }
+  cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
+  cairo_set_line_width (cr, 0.4 * u);
+  cairo_stroke (cr);
 
-  if (today >= route->t0 && today <= route->t1)
+  g_date_set_julian (&d, route->t0);
+  for (int i = 0; g_date_get_julian (&d) <= route->t1; i++, g_date_add_months (&d, 1))
     {
-      double tx = time_x (route, column, today);
-      double dash[] = { 3 * u, 2 * u };
+      g_autofree char *label = NULL;
+      double xs = time_x (route, column, g_date_get_julian (&d)), room;
+      GDate end = d;
 
-      cairo_set_source_rgb (cr, ctx->status[GT_PROJECT_STATUS_OVERDUE].r,
-                            ctx->status[GT_PROJECT_STATUS_OVERDUE].g,
-                            ctx->status[GT_PROJECT_STATUS_OVERDUE].b);
-      cairo_set_line_width (cr, 0.9 * u);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, tx, y + r);
-      cairo_line_to (cr, tx, bottom);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      /* The label beside the line, not across it: right of it, or left of it when there is
-       * no room before the end of the axis. */
-      {
-        const char *label = _("Today");
-        double size = MIN (r * 0.55, 8 * u), gap = 1.5 * u;
-        double lw = gt_chart_text_width (ctx, label, size, FALSE) + 0.5 * u;
-        gboolean right = tx + gap + lw <= x1 || tx - gap - lw < x0;
-
-        gt_chart_text (ctx, label, right ? tx + gap : tx - gap - lw, y + r * 1.02, lw, r * 0.95,
-                       size, GT_CHART_MIN_FONT, right ? GT_TEXT_LEFT : GT_TEXT_RIGHT,
-                       &ctx->status[GT_PROJECT_STATUS_OVERDUE], 0);
-      }
+      if (i % step != 0)
+        continue;
+      g_date_add_months (&end, step);
+      label = month_label (&d);
+      room = MIN (time_x (route, column, g_date_get_julian (&end)), x1) - xs - 2 * u;
+      if (gt_chart_text_width (ctx, label, label_size, FALSE) <= room)
+        gt_chart_text (ctx, label, xs + 1 * u, y, room, r, label_size, label_size, GT_TEXT_LEFT,
+                       &gt_chart_ink, 0);
     }
+}
+
+/* Where the today line crosses column @column. */
+static double
+today_x (Route *route, int column)
+{
+  return time_x (route, column, route->today);
+}
+
+/* Keeps the today line off (x, y, w, h), just drawn in @column, when it crosses it. */
+static void
+keep_clear (Route *route, int column, double x, double y, double w, double h)
+{
+  double tx, pad = 0.8 * route->ctx->unit;
+  Span span = { column, y - pad, y + h + pad };
+
+  if (route->today == 0)
+    return;
+  tx = today_x (route, column);
+  if (x - pad < tx && x + w + pad > tx)
+    g_array_append_val (route->clear, span);
+}
+
+static int
+compare_span (gconstpointer a, gconstpointer b)
+{
+  const Span *p = a, *q = b;
+  return (p->y0 > q->y0) - (p->y0 < q->y0);
+}
+
+/* The dashed today line down column @column, on top of the rows, broken where it would
+ * strike through a name or a node or run across a group's header; its label beside it. */
+static void
+draw_today (Route *route, int column)
+{
+  GtChartCtx *ctx = route->ctx;
+  cairo_t *cr = ctx->cr;
+  double u = ctx->unit, r = route->row, tx = today_x (route, column);
+  double x0 = time_x (route, column, route->t0), x1 = time_x (route, column, route->t1 + 1);
+  double y = ctx->by + r, bottom = ctx->by + ctx->bh;
+  double dash[] = { 3 * u, 2 * u };
+  const char *label = _("Today");
+  double size = MIN (r * 0.55, 8 * u), gap = 1.5 * u;
+  double lw = gt_chart_text_width (ctx, label, size, FALSE) + 0.5 * u;
+  gboolean right = tx + gap + lw <= x1 || tx - gap - lw < x0;
+
+  g_array_sort (route->clear, compare_span);
+  for (guint i = 0; i < route->clear->len && y < bottom; i++)
+    {
+      const Span *span = &g_array_index (route->clear, Span, i);
+
+      if (span->column != column || span->y1 <= y)
+        continue;
+      if (span->y0 > y)
+        {
+          cairo_move_to (cr, tx, y);
+          cairo_line_to (cr, tx, MIN (span->y0, bottom));
+        }
+      y = span->y1;
+    }
+  if (y < bottom)
+    {
+      cairo_move_to (cr, tx, y);
+      cairo_line_to (cr, tx, bottom);
+    }
+  gt_chart_set_rgb (ctx, &ctx->status[GT_PROJECT_STATUS_OVERDUE]);
+  cairo_set_line_width (cr, 0.9 * u);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* The label beside the line, not across it: right of it, or left of it when there is no
+   * room before the end of the axis. */
+  gt_chart_text (ctx, label, right ? tx + gap : tx - gap - lw, ctx->by + r * 1.02, lw, r * 0.95,
+                 size, GT_CHART_MIN_FONT, right ? GT_TEXT_LEFT : GT_TEXT_RIGHT,
+                 &ctx->status[GT_PROJECT_STATUS_OVERDUE], 0);
 }
 
 static void
@@ -274,6 +357,8 @@ draw_header (Route *route, GPtrArray *group, int column, double y, double h, gbo
   gt_chart_set_rgb (ctx, &band);
   cairo_rectangle (cr, x, y + h * 0.12, route->column_width, h * 0.8);
   cairo_fill (cr);
+  /* Not a row of the time axis: the today line stops at it. */
+  keep_clear (route, column, x, y + h * 0.12, route->column_width, h * 0.8);
 
   if (continued)
     /* TRANSLATORS: a group header repeated at the top of the next column */
@@ -339,7 +424,7 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
   double sw = MIN (h * 0.5, 9 * u), bar_y = y + h * 0.36, ds = h * 0.2;
   guint32 start = gt_chart_julian (p->start_date), due = gt_chart_julian (p->due_date);
   g_autofree char *label = g_strdup_printf ("%s %s", p->number, p->name);
-  double names_h = h * 0.42, names_size;
+  double names_h = h * 0.42;
   /* The same size on every row: a number and a name of about 14 characters fit. */
   double label_size = MIN (h * 0.58, (lw - 5 * u - sw) / 19);
   /* Off-screen rows (zoomed in, another tile) record their boxes but draw nothing. */
@@ -381,55 +466,46 @@ draw_project (Route *route, GtChartProject *p, int column, double y, double h)
       cairo_fill (cr);
     }
 
-  /* Milestones, with their names under them where they fit, all at one size: the largest
-   * at which every name that can be read at all fits before the next milestone. */
-  names_size = names_h * 0.8;
-  for (guint m = 0; m < p->milestones->len && names_size >= GT_CHART_MIN_FONT; m++)
-    {
-      const GtChartMilestone *ms = p->milestones->pdata[m];
-      guint32 j = gt_chart_julian (ms->planned_date);
-      double room, width, fits;
-
-      if (j == 0 || ms->name == NULL || *ms->name == '\0')
-        continue;
-      room = next_node_x (route, p, column, m) - time_x (route, column, j) - 0.6 * ds;
-      width = gt_chart_text_width (ctx, ms->name, names_h * 0.8, FALSE);
-      fits = names_h * 0.8 * room / MAX (width, 0.01) * 0.985;
-      if (fits >= GT_CHART_MIN_FONT)
-        names_size = MIN (names_size, floor (fits * 20) / 20);
-    }
+  /* Milestones, with their names under them at the chart's one size (names_size). */
   for (guint m = 0; m < p->milestones->len; m++)
     {
       const GtChartMilestone *ms = p->milestones->pdata[m];
       guint32 j = gt_chart_julian (ms->planned_date);
-      const GtRgb *mc = gt_chart_milestone_rgb (ctx, p, ms);
+      GtProjectStatus ms_status = gt_chart_milestone_status (ctx, ms);
+      const GtRgb *mc = gt_chart_status_rgb (ctx, ms_status);
       double mx, next_x;
+      /* A diamond outlined in @mc: the outline's mitred edge is a diamond larger by half the
+       * line width × √2; filling that and then the inside (in paper white for an open node)
+       * draws it without a stroke, which costs several times as much. */
+      double edge = MAX (0.3, ds * 0.25) * G_SQRT2 / 2;
 
       if (j == 0)
         continue;
       mx = time_x (route, column, j);
       if (visible)
         {
-          /* A diamond outlined in @mc: the outline's mitred edge is a diamond larger by
-           * half the line width × √2; filling that and then the inside (in paper white for
-           * an open node) draws it without a stroke, which costs several times as much. */
-          double edge = MAX (0.3, ds * 0.25) * G_SQRT2 / 2;
-
           gt_chart_set_rgb (ctx, mc);
           diamond (cr, mx, bar_y, ds + edge);
           cairo_fill (cr);
-          if (ms->done_date == NULL && mc != &ctx->status[GT_PROJECT_STATUS_OVERDUE])
+          if (!gt_chart_milestone_filled (ms_status))
             {
               gt_chart_set_rgb (ctx, &gt_chart_paper);
               diamond (cr, mx, bar_y, ds - edge);
               cairo_fill (cr);
             }
         }
+      keep_clear (route, column, mx - ds - edge, bar_y - ds - edge, 2 * (ds + edge),
+                  2 * (ds + edge));
 
+      /* A name that does not fit before the next node at that size is ellipsized, not
+       * shrunk: sizes changing from row to row looked like different kinds of text. */
       next_x = next_node_x (route, p, column, m);
-      if (names_h * 0.8 >= GT_CHART_MIN_FONT)
-        gt_chart_text (ctx, ms->name, mx - ds, y + h - names_h, next_x - mx - 0.6 * ds, names_h,
-                       names_size, GT_CHART_MIN_FONT, GT_TEXT_LEFT, &gt_chart_grey, p->id);
+      if (route->names_size >= GT_CHART_MIN_FONT
+          && gt_chart_text (ctx, ms->name, mx - ds, y + h - names_h, next_x - mx - 0.6 * ds,
+                            names_h, route->names_size, route->names_size, GT_TEXT_LEFT,
+                            &gt_chart_grey, p->id) > 0)
+        keep_clear (route, column, ctx->last_text.x, ctx->last_text.y, ctx->last_text.w,
+                    ctx->last_text.h);
     }
   gt_chart_add_box (ctx, x, y, route->column_width, h, GT_CHART_BOX_HIT, p->id);
 }
@@ -450,6 +526,57 @@ draw_item (Route *route, ItemKind kind, GPtrArray *group, GtChartProject *projec
     }
 }
 
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* The one size of the milestones' names on the chart. Sizes changing from row to row read
+ * as different kinds of text, and fitting every name made them all tiny when a few nodes
+ * sit close together: the size is the largest at which nine names in ten fit whole before
+ * the next node (the others are ellipsized), or a little smaller when that lets every name
+ * fit. */
+static double
+names_size (Route *route)
+{
+  GtChartCtx *ctx = route->ctx;
+  const GtChartData *data = ctx->data;
+  double names_h = route->row * 0.42, ds = route->row * 0.2, largest = names_h * 0.8;
+  g_autoptr (GArray) fits = g_array_new (FALSE, FALSE, sizeof (double));
+  double size, least;
+
+  if (largest < GT_CHART_MIN_FONT)
+    return largest;
+  /* Every column has the same time axis: the room between two nodes is the same in all. */
+  for (guint i = 0; i < data->projects->len; i++)
+    {
+      const GtChartProject *p = data->projects->pdata[i];
+
+      for (guint m = 0; m < p->milestones->len; m++)
+        {
+          const GtChartMilestone *ms = p->milestones->pdata[m];
+          guint32 j = gt_chart_julian (ms->planned_date);
+          double room, fit;
+
+          if (j == 0 || ms->name == NULL || *ms->name == '\0')
+            continue;
+          room = next_node_x (route, p, 0, m) - time_x (route, 0, j) - 0.6 * ds;
+          fit = gt_chart_text_fit (ctx, ms->name, room, names_h, largest, 0, FALSE);
+          g_array_append_val (fits, fit);
+        }
+    }
+  if (fits->len == 0)
+    return largest;
+  g_array_sort (fits, compare_double);
+  least = g_array_index (fits, double, 0);
+  size = g_array_index (fits, double, fits->len / 10);
+  if (least >= size * 0.85)
+    size = least;
+  return CLAMP (size, GT_CHART_MIN_FONT, largest);
+}
+
 void
 gt_chart_route_draw (GtChartCtx *ctx)
 {
@@ -468,9 +595,19 @@ gt_chart_route_draw (GtChartCtx *ctx)
   while (!flow (&route, NULL) && route.row > 1)
     route.row *= 0.97;
 
+  route.names_size = names_size (&route);
+  route.today = gt_chart_julian (ctx->data->today);
+  if (route.today < route.t0 || route.today > route.t1)
+    route.today = 0;
+  route.clear = g_array_new (FALSE, FALSE, sizeof (Span));
+
   used = route.columns;
   for (int c = 0; c < used; c++)
     draw_axis (&route, c);
   flow (&route, draw_item);
+  /* The today line last, over the rows' stripes, broken around what they drew. */
+  for (int c = 0; route.today != 0 && c < used; c++)
+    draw_today (&route, c);
+  g_array_unref (route.clear);
   g_ptr_array_unref (route.groups);
 }

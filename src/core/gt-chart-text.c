@@ -320,6 +320,25 @@ gt_chart_text_width (GtChartCtx *ctx, const char *text, double size, gboolean bo
   return shape (ctx, text, size, bold, 0)->width;
 }
 
+double
+gt_chart_text_fit (GtChartCtx *ctx, const char *text, double w, double h, double size,
+                   double min_size, gboolean bold)
+{
+  double width, shrunk;
+
+  size = MIN (size, h / 1.15);
+  min_size = MIN (min_size, size);
+  if (text == NULL || *text == '\0' || w <= 0)
+    return size;
+  width = shape (ctx, text, size, bold, 0)->width;
+  if (width <= w)
+    return size;
+  /* A little under the proportional size, for the width's rounding; quantised, so that
+   * similar boxes share shaped text. */
+  shrunk = size * w / width * 0.985;
+  return shrunk < size ? MAX (min_size, floor (shrunk * 20) / 20) : size;
+}
+
 gboolean
 gt_chart_visible (GtChartCtx *ctx, double x, double y, double w, double h)
 {
@@ -339,26 +358,16 @@ gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, 
     return 0;
   /* The em box must fit the height with a little room. */
   size = MIN (size, h / 1.15);
-  min_size = MIN (min_size, size);
   if (size < GT_CHART_MIN_FONT * 0.5)
     return 0;
 
+  size = gt_chart_text_fit (ctx, text, w, h, size, min_size, bold);
   t = shape (ctx, text, size, bold, 0);
   if (t->width > w)
     {
-      double shrunk = MAX (min_size, size * w / t->width * 0.985);
-      if (shrunk < size)
-        {
-          /* Quantised, so that similar boxes share shaped text. */
-          size = MAX (min_size, floor (shrunk * 20) / 20);
-          t = shape (ctx, text, size, bold, 0);
-        }
-      if (t->width > w)
-        {
-          t = shape (ctx, text, size, bold, w);
-          if (t->width > w + 0.01)
-            return 0; /* not even "…" fits */
-        }
+      t = shape (ctx, text, size, bold, w);
+      if (t->width > w + 0.01)
+        return 0; /* not even "…" fits */
     }
 
   tx = x;
@@ -376,9 +385,11 @@ gt_chart_text (GtChartCtx *ctx, const char *text, double x, double y, double w, 
       show (ctx, t, tx, ty);
     }
 
+  /* The em box, centred on the line: what the eye reads as the label. */
+  ctx->last_text = (GtChartBox) { tx, y + h / 2 - size * 0.5, MIN (t->width, w), size,
+                                  GT_CHART_BOX_TEXT, project_id };
   if (!(flags & GT_TEXT_NO_BOX))
-    /* The em box, centred on the line: what the eye reads as the label. */
-    gt_chart_add_box (ctx, tx, y + h / 2 - size * 0.5, MIN (t->width, w), size,
-                      GT_CHART_BOX_TEXT, project_id);
+    gt_chart_add_box (ctx, ctx->last_text.x, ctx->last_text.y, ctx->last_text.w,
+                      ctx->last_text.h, GT_CHART_BOX_TEXT, project_id);
   return t->width;
 }

@@ -326,17 +326,31 @@ gt_chart_status_rgb (GtChartCtx *ctx, GtProjectStatus status)
   return &ctx->status[(guint) status < GT_PROJECT_N_STATUS ? status : GT_PROJECT_STATUS_ON_TRACK];
 }
 
-const GtRgb *
-gt_chart_milestone_rgb (GtChartCtx *ctx, const GtChartProject *project,
-                        const GtChartMilestone *milestone)
+GtProjectStatus
+gt_chart_milestone_status (GtChartCtx *ctx, const GtChartMilestone *milestone)
 {
+  guint32 planned, today;
+
+  /* A node's own state, never its project's: the nodes still to come of an overdue project
+   * are not late, and drawing them in the overdue colour made them look missed. */
   if (milestone->done_date != NULL)
-    return &ctx->status[GT_PROJECT_STATUS_DONE];
-  if (g_strcmp0 (milestone->planned_date, ctx->data->today) < 0)
-    return &ctx->status[GT_PROJECT_STATUS_OVERDUE];
-  if (project->status == GT_PROJECT_STATUS_DONE)
-    return &ctx->status[GT_PROJECT_STATUS_ON_TRACK];
-  return &ctx->status[project->status];
+    return GT_PROJECT_STATUS_DONE;
+  planned = gt_chart_julian (milestone->planned_date);
+  today = gt_chart_julian (ctx->data->today);
+  if (planned == 0 || today == 0)
+    return GT_PROJECT_STATUS_ON_TRACK;
+  if (planned < today)
+    return GT_PROJECT_STATUS_OVERDUE;
+  /* The same window as a project's next node (gt_project_status_compute ()). */
+  if (planned - today <= (guint32) MAX (ctx->data->at_risk_days, 0))
+    return GT_PROJECT_STATUS_AT_RISK;
+  return GT_PROJECT_STATUS_ON_TRACK;
+}
+
+gboolean
+gt_chart_milestone_filled (GtProjectStatus status)
+{
+  return status == GT_PROJECT_STATUS_DONE || status == GT_PROJECT_STATUS_OVERDUE;
 }
 
 /* ---- layout helpers ---- */
@@ -477,34 +491,44 @@ draw_title_block (GtChartCtx *ctx, double m, double th)
   gt_chart_text (ctx, line->str, x, y + 45 * u, left_w, 13 * u, 10 * u, 5 * u, GT_TEXT_LEFT,
                  &gt_chart_ink, 0);
 
-  /* The legend: 2 × 2 entries, each a swatch and its meaning with the count. */
+  /* The legend: 2 × 2 entries, each a swatch and its meaning with the count, all at one
+   * size: the largest at which every entry fits (fitted one by one, a long meaning came out
+   * smaller than the others). */
   {
     double lx = x + w - legend_w, ly = y + 2 * u, lh = th - 14 * u;
     double ew = legend_w / 2, eh = lh / 2;
+    double sw = MIN (eh * 0.5, 10 * u), tw = ew - 11 * u - sw, size = 8.5 * u;
+    const GtLegendEntry *entries[4] = { NULL };
+    char *texts[4] = { NULL };
+    guint n = MIN (data->legend->len, 4);
+
+    for (guint i = 0; i < n; i++)
+      {
+        /* Order: overdue, at risk, on track, done — the most pressing first. */
+        GtProjectStatus s = (GtProjectStatus) (GT_PROJECT_N_STATUS - 1 - i);
+        const GtLegendEntry *e = gt_project_legend_lookup (data->legend, s);
+
+        entries[i] = e != NULL ? e : data->legend->pdata[i];
+        texts[i] = g_strdup_printf (_("%s (%u)"), entries[i]->meaning, counts[entries[i]->status]);
+        size = MIN (size, gt_chart_text_fit (ctx, texts[i], tw, eh, 8.5 * u, 4 * u, FALSE));
+      }
 
     gt_chart_set_rgb (ctx, &gt_chart_rule);
     cairo_set_line_width (cr, 0.6 * u);
     gt_chart_rounded_rect (cr, lx, ly, legend_w, lh, 3 * u);
     cairo_stroke (cr);
-    for (guint i = 0; i < data->legend->len && i < 4; i++)
+    for (guint i = 0; i < n; i++)
       {
-        const GtLegendEntry *entry = data->legend->pdata[i];
-        /* Order: overdue, at risk, on track, done — the most pressing first. */
-        GtProjectStatus s = (GtProjectStatus) (GT_PROJECT_N_STATUS - 1 - i);
-        const GtLegendEntry *e = gt_project_legend_lookup (data->legend, s);
+        const GtLegendEntry *e = entries[i];
         double ex = lx + (i % 2) * ew, ey = ly + (i / 2) * eh;
-        double sw = MIN (eh * 0.5, 10 * u);
-        g_autofree char *text = NULL;
 
-        if (e == NULL)
-          e = entry;
-        text = g_strdup_printf (_("%s (%u)"), e->meaning, counts[e->status]);
         cairo_set_source_rgb (cr, e->r, e->g, e->b);
         cairo_new_path (cr);
         cairo_arc (cr, ex + 5 * u + sw / 2, ey + eh / 2, sw / 2, 0, 2 * G_PI);
         cairo_fill (cr);
-        gt_chart_text (ctx, text, ex + 8 * u + sw, ey, ew - 11 * u - sw, eh, 8.5 * u, 4 * u,
-                       GT_TEXT_LEFT, &gt_chart_ink, 0);
+        gt_chart_text (ctx, texts[i], ex + 8 * u + sw, ey, tw, eh, size, size, GT_TEXT_LEFT,
+                       &gt_chart_ink, 0);
+        g_free (texts[i]);
       }
   }
 
