@@ -12,7 +12,7 @@ CLI = sys.argv[1]
 _results = []
 
 
-def run(*args, env=None):
+def run(*args, env=None, timeout=600):
     """Runs guatu-cli in the C locale (unless @env says otherwise), without $GUATU_DB.
     A command may take minutes under ASan (a county importing a dozen townships); meson's
     timeout of the whole test is the real limit."""
@@ -20,7 +20,7 @@ def run(*args, env=None):
     e.pop("GUATU_DB", None)
     if env:
         e.update(env)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=600)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=timeout)
 
 
 def check(name, cond, detail=""):

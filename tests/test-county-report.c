@@ -444,6 +444,101 @@ test_report_pages (void)
                                   NULL));
 }
 
+typedef struct
+{
+  const char *dir;
+  GCancellable *cancel;
+  gboolean blocked;
+} Sabotage;
+
+/* Makes the second township's package fail to be written: a folder where it is to go
+ * (found from the first one's name, which holds the task's id). */
+static void
+block_second (double fraction, gpointer data)
+{
+  Sabotage *s = data;
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  if (s->blocked || fraction < 1.0 / COUNTY_N_TOWNSHIPS)
+    return;
+  dir = g_dir_open (s->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, ".dispatch-") && g_str_has_suffix (name, ".xml.part") &&
+        strstr (name, county_codes[0]) != NULL)
+      {
+        g_autofree char *second = g_strdup (name);
+        g_autofree char *path = NULL;
+        char *code = strstr (second, county_codes[0]);
+
+        memcpy (code, county_codes[1], strlen (county_codes[1]));
+        path = g_build_filename (s->dir, second, NULL);
+        g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+        s->blocked = TRUE;
+      }
+}
+
+static void
+cancel_second (double fraction, gpointer data)
+{
+  Sabotage *s = data;
+
+  if (fraction >= 1.0 / COUNTY_N_TOWNSHIPS)
+    g_cancellable_cancel (s->cancel);
+}
+
+/* Only the folder's entries named @prefix…: what a failed dispatch left. */
+static guint
+count_entries (const char *path, const char *prefix)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (name, prefix);
+  return n;
+}
+
+/* A dispatch whose packages cannot all be written records no task and leaves no package
+ * (no .part either); issued again, it is recorded once. */
+static void
+test_dispatch_all_or_nothing (void)
+{
+  g_autoptr (GtStorage) county = county_open (fx.county);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
+  g_autofree char *out = g_build_filename (fx.dir, "dispatch-fails", NULL);
+  Sabotage s = { out, cancel, FALSE };
+  gint64 before = -1, after = -1;
+
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_tasks", &before, NULL));
+
+  /* the second package cannot be written */
+  g_assert_false (gt_county_issue_dispatch (county, "task", "防汛检查", NULL, NULL, "*", out,
+                                            NULL, block_second, &s, NULL, NULL, &error));
+  g_assert_true (s.blocked);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, county_codes[1]));
+  g_assert_null (strstr (error->message, ".part"));
+  g_clear_error (&error);
+  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_tasks", &after, NULL));
+  g_assert_cmpint (after, ==, before);
+  g_assert_cmpuint (count_entries (out, "dispatch-"), ==, 0);
+  g_assert_cmpuint (count_entries (out, ".dispatch-"), ==, 1); /* the test's own folder */
+
+  /* cancelled after the first package */
+  g_assert_false (gt_county_issue_dispatch (county, "task", "防汛检查", NULL, NULL, "*", out,
+                                            cancel, cancel_second, &s, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_tasks", &after, NULL));
+  g_assert_cmpint (after, ==, before);
+  g_assert_cmpuint (count_entries (out, "dispatch-"), ==, 0);
+  g_assert_cmpuint (count_entries (out, ".dispatch-"), ==, 1);
+}
+
 static void
 test_dispatch_and_ack (void)
 {
@@ -456,19 +551,16 @@ test_dispatch_and_ack (void)
   GtCountyReceived *got;
 
   g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
-  g_assert_true (gt_county_add_task (county, "notice", "冬季安全检查", "各乡镇请于月底前完成。",
-                                     "2026-12-20", "*", &uuid, &error));
-  g_assert_no_error (error);
-  targets = gt_county_dispatch_targets (county, "*", &error);
-  g_assert_cmpuint (targets->len, ==, COUNTY_N_TOWNSHIPS);
-  g_ptr_array_unref (targets);
   targets = gt_county_dispatch_targets (county, county_codes[1], &error);
   g_assert_cmpuint (targets->len, ==, 1);
   g_ptr_array_unref (targets);
   targets = gt_county_dispatch_targets (county, "*", &error);
-  g_assert_true (gt_county_write_dispatch (county, uuid, targets, out, NULL, NULL, NULL, &paths,
-                                           &error));
+  g_assert_cmpuint (targets->len, ==, COUNTY_N_TOWNSHIPS);
+  g_assert_true (gt_county_issue_dispatch (county, "notice", "冬季安全检查",
+                                           "各乡镇请于月底前完成。", "2026-12-20", "*", out, NULL,
+                                           NULL, NULL, &uuid, &paths, &error));
   g_assert_no_error (error);
+  g_assert_nonnull (uuid);
   g_assert_cmpuint (paths->len, ==, COUNTY_N_TOWNSHIPS);
   for (guint i = 0; i < COUNTY_N_TOWNSHIPS; i++)
     {
@@ -478,9 +570,10 @@ test_dispatch_and_ack (void)
       g_assert_cmpint (check->kind, ==, GT_EXCHANGE_KIND_DISPATCH);
       g_assert_cmpstr (check->receiver_code, ==, ((GtTrustedKey *) targets->pdata[i])->org_code);
     }
-  /* a folder that is not there */
-  g_assert_false (gt_county_write_dispatch (county, uuid, targets, "/nonexistent/x", NULL, NULL,
-                                            NULL, NULL, &error));
+  /* a folder that is not there: nothing issued (one task at the end) */
+  g_assert_false (gt_county_issue_dispatch (county, "notice", "x", NULL, NULL, "*",
+                                            "/nonexistent/x", NULL, NULL, NULL, NULL, NULL,
+                                            &error));
   g_assert_nonnull (strstr (error->message, "/nonexistent/x"));
   g_clear_error (&error);
 
@@ -692,6 +785,7 @@ main (int argc, char **argv)
   g_test_add_func ("/county/report-ties", test_report_ties);
   g_test_add_func ("/county/report-pdf", test_report_pdf);
   g_test_add_func ("/county/report-pages", test_report_pages);
+  g_test_add_func ("/county/dispatch-all-or-nothing", test_dispatch_all_or_nothing);
   g_test_add_func ("/county/dispatch-and-ack", test_dispatch_and_ack);
   g_test_add_func ("/county/archived-organisations", test_archived_organisations);
   g_test_add_func ("/county/last-report-never-backwards", test_last_report_never_backwards);

@@ -289,6 +289,90 @@ with tempfile.TemporaryDirectory() as tmp:
     refused("more records than the header says", county,
             resign(out, fewer, db, os.path.join(tmp, "more.xml")), "more members than the 214")
 
+    # A revision beyond any count (strtoll would clamp it to 2^63 − 1): refused naming line
+    # and attribute, as the XSD refuses it.
+    huge = re.sub(rb'(<organization [^>]*rev=")[0-9]+"', rb'\g<1>99999999999999999999999"', body,
+                  count=1)
+    huge_line = huge[:huge.find(b'99999999999999999999999')].count(b"\n") + 1
+    p = resign(out, huge, db, os.path.join(tmp, "huge-rev.xml"))
+    refused("rev 99999999999999999999999", county, p, f"huge-rev.xml:{huge_line}:")
+    r = run("--db", county, "verify", p)
+    check("rev 99999999999999999999999: names the attribute", "“rev”" in r.stderr, r.stderr)
+    r = subprocess.run(["xmllint", "--noout", "--schema", XSD, p], capture_output=True)
+    check("rev 99999999999999999999999: the XSD refuses it too", r.returncode != 0, r.stderr)
+
+    # What follows the signature line: white space an editor or a copy adds is harmless (the
+    # same package, same SHA-256); zero bytes or text are refused, saying how many bytes.
+    signed = resign(out, body, db, os.path.join(tmp, "signed.xml"))
+    with open(signed, "rb") as f:
+        sdata = f.read()
+    sha = json_of(run("--db", county, "verify", signed, "--json")) or {}
+    check("the signed package verifies", len(sha.get("sha256", "")) == 64, str(sha))
+    for label, tail in (("blank lines", b"\n\n\n"), ("a space on the next line", b"\n "),
+                        ("a space before the line end", b" \n"),
+                        ("CRLF and spaces", b"\r\n  \t\n")):
+        p = os.path.join(tmp, "tail.xml")
+        with open(p, "wb") as f:
+            f.write(sdata.rstrip(b"\n") + tail)
+        r = run("--db", county, "verify", p, "--json")
+        check(f"signature line then {label}: valid", r.returncode == 0, r.stderr)
+        check(f"signature line then {label}: the same SHA-256",
+              (json_of(r) or {}).get("sha256") == sha.get("sha256"), r.stdout)
+    for label, tail, part in (("4096 zero bytes", b"\0" * 4096,
+                               "4096 zero bytes after the signature line"),
+                              ("garbage", b"garbage\n", "8 bytes after the signature line")):
+        p = os.path.join(tmp, "tail.xml")
+        with open(p, "wb") as f:
+            f.write(sdata + tail)
+        refused(f"signature line then {label}", county, p, part)
+        r = run("--db", county, "verify", p)
+        check(f"signature line then {label}: not called cut off", "incomplete" not in r.stderr,
+              r.stderr)
+
+    # Packages go one way: a township's report relabelled a dispatch is refused by the county,
+    # and a township exports no dispatch.
+    relabelled = body.replace(b'kind="report"', b'kind="dispatch"', 1)
+    refused("a township's package of kind dispatch", county,
+            resign(out, relabelled, db, os.path.join(tmp, "relabelled.xml")),
+            "a county takes reports")
+    p = os.path.join(tmp, "town-dispatch.xml")
+    r = run("--db", db, "export", "--kind", "dispatch", "--out", p)
+    check("export --kind dispatch in a township: exit 65, only a county",
+          r.returncode == 65 and "only a county" in r.stderr, f"{r.returncode}: {r.stderr}")
+    check("export --kind dispatch in a township: nothing written", not os.path.exists(p))
+
+    # A FIFO as input is refused at once (exit 66), not waited on.
+    fifo = os.path.join(tmp, "fifo")
+    os.mkfifo(fifo)
+    for args in (("verify", fifo), ("import", fifo), ("import-roster", fifo),
+                 ("restore", fifo)):
+        target = db if args[0] == "import-roster" else county
+        try:
+            r = run("--db", target, *args, timeout=20)
+            check(f"{args[0]} FIFO: exit 66, not a regular file", r.returncode == 66
+                  and "not a regular file" in r.stderr, f"{r.returncode}: {r.stderr}")
+        except subprocess.TimeoutExpired:
+            check(f"{args[0]} FIFO: exit 66, not a regular file", False, "hangs")
+
+    # An office code goes into packages and file names: anything but the XSD's g:code is
+    # refused where it enters, naming it.
+    before = dump(county)
+    r = run("--db", county, "keys", "trust", county_pem, "--code", "abc/../x", "--name", "<b>")
+    check("keys trust --code abc/../x: usage error naming the code",
+          r.returncode == 2 and "abc/../x" in r.stderr, f"{r.returncode}: {r.stderr}")
+    check("keys trust --code abc/../x: nothing trusted", dump(county) == before)
+    r = run("--db", db, "export", "--to", "a/b", "--out", os.path.join(tmp, "to.xml"))
+    check("export --to a/b: usage error naming the code", r.returncode == 2 and "a/b" in r.stderr
+          and not os.path.exists(os.path.join(tmp, "to.xml")), f"{r.returncode}: {r.stderr}")
+    r = run("--db", county, "county", "dispatch", "--title", "x", "--to", "../x", "--out-dir", tmp)
+    check("county dispatch --to ../x: usage error naming the code",
+          r.returncode == 2 and "../x" in r.stderr and dump(county) == before,
+          f"{r.returncode}: {r.stderr}")
+    bad_demo = os.path.join(tmp, "bad-demo.db")
+    r = run("--db", bad_demo, "demo", "--code", "abc/../x")
+    check("demo --code abc/../x: usage error, no database", r.returncode == 2
+          and "abc/../x" in r.stderr and not os.path.exists(bad_demo), f"{r.returncode}: {r.stderr}")
+
     # A newer report from one township updates; the older one then conflicts.
     subprocess.run(["sqlite3", db, "UPDATE members SET name = '新名字', rev = rev + 1 WHERE id = 3"],
                    check=True)

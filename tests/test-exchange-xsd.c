@@ -325,6 +325,57 @@ test_refused (ExchangeReport *fx, gconstpointer data)
   g_assert_cmpuint (n, >, 40);
 }
 
+/* @body with the first rev="…" of a <@element replaced by @rev. */
+static char *
+with_rev (const char *body, const char *element, const char *rev, int *line)
+{
+  g_autofree char *open = g_strdup_printf ("<%s ", element);
+  const char *tag = strstr (body, open), *at = strstr (tag, " rev=\""), *end;
+
+  g_assert_nonnull (tag);
+  at += strlen (" rev=\"");
+  end = strchr (at, '"');
+  *line = 1;
+  for (const char *q = body; q < tag; q++)
+    *line += *q == '\n';
+  return g_strdup_printf ("%.*s%s%s", (int) (at - body), body, rev, end);
+}
+
+/* A revision is bounded alike by the reader and the XSD (g:rev, GT_EXCHANGE_MAX_REV): one
+ * beyond, even one strtoll would clamp, is refused naming line and attribute. */
+static void
+test_rev_bounds (ExchangeReport *fx, gconstpointer data)
+{
+  g_autoptr (GtExchangeXsd) whole = gt_exchange_xsd_new (NULL, FALSE);
+  g_autofree char *report = exchange_body_of (fx->report);
+  g_autofree char *largest = g_strdup_printf ("%d", GT_EXCHANGE_MAX_REV);
+  g_autofree char *beyond = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             (gint64) GT_EXCHANGE_MAX_REV + 1);
+  const char *refused[] = { beyond, "99999999999999999999999", "9223372036854775808", "0",
+                            "-1", "1e3" };
+  g_autofree char *ok = NULL;
+  int line = 0;
+
+  ok = with_rev (report, "member", largest, &line);
+  {
+    g_autoptr (GError) error = read_all (ok);
+    g_assert_no_error (error);
+  }
+  g_assert_true (gt_exchange_xsd_valid (whole, ok, strlen (ok)));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *spoilt = with_rev (report, "member", refused[i], &line);
+      g_autofree char *where = g_strdup_printf ("p.xml:%d: ", line);
+      g_autoptr (GError) error = read_all (spoilt);
+
+      g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, where) || strstr (error->message, "rev") == NULL)
+        g_error ("rev=\"%s\": “%s” does not name %s and rev", refused[i], error->message,
+                 where);
+      g_assert_false (gt_exchange_xsd_valid (whole, spoilt, strlen (spoilt)));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -333,5 +384,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange-xsd/taken-over", test_taken_over);
   g_test_add ("/exchange-xsd/refused", ExchangeReport, NULL, exchange_report_setup, test_refused,
               exchange_report_teardown);
+  g_test_add ("/exchange-xsd/rev-bounds", ExchangeReport, NULL, exchange_report_setup,
+              test_rev_bounds, exchange_report_teardown);
   return g_test_run ();
 }

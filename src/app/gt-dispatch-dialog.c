@@ -1,9 +1,10 @@
 /* gt-dispatch-dialog.c — issuing a task or notice and writing its dispatch packages
  *
- * The form is checked first (title, due date, folder); the task is then recorded in the
- * database, and the packages are written off the main loop: the window's task bar runs a
- * worker with its own GtStorage on the same file, reports progress per package and can be
- * cancelled (the task stays recorded; the packages can be written again).
+ * The form is checked first (title, due date, folder); then the window's task bar runs a
+ * worker with its own GtStorage on the same file that records the task and writes the
+ * packages (gt_county_issue_dispatch), reports progress per package and can be cancelled.
+ * All or nothing: the task is recorded only if every package was written, so a full drive
+ * or Cancel leaves nothing to clean up and the task can simply be issued again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,7 +41,10 @@ G_DEFINE_TYPE (GtDispatchDialog, gt_dispatch_dialog, GTK_TYPE_DIALOG)
 typedef struct
 {
   char *db_path;
-  char *task_uuid;
+  char *kind;
+  char *title;
+  char *body;
+  char *due;           /* or NULL */
   char *target;
   char *dir;
   GtkWindow *window;   /* weak */
@@ -51,7 +55,10 @@ static void
 job_free (Job *job)
 {
   g_free (job->db_path);
-  g_free (job->task_uuid);
+  g_free (job->kind);
+  g_free (job->title);
+  g_free (job->body);
+  g_free (job->due);
   g_free (job->target);
   g_free (job->dir);
   g_clear_weak_pointer (&job->window);
@@ -71,12 +78,11 @@ dispatch_thread (GTask *task, gpointer source, gpointer data, GCancellable *canc
   Job *job = data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GtStorage) storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
-  g_autoptr (GPtrArray) targets = NULL;
 
   if (storage == NULL ||
-      (targets = gt_county_dispatch_targets (storage, job->target, &error)) == NULL ||
-      !gt_county_write_dispatch (storage, job->task_uuid, targets, job->dir, cancellable,
-                                 job_progress, task, &job->paths, &error))
+      !gt_county_issue_dispatch (storage, job->kind, job->title, job->body, job->due,
+                                 job->target, job->dir, cancellable, job_progress, task, NULL,
+                                 &job->paths, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -95,13 +101,15 @@ dispatch_done (GObject *source, GAsyncResult *result, gpointer data)
   dir = g_filename_display_name (job->dir);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      message = g_strdup_printf (_("The task was recorded, but its packages were not all "
-                                   "written: %s"), error->message);
+      message = g_strdup_printf (_("The task was not issued, and no package was left: %s"),
+                                 error->message);
       gt_window_show_problem (GT_WINDOW (job->window), message,
                               _("Choose another folder or drive and issue it again."), NULL,
                               NULL);
       return;
     }
+  /* recorded by the worker's own connection: the window's pages learn of it here */
+  gt_storage_emit_changed (gt_window_get_storage (GT_WINDOW (job->window)), "ex_tasks");
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u signed package written to %s",
                                           "%u signed packages written to %s", job->paths->len),
@@ -122,12 +130,11 @@ show_error (GtDispatchDialog *self, const char *message)
   gtk_widget_show (GTK_WIDGET (self->error_label));
 }
 
-/* Checks and records the task, then starts writing; FALSE keeps the dialog open. */
+/* Checks the form, then starts issuing; FALSE keeps the dialog open. */
 static gboolean
 issue (GtDispatchDialog *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *body = NULL, *title = NULL, *uuid = NULL, *dir = NULL;
+  g_autofree char *body = NULL, *title = NULL, *dir = NULL;
   const char *due = gtk_entry_get_text (self->due_entry);
   const char *target = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->target_combo));
   const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
@@ -191,15 +198,12 @@ issue (GtDispatchDialog *self)
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->body_view), &start, &end);
   body = gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->body_view), &start, &end,
                                    FALSE);
-  if (!gt_county_add_task (self->storage, kind, title, body, *due != '\0' ? due : NULL, target,
-                           &uuid, &error))
-    {
-      show_error (self, gt_error_text (self->storage, error));
-      return FALSE;
-    }
   job = g_new0 (Job, 1);
   job->db_path = g_strdup (gt_storage_get_path (self->storage));
-  job->task_uuid = g_steal_pointer (&uuid);
+  job->kind = g_strdup (kind);
+  job->title = g_steal_pointer (&title);
+  job->body = g_steal_pointer (&body);
+  job->due = *due != '\0' ? g_strdup (due) : NULL;
   job->target = g_strdup (target);
   job->dir = g_steal_pointer (&dir);
   g_set_weak_pointer (&job->window, window);

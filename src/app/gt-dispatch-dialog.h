@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 #define GT_TYPE_DISPATCH_DIALOG (gt_dispatch_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (GtDispatchDialog, gt_dispatch_dialog, GT, DISPATCH_DIALOG, GtkDialog)
 
-/* Records the task or notice (gt_county_add_task) on OK, then writes one signed dispatch
- * package per target township into the chosen folder in the window's task bar (a worker
- * thread with its own connection), and says in a banner what was written. */
+/* On OK, issues the task or notice in the window's task bar (a worker thread with its own
+ * connection, gt_county_issue_dispatch): one signed dispatch package per target township in
+ * the chosen folder, the task recorded only if all were written; a banner says what was
+ * written, or that nothing was issued. */
 GtDispatchDialog *gt_dispatch_dialog_new (GtkWindow *parent, GtStorage *storage);
 
 G_END_DECLS

@@ -298,6 +298,11 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
     }
   if (to == NULL || g_strcmp0 (to, "all") == 0)
     g_clear_pointer (&to, g_free);
+  if (to != NULL && !gt_exchange_check_code (to, &error))
+    {
+      g_printerr ("guatu-cli county dispatch: --to: %s\n", error->message);
+      return GT_EXIT_USAGE;
+    }
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
@@ -322,10 +327,15 @@ county_dispatch (GtCliContext *ctx, int argc, char **argv)
         g_printerr (_("guatu-cli: warning: the due date %s is already past (today is %s)\n"),
                     due, today);
     }
-  if (!gt_county_add_task (storage, kind != NULL ? kind : "task", title, body, due,
-                           to != NULL ? to : "*", &uuid, &error) ||
-      !gt_county_write_dispatch (storage, uuid, targets, dir, NULL, NULL, NULL, &paths, &error))
-    return gt_cli_fail (error);
+  /* all or nothing: a failed package leaves neither the task nor the other packages */
+  if (!gt_county_issue_dispatch (storage, kind != NULL ? kind : "task", title, body, due,
+                                 to != NULL ? to : "*", dir, NULL, NULL, NULL, &uuid, &paths,
+                                 &error))
+    {
+      g_printerr ("guatu-cli: %s\n", error->message);
+      g_printerr (_("guatu-cli county dispatch: nothing was issued\n"));
+      return gt_cli_exit_code_for (error);
+    }
   for (guint i = 0; i < paths->len; i++)
     g_print ("%s\n", (const char *) paths->pdata[i]);
   written = paths->len;

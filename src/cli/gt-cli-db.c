@@ -125,6 +125,12 @@ gt_cli_cmd_demo (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
       g_printerr (_("guatu-cli demo: --members must be between 1 and 5 000 000\n"));
       return GT_EXIT_USAGE;
     }
+  /* checked as init checks a township's code: it names the packages and their files */
+  if (!gt_office_check_code ("township", code, &error))
+    {
+      g_printerr ("guatu-cli demo: %s\n", error->message);
+      return GT_EXIT_USAGE;
+    }
   if (seed < 0)
     seed = code != NULL ? (int) (g_str_hash (code) & 0x7fffffff) : 20180730;
 

@@ -129,6 +129,11 @@ keys_trust (GtCliContext *ctx, int argc, char **argv)
       g_printerr (_("guatu-cli keys trust: name the key file and the office's --code\n"));
       return GT_EXIT_USAGE;
     }
+  if (!gt_exchange_check_code (code, &error))
+    {
+      g_printerr ("guatu-cli keys trust: %s\n", error->message);
+      return GT_EXIT_USAGE;
+    }
   if (!g_file_get_contents (file, &pem, &length, &error))
     {
       g_printerr ("guatu-cli: %s\n", error->message);
@@ -266,6 +271,11 @@ gt_cli_cmd_exchange_export (GtCliContext *ctx, const GtCliCommand *command, int 
     {
       g_printerr (_("guatu-cli export: --kind must be report, full, dispatch or ack, not “%s”\n"),
                   kind);
+      return GT_EXIT_USAGE;
+    }
+  if (to != NULL && !gt_exchange_check_code (to, &error))
+    {
+      g_printerr ("guatu-cli export: --to: %s\n", error->message);
       return GT_EXIT_USAGE;
     }
   options.period = period;

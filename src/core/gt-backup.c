@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "gt-backup.h"
+#include "gt-file.h"
 
 #define SQLITE_MAGIC "SQLite format 3"
 #define COPY_BUFFER_SIZE (256 * 1024)
@@ -175,11 +176,22 @@ verify_file (const char *path, const char *display, gboolean quick, int *version
   sqlite3_stmt *stmt = NULL;
   int rc, app_id = 0, user_version = 0;
   size_t n;
-  FILE *fp = g_fopen (path, "rb");
+  gboolean not_regular = FALSE;
+  int fd = gt_file_open_regular (path, &not_regular);
+  FILE *fp = fd >= 0 ? fdopen (fd, "rb") : NULL;
 
+  if (not_regular)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CANT_OPEN,
+                   _("%s: not a regular file"), display);
+      return FALSE;
+    }
   if (fp == NULL)
     {
-      set_file_error (error, errno, GT_STORAGE_ERROR_CANT_OPEN, display,
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      set_file_error (error, saved, GT_STORAGE_ERROR_CANT_OPEN, display,
                       _("cannot read the backup"));
       return FALSE;
     }
@@ -583,9 +595,17 @@ copy_bytes (const char *src, int fd, const char *src_display, const char *dest_d
             GError **error)
 {
   g_autofree char *buffer = g_malloc (COPY_BUFFER_SIZE);
-  int in = g_open (src, O_RDONLY | O_CLOEXEC, 0);
+  gboolean not_regular = FALSE;
+  /* a FIFO given as the backup is refused, not waited on */
+  int in = gt_file_open_regular (src, &not_regular);
   gssize n;
 
+  if (not_regular)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CANT_OPEN,
+                   _("%s: not a regular file"), src_display);
+      return FALSE;
+    }
   if (in < 0)
     {
       set_file_error (error, errno, GT_STORAGE_ERROR_CANT_OPEN, src_display, _("cannot read"));

@@ -4,9 +4,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "gt-county-dispatch.h"
+#include "gt-county-private.h"
 #include "gt-keys.h"
 
 GPtrArray *
@@ -48,50 +54,176 @@ one_progress (double fraction, gpointer user_data)
     p->progress ((p->index + CLAMP (fraction, 0, 1)) / MAX (p->count, 1), p->data);
 }
 
-gboolean
-gt_county_write_dispatch (GtStorage *storage, const char *task_uuid, GPtrArray *targets,
-                          const char *dir, GCancellable *cancellable,
-                          GtExchangeProgress progress, gpointer progress_data,
-                          GPtrArray **paths_out, GError **error)
+/* The package of @key for task @task_uuid: dispatch-CODE-DATE-TASK.xml in @dir, TASK the
+ * last 8 hex digits of the id. Not the first 8: they are the time of a UUIDv7 (the same for
+ * every task issued within a minute), so two tasks issued one after the other into the same
+ * folder had one name. */
+static char *
+package_path (const char *dir, const GtTrustedKey *key, const char *today, const char *task_uuid)
 {
-  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  gsize length = strlen (task_uuid);
+  g_autofree char *name = g_strdup_printf ("dispatch-%s-%s-%s.xml", key->org_code, today,
+                                           task_uuid + (length > 8 ? length - 8 : 0));
+  return g_build_filename (dir, name, NULL);
+}
+
+/* While the task is not committed its packages are ".dispatch-….xml.part": no import (of
+ * every *.xml of a folder) takes one for a package if Guatu stops before the end. */
+static char *
+part_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path), *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.part", base);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+remove_files (GPtrArray *paths)
+{
+  for (guint i = 0; i < paths->len; i++)
+    g_unlink (paths->pdata[i]);
+}
+
+static gboolean
+sync_folder (const char *dir, GError **error)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  int saved = 0;
+
+  if (fd < 0 || fsync (fd) != 0)
+    saved = errno;
+  if (fd >= 0)
+    close (fd);
+  /* a file system that cannot sync folders (EINVAL) keeps the renames all the same */
+  if (saved != 0 && saved != EINVAL)
+    {
+      g_autofree char *display = g_filename_display_name (dir);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("%s: cannot write: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the packages of @targets as .part files (@parts), then gives each its name; the
+ * names given go to @renamed. On failure files of @parts and @renamed may exist: the caller
+ * removes them (and no file that was there before). */
+static gboolean
+write_packages (GtStorage *storage, const char *task_uuid, GPtrArray *targets, const char *dir,
+                GCancellable *cancellable, GtExchangeProgress progress, gpointer progress_data,
+                GPtrArray *parts, GPtrArray *renamed, GError **error)
+{
+  g_autoptr (GPtrArray) finals = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *today = gt_today ();
   Progress p = { progress, progress_data, 0, targets->len };
 
-  if (targets->len == 0)
+  for (guint i = 0; i < targets->len; i++)
     {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
-                   _("no trusted township to send to: enrol the townships' keys first"));
-      return FALSE;
+      GtTrustedKey *key = targets->pdata[i];
+      GtExchangeExportOptions options = { GT_EXCHANGE_KIND_DISPATCH, NULL, key->org_code,
+                                          key->name, FALSE, NULL };
+      char *path = package_path (dir, key, today, task_uuid);
+
+      g_ptr_array_add (finals, path);
+      g_ptr_array_add (parts, part_path (path));
+      p.index = i;
+      if (!gt_exchange_export_full (storage, parts->pdata[i], &options, cancellable,
+                                    one_progress, &p, NULL, error))
+        {
+          /* the message names the package, not its name while it is written */
+          if (error != NULL && *error != NULL)
+            {
+              g_autofree char *part = g_filename_display_name (parts->pdata[i]);
+              g_autofree char *final = g_filename_display_name (path);
+              GString *message = g_string_new ((*error)->message);
+
+              g_string_replace (message, part, final, 0);
+              g_free ((*error)->message);
+              (*error)->message = g_string_free (message, FALSE);
+            }
+          return FALSE;
+        }
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  for (guint i = 0; i < finals->len; i++)
+    {
+      int saved;
+      g_autofree char *display = g_filename_display_name (finals->pdata[i]);
+
+      /* a package of another task of the same day and task prefix is never replaced */
+      if (g_file_test (finals->pdata[i], G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                       _("%s: a file of that name is already there"), display);
+          return FALSE;
+        }
+      if (g_rename (parts->pdata[i], finals->pdata[i]) != 0)
+        {
+          saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("%s: cannot write: %s"), display, g_strerror (saved));
+          return FALSE;
+        }
+      g_ptr_array_add (renamed, g_strdup (finals->pdata[i]));
+    }
+  return sync_folder (dir, error);
+}
+
+gboolean
+gt_county_issue_dispatch (GtStorage *storage, const char *kind, const char *title,
+                          const char *body, const char *due_date, const char *target,
+                          const char *dir, GCancellable *cancellable,
+                          GtExchangeProgress progress, gpointer progress_data, char **uuid_out,
+                          GPtrArray **paths_out, GError **error)
+{
+  g_autoptr (GPtrArray) targets = NULL;
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) renamed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *uuid = NULL;
+
+  if (target == NULL)
+    target = "*";
+  if (strcmp (target, "*") != 0 && !gt_exchange_check_code (target, error))
+    return FALSE;
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *display = g_filename_display_name (dir);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("%s: no such folder"), display);
       return FALSE;
     }
-  for (guint i = 0; i < targets->len; i++)
+  targets = gt_county_dispatch_targets (storage, target, error);
+  if (targets == NULL)
+    return FALSE;
+  if (targets->len == 0)
     {
-      GtTrustedKey *key = targets->pdata[i];
-      GtExchangeExportOptions options = { GT_EXCHANGE_KIND_DISPATCH, NULL, key->org_code,
-                                          key->name, FALSE, NULL };
-      g_autofree char *name = g_strdup_printf ("dispatch-%s-%s-%.8s.xml", key->org_code, today,
-                                               task_uuid);
-      char *path = g_build_filename (dir, name, NULL);
-
-      p.index = i;
-      if (!gt_exchange_export_full (storage, path, &options, cancellable, one_progress, &p,
-                                    NULL, error))
-        {
-          g_free (path);
-          return FALSE;
-        }
-      g_ptr_array_add (paths, path);
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                   _("no trusted township to send to: enrol the townships' keys first"));
+      return FALSE;
     }
+
+  /* The task is recorded in a transaction that the packages are written in (they carry the
+   * tasks as this connection sees them) and committed only when every package is in place:
+   * a full drive, a yanked stick or Cancel leaves neither the task nor a package. */
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  if (!gt_county_insert_task (storage, kind, title, body, due_date, target, &uuid, error) ||
+      !write_packages (storage, uuid, targets, dir, cancellable, progress, progress_data, parts,
+                       renamed, error) ||
+      !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      remove_files (parts);
+      remove_files (renamed);
+      return FALSE;
+    }
+  gt_storage_emit_changed (storage, "ex_tasks");
   if (progress != NULL)
     progress (1.0, progress_data);
+  if (uuid_out != NULL)
+    *uuid_out = g_steal_pointer (&uuid);
   if (paths_out != NULL)
-    *paths_out = g_steal_pointer (&paths);
+    *paths_out = g_steal_pointer (&renamed);
   return TRUE;
 }
 

@@ -17,15 +17,19 @@ G_BEGIN_DECLS
  * one GtTrustedKey per office code of the trust list, by code. Empty when none is trusted. */
 GPtrArray *gt_county_dispatch_targets (GtStorage *storage, const char *target, GError **error);
 
-/* Writes one signed dispatch package per township of @targets (GtTrustedKey) into @dir,
- * named dispatch-CODE-DATE-TASK.xml after @task_uuid. Each package carries every task and
- * notice of this office for that township. @paths (may be NULL) receives the files written.
- * Progress goes from 0 to 1 over all of them; on failure or cancellation the packages
- * already written stay (each is complete and verified) and @error says which one failed. */
-gboolean gt_county_write_dispatch (GtStorage *storage, const char *task_uuid,
-                                   GPtrArray *targets, const char *dir,
-                                   GCancellable *cancellable, GtExchangeProgress progress,
-                                   gpointer progress_data, GPtrArray **paths, GError **error);
+/* Issues a task or notice (as gt_county_add_task) for @target (a township's code, or "*" /
+ * NULL for every trusted township) and writes one signed dispatch package per township into
+ * @dir, named dispatch-CODE-DATE-TASK.xml; each carries every task and notice of this office
+ * for that township. All or nothing: the task is recorded only when every package was
+ * written, synced and renamed into place; on any failure, a full drive or cancellation, the
+ * task is not recorded and no package stays, and @error says which one failed. Progress
+ * goes from 0 to 1 over all of them. @uuid and @paths (may be NULL) receive the task's id
+ * and the files written. */
+gboolean gt_county_issue_dispatch (GtStorage *storage, const char *kind, const char *title,
+                                   const char *body, const char *due_date, const char *target,
+                                   const char *dir, GCancellable *cancellable,
+                                   GtExchangeProgress progress, gpointer progress_data,
+                                   char **uuid, GPtrArray **paths, GError **error);
 
 typedef struct
 {

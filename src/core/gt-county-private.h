@@ -17,4 +17,10 @@ gboolean gt_county_add_activity (GtStorage *storage, GtCountyTownship *township,
  * for anything else (and NULL). */
 gboolean gt_county_period_months (const char *period, int *first, int *last);
 
+/* gt_county_add_task without the "changed" signal: for a caller whose transaction may still
+ * be rolled back (gt_county_issue_dispatch). */
+gboolean gt_county_insert_task (GtStorage *storage, const char *kind, const char *title,
+                                const char *body, const char *due_date, const char *target,
+                                char **uuid, GError **error);
+
 G_END_DECLS

@@ -430,6 +430,17 @@ gboolean
 gt_county_add_task (GtStorage *storage, const char *kind, const char *title, const char *body,
                     const char *due_date, const char *target, char **uuid_out, GError **error)
 {
+  if (!gt_county_insert_task (storage, kind, title, body, due_date, target, uuid_out, error))
+    return FALSE;
+  gt_storage_emit_changed (storage, "ex_tasks");
+  return TRUE;
+}
+
+gboolean
+gt_county_insert_task (GtStorage *storage, const char *kind, const char *title,
+                       const char *body, const char *due_date, const char *target,
+                       char **uuid_out, GError **error)
+{
   g_autofree char *uuid = gt_new_uuid (), *now = gt_now_iso8601 (), *today = gt_today ();
   g_autofree char *code = gt_exchange_office_code (storage);
   g_autofree char *name = gt_storage_get_meta (storage, "office_name");
@@ -469,7 +480,6 @@ gt_county_add_task (GtStorage *storage, const char *kind, const char *title, con
   sqlite3_bind_text (stmt, 10, today, -1, SQLITE_STATIC);
   if (!gt_storage_step_done (storage, stmt, error))
     return FALSE;
-  gt_storage_emit_changed (storage, "ex_tasks");
   if (uuid_out != NULL)
     *uuid_out = g_steal_pointer (&uuid);
   return TRUE;

@@ -420,7 +420,38 @@ write_ledger (Importer *im, GError **error)
   return gt_storage_step_done (im->storage, stmt, error);
 }
 
-/* Checks against this office: sender is the key's owner, receiver is us, not seen before. */
+/* Packages go one way each (docs/exchange.md): a township sends reports, full packages and
+ * acknowledgements up to its county, the county sends dispatches (tasks and notices) down.
+ * A package of another kind is refused whoever signed it: a township's report relabelled
+ * "dispatch" would otherwise be stored by the county as records of no report at all. */
+static gboolean
+check_kind (GtStorage *storage, const GtExchangeResult *r, GError **error)
+{
+  g_autofree char *role = gt_storage_get_meta (storage, "role");
+  gboolean county = g_strcmp0 (role, "county") == 0;
+  gboolean dispatch = r->kind == GT_EXCHANGE_KIND_DISPATCH;
+
+  if (county && dispatch)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+                   _("%s: a dispatch package (tasks and notices) from office %s; a county "
+                     "takes reports, full packages and acknowledgements from its townships, "
+                     "and only sends dispatches"), r->path, r->sender_code);
+      return FALSE;
+    }
+  if (!county && !dispatch)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+                   _("%s: a package of kind “%s” from office %s; a township takes only "
+                     "dispatch packages (tasks and notices) from its county"), r->path,
+                   gt_exchange_kind_label (r->kind), r->sender_code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks against this office: sender is the key's owner, receiver is us, kind is one this
+ * office takes, not seen before. */
 static gboolean
 check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GError **error)
 {
@@ -447,6 +478,8 @@ check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GEr
                      r->receiver_code, own);
       return FALSE;
     }
+  if (!check_kind (storage, r, error))
+    return FALSE;
   stmt = gt_storage_prepare (storage, "SELECT sha256, imported_on FROM ex_ledger"
                                       " WHERE package_uuid = ?", error);
   if (stmt == NULL)

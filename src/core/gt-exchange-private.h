@@ -121,6 +121,9 @@ gboolean gt_exchange_xsd_valid (GtExchangeXsd *xsd, const char *data, gsize leng
 typedef struct _GtExchangeReader GtExchangeReader;
 
 #define GT_EXCHANGE_MAX_ATTRS 32
+/* A record's largest revision, the XSD's g:rev (maxInclusive): a revision goes up by one per
+ * change, and one near G_MAXINT64 would overflow at the next. */
+#define GT_EXCHANGE_MAX_REV G_MAXINT32
 
 typedef struct
 {

@@ -183,6 +183,22 @@ refuse_pattern (GtExchangeReader *self, int line, const char *element, const cha
                   _("does not follow the data exchange format (schema): %s"), what);
 }
 
+/* @value of a record's rev is no revision (the XSD's g:rev). */
+static gboolean
+refuse_rev (GtExchangeReader *self, int line, GtExchangeType type, const char *value)
+{
+  g_autofree char *shown = g_utf8_strlen (value, -1) > 64 ? g_utf8_substring (value, 0, 64)
+                                                           : g_strdup (value);
+  /* TRANSLATORS: element name, the value, the largest revision */
+  g_autofree char *what = g_strdup_printf (_("element “%s”, attribute “rev”: “%s” is not a "
+                                             "revision (a whole number from 1 to %d)"),
+                                           gt_exchange_type_name (type), shown,
+                                           GT_EXCHANGE_MAX_REV);
+
+  return fail_at (self, line, GT_EXCHANGE_ERROR_INVALID,
+                  _("does not follow the data exchange format (schema): %s"), what);
+}
+
 /* The header's elements are few: their attributes are looked up by name. */
 static gboolean
 check_header_patterns (GtExchangeReader *self, const char *element, const xmlChar **attributes,
@@ -351,7 +367,14 @@ start_record (GtExchangeReader *self, GtExchangeType type, const xmlChar **attri
       if (name == self->name_uuid)
         q->uuid = i;
       else if (name == self->name_rev)
-        q->rev = g_ascii_strtoll (copy, NULL, 10);
+        {
+          /* whole and bounded as the XSD's g:rev: strtoll clamped 99999999999999999999999
+           * to G_MAXINT64, a revision taken as valid */
+          guint64 rev = 0;
+          if (!g_ascii_string_to_unsigned (copy, 10, 1, GT_EXCHANGE_MAX_REV, &rev, NULL))
+            return refuse_rev (self, q->line, type, copy);
+          q->rev = (gint64) rev;
+        }
       else if (name == self->name_mtime)
         q->mtime = i;
       else if (name == self->parent_names[type])

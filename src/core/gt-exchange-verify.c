@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "gt-exchange-private.h"
+#include "gt-file.h"
 #include "gt-keys.h"
 
 #define CHUNK (1024 * 1024)
@@ -96,11 +97,18 @@ gt_exchange_load_file (GtStorage *storage, const char *path, GError **error)
 {
   struct stat st;
   gsize limit = max_bytes (storage), done = 0;
+  gboolean not_regular = FALSE;
   Buffer *buffer;
   char *data;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = gt_file_open_regular (path, &not_regular);
+  if (fd < 0 && not_regular)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_CANT_OPEN,
+                   _("%s: not a regular file"), path);
+      return NULL;
+    }
   if (fd < 0)
     {
       int saved = errno;
@@ -108,11 +116,12 @@ gt_exchange_load_file (GtStorage *storage, const char *path, GError **error)
                    _("%s: cannot open: %s"), path, g_strerror (saved));
       return NULL;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
     {
+      int saved = errno;
       close (fd);
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_CANT_OPEN,
-                   _("%s: not a regular file"), path);
+                   _("%s: cannot read: %s"), path, g_strerror (saved));
       return NULL;
     }
   if ((guint64) st.st_size > limit)
@@ -160,15 +169,22 @@ gt_exchange_load_file (GtStorage *storage, const char *path, GError **error)
   return g_bytes_new_with_free_func (data, done, buffer_free, buffer);
 }
 
-/* Splits off the last line: [0, *line_start) is signed, the line is [line_start, line_end). */
+/* Whether @c is white space an editor or a copy may add at the end of a text file. */
+static inline gboolean
+is_blank (guint8 c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Splits off the last line: [0, *line_start) is signed, the line is [line_start, line_end).
+ * White space after it (a line end lost or turned into "\r\n", blank lines or spaces an
+ * editor added) is not part of it: it is not signed either, and changes nothing. */
 static gboolean
 find_last_line (const guint8 *data, gsize length, gsize *line_start, gsize *line_end)
 {
   gsize end = length, start;
 
-  if (end > 0 && data[end - 1] == '\n')
-    end--;
-  if (end > 0 && data[end - 1] == '\r')
+  while (end > 0 && is_blank (data[end - 1]))
     end--;
   start = end;
   while (start > 0 && data[start - 1] != '\n')
@@ -251,8 +267,8 @@ parse_line (GtStorage *storage, const char *public_pem, const char *display, con
 /* Checks the signature once every signed byte went through @verifier; @line is the signature
  * line without its line end, for the whole file's SHA-256 (one pass: the digest of the signed
  * part is continued, not computed again). The digest is of the file as Guatu writes it, the
- * line ending in one "\n": a copy whose last line end was lost or became "\r\n" on the way
- * is the same package. */
+ * line ending in one "\n": a copy whose last line end was lost or became "\r\n" on the way,
+ * or that gained blank lines or spaces at its end (find_last_line), is the same package. */
 static gboolean
 finish (GtExchangeSignature *sig, GtVerifier *verifier, const char *display, const guint8 *line,
         gsize line_length, const guint8 *der, gsize der_len, GError **error)
@@ -290,13 +306,81 @@ looks_cut_off (const guint8 *data, gsize length)
          g_strstr_len ((const char *) data, head, "<package") != NULL;
 }
 
+/* Where a signature line ends in @data when more than white space follows it: the offset
+ * just after its "?>" and its line end, or 0 when there is no such line. The last
+ * "<?guatu-signature " at the start of a line is taken: a body never holds one ('<' in text
+ * is written "&lt;"). */
+static gsize
+find_signature_before_tail (const guint8 *data, gsize length)
+{
+  static const char pi[] = "<?" GT_EXCHANGE_SIGNATURE_PI " ";
+  const gsize pi_length = sizeof pi - 1;
+
+  for (gsize start = length; start-- > 0;)
+    {
+      const guint8 *close;
+      gsize end;
+
+      if (data[start] != '<' || (start > 0 && data[start - 1] != '\n') ||
+          length - start < pi_length || memcmp (data + start, pi, pi_length) != 0)
+        continue;
+      close = (const guint8 *) g_strstr_len ((const char *) data + start,
+                                             MIN (length - start,
+                                                  GT_EXCHANGE_MAX_SIGNATURE_LINE),
+                                             "?>");
+      if (close == NULL)
+        return 0;
+      end = (gsize) (close - data) + 2;
+      if (end < length && data[end] == '\r')
+        end++;
+      if (end < length && data[end] == '\n')
+        end++;
+      for (gsize i = end; i < length; i++)
+        if (!is_blank (data[i]))
+          return end;
+      return 0;
+    }
+  return 0;
+}
+
 /* The refusal of a file without a signature line at its end. */
 static void
 set_unsigned_error (const char *display, const guint8 *data, gsize length, GError **error)
 {
-  gsize i = 0, start, end;
+  gsize i = 0, start, end, after;
   gboolean complete;
 
+  /* Signed, but something came after the signature: NUL bytes a faulty copy padded the file
+   * with, or text added to it. Said as it is, not as a package cut off. */
+  after = find_signature_before_tail (data, length);
+  if (after > 0)
+    {
+      gsize extra = length - after, zeros = 0;
+
+      while (zeros < extra && data[after + zeros] == '\0')
+        zeros++;
+      if (zeros == extra)
+        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s: %lu zero byte after the signature line, which must be "
+                                  "the last line (the copy was padded, e.g. by a faulty USB "
+                                  "stick); copy the package again",
+                                  "%s: %lu zero bytes after the signature line, which must be "
+                                  "the last line (the copy was padded, e.g. by a faulty USB "
+                                  "stick); copy the package again", extra),
+                     display, (gulong) extra);
+      else
+        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_UNSIGNED,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s: %lu byte after the signature line, which must be the "
+                                  "last line (the file was changed after it was signed); copy "
+                                  "the package again",
+                                  "%s: %lu bytes after the signature line, which must be the "
+                                  "last line (the file was changed after it was signed); copy "
+                                  "the package again", extra),
+                     display, (gulong) extra);
+      return;
+    }
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   /* an unsigned package ends with its root element, a cut-off one somewhere before */

@@ -447,17 +447,6 @@ set_cache_size (GtStorage *storage, gint64 size)
   gt_storage_exec (storage, sql, NULL);
 }
 
-static gboolean
-valid_code (const char *code)
-{
-  if (code == NULL || *code == '\0' || strlen (code) > 32)
-    return FALSE;
-  for (const char *p = code; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 /* A report of a period that has not begun yet (2027-06 made in December 2026) would become
  * the county's newest month; @created is the package's creation time. */
 static gboolean
@@ -512,14 +501,33 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
   w.own_code = gt_exchange_office_code (storage);
   w.receiver_code = options->to_code != NULL ? g_strdup (options->to_code)
                                              : gt_exchange_parent_code (storage);
-  if (!valid_code (w.own_code))
+  if (!gt_exchange_check_code (w.own_code, NULL))
     {
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
                    _("%s: this office has no valid office code; set one with “guatu-cli init "
                      "--code”"), gt_storage_get_path (storage));
       goto out;
     }
-  if (!valid_code (w.receiver_code))
+  if (options->kind == GT_EXCHANGE_KIND_DISPATCH)
+    {
+      g_autofree char *role = gt_storage_get_meta (storage, "role");
+
+      /* a township's dispatch would be refused by every office it could go to */
+      if (g_strcmp0 (role, "county") != 0)
+        {
+          g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                       _("%s: only a county sends dispatch packages (tasks and notices); this "
+                         "office is a township, and sends reports, full packages and "
+                         "acknowledgements"), path);
+          goto out;
+        }
+    }
+  if (options->to_code != NULL && !gt_exchange_check_code (options->to_code, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      goto out;
+    }
+  if (!gt_exchange_check_code (w.receiver_code, NULL))
     {
       g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
                    _("%s: no receiver: name the office the package is for with --to CODE"),

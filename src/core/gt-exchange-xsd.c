@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
@@ -226,6 +227,19 @@ const GtExchangeXsdPattern *
 gt_exchange_xsd_patterns (void)
 {
   return patterns;
+}
+
+gboolean
+gt_exchange_check_code (const char *code, GError **error)
+{
+  /* The XSD's g:code (sender, receiver, issuer and office codes), checked where a code
+   * enters: it also names the packages' files (dispatch-CODE-….xml). */
+  if (code != NULL && check_code (code))
+    return TRUE;
+  g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+               _("office code “%s”: use 1 to 32 letters, digits, “-” or “_” (for example "
+                 "330822105)"), code != NULL ? code : "");
+  return FALSE;
 }
 
 /* ---- the walk over the XSD ---- */

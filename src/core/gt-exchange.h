@@ -65,6 +65,10 @@ const char *gt_exchange_kind_to_string (GtExchangeKind kind);
 const char *gt_exchange_kind_label (GtExchangeKind kind);
 gboolean gt_exchange_kind_from_string (const char *text, GtExchangeKind *kind);
 
+/* Whether @code can be an office code in a package (the XSD's g:code: 1 to 32 letters,
+ * digits, "-" or "_"); else @error (GT_EXCHANGE_ERROR_FAILED) names it. */
+gboolean gt_exchange_check_code (const char *code, GError **error);
+
 /* Record types, in the order of the package's bodies. */
 typedef enum
 {

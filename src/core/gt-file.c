@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -210,4 +211,36 @@ gt_safe_file_pdf_surface (GtSafeFile *file, double width, double height, const c
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Guatu " PACKAGE_VERSION);
   return surface;
+}
+
+int
+gt_file_open_regular (const char *path, gboolean *not_regular)
+{
+  struct stat st;
+  int fd, flags;
+
+  *not_regular = FALSE;
+  /* O_NONBLOCK: the open of a FIFO with no writer would wait for one forever, before any
+   * check could refuse it. It is taken off again for the reads of a regular file. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    return -1;
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      errno = saved;
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      *not_regular = TRUE;
+      errno = EINVAL;
+      return -1;
+    }
+  flags = fcntl (fd, F_GETFL);
+  if (flags >= 0)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
 }

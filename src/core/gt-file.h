@@ -40,6 +40,11 @@ gboolean gt_safe_file_finish_surface (GtSafeFile *file, cairo_surface_t *surface
 gboolean gt_file_write_atomically (const char *path, const char *data, gsize length,
                                    GError **error);
 
+/* Opens @path for reading if it is a regular file, without waiting on a FIFO or a device:
+ * the descriptor, or -1 with errno set; *@not_regular is TRUE when @path exists but is a
+ * folder, a FIFO, a device or a socket (a file to read is refused then, not waited for). */
+int gt_file_open_regular (const char *path, gboolean *not_regular);
+
 /* The first characters that make Excel and WPS read a cell as a formula. */
 #define GT_CSV_FORMULA_STARTS "=+-@"
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gt-audit.h"
+#include "gt-exchange.h"
 #include "gt-keys.h"
 
 G_DEFINE_QUARK (gt-keys-error-quark, gt_keys_error)
@@ -397,7 +398,8 @@ gt_keys_check_trust (GtStorage *storage, const char *fingerprint, const char *or
   g_autofree char *fp = normalise_fingerprint (fingerprint);
   g_autofree char *name = NULL;
 
-  return check_key_elsewhere (storage, fp, org_code, NULL, error) &&
+  return gt_exchange_check_code (org_code, error) &&
+         check_key_elsewhere (storage, fp, org_code, NULL, error) &&
          check_own_key (storage, fp, error) &&
          check_office_key (storage, fp, org_code, FALSE, &name, error);
 }
@@ -415,6 +417,10 @@ gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length, const cha
   if (org_code == NULL || *org_code == '\0')
     return gt_storage_refuse (storage, error, _("a trusted key needs the office code of its "
                                                 "owner"));
+  /* The code goes into packages and into the names of their files: "abc/../x" is refused
+   * here, not when a dispatch cannot find its file. */
+  if (!gt_exchange_check_code (org_code, error))
+    return FALSE;
   key = read_public_pem (pem, length, error);
   if (key == NULL)
     return FALSE;
