@@ -14,173 +14,7 @@
 #include <string.h>
 
 #include "gt-member.h"
-#include "gt-points.h"
-#include "gt-ratings.h"
-#include "gt-score-report.h"
-#include "gt-score-rules.h"
-#include "gt-test-demo.h"
-
-typedef struct
-{
-  char *dir;
-  char *path;
-  GtStorage *storage;
-  GtScoreRules *rules;
-  gint64 org_x, org_y, org_fix;
-  int n;
-} Fixture;
-
-#define count gt_test_count
-
-static void
-exec (GtStorage *storage, const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (gt_storage_exec (storage, sql, &error));
-  g_assert_no_error (error);
-}
-
-static gint64
-add_org (Fixture *fx, const char *name, const char *kind)
-{
-  int n = ++fx->n;
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO organizations (uuid, parent_id, name, kind, level, code, mtime)"
-    " VALUES ('org-%d', NULL, '%s', '%s', 'village', 'C%d', '2026-01-01T00:00:00Z')",
-    n, name, kind, n);
-
-  exec (fx->storage, sql);
-  return sqlite3_last_insert_rowid (gt_storage_get_db (fx->storage));
-}
-
-static gint64
-add_member (Fixture *fx, gint64 org_id, const char *name)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO members (uuid, org_id, name, gender, join_date, full_date, category, mtime)"
-    " VALUES ('m-%d', %" G_GINT64_FORMAT ", '%s', 'M', '2020-01-01', '2021-01-01', 'full',"
-    " '2026-01-01T00:00:00Z')",
-    ++fx->n, org_id, name);
-  g_autofree char *event = NULL;
-  gint64 id;
-
-  exec (fx->storage, sql);
-  id = sqlite3_last_insert_rowid (gt_storage_get_db (fx->storage));
-  event = g_strdup_printf ("INSERT INTO member_events (uuid, member_id, kind, date, org_id, mtime)"
-                           " VALUES ('e-%d', %" G_GINT64_FORMAT ", 'admission', '2020-01-01', %"
-                           G_GINT64_FORMAT ", '2026-01-01T00:00:00Z');"
-                           "INSERT INTO member_events (uuid, member_id, kind, date, org_id, mtime)"
-                           " VALUES ('e-%d', %" G_GINT64_FORMAT ", 'full_membership', '2021-01-01', %"
-                           G_GINT64_FORMAT ", '2026-01-01T00:00:00Z')",
-                           fx->n + 1, id, org_id, fx->n + 2, id, org_id);
-  fx->n += 2;
-  exec (fx->storage, event);
-  return id;
-}
-
-static void
-points (Fixture *fx, gint64 member, const char *month, const char *item, int times, int size)
-{
-  g_autoptr (GError) error = NULL;
-
-  /* one transaction: one sync of the file instead of one per entry */
-  g_assert_true (gt_storage_begin (fx->storage, &error));
-  for (int i = 0; i < times; i++)
-    {
-      g_assert_true (gt_points_add (fx->storage, fx->rules, member, month, item, size, NULL, NULL,
-                                    &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (gt_storage_commit (fx->storage, &error));
-}
-
-/* All four basic items in each month of Q3 2026: 5 × 3 = 15 points. */
-static void
-basics_q3 (Fixture *fx, gint64 member)
-{
-  const char *months[] = { "2026-07", "2026-08", "2026-09" };
-  const char *items[] = { "basic_meeting", "basic_study", "basic_dues", "basic_duty" };
-
-  g_assert_true (gt_storage_begin (fx->storage, NULL));
-  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
-    for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-      points (fx, member, months[m], items[i], 1, -1);
-  g_assert_true (gt_storage_commit (fx->storage, NULL));
-}
-
-static void
-setup (Fixture *fx, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("guatu-score-XXXXXX", &error);
-  g_assert_no_error (error);
-  fx->path = g_build_filename (fx->dir, "score.db", NULL);
-  fx->storage = gt_storage_open (fx->path, GT_STORAGE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  fx->org_x = add_org (fx, "X村党支部", "branch");
-  fx->org_y = add_org (fx, "Y村党支部", "branch");
-  fx->org_fix = add_org (fx, "教育整转支部", "branch");
-  fx->rules = gt_score_rules_load_current (fx->storage, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (fx->rules->version, ==, 1);
-}
-
-static void
-teardown (Fixture *fx, gconstpointer data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_pointer (&fx->rules, gt_score_rules_free);
-  g_clear_object (&fx->storage);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fx->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fx->dir);
-  g_free (fx->path);
-  g_free (fx->dir);
-}
-
-static GtScoreResult *
-find (GtScoreRun *run, gint64 id)
-{
-  for (guint i = 0; i < run->results->len; i++)
-    {
-      GtScoreResult *r = g_ptr_array_index (run->results, i);
-
-      if (r->member_id == id || (r->member_id == 0 && r->org_id == id))
-        return r;
-    }
-  return NULL;
-}
-
-static GtScoreRun *
-compute (Fixture *fx, const char *kind, const char *period_text)
-{
-  g_autoptr (GError) error = NULL;
-  GtScorePeriod period;
-  GtScoreRun *run;
-
-  g_assert_true (gt_score_period_parse (period_text, &period, &error));
-  run = gt_score_compute (fx->storage, fx->rules, kind, &period, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (run);
-  return run;
-}
-
-static void
-set_rule (Fixture *fx, const char *key, const char *value)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (gt_score_rules_set (fx->rules, key, value, &error));
-  g_assert_no_error (error);
-  g_assert_true (gt_score_rules_save (fx->storage, fx->rules, "test", &error));
-  g_assert_no_error (error);
-}
+#include "score-fixture.h"
 
 static void
 test_periods (void)
@@ -207,18 +41,18 @@ test_periods (void)
 static void
 test_rubric_sum (Fixture *fx, gconstpointer data)
 {
-  gint64 a = add_member (fx, fx->org_x, "甲");
+  gint64 a = score_add_member (fx, fx->org_x, "甲");
   g_autoptr (GtScoreRun) run = NULL;
   GtScoreResult *r;
   JsonObject *why;
 
-  basics_q3 (fx, a);
-  points (fx, a, "2026-08", "bonus_honour", 3, -1);
-  points (fx, a, "2026-09", "penalty_dues_late", 1, -1);
+  score_basics_q3 (fx, a);
+  score_points (fx, a, "2026-08", "bonus_honour", 3, -1);
+  score_points (fx, a, "2026-09", "penalty_dues_late", 1, -1);
   g_assert_cmpint (count (fx->storage, "SELECT sum (points) FROM score_points"), ==, 15 + 15 - 2);
 
-  run = compute (fx, "member", "2026-Q3");
-  r = find (run, a);
+  run = score_compute (fx, "member", "2026-Q3");
+  r = score_find (run, a);
   g_assert_cmpfloat (r->score, ==, 23);
   g_assert_cmpstr (r->grade, ==, "excellent");
   why = json_node_get_object (r->explanation);
@@ -235,24 +69,24 @@ test_rubric_sum (Fixture *fx, gconstpointer data)
 static void
 test_band_edges (Fixture *fx, gconstpointer data)
 {
-  gint64 at = add_member (fx, fx->org_x, "边线");
-  gint64 below = add_member (fx, fx->org_x, "线下");
+  gint64 at = score_add_member (fx, fx->org_x, "边线");
+  gint64 below = score_add_member (fx, fx->org_x, "线下");
   g_autoptr (GtScoreRun) run = NULL;
 
-  basics_q3 (fx, at);
-  basics_q3 (fx, below);
-  points (fx, below, "2026-09", "penalty_absent", 1, 1);
-  run = compute (fx, "member", "2026-Q3");
-  g_assert_cmpfloat (find (run, at)->score, ==, 15);
-  g_assert_cmpstr (find (run, at)->grade, ==, "pass");
-  g_assert_cmpfloat (find (run, below)->score, ==, 14);
-  g_assert_cmpstr (find (run, below)->grade, ==, "fail");
+  score_basics_q3 (fx, at);
+  score_basics_q3 (fx, below);
+  score_points (fx, below, "2026-09", "penalty_absent", 1, 1);
+  run = score_compute (fx, "member", "2026-Q3");
+  g_assert_cmpfloat (score_find (run, at)->score, ==, 15);
+  g_assert_cmpstr (score_find (run, at)->grade, ==, "pass");
+  g_assert_cmpfloat (score_find (run, below)->score, ==, 14);
+  g_assert_cmpstr (score_find (run, below)->grade, ==, "fail");
   /* 良好 at 75 × 3/12 = 18.75: 19 is good */
-  points (fx, at, "2026-07", "bonus_advice", 1, 4);
+  score_points (fx, at, "2026-07", "bonus_advice", 1, 4);
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "member", "2026-Q3");
-  g_assert_cmpfloat (find (run, at)->score, ==, 19);
-  g_assert_cmpstr (find (run, at)->grade, ==, "good");
+  run = score_compute (fx, "member", "2026-Q3");
+  g_assert_cmpfloat (score_find (run, at)->score, ==, 19);
+  g_assert_cmpstr (score_find (run, at)->grade, ==, "good");
 }
 
 /* With a yearly bonus cap of 60 (15 a quarter): basic 9 + bonus 15 = 24 would be 优秀, but
@@ -261,25 +95,25 @@ static void
 test_basic_not_met (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 b = add_member (fx, fx->org_x, "乙");
+  gint64 b = score_add_member (fx, fx->org_x, "乙");
   g_autoptr (GtScoreRun) run = NULL;
   GtScoreResult *r;
 
-  set_rule (fx, "member.bonus_cap", "60");
-  points (fx, b, "2026-07", "basic_meeting", 1, -1);
-  points (fx, b, "2026-08", "basic_meeting", 1, -1);
-  points (fx, b, "2026-09", "basic_meeting", 1, -1);
-  points (fx, b, "2026-07", "basic_study", 1, -1);
-  points (fx, b, "2026-08", "basic_study", 1, -1);
-  points (fx, b, "2026-09", "basic_study", 1, -1);
+  score_set_rule (fx, "member.bonus_cap", "60");
+  score_points (fx, b, "2026-07", "basic_meeting", 1, -1);
+  score_points (fx, b, "2026-08", "basic_meeting", 1, -1);
+  score_points (fx, b, "2026-09", "basic_meeting", 1, -1);
+  score_points (fx, b, "2026-07", "basic_study", 1, -1);
+  score_points (fx, b, "2026-08", "basic_study", 1, -1);
+  score_points (fx, b, "2026-09", "basic_study", 1, -1);
   /* a basic item counts once a month */
   g_assert_false (gt_points_add (fx->storage, fx->rules, b, "2026-07", "basic_study", -1, NULL,
                                  NULL, &error));
   g_assert_nonnull (strstr (error->message, "2026-07"));
   g_clear_error (&error);
-  points (fx, b, "2026-08", "bonus_honour", 4, -1);
-  run = compute (fx, "member", "2026-Q3");
-  r = find (run, b);
+  score_points (fx, b, "2026-08", "bonus_honour", 4, -1);
+  run = score_compute (fx, "member", "2026-Q3");
+  r = score_find (run, b);
   g_assert_cmpfloat (r->score, ==, 24);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r->explanation),
                                                   "grade_by_points"), ==, "excellent");
@@ -292,22 +126,22 @@ test_basic_not_met (Fixture *fx, gconstpointer data)
 static void
 test_downgrade (Fixture *fx, gconstpointer data)
 {
-  gint64 c = add_member (fx, fx->org_x, "丙");
+  gint64 c = score_add_member (fx, fx->org_x, "丙");
   g_autoptr (GtScoreRun) run = NULL;
 
-  basics_q3 (fx, c);
-  points (fx, c, "2026-08", "bonus_honour", 2, -1);
-  run = compute (fx, "member", "2026-Q3");
-  g_assert_cmpstr (find (run, c)->grade, ==, "excellent");
-  points (fx, c, "2026-09", "downgrade_discipline", 1, -1);
+  score_basics_q3 (fx, c);
+  score_points (fx, c, "2026-08", "bonus_honour", 2, -1);
+  run = score_compute (fx, "member", "2026-Q3");
+  g_assert_cmpstr (score_find (run, c)->grade, ==, "excellent");
+  score_points (fx, c, "2026-09", "downgrade_discipline", 1, -1);
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "member", "2026-Q3");
-  g_assert_cmpfloat (find (run, c)->score, ==, 25); /* a downgrade item deducts 0 points */
-  g_assert_cmpstr (find (run, c)->grade, ==, "good");
-  points (fx, c, "2026-09", "downgrade_law", 1, -1);
+  run = score_compute (fx, "member", "2026-Q3");
+  g_assert_cmpfloat (score_find (run, c)->score, ==, 25); /* a downgrade item deducts 0 points */
+  g_assert_cmpstr (score_find (run, c)->grade, ==, "good");
+  score_points (fx, c, "2026-09", "downgrade_law", 1, -1);
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "member", "2026-Q3");
-  g_assert_cmpstr (find (run, c)->grade, ==, "pass");
+  run = score_compute (fx, "member", "2026-Q3");
+  g_assert_cmpstr (score_find (run, c)->grade, ==, "pass");
 }
 
 /* Ten members scoring 10…1 in a year: 5 % warns ceil(0.5) = 1, 25 % warns ceil(2.5) = 3; a
@@ -323,37 +157,37 @@ test_bottom_share (Fixture *fx, gconstpointer data)
     {
       g_autofree char *name = g_strdup_printf ("成员%d", i);
 
-      ids[i] = add_member (fx, fx->org_y, name);
-      points (fx, ids[i], "2026-03", "bonus_advice", 1, 10 - i);
+      ids[i] = score_add_member (fx, fx->org_y, name);
+      score_points (fx, ids[i], "2026-03", "bonus_advice", 1, 10 - i);
     }
-  run = compute (fx, "member", "2026");
+  run = score_compute (fx, "member", "2026");
   for (int i = 0; i < 10; i++)
-    warned += find (run, ids[i])->warning;
+    warned += score_find (run, ids[i])->warning;
   g_assert_cmpint (warned, ==, 1);
-  g_assert_true (find (run, ids[9])->warning);
-  g_assert_cmpint (find (run, ids[9])->rank, ==, 10);
+  g_assert_true (score_find (run, ids[9])->warning);
+  g_assert_cmpint (score_find (run, ids[9])->rank, ==, 10);
 
-  set_rule (fx, "member.bottom_share", "0.25");
+  score_set_rule (fx, "member.bottom_share", "0.25");
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "member", "2026");
+  run = score_compute (fx, "member", "2026");
   warned = 0;
   for (int i = 0; i < 10; i++)
-    warned += find (run, ids[i])->warning;
+    warned += score_find (run, ids[i])->warning;
   g_assert_cmpint (warned, ==, 3);
-  g_assert_true (find (run, ids[7])->warning);
-  g_assert_false (find (run, ids[6])->warning);
+  g_assert_true (score_find (run, ids[7])->warning);
+  g_assert_false (score_find (run, ids[6])->warning);
 
   /* member 6 (score 4) falls to 3, tied with member 7: four are warned now */
-  points (fx, ids[6], "2026-04", "penalty_absent", 1, 1);
+  score_points (fx, ids[6], "2026-04", "penalty_absent", 1, 1);
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "member", "2026");
-  g_assert_true (find (run, ids[6])->warning);
-  g_assert_cmpint (find (run, ids[6])->rank, ==, find (run, ids[7])->rank);
+  run = score_compute (fx, "member", "2026");
+  g_assert_true (score_find (run, ids[6])->warning);
+  g_assert_cmpint (score_find (run, ids[6])->rank, ==, score_find (run, ids[7])->rank);
 
   /* no warning in a half-year */
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "member", "2026-H1");
-  g_assert_false (find (run, ids[9])->warning);
+  run = score_compute (fx, "member", "2026-H1");
+  g_assert_false (score_find (run, ids[9])->warning);
 }
 
 /* A member moves from X to Y on 15 August: July's points stay with X, September's go to Y;
@@ -362,37 +196,37 @@ static void
 test_branch_change (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 d = add_member (fx, fx->org_x, "丁");
-  gint64 stay = add_member (fx, fx->org_x, "戊");
+  gint64 d = score_add_member (fx, fx->org_x, "丁");
+  gint64 stay = score_add_member (fx, fx->org_x, "戊");
   g_autoptr (GtScoreRun) run = NULL;
   g_autoptr (GtScoreRun) fortress = NULL;
   GtScoreResult *r;
 
   /* the fortress index of points alone: organisational life and dues weigh nothing here */
-  set_rule (fx, "fortress.weight_meetings", "0");
-  set_rule (fx, "fortress.weight_dues", "0");
-  points (fx, d, "2026-07", "bonus_honour", 1, -1);      /* 5, in X */
+  score_set_rule (fx, "fortress.weight_meetings", "0");
+  score_set_rule (fx, "fortress.weight_dues", "0");
+  score_points (fx, d, "2026-07", "bonus_honour", 1, -1);      /* 5, in X */
   g_assert_true (gt_member_transfer (fx->storage, d, "Y村党支部", "2026-08-15", "test", &error));
   g_assert_no_error (error);
-  points (fx, d, "2026-09", "bonus_practical", 1, -1);   /* 3, in Y */
-  points (fx, stay, "2026-07", "bonus_advice", 1, -1);   /* 2, in X */
+  score_points (fx, d, "2026-09", "bonus_practical", 1, -1);   /* 3, in Y */
+  score_points (fx, stay, "2026-07", "bonus_advice", 1, -1);   /* 2, in X */
 
   g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM score_points p JOIN organizations o"
                                        " ON o.id = p.org_id WHERE o.name = 'X村党支部'"), ==, 2);
   g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM score_points p JOIN organizations o"
                                        " ON o.id = p.org_id WHERE o.name = 'Y村党支部'"), ==, 1);
-  run = compute (fx, "member", "2026-Q3");
-  r = find (run, d);
+  run = score_compute (fx, "member", "2026-Q3");
+  r = score_find (run, d);
   g_assert_cmpfloat (r->score, ==, 8);
   g_assert_cmpint (r->org_id, ==, fx->org_y);
-  g_assert_cmpint (find (run, stay)->org_id, ==, fx->org_x);
-  g_assert_cmpint (find (run, stay)->rank, ==, 1); /* alone in X */
+  g_assert_cmpint (score_find (run, stay)->org_id, ==, fx->org_x);
+  g_assert_cmpint (score_find (run, stay)->rank, ==, 1); /* alone in X */
   /* the points component of X: (5 + 2) / 2 members = 3.5 of (60 + 40) / 4 = 25 → 14 % */
-  fortress = compute (fx, "fortress", "2026-Q3");
-  r = find (fortress, fx->org_x);
+  fortress = score_compute (fx, "fortress", "2026-Q3");
+  r = score_find (fortress, fx->org_x);
   g_assert_nonnull (r);
   g_assert_cmpfloat (r->score, ==, 14);
-  r = find (fortress, fx->org_y);
+  r = score_find (fortress, fx->org_y);
   g_assert_cmpfloat (r->score, ==, 12); /* 3 of 25 */
 }
 
@@ -402,23 +236,23 @@ static void
 test_published_kept (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 a = add_member (fx, fx->org_x, "甲");
+  gint64 a = score_add_member (fx, fx->org_x, "甲");
   g_autoptr (GtScoreRun) run = NULL;
   g_autoptr (GtScoreRun) published = NULL;
   g_autoptr (GtScoreRun) fresh = NULL;
 
-  basics_q3 (fx, a);
-  run = compute (fx, "member", "2026-Q3");
+  score_basics_q3 (fx, a);
+  run = score_compute (fx, "member", "2026-Q3");
   g_assert_true (gt_score_run_save (fx->storage, run, &error));
   g_assert_no_error (error);
   g_assert_true (gt_score_run_publish (fx->storage, "member", "2026-Q3", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (find (run, a)->grade, ==, "pass");
+  g_assert_cmpstr (score_find (run, a)->grade, ==, "pass");
 
-  set_rule (fx, "member.band_pass", "70"); /* 17.5 a quarter: 15 fails now */
+  score_set_rule (fx, "member.band_pass", "70"); /* 17.5 a quarter: 15 fails now */
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "member", "2026-Q3");
-  g_assert_cmpstr (find (run, a)->grade, ==, "fail");
+  run = score_compute (fx, "member", "2026-Q3");
+  g_assert_cmpstr (score_find (run, a)->grade, ==, "fail");
   g_assert_true (gt_score_run_save (fx->storage, run, &error));
   g_assert_no_error (error);
 
@@ -426,10 +260,10 @@ test_published_kept (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (published->published);
   g_assert_cmpint (published->rule_version, ==, 1);
-  g_assert_cmpstr (find (published, a)->grade, ==, "pass");
+  g_assert_cmpstr (score_find (published, a)->grade, ==, "pass");
   fresh = gt_score_run_load (fx->storage, "member", "2026-Q3", FALSE, &error);
   g_assert_cmpint (fresh->rule_version, ==, 2);
-  g_assert_cmpstr (find (fresh, a)->grade, ==, "fail");
+  g_assert_cmpstr (score_find (fresh, a)->grade, ==, "fail");
   g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM score_runs"), ==, 2);
 
   g_assert_false (gt_storage_exec (fx->storage, "UPDATE score_results SET grade = 'fail'", &error));
@@ -500,7 +334,7 @@ test_rules_file (Fixture *fx, gconstpointer data)
   g_clear_error (&error);
   /* the ledger refuses unknown items, months in the future and members before admission */
   {
-    gint64 a = add_member (fx, fx->org_x, "甲");
+    gint64 a = score_add_member (fx, fx->org_x, "甲");
 
     g_assert_false (gt_points_add (fx->storage, fx->rules, a, "2026-07", "nothing", -1, NULL, NULL, &error));
     g_clear_error (&error);
@@ -518,28 +352,28 @@ test_rules_file (Fixture *fx, gconstpointer data)
 static void
 test_redblack (Fixture *fx, gconstpointer data)
 {
-  gint64 best = add_member (fx, fx->org_x, "优");
-  gint64 second = add_member (fx, fx->org_x, "次");
-  gint64 bad = add_member (fx, fx->org_x, "差");
-  gint64 plain = add_member (fx, fx->org_y, "平");
+  gint64 best = score_add_member (fx, fx->org_x, "优");
+  gint64 second = score_add_member (fx, fx->org_x, "次");
+  gint64 bad = score_add_member (fx, fx->org_x, "差");
+  gint64 plain = score_add_member (fx, fx->org_y, "平");
   g_autoptr (GtScoreRun) run = NULL;
 
-  basics_q3 (fx, best);
-  points (fx, best, "2026-08", "bonus_honour", 1, -1);  /* 20 */
-  basics_q3 (fx, second);
-  points (fx, second, "2026-08", "bonus_honour", 1, -1);
-  points (fx, second, "2026-08", "penalty_absent", 1, 1); /* 19 */
-  basics_q3 (fx, bad);
-  points (fx, bad, "2026-08", "penalty_central", 1, -1);
-  basics_q3 (fx, plain); /* 15 < 20: not red */
-  run = compute (fx, "redblack", "2026-Q3");
+  score_basics_q3 (fx, best);
+  score_points (fx, best, "2026-08", "bonus_honour", 1, -1);  /* 20 */
+  score_basics_q3 (fx, second);
+  score_points (fx, second, "2026-08", "bonus_honour", 1, -1);
+  score_points (fx, second, "2026-08", "penalty_absent", 1, 1); /* 19 */
+  score_basics_q3 (fx, bad);
+  score_points (fx, bad, "2026-08", "penalty_central", 1, -1);
+  score_basics_q3 (fx, plain); /* 15 < 20: not red */
+  run = score_compute (fx, "redblack", "2026-Q3");
   g_assert_cmpuint (run->results->len, ==, 2);
-  g_assert_cmpstr (find (run, best)->klass, ==, "red");
-  g_assert_null (find (run, second));
-  g_assert_cmpstr (find (run, bad)->klass, ==, "black");
-  g_assert_null (find (run, plain));
+  g_assert_cmpstr (score_find (run, best)->klass, ==, "red");
+  g_assert_null (score_find (run, second));
+  g_assert_cmpstr (score_find (run, bad)->klass, ==, "black");
+  g_assert_null (score_find (run, plain));
   {
-    JsonArray *reasons = json_object_get_array_member (json_node_get_object (find (run, bad)->explanation),
+    JsonArray *reasons = json_object_get_array_member (json_node_get_object (score_find (run, bad)->explanation),
                                                        "black_reasons");
     g_assert_cmpuint (json_array_get_length (reasons), ==, 1);
   }
@@ -561,7 +395,7 @@ static void
 test_labels_zh_CN (Fixture *fx, gconstpointer data)
 {
   const GtScoreItem *central = gt_score_rules_find_item (fx->rules, "penalty_central");
-  gint64 bad = add_member (fx, fx->org_x, "差");
+  gint64 bad = score_add_member (fx, fx->org_x, "差");
   g_autoptr (GtScoreRun) members = NULL;
   g_autoptr (GtScoreRun) redblack = NULL;
   g_autofree char *explained = NULL;
@@ -579,17 +413,17 @@ test_labels_zh_CN (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (gt_label_score_item ("Our own item"), ==, "Our own item");
   g_assert_cmpstr (gt_label_score_item (""), ==, "");
 
-  basics_q3 (fx, bad);
-  points (fx, bad, "2026-08", "penalty_central", 1, -1);
-  members = compute (fx, "member", "2026-Q3");
-  explained = gt_score_explain_text (find (members, bad));
+  score_basics_q3 (fx, bad);
+  score_points (fx, bad, "2026-08", "penalty_central", 1, -1);
+  members = score_compute (fx, "member", "2026-Q3");
+  explained = gt_score_explain_text (score_find (members, bad));
   g_test_message ("%s", explained);
   g_assert_nonnull (strstr (explained, chinese));
   g_assert_null (strstr (explained, central->label));
 
-  redblack = compute (fx, "redblack", "2026-Q3");
-  g_assert_cmpstr (find (redblack, bad)->klass, ==, "black");
-  reasons = json_object_get_array_member (json_node_get_object (find (redblack, bad)->explanation),
+  redblack = score_compute (fx, "redblack", "2026-Q3");
+  g_assert_cmpstr (score_find (redblack, bad)->klass, ==, "black");
+  reasons = json_object_get_array_member (json_node_get_object (score_find (redblack, bad)->explanation),
                                           "black_reasons");
   g_assert_cmpuint (json_array_get_length (reasons), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (reasons, 0), ==, chinese);
@@ -603,9 +437,9 @@ test_labels_zh_CN (Fixture *fx, gconstpointer data)
 static void
 test_redblack_life (Fixture *fx, gconstpointer data)
 {
-  gint64 good = add_member (fx, fx->org_x, "全勤");
-  gint64 absent = add_member (fx, fx->org_x, "缺席");
-  gint64 unpaid = add_member (fx, fx->org_x, "欠费");
+  gint64 good = score_add_member (fx, fx->org_x, "全勤");
+  gint64 absent = score_add_member (fx, fx->org_x, "缺席");
+  gint64 unpaid = score_add_member (fx, fx->org_x, "欠费");
   gint64 ids[] = { good, absent, unpaid };
   g_autoptr (GtScoreRun) run = NULL;
   const char *months[] = { "2026-07", "2026-08", "2026-09" };
@@ -616,7 +450,7 @@ test_redblack_life (Fixture *fx, gconstpointer data)
         "INSERT INTO meetings (uuid, mtime, org_id, kind, date) VALUES ('g%d', 't', %"
         G_GINT64_FORMAT ", 'committee', '%s-10')", m, fx->org_x, months[m]);
 
-      exec (fx->storage, sql);
+      score_exec (fx->storage, sql);
       for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
         {
           g_autofree char *pay = NULL;
@@ -627,7 +461,7 @@ test_redblack_life (Fixture *fx, gconstpointer data)
                                      " month, amount_fen, paid_on) VALUES ('d%d-%u', 't', %"
                                      G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", '%s', 100, '%s-05')",
                                      m, k, ids[k], fx->org_x, months[m], months[m]);
-              exec (fx->storage, pay);
+              score_exec (fx->storage, pay);
             }
         }
       for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
@@ -637,29 +471,29 @@ test_redblack_life (Fixture *fx, gconstpointer data)
             " SELECT id, %" G_GINT64_FORMAT ", %d FROM meetings WHERE uuid = 'g%d'",
             ids[k], ids[k] == absent ? 0 : 1, m);
 
-          exec (fx->storage, att);
+          score_exec (fx->storage, att);
         }
     }
   for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
-    basics_q3 (fx, ids[k]);
-  points (fx, good, "2026-08", "bonus_honour", 1, -1);
-  run = compute (fx, "redblack", "2026-Q3");
+    score_basics_q3 (fx, ids[k]);
+  score_points (fx, good, "2026-08", "bonus_honour", 1, -1);
+  run = score_compute (fx, "redblack", "2026-Q3");
   g_assert_cmpuint (run->results->len, ==, 3);
-  g_assert_cmpstr (find (run, good)->klass, ==, "red");
-  g_assert_cmpstr (find (run, absent)->klass, ==, "black");
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (find (run, absent)->explanation),
+  g_assert_cmpstr (score_find (run, good)->klass, ==, "red");
+  g_assert_cmpstr (score_find (run, absent)->klass, ==, "black");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (score_find (run, absent)->explanation),
                                                "missed_meetings"), ==, 3);
-  g_assert_cmpstr (find (run, unpaid)->klass, ==, "black");
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (find (run, unpaid)->explanation),
+  g_assert_cmpstr (score_find (run, unpaid)->klass, ==, "black");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (score_find (run, unpaid)->explanation),
                                                "unpaid_months"), ==, 3);
   /* red first */
   g_assert_cmpstr (((GtScoreResult *) g_ptr_array_index (run->results, 0))->klass, ==, "red");
   /* with the line at four meetings, the absent member is off the black list (and not red:
    * 15 points are below 20) */
-  set_rule (fx, "redblack.missed_meetings", "4");
+  score_set_rule (fx, "redblack.missed_meetings", "4");
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "redblack", "2026-Q3");
-  g_assert_null (find (run, absent));
+  run = score_compute (fx, "redblack", "2026-Q3");
+  g_assert_null (score_find (run, absent));
 }
 
 /* 5 links of 7 (−10), 10 of 20 visits (−10), 不发挥作用 (−5): 75. No links, two complaints:
@@ -668,8 +502,8 @@ static void
 test_link_score (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 good = add_member (fx, fx->org_x, "联户");
-  gint64 weak = add_member (fx, fx->org_x, "弱");
+  gint64 good = score_add_member (fx, fx->org_x, "联户");
+  gint64 weak = score_add_member (fx, fx->org_x, "弱");
   g_autoptr (GtScoreRun) run = NULL;
   g_autoptr (GtScoreRun) stars = NULL;
   g_autoptr (GPtrArray) list = NULL;
@@ -677,7 +511,7 @@ test_link_score (Fixture *fx, gconstpointer data)
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, weak);
   gint64 proposal = 0;
 
-  exec (fx->storage, "INSERT INTO households (uuid, head_name, mtime) VALUES"
+  score_exec (fx->storage, "INSERT INTO households (uuid, head_name, mtime) VALUES"
                      " ('h1','a','t'),('h2','b','t'),('h3','c','t'),('h4','d','t'),('h5','e','t')");
   for (int h = 1; h <= 5; h++)
     {
@@ -689,19 +523,19 @@ test_link_score (Fixture *fx, gconstpointer data)
         " ('v%db', %" G_GINT64_FORMAT ", %d, '2026-06-01', 't'),"
         " ('v%dc', %" G_GINT64_FORMAT ", %d, '2025-06-01', 't')",
         h, good, h, h, good, h, h, good, h, h, good, h);
-      exec (fx->storage, sql);
+      score_exec (fx->storage, sql);
     }
-  points (fx, good, "2026-05", "penalty_no_role", 1, -1);
-  points (fx, weak, "2026-05", "penalty_complaint", 2, -1);
-  run = compute (fx, "link", "2026");
-  g_assert_cmpfloat (find (run, good)->score, ==, 75);
-  g_assert_false (find (run, good)->warning);
-  g_assert_cmpfloat (find (run, weak)->score, ==, 55);
-  g_assert_true (find (run, weak)->warning);
+  score_points (fx, good, "2026-05", "penalty_no_role", 1, -1);
+  score_points (fx, weak, "2026-05", "penalty_complaint", 2, -1);
+  run = score_compute (fx, "link", "2026");
+  g_assert_cmpfloat (score_find (run, good)->score, ==, 75);
+  g_assert_false (score_find (run, good)->warning);
+  g_assert_cmpfloat (score_find (run, weak)->score, ==, 55);
+  g_assert_true (score_find (run, weak)->warning);
 
   /* stars: 良 member points −5 → 0 stars; household 0.5 × 0 + 0.5 × 75 = 37.5 → 0 */
-  stars = compute (fx, "stars", "2026");
-  g_assert_cmpint (find (stars, good)->stars, ==, 0);
+  stars = score_compute (fx, "stars", "2026");
+  g_assert_cmpint (score_find (stars, good)->stars, ==, 0);
 
   g_assert_false (gt_rectify_propose (fx->storage, fx->rules, good, 2026, "2026-11-20", NULL, NULL,
                                       &error));
@@ -736,19 +570,19 @@ test_link_score (Fixture *fx, gconstpointer data)
 static void
 test_stars (Fixture *fx, gconstpointer data)
 {
-  gint64 s = add_member (fx, fx->org_x, "星");
+  gint64 s = score_add_member (fx, fx->org_x, "星");
   g_autoptr (GtScoreRun) run = NULL;
 
-  points (fx, s, "2026-01", "bonus_advice", 1, 91);
-  run = compute (fx, "stars", "2026");
-  g_assert_cmpfloat (find (run, s)->score, ==, 40 + 0); /* bonus capped at 40 a year */
+  score_points (fx, s, "2026-01", "bonus_advice", 1, 91);
+  run = score_compute (fx, "stars", "2026");
+  g_assert_cmpfloat (score_find (run, s)->score, ==, 40 + 0); /* bonus capped at 40 a year */
   g_clear_pointer (&run, gt_score_run_free);
-  set_rule (fx, "member.bonus_cap", "100");
-  run = compute (fx, "stars", "2026");
-  g_assert_cmpfloat (find (run, s)->score, ==, 91);
-  g_assert_cmpint (find (run, s)->stars, ==, 4);
+  score_set_rule (fx, "member.bonus_cap", "100");
+  run = score_compute (fx, "stars", "2026");
+  g_assert_cmpfloat (score_find (run, s)->score, ==, 91);
+  g_assert_cmpint (score_find (run, s)->stars, ==, 4);
   /* link score: no links: 100 − 7 × 5 = 65 → household 0.5 × 91 + 0.5 × 65 = 78 → 2 stars */
-  g_assert_cmpint (find (run, s)->household_stars, ==, 2);
+  g_assert_cmpint (score_find (run, s)->household_stars, ==, 2);
 }
 
 /* Fortress: X has 2 milestones due in 2026, 1 done → 50 %; points 60 + 0 of 100 → 60 %;
@@ -759,14 +593,14 @@ test_stars (Fixture *fx, gconstpointer data)
 static void
 test_fortress (Fixture *fx, gconstpointer data)
 {
-  gint64 a = add_member (fx, fx->org_x, "甲");
-  gint64 b = add_member (fx, fx->org_y, "乙");
+  gint64 a = score_add_member (fx, fx->org_x, "甲");
+  gint64 b = score_add_member (fx, fx->org_y, "乙");
   g_autoptr (GtScoreRun) run = NULL;
   g_autofree char *sql = NULL;
   GtScoreResult *r;
 
-  set_rule (fx, "fortress.weight_meetings", "0");
-  set_rule (fx, "fortress.weight_dues", "0");
+  score_set_rule (fx, "fortress.weight_meetings", "0");
+  score_set_rule (fx, "fortress.weight_dues", "0");
 
   sql = g_strdup_printf ("INSERT INTO projects (uuid, number, name, org_id, mtime)"
                          " VALUES ('p1', 'P1', '项目', %" G_GINT64_FORMAT ", 't');"
@@ -775,232 +609,49 @@ test_fortress (Fixture *fx, gconstpointer data)
                          " ('s2', 1, 2, 'b', '2026-06-01', NULL, 't'),"
                          " ('s3', 1, 3, 'c', '2027-06-01', NULL, 't')",
                          fx->org_x);
-  exec (fx->storage, sql);
+  score_exec (fx->storage, sql);
   g_assert_true (gt_storage_begin (fx->storage, NULL));
   for (int m = 1; m <= 12; m++)
     {
       g_autofree char *month = g_strdup_printf ("2026-%02d", m);
 
-      points (fx, a, month, "basic_meeting", 1, -1);
-      points (fx, a, month, "basic_study", 1, -1);
-      points (fx, a, month, "basic_dues", 1, -1);
-      points (fx, a, month, "basic_duty", 1, -1);
-      points (fx, b, month, "basic_meeting", 1, -1);
-      points (fx, b, month, "basic_study", 1, -1);
-      points (fx, b, month, "basic_dues", 1, -1);
-      points (fx, b, month, "basic_duty", 1, -1);
+      score_points (fx, a, month, "basic_meeting", 1, -1);
+      score_points (fx, a, month, "basic_study", 1, -1);
+      score_points (fx, a, month, "basic_dues", 1, -1);
+      score_points (fx, a, month, "basic_duty", 1, -1);
+      score_points (fx, b, month, "basic_meeting", 1, -1);
+      score_points (fx, b, month, "basic_study", 1, -1);
+      score_points (fx, b, month, "basic_dues", 1, -1);
+      score_points (fx, b, month, "basic_duty", 1, -1);
     }
   g_assert_true (gt_storage_commit (fx->storage, NULL));
-  points (fx, b, "2026-06", "bonus_honour", 6, -1); /* 30 of the 40 cap: 90 % */
-  run = compute (fx, "fortress", "2026");
-  r = find (run, fx->org_x);
+  score_points (fx, b, "2026-06", "bonus_honour", 6, -1); /* 30 of the 40 cap: 90 % */
+  run = score_compute (fx, "fortress", "2026");
+  r = score_find (run, fx->org_x);
   g_assert_cmpfloat (r->score, ==, 56);
   g_assert_cmpstr (r->grade, ==, "fail");
   g_assert_cmpstr (r->klass, ==, "lagging");
-  r = find (run, fx->org_y);
+  r = score_find (run, fx->org_y);
   g_assert_cmpfloat (r->score, ==, 90); /* points only */
   g_assert_cmpstr (r->grade, ==, "good");
   g_assert_false (json_object_get_boolean_member (json_node_get_object (r->explanation), "basic_met"));
   g_assert_cmpstr (r->klass, ==, "advanced");
   g_assert_cmpint (r->rank, ==, 1);
 
-  set_rule (fx, "fortress.basic_meetings", "0");
+  score_set_rule (fx, "fortress.basic_meetings", "0");
   g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "fortress", "2026");
-  g_assert_cmpstr (find (run, fx->org_y)->grade, ==, "excellent");
+  run = score_compute (fx, "fortress", "2026");
+  g_assert_cmpstr (score_find (run, fx->org_y)->grade, ==, "excellent");
 }
 
 /* Scores 3, 7, 7, 12 and 31: bin width 2 (31 − 2 = 29 > 16 bins of 1) starting at 2; the
  * PDF has one page and the PNG has coloured bars. */
-static void
-test_report (Fixture *fx, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  int scores[] = { 3, 7, 7, 12, 31 };
-  gint64 ids[5];
-  g_autoptr (GtScoreRun) run = NULL;
-  g_autoptr (GArray) bins = NULL;
-  g_autofree char *pdf = g_build_filename (fx->dir, "ranking.pdf", NULL);
-  g_autofree char *png = g_build_filename (fx->dir, "chart.png", NULL);
-  double first = 0, step = 0;
-  cairo_surface_t *image;
-  int coloured = 0;
-
-  for (int i = 0; i < 5; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("成员%d", i);
-
-      ids[i] = add_member (fx, fx->org_x, name);
-      points (fx, ids[i], "2026-03", "bonus_advice", 1, scores[i]);
-    }
-  run = compute (fx, "member", "2026");
-  bins = gt_score_chart_bins (run, &first, &step);
-  g_assert_cmpfloat (first, ==, 2);
-  g_assert_cmpfloat (step, ==, 2);
-  g_assert_cmpuint (bins->len, ==, 15);
-  g_assert_cmpint (g_array_index (bins, int, 0), ==, 1);  /* 3 in [2, 4) */
-  g_assert_cmpint (g_array_index (bins, int, 2), ==, 2);  /* 7, 7 in [6, 8) */
-  g_assert_cmpint (g_array_index (bins, int, 5), ==, 1);  /* 12 in [12, 14) */
-  g_assert_cmpint (g_array_index (bins, int, 14), ==, 1); /* 31 in [30, 32) */
-
-  g_assert_true (gt_score_report_write_pdf (run, "青石镇", pdf, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (gt_score_report_n_pages (run), ==, 1);
-  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (gt_score_chart_write_png (run, png, 400, 300, &error));
-  g_assert_no_error (error);
-  image = cairo_image_surface_create_from_png (png);
-  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
-  {
-    unsigned char *px = cairo_image_surface_get_data (image);
-    int stride = cairo_image_surface_get_stride (image);
-
-    for (int y = 0; y < 300; y++)
-      for (int x = 0; x < 400; x++)
-        {
-          guint32 v = *(guint32 *) (px + y * stride + 4 * x);
-          int r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
-
-          /* the grey of 不合格 bars (all five fail) */
-          coloured += (abs (r - 115) < 3 && abs (g - 115) < 3 && abs (b - 115) < 3);
-        }
-  }
-  cairo_surface_destroy (image);
-  g_assert_cmpint (coloured, >, 500);
-  g_unlink (pdf);
-  g_unlink (png);
-}
-
-/* The count axis in whole people: ticks of 1, 2, 5, 10 … up to a multiple of the tick. */
-static void
-test_chart_axis (void)
-{
-  static const int cases[][3] = {
-    /* tallest bar → tick, axis top */
-    { 0, 1, 1 }, { 1, 1, 1 }, { 5, 1, 5 }, { 6, 1, 6 }, { 7, 2, 8 }, { 12, 2, 12 },
-    { 13, 5, 15 }, { 30, 5, 30 }, { 31, 10, 40 }, { 61, 20, 80 }, { 121, 50, 150 },
-    { 301, 100, 400 }, { 1234, 500, 1500 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      int tick = 0, top = gt_score_chart_axis (cases[i][0], &tick);
-
-      g_assert_cmpint (tick, ==, cases[i][1]);
-      g_assert_cmpint (top, ==, cases[i][2]);
-      g_assert_cmpint (top % tick, ==, 0);
-      g_assert_cmpint (top, >=, cases[i][0]);
-      g_assert_cmpint (top / tick, <=, 6);
-    }
-}
-
-/* The y-axis labels of a chart drawn into a PDF, read back with pdftotext -bbox: the words
- * left of the plot, top to bottom, as numbers (*@centres: their vertical centres). */
-static GArray *
-chart_axis_labels (const GtScoreRun *run, const char *pdf, GArray **centres)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 400, 300);
-  cairo_t *cr = cairo_create (surface);
-  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GRegex) word = NULL;
-  g_autoptr (GMatchInfo) match = NULL;
-  g_autofree char *out = NULL;
-  GArray *labels = g_array_new (FALSE, FALSE, sizeof (int));
-  int status = 0;
-
-  gt_score_chart_draw (run, cr, 0, 0, 400, 300);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  word = g_regex_new ("<word xMin=\"[0-9.]+\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\""
-                      " yMax=\"([0-9.]+)\">([^<]*)</word>", 0, 0, &error);
-  g_assert_no_error (error);
-  *centres = g_array_new (FALSE, FALSE, sizeof (double));
-  g_regex_match (word, out, 0, &match);
-  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
-    {
-      g_autofree char *y0 = g_match_info_fetch (match, 1), *x1 = g_match_info_fetch (match, 2);
-      g_autofree char *y1 = g_match_info_fetch (match, 3), *text = g_match_info_fetch (match, 4);
-      double centre = (g_ascii_strtod (y0, NULL) + g_ascii_strtod (y1, NULL)) / 2;
-      int value = atoi (text);
-
-      /* the labels are right-aligned in the 30 points before the plot (at x + 36) */
-      if (g_ascii_strtod (x1, NULL) > 36)
-        continue;
-      g_assert_true (g_ascii_isdigit (*text));
-      g_array_append_val (labels, value);
-      g_array_append_val (*centres, centre);
-    }
-  return labels;
-}
-
-/* The tallest bar has 5 people and another 2: the axis reads 0, 1, 2, 3, 4, 5, each label at
- * an even step, so the bar of 2 reaches the line labelled 2 (not one between 1 and 3). */
-static void
-test_chart_labels (Fixture *fx, gconstpointer data)
-{
-  int scores[] = { 10, 10, 10, 10, 10, 12, 12, 14 };
-  g_autoptr (GtScoreRun) run = NULL;
-  g_autoptr (GArray) bins = NULL, labels = NULL, centres = NULL;
-  g_autofree char *pdf = g_build_filename (fx->dir, "chart.pdf", NULL);
-  double first = 0, step = 0, pitch;
-
-  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("成员%u", i);
-
-      points (fx, add_member (fx, fx->org_x, name), "2026-03", "bonus_advice", 1, scores[i]);
-    }
-  run = compute (fx, "member", "2026");
-  bins = gt_score_chart_bins (run, &first, &step);
-  g_assert_cmpfloat (step, ==, 1);
-  g_assert_cmpint (g_array_index (bins, int, 0), ==, 5);
-  g_assert_cmpint (g_array_index (bins, int, 2), ==, 2);
-
-  labels = chart_axis_labels (run, pdf, &centres);
-  g_assert_cmpuint (labels->len, ==, 6);
-  for (guint i = 0; i < labels->len; i++)
-    g_assert_cmpint (g_array_index (labels, int, i), ==, 5 - (int) i);
-  /* each label where its count stands on the axis: evenly spaced from 0 */
-  pitch = (g_array_index (centres, double, 5) - g_array_index (centres, double, 0)) / 5;
-  g_assert_cmpfloat (pitch, >, 10);
-  for (guint i = 0; i < centres->len; i++)
-    g_assert_cmpfloat_with_epsilon (g_array_index (centres, double, 5) -
-                                      g_array_index (centres, double, i),
-                                    pitch * (5 - i), 0.5);
-  g_clear_pointer (&labels, g_array_unref);
-  g_clear_pointer (&centres, g_array_unref);
-
-  /* two more people with 10 points: 7 in the tallest bar, ticks of 2 up to 8 */
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("又一成员%u", i);
-
-      points (fx, add_member (fx, fx->org_x, name), "2026-03", "bonus_advice", 1, 10);
-    }
-  g_clear_pointer (&run, gt_score_run_free);
-  run = compute (fx, "member", "2026");
-  labels = chart_axis_labels (run, pdf, &centres);
-  g_assert_cmpuint (labels->len, ==, 5);
-  for (guint i = 0; i < labels->len; i++)
-    g_assert_cmpint (g_array_index (labels, int, i), ==, 8 - 2 * (int) i);
-  g_unlink (pdf);
-}
-
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/score/periods", test_periods);
-  g_test_add_func ("/score/chart-axis", test_chart_axis);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, score_setup, fn, score_teardown)
   ADD ("/score/rubric-sum", test_rubric_sum);
   ADD ("/score/band-edges", test_band_edges);
   ADD ("/score/basic-not-met", test_basic_not_met);
@@ -1015,7 +666,5 @@ main (int argc, char **argv)
   ADD ("/score/link-score", test_link_score);
   ADD ("/score/stars", test_stars);
   ADD ("/score/fortress", test_fortress);
-  ADD ("/score/report", test_report);
-  ADD ("/score/chart-labels", test_chart_labels);
   return g_test_run ();
 }

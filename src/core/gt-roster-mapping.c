@@ -16,7 +16,7 @@
 
 #define MAPPING_KEY "roster.mapping"
 
-/* In the order of the fields of gt-roster.c; "ignore" drops a column without a warning. */
+/* In the order of GtRosterField; "ignore" drops a column without a warning. */
 static const struct
 {
   const char *code;
@@ -121,4 +121,56 @@ gt_roster_remember_column (GtStorage *storage, const char *header, const char *f
     g_string_append_printf (text, "%s\t%s\n", (char *) l->data,
                             (char *) g_hash_table_lookup (mapping, l->data));
   return gt_storage_set_meta (storage, MAPPING_KEY, text->str, error);
+}
+
+/* fields[] above lists the field codes in this order. */
+G_STATIC_ASSERT (N_FIELDS == 12);
+
+/* Header names as spreadsheets write them; English ones are compared in lower case with
+ * spaces and hyphens read as underscores. */
+static const struct
+{
+  GtRosterField field;
+  const char *header;
+} header_names[] = {
+  { FIELD_NAME, "姓名" }, { FIELD_NAME, "name" },
+  { FIELD_GENDER, "性别" }, { FIELD_GENDER, "gender" }, { FIELD_GENDER, "sex" },
+  { FIELD_ETHNICITY, "民族" }, { FIELD_ETHNICITY, "ethnicity" },
+  { FIELD_ID_NUMBER, "身份证号" }, { FIELD_ID_NUMBER, "公民身份号码" },
+  { FIELD_ID_NUMBER, "身份证号码" }, { FIELD_ID_NUMBER, "id_number" },
+  { FIELD_PHONE, "手机号码" }, { FIELD_PHONE, "联系电话" }, { FIELD_PHONE, "手机" },
+  { FIELD_PHONE, "电话" }, { FIELD_PHONE, "手机号" }, { FIELD_PHONE, "phone" },
+  { FIELD_EDUCATION, "学历" }, { FIELD_EDUCATION, "education" },
+  { FIELD_OCCUPATION, "职业" }, { FIELD_OCCUPATION, "occupation" },
+  { FIELD_BIRTH_DATE, "出生日期" }, { FIELD_BIRTH_DATE, "birth_date" },
+  { FIELD_JOIN_DATE, "入党日期" }, { FIELD_JOIN_DATE, "入党时间" },
+  { FIELD_JOIN_DATE, "join_date" },
+  { FIELD_FULL_DATE, "转正日期" }, { FIELD_FULL_DATE, "转正时间" },
+  { FIELD_FULL_DATE, "full_date" },
+  { FIELD_BRANCH, "所在支部" }, { FIELD_BRANCH, "所在党组织" }, { FIELD_BRANCH, "党支部" },
+  { FIELD_BRANCH, "支部" }, { FIELD_BRANCH, "branch" }, { FIELD_BRANCH, "organization" },
+  { FIELD_CATEGORY, "党员类别" }, { FIELD_CATEGORY, "人员类别" }, { FIELD_CATEGORY, "category" },
+};
+
+GtRosterField
+gt_roster_field_for_header (const char *header)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  g_auto (GStrv) parts = NULL;
+
+  /* Templates mark compulsory columns with an asterisk: *姓名, 姓名*, ＊姓名. (Not with
+   * g_strdelimit, which works on bytes: it would cut "＊" out of every full-width
+   * character that shares a byte with it.) */
+  parts = g_strsplit (header, "＊", -1);
+  text = g_strjoinv ("*", parts);
+  g_strdelimit (text, "*", ' ');
+  lower = gt_roster_strip (text);
+  g_strdelimit (lower, " -", '_');
+  for (char *c = lower; *c != '\0'; c++)
+    *c = g_ascii_tolower (*c);
+  for (guint i = 0; i < G_N_ELEMENTS (header_names); i++)
+    if (strcmp (lower, header_names[i].header) == 0)
+      return header_names[i].field;
+  return N_FIELDS;
 }

@@ -34,9 +34,29 @@ struct _GtRosterRow
  * when there is none, or when several share the name. */
 gboolean gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **error);
 
-/* The field codes in the order of the Field enum of gt-roster.c, then "ignore". */
+/* The fields of a member a roster's columns hold. */
+typedef enum
+{
+  FIELD_NAME,
+  FIELD_GENDER,
+  FIELD_ETHNICITY,
+  FIELD_ID_NUMBER,
+  FIELD_PHONE,
+  FIELD_EDUCATION,
+  FIELD_OCCUPATION,
+  FIELD_BIRTH_DATE,
+  FIELD_JOIN_DATE,
+  FIELD_FULL_DATE,
+  FIELD_BRANCH,
+  FIELD_CATEGORY,
+  N_FIELDS
+} GtRosterField;
+
+/* The field codes in the order of GtRosterField, then "ignore". */
 const char *gt_roster_field_code (guint index);
 int gt_roster_field_index (const char *code);
+/* The field a header names (姓名, *姓名, name, ID number…), or N_FIELDS. */
+GtRosterField gt_roster_field_for_header (const char *header);
 
 /* Cell text (gt-roster-text.c). Blank means empty or spaces only, full-width ones included. */
 gboolean gt_roster_is_blank_text (const char *text);

@@ -23,51 +23,7 @@
 
 G_DEFINE_QUARK (gt-roster-error-quark, gt_roster_error)
 
-typedef enum
-{
-  FIELD_NAME,
-  FIELD_GENDER,
-  FIELD_ETHNICITY,
-  FIELD_ID_NUMBER,
-  FIELD_PHONE,
-  FIELD_EDUCATION,
-  FIELD_OCCUPATION,
-  FIELD_BIRTH_DATE,
-  FIELD_JOIN_DATE,
-  FIELD_FULL_DATE,
-  FIELD_BRANCH,
-  FIELD_CATEGORY,
-  N_FIELDS
-} Field;
-
-/* gt-roster-mapping.c lists the field codes in this order. */
-G_STATIC_ASSERT (N_FIELDS == 12);
-
-/* Header names as spreadsheets write them; English ones are compared in lower case with
- * spaces and hyphens read as underscores. */
-static const struct
-{
-  Field field;
-  const char *header;
-} header_names[] = {
-  { FIELD_NAME, "姓名" }, { FIELD_NAME, "name" },
-  { FIELD_GENDER, "性别" }, { FIELD_GENDER, "gender" }, { FIELD_GENDER, "sex" },
-  { FIELD_ETHNICITY, "民族" }, { FIELD_ETHNICITY, "ethnicity" },
-  { FIELD_ID_NUMBER, "身份证号" }, { FIELD_ID_NUMBER, "公民身份号码" },
-  { FIELD_ID_NUMBER, "身份证号码" }, { FIELD_ID_NUMBER, "id_number" },
-  { FIELD_PHONE, "手机号码" }, { FIELD_PHONE, "联系电话" }, { FIELD_PHONE, "手机" },
-  { FIELD_PHONE, "电话" }, { FIELD_PHONE, "手机号" }, { FIELD_PHONE, "phone" },
-  { FIELD_EDUCATION, "学历" }, { FIELD_EDUCATION, "education" },
-  { FIELD_OCCUPATION, "职业" }, { FIELD_OCCUPATION, "occupation" },
-  { FIELD_BIRTH_DATE, "出生日期" }, { FIELD_BIRTH_DATE, "birth_date" },
-  { FIELD_JOIN_DATE, "入党日期" }, { FIELD_JOIN_DATE, "入党时间" },
-  { FIELD_JOIN_DATE, "join_date" },
-  { FIELD_FULL_DATE, "转正日期" }, { FIELD_FULL_DATE, "转正时间" },
-  { FIELD_FULL_DATE, "full_date" },
-  { FIELD_BRANCH, "所在支部" }, { FIELD_BRANCH, "所在党组织" }, { FIELD_BRANCH, "党支部" },
-  { FIELD_BRANCH, "支部" }, { FIELD_BRANCH, "branch" }, { FIELD_BRANCH, "organization" },
-  { FIELD_CATEGORY, "党员类别" }, { FIELD_CATEGORY, "人员类别" }, { FIELD_CATEGORY, "category" },
-};
+typedef GtRosterField Field;
 
 typedef struct
 {
@@ -221,29 +177,6 @@ org_message (const char *text, gint64 found)
   return g_strdup_printf (_("no organisation is named or coded “%s”"), text);
 }
 
-static Field
-field_for_header (const char *header)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *lower = NULL;
-  g_auto (GStrv) parts = NULL;
-
-  /* Templates mark compulsory columns with an asterisk: *姓名, 姓名*, ＊姓名. (Not with
-   * g_strdelimit, which works on bytes: it would cut "＊" out of every full-width
-   * character that shares a byte with it.) */
-  parts = g_strsplit (header, "＊", -1);
-  text = g_strjoinv ("*", parts);
-  g_strdelimit (text, "*", ' ');
-  lower = gt_roster_strip (text);
-  g_strdelimit (lower, " -", '_');
-  for (char *c = lower; *c != '\0'; c++)
-    *c = g_ascii_tolower (*c);
-  for (guint i = 0; i < G_N_ELEMENTS (header_names); i++)
-    if (strcmp (lower, header_names[i].header) == 0)
-      return header_names[i].field;
-  return N_FIELDS;
-}
-
 /* Maps the header row to fields. FALSE when the file cannot be a roster. */
 static gboolean
 read_header (Parse *p, GPtrArray *fields, guint line)
@@ -254,7 +187,7 @@ read_header (Parse *p, GPtrArray *fields, guint line)
   for (guint i = 0; i < fields->len; i++)
     {
       g_autofree char *header = gt_roster_strip (fields->pdata[i]);
-      Field field = field_for_header (header);
+      Field field = gt_roster_field_for_header (header);
       const char *remembered = g_hash_table_lookup (p->mapping, header);
 
       g_ptr_array_add (p->headers, g_strdup (header));
