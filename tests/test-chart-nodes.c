@@ -12,58 +12,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "chart-pixels.h"
 #include "gt-chart.h"
 #include "gt-test-demo.h"
-
-#define PNG_SCALE 2.0 /* pixels per point */
-
-/* The legend colours of the pixel tests: unusual, so that nothing else on the charts has
- * them; by status (done, on track, at risk, overdue). */
-static const guint32 colours[GT_PROJECT_N_STATUS] = { 0x10A020, 0x2040E0, 0xE0C010, 0x8010C0 };
-
-static void
-set_legend (GtStorage *storage, const char *at_risk_meaning)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) legend = gt_project_legend_load (storage, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < legend->len; i++)
-    {
-      GtLegendEntry *e = legend->pdata[i];
-      e->r = ((colours[e->status] >> 16) & 0xff) / 255.0;
-      e->g = ((colours[e->status] >> 8) & 0xff) / 255.0;
-      e->b = (colours[e->status] & 0xff) / 255.0;
-      if (at_risk_meaning != NULL && e->status == GT_PROJECT_STATUS_AT_RISK)
-        {
-          g_free (e->meaning);
-          e->meaning = g_strdup (at_risk_meaning);
-        }
-    }
-  g_assert_true (gt_project_legend_save (storage, legend, &error));
-  g_assert_no_error (error);
-}
-
-/* Draws @kind on A4 portrait at PNG_SCALE pixels per point; the layout boxes in @boxes. */
-static cairo_surface_t *
-draw_image (GtChartData *data, GtChartKind kind, GArray *boxes)
-{
-  GtChartOptions options = { kind };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double w, h;
-
-  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * PNG_SCALE),
-                                        (int) ceil (h * PNG_SCALE));
-  cr = cairo_create (surface);
-  cairo_scale (cr, PNG_SCALE, PNG_SCALE);
-  gt_chart_draw (cr, data, &options, w, h, boxes);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
 
 /* The layout boxes of @kind drawn on @paper (into a recording surface). */
 static GArray *
@@ -83,25 +34,11 @@ draw_boxes (GtChartData *data, GtChartKind kind, GtPaper paper, gboolean landsca
   return boxes;
 }
 
-/* The colour (0xRRGGBB) of the pixel at point (@x, @y). */
-static guint32
-pixel_at (cairo_surface_t *image, double x, double y)
-{
-  int px = (int) floor (x * PNG_SCALE), py = (int) floor (y * PNG_SCALE);
-  const guchar *data = cairo_image_surface_get_data (image);
-
-  g_assert_cmpint (px, >=, 0);
-  g_assert_cmpint (py, >=, 0);
-  g_assert_cmpint (px, <, cairo_image_surface_get_width (image));
-  g_assert_cmpint (py, <, cairo_image_surface_get_height (image));
-  return ((const guint32 *) (data + py * cairo_image_surface_get_stride (image)))[px] & 0xffffff;
-}
-
 static int
 status_of_colour (guint32 c)
 {
   for (int s = 0; s < GT_PROJECT_N_STATUS; s++)
-    if (c == colours[s])
+    if (c == chart_pixel_colours[s])
       return s;
   return -1;
 }
@@ -192,7 +129,7 @@ test_node_states (GtTestDemo *fx, gconstpointer unused)
   const GtChartProject *p;
   guint seen[GT_PROJECT_N_STATUS] = { 0 };
 
-  set_legend (fx->storage, NULL);
+  chart_pixels_set_legend (fx->storage, NULL);
   data = overdue_project (fx->storage);
   p = data->projects->pdata[0];
   g_assert_cmpint (p->status, ==, GT_PROJECT_STATUS_OVERDUE);
@@ -205,7 +142,7 @@ test_node_states (GtTestDemo *fx, gconstpointer unused)
     {
       GtChartKind kind = k == 0 ? GT_CHART_ROUTE : GT_CHART_GUIDE;
       g_autoptr (GArray) boxes = gt_chart_boxes_new ();
-      cairo_surface_t *image = draw_image (data, kind, boxes);
+      cairo_surface_t *image = chart_pixels_draw (data, kind, boxes);
       GtChartBox hit = { 0 };
       g_autoptr (GArray) texts = project_texts (boxes, p->id, &hit);
 
@@ -240,7 +177,7 @@ test_node_states (GtTestDemo *fx, gconstpointer unused)
               for (double y = hit.y; y < name->y; y += 0.5 / PNG_SCALE)
                 for (double x = name->x - name->h; x < name->x + 3 * name->h; x += 0.5 / PNG_SCALE)
                   {
-                    int s = status_of_colour (pixel_at (image, x, y));
+                    int s = status_of_colour (chart_pixel_at (image, x, y));
                     if (s < 0)
                       continue;
                     g_assert_cmpint (s, ==, want);
@@ -249,7 +186,7 @@ test_node_states (GtTestDemo *fx, gconstpointer unused)
                     n++;
                   }
               g_assert_cmpuint (n, >, 8);
-              inside = pixel_at (image, sx / n, sy / n);
+              inside = chart_pixel_at (image, sx / n, sy / n);
             }
           else
             {
@@ -260,13 +197,13 @@ test_node_states (GtTestDemo *fx, gconstpointer unused)
 
               for (double x = name->x - 1.0 / PNG_SCALE; x > name->x - 3 * name->h && s < 0;
                    x -= 0.5 / PNG_SCALE)
-                s = status_of_colour (pixel_at (image, x, name->y + name->h / 2));
+                s = status_of_colour (chart_pixel_at (image, x, name->y + name->h / 2));
               g_assert_cmpint (s, ==, want);
-              inside = pixel_at (image, name->x - 1.0 / PNG_SCALE, name->y + name->h / 2);
+              inside = chart_pixel_at (image, name->x - 1.0 / PNG_SCALE, name->y + name->h / 2);
             }
           g_test_message ("%s node %u: state %s, inside %06x", gt_chart_kind_code (kind), m,
                           gt_project_status_code (want), inside);
-          g_assert_cmphex (inside, ==, filled ? colours[want] : 0xffffff);
+          g_assert_cmphex (inside, ==, filled ? chart_pixel_colours[want] : 0xffffff);
         }
       cairo_surface_destroy (image);
     }
@@ -283,7 +220,7 @@ test_legend_one_size (GtTestDemo *fx, gconstpointer unused)
   double w, h, size = 0;
   guint n = 0;
 
-  set_legend (fx->storage, "有风险：临近节点或进度滞后，须重点督办");
+  chart_pixels_set_legend (fx->storage, "有风险：临近节点或进度滞后，须重点督办");
   data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
   g_assert_no_error (error);
   boxes = draw_boxes (data, GT_CHART_ROUTE, GT_PAPER_A4, FALSE);
@@ -378,15 +315,6 @@ test_route_label_sizes (GtTestDemo *fx, gconstpointer unused)
     }
 }
 
-/* Whether the pixel at (@x, @y) is drawn in (or blended from) the purple overdue colour. */
-static gboolean
-is_purple (cairo_surface_t *image, double x, double y)
-{
-  guint32 c = pixel_at (image, x, y);
-  int r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
-  return r - g > 30 && b - g > 30;
-}
-
 /* The route map's today line breaks around the node names it crosses instead of striking
  * through them. */
 static void
@@ -399,10 +327,10 @@ test_today_line_clear (GtTestDemo *fx, gconstpointer unused)
   double w, h, step = 1.0 / PNG_SCALE, lx0 = -1, lx1 = -1;
   guint crossed = 0;
 
-  set_legend (fx->storage, NULL);
+  chart_pixels_set_legend (fx->storage, NULL);
   data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
   g_assert_no_error (error);
-  image = draw_image (data, GT_CHART_ROUTE, boxes);
+  image = chart_pixels_draw (data, GT_CHART_ROUTE, boxes);
   gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
 
   /* The line: the purple columns a little above the footer, below every project. */
@@ -410,7 +338,7 @@ test_today_line_clear (GtTestDemo *fx, gconstpointer unused)
     {
       gboolean seen = FALSE;
       for (double y = h - 40; y < h - 32 && !seen; y += step)
-        seen = is_purple (image, x, y);
+        seen = chart_pixel_is_purple (image, x, y);
       if (seen)
         {
           if (lx0 < 0)
@@ -433,7 +361,7 @@ test_today_line_clear (GtTestDemo *fx, gconstpointer unused)
       crossed++;
       for (double y = b->y; y < b->y + b->h; y += step)
         for (double x = lx0 - 0.5; x < lx1 + 0.5; x += step)
-          purple += is_purple (image, x, y);
+          purple += chart_pixel_is_purple (image, x, y);
       if (purple > 0)
         g_test_message ("name (%.1f %.1f %.1f %.1f) struck through", b->x, b->y, b->w, b->h);
       g_assert_cmpuint (purple, ==, 0);

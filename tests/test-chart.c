@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chart-fixture.h"
+#include "chart-pixels.h"
 #include "gt-chart-export.h"
 #include "gt-demo.h"
 #include "gt-test-demo.h"
@@ -452,82 +453,19 @@ count_pixels (cairo_surface_t *image, guint32 rgb)
   return n;
 }
 
-
-/* Sets the legend's colours to @colours (#RRGGBB, by status), so that the charts' pixels
- * can be told apart by colour. */
-static void
-set_legend (GtStorage *storage, const guint32 colours[GT_PROJECT_N_STATUS])
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) legend = gt_project_legend_load (storage, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < legend->len; i++)
-    {
-      GtLegendEntry *e = legend->pdata[i];
-      e->r = ((colours[e->status] >> 16) & 0xff) / 255.0;
-      e->g = ((colours[e->status] >> 8) & 0xff) / 255.0;
-      e->b = (colours[e->status] & 0xff) / 255.0;
-    }
-  g_assert_true (gt_project_legend_save (storage, legend, &error));
-  g_assert_no_error (error);
-}
-
-#define PNG_SCALE 2.0 /* pixels per point */
-
 /* Draws @kind on A4 portrait at PNG_SCALE pixels per point, writes it as a PNG into @dir and
  * reads the PNG back; the layout boxes (in points) in @boxes. */
 static cairo_surface_t *
 draw_png (const char *dir, GtChartData *data, GtChartKind kind, GArray *boxes)
 {
-  GtChartOptions options = { kind };
   g_autofree char *png = g_build_filename (dir, "pixels.png", NULL);
-  cairo_surface_t *surface, *image;
-  cairo_t *cr;
-  double w, h;
+  cairo_surface_t *surface = chart_pixels_draw (data, kind, boxes), *image;
 
-  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * PNG_SCALE),
-                                        (int) ceil (h * PNG_SCALE));
-  cr = cairo_create (surface);
-  cairo_scale (cr, PNG_SCALE, PNG_SCALE);
-  gt_chart_draw (cr, data, &options, w, h, boxes);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
   g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   return image;
-}
-
-/* The colour (0xRRGGBB) of the pixel at point (@x, @y). */
-static guint32
-pixel_at (cairo_surface_t *image, double x, double y)
-{
-  int px = (int) floor (x * PNG_SCALE), py = (int) floor (y * PNG_SCALE);
-  const guchar *data = cairo_image_surface_get_data (image);
-
-  g_assert_cmpint (px, >=, 0);
-  g_assert_cmpint (py, >=, 0);
-  g_assert_cmpint (px, <, cairo_image_surface_get_width (image));
-  g_assert_cmpint (py, <, cairo_image_surface_get_height (image));
-  return ((const guint32 *) (data + py * cairo_image_surface_get_stride (image)))[px] & 0xffffff;
-}
-
-/* The legend colours of the pixel tests: unusual, so that nothing else on the chart has
- * them. */
-static const guint32 pixel_colours[GT_PROJECT_N_STATUS] = { 0x10A020, 0x2040E0, 0xE0C010,
-                                                             0x8010C0 };
-
-/* Whether the pixel at (@x, @y) is drawn in (or blended from) the purple overdue colour of
- * the pixel tests. */
-static gboolean
-is_purple (cairo_surface_t *image, double x, double y)
-{
-  guint32 c = pixel_at (image, x, y);
-  int r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
-  return r - g > 30 && b - g > 30;
 }
 
 /* The route map's "Today" label sits beside the dashed today line, which does not cross it. */
@@ -541,7 +479,7 @@ test_today_label (Fixture *fx, gconstpointer unused)
   double w, h, lx0 = -1, lx1 = -1, step = 1.0 / PNG_SCALE, y_probe;
   guint labels = 0;
 
-  set_legend (fx->storage, pixel_colours);
+  chart_pixels_set_legend (fx->storage, NULL);
   data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
   g_assert_no_error (error);
   image = draw_png (fx->dir, data, GT_CHART_ROUTE, boxes);
@@ -554,7 +492,7 @@ test_today_label (Fixture *fx, gconstpointer unused)
     {
       gboolean seen = FALSE;
       for (double y = y_probe; y < y_probe + 8 && !seen; y += step)
-        seen = is_purple (image, x, y);
+        seen = chart_pixel_is_purple (image, x, y);
       if (seen)
         {
           if (lx0 < 0)
@@ -577,7 +515,7 @@ test_today_label (Fixture *fx, gconstpointer unused)
         continue;
       for (double y = b->y; y < b->y + b->h; y += step)
         for (double x = b->x; x < b->x + b->w; x += step)
-          if ((x < lx0 - 1 || x > lx1 + 1) && is_purple (image, x, y))
+          if ((x < lx0 - 1 || x > lx1 + 1) && chart_pixel_is_purple (image, x, y))
             purple++;
       if (purple == 0)
         continue;
