@@ -9,7 +9,9 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "chart-fixture.h"
 #include "chart-pixels.h"
@@ -438,6 +440,50 @@ test_pdf (Fixture *fx, gconstpointer unused)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* The disk fills up half-way through a PDF, a PNG or an SVG (a file size limit stands in
+ * for ENOSPC): the message gives the reason (not "Input/output error", as it did once the
+ * errno of the failed write was gone), and no file or temporary file is left. */
+static void
+test_disk_full (Fixture *fx, gconstpointer unused)
+{
+  static const GtChartFormat formats[] = { GT_CHART_FORMAT_PDF, GT_CHART_FORMAT_PNG,
+                                           GT_CHART_FORMAT_SVG };
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr (GtChartData) data = gt_chart_data_load (fx->storage, "2026-07-20", NULL);
+      struct rlimit limit = { 16 * 1024, 16 * 1024 };
+      GtChartOptions chart = { GT_CHART_BATTLE };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autoptr (GError) error = NULL;
+          g_autofree char *path = g_build_filename (fx->dir, "full.out", NULL);
+          GtChartExportOptions options = GT_CHART_EXPORT_OPTIONS_INIT;
+          g_autoptr (GDir) dir = NULL;
+          const char *name;
+
+          options.paper = GT_PAPER_A0;
+          options.format = formats[i];
+          g_assert_false (gt_chart_export (data, &chart, &options, path, NULL, NULL, NULL,
+                                           &error));
+          g_assert_nonnull (error);
+          g_printerr ("%s\n", error->message);
+          dir = g_dir_open (fx->dir, 0, NULL);
+          while ((name = g_dir_read_name (dir)) != NULL)
+            g_assert_false (g_str_has_prefix (name, "full.out") ||
+                            g_str_has_prefix (name, ".full.out"));
+        }
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*full.out: *File too large*full.out: *File too large*"
+                             "full.out: *File too large*");
+}
+
 static guint
 count_pixels (cairo_surface_t *image, guint32 rgb)
 {
@@ -707,6 +753,7 @@ main (int argc, char **argv)
               test_layout_many, teardown);
   g_test_add ("/chart/small-labels", Fixture, NULL, setup_demo, test_small_labels, teardown);
   g_test_add ("/chart/pdf", Fixture, NULL, setup_demo, test_pdf, teardown);
+  g_test_add ("/chart/disk-full", Fixture, NULL, setup_demo, test_disk_full, teardown);
   g_test_add ("/chart/png-colours", Fixture, NULL, setup_demo, test_png_colours, teardown);
   g_test_add ("/chart/today-label", Fixture, NULL, setup_demo, test_today_label, teardown);
   g_test_add ("/chart/as-of-created", Fixture, NULL, setup_demo, test_as_of_created, teardown);

@@ -353,7 +353,6 @@ gt_chart_export (const GtChartData *data, const GtChartOptions *chart,
   if (options->format == GT_CHART_FORMAT_PNG)
     {
       double dpi = options->dpi > 0 ? options->dpi : 150;
-      cairo_status_t status;
 
       surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * dpi / 72),
                                             (int) ceil (h * dpi / 72));
@@ -371,23 +370,14 @@ gt_chart_export (const GtChartData *data, const GtChartOptions *chart,
       cairo_destroy (cr);
       if (progress != NULL)
         progress (1, 1, user_data);
-      status = cairo_surface_write_to_png_stream (surface, gt_cairo_write_stdio,
-                                                  gt_safe_file_get_stream (file));
+      ok = gt_safe_file_write_png (file, surface, path, error);
       cairo_surface_destroy (surface);
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("%s: cannot write: %s"), display,
-                       cairo_status_to_string (status));
-          gt_safe_file_abort (file);
-          return FALSE;
-        }
-      return gt_safe_file_commit (file, error);
+      return ok;
     }
 
   if (options->format == GT_CHART_FORMAT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (gt_cairo_write_stdio, gt_safe_file_get_stream (file),
-                                                     w, h);
+      surface = cairo_svg_surface_create_for_stream (gt_safe_file_cairo_write, file, w, h);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       cr = cairo_create (surface);
       gt_chart_draw (cr, data, chart, w, h, NULL);

@@ -21,6 +21,7 @@ struct _GtSafeFile
   char *path;
   char *temp;
   FILE *fp;
+  int write_errno; /* of the first failed write through gt_safe_file_cairo_write () */
 };
 
 static void
@@ -86,7 +87,11 @@ gt_safe_file_commit (GtSafeFile *self, GError **error)
   int saved = 0, fd;
 
   errno = 0;
-  if (ferror (self->fp) || fflush (self->fp) != 0 || fsync (fileno (self->fp)) != 0)
+  /* A write that failed earlier left the stream in error; its errno (a full disk) was
+   * kept, errno itself is long gone. */
+  if (ferror (self->fp) && self->write_errno != 0)
+    saved = self->write_errno;
+  else if (ferror (self->fp) || fflush (self->fp) != 0 || fsync (fileno (self->fp)) != 0)
     saved = errno != 0 ? errno : EIO;
   if (fclose (self->fp) != 0 && saved == 0)
     saved = errno != 0 ? errno : EIO;
@@ -181,7 +186,7 @@ gt_safe_file_finish_surface (GtSafeFile *file, cairo_surface_t *surface, const c
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved = errno;
+      int saved = file->write_errno != 0 ? file->write_errno : errno;
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, G_FILE_ERROR,
@@ -195,17 +200,48 @@ gt_safe_file_finish_surface (GtSafeFile *file, cairo_surface_t *surface, const c
 }
 
 cairo_status_t
-gt_cairo_write_stdio (void *closure, const unsigned char *data, unsigned int length)
+gt_safe_file_cairo_write (void *closure, const unsigned char *data, unsigned int length)
 {
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
+  GtSafeFile *self = closure;
+
+  errno = 0;
+  if (fwrite (data, 1, length, self->fp) == length)
+    return CAIRO_STATUS_SUCCESS;
+  /* Kept for the message: Cairo reports only "error while writing to output stream", and
+   * the errno of this write is overwritten long before anyone asks. */
+  if (self->write_errno == 0)
+    self->write_errno = errno != 0 ? errno : EIO;
+  return CAIRO_STATUS_WRITE_ERROR;
+}
+
+gboolean
+gt_safe_file_write_png (GtSafeFile *file, cairo_surface_t *surface, const char *path,
+                        GError **error)
+{
+  cairo_status_t status = cairo_surface_write_to_png_stream (surface, gt_safe_file_cairo_write,
+                                                             file);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR,
+                   file->write_errno != 0 ? g_file_error_from_errno (file->write_errno)
+                                          : G_FILE_ERROR_IO,
+                   _("%s: cannot write: %s"), display,
+                   file->write_errno != 0 ? g_strerror (file->write_errno)
+                                          : cairo_status_to_string (status));
+      gt_safe_file_abort (file);
+      return FALSE;
+    }
+  return gt_safe_file_commit (file, error);
 }
 
 cairo_surface_t *
 gt_safe_file_pdf_surface (GtSafeFile *file, double width, double height, const char *title)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
-    gt_cairo_write_stdio, gt_safe_file_get_stream (file), width, height);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (gt_safe_file_cairo_write,
+                                                                  file, width, height);
 
   if (title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);

@@ -23,9 +23,15 @@ FILE *gt_safe_file_get_stream (GtSafeFile *file);
 gboolean gt_safe_file_commit (GtSafeFile *file, GError **error);
 /* Removes the temporary file; @path is untouched. Frees @file. */
 void gt_safe_file_abort (GtSafeFile *file);
-/* A cairo_write_func_t writing to the stdio stream @closure (gt_safe_file_get_stream ()). */
-cairo_status_t gt_cairo_write_stdio (void *closure, const unsigned char *data,
-                                     unsigned int length);
+/* A cairo_write_func_t writing into the GtSafeFile @closure; the errno of a failed write
+ * (a full disk) is kept for the message of gt_safe_file_finish_surface () and of
+ * gt_safe_file_commit (). */
+cairo_status_t gt_safe_file_cairo_write (void *closure, const unsigned char *data,
+                                         unsigned int length);
+/* Writes @surface as PNG into @file and commits it as gt_safe_file_commit () does; on
+ * failure, an error naming @path and the reason, and @file is aborted. */
+gboolean gt_safe_file_write_png (GtSafeFile *file, cairo_surface_t *surface, const char *path,
+                                 GError **error);
 /* A PDF surface of @width × @height points writing into @file, titled @title (may be NULL)
  * and naming Guatu as its creator. */
 cairo_surface_t *gt_safe_file_pdf_surface (GtSafeFile *file, double width, double height,

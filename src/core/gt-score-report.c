@@ -245,7 +245,7 @@ gt_score_chart_write_png (const GtScoreRun *run, const char *path, int width, in
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
   GtSafeFile *file;
-  cairo_status_t status;
+  gboolean ok;
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -257,18 +257,9 @@ gt_score_chart_write_png (const GtScoreRun *run, const char *path, int width, in
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  status = cairo_surface_write_to_png_stream (surface, gt_cairo_write_stdio, gt_safe_file_get_stream (file));
+  ok = gt_safe_file_write_png (file, surface, path, error);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("%s: cannot write: %s"), display,
-                   cairo_status_to_string (status));
-      gt_safe_file_abort (file);
-      return FALSE;
-    }
-  return gt_safe_file_commit (file, error);
+  return ok;
 }
 
 /* Table layout */
