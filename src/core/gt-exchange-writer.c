@@ -168,6 +168,13 @@ output_close (void *data)
   return 0;
 }
 
+/* libxml2's own report of a failed write ("I/O error : write error" on stderr): the export's
+ * error says which file and why. */
+static void
+quiet (void *data, const char *format, ...)
+{
+}
+
 static sqlite3_stmt *
 prepare_type (Writer *w, GtExchangeType type, const char *sql, GError **error)
 {
@@ -589,6 +596,7 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
   w.stream = gt_safe_file_get_stream (file);
   /* Nothing written yet: large writes, not one system call per 4 KB. */
   setvbuf (w.stream, NULL, _IOFBF, 1024 * 1024);
+  xmlSetGenericErrorFunc (NULL, quiet); /* this thread's libxml2 only */
   out = xmlOutputBufferCreateIO (output_write, output_close, &w, NULL);
   w.writer = xmlNewTextWriter (out);
   ok = write_document (&w, package_uuid, period, created, counts, &local_error);
