@@ -60,11 +60,14 @@ static const char export_sql[] =
   " FROM tree JOIN members m ON m.org_id = tree.id JOIN organizations o ON o.id = m.org_id"
   " WHERE m.status = 'active' ORDER BY tree.path, m.id";
 
+/* @saved: errno just after the failing call. A failed write in the zip library leaves it
+ * set ("No space left on device" says more than "Zip generic error ZIP_ERRNO"). */
 static gboolean
-xlsx_error (GError **error, const char *display, lxw_error code)
+xlsx_error (GError **error, const char *display, lxw_error code, int saved)
 {
   g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_OUTPUT, _("%s: cannot write: %s"),
-               display, lxw_strerror (code));
+               display, code == LXW_ERROR_ZIP_FILE_OPERATION && saved != 0
+                          ? g_strerror (saved) : lxw_strerror (code));
   return FALSE;
 }
 
@@ -188,7 +191,7 @@ gt_roster_export_xlsx (GtStorage *storage, const char *org, const char *path,
   if (workbook == NULL)
     {
       g_unlink (temp);
-      return xlsx_error (error, display, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return xlsx_error (error, display, LXW_ERROR_MEMORY_MALLOC_FAILED, 0);
     }
   sheet = workbook_add_worksheet (workbook, NULL);
   bold = workbook_add_format (workbook);
@@ -205,13 +208,16 @@ gt_roster_export_xlsx (GtStorage *storage, const char *org, const char *path,
     {
       workbook_close (workbook); /* frees it; what it wrote goes with the temporary file */
       g_unlink (temp);
-      return lxw != LXW_NO_ERROR ? xlsx_error (error, display, lxw) : FALSE;
+      return lxw != LXW_NO_ERROR ? xlsx_error (error, display, lxw, 0) : FALSE;
     }
+  errno = 0;
   lxw = workbook_close (workbook);
   if (lxw != LXW_NO_ERROR)
     {
+      int zip_errno = errno;
+
       g_unlink (temp);
-      return xlsx_error (error, display, lxw);
+      return xlsx_error (error, display, lxw, zip_errno);
     }
 
   saved = sync_path (temp, FALSE);
