@@ -392,13 +392,16 @@ gt_audit_resume (GtAudit *self, const char *summary)
 {
   g_autoptr (GList) keys = NULL;
   GString *counts;
-  Entry e = { .action = "bulk", .table = g_strdup ("") };
+  Entry e = { .action = "bulk" };
 
   if (self->suspended == 0) /* the transaction was rolled back */
     return;
+  /* Inside another bulk change (a project snapshot within the demo's): that one's entry
+   * counts these rows too. */
   if (--self->suspended > 0)
     return;
 
+  e.table = g_strdup ("");
   keys = g_list_sort (g_hash_table_get_keys (self->bulk_counts), (GCompareFunc) strcmp);
   counts = g_string_new ("{");
   for (GList *l = keys; l != NULL; l = l->next)
