@@ -563,13 +563,8 @@ check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   g_autoptr (GtStorage) storage = NULL;
   GError *error = NULL;
 
-  /* A connection of this thread's own: SQLite connections are not shared across threads. */
-  storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
-  if (storage == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if ((storage = gt_task_open_storage (task, job->db_path)) == NULL)
+    return;
   for (guint i = 0; i < job->items->len; i++)
     {
       Item *item = &g_array_index (job->items, Item, i);

@@ -183,14 +183,9 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   GtExchangeExportOptions options = { 0 };
   GError *error = NULL;
 
-  /* A connection of this thread's own: SQLite connections are not shared across threads. */
   job->task = task;
-  storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
-  if (storage == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if ((storage = gt_task_open_storage (task, job->db_path)) == NULL)
+    return;
   options.kind = job->kind;
   options.period = job->period;
   options.to_code = job->to_code;

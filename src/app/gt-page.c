@@ -303,3 +303,14 @@ gt_page_run_get_data (GAsyncResult *result)
 {
   return ((PageRun *) g_task_get_task_data (G_TASK (result)))->data;
 }
+
+GtStorage *
+gt_task_open_storage (GTask *task, const char *db_path)
+{
+  GError *error = NULL;
+  GtStorage *storage = gt_storage_open (db_path, GT_STORAGE_OPEN_DEFAULT, &error);
+
+  if (storage == NULL)
+    g_task_return_error (task, error);
+  return storage;
+}

@@ -79,4 +79,9 @@ gpointer gt_page_run_get_data (GAsyncResult *result);
 /* Cancels the work under way in *@cancellable, if any, and clears it. */
 void gt_page_cancel (GCancellable **cancellable);
 
+/* From a GTask's worker thread: a connection of the thread's own to @db_path (SQLite
+ * connections are not shared across threads), or NULL once the error has been returned
+ * through @task. */
+GtStorage *gt_task_open_storage (GTask *task, const char *db_path);
+
 G_END_DECLS

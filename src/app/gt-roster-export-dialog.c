@@ -86,13 +86,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   guint n = 0;
   gboolean ok;
 
-  /* A connection of this thread's own: SQLite connections are not shared across threads. */
-  storage = gt_storage_open (data->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
-  if (storage == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if ((storage = gt_task_open_storage (task, data->db_path)) == NULL)
+    return;
   if (data->xlsx)
     ok = gt_roster_export_xlsx (storage, data->org, data->path, data->flags, &n, &error);
   else

@@ -190,13 +190,8 @@ parse_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   GtRosterReport *report;
   GError *error = NULL;
 
-  /* A connection of this thread's own: SQLite connections are not shared across threads. */
-  storage = gt_storage_open (data->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
-  if (storage == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if ((storage = gt_task_open_storage (task, data->db_path)) == NULL)
+    return;
   if (g_task_return_error_if_cancelled (task))
     return;
   report = gt_roster_parse (storage, data->path, data->encoding, data->org, &error);
@@ -442,13 +437,8 @@ apply_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   g_autoptr (GtStorage) storage = NULL;
   GError *error = NULL;
 
-  /* A connection of this thread's own: SQLite connections are not shared across threads. */
-  storage = gt_storage_open (job->db_path, GT_STORAGE_OPEN_DEFAULT, &error);
-  if (storage == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if ((storage = gt_task_open_storage (task, job->db_path)) == NULL)
+    return;
   gt_audit_name_operator (storage, job->operator_name, job->program);
   if (gt_roster_apply_full (storage, job->report, job->valid_only, cancellable,
                             apply_progress, job, &error))
