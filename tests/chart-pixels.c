@@ -78,3 +78,27 @@ chart_pixel_is_purple (cairo_surface_t *image, double x, double y)
 
   return r - g > 30 && b - g > 30;
 }
+
+void
+chart_pixels_today_line (cairo_surface_t *image, double *x0, double *x1)
+{
+  double w, h, step = 1.0 / PNG_SCALE;
+
+  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
+  *x0 = *x1 = -1;
+  for (double x = w * 0.3; x < w - 20; x += step)
+    {
+      gboolean seen = FALSE;
+
+      for (double y = h - 40; y < h - 32 && !seen; y += step)
+        seen = chart_pixel_is_purple (image, x, y);
+      if (seen)
+        {
+          if (*x0 < 0)
+            *x0 = x;
+          *x1 = x + step;
+        }
+    }
+  g_assert_cmpfloat (*x0, >, 0);
+  g_assert_cmpfloat (*x1 - *x0, <, 3); /* one line */
+}

@@ -27,5 +27,9 @@ cairo_surface_t *chart_pixels_draw (GtChartData *data, GtChartKind kind, GArray 
 guint32 chart_pixel_at (cairo_surface_t *image, double x, double y);
 /* Whether the pixel at (@x, @y) is drawn in (or blended from) the purple overdue colour. */
 gboolean chart_pixel_is_purple (cairo_surface_t *image, double x, double y);
+/* The route map's today line on A4 portrait: the columns *@x0 … *@x1 (points) where it is
+ * purple a little above the footer, below every project, where only the line is drawn (its
+ * dashes are 3 pt with 2 pt gaps, so 8 pt of rows see it). Asserts there is one line. */
+void chart_pixels_today_line (cairo_surface_t *image, double *x0, double *x1);
 
 G_END_DECLS

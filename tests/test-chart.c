@@ -522,32 +522,15 @@ test_today_label (Fixture *fx, gconstpointer unused)
   g_autoptr (GtChartData) data = NULL;
   g_autoptr (GArray) boxes = gt_chart_boxes_new ();
   cairo_surface_t *image;
-  double w, h, lx0 = -1, lx1 = -1, step = 1.0 / PNG_SCALE, y_probe;
+  double lx0 = -1, lx1 = -1, step = 1.0 / PNG_SCALE;
   guint labels = 0;
 
   chart_pixels_set_legend (fx->storage, NULL);
   data = gt_chart_data_load (fx->storage, "2026-09-20", &error);
   g_assert_no_error (error);
   image = draw_png (fx->dir, data, GT_CHART_ROUTE, boxes);
-  gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
 
-  /* The line: the purple columns a little above the footer (below every project), where only
-   * the line is drawn; its dashes are 3 pt with 2 pt gaps, so 8 pt of rows see it. */
-  y_probe = h - 40;
-  for (double x = w * 0.3; x < w - 20; x += step)
-    {
-      gboolean seen = FALSE;
-      for (double y = y_probe; y < y_probe + 8 && !seen; y += step)
-        seen = chart_pixel_is_purple (image, x, y);
-      if (seen)
-        {
-          if (lx0 < 0)
-            lx0 = x;
-          lx1 = x + step;
-        }
-    }
-  g_assert_cmpfloat (lx0, >, 0);
-  g_assert_cmpfloat (lx1 - lx0, <, 3); /* one line */
+  chart_pixels_today_line (image, &lx0, &lx1);
   g_test_message ("today line x %.1f … %.1f", lx0, lx1);
 
   /* The label: the only text drawn in the overdue colour (away from the line's own pixels);
