@@ -177,8 +177,7 @@ verify_file (const char *path, const char *display, gboolean quick, int *version
   int rc, app_id = 0, user_version = 0;
   size_t n;
   gboolean not_regular = FALSE;
-  int fd = gt_file_open_regular (path, &not_regular);
-  FILE *fp = fd >= 0 ? fdopen (fd, "rb") : NULL;
+  FILE *fp = gt_file_fopen_regular (path, &not_regular);
 
   if (not_regular)
     {
@@ -188,10 +187,7 @@ verify_file (const char *path, const char *display, gboolean quick, int *version
     }
   if (fp == NULL)
     {
-      int saved = errno;
-      if (fd >= 0)
-        close (fd);
-      set_file_error (error, saved, GT_STORAGE_ERROR_CANT_OPEN, display,
+      set_file_error (error, errno, GT_STORAGE_ERROR_CANT_OPEN, display,
                       _("cannot read the backup"));
       return FALSE;
     }

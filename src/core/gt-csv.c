@@ -16,7 +16,6 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "gt-csv.h"
 #include "gt-file.h"
@@ -309,22 +308,19 @@ gt_csv_reader_load_file (GtCsvReader *self, const char *path, GError **error)
   char buffer[65536];
   FILE *fp;
   size_t n;
-  int saved = 0, fd;
+  int saved = 0;
   gboolean not_regular = FALSE;
 
   /* A FIFO or a device is refused, not read until it ends (or waited on forever). */
-  fd = gt_file_open_regular (path, &not_regular);
-  if (fd < 0 && not_regular)
+  fp = gt_file_fopen_regular (path, &not_regular);
+  if (not_regular)
     {
       g_set_error (error, GT_CSV_ERROR, GT_CSV_ERROR_OPEN, _("%s: not a regular file"), display);
       return FALSE;
     }
-  fp = fd >= 0 ? fdopen (fd, "rb") : NULL;
   if (fp == NULL)
     {
       saved = errno;
-      if (fd >= 0)
-        close (fd);
       g_set_error (error, GT_CSV_ERROR, GT_CSV_ERROR_OPEN, _("%s: cannot open: %s"), display,
                    g_strerror (saved));
       return FALSE;

@@ -280,3 +280,18 @@ gt_file_open_regular (const char *path, gboolean *not_regular)
     fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
   return fd;
 }
+
+FILE *
+gt_file_fopen_regular (const char *path, gboolean *not_regular)
+{
+  int fd = gt_file_open_regular (path, not_regular);
+  FILE *fp = fd >= 0 ? fdopen (fd, "rb") : NULL;
+
+  if (fp == NULL && fd >= 0)
+    {
+      int saved = errno;
+      close (fd);
+      errno = saved;
+    }
+  return fp;
+}

@@ -50,6 +50,8 @@ gboolean gt_file_write_atomically (const char *path, const char *data, gsize len
  * the descriptor, or -1 with errno set; *@not_regular is TRUE when @path exists but is a
  * folder, a FIFO, a device or a socket (a file to read is refused then, not waited for). */
 int gt_file_open_regular (const char *path, gboolean *not_regular);
+/* The same as a stdio stream for reading ("rb"), or NULL with errno set. */
+FILE *gt_file_fopen_regular (const char *path, gboolean *not_regular);
 
 /* The first characters that make Excel and WPS read a cell as a formula. */
 #define GT_CSV_FORMULA_STARTS "=+-@"
