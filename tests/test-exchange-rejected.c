@@ -74,6 +74,42 @@ test_rejected (Fixture *fx, gconstpointer data)
   bytes[length / 2] ^= 0x01;
   g_clear_pointer (&path, g_free);
 
+  /* Saved again by an editor in GBK: the declaration and every Chinese character changed.
+   * The refusal says so, and one GBK character in a UTF-8 file is found by its line. */
+  {
+    g_autofree char *gbk = NULL, *resaved = g_strdup (bytes);
+    g_autofree char *mixed = g_memdup2 (bytes, length);
+    char *decl = strstr (resaved, "encoding=\"UTF-8\""), *han;
+    gsize gbk_length = 0;
+
+    g_assert_true (decl != NULL && decl - resaved < 100);
+    memcpy (decl + strlen ("encoding=\""), "GBK\"  ", 6);
+    gbk = g_convert (resaved, length, "GBK", "UTF-8", NULL, &gbk_length, &error);
+    g_assert_no_error (error);
+    path = exchange_path (fx->dir, "gbk.xml");
+    g_assert_true (g_file_set_contents (path, gbk, gbk_length, NULL));
+    assert_rejected (fx, path, GT_KEYS_ERROR, GT_KEYS_ERROR_BAD_SIGNATURE,
+                     "declares the encoding “GBK”");
+    g_clear_pointer (&path, g_free);
+
+    /* 党 (E5 85 9A) as GBK (B5 B3) and a space. */
+    han = g_strstr_len (mixed, length, "党");
+    g_assert_nonnull (han);
+    memcpy (han, "\xb5\xb3 ", 3);
+    {
+      guint line = 1;
+      g_autofree char *expected = NULL;
+
+      for (const char *q = mixed; q < han; q++)
+        line += *q == '\n';
+      expected = g_strdup_printf ("line %u holds bytes that are not UTF-8", line);
+      path = exchange_path (fx->dir, "one-gbk-character.xml");
+      g_assert_true (g_file_set_contents (path, mixed, length, NULL));
+      assert_rejected (fx, path, GT_KEYS_ERROR, GT_KEYS_ERROR_BAD_SIGNATURE, expected);
+      g_clear_pointer (&path, g_free);
+    }
+  }
+
   /* Truncated (a copy cut off): said to be incomplete, not to be no signed package. */
   path = exchange_path (fx->dir, "truncated.xml");
   g_assert_true (g_file_set_contents (path, bytes, length - 200, NULL));

@@ -400,6 +400,70 @@ set_unsigned_error (const char *display, const guint8 *data, gsize length, GErro
                    "<?guatu-signature …?> line"), display);
 }
 
+/* The encoding the XML declaration at the start of @data names, or NULL when it names none. */
+static char *
+declared_encoding (const guint8 *data, gsize length)
+{
+  g_autofree char *head = NULL;
+  const char *p, *end;
+
+  length = MIN (length, 256);
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    data += 3, length -= 3;
+  if (length < 5 || memcmp (data, "<?xml", 5) != 0)
+    return NULL;
+  head = g_strndup ((const char *) data, length);
+  if ((end = strstr (head, "?>")) != NULL)
+    head[end - head] = '\0';
+  if ((p = strstr (head, "encoding")) == NULL)
+    return NULL;
+  for (p += strlen ("encoding"); *p == ' ' || *p == '='; p++)
+    ;
+  if (*p != '"' && *p != '\'')
+    return NULL;
+  end = strchr (p + 1, *p);
+  return end != NULL ? g_strndup (p + 1, end - p - 1) : NULL;
+}
+
+/* A signature that does not match @data (@length bytes before the signature line) says why
+ * when it can see it: another program saved the package again in another encoding (GBK from
+ * an editor, typically), which changes every Chinese character's bytes. */
+static void
+explain_bad_signature (const guint8 *data, gsize length, GError *error)
+{
+  g_autofree char *encoding = declared_encoding (data, length);
+  const char *bad = NULL;
+  char *message = NULL;
+
+  if (!g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_BAD_SIGNATURE))
+    return;
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0 &&
+      g_ascii_strcasecmp (encoding, "UTF8") != 0)
+    /* TRANSLATORS: after "the signature does not match the contents…"; %s is an encoding
+     * name such as GBK */
+    message = g_strdup_printf (_("%s; its first line declares the encoding “%s”, while Guatu "
+                                 "writes packages in UTF-8: a program opened it and saved it "
+                                 "again. Copy the package as it was written, without opening "
+                                 "it in another program"), error->message, encoding);
+  else if (!g_utf8_validate_len ((const char *) data, length, &bad))
+    {
+      guint line = 1;
+
+      for (const guint8 *p = data; p < (const guint8 *) bad; p++)
+        line += *p == '\n';
+      /* TRANSLATORS: after "the signature does not match the contents…" */
+      message = g_strdup_printf (_("%s; line %u holds bytes that are not UTF-8, while Guatu "
+                                   "writes packages in UTF-8: a program saved it again in "
+                                   "another encoding (GBK?). Copy the package as it was "
+                                   "written"), error->message, line);
+    }
+  if (message != NULL)
+    {
+      g_free (error->message);
+      error->message = message;
+    }
+}
+
 static GtExchangeSignature *
 check (GtStorage *storage, const char *public_pem, const char *display, const guint8 *data,
        gsize length, GError **error)
@@ -426,7 +490,11 @@ check (GtStorage *storage, const char *public_pem, const char *display, const gu
   for (gsize off = 0; off < start; off += CHUNK)
     gt_verifier_update (verifier, data + off, MIN (CHUNK, start - off));
   if (!finish (sig, verifier, display, data + start, end - start, der, der_len, error))
-    return NULL;
+    {
+      if (error != NULL)
+        explain_bad_signature (data, start, *error);
+      return NULL;
+    }
   return g_steal_pointer (&sig);
 }
 
