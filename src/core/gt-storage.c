@@ -418,66 +418,6 @@ read_pragma_int (GtStorage *self, const char *pragma, int *out, GError **error)
   return TRUE;
 }
 
-static gboolean
-migrate (GtStorage *self, int target, GError **error)
-{
-  const GtMigration *steps;
-  guint n_steps;
-  /* An existing database is backed up before its first upgrade step; a new one not. */
-  gboolean back_up = self->schema_version > 0;
-
-  steps = gt_schema_get_migrations (&n_steps);
-  for (guint i = 0; i < n_steps; i++)
-    {
-      const GtMigration *step = &steps[i];
-      g_autofree char *bump = NULL;
-      g_autoptr (GError) local_error = NULL;
-
-      if (step->version <= self->schema_version || step->version > target)
-        continue;
-
-      if (back_up)
-        {
-          if (!gt_backup_automatic (self, "migration", NULL, &local_error))
-            {
-              g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_MIGRATION,
-                           _("%s: the database was not upgraded to version %d, because the "
-                             "backup before the upgrade failed: %s"),
-                           self->path, step->version, local_error->message);
-              return FALSE;
-            }
-          back_up = FALSE;
-        }
-
-      if (!gt_storage_begin (self, &local_error))
-        goto failed;
-      if (self->schema_version == 0)
-        {
-          g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
-                                                     (int) GT_APPLICATION_ID);
-          if (!gt_storage_exec (self, app_id, &local_error))
-            goto failed;
-        }
-      bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
-      if (!gt_storage_exec (self, step->sql, &local_error) ||
-          (step->run != NULL && !step->run (self, &local_error)) ||
-          !gt_storage_exec (self, bump, &local_error) || !gt_storage_commit (self, &local_error))
-        goto failed;
-
-      g_debug ("%s: schema upgraded to version %d (%s)", self->path, step->version, step->summary);
-      self->schema_version = step->version;
-      continue;
-
-    failed:
-      gt_storage_rollback (self);
-      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_MIGRATION,
-                   _("%s: upgrading the database to version %d failed and was undone: %s"),
-                   self->path, step->version, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Sets the journal mode @mode ("WAL", "DELETE"): 1 when it is in force now, 0 when SQLite
  * kept the old one (a read-only medium), -1 on an error (another connection holds the file:
  * "database is locked"), which @doing describes. */
@@ -704,7 +644,7 @@ storage_open (const char *path, GtStorageOpenFlags flags, int target_version, GE
         g_unlink (path);
       return NULL;
     }
-  if (!migrate (self, target_version, error))
+  if (!gt_storage_migrate (self, &self->schema_version, target_version, error))
     {
       g_clear_object (&self);
       if (created)
@@ -850,30 +790,6 @@ gt_storage_refuse (GtStorage *self, GError **error, const char *format, ...)
   g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT, "%s: %s", self->path,
                message);
   return FALSE;
-}
-
-gboolean
-gt_date_is_valid (const char *text)
-{
-  int y, m, d;
-  char tail;
-
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
-}
-
-char *
-gt_today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-char *
-gt_now_iso8601 (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 void
