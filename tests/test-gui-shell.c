@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gt-task-bar.h"
 #include "gt-window-backup.h"
@@ -524,6 +526,58 @@ test_page_option (gconstpointer dir)
   g_test_trap_assert_passed ();
 }
 
+static char *
+holder_path (const char *dir)
+{
+  g_autofree char *name = g_strdup_printf ("shell.db.holder-%d", (int) getpid ());
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Sends the application SIGTERM, as a logout or `kill` does. */
+static gboolean
+drive_terminate (gpointer user_data)
+{
+  GApplication *app = user_data;
+  const char *dir = g_object_get_data (G_OBJECT (app), "test-data");
+  g_autofree char *holder = holder_path (dir);
+
+  pump ();
+  g_assert_true (g_file_test (holder, G_FILE_TEST_EXISTS));
+  gtk_paned_set_position (GTK_PANED (find_widget (GTK_WIDGET (gtk_application_get_active_window (
+                                                    GTK_APPLICATION (app))),
+                                                  GTK_TYPE_PANED, "paned")),
+                          233);
+  kill (getpid (), SIGTERM);
+  return G_SOURCE_REMOVE;
+}
+
+/* SIGTERM quits as Ctrl+Q does: the window state is saved, the database closed and its holder
+ * file removed (before, a killed window left DB.holder-PID and the WAL behind). */
+static void
+test_sigterm_run (gconstpointer dir)
+{
+  g_autofree char *path = g_build_filename (dir, "shell.db", NULL);
+  g_autofree char *holder = holder_path (dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  if (!g_test_subprocess ())
+    return; /* run by test_sigterm */
+  gui_test_run_app (path, drive_terminate, (gpointer) dir);
+  g_assert_false (g_file_test (holder, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 233);
+  }
+}
+
+static void
+test_sigterm (gconstpointer dir)
+{
+  g_test_trap_subprocess ("/gui/shell/sigterm/run", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -537,6 +591,8 @@ main (int argc, char **argv)
   g_test_add_data_func ("/gui/shell/page-option/first", dir, test_page_option_first);
   g_test_add_data_func ("/gui/shell/page-option/other", dir, test_page_option_other);
   g_test_add_data_func ("/gui/shell/page-option/saved", dir, test_page_option_saved);
+  g_test_add_data_func ("/gui/shell/sigterm", dir, test_sigterm);
+  g_test_add_data_func ("/gui/shell/sigterm/run", dir, test_sigterm_run);
   rc = g_test_run ();
   gui_test_remove_dir (dir);
   return rc;

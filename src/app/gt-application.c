@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "gt-application.h"
 #include "gt-window.h"
@@ -58,17 +60,27 @@ quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtApplication *self = GT_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Each window saves its size and state now: gtk_window_close() only queues the
-   * delete event, which the quitting main loop would never deliver. */
+  /* Each window saves its size and state and is destroyed now: gtk_window_close() only
+   * queues the delete event, which the quitting main loop would never deliver, and a window
+   * left alive keeps its database open (its WAL and holder file stay behind). */
   while (windows != NULL)
     {
       GList *next = windows->next;
       if (GT_IS_WINDOW (windows->data))
         gt_window_save_state (GT_WINDOW (windows->data));
-      gtk_window_close (GTK_WINDOW (windows->data));
+      gtk_widget_destroy (GTK_WIDGET (windows->data));
       windows = next;
     }
   g_application_quit (G_APPLICATION (self));
+}
+
+/* SIGTERM (a logout, `kill`), SIGINT and SIGHUP quit as Ctrl+Q does: the windows save their
+ * state and the database is closed, which removes its holder file (DB.holder-PID). */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
 }
 
 static const GActionEntry app_entries[] = {
@@ -144,6 +156,9 @@ gt_application_startup (GApplication *application)
                                    self);
   set_accels (self);
   load_css ();
+  g_unix_signal_add (SIGTERM, on_quit_signal, self);
+  g_unix_signal_add (SIGINT, on_quit_signal, self);
+  g_unix_signal_add (SIGHUP, on_quit_signal, self);
 }
 
 static int
