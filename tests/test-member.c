@@ -193,6 +193,8 @@ test_life_cycle (Fixture *fx, gconstpointer data)
   g_assert_false (gt_member_record_event (fx->storage, id, "full_membership", "2026-06-30", NULL,
                                           NULL, &error));
   g_assert_nonnull (strstr (error->message, "probation"));
+  /* Refusals name the member, not their record number. */
+  g_assert_nonnull (strstr (error->message, good.name));
   g_clear_error (&error);
   g_assert_true (gt_member_record_event (fx->storage, id, "full_membership", "2026-07-01", NULL,
                                          NULL, &error));

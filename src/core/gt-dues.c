@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gt-dues.h"
+#include "gt-member.h"
 #include "gt-life.h"
 #include "gt-life-private.h"
 
@@ -555,9 +556,8 @@ gt_dues_for_month (GtStorage *storage, gint64 member_id, const char *month, gint
       !dues_of_year (storage, member_id, atoi (month), &found, dues_fen, error))
     return FALSE;
   if (!found)
-    return gt_storage_refuse (storage, error,
-                              _("member %d has no dues base for %.4s; set one first"),
-                              (int) member_id, month);
+    return gt_member_refuse (storage, error, member_id,
+                             _("no dues base for %.4s; set one first"), month);
   return TRUE;
 }
 
@@ -597,11 +597,11 @@ gt_dues_pay (GtStorage *storage, gint64 member_id, const char *month, gint64 amo
   if (!member_info (storage, member_id, NULL, &status, &join_month, &org_id, error))
     return FALSE;
   if (g_strcmp0 (status, "active") != 0)
-    return gt_storage_refuse (storage, error, _("member %d is not active (%s)"),
-                              (int) member_id, status);
+    return gt_member_refuse (storage, error, member_id, _("not active (%s)"),
+                             gt_label_member_status (status));
   if (join_month != NULL && strcmp (month, join_month) < 0)
-    return gt_storage_refuse (storage, error, _("member %d joined in %s, after %s"),
-                              (int) member_id, join_month, month);
+    return gt_member_refuse (storage, error, member_id, _("joined in %s, after %s"),
+                             join_month, month);
   if (amount_fen == 0 && !gt_dues_for_month (storage, member_id, month, &amount_fen, error))
     return FALSE;
   if (amount_fen == 0)
@@ -618,9 +618,8 @@ gt_dues_pay (GtStorage *storage, gint64 member_id, const char *month, gint64 amo
       g_autofree char *when = GT_COLUMN_TEXT (stmt, 0);
 
       sqlite3_reset (stmt);
-      return gt_storage_refuse (storage, error,
-                                _("member %d already paid the dues of %s (on %s)"),
-                                (int) member_id, month, when);
+      return gt_member_refuse (storage, error, member_id,
+                               _("already paid the dues of %s (on %s)"), month, when);
     }
   sqlite3_reset (stmt);
 
@@ -661,8 +660,8 @@ gt_dues_unpay (GtStorage *storage, gint64 member_id, const char *month, GError *
   sqlite3_bind_text (stmt, 2, month, -1, SQLITE_TRANSIENT);
   ok = gt_storage_step_done (storage, stmt, error);
   if (ok && sqlite3_changes (gt_storage_get_db (storage)) == 0)
-    ok = gt_storage_refuse (storage, error, _("member %d has no payment for %s"),
-                            (int) member_id, month != NULL ? month : "");
+    ok = gt_member_refuse (storage, error, member_id, _("no payment for %s"),
+                           month != NULL ? month : "");
   if (!ok || !gt_storage_commit (storage, error))
     {
       gt_storage_rollback (storage);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gt-life.h"
+#include "gt-member.h"
 #include "gt-life-private.h"
 #include "gt-registers.h"
 
@@ -458,12 +459,10 @@ gt_meeting_set_attendance (GtStorage *storage, gint64 meeting_id, GPtrArray *att
       if (!g_hash_table_contains (allowed, &a->member_id))
         return refuse_not_on_roster (storage, a->member_id, org_id, error);
       if (g_hash_table_contains (seen, &a->member_id))
-        return gt_storage_refuse (storage, error, _("member %d is listed twice"),
-                                  (int) a->member_id);
+        return gt_member_refuse (storage, error, a->member_id, _("listed twice"));
       if (a->present && a->reason != NULL && *a->reason != '\0')
-        return gt_storage_refuse (storage, error,
-                                  _("member %d was present: a reason is only for absentees"),
-                                  (int) a->member_id);
+        return gt_member_refuse (storage, error, a->member_id,
+                                 _("was present: a reason is only for absentees"));
       g_hash_table_add (seen, &a->member_id);
     }
 

@@ -267,11 +267,11 @@ gt_rectify_propose (GtStorage *storage, const GtScoreRules *rules, gint64 member
         found = r;
     }
   if (found == NULL)
-    return gt_storage_refuse (storage, error, _("member %d is not an active member"), (int) member_id);
+    return gt_member_refuse (storage, error, member_id, _("not an active member"));
   if (!found->warning)
-    return gt_storage_refuse (storage, error,
-                              _("member %d scored %g in %d, not below the line of %g: no 整转"),
-                              (int) member_id, found->score, year,
+    return gt_member_refuse (storage, error, member_id,
+                             _("scored %g in %d, not below the line of %g: no 整转"),
+                             found->score, year,
                               gt_score_rules_get (rules, "link.pass"));
 
   stmt = gt_storage_prepare (storage,
@@ -296,9 +296,8 @@ gt_rectify_propose (GtStorage *storage, const GtScoreRules *rules, gint64 member
 
       sqlite3_reset (stmt);
       if (ext == SQLITE_CONSTRAINT_UNIQUE)
-        return gt_storage_refuse (storage, error,
-                                  _("member %d already has an open 整转 proposal for %d"),
-                                  (int) member_id, year);
+        return gt_member_refuse (storage, error, member_id,
+                                 _("already has an open 整转 proposal for %d"), year);
       gt_storage_set_error (storage, error, "rectifications");
       return FALSE;
     }

@@ -319,14 +319,14 @@ record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
     return FALSE;
   problem = transition_problem (kind, status, category);
   if (problem != NULL)
-    return gt_storage_refuse (storage, error, _("member %d: %s"), (int) id, problem);
+    return gt_member_refuse (storage, error, id, "%s", problem);
   if (last != NULL && strcmp (date, last) < 0)
-    return gt_storage_refuse (storage, error, _("member %d: %s is before the latest recorded event (%s)"),
-                   (int) id, date, last);
+    return gt_member_refuse (storage, error, id,
+                             _("%s is before the latest recorded event (%s)"), date, last);
   if (g_strcmp0 (kind, "full_membership") == 0 && !gt_member_probation_served (joined, date))
-    return gt_storage_refuse (storage, error,
-                              _("member %d: full membership on %s comes less than a year of"
-                                " probation after joining on %s"), (int) id, date, joined);
+    return gt_member_refuse (storage, error, id,
+                             _("full membership on %s comes less than a year of"
+                               " probation after joining on %s"), date, joined);
   if (g_strcmp0 (kind, "transfer_in") == 0)
     org_id = to_org_id;
   return insert_event (storage, id, kind, date, org_id, detail, error) &&
@@ -372,7 +372,7 @@ transfer_one (GtStorage *storage, gint64 id, gint64 to_org_id, const char *date,
   if (!load_state (storage, id, &status, &category, &last, &org_id, NULL, error))
     return FALSE;
   if (org_id == to_org_id)
-    return gt_storage_refuse (storage, error, _("member %d already belongs to that organisation"), (int) id);
+    return gt_member_refuse (storage, error, id, _("already belongs to that organisation"));
   return record_event (storage, id, "transfer_out", date, 0, detail, error) &&
          record_event (storage, id, "transfer_in", date, to_org_id, detail, error);
 }

@@ -244,3 +244,27 @@ gt_label_member_status (const char *status)
       return _(labels[i].label);
   return status != NULL ? status : "";
 }
+
+gboolean
+gt_member_refuse (GtStorage *storage, GError **error, gint64 member_id, const char *format, ...)
+{
+  g_autofree char *name = NULL, *message = NULL;
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT name FROM members WHERE id = ?",
+                                           NULL);
+  va_list args;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = GT_COLUMN_TEXT (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  if (name == NULL)
+    name = g_strdup_printf ("#%" G_GINT64_FORMAT, member_id);
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: a member's name, then what is wrong */
+  return gt_storage_refuse (storage, error, _("%s: %s"), name, message);
+}

@@ -45,6 +45,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtMemberRecord, gt_member_record_free)
  * Returns NULL with GT_STORAGE_ERROR_CONSTRAINT when no member matches. */
 GtMemberRecord *gt_member_lookup (GtStorage *storage, const char *key, GError **error);
 
+/* Refuses a change to member @member_id (gt_storage_refuse) with "NAME: MESSAGE": users know
+ * members by name, not by record number. */
+gboolean gt_member_refuse (GtStorage *storage, GError **error, gint64 member_id,
+                           const char *format, ...) G_GNUC_PRINTF (4, 5);
+
 /* The state that follows from the events, oldest first: @status is active, suspended,
  * transferred_out, exited or deceased; @category is probationary or full (NULL before
  * admission). The stored columns are a cache of this. */

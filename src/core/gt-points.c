@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gt-member.h"
 #include "gt-points.h"
 
 void
@@ -119,8 +120,8 @@ gt_points_add (GtStorage *storage, const GtScoreRules *rules, gint64 member_id,
       !gt_member_org_on (storage, member_id, period.end, &org_id, error))
     return FALSE;
   if (org_id == 0)
-    return gt_storage_refuse (storage, error, _("member %d was not yet a member in %s"),
-                              (int) member_id, month);
+    return gt_member_refuse (storage, error, member_id, _("was not yet a member in %s"),
+                             month);
 
   /* A basic item is the month's attendance, dues or study: once a month, or a year could
    * hold 23 "attended the meetings" and a score of 121 of 100. */
@@ -139,10 +140,10 @@ gt_points_add (GtStorage *storage, const GtScoreRules *rules, gint64 member_id,
         held = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
       if (held > 0)
-        return gt_storage_refuse (storage, error,
-                                  _("member %d already has “%s” for %s: a basic item counts"
-                                    " once a month (remove that entry to change it)"),
-                                  (int) member_id, item->label, month);
+        return gt_member_refuse (storage, error, member_id,
+                                 _("already has “%s” for %s: a basic item counts"
+                                   " once a month (remove that entry to change it)"),
+                                 item->label, month);
     }
 
   signed_points = points < 0 ? item->points : points;
