@@ -17,6 +17,7 @@
 #include "gt-household-page.h"
 #include "gt-household.h"
 #include "gt-member-dialog.h"
+#include "gt-member-model.h"
 #include "gt-member.h"
 #include "gt-registers.h"
 #include "gt-roster-export-dialog.h"
@@ -255,6 +256,33 @@ drive_window (gpointer user_data)
     /* saved: the dialog is gone and the probationary list grew by one */
     model = page_model (stack, "members");
     g_assert_cmpint (count_rows (model, NULL), ==, probationary + 1);
+
+    /* Transferred out, the member leaves the register's list but is found among the former
+     * members, labelled with where they went; back in, they return. */
+    {
+      GtStorage *storage = gt_window_get_storage (window);
+      g_autoptr (GPtrArray) found = gt_member_search (storage, "龚自珍", NULL, 0, 0, NULL);
+      gint64 gong = ((GtMember *) found->pdata[0])->id;
+      g_autofree char *label = NULL;
+      GtkTreeIter first;
+
+      g_assert_true (gt_member_record_event (storage, gong, "transfer_out", NULL, NULL, NULL,
+                                             NULL));
+      pump ();
+      g_assert_cmpint (count_rows (page_model (stack, "members"), NULL), ==, probationary);
+      gtk_combo_box_set_active_id (GTK_COMBO_BOX (category_combo), "former");
+      pump ();
+      model = page_model (stack, "members");
+      g_assert_cmpint (count_rows (model, NULL), ==, 1);
+      g_assert_true (gtk_tree_model_get_iter_first (model, &first));
+      gtk_tree_model_get (model, &first, GT_MEMBER_COLUMN_CATEGORY, &label, -1);
+      g_assert_cmpstr (label, ==, gt_label_member_status ("transferred_out"));
+      g_autoptr (GError) error = NULL;
+      gt_member_record_event (storage, gong, "transfer_in", NULL, "砚瓦山村党支部", NULL, &error);
+      g_assert_no_error (error);
+      pump ();
+      g_assert_cmpint (count_rows (page_model (stack, "members"), NULL), ==, 0);
+    }
     gtk_combo_box_set_active (GTK_COMBO_BOX (category_combo), 0);
     pump ();
   }

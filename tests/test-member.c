@@ -219,6 +219,27 @@ test_life_cycle (Fixture *fx, gconstpointer data)
   g_assert_true (gt_member_record_event (fx->storage, id, "transfer_out", "2026-09-01", NULL,
                                          "转往衢州市柯城区", &error));
   g_assert_cmpstr (status_of (fx, id, NULL, NULL), ==, "transferred_out");
+  /* No longer in the register's search, but found again among the former members (by name,
+   * surname, ID number and with no text), for the transfer back in. */
+  {
+    const GtMemberFilter former = { .former = TRUE };
+    const char *texts[] = { "龚自珍", "龚", "33082219880715003X", NULL };
+    gint64 n = -1;
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr (GPtrArray) found = gt_member_search (fx->storage, texts[i], &former, 0, 0,
+                                                        &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (found->len, ==, 1);
+        g_assert_cmpint (((GtMember *) found->pdata[0])->id, ==, id);
+        g_assert_cmpstr (((GtMember *) found->pdata[0])->status, ==, "transferred_out");
+        if (texts[i] == NULL)
+          continue;
+        g_assert_true (gt_member_count (fx->storage, texts[i], NULL, 0, &n, &error));
+        g_assert_cmpint (n, ==, 0);
+      }
+  }
   /* gone to another register: its death is recorded there, not here */
   g_assert_false (gt_member_record_event (fx->storage, id, "death", "2026-09-15", NULL, NULL,
                                           &error));

@@ -8,6 +8,7 @@
 
 #include "gt-idcard.h"
 #include "gt-member-model.h"
+#include "gt-member.h"
 #include "gt-paged-model.h"
 
 typedef struct
@@ -56,7 +57,10 @@ get_value (gpointer user_data, gpointer item, int column, GValue *value)
       g_value_set_string (value, m->org_name);
       break;
     case GT_MEMBER_COLUMN_CATEGORY:
-      g_value_set_string (value, gt_label_member_category (m->category));
+      /* A former member's category matters less than where they went. */
+      g_value_set_string (value, g_strcmp0 (m->status, "active") == 0
+                                   ? gt_label_member_category (m->category)
+                                   : gt_label_member_status (m->status));
       break;
     case GT_MEMBER_COLUMN_ID_NUMBER:
       g_value_take_string (value, q->reveal ? g_strdup (m->id_number)

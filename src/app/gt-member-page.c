@@ -47,7 +47,8 @@ read_filter (GtMemberPage *self, GtMemberFilter *filter)
   const char *flag = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->flag_combo));
 
   filter->org_id = org != NULL ? g_ascii_strtoll (org, NULL, 10) : 0;
-  filter->category = category != NULL && *category != '\0' ? category : NULL;
+  filter->former = g_strcmp0 (category, "former") == 0;
+  filter->category = category != NULL && *category != '\0' && !filter->former ? category : NULL;
   filter->flag = flag != NULL ? (GtMemberFlag) g_ascii_strtoll (flag, NULL, 10)
                               : GT_MEMBER_FLAG_ANY;
   filter->sort = self->sort;
@@ -271,6 +272,10 @@ gt_member_page_init (GtMemberPage *self)
   gtk_combo_box_text_append (self->category_combo, "full", gt_label_member_category ("full"));
   gtk_combo_box_text_append (self->category_combo, "probationary",
                              gt_label_member_category ("probationary"));
+  /* Members transferred out, left or died are not in the register, but a transfer back in
+   * is recorded on their record: this finds them again. */
+  gtk_combo_box_text_append (self->category_combo, "former",
+                             _("No longer here (transferred out, left, died)"));
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->category_combo), 0);
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     {

@@ -219,6 +219,9 @@ static void
 build_member_query (GString *sql, const char *text, const GtMemberFilter *filter,
                     gboolean count, gboolean *use_text)
 {
+  const char *status = filter != NULL && filter->former ? "m.status <> 'active'"
+                                                        : "m.status = 'active'";
+
   *use_text = text != NULL && *text != '\0';
 
   if (*use_text && g_utf8_strlen (text, -1) >= 3)
@@ -226,33 +229,35 @@ build_member_query (GString *sql, const char *text, const GtMemberFilter *filter
      * which trigrams a member has, not where (schema step 15): each member found is checked
      * for the whole text, in the fields the index holds (ASCII letters in any case, as the
      * index matches them). */
-    g_string_append (sql, " FROM member_search s CROSS JOIN members m ON m.id = s.rowid"
-                          " JOIN organizations o ON o.id = m.org_id"
-                          " WHERE member_search MATCH :trigrams AND m.status = 'active'"
-                          " AND (instr (lower (m.name), lower (:text)) > 0"
-                          "  OR instr (lower (coalesce (m.id_number, '')), lower (:text)) > 0"
-                          "  OR instr (lower (m.phone), lower (:text)) > 0"
-                          "  OR instr (lower (" GT_SCHEMA_ORG_TEXT ("o") "), lower (:text)) > 0)");
+    g_string_append_printf (sql, " FROM member_search s CROSS JOIN members m ON m.id = s.rowid"
+                                 " JOIN organizations o ON o.id = m.org_id"
+                                 " WHERE member_search MATCH :trigrams AND %s"
+                                 " AND (instr (lower (m.name), lower (:text)) > 0"
+                                 "  OR instr (lower (coalesce (m.id_number, '')), lower (:text)) > 0"
+                                 "  OR instr (lower (m.phone), lower (:text)) > 0"
+                                 "  OR instr (lower (" GT_SCHEMA_ORG_TEXT ("o") "), lower (:text)) > 0)",
+                                 status);
   else if (*use_text)
     /* One or two characters — typically a surname — are below the trigram's reach: look
      * the first character up in the name-character index, and take the members of
      * organisations whose name contains the query, and of the groups under them. */
-    g_string_append (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
-                          " WHERE m.id IN (SELECT member_id FROM member_name_chars"
-                          "   WHERE ch = substr (:text, 1, 1)"
-                          "  UNION SELECT id FROM members WHERE org_id IN"
-                          "   (WITH named AS (SELECT id FROM organizations"
-                          "     WHERE instr (name, :text) > 0)"
-                          "    SELECT id FROM named UNION SELECT id FROM organizations"
-                          "    WHERE kind = 'group' AND parent_id IN named))"
-                          " AND m.status = 'active'"
-                          " AND (instr (m.name, :text) > 0"
-                          "  OR instr (" GT_SCHEMA_ORG_TEXT ("o") ", :text) > 0)");
+    g_string_append_printf (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
+                                 " WHERE m.id IN (SELECT member_id FROM member_name_chars"
+                                 "   WHERE ch = substr (:text, 1, 1)"
+                                 "  UNION SELECT id FROM members WHERE org_id IN"
+                                 "   (WITH named AS (SELECT id FROM organizations"
+                                 "     WHERE instr (name, :text) > 0)"
+                                 "    SELECT id FROM named UNION SELECT id FROM organizations"
+                                 "    WHERE kind = 'group' AND parent_id IN named))"
+                                 " AND %s"
+                                 " AND (instr (m.name, :text) > 0"
+                                 "  OR instr (" GT_SCHEMA_ORG_TEXT ("o") ", :text) > 0)",
+                                 status);
   else if (count)
-    g_string_append (sql, " FROM members m WHERE m.status = 'active'");
+    g_string_append_printf (sql, " FROM members m WHERE %s", status);
   else
-    g_string_append (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
-                          " WHERE m.status = 'active'");
+    g_string_append_printf (sql, " FROM members m JOIN organizations o ON o.id = m.org_id"
+                                 " WHERE %s", status);
 
   if (filter == NULL)
     return;

@@ -84,9 +84,12 @@ typedef struct
   const char *category; /* NULL, "full" or "probationary" */
   GtMemberFlag flag;
   GtMemberSort sort;    /* ignored when searching text of three or more characters */
+  gboolean former;      /* the members no longer here (transferred out, left, died) instead
+                         * of the active ones: to find them again, and to record a
+                         * transfer back in */
 } GtMemberFilter;
 
-/* Active members matching @text (may be NULL) and @filter (may be NULL), from @offset,
+/* Active members (former ones with @filter's former) matching @text (may be NULL) and @filter (may be NULL), from @offset,
  * at most @limit (0 for no limit). */
 GPtrArray *gt_member_search (GtStorage *storage, const char *text, const GtMemberFilter *filter,
                              gint64 offset, guint limit, GError **error);
