@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gt-county-dispatch.h"
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
 #include "gt-stats.h"
@@ -532,6 +533,44 @@ test_large_records (Fixture *fx, gconstpointer data)
 }
 
 static void
+assert_message_has (const GError *error, const char *part)
+{
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, part);
+}
+
+/* A notice longer than the exchange format's 2 000 characters is refused when it is issued:
+ * no task is recorded and no package written (every township would refuse that package, and
+ * with it every later dispatch, which repeats the outstanding tasks). */
+static void
+test_dispatch_too_long (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = gt_test_repeat ("通", 3100);
+  g_autofree char *title = gt_test_repeat ("知", GT_NAME_MAX_CHARS + 1);
+  g_autofree char *out = exchange_path (fx->dir, "usb");
+  g_autoptr (GDir) dir = NULL;
+  gint64 before = gt_test_count (fx->county, "SELECT count(*) FROM ex_tasks");
+
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_false (gt_county_issue_dispatch (fx->county, "notice", "关于做好基层党建工作的通知",
+                                            body, NULL, TOWNSHIP, out, NULL, NULL, NULL, NULL,
+                                            NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  assert_message_has (error, "the text: 3100 characters long; at most 2000 fit in an exchange "
+                             "package");
+  g_clear_error (&error);
+  g_assert_false (gt_county_add_task (fx->county, "task", title, "短", NULL, "*", NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  assert_message_has (error, "the title: 201 characters long; at most 200");
+  g_clear_error (&error);
+  g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM ex_tasks"), ==, before);
+  dir = g_dir_open (out, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+static void
 on_progress (double fraction, gpointer data)
 {
   double *last = data;
@@ -618,6 +657,7 @@ main (int argc, char **argv)
   ADD ("/exchange/mask", test_mask);
   ADD ("/exchange/mask-and-clear", test_mask_and_clear);
   ADD ("/exchange/dispatch-ack", test_dispatch_ack);
+  ADD ("/exchange/dispatch-too-long", test_dispatch_too_long);
   ADD ("/exchange/large-records", test_large_records);
   ADD ("/exchange/progress-cancel", test_progress_cancel);
   return g_test_run ();
