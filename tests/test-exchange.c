@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gt-county-dispatch.h"
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
 #include "gt-stats.h"
@@ -531,6 +532,105 @@ test_large_records (Fixture *fx, gconstpointer data)
                                                 " AND body = title || ':' || " BIG_BODY), ==, 400);
 }
 
+/* The first text of @sql's first row. */
+static char *
+query_text (GtStorage *storage, const char *sql)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, sql, NULL);
+  char *text = NULL;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = GT_COLUMN_TEXT (stmt, 0);
+  sqlite3_reset (stmt);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static void
+assert_message_has (const GError *error, const char *part)
+{
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, part);
+}
+
+/* A notice longer than the exchange format's 2 000 characters is refused when it is issued:
+ * no task is recorded and no package written (every township would refuse that package, and
+ * with it every later dispatch, which repeats the outstanding tasks). */
+static void
+test_dispatch_too_long (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = gt_test_repeat ("通", 3100);
+  g_autofree char *title = gt_test_repeat ("知", GT_NAME_MAX_CHARS + 1);
+  g_autofree char *out = exchange_path (fx->dir, "usb");
+  g_autoptr (GDir) dir = NULL;
+  gint64 before = gt_test_count (fx->county, "SELECT count(*) FROM ex_tasks");
+
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_false (gt_county_issue_dispatch (fx->county, "notice", "关于做好基层党建工作的通知",
+                                            body, NULL, TOWNSHIP, out, NULL, NULL, NULL, NULL,
+                                            NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  assert_message_has (error, "the text: 3100 characters long; at most 2000 fit in an exchange "
+                             "package");
+  g_clear_error (&error);
+  g_assert_false (gt_county_add_task (fx->county, "task", title, "短", NULL, "*", NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  assert_message_has (error, "the title: 201 characters long; at most 200");
+  g_clear_error (&error);
+  g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM ex_tasks"), ==, before);
+  dir = g_dir_open (out, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+/* A value over its XSD length that got into the database anyway (here by SQL) stops the
+ * export with a message naming the record and the field, instead of a package that the
+ * receiver refuses by line number; no file is left. */
+#define LONG_TEXT "replace (hex (zeroblob (1225)), '00', '户户')" /* 2 450 characters */
+
+static void
+test_export_too_long (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = exchange_path (fx->dir, "long.xml");
+  g_autofree char *head = NULL, *uuid = NULL;
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, "2026-11", NULL, NULL, FALSE,
+                                      NULL };
+
+  g_assert_true (gt_storage_exec (fx->township, "UPDATE households SET notes = " LONG_TEXT
+                                  " WHERE id = (SELECT max (id) FROM households)", &error));
+  g_assert_no_error (error);
+  head = query_text (fx->township, "SELECT head_name FROM households ORDER BY id DESC LIMIT 1");
+  uuid = query_text (fx->township, "SELECT uuid FROM households ORDER BY id DESC LIMIT 1");
+  g_assert_false (gt_exchange_export (fx->township, path, &options, NULL, &error));
+  g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  assert_message_has (error, path);
+  assert_message_has (error, head);
+  assert_message_has (error, uuid);
+  assert_message_has (error, "“notes” of 2450 characters; at most 2000");
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* a task's body (the element's text) in a dispatch likewise, naming the task's title */
+  g_assert_true (gt_storage_exec (fx->county,
+                                  "INSERT INTO ex_tasks (uuid, mtime, kind, title, body,"
+                                  " issuer_code, issuer_name, target_code, issued_on) VALUES"
+                                  " (gt_uuid (), '2026-12-01T08:00:00Z', 'notice', '长通知', "
+                                  LONG_TEXT ", '330822', '常山县', '*', '2026-12-01')", &error));
+  g_assert_no_error (error);
+  options = (GtExchangeExportOptions) { GT_EXCHANGE_KIND_DISPATCH, NULL, TOWNSHIP, NULL, FALSE,
+                                        NULL };
+  g_assert_false (gt_exchange_export (fx->county, path, &options, NULL, &error));
+  g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  assert_message_has (error, "长通知");
+  assert_message_has (error, "“text” of 2450 characters");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 on_progress (double fraction, gpointer data)
 {
@@ -618,6 +718,8 @@ main (int argc, char **argv)
   ADD ("/exchange/mask", test_mask);
   ADD ("/exchange/mask-and-clear", test_mask_and_clear);
   ADD ("/exchange/dispatch-ack", test_dispatch_ack);
+  ADD ("/exchange/dispatch-too-long", test_dispatch_too_long);
+  ADD ("/exchange/export-too-long", test_export_too_long);
   ADD ("/exchange/large-records", test_large_records);
   ADD ("/exchange/progress-cancel", test_progress_cancel);
   return g_test_run ();

@@ -195,6 +195,51 @@ test_add_refused (Fixture *fx, gconstpointer data)
                   "household 999999 does not exist");
 }
 
+/* Every text that goes into an exchange package is limited as the XSD limits it (g:name
+ * 200 characters, g:text 2000), on adding and on updating, naming the field: a 2 450-character
+ * note would be saved, then refuse the whole report at the county. */
+static void
+test_lengths (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *name_over = gt_test_repeat ("祝", GT_NAME_MAX_CHARS + 1);
+  g_autofree char *text_max = gt_test_repeat ("户", GT_TEXT_MAX_CHARS);
+  g_autofree char *text_over = gt_test_repeat ("户", 2450);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtHousehold) h = NULL;
+  GtHouseholdSpec good = { "祝有福", "新站村", "第2网格", "塘坞5号", 4 }, spec;
+  GtHouseholdSpec change = { 0 };
+  gint64 id = add_household (fx, "方石根");
+
+  spec = good;
+  spec.notes = text_over;
+  ASSERT_REFUSED (fx, gt_household_add (fx->storage, &spec, NULL, refusal), "2450");
+  spec = good;
+  spec.head_name = name_over;
+  ASSERT_REFUSED (fx, gt_household_add (fx->storage, &spec, NULL, refusal), "201");
+  spec = good;
+  spec.address = text_over;
+  ASSERT_REFUSED (fx, gt_household_add (fx->storage, &spec, NULL, refusal), "2000");
+  spec = good;
+  spec.grid = text_over;
+  ASSERT_REFUSED (fx, gt_household_add (fx->storage, &spec, NULL, refusal), "2450");
+
+  /* the update of the tester's report: refused, naming the notes and the limit */
+  change.notes = text_over;
+  ASSERT_REFUSED (fx, gt_household_update (fx->storage, id, &change, refusal),
+                  "the notes: 2450 characters long; at most 2000 fit in an exchange package");
+  change.notes = NULL;
+  change.head_name = name_over;
+  ASSERT_REFUSED (fx, gt_household_update (fx->storage, id, &change, refusal), "201");
+
+  /* at the limit (three bytes a character) it is taken */
+  change.head_name = NULL;
+  change.notes = text_max;
+  g_assert_true (gt_household_update (fx->storage, id, &change, &error));
+  g_assert_no_error (error);
+  h = gt_household_lookup (fx->storage, id, &error);
+  g_assert_cmpint (g_utf8_strlen (h->notes, -1), ==, GT_TEXT_MAX_CHARS);
+}
+
 static void
 on_changed (GtStorage *storage, const char *table, gpointer data)
 {
@@ -564,6 +609,7 @@ main (int argc, char **argv)
 
   ADD ("add-update", test_add_update);
   ADD ("add-refused", test_add_refused);
+  ADD ("lengths", test_lengths);
   ADD ("link", test_link);
   ADD ("visit", test_visit);
   ADD ("rules", test_rules);

@@ -451,6 +451,9 @@ gt_county_insert_task (GtStorage *storage, const char *kind, const char *title,
                               kind);
   if (title == NULL || *title == '\0')
     return gt_storage_refuse (storage, error, _("a task or notice needs a title"));
+  if (!gt_storage_check_length (storage, _("the title"), title, GT_NAME_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the text"), body, GT_TEXT_MAX_CHARS, error))
+    return FALSE;
   if (due_date != NULL && !gt_date_is_valid (due_date))
     {
       if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", due_date, 0, 0))
@@ -530,6 +533,8 @@ gt_county_acknowledge (GtStorage *storage, const char *task_uuid, const char *st
   if (g_strcmp0 (status, "received") != 0 && g_strcmp0 (status, "done") != 0)
     return gt_storage_refuse (storage, error, _("an acknowledgement is “received” or “done”, "
                                                 "not “%s”"), status);
+  if (!gt_storage_check_length (storage, _("the note"), note, GT_TEXT_MAX_CHARS, error))
+    return FALSE;
   stmt = gt_storage_prepare (storage, "SELECT count(*) FROM ex_tasks WHERE uuid = ? AND incoming",
                              error);
   if (stmt == NULL)

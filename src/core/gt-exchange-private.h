@@ -191,6 +191,10 @@ void gt_exchange_pipe_free (GtExchangePipe *pipe);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangePipe, gt_exchange_pipe_free)
 
 const char *gt_exchange_record_get (const GtExchangeRecord *record, const char *name);
+/* The longest value, in characters, that the XSD takes for the attribute @name of @type
+ * (its g:name, g:text or g:phone; "#text" is the element's text of a task or an ack); 0 for
+ * an attribute whose type is not limited by length. See gt-exchange-record.c. */
+glong gt_exchange_attribute_limit (GtExchangeType type, const char *name);
 /* Appends the record's fields (all attributes but uuid, rev, mtime and the parent, plus
  * "text" when not empty) as a JSON object. */
 void gt_exchange_record_to_json (const GtExchangeRecord *record, GString *out);

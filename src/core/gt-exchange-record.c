@@ -8,6 +8,57 @@
 
 #include "gt-exchange-private.h"
 
+glong
+gt_exchange_attribute_limit (GtExchangeType type, const char *name)
+{
+  static const struct
+  {
+    GtExchangeType type;
+    const char *column;
+    glong max;
+  } limits[] = {
+    { GT_EXCHANGE_ORGANIZATION, "name", GT_NAME_MAX_CHARS },
+    { GT_EXCHANGE_ORGANIZATION, "code", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_ORGANIZATION, "org-type", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_ORGANIZATION, "secretary", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_MEMBER, "name", GT_NAME_MAX_CHARS },
+    { GT_EXCHANGE_MEMBER, "ethnicity", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_MEMBER, "phone", 64 },
+    { GT_EXCHANGE_MEMBER, "education", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_MEMBER, "occupation", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_HOUSEHOLD, "head-name", GT_NAME_MAX_CHARS },
+    { GT_EXCHANGE_HOUSEHOLD, "village", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_HOUSEHOLD, "grid", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_HOUSEHOLD, "address", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_HOUSEHOLD, "notes", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_PROJECT, "number", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_PROJECT, "name", GT_NAME_MAX_CHARS },
+    { GT_EXCHANGE_PROJECT, "village", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_PROJECT, "leader", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_PROJECT, "cadre", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_PROJECT, "description", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_MILESTONE, "name", GT_NAME_MAX_CHARS },
+    { GT_EXCHANGE_MILESTONE, "done-by", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_MEETING, "topic", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_MEETING, "place", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_MEETING, "host", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_POINT, "item", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_POINT, "note", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_RATING, "name", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_RATING, "org-name", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_TASK, "title", GT_NAME_MAX_CHARS },
+    { GT_EXCHANGE_TASK, "issuer-name", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_TASK, "#text", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_ACK, "office-name", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_ACK, "#text", GT_TEXT_MAX_CHARS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    if (limits[i].type == type && strcmp (limits[i].column, name) == 0)
+      return limits[i].max;
+  return 0;
+}
+
 const char *
 gt_exchange_record_get (const GtExchangeRecord *record, const char *name)
 {

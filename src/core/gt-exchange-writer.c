@@ -22,6 +22,7 @@ typedef struct
 {
   GtStorage *storage;
   const GtExchangeExportOptions *options;
+  const char *path;
   FILE *stream;
   GtSigner *signer;
   gboolean write_failed;
@@ -213,6 +214,54 @@ count_type (Writer *w, GtExchangeType type, guint *count, GError **error)
   return TRUE;
 }
 
+/* The column that names a record of @type in messages (-1: none, the uuid does). */
+static int
+name_column (const char **names, int n_cols)
+{
+  for (int c = 0; c < n_cols; c++)
+    if (strcmp (names[c], "name") == 0 || strcmp (names[c], "head-name") == 0 ||
+        strcmp (names[c], "title") == 0)
+      return c;
+  return -1;
+}
+
+/* The export stops at a value that the receiver's schema check would refuse (a record saved
+ * before the write paths checked the lengths, or changed behind Guatu's back): the message
+ * names the record and the field, where the receiver could only give a line number. */
+static gboolean
+refuse_long_value (Writer *w, GtExchangeType type, sqlite3_stmt *stmt, int name_col,
+                   const char *column, glong length, glong max, GError **error)
+{
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  const char *name = name_col >= 0 ? (const char *) sqlite3_column_text (stmt, name_col) : NULL;
+  g_autofree char *record = NULL;
+
+  if (name != NULL && *name != '\0')
+    {
+      g_autofree char *shown = g_utf8_substring (name, 0, 40);
+
+      if (strlen (shown) < strlen (name))
+        {
+          char *cut = g_strconcat (shown, "…", NULL);
+          g_free (shown);
+          shown = cut;
+        }
+      /* TRANSLATORS: a record in a message: its type, name and uuid */
+      record = g_strdup_printf (_("%s “%s” (%s)"), gt_exchange_type_label_singular (type), shown,
+                                uuid != NULL ? uuid : "");
+    }
+  else
+    record = g_strdup_printf ("%s %s", gt_exchange_type_label_singular (type),
+                              uuid != NULL ? uuid : "");
+  g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+               /* TRANSLATORS: the file, the record, the field (an attribute of the exchange
+                * format: "notes", "text"), its length and the limit */
+               _("%s: not written: %s has a field “%s” of %ld characters; at most %ld fit in an "
+                 "exchange package. Shorten it and export again."),
+               w->path, record, column[0] == '#' ? column + 1 : column, length, max);
+  return FALSE;
+}
+
 #define XW(call) \
   G_STMT_START { if ((call) < 0) goto xml_failed; } G_STMT_END
 
@@ -259,8 +308,9 @@ write_type (Writer *w, GtExchangeType type, GError **error)
   const char *element = gt_exchange_type_name (type);
   g_autoptr (GString) buf = NULL;
   const char **names;
+  glong *limits;
   gboolean any = FALSE;
-  int n_cols, rc;
+  int n_cols, rc, name_col;
   char masked[256];
 
   if (stmt == NULL)
@@ -269,8 +319,13 @@ write_type (Writer *w, GtExchangeType type, GError **error)
     return FALSE;
   n_cols = sqlite3_column_count (stmt);
   names = g_newa (const char *, n_cols);
+  limits = g_newa (glong, n_cols);
   for (int c = 0; c < n_cols; c++)
-    names[c] = sqlite3_column_name (stmt, c);
+    {
+      names[c] = sqlite3_column_name (stmt, c);
+      limits[c] = gt_exchange_attribute_limit (type, names[c]);
+    }
+  name_col = name_column (names, n_cols);
   buf = g_string_sized_new (FLUSH_AT + 4096);
   if (xmlTextWriterStartElement (w->writer, BAD_CAST gt_exchange_type_plural (type)) < 0)
     goto xml_failed;
@@ -288,6 +343,17 @@ write_type (Writer *w, GtExchangeType type, GError **error)
 
           if (value == NULL)
             continue;
+          if (limits[c] > 0)
+            {
+              glong length = gt_text_over_limit (value, sqlite3_column_bytes (stmt, c),
+                                                 limits[c]);
+              if (length > 0)
+                {
+                  refuse_long_value (w, type, stmt, name_col, name, length, limits[c], error);
+                  sqlite3_reset (stmt);
+                  return FALSE;
+                }
+            }
           if (name[0] == '#')
             {
               text = value;
@@ -382,6 +448,18 @@ write_document (Writer *w, const char *package_uuid, const char *period, const c
 {
   g_autofree char *own_name = gt_storage_get_meta (w->storage, "office_name");
   g_autofree char *to_name = receiver_name (w->storage, w->options, w->receiver_code);
+  glong length;
+
+  /* the sender's name is limited where it is set (gt-office.c), the receiver's too when its
+   * key is trusted; a name given for this export only is not */
+  length = gt_text_over_limit (to_name, strlen (to_name), GT_TEXT_MAX_CHARS);
+  if (length > 0)
+    {
+      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
+                   _("%s: not written: the receiver's name is %ld characters long; at most %ld "
+                     "fit in an exchange package"), w->path, length, (glong) GT_TEXT_MAX_CHARS);
+      return FALSE;
+    }
 
   XW (xmlTextWriterSetIndent (w->writer, 1));
   XW (xmlTextWriterSetIndentString (w->writer, BAD_CAST " "));
@@ -490,7 +568,7 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
                          GtExchangeProgress progress, gpointer progress_data,
                          GtExchangeExportInfo **info_out, GError **error)
 {
-  Writer w = { .storage = storage, .options = options, .cancellable = cancellable,
+  Writer w = { .storage = storage, .options = options, .path = path, .cancellable = cancellable,
                .progress = progress, .progress_data = progress_data };
   g_autofree char *package_uuid = gt_new_uuid ();
   g_autofree char *period = NULL, *created = NULL, *signature = NULL, *line = NULL;

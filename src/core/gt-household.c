@@ -125,6 +125,13 @@ check_spec (GtStorage *storage, const GtHouseholdSpec *spec, gboolean adding, gi
     return gt_storage_refuse (storage, error, _("a household needs the name of its head (户主)"));
   if (spec->size < 0)
     return gt_storage_refuse (storage, error, _("a household has at least one person, not %d"), spec->size);
+  if (!gt_storage_check_length (storage, _("the name of the head"), spec->head_name,
+                                GT_NAME_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the grid"), spec->grid, GT_TEXT_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the address"), spec->address, GT_TEXT_MAX_CHARS,
+                                error) ||
+      !gt_storage_check_length (storage, _("the notes"), spec->notes, GT_TEXT_MAX_CHARS, error))
+    return FALSE;
   *village_id = 0;
   if (spec->village != NULL && *spec->village != '\0')
     return find_village (storage, spec->village, village_id, error);

@@ -419,7 +419,8 @@ gt_keys_trust_full (GtStorage *storage, const char *pem, gsize length, const cha
                                                 "owner"));
   /* The code goes into packages and into the names of their files: "abc/../x" is refused
    * here, not when a dispatch cannot find its file. */
-  if (!gt_exchange_check_code (org_code, error))
+  if (!gt_exchange_check_code (org_code, error) ||
+      !gt_storage_check_length (storage, _("the office name"), name, GT_TEXT_MAX_CHARS, error))
     return FALSE;
   key = read_public_pem (pem, length, error);
   if (key == NULL)

@@ -189,6 +189,10 @@ check_spec (GtStorage *storage, const GtMeetingSpec *spec, gboolean adding, GErr
   if (spec->date != NULL && strcmp (spec->date, today) > 0)
     return gt_storage_refuse (storage, error, _("the meeting date %s lies in the future"),
                               spec->date);
+  if (!gt_storage_check_length (storage, _("the topic"), spec->topic, GT_TEXT_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the place"), spec->place, GT_TEXT_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the host"), spec->host, GT_TEXT_MAX_CHARS, error))
+    return FALSE;
   if (spec->org_id > 0)
     {
       if (!gt_life_org_info (storage, spec->org_id, &org, error))

@@ -40,22 +40,6 @@ check_date (GtStorage *storage, const char *what, const char *date, GError **err
   return TRUE;
 }
 
-/* A name or free text within the exchange format's limit of @max characters. */
-static gboolean
-check_length (GtStorage *storage, const char *what, const char *text, glong max,
-              GError **error)
-{
-  glong length;
-
-  if (text == NULL)
-    return TRUE;
-  length = g_utf8_strlen (text, -1);
-  if (length > max)
-    return gt_storage_refuse (storage, error, _("%s has %ld characters; at most %ld are allowed"),
-                              what, length, max);
-  return TRUE;
-}
-
 static const char *
 gender_code (const char *text)
 {
@@ -104,10 +88,10 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
 
   if (spec->name == NULL || *spec->name == '\0')
     return gt_storage_refuse (storage, error, _("a member needs a name"));
-  if (!check_length (storage, _("the name"), spec->name, GT_NAME_MAX_CHARS, error) ||
-      !check_length (storage, _("the ethnicity"), spec->ethnicity, GT_TEXT_MAX_CHARS, error) ||
-      !check_length (storage, _("the education"), spec->education, GT_TEXT_MAX_CHARS, error) ||
-      !check_length (storage, _("the occupation"), spec->occupation, GT_TEXT_MAX_CHARS, error))
+  if (!gt_storage_check_length (storage, _("the name"), spec->name, GT_NAME_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the ethnicity"), spec->ethnicity, GT_TEXT_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the education"), spec->education, GT_TEXT_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the occupation"), spec->occupation, GT_TEXT_MAX_CHARS, error))
     return FALSE;
   if (g_strcmp0 (gender, "?") == 0)
     return gt_storage_refuse (storage, error, _("gender “%s” is neither 男 nor 女"), spec->gender);

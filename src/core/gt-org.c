@@ -319,6 +319,11 @@ gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **erro
 
   if (spec->name == NULL || *spec->name == '\0')
     return gt_storage_refuse (storage, error, _("an organisation needs a name"));
+  if (!gt_storage_check_length (storage, _("the organisation's name"), spec->name, GT_NAME_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the code"), spec->code, GT_TEXT_MAX_CHARS, error) ||
+      !gt_storage_check_length (storage, _("the secretary"), spec->secretary, GT_TEXT_MAX_CHARS,
+                                error))
+    return FALSE;
   if (kind == NULL)
     return gt_storage_refuse (storage, error, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
                  spec->kind != NULL ? spec->kind : "");
@@ -383,6 +388,8 @@ gt_org_rename (GtStorage *storage, gint64 id, const char *name, const char *date
 
   if (name == NULL || *name == '\0')
     return gt_storage_refuse (storage, error, _("an organisation needs a name"));
+  if (!gt_storage_check_length (storage, _("the organisation's name"), name, GT_NAME_MAX_CHARS, error))
+    return FALSE;
   if (date != NULL && !gt_date_is_valid (date))
     return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
   old = org_text (storage, id, "name", error);

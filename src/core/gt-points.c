@@ -106,6 +106,8 @@ gt_points_add (GtStorage *storage, const GtScoreRules *rules, gint64 member_id,
   if (points < -1 || points > 1000)
     return gt_storage_refuse (storage, error, _("points must lie between 0 and 1000, not %d"),
                               points);
+  if (!gt_storage_check_length (storage, _("the note"), note, GT_TEXT_MAX_CHARS, error))
+    return FALSE;
   stmt = gt_storage_prepare (storage, "SELECT count(*) FROM members WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;

@@ -113,6 +113,8 @@ gt_milestone_add (GtStorage *storage, gint64 project_id, const char *name,
 
   if (gt_project_is_blank (name))
     return gt_storage_refuse (storage, error, _("field “name”: a milestone needs a name"));
+  if (!gt_storage_check_length (storage, _("field “name”"), name, GT_NAME_MAX_CHARS, error))
+    return FALSE;
   if (planned_date == NULL || *planned_date == '\0')
     return gt_storage_refuse (storage, error,
                               _("field “planned”: a milestone needs its planned date"));
@@ -153,6 +155,8 @@ gt_milestone_update (GtStorage *storage, gint64 milestone_id, const char *name,
 
   if (name != NULL && gt_project_is_blank (name))
     return gt_storage_refuse (storage, error, _("field “name”: a milestone needs a name"));
+  if (!gt_storage_check_length (storage, _("field “name”"), name, GT_NAME_MAX_CHARS, error))
+    return FALSE;
   if (planned_date != NULL && *planned_date == '\0')
     return gt_storage_refuse (storage, error,
                               _("field “planned”: a milestone needs its planned date"));
@@ -223,6 +227,8 @@ gt_milestone_tick (GtStorage *storage, gint64 milestone_id, const char *date, co
   if (gt_project_is_blank (who))
     return gt_storage_refuse (storage, error,
                               _("field “by”: say who ticks the milestone off (销号)"));
+  if (!gt_storage_check_length (storage, _("field “by”"), who, GT_TEXT_MAX_CHARS, error))
+    return FALSE;
   if (!milestone_state (storage, milestone_id, &project_id, &done, NULL, error))
     return FALSE;
   if (done != NULL)

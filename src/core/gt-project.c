@@ -523,6 +523,15 @@ check_spec (GtStorage *storage, const GtProjectSpec *spec, gboolean adding, gint
   if ((adding || spec->cadre != NULL) && gt_project_is_blank (spec->cadre))
     return gt_storage_refuse (storage, error,
                               _("field “cadre”: a project needs one responsible cadre (责任人)"));
+  if (!gt_storage_check_length (storage, _("field “name”"), spec->name, GT_NAME_MAX_CHARS,
+                                error) ||
+      !gt_storage_check_length (storage, _("field “leader”"), spec->leader, GT_TEXT_MAX_CHARS,
+                                error) ||
+      !gt_storage_check_length (storage, _("field “cadre”"), spec->cadre, GT_TEXT_MAX_CHARS,
+                                error) ||
+      !gt_storage_check_length (storage, _("field “description”"), spec->description,
+                                GT_TEXT_MAX_CHARS, error))
+    return FALSE;
   if (adding && spec->kind == NULL)
     return gt_storage_refuse (storage, error, _("field “kind”: a project needs a kind"));
   if (spec->kind != NULL)

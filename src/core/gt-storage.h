@@ -114,6 +114,15 @@ gboolean gt_date_is_valid (const char *text);
 #define GT_NAME_MAX_CHARS 200
 #define GT_TEXT_MAX_CHARS 2000
 
+/* Refuses, as gt_storage_refuse does, a @text longer than @max characters (one of the limits
+ * above), naming the field @what (translated, "the notes") with its length and the limit.
+ * NULL is taken (a field left as it is). See gt-storage-length.c. */
+gboolean gt_storage_check_length (GtStorage *self, const char *what, const char *text, glong max,
+                                  GError **error);
+/* The length in characters of @text (@bytes long) when that is over @max, else 0; counts
+ * only when @bytes is over @max (a character takes at least one byte), so it is cheap. */
+glong gt_text_over_limit (const char *text, gsize bytes, glong max);
+
 /* Today's local date as YYYY-MM-DD. */
 char *gt_today (void);
 
