@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 
 #include "exchange-fixture.h"
+#include "gt-backup.h"
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
 
@@ -515,6 +516,72 @@ test_twice_when_held (Fixture *fx, gconstpointer data)
     }
 }
 
+/* The paths of the county's automatic backups, newest first, one a line. */
+static char *
+backup_names (GtStorage *storage)
+{
+  g_autoptr (GPtrArray) backups = gt_backup_list (storage);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < backups->len; i++)
+    g_string_append_printf (names, "%s\n", ((GtBackupInfo *) backups->pdata[i])->path);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A package refused while it is applied changed nothing: it leaves no backup, and however
+ * often it is tried, the backups taken before real changes stay. */
+static void
+test_refused_no_backup (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtExchangeResult) result = NULL;
+  g_autofree char *before = NULL, *twice = NULL, *miscounted = NULL, *pkg = NULL;
+  g_autofree char *twice_path = NULL, *miscounted_path = NULL;
+  const char *refused[2];
+
+  g_assert_true (gt_storage_set_meta (fx->county, "backup.keep", "2", NULL));
+  result = gt_exchange_import (fx->county, fx->report, 0, GT_EXCHANGE_RESOLVE_NONE, NULL,
+                               &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result->backup_path);
+  g_assert_true (g_file_test (result->backup_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (gt_backup_automatic (fx->county, "manual", NULL, NULL));
+  before = backup_names (fx->county);
+  g_assert_nonnull (strstr (before, result->backup_path));
+
+  /* a record twice, and a count that does not match: both found only while applying */
+  twice = exchange_small_package ("", ORG_COUNT "members=\"2\"",
+                                  ORG_BODY " <members>\n"
+                                  MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                  MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                  " </members>\n");
+  twice_path = exchange_signed_file (fx->dir, fx->township, "twice.xml", twice,
+                                     strlen (twice));
+  miscounted = exchange_small_package ("", ORG_COUNT "members=\"3\"",
+                                       ORG_BODY " <members>\n"
+                                       MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                       " </members>\n");
+  miscounted_path = exchange_signed_file (fx->dir, fx->township, "miscounted.xml", miscounted,
+                                          strlen (miscounted));
+  refused[0] = twice_path;
+  refused[1] = miscounted_path;
+  for (int round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr (GtExchangeResult) r = gt_exchange_import (fx->county, refused[i], 0,
+                                                             GT_EXCHANGE_RESOLVE_NONE, NULL,
+                                                             &error);
+        g_autofree char *after = NULL;
+
+        g_assert_null (r);
+        g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
+        g_clear_error (&error);
+        after = backup_names (fx->county);
+        g_assert_cmpstr (after, ==, before);
+      }
+  g_assert_true (g_file_test (result->backup_path, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -525,6 +592,8 @@ main (int argc, char **argv)
               exchange_report_teardown);
   g_test_add ("/exchange/twice-when-held", Fixture, NULL, exchange_report_setup,
               test_twice_when_held, exchange_report_teardown);
+  g_test_add ("/exchange/refused-no-backup", Fixture, NULL, exchange_report_setup,
+              test_refused_no_backup, exchange_report_teardown);
   g_test_add_func ("/exchange/reader-doctype", test_reader_doctype);
   return g_test_run ();
 }

@@ -591,7 +591,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     return g_steal_pointer (&result);
 
   if (!dry && (flags & GT_EXCHANGE_IMPORT_NO_BACKUP) == 0 &&
-      !gt_backup_automatic (storage, "import", &result->backup_path, error))
+      !gt_backup_automatic_pending (storage, "import", &result->backup_path, error))
     return NULL;
   stamp (&t, "backup");
   /* A dry run writes nothing that stays: no need for the rollback journal's single write. */
@@ -600,6 +600,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   if (!gt_storage_begin (storage, error))
     {
       gt_storage_end_bulk_write (storage);
+      gt_backup_automatic_settle (storage, &result->backup_path, FALSE);
       return NULL;
     }
   if (!gt_storage_exec (storage, SEEN_TABLE_SQL, error) ||
@@ -610,6 +611,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     {
       gt_storage_rollback (storage);
       gt_storage_end_bulk_write (storage);
+      gt_backup_automatic_settle (storage, &result->backup_path, FALSE);
       return NULL;
     }
   gt_audit_bulk_begin (storage);
@@ -671,6 +673,8 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     gt_storage_rollback (storage);
   gt_storage_end_bulk_write (storage);
   stamp (&t, dry ? "rollback" : "commit");
+  /* A refused package changed nothing: its backup goes, and pushes no older one out. */
+  gt_backup_automatic_settle (storage, &result->backup_path, ok);
   if (!ok)
     {
       /* A database error (a full disk, a lock) names the database; say which package too. */
