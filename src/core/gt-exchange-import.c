@@ -450,8 +450,32 @@ check_kind (GtStorage *storage, const GtExchangeResult *r, GError **error)
   return TRUE;
 }
 
+/* A report of a period that has not begun yet would become the county's newest month, with
+ * every other township missing from it. The export refuses to make one (the month under
+ * way is allowed, the next is not); a package made anyway, or on a computer whose clock is
+ * ahead, is refused here the same way, against this computer's month. */
+static gboolean
+check_period (const GtExchangeResult *r, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *month = g_date_time_format (now, "%Y-%m");
+  char first[8];
+
+  if (r->period == NULL || *r->period == '\0')
+    return TRUE;
+  gt_exchange_period_first_month (r->period, first);
+  if (strcmp (first, month) <= 0)
+    return TRUE;
+  g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+               _("%s: the report from office %s is for %s, a period that has not begun yet "
+                 "(this is %s); nothing was imported. Ask the township to check its computer's "
+                 "date and export a month that has begun."), r->path, r->sender_code,
+               r->period, month);
+  return FALSE;
+}
+
 /* Checks against this office: sender is the key's owner, receiver is us, kind is one this
- * office takes, not seen before. */
+ * office takes, the period has begun, not seen before. */
 static gboolean
 check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GError **error)
 {
@@ -478,7 +502,7 @@ check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GEr
                      r->receiver_code, own);
       return FALSE;
     }
-  if (!check_kind (storage, r, error))
+  if (!check_kind (storage, r, error) || !check_period (r, error))
     return FALSE;
   stmt = gt_storage_prepare (storage, "SELECT sha256, imported_on FROM ex_ledger"
                                       " WHERE package_uuid = ?", error);

@@ -190,6 +190,10 @@ gsize gt_exchange_pipe_get_offset (GtExchangePipe *pipe);
 void gt_exchange_pipe_free (GtExchangePipe *pipe);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangePipe, gt_exchange_pipe_free)
 
+/* The first month (YYYY-MM) of @period (YYYY, YYYY-Qn or YYYY-MM, not empty) into @first
+ * (gt-exchange-writer.c). */
+void gt_exchange_period_first_month (const char *period, char first[8]);
+
 const char *gt_exchange_record_get (const GtExchangeRecord *record, const char *name);
 /* Appends the record's fields (all attributes but uuid, rev, mtime and the parent, plus
  * "text" when not empty) as a JSON object. */
