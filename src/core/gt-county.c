@@ -507,8 +507,10 @@ gt_county_list_tasks (GtStorage *storage, GError **error)
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
     "SELECT t.uuid, t.kind, t.title, t.due_date, t.target_code, t.issued_on,"
-    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid),"
-    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid AND a.status = 'done')"
+    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid"
+    "   AND t.target_code IN ('*', a.office_code)),"
+    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid"
+    "   AND t.target_code IN ('*', a.office_code) AND a.status = 'done')"
     " FROM ex_tasks t WHERE NOT t.incoming ORDER BY t.issued_on DESC, t.id DESC", error);
 
   if (stmt == NULL)

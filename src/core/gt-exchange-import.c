@@ -245,6 +245,60 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   return gt_storage_step_done (storage, stmt, error);
 }
 
+/* An acknowledgement counts only for a task or notice this office issued to its sender (or
+ * to every township). One for a task never issued here, or sent to another township, is
+ * ignored: not stored, not counted, and said why in the result, while the rest of the package
+ * is imported (a township's packages carry all its acknowledgements, so refusing them would
+ * refuse each later report too). */
+static gboolean
+ack_is_addressed (Importer *im, const GtExchangeRecord *rec, gboolean *addressed,
+                  GError **error)
+{
+  const char *task = gt_exchange_record_get (rec, "task");
+  const char *sender = im->result->sender_code;
+  sqlite3_stmt *stmt = gt_storage_prepare (im->storage,
+                                           "SELECT kind, title, target_code FROM ex_tasks"
+                                           " WHERE uuid = ? AND incoming = 0", error);
+  char *why = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, task, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      const char *target = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (g_strcmp0 (target, "*") != 0 && g_strcmp0 (target, sender) != 0)
+        why = g_strdup_printf (g_strcmp0 (kind, "notice") == 0
+                                 ? _("line %d: acknowledgement %s is for the notice “%s”, sent "
+                                     "to office %s, not to %s; it was ignored")
+                                 : _("line %d: acknowledgement %s is for the task “%s”, sent "
+                                     "to office %s, not to %s; it was ignored"),
+                               rec->line, rec->uuid, title, target, sender);
+    }
+  else if (rc == SQLITE_DONE)
+    why = g_strdup_printf (_("line %d: acknowledgement %s is for task %s, which this office "
+                             "did not issue; it was ignored"), rec->line, rec->uuid,
+                           task != NULL ? task : "");
+  else
+    {
+      gt_storage_set_error (im->storage, error, _("reading"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  *addressed = why == NULL;
+  if (why != NULL && im->result->ignored->len < GT_EXCHANGE_MAX_CONFLICTS)
+    g_ptr_array_add (im->result->ignored, why);
+  else
+    g_free (why);
+  return TRUE;
+}
+
 /* Tasks (dispatch) and acknowledgements: rows of their own tables, compared by rev+mtime. */
 static gboolean
 apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outcome,
@@ -264,6 +318,18 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
                    rec->line, gt_exchange_type_label_singular (rec->type), owner,
                    im->result->sender_code);
       return FALSE;
+    }
+  if (!task)
+    {
+      gboolean addressed = TRUE;
+
+      if (!ack_is_addressed (im, rec, &addressed, error))
+        return FALSE;
+      if (!addressed)
+        {
+          *outcome = GT_EXCHANGE_IGNORED;
+          return TRUE;
+        }
     }
   /* After rev and mtime the fields in the order and under the names of the package's
    * attributes (the last one is the element's text), for the conflict preview. */
