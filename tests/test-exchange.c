@@ -549,6 +549,52 @@ test_dispatch_ack (Fixture *fx, gconstpointer data)
     }
 }
 
+/* The county's links per member counts the links of active members only, as it counts the
+ * members: a member who left keeps their links in the township's register. */
+static void
+test_county_links_active (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtExchangeResult) result = NULL;
+  g_autoptr (GPtrArray) towns = NULL;
+  const GtCountyTownship *t = NULL;
+  gint64 all = 0, active = 0, members = 0, value = 0;
+
+  g_assert_true (gt_storage_exec (fx->township,
+                                  "UPDATE members SET status = 'exited' WHERE id IN"
+                                  " (SELECT member_id FROM member_household_links"
+                                  "  GROUP BY member_id ORDER BY count(*) DESC, member_id"
+                                  "  LIMIT 1)", &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_storage_query_int64 (fx->township,
+                                         "SELECT count(*) FROM member_household_links",
+                                         &all, NULL));
+  g_assert_true (gt_storage_query_int64 (fx->township,
+                                         "SELECT count(*) FROM member_household_links l"
+                                         " JOIN members m ON m.id = l.member_id"
+                                         " WHERE m.status = 'active'", &active, NULL));
+  g_assert_true (gt_storage_query_int64 (fx->township, "SELECT count(*) FROM members"
+                                         " WHERE status = 'active'", &members, NULL));
+  g_assert_cmpint (active, <, all);
+
+  g_clear_pointer (&fx->report, g_free);
+  fx->report = exchange_export (fx->dir, fx->township, "report-exited.xml",
+                                GT_EXCHANGE_KIND_REPORT, NULL, FALSE);
+  result = gt_exchange_import (fx->county, fx->report, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  towns = gt_county_summary (fx->county, "2026-11", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < towns->len; i++)
+    if (g_strcmp0 (((GtCountyTownship *) towns->pdata[i])->code, TOWNSHIP) == 0)
+      t = towns->pdata[i];
+  g_assert_nonnull (t);
+  g_assert_cmpint (t->members, ==, members);
+  g_assert_cmpint (t->links, ==, active);
+  g_assert_true (gt_county_metric_value (t, GT_COUNTY_RANK_LINKS_PER_MEMBER, &value));
+  g_assert_cmpint (value, ==, active * 100 / members);
+}
+
 /* 400 tasks of 6 KB each (bodies of 1 990 characters, the schema allows 2 000): the parsing
  * thread's batches (1 MB) fill up after about 170, so a record that does not fit waits for
  * the next batch; every body arrives whole and in its own task. */
@@ -666,6 +712,7 @@ main (int argc, char **argv)
   ADD ("/exchange/mask", test_mask);
   ADD ("/exchange/mask-and-clear", test_mask_and_clear);
   ADD ("/exchange/dispatch-ack", test_dispatch_ack);
+  ADD ("/exchange/county-links-active", test_county_links_active);
   ADD ("/exchange/large-records", test_large_records);
   ADD ("/exchange/progress-cancel", test_progress_cancel);
   return g_test_run ();

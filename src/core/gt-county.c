@@ -295,7 +295,14 @@ static const char counts_sql[] =
   "      AND json_extract (data, '$.category') = 'full'),"
   " sum (type = 'member' AND json_extract (data, '$.status') = 'active'"
   "      AND json_extract (data, '$.category') = 'probationary'),"
-  " sum (type = 'household'), sum (type = 'link'), sum (type = 'project'),"
+  " sum (type = 'household'),"
+  /* the links of active members only, as the members are counted: a member who left or died
+   * keeps their links in the register, and they would raise the links per member */
+  " sum (type = 'link' AND EXISTS (SELECT 1 FROM ex_records m"
+  "      WHERE m.source_code = ex_records.source_code AND m.uuid = ex_records.parent_uuid"
+  "      AND m.type = 'member' AND NOT m.deleted"
+  "      AND json_extract (m.data, '$.status') = 'active')),"
+  " sum (type = 'project'),"
   " sum (type = 'project' AND json_extract (data, '$.closed') IS NOT NULL),"
   " sum (type = 'milestone'),"
   " sum (type = 'milestone' AND json_extract (data, '$.done') IS NOT NULL)"
