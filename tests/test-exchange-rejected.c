@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 
 #include "exchange-fixture.h"
+#include "gt-backup.h"
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
 
@@ -515,6 +516,119 @@ test_twice_when_held (Fixture *fx, gconstpointer data)
     }
 }
 
+/* @fx->township's report for @period, made (so it says) at @created. */
+static char *
+export_period (Fixture *fx, const char *name, const char *period, const char *created)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = exchange_path (fx->dir, name);
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, period, NULL, NULL, FALSE,
+                                      created };
+
+  g_assert_true (gt_exchange_export (fx->township, path, &options, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A report for a period that has not begun here is refused, naming the file and the period,
+ * even when a computer whose clock is ahead made it; the month under way is taken, as the
+ * export allows it. */
+static void
+test_future_period (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) next = g_date_time_add_months (now, 1);
+  g_autofree char *month = g_date_time_format (now, "%Y-%m");
+  g_autofree char *next_month = g_date_time_format (next, "%Y-%m");
+  g_autofree char *next_created = g_date_time_format (next, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *future = NULL, *ahead = NULL, *current = NULL, *year = NULL, *part = NULL;
+  g_autoptr (GtExchangeResult) result = NULL;
+
+  future = export_period (fx, "future.xml", "2099-12", "2099-12-05T10:00:00+08:00");
+  assert_rejected (fx, future, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
+                   "is for 2099-12, a period that has not begun yet");
+  year = export_period (fx, "future-year.xml", "2099", "2099-01-05T10:00:00+08:00");
+  assert_rejected (fx, year, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID, "is for 2099,");
+
+  ahead = export_period (fx, "ahead.xml", next_month, next_created);
+  part = g_strdup_printf ("is for %s, a period that has not begun yet (this is %s)", next_month,
+                          month);
+  assert_rejected (fx, ahead, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID, part);
+
+  current = export_period (fx, "current.xml", month, NULL);
+  result = gt_exchange_import (fx->county, current, 0, GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpstr (result->period, ==, month);
+}
+
+/* The paths of the county's automatic backups, newest first, one a line. */
+static char *
+backup_names (GtStorage *storage)
+{
+  g_autoptr (GPtrArray) backups = gt_backup_list (storage);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < backups->len; i++)
+    g_string_append_printf (names, "%s\n", ((GtBackupInfo *) backups->pdata[i])->path);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A package refused while it is applied changed nothing: it leaves no backup, and however
+ * often it is tried, the backups taken before real changes stay. */
+static void
+test_refused_no_backup (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtExchangeResult) result = NULL;
+  g_autofree char *before = NULL, *twice = NULL, *miscounted = NULL, *pkg = NULL;
+  g_autofree char *twice_path = NULL, *miscounted_path = NULL;
+  const char *refused[2];
+
+  g_assert_true (gt_storage_set_meta (fx->county, "backup.keep", "2", NULL));
+  result = gt_exchange_import (fx->county, fx->report, 0, GT_EXCHANGE_RESOLVE_NONE, NULL,
+                               &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result->backup_path);
+  g_assert_true (g_file_test (result->backup_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (gt_backup_automatic (fx->county, "manual", NULL, NULL));
+  before = backup_names (fx->county);
+  g_assert_nonnull (strstr (before, result->backup_path));
+
+  /* a record twice, and a count that does not match: both found only while applying */
+  twice = exchange_small_package ("", ORG_COUNT "members=\"2\"",
+                                  ORG_BODY " <members>\n"
+                                  MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                  MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                  " </members>\n");
+  twice_path = exchange_signed_file (fx->dir, fx->township, "twice.xml", twice,
+                                     strlen (twice));
+  miscounted = exchange_small_package ("", ORG_COUNT "members=\"3\"",
+                                       ORG_BODY " <members>\n"
+                                       MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                       " </members>\n");
+  miscounted_path = exchange_signed_file (fx->dir, fx->township, "miscounted.xml", miscounted,
+                                          strlen (miscounted));
+  refused[0] = twice_path;
+  refused[1] = miscounted_path;
+  for (int round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr (GtExchangeResult) r = gt_exchange_import (fx->county, refused[i], 0,
+                                                             GT_EXCHANGE_RESOLVE_NONE, NULL,
+                                                             &error);
+        g_autofree char *after = NULL;
+
+        g_assert_null (r);
+        g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
+        g_clear_error (&error);
+        after = backup_names (fx->county);
+        g_assert_cmpstr (after, ==, before);
+      }
+  g_assert_true (g_file_test (result->backup_path, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -525,6 +639,10 @@ main (int argc, char **argv)
               exchange_report_teardown);
   g_test_add ("/exchange/twice-when-held", Fixture, NULL, exchange_report_setup,
               test_twice_when_held, exchange_report_teardown);
+  g_test_add ("/exchange/refused-no-backup", Fixture, NULL, exchange_report_setup,
+              test_refused_no_backup, exchange_report_teardown);
+  g_test_add ("/exchange/future-period", Fixture, NULL, exchange_report_setup,
+              test_future_period, exchange_report_teardown);
   g_test_add_func ("/exchange/reader-doctype", test_reader_doctype);
   return g_test_run ();
 }

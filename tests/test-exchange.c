@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gt-county-dispatch.h"
+#include "gt-county.h"
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
 #include "gt-stats.h"
@@ -469,7 +470,8 @@ test_dispatch_ack (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GtExchangeResult) r1 = NULL, r2 = NULL;
-  g_autofree char *dispatch = NULL, *ack = NULL;
+  g_autofree char *dispatch = NULL, *ack = NULL, *outcome = NULL;
+  g_autoptr (GPtrArray) tasks = NULL;
 
   g_assert_true (gt_storage_exec (fx->county,
                                   "INSERT INTO ex_tasks (uuid, mtime, kind, title, body, due_date,"
@@ -494,12 +496,104 @@ test_dispatch_ack (Fixture *fx, gconstpointer data)
                                   " office_name, status, date, note) VALUES"
                                   " ('6f1d3b8f-1111-4222-8333-444444444444', '2026-12-02T08:00:00Z',"
                                   "  '5e0c2a7e-1111-4222-8333-444444444444', '" TOWNSHIP "',"
-                                  "  '赏石小镇', 'received', '2026-12-02', '收到')", &error));
+                                  "  '赏石小镇', 'received', '2026-12-02', '收到'),"
+                                  /* the notice sent to another township, and a task the
+                                   * county never issued: the county counts neither */
+                                  " ('6f1d3b8f-1111-4222-8333-555555555555', '2026-12-02T08:00:00Z',"
+                                  "  '5e0c2a7e-1111-4222-8333-555555555555', '" TOWNSHIP "',"
+                                  "  '赏石小镇', 'done', '2026-12-02', ''),"
+                                  " ('6f1d3b8f-1111-4222-8333-666666666666', '2026-12-02T08:00:00Z',"
+                                  "  'deadbeef-1111-4222-8333-666666666666', '" TOWNSHIP "',"
+                                  "  '赏石小镇', 'received', '2026-12-02', '')", &error));
   ack = exchange_export (fx->dir, fx->township, "ack.xml", GT_EXCHANGE_KIND_ACK, NULL, FALSE);
-  r2 = gt_exchange_import (fx->county, ack, 0, GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
-  g_assert_no_error (error);
+  for (int dry = 1; dry >= 0; dry--)
+    {
+      g_clear_pointer (&r2, gt_exchange_result_free);
+      r2 = gt_exchange_import (fx->county, ack, dry ? GT_EXCHANGE_IMPORT_DRY_RUN : 0,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+      g_assert_no_error (error);
+      /* the preview says the same as the import: one taken, two ignored and why */
+      g_assert_cmpuint (r2->counts[GT_EXCHANGE_ACK][GT_EXCHANGE_NEW], ==, 1);
+      g_assert_cmpuint (r2->counts[GT_EXCHANGE_ACK][GT_EXCHANGE_IGNORED], ==, 2);
+      g_assert_cmpuint (r2->ignored->len, ==, 2);
+      g_assert_nonnull (strstr (r2->ignored->pdata[0],
+                                "acknowledgement 6f1d3b8f-1111-4222-8333-555555555555 is for the "
+                                "notice “别的乡镇”, sent to office 330822199, not to " TOWNSHIP));
+      g_assert_nonnull (strstr (r2->ignored->pdata[1],
+                                "is for task deadbeef-1111-4222-8333-666666666666, which this "
+                                "office did not issue; it was ignored"));
+      outcome = gt_exchange_result_outcome_text (r2, GT_EXCHANGE_ACK);
+      g_assert_cmpstr (outcome, ==, "1 new, 0 updated, 0 unchanged, 0 conflicting, 2 ignored");
+      g_clear_pointer (&outcome, g_free);
+    }
   g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM ex_acks WHERE office_code"
                                               " = '" TOWNSHIP "' AND note = '收到'"), ==, 1);
+  g_assert_cmpint (gt_test_count (fx->county, "SELECT count(*) FROM ex_acks"), ==, 1);
+
+  /* An acknowledgement stored before they were ignored is not counted for the notice either:
+   * never more acknowledgements than targets. */
+  g_assert_true (gt_storage_exec (fx->county,
+                                  "INSERT INTO ex_acks (uuid, mtime, task_uuid, office_code,"
+                                  " status, date) VALUES ('6f1d3b8f-1111-4222-8333-777777777777',"
+                                  " '2026-12-02T08:00:00Z', '5e0c2a7e-1111-4222-8333-555555555555',"
+                                  " '" TOWNSHIP "', 'done', '2026-12-02')", &error));
+  tasks = gt_county_list_tasks (fx->county, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tasks->len, ==, 2);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GtCountyTask *t = tasks->pdata[i];
+      gboolean notice = g_strcmp0 (t->uuid, "5e0c2a7e-1111-4222-8333-555555555555") == 0;
+
+      g_assert_cmpint (t->received, ==, notice ? 0 : 1);
+      g_assert_cmpint (t->done, ==, 0);
+    }
+}
+
+/* The county's links per member counts the links of active members only, as it counts the
+ * members: a member who left keeps their links in the township's register. */
+static void
+test_county_links_active (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtExchangeResult) result = NULL;
+  g_autoptr (GPtrArray) towns = NULL;
+  const GtCountyTownship *t = NULL;
+  gint64 all = 0, active = 0, members = 0, value = 0;
+
+  g_assert_true (gt_storage_exec (fx->township,
+                                  "UPDATE members SET status = 'exited' WHERE id IN"
+                                  " (SELECT member_id FROM member_household_links"
+                                  "  GROUP BY member_id ORDER BY count(*) DESC, member_id"
+                                  "  LIMIT 1)", &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_storage_query_int64 (fx->township,
+                                         "SELECT count(*) FROM member_household_links",
+                                         &all, NULL));
+  g_assert_true (gt_storage_query_int64 (fx->township,
+                                         "SELECT count(*) FROM member_household_links l"
+                                         " JOIN members m ON m.id = l.member_id"
+                                         " WHERE m.status = 'active'", &active, NULL));
+  g_assert_true (gt_storage_query_int64 (fx->township, "SELECT count(*) FROM members"
+                                         " WHERE status = 'active'", &members, NULL));
+  g_assert_cmpint (active, <, all);
+
+  g_clear_pointer (&fx->report, g_free);
+  fx->report = exchange_export (fx->dir, fx->township, "report-exited.xml",
+                                GT_EXCHANGE_KIND_REPORT, NULL, FALSE);
+  result = gt_exchange_import (fx->county, fx->report, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                               GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  towns = gt_county_summary (fx->county, "2026-11", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < towns->len; i++)
+    if (g_strcmp0 (((GtCountyTownship *) towns->pdata[i])->code, TOWNSHIP) == 0)
+      t = towns->pdata[i];
+  g_assert_nonnull (t);
+  g_assert_cmpint (t->members, ==, members);
+  g_assert_cmpint (t->links, ==, active);
+  g_assert_true (gt_county_metric_value (t, GT_COUNTY_RANK_LINKS_PER_MEMBER, &value));
+  g_assert_cmpint (value, ==, active * 100 / members);
 }
 
 /* 400 tasks of 6 KB each (bodies of 1 990 characters, the schema allows 2 000): the parsing
@@ -720,6 +814,7 @@ main (int argc, char **argv)
   ADD ("/exchange/dispatch-ack", test_dispatch_ack);
   ADD ("/exchange/dispatch-too-long", test_dispatch_too_long);
   ADD ("/exchange/export-too-long", test_export_too_long);
+  ADD ("/exchange/county-links-active", test_county_links_active);
   ADD ("/exchange/large-records", test_large_records);
   ADD ("/exchange/progress-cancel", test_progress_cancel);
   return g_test_run ();

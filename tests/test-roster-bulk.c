@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "gt-backup.h"
 #include "gt-idcard.h"
 #include "gt-registers.h"
 #include "gt-roster-private.h"
@@ -249,15 +250,27 @@ cancel_in_statement (void *data)
   return 0;
 }
 
+/* The paths of the database's automatic backups, newest first, one a line. */
+static char *
+backup_names (GtStorage *storage)
+{
+  g_autoptr (GPtrArray) backups = gt_backup_list (storage);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < backups->len; i++)
+    g_string_append_printf (names, "%s\n", ((GtBackupInfo *) backups->pdata[i])->path);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 /* Cancelling an import at any point — between the rows, between the phases, or inside one
- * statement — rolls all of it back and says so; an import not cancelled reports its
- * progress in order up to the end. */
+ * statement — rolls all of it back and says so, and leaves no backup of its own to push an
+ * older one out; an import not cancelled reports its progress in order up to the end. */
 static void
 test_import_cancel (void)
 {
   g_autoptr (GString) text = g_string_new ("姓名,性别,入党日期,转正日期,所在支部\n");
   g_autoptr (GtRosterReport) report = NULL;
-  g_autofree char *before = NULL;
+  g_autofree char *before = NULL, *backups = NULL;
   static const double stops[] = { 0.0, 0.05, 0.18, 0.30, 0.51, 0.94, -1 };
   GtTestDemo db = { 0 };
 
@@ -268,6 +281,10 @@ test_import_cancel (void)
   report = roster_parse_text (&db, text->str, NULL);
   g_assert_cmpuint (report->n_valid, ==, 10000);
   before = roster_state (&db);
+  /* one backup fewer than are kept: a backup of each cancelled import would push it out */
+  g_assert_true (gt_storage_set_meta (db.storage, "backup.keep", "1", NULL));
+  g_assert_true (gt_backup_automatic (db.storage, "manual", NULL, NULL));
+  backups = backup_names (db.storage);
 
   for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
     {
@@ -294,6 +311,9 @@ test_import_cancel (void)
         }
       after = roster_state (&db);
       g_assert_cmpstr (after, ==, before);
+      g_clear_pointer (&after, g_free);
+      after = backup_names (db.storage);
+      g_assert_cmpstr (after, ==, backups);
     }
 
   {
@@ -313,6 +333,10 @@ test_import_cancel (void)
     g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
     g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members WHERE name"
                                                 " LIKE '取消%'"), ==, 10000);
+    /* the import that changed the database keeps its backup, rotating the older one out */
+    g_autoptr (GPtrArray) list = gt_backup_list (db.storage);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (((GtBackupInfo *) list->pdata[0])->reason, ==, "import");
   }
   gt_test_demo_teardown (&db, NULL);
 }

@@ -190,6 +190,21 @@ show_details (GtExchangeImportDialog *self, GtPackage *p)
         r->masked ? _("ID and phone numbers in it are masked.")
                   : _("It holds full ID and phone numbers."));
 
+      if (r->ignored->len > 0)
+        {
+          guint n = r->counts[GT_EXCHANGE_ACK][GT_EXCHANGE_IGNORED];
+          GString *more = g_string_new (text);
+
+          g_string_append_c (more, '\n');
+          g_string_append_printf (more, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u acknowledgement is not counted:",
+                                                     "%u acknowledgements are not counted:", n),
+                                  n);
+          for (guint i = 0; i < r->ignored->len; i++)
+            g_string_append_printf (more, "\n%s", (const char *) r->ignored->pdata[i]);
+          g_free (text);
+          text = g_string_free (more, FALSE);
+        }
       gtk_label_set_label (self->detail_label, text);
       for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
         {

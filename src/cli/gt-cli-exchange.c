@@ -11,7 +11,7 @@
 #include "gt-keys.h"
 
 static const char *const outcome_keys[GT_EXCHANGE_N_OUTCOMES] = {
-  "new", "updated", "unchanged", "conflicting"
+  "new", "updated", "unchanged", "conflicting", "ignored"
 };
 
 /* Package problems are bad data (65); a missing key or unreadable file keep their codes. */
@@ -351,6 +351,11 @@ add_result_json (JsonBuilder *builder, const GtExchangeResult *r, const char *st
     }
   json_builder_end_object (builder);
   gt_cli_json_add_int (builder, "conflicts", r->n_conflicts);
+  json_builder_set_member_name (builder, "ignored_details");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < r->ignored->len; i++)
+    json_builder_add_string_value (builder, r->ignored->pdata[i]);
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "conflict_details");
   json_builder_begin_array (builder);
   for (guint i = 0; i < r->conflicts->len; i++)
@@ -387,6 +392,9 @@ print_result (const GtExchangeResult *r)
       g_print (_("  conflict: %s %s\n    here:     %s\n    incoming: %s\n"),
                gt_exchange_type_label_singular (c->type), c->uuid, c->local, c->incoming);
     }
+  for (guint i = 0; i < r->ignored->len; i++)
+    /* TRANSLATORS: why a record of the package was ignored */
+    g_print (_("  ignored: %s\n"), (const char *) r->ignored->pdata[i]);
 }
 
 int

@@ -1,10 +1,9 @@
-/* gt-backup.c — backups of the database (SQLite backup API), their rotation and restoring
+/* gt-backup.c — backups of the database (SQLite backup API) and their rotation
  *
  * A backup is written with the online backup API into a temporary file next to its target,
  * switched to a single file (journal_mode DELETE), checked with PRAGMA integrity_check on a
  * read-only connection, synced and renamed over the target; the folder is synced after the
- * rename. Restoring copies the backup next to the database the same way, keeps the database
- * as it was as an automatic backup, and only then replaces it.
+ * rename. Restoring is in gt-backup-restore.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,10 +19,10 @@
 #include <unistd.h>
 
 #include "gt-backup.h"
+#include "gt-backup-private.h"
 #include "gt-file.h"
 
 #define SQLITE_MAGIC "SQLite format 3"
-#define COPY_BUFFER_SIZE (256 * 1024)
 /* Retries of a backup step the source's lock holds up, 50 ms apart. */
 #define BACKUP_BUSY_TRIES 100
 
@@ -38,8 +37,8 @@ gt_backup_info_free (GtBackupInfo *info)
   g_free (info);
 }
 
-static GtStorageError
-code_from_errno (int saved)
+GtStorageError
+gt_backup_code_from_errno (int saved)
 {
   switch (saved)
     {
@@ -84,9 +83,9 @@ code_from_sqlite (int rc)
 }
 
 /* "FILE: DOING: strerror" with a code that fits errno. */
-static void
-set_file_error (GError **error, int saved, GtStorageError code, const char *display,
-                const char *doing)
+void
+gt_backup_set_file_error (GError **error, int saved, GtStorageError code,
+                          const char *display, const char *doing)
 {
   g_set_error (error, GT_STORAGE_ERROR, code,
                /* Translators: "FILE: while DOING: the system's message" */
@@ -167,9 +166,9 @@ pragma_int (sqlite3 *db, const char *sql, int *value)
 }
 
 /* Checks @path, a file of its own (nobody writes to it), naming @display in messages. */
-static gboolean
-verify_file (const char *path, const char *display, gboolean quick, int *version,
-             GError **error)
+gboolean
+gt_backup_verify_file (const char *path, const char *display, gboolean quick,
+                       int *version, GError **error)
 {
   char header[100];
   sqlite3 *db = NULL;
@@ -187,8 +186,8 @@ verify_file (const char *path, const char *display, gboolean quick, int *version
     }
   if (fp == NULL)
     {
-      set_file_error (error, errno, GT_STORAGE_ERROR_CANT_OPEN, display,
-                      _("cannot read the backup"));
+      gt_backup_set_file_error (error, errno, GT_STORAGE_ERROR_CANT_OPEN, display,
+                                _("cannot read the backup"));
       return FALSE;
     }
   n = fread (header, 1, sizeof header, fp);
@@ -273,7 +272,7 @@ gt_backup_verify (const char *path, int *schema_version, GError **error)
   g_return_val_if_fail (path != NULL, FALSE);
 
   display = g_filename_display_name (path);
-  return verify_file (path, display, FALSE, schema_version, error);
+  return gt_backup_verify_file (path, display, FALSE, schema_version, error);
 }
 
 /* Copies the open database @src into the empty file @path with the backup API, as one
@@ -326,8 +325,9 @@ copy_database (sqlite3 *src, const char *path, const char *display, GError **err
 }
 
 /* A new temporary file, readable by its owner only, beside @path: ".NAME.XXXXXX". */
-static char *
-make_temp_beside (const char *path, const char *display, int *fd_out, GError **error)
+char *
+gt_backup_make_temp_beside (const char *path, const char *display, int *fd_out,
+                            GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -338,7 +338,8 @@ make_temp_beside (const char *path, const char *display, int *fd_out, GError **e
   if (fd < 0)
     {
       int saved = errno;
-      set_file_error (error, saved, code_from_errno (saved), display, _("cannot write there"));
+      gt_backup_set_file_error (error, saved, gt_backup_code_from_errno (saved), display,
+                                _("cannot write there"));
       g_free (tmp);
       return NULL;
     }
@@ -350,15 +351,17 @@ make_temp_beside (const char *path, const char *display, int *fd_out, GError **e
 }
 
 /* Syncs @tmp, renames it to @dest and syncs the folder; removes @tmp on failure. */
-static gboolean
-install_file (const char *tmp, const char *dest, const char *display, GError **error)
+gboolean
+gt_backup_install_file (const char *tmp, const char *dest, const char *display,
+                        GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (dest);
 
   if (!sync_path (tmp, FALSE) || g_rename (tmp, dest) != 0)
     {
       int saved = errno;
-      set_file_error (error, saved, code_from_errno (saved), display, _("cannot write there"));
+      gt_backup_set_file_error (error, saved, gt_backup_code_from_errno (saved), display,
+                                _("cannot write there"));
       g_unlink (tmp);
       return FALSE;
     }
@@ -366,8 +369,8 @@ install_file (const char *tmp, const char *dest, const char *display, GError **e
   return TRUE;
 }
 
-static gboolean
-same_file (const char *a, const char *b)
+gboolean
+gt_backup_same_file (const char *a, const char *b)
 {
   GStatBuf sa, sb;
 
@@ -397,23 +400,23 @@ gt_backup_write (GtStorage *storage, const char *dest_path, GError **error)
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
   display = g_filename_display_name (dest_path);
-  if (same_file (dest_path, storage_file (storage)))
+  if (gt_backup_same_file (dest_path, storage_file (storage)))
     {
       g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FAILED,
                    _("%s: this is the database itself; a backup must go to another file"),
                    display);
       return FALSE;
     }
-  tmp = make_temp_beside (dest_path, display, NULL, error);
+  tmp = gt_backup_make_temp_beside (dest_path, display, NULL, error);
   if (tmp == NULL)
     return FALSE;
   if (!copy_database (gt_storage_get_db (storage), tmp, display, error) ||
-      !verify_file (tmp, display, FALSE, NULL, error))
+      !gt_backup_verify_file (tmp, display, FALSE, NULL, error))
     {
       remove_copy (tmp);
       return FALSE;
     }
-  return install_file (tmp, dest_path, display, error);
+  return gt_backup_install_file (tmp, dest_path, display, error);
 }
 
 /* Reads the part of a backup's name after "DBNAME-": YYYYMMDD-HHMMSS-REASON[-N].suffix. */
@@ -519,14 +522,15 @@ keep_count (GtStorage *storage)
   return (guint) keep;
 }
 
-gboolean
-gt_backup_automatic (GtStorage *storage, const char *reason, char **path, GError **error)
+/* Writes an automatic backup into the backup folder, removing none; *@dest receives its path. */
+static gboolean
+write_automatic (GtStorage *storage, const char *reason, char **dest_out, GError **error)
 {
   g_autofree char *folder = NULL, *name = NULL, *stamp = NULL, *dest = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GPtrArray) backups = NULL;
   const char *db_file;
-  guint keep, n = 1;
+  guint n = 1;
 
   g_return_val_if_fail (GT_IS_STORAGE (storage), FALSE);
   g_return_val_if_fail (reason != NULL && *reason != '\0', FALSE);
@@ -539,8 +543,8 @@ gt_backup_automatic (GtStorage *storage, const char *reason, char **path, GError
     {
       int saved = errno;
       g_autofree char *display = g_filename_display_name (folder);
-      set_file_error (error, saved, code_from_errno (saved), display,
-                      _("cannot create the backup folder"));
+      gt_backup_set_file_error (error, saved, gt_backup_code_from_errno (saved), display,
+                                _("cannot create the backup folder"));
       return FALSE;
     }
   name = database_name (db_file);
@@ -555,7 +559,6 @@ gt_backup_automatic (GtStorage *storage, const char *reason, char **path, GError
       if (g_strcmp0 (other, stamp) == 0)
         n = MAX (n, (guint) (info->order % 1000) + 1);
     }
-  g_clear_pointer (&backups, g_ptr_array_unref);
   for (; dest == NULL || g_file_test (dest, G_FILE_TEST_EXISTS); n++)
     {
       g_autofree char *file = NULL;
@@ -569,218 +572,63 @@ gt_backup_automatic (GtStorage *storage, const char *reason, char **path, GError
     }
   if (!gt_backup_write (storage, dest, error))
     return FALSE;
+  *dest_out = g_steal_pointer (&dest);
+  return TRUE;
+}
 
-  /* Rotation: the newest ones stay, and never the one just written is removed. */
-  keep = keep_count (storage);
-  backups = list_folder (db_file, folder);
+/* Rotation: the newest "backup.keep" ones stay, and never @newest, the one just written. */
+static void
+rotate (GtStorage *storage, const char *newest)
+{
+  g_autofree char *folder = gt_backup_get_folder (storage);
+  g_autoptr (GPtrArray) backups = list_folder (storage_file (storage), folder);
+  guint keep = keep_count (storage);
+
   for (guint i = keep; i < backups->len; i++)
     {
       GtBackupInfo *old = backups->pdata[i];
 
-      if (g_strcmp0 (old->path, dest) != 0)
+      if (g_strcmp0 (old->path, newest) != 0)
         g_unlink (old->path);
     }
+}
+
+gboolean
+gt_backup_automatic (GtStorage *storage, const char *reason, char **path, GError **error)
+{
+  g_autofree char *dest = NULL;
+
+  if (!write_automatic (storage, reason, &dest, error))
+    return FALSE;
+  rotate (storage, dest);
   if (path != NULL)
     *path = g_steal_pointer (&dest);
   return TRUE;
 }
 
-/* Copies the file @src into @fd. */
-static gboolean
-copy_bytes (const char *src, int fd, const char *src_display, const char *dest_display,
-            GError **error)
-{
-  g_autofree char *buffer = g_malloc (COPY_BUFFER_SIZE);
-  gboolean not_regular = FALSE;
-  /* a FIFO given as the backup is refused, not waited on */
-  int in = gt_file_open_regular (src, &not_regular);
-  gssize n;
-
-  if (not_regular)
-    {
-      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CANT_OPEN,
-                   _("%s: not a regular file"), src_display);
-      return FALSE;
-    }
-  if (in < 0)
-    {
-      set_file_error (error, errno, GT_STORAGE_ERROR_CANT_OPEN, src_display, _("cannot read"));
-      return FALSE;
-    }
-  for (;;)
-    {
-      n = read (in, buffer, COPY_BUFFER_SIZE);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          set_file_error (error, errno, GT_STORAGE_ERROR_CANT_OPEN, src_display,
-                          _("cannot read"));
-          close (in);
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-      for (gssize done = 0; done < n;)
-        {
-          gssize w = write (fd, buffer + done, n - done);
-
-          if (w < 0 && errno == EINTR)
-            continue;
-          if (w < 0)
-            {
-              int saved = errno;
-              set_file_error (error, saved, code_from_errno (saved), dest_display,
-                              _("cannot write there"));
-              close (in);
-              return FALSE;
-            }
-          done += w;
-        }
-    }
-  close (in);
-  if (fsync (fd) != 0)
-    {
-      int saved = errno;
-      set_file_error (error, saved, code_from_errno (saved), dest_display,
-                      _("cannot write there"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Copies @src to the new file @dest, readable by its owner only. */
-static gboolean
-copy_to_new_file (const char *src, const char *dest, GError **error)
-{
-  g_autofree char *src_display = g_filename_display_name (src);
-  g_autofree char *dest_display = g_filename_display_name (dest);
-  int fd = g_open (dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  gboolean ok;
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      set_file_error (error, saved, code_from_errno (saved), dest_display,
-                      _("cannot write there"));
-      return FALSE;
-    }
-  ok = copy_bytes (src, fd, src_display, dest_display, error);
-  close (fd);
-  if (!ok)
-    g_unlink (dest);
-  return ok;
-}
-
-/* A database too damaged to open is kept byte for byte, with its WAL, as DB.damaged-STAMP. */
-static gboolean
-keep_damaged (const char *db_path, char **safety, GError **error)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *dest = g_strdup_printf ("%s.damaged-%s", db_path, stamp);
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *dest_wal = g_strconcat (dest, "-wal", NULL);
-
-  if (!copy_to_new_file (db_path, dest, error))
-    return FALSE;
-  if (g_file_test (wal, G_FILE_TEST_IS_REGULAR) && !copy_to_new_file (wal, dest_wal, error))
-    {
-      g_unlink (dest);
-      return FALSE;
-    }
-  *safety = g_steal_pointer (&dest);
-  return TRUE;
-}
-
-/* Keeps the database as it is before it is replaced, and checkpoints and closes it. */
-static gboolean
-keep_current (const char *db_path, char **safety, GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GtStorage) storage = gt_storage_open (db_path, GT_STORAGE_OPEN_DEFAULT,
-                                                   &local_error);
-
-  if (storage == NULL)
-    {
-      if (g_error_matches (local_error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CORRUPT))
-        return keep_damaged (db_path, safety, error);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s Nothing was restored."), local_error->message);
-      return FALSE;
-    }
-  if (!gt_backup_automatic (storage, "restore", safety, error))
-    return FALSE;
-  sqlite3_wal_checkpoint_v2 (gt_storage_get_db (storage), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
-                             NULL);
-  return TRUE;
-}
-
 gboolean
-gt_backup_restore (const char *db_path, const char *backup_path, char **safety_path,
-                   GError **error)
+gt_backup_automatic_pending (GtStorage *storage, const char *reason, char **path,
+                             GError **error)
 {
-  g_autofree char *db_display = NULL, *backup_display = NULL, *tmp = NULL, *safety = NULL;
-  const char *suffixes[] = { "-wal", "-shm" };
-  gboolean ok;
-  int fd = -1;
+  g_return_val_if_fail (path != NULL, FALSE);
+  *path = NULL;
+  return write_automatic (storage, reason, path, error);
+}
 
-  g_return_val_if_fail (db_path != NULL && backup_path != NULL, FALSE);
+void
+gt_backup_automatic_settle (GtStorage *storage, char **path, gboolean changed)
+{
+  g_return_if_fail (GT_IS_STORAGE (storage) && path != NULL);
 
-  if (safety_path != NULL)
-    *safety_path = NULL;
-  db_display = g_filename_display_name (db_path);
-  backup_display = g_filename_display_name (backup_path);
-  if (same_file (db_path, backup_path))
+  if (*path == NULL)
+    return;
+  if (changed)
     {
-      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FAILED,
-                   _("%s: this is the database itself, not a backup of it; it was left "
-                     "unchanged"), backup_display);
-      return FALSE;
+      rotate (storage, *path);
+      return;
     }
-
-  /* Every connection of this process must be closed: replacing the file and its WAL under one
-   * would lose what it writes. A page's worker closes its own within moments. */
-  for (int waited = 0; gt_storage_file_in_use (db_path); waited += 50)
-    {
-      if (waited >= 5000)
-        {
-          g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FAILED,
-                       _("%s: the database is still open in Guatu; close its other windows "
-                         "and dialogs first. Nothing was restored."), db_display);
-          return FALSE;
-        }
-      g_usleep (50 * 1000);
-    }
-
-  /* The copy first: rotating the safety backup could remove @backup_path itself. */
-  tmp = make_temp_beside (db_path, db_display, &fd, error);
-  if (tmp == NULL)
-    return FALSE;
-  ok = copy_bytes (backup_path, fd, backup_display, db_display, error);
-  close (fd);
-  if (!ok || !verify_file (tmp, backup_display, FALSE, NULL, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && !keep_current (db_path, &safety, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  /* The old database is checkpointed and closed: its WAL must not meet the new file. */
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  if (!install_file (tmp, db_path, db_display, error))
-    return FALSE;
-  if (safety_path != NULL)
-    *safety_path = g_steal_pointer (&safety);
-  return TRUE;
+  g_unlink (*path);
+  g_clear_pointer (path, g_free);
 }
 
 char *
@@ -795,7 +643,7 @@ gt_backup_recovery_hint (const char *db_file, const char *folder)
       g_autofree char *display = g_filename_display_name (info->path);
       g_autofree char *db_display = g_filename_display_name (db_file);
 
-      if (verify_file (info->path, display, TRUE, NULL, NULL))
+      if (gt_backup_verify_file (info->path, display, TRUE, NULL, NULL))
         return g_strdup_printf (_("The newest good backup is %s; restore it with: "
                                   "guatu-cli --db %s restore %s"),
                                 display, db_display, display);

@@ -41,6 +41,17 @@ char *gt_backup_get_folder (GtStorage *storage);
 gboolean gt_backup_automatic (GtStorage *storage, const char *reason, char **path,
                               GError **error);
 
+/* For a change that may yet be refused: writes the automatic backup as gt_backup_automatic ()
+ * does, into *@path, but removes no older one until gt_backup_automatic_settle (). */
+gboolean gt_backup_automatic_pending (GtStorage *storage, const char *reason, char **path,
+                                      GError **error);
+
+/* Settles the backup *@path of gt_backup_automatic_pending () (nothing when NULL): when the
+ * database @changed, the older backups are rotated as usual; when the change was refused or
+ * rolled back, the backup is removed and *@path cleared, so that automatic backups always
+ * stand before a change and a refusal never pushes an older one out. */
+void gt_backup_automatic_settle (GtStorage *storage, char **path, gboolean changed);
+
 /* The automatic backups of the database, newest first (GtBackupInfo). */
 GPtrArray *gt_backup_list (GtStorage *storage);
 

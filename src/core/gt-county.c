@@ -295,7 +295,14 @@ static const char counts_sql[] =
   "      AND json_extract (data, '$.category') = 'full'),"
   " sum (type = 'member' AND json_extract (data, '$.status') = 'active'"
   "      AND json_extract (data, '$.category') = 'probationary'),"
-  " sum (type = 'household'), sum (type = 'link'), sum (type = 'project'),"
+  " sum (type = 'household'),"
+  /* the links of active members only, as the members are counted: a member who left or died
+   * keeps their links in the register, and they would raise the links per member */
+  " sum (type = 'link' AND EXISTS (SELECT 1 FROM ex_records m"
+  "      WHERE m.source_code = ex_records.source_code AND m.uuid = ex_records.parent_uuid"
+  "      AND m.type = 'member' AND NOT m.deleted"
+  "      AND json_extract (m.data, '$.status') = 'active')),"
+  " sum (type = 'project'),"
   " sum (type = 'project' AND json_extract (data, '$.closed') IS NOT NULL),"
   " sum (type = 'milestone'),"
   " sum (type = 'milestone' AND json_extract (data, '$.done') IS NOT NULL)"
@@ -510,8 +517,10 @@ gt_county_list_tasks (GtStorage *storage, GError **error)
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
     "SELECT t.uuid, t.kind, t.title, t.due_date, t.target_code, t.issued_on,"
-    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid),"
-    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid AND a.status = 'done')"
+    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid"
+    "   AND t.target_code IN ('*', a.office_code)),"
+    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid"
+    "   AND t.target_code IN ('*', a.office_code) AND a.status = 'done')"
     " FROM ex_tasks t WHERE NOT t.incoming ORDER BY t.issued_on DESC, t.id DESC", error);
 
   if (stmt == NULL)

@@ -3,7 +3,8 @@
  * Order of checks: size limit → signature over the raw bytes by a trusted key → no "<!"
  * anywhere (DOCTYPE, entities, comments, CDATA never appear in a package) → streaming,
  * validating parse of the header: sender matches the key's office, receiver is this office,
- * format version understood, ledger (already imported?) → automatic backup → one
+ * format version understood, the period begun, ledger (already imported?), these header
+ * checks in gt-exchange-admit.c → automatic backup → one
  * transaction: every record classified new / updated / unchanged / conflicting and applied,
  * the ledger entry written, the whole audited as one bulk entry. Any problem rolls back.
  * The records are parsed and validated on a second thread (gt-exchange-pipe.c) while this
@@ -245,6 +246,60 @@ apply_record (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outc
   return gt_storage_step_done (storage, stmt, error);
 }
 
+/* An acknowledgement counts only for a task or notice this office issued to its sender (or
+ * to every township). One for a task never issued here, or sent to another township, is
+ * ignored: not stored, not counted, and said why in the result, while the rest of the package
+ * is imported (a township's packages carry all its acknowledgements, so refusing them would
+ * refuse each later report too). */
+static gboolean
+ack_is_addressed (Importer *im, const GtExchangeRecord *rec, gboolean *addressed,
+                  GError **error)
+{
+  const char *task = gt_exchange_record_get (rec, "task");
+  const char *sender = im->result->sender_code;
+  sqlite3_stmt *stmt = gt_storage_prepare (im->storage,
+                                           "SELECT kind, title, target_code FROM ex_tasks"
+                                           " WHERE uuid = ? AND incoming = 0", error);
+  char *why = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, task, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      const char *target = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (g_strcmp0 (target, "*") != 0 && g_strcmp0 (target, sender) != 0)
+        why = g_strdup_printf (g_strcmp0 (kind, "notice") == 0
+                                 ? _("line %d: acknowledgement %s is for the notice “%s”, sent "
+                                     "to office %s, not to %s; it was ignored")
+                                 : _("line %d: acknowledgement %s is for the task “%s”, sent "
+                                     "to office %s, not to %s; it was ignored"),
+                               rec->line, rec->uuid, title, target, sender);
+    }
+  else if (rc == SQLITE_DONE)
+    why = g_strdup_printf (_("line %d: acknowledgement %s is for task %s, which this office "
+                             "did not issue; it was ignored"), rec->line, rec->uuid,
+                           task != NULL ? task : "");
+  else
+    {
+      gt_storage_set_error (im->storage, error, _("reading"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  *addressed = why == NULL;
+  if (why != NULL && im->result->ignored->len < GT_EXCHANGE_MAX_CONFLICTS)
+    g_ptr_array_add (im->result->ignored, why);
+  else
+    g_free (why);
+  return TRUE;
+}
+
 /* Tasks (dispatch) and acknowledgements: rows of their own tables, compared by rev+mtime. */
 static gboolean
 apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome *outcome,
@@ -264,6 +319,18 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
                    rec->line, gt_exchange_type_label_singular (rec->type), owner,
                    im->result->sender_code);
       return FALSE;
+    }
+  if (!task)
+    {
+      gboolean addressed = TRUE;
+
+      if (!ack_is_addressed (im, rec, &addressed, error))
+        return FALSE;
+      if (!addressed)
+        {
+          *outcome = GT_EXCHANGE_IGNORED;
+          return TRUE;
+        }
     }
   /* After rev and mtime the fields in the order and under the names of the package's
    * attributes (the last one is the element's text), for the conflict preview. */
@@ -420,123 +487,6 @@ write_ledger (Importer *im, GError **error)
   return gt_storage_step_done (im->storage, stmt, error);
 }
 
-/* Packages go one way each (docs/exchange.md): a township sends reports, full packages and
- * acknowledgements up to its county, the county sends dispatches (tasks and notices) down.
- * A package of another kind is refused whoever signed it: a township's report relabelled
- * "dispatch" would otherwise be stored by the county as records of no report at all. */
-static gboolean
-check_kind (GtStorage *storage, const GtExchangeResult *r, GError **error)
-{
-  g_autofree char *role = gt_storage_get_meta (storage, "role");
-  gboolean county = g_strcmp0 (role, "county") == 0;
-  gboolean dispatch = r->kind == GT_EXCHANGE_KIND_DISPATCH;
-
-  if (county && dispatch)
-    {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
-                   _("%s: a dispatch package (tasks and notices) from office %s; a county "
-                     "takes reports, full packages and acknowledgements from its townships, "
-                     "and only sends dispatches"), r->path, r->sender_code);
-      return FALSE;
-    }
-  if (!county && !dispatch)
-    {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID,
-                   _("%s: a package of kind “%s” from office %s; a township takes only "
-                     "dispatch packages (tasks and notices) from its county"), r->path,
-                   gt_exchange_kind_label (r->kind), r->sender_code);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Checks against this office: sender is the key's owner, receiver is us, kind is one this
- * office takes, not seen before. */
-static gboolean
-check_header (GtStorage *storage, GtExchangeResult *r, const char *key_code, GError **error)
-{
-  g_autofree char *own = gt_exchange_office_code (storage);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (g_strcmp0 (r->sender_code, key_code) != 0)
-    {
-      g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_SENDER,
-                   _("%s: claims to come from office %s but is signed with the key enrolled "
-                     "for office %s"), r->path, r->sender_code, key_code);
-      return FALSE;
-    }
-  if (g_strcmp0 (r->receiver_code, own) != 0)
-    {
-      if (r->receiver_name != NULL && *r->receiver_name != '\0')
-        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_RECEIVER,
-                     _("%s: addressed to office %s (%s), not to this office (%s)"), r->path,
-                     r->receiver_code, r->receiver_name, own);
-      else
-        g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_WRONG_RECEIVER,
-                     _("%s: addressed to office %s, not to this office (%s)"), r->path,
-                     r->receiver_code, own);
-      return FALSE;
-    }
-  if (!check_kind (storage, r, error))
-    return FALSE;
-  stmt = gt_storage_prepare (storage, "SELECT sha256, imported_on FROM ex_ledger"
-                                      " WHERE package_uuid = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, r->package_uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      gboolean same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), r->sha256) == 0;
-      r->imported_on = GT_COLUMN_TEXT (stmt, 1);
-      sqlite3_reset (stmt);
-      if (!same)
-        {
-          g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_REPLAYED,
-                       _("%s: a different package with the same id %s was imported on %s; "
-                         "this one was refused"), r->path, r->package_uuid, r->imported_on);
-          return FALSE;
-        }
-      r->already_imported = TRUE;
-      return TRUE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-/* A conflict is most often an older package imported after a newer one from the same office:
- * say so in @error's message when a package created later is already here. */
-static void
-older_than_imported (GtStorage *storage, GtExchangeResult *result, GError *error)
-{
-  sqlite3_stmt *stmt;
-  char *message;
-
-  if (result->created == NULL || result->sender_code == NULL)
-    return;
-  stmt = gt_storage_prepare (storage, "SELECT period, created FROM ex_reports"
-                                      " WHERE sender_code = ? AND created > ?"
-                                      " ORDER BY created DESC, id DESC LIMIT 1", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, result->sender_code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, result->created, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *period = (const char *) sqlite3_column_text (stmt, 0);
-
-      message = g_strdup_printf (
-        _("%s This package (created %s) is older than the one already imported from %s "
-          "(%s, created %s)."), error->message, result->created, result->sender_code,
-        period != NULL && *period != '\0' ? period : _("full package"),
-        (const char *) sqlite3_column_text (stmt, 1));
-      g_free (error->message);
-      error->message = message;
-    }
-  sqlite3_reset (stmt);
-}
-
 static GtExchangeResult *
 run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flags,
      GtExchangeResolution resolution, GCancellable *cancellable, GtExchangeProgress progress,
@@ -571,7 +521,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   result->key_fingerprint = g_strdup (sig->fingerprint);
   reader = gt_exchange_reader_new (path, data, sig->signed_length, error);
   if (reader == NULL || !gt_exchange_reader_read_header (reader, result, error) ||
-      !check_header (storage, result, sig->org_code, error))
+      !gt_exchange_check_header (storage, result, sig->org_code, error))
     return NULL;
   stamp (&t, "header");
 
@@ -591,7 +541,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     return g_steal_pointer (&result);
 
   if (!dry && (flags & GT_EXCHANGE_IMPORT_NO_BACKUP) == 0 &&
-      !gt_backup_automatic (storage, "import", &result->backup_path, error))
+      !gt_backup_automatic_pending (storage, "import", &result->backup_path, error))
     return NULL;
   stamp (&t, "backup");
   /* A dry run writes nothing that stays: no need for the rollback journal's single write. */
@@ -600,6 +550,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   if (!gt_storage_begin (storage, error))
     {
       gt_storage_end_bulk_write (storage);
+      gt_backup_automatic_settle (storage, &result->backup_path, FALSE);
       return NULL;
     }
   if (!gt_storage_exec (storage, SEEN_TABLE_SQL, error) ||
@@ -610,6 +561,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     {
       gt_storage_rollback (storage);
       gt_storage_end_bulk_write (storage);
+      gt_backup_automatic_settle (storage, &result->backup_path, FALSE);
       return NULL;
     }
   gt_audit_bulk_begin (storage);
@@ -650,7 +602,7 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
                                 "plain update; choose to keep the local ones or take the "
                                 "incoming ones. Nothing was imported.", result->n_conflicts),
                    path, result->n_conflicts);
-      older_than_imported (storage, result, local_error);
+      gt_exchange_say_older (storage, result, local_error);
       ok = FALSE;
     }
   ok = ok && write_ledger (&im, &local_error);
@@ -671,6 +623,8 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     gt_storage_rollback (storage);
   gt_storage_end_bulk_write (storage);
   stamp (&t, dry ? "rollback" : "commit");
+  /* A refused package changed nothing: its backup goes, and pushes no older one out. */
+  gt_backup_automatic_settle (storage, &result->backup_path, ok);
   if (!ok)
     {
       /* A database error (a full disk, a lock) names the database; say which package too. */

@@ -190,6 +190,22 @@ gsize gt_exchange_pipe_get_offset (GtExchangePipe *pipe);
 void gt_exchange_pipe_free (GtExchangePipe *pipe);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangePipe, gt_exchange_pipe_free)
 
+/* ---- header checks (gt-exchange-admit.c) ---- */
+
+/* Checks @r's header against this office: the sender is @key_code, the owner of the key
+ * that signed it; the receiver is this office; the kind is one this office takes; a
+ * report's period has begun; no different package with the same id was imported (one
+ * already imported sets r->already_imported). */
+gboolean gt_exchange_check_header (GtStorage *storage, GtExchangeResult *r,
+                                   const char *key_code, GError **error);
+/* Adds to @error's message, when a package from the same office created after @result's is
+ * already here, that this one is older (the most common cause of conflicts). */
+void gt_exchange_say_older (GtStorage *storage, GtExchangeResult *result, GError *error);
+
+/* The first month (YYYY-MM) of @period (YYYY, YYYY-Qn or YYYY-MM, not empty) into @first
+ * (gt-exchange-writer.c). */
+void gt_exchange_period_first_month (const char *period, char first[8]);
+
 const char *gt_exchange_record_get (const GtExchangeRecord *record, const char *name);
 /* The longest value, in characters, that the XSD takes for the attribute @name of @type
  * (its g:name, g:text or g:phone; "#text" is the element's text of a task or an ack); 0 for

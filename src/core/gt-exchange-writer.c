@@ -532,8 +532,20 @@ set_cache_size (GtStorage *storage, gint64 size)
   gt_storage_exec (storage, sql, NULL);
 }
 
+void
+gt_exchange_period_first_month (const char *period, char first[8])
+{
+  if (strlen (period) == 4)
+    g_snprintf (first, 8, "%s-01", period);
+  else if (strlen (period) >= 7 && period[5] == 'Q')
+    g_snprintf (first, 8, "%.4s-%02d", period, 3 * (period[6] - '0') - 2);
+  else
+    g_snprintf (first, 8, "%.7s", period);
+}
+
 /* A report of a period that has not begun yet (2027-06 made in December 2026) would become
- * the county's newest month; @created is the package's creation time. */
+ * the county's newest month; @created is the package's creation time. The import refuses
+ * it the same way (gt-exchange-import.c). */
 static gboolean
 period_begun (const char *period, const char *created, GError **error)
 {
@@ -541,12 +553,7 @@ period_begun (const char *period, const char *created, GError **error)
 
   if (*period == '\0' || strlen (created) < 7)
     return TRUE;
-  if (strlen (period) == 4)
-    g_snprintf (first, sizeof first, "%s-01", period);
-  else if (period[5] == 'Q')
-    g_snprintf (first, sizeof first, "%.4s-%02d", period, 3 * (period[6] - '0') - 2);
-  else
-    g_snprintf (first, sizeof first, "%.7s", period);
+  gt_exchange_period_first_month (period, first);
   if (strncmp (first, created, 7) <= 0)
     return TRUE;
   g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,

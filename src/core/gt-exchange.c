@@ -177,6 +177,7 @@ gt_exchange_result_new (const char *path)
 
   result->path = g_strdup (path);
   result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+  result->ignored = g_ptr_array_new_with_free_func (g_free);
   return result;
 }
 
@@ -218,6 +219,7 @@ gt_exchange_result_free (GtExchangeResult *result)
   g_free (result->created);
   g_free (result->generator);
   g_ptr_array_unref (result->conflicts);
+  g_ptr_array_unref (result->ignored);
   g_free (result->imported_on);
   g_free (result->backup_path);
   g_free (result);
@@ -258,6 +260,13 @@ gt_exchange_result_outcome_text (const GtExchangeResult *r, GtExchangeType type)
     return g_strdup_printf (_("%u deleted, %u already deleted, %u not held here, %u conflicting"),
                             c[GT_EXCHANGE_UPDATED], c[GT_EXCHANGE_UNCHANGED], c[GT_EXCHANGE_NEW],
                             c[GT_EXCHANGE_CONFLICTING]);
+  if (c[GT_EXCHANGE_IGNORED] > 0)
+    /* Translators: as "%u new, %u updated, %u unchanged, %u conflicting", and the records
+     * ignored (acknowledgements of tasks not issued to their sender) */
+    return g_strdup_printf (_("%u new, %u updated, %u unchanged, %u conflicting, %u ignored"),
+                            c[GT_EXCHANGE_NEW], c[GT_EXCHANGE_UPDATED],
+                            c[GT_EXCHANGE_UNCHANGED], c[GT_EXCHANGE_CONFLICTING],
+                            c[GT_EXCHANGE_IGNORED]);
   /* Translators: what importing one record type does, e.g. "215 new, 0 updated, 3 unchanged,
    * 1 conflicting" */
   return g_strdup_printf (_("%u new, %u updated, %u unchanged, %u conflicting"),

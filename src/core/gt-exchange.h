@@ -105,6 +105,7 @@ typedef enum
   GT_EXCHANGE_UPDATED,
   GT_EXCHANGE_UNCHANGED,
   GT_EXCHANGE_CONFLICTING,
+  GT_EXCHANGE_IGNORED, /* an acknowledgement of a task not issued to its sender: not stored */
   GT_EXCHANGE_N_OUTCOMES
 } GtExchangeOutcome;
 
@@ -184,6 +185,8 @@ typedef struct
   guint counts[GT_EXCHANGE_N_TYPES][GT_EXCHANGE_N_OUTCOMES]; /* import preview/result */
   GPtrArray *conflicts;    /* GtExchangeConflict, the first GT_EXCHANGE_MAX_CONFLICTS */
   guint n_conflicts;       /* all of them */
+  GPtrArray *ignored;      /* why each record GT_EXCHANGE_IGNORED was (translated, the first
+                              GT_EXCHANGE_MAX_CONFLICTS) */
   gboolean already_imported;
   char *imported_on;       /* when already_imported */
   gboolean applied;        /* the database was changed */
@@ -191,7 +194,7 @@ typedef struct
 } GtExchangeResult;
 
 /* What importing the records of @type did, e.g. "215 new, 0 updated, 3 unchanged, 1
- * conflicting"; for deletions "2 deleted, 0 already deleted, 1 not held here, 0 conflicting". */
+ * conflicting" (", 2 ignored" when some were); for deletions "2 deleted, 0 already deleted, 1 not held here, 0 conflicting". */
 char *gt_exchange_result_outcome_text (const GtExchangeResult *result, GtExchangeType type);
 
 #define GT_EXCHANGE_MAX_CONFLICTS 100

@@ -371,10 +371,11 @@ interrupt_cb (GCancellable *cancellable, sqlite3 *db)
 static gboolean
 backup_and_write (Apply *a, GError **error)
 {
+  g_autofree char *backup = NULL;
   gboolean ok;
 
   /* The members as they were, should this turn out to be the wrong file. */
-  if (!gt_backup_automatic (a->storage, "import", NULL, error))
+  if (!gt_backup_automatic_pending (a->storage, "import", &backup, error))
     {
       g_prefix_error (error, _("Nothing was imported, because the backup before the import "
                                "failed: "));
@@ -382,13 +383,18 @@ backup_and_write (Apply *a, GError **error)
     }
   phase_done (a, "backup", 0);
   if (!not_cancelled (a, error))
-    return FALSE;
+    {
+      gt_backup_automatic_settle (a->storage, &backup, FALSE);
+      return FALSE;
+    }
 
   /* A large roster goes through the rollback journal: its pages are written once. */
   if (a->bulk)
     gt_storage_begin_bulk_write (a->storage);
   ok = write_valid_rows (a, error);
   gt_storage_end_bulk_write (a->storage);
+  /* A cancelled or failed import rolled back: its backup would only push an older one out. */
+  gt_backup_automatic_settle (a->storage, &backup, ok);
   return ok;
 }
 
