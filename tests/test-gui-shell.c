@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gt-page.h"
 #include "gt-task-bar.h"
 #include "gt-window-backup.h"
 #include "gt-window-exchange.h"
@@ -578,6 +579,34 @@ test_sigterm (gconstpointer dir)
   g_test_trap_assert_passed ();
 }
 
+/* Save dialogs open in the Documents folder (the home folder without one), not in the
+ * folder Guatu was started from, and suggest the file's name. */
+static void
+test_save_chooser (void)
+{
+  g_autoptr (GtkFileChooserNative) chooser = gt_save_chooser_new ("t", NULL, "_Save", "_Cancel",
+                                                                  "挂图.pdf");
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *folder = NULL;
+  g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+  /* The chooser loads its folder in the main loop. */
+  for (int i = 0; i < 500 && folder == NULL; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+      if (folder == NULL)
+        g_usleep (10000);
+    }
+
+  g_assert_cmpstr (folder, ==, documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                 ? documents
+                                 : g_get_home_dir ());
+  g_assert_cmpstr (name, ==, "挂图.pdf");
+  g_assert_true (gtk_file_chooser_get_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -591,6 +620,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/gui/shell/page-option/first", dir, test_page_option_first);
   g_test_add_data_func ("/gui/shell/page-option/other", dir, test_page_option_other);
   g_test_add_data_func ("/gui/shell/page-option/saved", dir, test_page_option_saved);
+  g_test_add_func ("/gui/shell/save-chooser", test_save_chooser);
   g_test_add_data_func ("/gui/shell/sigterm", dir, test_sigterm);
   g_test_add_data_func ("/gui/shell/sigterm/run", dir, test_sigterm_run);
   rc = g_test_run ();

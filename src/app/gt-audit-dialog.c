@@ -125,11 +125,8 @@ export_chosen (GtAuditDialog *self)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Export Audit Log"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("audit-log.csv"));
+  chooser = gt_save_chooser_new (_("Export Audit Log"), GTK_WINDOW (self), _("_Export"),
+                                 _("_Cancel"), _("audit-log.csv"));
   if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
     return;
   path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));

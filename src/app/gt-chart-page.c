@@ -692,10 +692,10 @@ export_cb (GtkButton *button, GtChartPage *self)
 
   if (self->storage == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Wall Chart"),
-                                         GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  name = g_strdup_printf ("%s.pdf", gt_chart_kind_title (gt_chart_view_get_chart (self->view)));
+  chooser = gt_save_chooser_new (_("Export Wall Chart"),
+                                 GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                 _("_Export"), _("_Cancel"), name);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), format_ids,
                                format_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");
@@ -708,8 +708,6 @@ export_cb (GtkButton *button, GtChartPage *self)
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "dpi", _("PNG resolution"), dpi_ids,
                                dpi_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "dpi", "150");
-  name = g_strdup_printf ("%s.pdf", gt_chart_kind_title (gt_chart_view_get_chart (self->view)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -570,14 +570,11 @@ export_response_cb (GtkNativeDialog *chooser, int response, GtDevelopPage *self)
 static void
 export_clicked_cb (GtkButton *button, GtDevelopPage *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-    C_("develop", "Export Statistics"), GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
-    GTK_FILE_CHOOSER_ACTION_SAVE, C_("develop", "_Export"), C_("develop", "_Cancel"));
   g_autofree char *name = g_strdup_printf (_("statistics-%d.pdf"),
                                            gtk_spin_button_get_value_as_int (self->year_spin));
-
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  GtkFileChooserNative *chooser = gt_save_chooser_new (
+    C_("develop", "Export Statistics"), GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (self))),
+    C_("develop", "_Export"), C_("develop", "_Cancel"), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

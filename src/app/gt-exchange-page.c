@@ -289,12 +289,9 @@ export_key_clicked_cb (GtExchangePage *self)
     return;
   code = gt_storage_get_meta (self->storage, "office_code");
   name = g_strdup_printf ("%s.pem", code != NULL ? code : "guatu");
-  chooser = gtk_file_chooser_native_new (_("Export Public Key"), GTK_WINDOW (toplevel),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
+  chooser = gt_save_chooser_new (_("Export Public Key"), GTK_WINDOW (toplevel), _("_Export"),
+                                 _("_Cancel"), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pem_filter ());
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_key_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

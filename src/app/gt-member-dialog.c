@@ -247,13 +247,11 @@ card_clicked_cb (GtkButton *button, GtMemberDialog *self)
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Save Heart-Link Card"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
   /* Translators: file name of the card; %s is the member's name */
   name = g_strdup_printf (_("%s heart-link card.pdf"),
                           self->member_name != NULL ? self->member_name : "");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = gt_save_chooser_new (_("Save Heart-Link Card"), GTK_WINDOW (self), _("_Save"),
+                                 _("_Cancel"), name);
   /* modal: the dialog cannot be changed, or closed, while its card is being saved */
   gtk_native_dialog_set_transient_for (GTK_NATIVE_DIALOG (chooser), GTK_WINDOW (self));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

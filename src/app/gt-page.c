@@ -179,19 +179,35 @@ gt_dialog_confirm_discard (GtkDialog *dialog, GtDialogChangedFunc changed, const
   g_signal_connect (dialog, "delete-event", G_CALLBACK (discard_delete_event_cb), NULL);
 }
 
+GtkFileChooserNative *
+gt_save_chooser_new (const char *title, GtkWindow *parent, const char *accept_label,
+                     const char *cancel_label, const char *name)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent,
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               accept_label, cancel_label);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser),
+                                       documents != NULL &&
+                                           g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                         ? documents
+                                         : g_get_home_dir ());
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  return chooser;
+}
+
 char *
 gt_choose_pdf_path (GtkWindow *parent, const char *suggested)
 {
   g_autoptr (GtkFileChooserNative) chooser = NULL;
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Export PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+  chooser = gt_save_chooser_new (_("Export PDF"), parent, _("_Export"), _("_Cancel"), suggested);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_pattern (filter, "*.pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
     return NULL;
   return gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));

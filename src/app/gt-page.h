@@ -38,6 +38,12 @@ char *gt_format_time (const char *iso);
  * path, or NULL when the user cancelled. */
 char *gt_choose_pdf_path (GtkWindow *parent, const char *suggested);
 
+/* A chooser to save a new file named @name (asking before overwriting one), opening in the
+ * user's Documents folder (their home without one), not wherever Guatu was started. */
+GtkFileChooserNative *gt_save_chooser_new (const char *title, GtkWindow *parent,
+                                           const char *accept_label, const char *cancel_label,
+                                           const char *name);
+
 /* Shows @text (NULL: "") in a dialog's status line, in the theme's error colour when @error. */
 void gt_label_set_status (GtkLabel *label, const char *text, gboolean error);
 

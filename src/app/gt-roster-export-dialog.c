@@ -204,9 +204,10 @@ choose_file (GtRosterExportDialog *self)
   gboolean xlsx = is_xlsx (self);
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Export Roster"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
+  /* Translators: the suggested file name of an exported roster, without extension */
+  name = g_strdup_printf ("%s.%s", _("roster"), xlsx ? "xlsx" : "csv");
+  chooser = gt_save_chooser_new (_("Export Roster"), GTK_WINDOW (self), _("_Export"),
+                                 _("_Cancel"), name);
   if (xlsx)
     {
       gtk_file_filter_set_name (filter, _("Excel workbooks (.xlsx)"));
@@ -218,10 +219,6 @@ choose_file (GtRosterExportDialog *self)
       gtk_file_filter_add_pattern (filter, "*.csv");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the suggested file name of an exported roster, without extension */
-  name = g_strdup_printf ("%s.%s", _("roster"), xlsx ? "xlsx" : "csv");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
