@@ -327,6 +327,9 @@ gt_banner_new (GtkMessageType type, const char *message, const char *next_step,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable (to copy a path from it) but not focusable: as the first focusable widget of
+   * the window it took the focus and showed all its text selected, white on grey. */
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_buildable_set_name (GTK_BUILDABLE (label), "banner_message");
   gtk_container_add (GTK_CONTAINER (box), label);
   if (next_step != NULL)
