@@ -14,6 +14,7 @@
 #include "gt-member.h"
 #include "gt-life-private.h"
 #include "gt-registers.h"
+#include "gt-schema.h"
 
 const char *const gt_meeting_kinds[] = {
   GT_MEETING_GENERAL, GT_MEETING_COMMITTEE, GT_MEETING_GROUP, GT_MEETING_LECTURE,
@@ -561,7 +562,8 @@ gt_meeting_detach (GtStorage *storage, gint64 attachment_id, GError **error)
 }
 
 #define MEETING_COLUMNS                                                                     \
-  "SELECT mt.id, mt.uuid, mt.org_id, o.name, mt.kind, mt.date, mt.topic, mt.place, mt.host," \
+  "SELECT mt.id, mt.uuid, mt.org_id, " GT_SCHEMA_ORG_LABEL ("o") ", mt.kind, mt.date,"      \
+  " mt.topic, mt.place, mt.host,"                                                           \
   " mt.minutes,"                                                                            \
   " (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = mt.id AND a.present = 1)," \
   " (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = mt.id AND a.present = 0)" \

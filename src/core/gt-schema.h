@@ -35,6 +35,12 @@ const char *gt_schema_search_bulk_end (void);
   "(CASE WHEN " o ".kind = 'group' THEN coalesce ((SELECT name FROM organizations" \
   " WHERE id = " o ".parent_id), '') || ' ' || " o ".name ELSE " o ".name END)"
 
+/* The name of organisation @o as lists show it: a 党小组 led by its branch's name
+ * ("青石村党支部 · 第一党小组"), since several branches have a 第一党小组. */
+#define GT_SCHEMA_ORG_LABEL(o) \
+  "(CASE WHEN " o ".kind = 'group' THEN coalesce ((SELECT name || ' · ' FROM organizations" \
+  " WHERE id = " o ".parent_id), '') || " o ".name ELSE " o ".name END)"
+
 /* Step 16 (gt-schema-checks.c): @sql with every CHECK (x IN (more than two constants))
  * written as CHECK (x = a OR x = b …), which SQLite evaluates without a temporary table. */
 char *gt_schema_plain_checks (const char *sql);
