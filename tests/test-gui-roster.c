@@ -148,6 +148,17 @@ drive_roster (gpointer user_data)
   g_assert_false (gtk_widget_get_sensitive (import_button)); /* not twice */
   screenshot (dialog, "roster-import-done");
 
+  /* A quote never closed stops the reading: the status says at which line and why. */
+  {
+    g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "roster",
+                                                     "unterminated-quote.csv", NULL);
+
+    gt_roster_import_dialog_set_file (GT_ROSTER_IMPORT_DIALOG (dialog), broken);
+    wait_for_worker (dialog);
+    g_assert_nonnull (strstr (label_text (dialog, "status_label"), " 3"));
+    g_assert_false (gtk_widget_get_sensitive (import_button));
+  }
+
   /* Unusual headers: map them once in the "Map Columns" dialog; the file is read again. */
   {
     g_autofree char *odd = g_test_build_filename (G_TEST_DIST, "data", "roster",

@@ -158,8 +158,29 @@ show_report (GtRosterImportDialog *self)
     }
 
   if (!report->complete)
-    set_message (self->status_label, _("The file could not be read to its end, so nothing "
-                                       "can be imported from it."), TRUE);
+    {
+      /* The problem that stopped the reading is the last one found: say it, not only that
+       * the file ended early (an unclosed quote is not a damaged file). */
+      const GtRosterProblem *stop = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = report->problems->len; i > 0 && stop == NULL; i--)
+        {
+          const GtRosterProblem *problem = report->problems->pdata[i - 1];
+          if (!problem->warning && problem->line > 0)
+            stop = problem;
+        }
+      if (stop != NULL)
+        /* TRANSLATORS: a line number and the reason, e.g. an unclosed quote */
+        text = g_strdup_printf (_("Reading stopped at line %u: %s. Nothing can be imported "
+                                  "from this file until that line is corrected."),
+                                stop->line, stop->message);
+      set_message (self->status_label,
+                   text != NULL ? text
+                                : _("The file could not be read to its end, so nothing can "
+                                    "be imported from it."),
+                   TRUE);
+    }
   else if (report->n_valid == 0)
     set_message (self->status_label, _("There are no valid rows to import."),
                  report->n_errors > 0);
