@@ -111,6 +111,27 @@ test_rejected (Fixture *fx, gconstpointer data)
     }
   }
 
+  /* Saved again with a byte order mark, or with CR LF line ends: said so, with the line. */
+  {
+    g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF", bytes, NULL);
+    g_autoptr (GString) crlf = g_string_new_len (bytes, length);
+    guint line = 1;
+
+    path = exchange_path (fx->dir, "bom.xml");
+    g_assert_true (g_file_set_contents (path, bom, length + 3, NULL));
+    assert_rejected (fx, path, GT_KEYS_ERROR, GT_KEYS_ERROR_BAD_SIGNATURE, "byte order mark");
+    g_clear_pointer (&path, g_free);
+    /* The lines from the third on end in CR LF. */
+    for (gsize i = 0; i < crlf->len; i++)
+      if (crlf->str[i] == '\n' && ++line >= 4)
+        g_string_insert_c (crlf, i++, '\r');
+    path = exchange_path (fx->dir, "crlf.xml");
+    g_assert_true (g_file_set_contents (path, crlf->str, crlf->len, NULL));
+    assert_rejected (fx, path, GT_KEYS_ERROR, GT_KEYS_ERROR_BAD_SIGNATURE,
+                     "from line 3 on its lines end in CR LF");
+    g_clear_pointer (&path, g_free);
+  }
+
   /* Truncated (a copy cut off): said to be incomplete, not to be no signed package. */
   path = exchange_path (fx->dir, "truncated.xml");
   g_assert_true (g_file_set_contents (path, bytes, length - 200, NULL));

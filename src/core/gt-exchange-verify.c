@@ -428,11 +428,22 @@ declared_encoding (const guint8 *data, gsize length)
 /* A signature that does not match @data (@length bytes before the signature line) says why
  * when it can see it: another program saved the package again in another encoding (GBK from
  * an editor, typically), which changes every Chinese character's bytes. */
+/* The first CR LF line end in @data, or NULL. */
+static const guint8 *
+find_crlf (const guint8 *data, gsize length)
+{
+  for (const guint8 *p = data; (p = memchr (p, '\r', data + length - p)) != NULL; p++)
+    if (p + 1 < data + length && p[1] == '\n')
+      return p;
+  return NULL;
+}
+
 static void
 explain_bad_signature (const guint8 *data, gsize length, GError *error)
 {
   g_autofree char *encoding = declared_encoding (data, length);
   const char *bad = NULL;
+  const guint8 *crlf;
   char *message = NULL;
 
   if (!g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_BAD_SIGNATURE))
@@ -445,6 +456,24 @@ explain_bad_signature (const guint8 *data, gsize length, GError *error)
                                  "writes packages in UTF-8: a program opened it and saved it "
                                  "again. Copy the package as it was written, without opening "
                                  "it in another program"), error->message, encoding);
+  else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    /* TRANSLATORS: after "the signature does not match the contents…" */
+    message = g_strdup_printf (_("%s; it starts with a byte order mark (BOM), which Guatu "
+                                 "does not write: a program (Notepad?) opened it and saved it "
+                                 "again. Copy the package as it was written, without opening "
+                                 "it in another program"), error->message);
+  else if ((crlf = find_crlf (data, length)) != NULL)
+    {
+      guint line = 1;
+
+      for (const guint8 *p = data; p < crlf; p++)
+        line += *p == '\n';
+      /* TRANSLATORS: after "the signature does not match the contents…" */
+      message = g_strdup_printf (_("%s; from line %u on its lines end in CR LF, while Guatu "
+                                   "ends them in LF: a program or a copy in text mode changed "
+                                   "them. Copy the package as it was written"),
+                                 error->message, line);
+    }
   else if (!g_utf8_validate_len ((const char *) data, length, &bad))
     {
       guint line = 1;
