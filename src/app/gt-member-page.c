@@ -275,7 +275,7 @@ gt_member_page_init (GtMemberPage *self)
   /* Members transferred out, left or died are not in the register, but a transfer back in
    * is recorded on their record: this finds them again. */
   gtk_combo_box_text_append (self->category_combo, "former",
-                             _("No longer here (transferred out, left, died)"));
+                             _("No longer in the register"));
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->category_combo), 0);
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     {
