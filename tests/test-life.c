@@ -291,6 +291,21 @@ test_compliance (LifeFixture *fx, gconstpointer data)
   g_assert_cmpint (item_status (cell, "committee"), ==, GT_LIFE_DONE);
   g_clear_pointer (&cells, g_ptr_array_unref);
 
+  /* A month whose items due so far were all held is done, though others are still to come
+   * (its "1/1" was grey as "not yet due"); with nothing due yet it is pending. */
+  add_meeting (fx->storage, 3, "committee", "2025-06-03");
+  cells = gt_life_compliance_org (fx->storage, 3, "2025-06", "2025-06", "2025-06-10", &error);
+  g_assert_no_error (error);
+  cell = cells->pdata[0];
+  g_assert_cmpint (item_status (cell, "committee"), ==, GT_LIFE_DONE);
+  g_assert_cmpint (item_status (cell, "theme_day"), ==, GT_LIFE_PENDING);
+  g_assert_cmpint (cell->status, ==, GT_LIFE_DONE);
+  g_clear_pointer (&cells, g_ptr_array_unref);
+  cells = gt_life_compliance_org (fx->storage, 2, "2025-06", "2025-06", "2025-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((GtLifeCell *) cells->pdata[0])->status, ==, GT_LIFE_PENDING);
+  g_clear_pointer (&cells, g_ptr_array_unref);
+
   /* The year-end kinds: 组织生活会 and 民主评议 fall due in December only. */
   cells = gt_life_compliance_org (fx->storage, 2, "2025-12", "2025-12", "2026-01-10", &error);
   g_assert_cmpuint (cells->len, ==, 1);

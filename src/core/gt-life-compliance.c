@@ -223,6 +223,17 @@ gt_life_schedule_set (GtStorage *storage, const char *org_type, const char *kind
 
 /* ---- compliance ---- */
 
+/* A cell's status from its items': missing > overdue > done > pending. Items held count over
+ * items still to come, so a month whose due meetings were all held shows as done (its
+ * figures count only what is due), and it is pending only while nothing is due yet. */
+static GtLifeStatus
+worse_status (GtLifeStatus a, GtLifeStatus b)
+{
+  if ((a == GT_LIFE_DONE && b == GT_LIFE_PENDING) || (a == GT_LIFE_PENDING && b == GT_LIFE_DONE))
+    return GT_LIFE_DONE;
+  return MAX (a, b);
+}
+
 static const char *const status_codes[] = { "none", "done", "pending", "overdue", "missing" };
 static const char *const status_labels[] = {
   N_("Nothing due"), N_("Done"), N_("Not yet due"), N_("Overdue"), N_("Missing"),
@@ -425,7 +436,7 @@ org_cells (GtStorage *storage, GHashTable *held, const GtLifeOrgInfo *org, int f
             item->status = GT_LIFE_OVERDUE;
           else
             item->status = GT_LIFE_MISSING;
-          cell->status = MAX (cell->status, item->status);
+          cell->status = worse_status (cell->status, item->status);
         }
     }
   for (guint r = 0; r < n_required; r++)

@@ -171,7 +171,8 @@ typedef struct
   char *org_name;
   char *org_type;
   char *month;          /* YYYY-MM */
-  GtLifeStatus status;  /* the worst of the items: missing > overdue > pending > done */
+  GtLifeStatus status;  /* the worst of the items: missing > overdue > done > pending (held
+                         * items count over those still to come) */
   GPtrArray *items;     /* of GtLifeItem */
   char *org_kind;       /* branch, general_branch, group */
 } GtLifeCell;
