@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "gt-demo.h"
+#include "gt-backup.h"
 #include "gt-test-demo.h"
 
 static char *template_dir; /* the demos built so far, one file per seed */
@@ -161,4 +162,15 @@ gt_test_use_zh_CN (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   return TRUE;
+}
+
+char *
+gt_test_backup_names (GtStorage *storage)
+{
+  g_autoptr (GPtrArray) backups = gt_backup_list (storage);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < backups->len; i++)
+    g_string_append_printf (names, "%s\n", ((GtBackupInfo *) backups->pdata[i])->path);
+  return g_string_free (g_steal_pointer (&names), FALSE);
 }

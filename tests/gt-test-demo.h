@@ -45,4 +45,7 @@ char *gt_test_repeat (const char *c, guint n);
 /* The whole text of a file that must exist. */
 char *gt_test_read_text (const char *path);
 
+/* The paths of @storage's backups, newest first, one a line. */
+char *gt_test_backup_names (GtStorage *storage);
+
 G_END_DECLS

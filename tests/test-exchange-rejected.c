@@ -13,6 +13,7 @@
 #include "gt-backup.h"
 #include "gt-exchange-private.h"
 #include "gt-keys.h"
+#include "gt-test-demo.h"
 
 #define TOWNSHIP EXCHANGE_TOWNSHIP
 #define COUNTY EXCHANGE_COUNTY
@@ -584,18 +585,6 @@ test_future_period (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (result->period, ==, month);
 }
 
-/* The paths of the county's automatic backups, newest first, one a line. */
-static char *
-backup_names (GtStorage *storage)
-{
-  g_autoptr (GPtrArray) backups = gt_backup_list (storage);
-  g_autoptr (GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < backups->len; i++)
-    g_string_append_printf (names, "%s\n", ((GtBackupInfo *) backups->pdata[i])->path);
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 /* A package refused while it is applied changed nothing: it leaves no backup, and however
  * often it is tried, the backups taken before real changes stay. */
 static void
@@ -614,7 +603,7 @@ test_refused_no_backup (Fixture *fx, gconstpointer data)
   g_assert_nonnull (result->backup_path);
   g_assert_true (g_file_test (result->backup_path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (gt_backup_automatic (fx->county, "manual", NULL, NULL));
-  before = backup_names (fx->county);
+  before = gt_test_backup_names (fx->county);
   g_assert_nonnull (strstr (before, result->backup_path));
 
   /* a record twice, and a count that does not match: both found only while applying */
@@ -644,7 +633,7 @@ test_refused_no_backup (Fixture *fx, gconstpointer data)
         g_assert_null (r);
         g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
         g_clear_error (&error);
-        after = backup_names (fx->county);
+        after = gt_test_backup_names (fx->county);
         g_assert_cmpstr (after, ==, before);
       }
   g_assert_true (g_file_test (result->backup_path, G_FILE_TEST_IS_REGULAR));

@@ -250,18 +250,6 @@ cancel_in_statement (void *data)
   return 0;
 }
 
-/* The paths of the database's automatic backups, newest first, one a line. */
-static char *
-backup_names (GtStorage *storage)
-{
-  g_autoptr (GPtrArray) backups = gt_backup_list (storage);
-  g_autoptr (GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < backups->len; i++)
-    g_string_append_printf (names, "%s\n", ((GtBackupInfo *) backups->pdata[i])->path);
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 /* Cancelling an import at any point — between the rows, between the phases, or inside one
  * statement — rolls all of it back and says so, and leaves no backup of its own to push an
  * older one out; an import not cancelled reports its progress in order up to the end. */
@@ -284,7 +272,7 @@ test_import_cancel (void)
   /* one backup fewer than are kept: a backup of each cancelled import would push it out */
   g_assert_true (gt_storage_set_meta (db.storage, "backup.keep", "1", NULL));
   g_assert_true (gt_backup_automatic (db.storage, "manual", NULL, NULL));
-  backups = backup_names (db.storage);
+  backups = gt_test_backup_names (db.storage);
 
   for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
     {
@@ -312,7 +300,7 @@ test_import_cancel (void)
       after = roster_state (&db);
       g_assert_cmpstr (after, ==, before);
       g_clear_pointer (&after, g_free);
-      after = backup_names (db.storage);
+      after = gt_test_backup_names (db.storage);
       g_assert_cmpstr (after, ==, backups);
     }
 
