@@ -218,8 +218,11 @@ show_run (GtScorePage *self, const ScoreJob *job, GError *error)
                                   run->period, created, (int) run->rule_version,
                                   run->results->len);
       else
-        status = g_strdup_printf (_("%s: computed now with rules version %d, not stored; "
-                                    "Compute stores it"), run->period, (int) run->rule_version);
+        /* TRANSLATORS: the "Compute and Save" button beside it keeps it; a short
+         * translation may leave that out */
+        status = g_strdup_printf (_("%s: a preview with rules version %d, not saved yet; "
+                                    "Compute and Save keeps it"),
+                                  run->period, (int) run->rule_version);
       set_status (self, status);
       gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), !run->published && run->id != 0);
     }
