@@ -166,6 +166,24 @@ drive_life (gpointer user_data)
   g_assert_cmpint (count_rows (view_model (dialog, "attendance_view"), NULL), ==,
                    count (storage, "SELECT count(*) FROM members WHERE status = 'active' AND org_id ="
                                    " (SELECT id FROM organizations WHERE name = '青石村党支部')"));
+  /* A 党小组 holds 党小组会: choosing one sets the kind, choosing the branch again resets it. */
+  {
+    GtkComboBox *org_combo = GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                         "org_combo"));
+    GtkComboBox *kind_combo = GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                          "kind_combo"));
+    g_autofree char *group = g_strdup_printf (
+      "%" G_GINT64_FORMAT, count (storage, "SELECT min (id) FROM organizations WHERE kind = 'group'"
+                                           " AND parent_id = (SELECT id FROM organizations"
+                                           " WHERE name = '青石村党支部')"));
+
+    g_assert_cmpstr (gtk_combo_box_get_active_id (kind_combo), ==, "committee");
+    g_assert_true (gtk_combo_box_set_active_id (org_combo, group));
+    g_assert_cmpstr (gtk_combo_box_get_active_id (kind_combo), ==, "group");
+    g_assert_true (gtk_combo_box_set_active_id (org_combo, branch));
+    g_assert_cmpstr (gtk_combo_box_get_active_id (kind_combo), ==, "committee");
+    pump ();
+  }
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
                                                            "kind_combo")), "general");
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "topic_entry")),

@@ -45,6 +45,7 @@ struct _GtMeetingDialog
   GtStorage *storage;
   gint64 meeting_id;
   gint64 loaded_org;     /* the organisation whose roster fills the attendance list */
+  GHashTable *groups;    /* the ids ("%" G_GINT64_FORMAT) of the 党小组 in org_combo */
   int n_attachments;     /* attachments already stored; rows after them are new */
 };
 
@@ -139,6 +140,18 @@ org_changed_cb (GtkWidget *widget, GtMeetingDialog *self)
   gint64 org_id = selected_org (self);
 
   input_changed_cb (self);
+  /* A new meeting of a 党小组 is a 党小组会 (a group holds no 支委会); of a branch, not. */
+  if (self->meeting_id == 0 && self->groups != NULL)
+    {
+      const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo));
+      gboolean group = id != NULL && g_hash_table_contains (self->groups, id);
+      const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
+
+      if (group && g_strcmp0 (kind, GT_MEETING_GROUP) != 0)
+        gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), GT_MEETING_GROUP);
+      else if (!group && g_strcmp0 (kind, GT_MEETING_GROUP) == 0)
+        gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), GT_MEETING_COMMITTEE);
+    }
   if (self->storage != NULL && org_id != self->loaded_org)
     fill_attendance (self, org_id, NULL);
 }
@@ -272,6 +285,7 @@ static void
 gt_meeting_dialog_dispose (GObject *object)
 {
   g_clear_object (&GT_MEETING_DIALOG (object)->storage);
+  g_clear_pointer (&GT_MEETING_DIALOG (object)->groups, g_hash_table_unref);
   G_OBJECT_CLASS (gt_meeting_dialog_parent_class)->dispose (object);
 }
 
@@ -325,6 +339,8 @@ fill_orgs (GtMeetingDialog *self)
   g_autoptr (GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
   GtkListStore *store = gt_combo_box_text_take_model (self->org_combo);
 
+  g_clear_pointer (&self->groups, g_hash_table_unref);
+  self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
     {
       GtOrg *o = orgs->pdata[i];
@@ -338,6 +354,7 @@ fill_orgs (GtMeetingDialog *self)
           const char *parent = g_hash_table_lookup (names, &o->parent_id);
           g_autofree char *label = g_strdup_printf ("%s · %s", parent != NULL ? parent : "", o->name);
           gt_combo_box_text_store_append (store, id, label);
+          g_hash_table_add (self->groups, g_strdup (id));
         }
     }
   gt_combo_box_text_give_model (self->org_combo, store);
