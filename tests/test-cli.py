@@ -145,6 +145,20 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--db", db, "member", "show", "999999")
     check("member show of an unknown member is bad data (65)", r.returncode == 65
           and "999999" in r.stderr, r.stderr)
+
+    # member edit: the options given replace the stored values, the rest stays
+    key = str(first["id"])
+    r = run("--db", db, "member", "edit", key, "--phone", "13977778888", "--occupation", "村医")
+    after = json.loads(run("--db", db, "member", "show", key, "--json", "--reveal").stdout)
+    check("member edit changes the phone and occupation only", r.returncode == 0
+          and after.get("phone") == "13977778888" and after.get("occupation") == "村医"
+          and after.get("name") == member.get("name")
+          and after.get("id_number") == member.get("id_number")
+          and after.get("events") == member.get("events"), r.stderr + repr(after)[:300])
+    r = run("--db", db, "member", "edit", key, "--id-number", "330822198807150031")
+    again = json.loads(run("--db", db, "member", "show", key, "--json", "--reveal").stdout)
+    check("member edit with a bad check digit is refused (65), nothing changed",
+          r.returncode == 65 and "330822198807150031" in r.stderr and again == after, r.stderr)
     r = run("--db", db, "demo")
     check("demo on a full database is bad data (65)", r.returncode == 65, r.stderr)
 

@@ -310,6 +310,37 @@ drive_window (gpointer user_data)
     g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (history)), NULL), >=, 1);
     screenshot (dialog, "member-dialog");
 
+    /* Correct Details…: the same form without the branch and the dates; a bad phone number
+     * is refused in the form, a good one shows in the member's window at once. */
+    {
+      GtkWidget *edit = NULL;
+      GtkWidget *name_label = find_widget (dialog, GTK_TYPE_LABEL, "name_label");
+      g_autofree char *name = g_strdup (gtk_label_get_label (GTK_LABEL (name_label)));
+
+      gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "edit_button")));
+      pump ();
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "GtMemberAddDialog"))
+          edit = l->data;
+      g_list_free (toplevels);
+      g_assert_nonnull (edit);
+      g_assert_null (find_widget (edit, GTK_TYPE_ENTRY, "joined_entry"));
+      g_assert_true (g_str_has_prefix (name, gtk_entry_get_text (GTK_ENTRY (
+                                               find_widget (edit, GTK_TYPE_ENTRY, "name_entry")))));
+      screenshot (edit, "member-correct-details");
+      gtk_entry_set_text (GTK_ENTRY (find_widget (edit, GTK_TYPE_ENTRY, "phone_entry")), "123");
+      gtk_dialog_response (GTK_DIALOG (edit), GTK_RESPONSE_OK);
+      pump ();
+      g_assert_true (gtk_widget_get_visible (find_widget (edit, GTK_TYPE_LABEL, "error_label")));
+      gtk_entry_set_text (GTK_ENTRY (find_widget (edit, GTK_TYPE_ENTRY, "phone_entry")),
+                          "13966667777");
+      gtk_dialog_response (GTK_DIALOG (edit), GTK_RESPONSE_OK);
+      pump ();
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (details)), "7777"));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name_label)), ==, name);
+    }
+
     /* An event dated before the member's history is refused, with the reason shown. */
     gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
                         "1950-01-01");

@@ -486,6 +486,72 @@ test_probation_served (void)
     }
 }
 
+/* A member's details are corrected in place, checked as when added; the history and the
+ * search follow, and a refused correction changes nothing. */
+static void
+test_update (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtMemberRecord) r = NULL;
+  gint64 id = add_good (fx);
+  GtMemberSpec fixed = good;
+  g_autofree char *before = NULL;
+  gint64 n = 0, events;
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const GtMemberFilter all = { 0 };
+
+  events = count (fx->storage, "SELECT count(*) FROM member_events");
+  fixed.name = "龚自瑱";
+  fixed.phone = "13900001111";
+  fixed.occupation = "个体经营";
+  g_assert_true (gt_member_update (fx->storage, id, &fixed, &error));
+  g_assert_no_error (error);
+  r = gt_member_lookup (fx->storage, key, &error);
+  g_assert_cmpstr (r->name, ==, "龚自瑱");
+  g_assert_cmpstr (r->phone, ==, "13900001111");
+  g_assert_cmpstr (r->occupation, ==, "个体经营");
+  g_assert_cmpstr (r->join_date, ==, "2025-07-01"); /* the history is not touched */
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM member_events"), ==, events);
+  g_assert_cmpint (count (fx->storage, "SELECT rev FROM members WHERE name = '龚自瑱'"), ==, 2);
+  g_assert_true (gt_member_count (fx->storage, "龚自瑱", &all, 0, &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  g_assert_true (gt_member_count (fx->storage, "龚自珍", &all, 0, &n, &error));
+  g_assert_cmpint (n, ==, 0);
+
+  /* A wrong check digit, and another member's ID number: refused, nothing changed. */
+  before = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            count (fx->storage, "SELECT sum (rev) FROM members"));
+  fixed.id_number = "330822198807150031";
+  g_assert_false (gt_member_update (fx->storage, id, &fixed, &error));
+  g_assert_nonnull (strstr (error->message, "330822198807150031"));
+  g_clear_error (&error);
+  {
+    g_autofree char *other = NULL;
+    sqlite3_stmt *stmt = gt_storage_prepare (fx->storage, "SELECT id_number FROM members"
+                                             " WHERE id_number IS NOT NULL AND id <> ? LIMIT 1",
+                                             NULL);
+    sqlite3_bind_int64 (stmt, 1, id);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    other = GT_COLUMN_TEXT (stmt, 0);
+    sqlite3_reset (stmt);
+    fixed.id_number = other;
+    g_assert_false (gt_member_update (fx->storage, id, &fixed, &error));
+    g_assert_nonnull (strstr (error->message, "already in the register"));
+    g_clear_error (&error);
+  }
+  fixed.id_number = good.id_number;
+  fixed.name = "";
+  g_assert_false (gt_member_update (fx->storage, id, &fixed, &error));
+  g_clear_error (&error);
+  g_assert_false (gt_member_update (fx->storage, 999999, &good, &error));
+  g_clear_error (&error);
+  {
+    g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              count (fx->storage, "SELECT sum (rev) FROM members"));
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 #define ADD(name, func) \
   g_test_add ("/member/" name, Fixture, GUINT_TO_POINTER (5), gt_test_demo_setup, func, \
               gt_test_demo_teardown)
@@ -499,6 +565,7 @@ main (int argc, char **argv)
   ADD ("add-refused", test_add_refused);
   ADD ("add-lengths", test_add_lengths);
   ADD ("life-cycle", test_life_cycle);
+  ADD ("update", test_update);
   ADD ("transfer-all", test_transfer_all);
   ADD ("filters", test_filters);
   ADD ("search-follows-changes", test_search_follows_changes);

@@ -1,4 +1,5 @@
-/* gt-member-add-dialog.c — entering a new member, checked as it is saved
+/* gt-member-add-dialog.c — entering a new member, or correcting one's details, checked as
+ * it is saved
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +29,7 @@ struct _GtMemberAddDialog
   GtkLabel *error_label;
 
   GtStorage *storage;
+  gint64 member_id; /* the member being corrected; 0 for a new one */
 };
 
 G_DEFINE_TYPE (GtMemberAddDialog, gt_member_add_dialog, GTK_TYPE_DIALOG)
@@ -46,7 +48,7 @@ gt_member_add_dialog_response (GtkDialog *dialog, int response)
   g_autoptr (GError) error = NULL;
   const char *gender = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->gender_combo));
   GtMemberSpec spec = {
-    gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)),
+    self->org_combo != NULL ? gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo)) : NULL,
     gtk_entry_get_text (self->name_entry),
     gender != NULL && *gender != '\0' ? gender : NULL,
     gtk_entry_get_text (self->ethnicity_entry),
@@ -54,11 +56,13 @@ gt_member_add_dialog_response (GtkDialog *dialog, int response)
     text_or_null (self->phone_entry),
     gtk_entry_get_text (self->education_entry),
     gtk_entry_get_text (self->occupation_entry),
-    gtk_entry_get_text (self->joined_entry),
-    text_or_null (self->full_entry),
+    self->joined_entry != NULL ? gtk_entry_get_text (self->joined_entry) : NULL,
+    self->full_entry != NULL ? text_or_null (self->full_entry) : NULL,
   };
 
-  if (response == GTK_RESPONSE_OK && !gt_member_add (self->storage, &spec, NULL, &error))
+  if (response == GTK_RESPONSE_OK &&
+      !(self->member_id != 0 ? gt_member_update (self->storage, self->member_id, &spec, &error)
+                             : gt_member_add (self->storage, &spec, NULL, &error)))
     {
       gtk_label_set_label (self->error_label, gt_error_text (self->storage, error));
       gtk_widget_show (GTK_WIDGET (self->error_label));
@@ -130,5 +134,53 @@ gt_member_add_dialog_new (GtkWindow *parent, GtStorage *storage)
     }
   gt_combo_box_text_give_model (self->org_combo, store);
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
+  return self;
+}
+
+/* Takes out the grid row of @widget (its label and itself). */
+static void
+remove_row (GtkWidget *widget)
+{
+  GtkWidget *grid = gtk_widget_get_parent (widget);
+  int top = 0;
+
+  gtk_container_child_get (GTK_CONTAINER (grid), widget, "top-attach", &top, NULL);
+  gtk_grid_remove_row (GTK_GRID (grid), top);
+}
+
+/**
+ * gt_member_add_dialog_new_edit:
+ *
+ * The same form for correcting member @member_id's name, ID number, gender, ethnicity,
+ * phone, education and occupation. The organisation and the dates are not in it: they
+ * change through the member's events, which are never rewritten.
+ */
+GtMemberAddDialog *
+gt_member_add_dialog_new_edit (GtkWindow *parent, GtStorage *storage, gint64 member_id)
+{
+  GtMemberAddDialog *self = gt_member_add_dialog_new (parent, storage);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
+  g_autoptr (GtMemberRecord) r = gt_member_lookup (storage, key, NULL);
+  char gender[2] = { 0 };
+
+  self->member_id = member_id;
+  gtk_window_set_title (GTK_WINDOW (self), _("Correct Member Details"));
+  /* bottom up, so that the rows above keep their numbers */
+  remove_row (GTK_WIDGET (self->full_entry));
+  remove_row (GTK_WIDGET (self->joined_entry));
+  remove_row (GTK_WIDGET (self->org_combo));
+  self->full_entry = self->joined_entry = NULL;
+  self->org_combo = NULL;
+  if (r != NULL)
+    {
+      gender[0] = r->gender;
+      gtk_entry_set_text (self->name_entry, r->name);
+      gtk_entry_set_text (self->id_number_entry, r->id_number != NULL ? r->id_number : "");
+      gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->gender_combo), gender);
+      gtk_entry_set_text (self->ethnicity_entry, r->ethnicity != NULL ? r->ethnicity : "");
+      gtk_entry_set_text (self->phone_entry, r->phone != NULL ? r->phone : "");
+      gtk_entry_set_text (self->education_entry, r->education != NULL ? r->education : "");
+      gtk_entry_set_text (self->occupation_entry, r->occupation != NULL ? r->occupation : "");
+    }
   return self;
 }

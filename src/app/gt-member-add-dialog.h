@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (GtMemberAddDialog, gt_member_add_dialog, GT, MEMBER_ADD_DI
 
 /* Saves with gt_member_add(); a refused entry keeps the dialog open with the reason. */
 GtMemberAddDialog *gt_member_add_dialog_new (GtkWindow *parent, GtStorage *storage);
+GtMemberAddDialog *gt_member_add_dialog_new_edit (GtkWindow *parent, GtStorage *storage,
+                                                  gint64 member_id);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "gt-heart-card.h"
 #include "gt-household.h"
 #include "gt-idcard.h"
+#include "gt-member-add-dialog.h"
 #include "gt-member-dialog.h"
 #include "gt-member.h"
 #include "gt-page.h"
@@ -309,6 +310,24 @@ record_clicked_cb (GtkButton *button, GtMemberDialog *self)
 }
 
 static void
+edit_destroyed_cb (GtMemberDialog *self)
+{
+  reload (self);
+}
+
+static void
+edit_clicked_cb (GtkButton *button, GtMemberDialog *self)
+{
+  GtMemberAddDialog *edit = gt_member_add_dialog_new_edit (GTK_WINDOW (self), self->storage,
+                                                           self->member_id);
+
+  gtk_window_set_modal (GTK_WINDOW (edit), TRUE);
+  g_signal_connect_object (edit, "destroy", G_CALLBACK (edit_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (edit));
+}
+
+static void
 mobility_changed_cb (GtkComboBox *combo, GtMemberDialog *self)
 {
   /* Only a mobile member has a place and a contact. */
@@ -424,6 +443,7 @@ gt_member_dialog_class_init (GtMemberDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, card_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, mobility_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_flags_clicked_cb);

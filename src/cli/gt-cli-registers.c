@@ -236,27 +236,49 @@ member_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
   return GT_EXIT_OK;
 }
 
+/* Who a member is, as member add and member edit take it. */
+typedef struct
+{
+  char *name, *gender, *ethnicity, *id_number, *phone, *education, *occupation;
+} PersonArgs;
+
+static void
+person_args_clear (PersonArgs *p)
+{
+  g_free (p->name);
+  g_free (p->gender);
+  g_free (p->ethnicity);
+  g_free (p->id_number);
+  g_free (p->phone);
+  g_free (p->education);
+  g_free (p->occupation);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonArgs, person_args_clear)
+
+#define PERSON_ENTRIES(p)                                                                    \
+  { "name", 0, 0, G_OPTION_ARG_STRING, &(p).name, N_("Name"), N_("NAME") },                  \
+  { "id-number", 0, 0, G_OPTION_ARG_STRING, &(p).id_number, N_("ID number"), N_("NUMBER") }, \
+  { "gender", 0, 0, G_OPTION_ARG_STRING, &(p).gender,                                        \
+    N_("男 or 女 (default: from the ID number)"), N_("GENDER") },                              \
+  { "ethnicity", 0, 0, G_OPTION_ARG_STRING, &(p).ethnicity, N_("Ethnicity"), N_("TEXT") },   \
+  { "phone", 0, 0, G_OPTION_ARG_STRING, &(p).phone, N_("Mobile phone number"), N_("NUMBER") }, \
+  { "education", 0, 0, G_OPTION_ARG_STRING, &(p).education, N_("Education"), N_("TEXT") },   \
+  { "occupation", 0, 0, G_OPTION_ARG_STRING, &(p).occupation, N_("Occupation"), N_("TEXT") }
+
 static int
 member_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = NULL, *org = NULL, *gender = NULL, *ethnicity = NULL, *id = NULL;
-  g_autofree char *phone = NULL, *education = NULL, *occupation = NULL, *join = NULL;
-  g_autofree char *full = NULL;
+  g_auto (PersonArgs) p = { 0 };
+  g_autofree char *org = NULL, *join = NULL, *full = NULL;
   GtMemberSpec spec = { 0 };
   int exit_code = GT_EXIT_OK;
   gint64 new_id = 0;
   GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name"), N_("NAME") },
+    PERSON_ENTRIES (p),
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Branch (name or code)"), N_("ORG") },
-    { "id-number", 0, 0, G_OPTION_ARG_STRING, &id, N_("ID number"), N_("NUMBER") },
-    { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_("男 or 女 (default: from the ID number)"),
-      N_("GENDER") },
-    { "ethnicity", 0, 0, G_OPTION_ARG_STRING, &ethnicity, N_("Ethnicity"), N_("TEXT") },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Mobile phone number"), N_("NUMBER") },
-    { "education", 0, 0, G_OPTION_ARG_STRING, &education, N_("Education"), N_("TEXT") },
-    { "occupation", 0, 0, G_OPTION_ARG_STRING, &occupation, N_("Occupation"), N_("TEXT") },
     { "joined", 0, 0, G_OPTION_ARG_STRING, &join, N_("Joining date"), N_("DATE") },
     { "full", 0, 0, G_OPTION_ARG_STRING, &full, N_("Full-membership date (none: probationary)"),
       N_("DATE") },
@@ -265,7 +287,7 @@ member_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
 
   if (!gt_cli_parse (command, entries, &argc, &argv, &exit_code))
     return exit_code;
-  if (name == NULL || org == NULL || join == NULL)
+  if (p.name == NULL || org == NULL || join == NULL)
     {
       g_printerr (_("guatu-cli member add: --name, --org and --joined are required\n"));
       return GT_EXIT_USAGE;
@@ -273,8 +295,8 @@ member_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
-  spec = (GtMemberSpec) { org, name, gender, ethnicity, id, phone, education, occupation, join,
-                          full };
+  spec = (GtMemberSpec) { org, p.name, p.gender, p.ethnicity, p.id_number, p.phone, p.education,
+                          p.occupation, join, full };
   if (!gt_member_add (storage, &spec, &new_id, &error))
     return gt_cli_fail (error);
   g_print ("%" G_GINT64_FORMAT "\n", new_id);
@@ -295,6 +317,44 @@ resolve_member (GtStorage *storage, const char *key, gint64 *id, int *exit_code)
     }
   *id = record->id;
   return TRUE;
+}
+
+/* Corrects a member's details: the options given replace the stored values. */
+static int
+member_edit (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
+{
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GtMemberRecord) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (PersonArgs) p = { 0 };
+  const char *key;
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = { PERSON_ENTRIES (p), { NULL } };
+  GtMemberSpec spec = { 0 };
+  char gender[2] = { 0 };
+
+  if (!gt_cli_take_args (command, &argc, &argv, &key, 1, entries, &exit_code))
+    return exit_code;
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  r = gt_member_lookup (storage, key, &error);
+  if (r == NULL)
+    return gt_cli_fail (error);
+  gender[0] = r->gender;
+#define OR_STORED(given, stored) ((given) != NULL ? (given) : (stored))
+  spec.name = OR_STORED (p.name, r->name);
+  /* The gender stored follows the ID number: one given without a gender brings its own. */
+  spec.gender = OR_STORED (p.gender, p.id_number != NULL ? NULL : gender);
+  spec.ethnicity = OR_STORED (p.ethnicity, r->ethnicity);
+  spec.id_number = OR_STORED (p.id_number, r->id_number);
+  spec.phone = OR_STORED (p.phone, r->phone);
+  spec.education = OR_STORED (p.education, r->education);
+  spec.occupation = OR_STORED (p.occupation, r->occupation);
+#undef OR_STORED
+  if (!gt_member_update (storage, r->id, &spec, &error))
+    return gt_cli_fail (error);
+  return GT_EXIT_OK;
 }
 
 static int
@@ -364,6 +424,9 @@ static const GtCliCommand member_commands[] = {
     member_show },
   { "member add", "--name NAME --org ORG --joined DATE [--id-number N] [--full DATE] …",
     N_("Add a member"), member_add },
+  { "member edit", "ID [--name NAME] [--id-number N] [--gender 男|女] [--phone N] [--ethnicity T] "
+    "[--education T] [--occupation T]",
+    N_("Correct a member's name, ID number, phone and other details"), member_edit },
   { "member event", "ID KIND [--date DATE] [--org ORG] [--note TEXT]",
     N_("Record full membership, a transfer, suspension, exit or death"), member_event },
   { "member transfer", "ID --to ORG [--date DATE]",
@@ -383,6 +446,6 @@ gt_cli_cmd_member (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
       if (g_strcmp0 (member_commands[i].name + strlen ("member "), argv[1]) == 0)
         return member_commands[i].run (ctx, &member_commands[i], argc - 1, argv + 1);
 
-  g_printerr (_("guatu-cli member: expected a subcommand: show, add, event, transfer, flags\n"));
+  g_printerr (_("guatu-cli member: expected a subcommand: show, add, edit, event, transfer, flags\n"));
   return GT_EXIT_USAGE;
 }

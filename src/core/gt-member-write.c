@@ -75,17 +75,17 @@ insert_event (GtStorage *storage, gint64 member_id, const char *kind, const char
   return gt_storage_step_done (storage, stmt, error);
 }
 
-gboolean
-gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError **error)
+/* Checks who @spec says the member is — name, lengths, gender, ID number (its check digit,
+ * and gender and birth date agreeing with it), joining at 18 or older on @join_date, the
+ * phone — and gives the values to store. */
+static gboolean
+check_person (GtStorage *storage, const GtMemberSpec *spec, const char *join_date,
+              char **id_number, char **birth, const char **gender, char **phone, GError **error)
 {
-  g_autofree char *id_number = NULL, *birth = NULL, *phone = NULL, *adult = NULL;
-  g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 ();
-  const char *gender = gender_code (spec->gender);
+  g_autofree char *adult = NULL;
   char id_gender = 0;
-  gint64 org_id = 0, new_id;
-  sqlite3_stmt *stmt;
-  gboolean ok;
 
+  *gender = gender_code (spec->gender);
   if (spec->name == NULL || *spec->name == '\0')
     return gt_storage_refuse (storage, error, _("a member needs a name"));
   if (!gt_storage_check_length (storage, _("the name"), spec->name, GT_NAME_MAX_CHARS, error) ||
@@ -93,24 +93,66 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
       !gt_storage_check_length (storage, _("the education"), spec->education, GT_TEXT_MAX_CHARS, error) ||
       !gt_storage_check_length (storage, _("the occupation"), spec->occupation, GT_TEXT_MAX_CHARS, error))
     return FALSE;
-  if (g_strcmp0 (gender, "?") == 0)
+  if (g_strcmp0 (*gender, "?") == 0)
     return gt_storage_refuse (storage, error, _("gender “%s” is neither 男 nor 女"), spec->gender);
   if (spec->id_number != NULL && *spec->id_number != '\0')
     {
-      GtIdcardStatus status = gt_idcard_validate (spec->id_number, &id_number, &birth,
+      GtIdcardStatus status = gt_idcard_validate (spec->id_number, id_number, birth,
                                                   &id_gender);
       if (status != GT_IDCARD_OK)
         return gt_storage_refuse (storage, error, _("ID number %s: %s"), spec->id_number,
                        gt_idcard_status_message (status));
-      if (gender != NULL && gender[0] != id_gender)
+      if (*gender != NULL && (*gender)[0] != id_gender)
         return gt_storage_refuse (storage, error, _("gender %s does not match the ID number, which says %s"),
                        spec->gender, id_gender == 'M' ? "男" : "女");
-      if (gender == NULL)
-        gender = id_gender == 'M' ? "M" : "F";
+      if (*gender == NULL)
+        *gender = id_gender == 'M' ? "M" : "F";
     }
-  if (gender == NULL)
+  if (*gender == NULL)
     return gt_storage_refuse (storage, error, _("give the gender or the ID number"));
-  if (!check_date (storage, _("the joining date"), spec->join_date, error))
+  if (*birth != NULL && join_date != NULL)
+    {
+      adult = add_years (*birth, 18);
+      if (strcmp (join_date, adult) < 0)
+        return gt_storage_refuse (storage, error, _("joined on %s, before the age of 18 (born %s)"),
+                       join_date, *birth);
+    }
+  if (spec->phone != NULL && *spec->phone != '\0')
+    {
+      *phone = gt_search_normalize (spec->phone);
+      if (strlen (*phone) != 11 || (*phone)[0] != '1' || strspn (*phone, "0123456789") != 11)
+        return gt_storage_refuse (storage, error, _("phone number %s is not an 11-digit mobile number"),
+                       spec->phone);
+    }
+  return TRUE;
+}
+
+/* An ID number the unique index refused as already stored, said as such. */
+static gboolean
+refuse_stored_id (GtStorage *storage, const char *id_number, GError **error)
+{
+  if (error != NULL && *error != NULL && (*error)->code == GT_STORAGE_ERROR_CONSTRAINT &&
+      strstr ((*error)->message, "id_number") != NULL)
+    {
+      g_clear_error (error);
+      return gt_storage_refuse (storage, error, _("ID number %s is already in the register"),
+                                id_number);
+    }
+  return FALSE;
+}
+
+gboolean
+gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError **error)
+{
+  g_autofree char *id_number = NULL, *birth = NULL, *phone = NULL;
+  g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 ();
+  const char *gender = NULL;
+  gint64 org_id = 0, new_id;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!check_date (storage, _("the joining date"), spec->join_date, error) ||
+      !check_person (storage, spec, spec->join_date, &id_number, &birth, &gender, &phone, error))
     return FALSE;
   if (spec->full_date != NULL && *spec->full_date != '\0')
     {
@@ -124,20 +166,6 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
                                   _("the full-membership date %s comes less than a year of"
                                     " probation after joining on %s"),
                                   spec->full_date, spec->join_date);
-    }
-  if (birth != NULL)
-    {
-      adult = add_years (birth, 18);
-      if (strcmp (spec->join_date, adult) < 0)
-        return gt_storage_refuse (storage, error, _("joined on %s, before the age of 18 (born %s)"),
-                       spec->join_date, birth);
-    }
-  if (spec->phone != NULL && *spec->phone != '\0')
-    {
-      phone = gt_search_normalize (spec->phone);
-      if (strlen (phone) != 11 || phone[0] != '1' || strspn (phone, "0123456789") != 11)
-        return gt_storage_refuse (storage, error, _("phone number %s is not an 11-digit mobile number"),
-                       spec->phone);
     }
   if (!gt_org_find (storage, spec->org, &org_id, error) ||
       !gt_org_check_holds_members (storage, org_id, error))
@@ -185,17 +213,64 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
   if (!ok || !gt_storage_commit (storage, error))
     {
       gt_storage_rollback (storage);
-      if (error != NULL && *error != NULL && (*error)->code == GT_STORAGE_ERROR_CONSTRAINT &&
-          strstr ((*error)->message, "id_number") != NULL)
-        {
-          g_clear_error (error);
-          return gt_storage_refuse (storage, error, _("ID number %s is already in the register"),
-                         id_number);
-        }
-      return FALSE;
+      return refuse_stored_id (storage, id_number, error);
     }
   if (id != NULL)
     *id = new_id;
+  gt_storage_emit_changed (storage, "members");
+  return TRUE;
+}
+
+gboolean
+gt_member_update (GtStorage *storage, gint64 id, const GtMemberSpec *spec, GError **error)
+{
+  g_autofree char *id_number = NULL, *birth = NULL, *phone = NULL, *joined = NULL;
+  g_autofree char *mtime = gt_now_iso8601 ();
+  const char *gender = NULL;
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT join_date FROM members WHERE id = ?",
+                                           error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    joined = GT_COLUMN_TEXT (stmt, 0);
+  sqlite3_reset (stmt);
+  if (joined == NULL)
+    return gt_storage_refuse (storage, error, _("member %d does not exist"), (int) id);
+  if (!check_person (storage, spec, joined, &id_number, &birth, &gender, &phone, error) ||
+      !gt_storage_begin (storage, error))
+    return FALSE;
+  stmt = gt_storage_prepare (storage,
+                             "UPDATE members SET name = ?, gender = ?, ethnicity = ?,"
+                             " id_number = ?, phone = ?, education = ?, occupation = ?,"
+                             " birth_date = ?, rev = rev + 1, mtime = ? WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, spec->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, gender, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, spec->ethnicity != NULL ? spec->ethnicity : "", -1,
+                         SQLITE_TRANSIENT);
+      if (id_number != NULL)
+        sqlite3_bind_text (stmt, 4, id_number, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, phone != NULL ? phone : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, spec->education != NULL ? spec->education : "", -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, spec->occupation != NULL ? spec->occupation : "", -1,
+                         SQLITE_TRANSIENT);
+      if (birth != NULL)
+        sqlite3_bind_text (stmt, 8, birth, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, mtime, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 10, id);
+      ok = gt_storage_step_done (storage, stmt, error);
+    }
+  if (!ok || !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      return refuse_stored_id (storage, id_number, error);
+    }
   gt_storage_emit_changed (storage, "members");
   return TRUE;
 }

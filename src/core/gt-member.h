@@ -80,6 +80,13 @@ typedef struct
 gboolean gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id,
                         GError **error);
 
+/* Corrects who member @id is: name, gender, ethnicity, ID number, phone, education and
+ * occupation of @spec, checked as gt_member_add () checks them (the joining date stored is
+ * the one the age is checked against). @spec's organisation and dates are not used: the
+ * member's history is changed by events only. */
+gboolean gt_member_update (GtStorage *storage, gint64 id, const GtMemberSpec *spec,
+                           GError **error);
+
 /* Records a life-cycle event and derives the member's state from the whole history.
  * @kind: full_membership, transfer_out, transfer_in, suspension, exit or death.
  * @org (name or code) is the receiving organisation for transfer_in (and for a transfer
