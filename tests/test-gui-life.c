@@ -317,6 +317,42 @@ drive_life (gpointer user_data)
     gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "pay_button")));
     pump ();
     g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_payments"), ==, payments + 1);
+
+    /* Any member is paid for by typing the name: one who is up to date, not in the list. */
+    {
+      GtkEntry *payer = GTK_ENTRY (find_widget (page, GTK_TYPE_ENTRY, "payer_entry"));
+      sqlite3_stmt *stmt = gt_storage_prepare (
+        storage, "SELECT m.id, m.name, (SELECT max (month) FROM dues_payments"
+                 " WHERE member_id = m.id) AS last FROM members m WHERE m.status = 'active'"
+                 " AND (SELECT count(*) FROM members WHERE name = m.name) = 1"
+                 " AND last >= strftime ('%Y-%m', 'now', 'localtime', 'start of month',"
+                 " '-1 month') ORDER BY m.id LIMIT 1", NULL);
+      g_autofree char *payer_name = NULL, *month = NULL, *paid = NULL;
+      gint64 payer_id;
+
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      payer_id = sqlite3_column_int64 (stmt, 0);
+      payer_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      month = gt_month_add ((const char *) sqlite3_column_text (stmt, 2), 1);
+      sqlite3_reset (stmt);
+      for (i = 0; i < arrears->len; i++)
+        g_assert_cmpint (((GtDuesArrears *) arrears->pdata[i])->member_id, !=, payer_id);
+
+      gtk_entry_set_text (payer, "无此人");
+      gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "pay_button")));
+      pump ();
+      g_assert_nonnull (strstr (label_text (page, "pay_label"), "无此人"));
+      gtk_entry_set_text (payer, payer_name);
+      gtk_entry_set_text (GTK_ENTRY (find_widget (page, GTK_TYPE_ENTRY, "month_entry")), month);
+      gtk_entry_set_text (GTK_ENTRY (find_widget (page, GTK_TYPE_ENTRY, "amount_entry")), "5.00");
+      gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "pay_button")));
+      pump ();
+      paid = g_strdup_printf ("SELECT count(*) FROM dues_payments WHERE member_id = %d"
+                              " AND month = '%s' AND amount_fen = 500", (int) payer_id, month);
+      g_assert_cmpint (count (storage, paid), ==, 1);
+      g_assert_nonnull (strstr (label_text (page, "pay_label"), payer_name));
+      g_assert_cmpstr (gtk_entry_get_text (payer), ==, "");
+    }
   }
   screenshot (GTK_WIDGET (toplevel), "life-dues-paid");
 

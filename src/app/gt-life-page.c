@@ -64,6 +64,7 @@ struct _GtLifePage
   GtkEntry *month_entry;
   GtkEntry *amount_entry;
   GtkLabel *pay_label;
+  GtkEntry *payer_entry;
 
   GtStorage *storage;
   gboolean filling;
@@ -585,6 +586,46 @@ arrears_selection_changed_cb (GtkTreeSelection *selection, GtLifePage *self)
     gtk_entry_set_text (self->month_entry, next);
 }
 
+/* The member @text names (a name, part of one, or an ID number): the only active member it
+ * finds, or the one of that exact name among several. Says in pay_label otherwise. */
+static gboolean
+find_payer (GtLifePage *self, const char *text, gint64 *member, char **name)
+{
+  const GtMemberFilter active = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = gt_member_search (self->storage, text, &active, 0, 50, &error);
+  g_autofree char *message = NULL;
+  GtMember *only = NULL;
+
+  if (found == NULL)
+    {
+      gtk_label_set_label (self->pay_label, gt_error_text (self->storage, error));
+      return FALSE;
+    }
+  if (found->len == 1)
+    only = found->pdata[0];
+  for (guint i = 0; only == NULL && i < found->len; i++)
+    if (g_strcmp0 (((GtMember *) found->pdata[i])->name, text) == 0)
+      {
+        if (only != NULL)
+          break;
+        only = found->pdata[i];
+      }
+  if (only == NULL)
+    {
+      message = found->len == 0
+                  ? g_strdup_printf (_("No member in the register is called or numbered “%s”."),
+                                     text)
+                  : g_strdup_printf (_("“%s” fits several members: type the whole name or the "
+                                       "ID number."), text);
+      gtk_label_set_label (self->pay_label, message);
+      return FALSE;
+    }
+  *member = only->id;
+  *name = g_strdup (only->name);
+  return TRUE;
+}
+
 static void
 pay_clicked_cb (GtkWidget *widget, GtLifePage *self)
 {
@@ -595,19 +636,29 @@ pay_clicked_cb (GtkWidget *widget, GtLifePage *self)
   /* a copy: paying reloads the list, its cursor moves to the next member and the month
    * entry follows it, which frees the entry's text */
   g_autofree char *month = g_strdup (gtk_entry_get_text (self->month_entry));
+  g_autofree char *payer = g_strdup (gtk_entry_get_text (self->payer_entry));
   GtkTreeModel *model;
   GtkTreeIter iter;
   gint64 member = 0, fen = 0;
 
   if (self->storage == NULL)
     return;
-  if (!gtk_tree_selection_get_selected (selection, &model, &iter))
+  /* Any member typed in, or the one selected among those in arrears. */
+  g_strstrip (payer);
+  if (*payer != '\0')
     {
-      gtk_label_set_label (self->pay_label, _("Choose a member in the list first."));
+      if (!find_payer (self, payer, &member, &name))
+        return;
+    }
+  else if (!gtk_tree_selection_get_selected (selection, &model, &iter))
+    {
+      gtk_label_set_label (self->pay_label, _("Type a member's name or ID number, or choose "
+                                              "one in the list first."));
       return;
     }
-  /* name is a copy too: the row is gone once the payment is recorded */
-  gtk_tree_model_get (model, &iter, AR_MEMBER_ID, &member, AR_MEMBER, &name, -1);
+  else
+    /* name is a copy too: the row is gone once the payment is recorded */
+    gtk_tree_model_get (model, &iter, AR_MEMBER_ID, &member, AR_MEMBER, &name, -1);
   if (*amount_text != '\0' && (!gt_fen_parse (amount_text, &fen) || fen == 0))
     {
       message = g_strdup_printf (_("“%s” is not an amount in 元"), amount_text);
@@ -621,6 +672,7 @@ pay_clicked_cb (GtkWidget *widget, GtLifePage *self)
     }
   message = g_strdup_printf (_("Recorded the dues of %s for %s."), name, month);
   gtk_entry_set_text (self->amount_entry, "");
+  gtk_entry_set_text (self->payer_entry, "");
   /* the storage's change signal reloads the page; the message stays */
   gtk_label_set_label (self->pay_label, message);
 }
@@ -664,6 +716,7 @@ gt_life_page_class_init (GtLifePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, month_entry);
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, amount_entry);
   gtk_widget_class_bind_template_child (widget_class, GtLifePage, pay_label);
+  gtk_widget_class_bind_template_child (widget_class, GtLifePage, payer_entry);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, org_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
