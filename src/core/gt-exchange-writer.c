@@ -238,14 +238,10 @@ refuse_long_value (Writer *w, GtExchangeType type, sqlite3_stmt *stmt, int name_
 
   if (name != NULL && *name != '\0')
     {
-      g_autofree char *shown = g_utf8_substring (name, 0, 40);
+      /* g_utf8_substring () reads past the end of a string shorter than its range */
+      g_autofree char *cut = g_utf8_strlen (name, -1) > 40 ? g_utf8_substring (name, 0, 40) : NULL;
+      g_autofree char *shown = cut != NULL ? g_strconcat (cut, "…", NULL) : g_strdup (name);
 
-      if (strlen (shown) < strlen (name))
-        {
-          char *cut = g_strconcat (shown, "…", NULL);
-          g_free (shown);
-          shown = cut;
-        }
       /* TRANSLATORS: a record in a message: its type, name and uuid */
       record = g_strdup_printf (_("%s “%s” (%s)"), gt_exchange_type_label_singular (type), shown,
                                 uuid != NULL ? uuid : "");
