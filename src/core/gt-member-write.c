@@ -127,6 +127,22 @@ check_person (GtStorage *storage, const GtMemberSpec *spec, const char *join_dat
   return TRUE;
 }
 
+/* Binds, from parameter @first on, the columns name, gender, ethnicity, id_number, phone,
+ * education, occupation and birth_date, in that order (members' insert and update). */
+static void
+bind_person (sqlite3_stmt *stmt, int first, const GtMemberSpec *spec, const char *gender,
+             const char *id_number, const char *phone, const char *birth)
+{
+  const char *texts[] = { spec->name, gender, spec->ethnicity != NULL ? spec->ethnicity : "",
+                          id_number, phone != NULL ? phone : "",
+                          spec->education != NULL ? spec->education : "",
+                          spec->occupation != NULL ? spec->occupation : "", birth };
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      sqlite3_bind_text (stmt, first + i, texts[i], -1, SQLITE_TRANSIENT);
+}
+
 /* An ID number the unique index refused as already stored, said as such. */
 static gboolean
 refuse_stored_id (GtStorage *storage, const char *id_number, GError **error)
@@ -185,19 +201,7 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
 
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, org_id);
-      sqlite3_bind_text (stmt, 3, spec->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, gender, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, spec->ethnicity != NULL ? spec->ethnicity : "", -1,
-                         SQLITE_TRANSIENT);
-      if (id_number != NULL)
-        sqlite3_bind_text (stmt, 6, id_number, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, phone != NULL ? phone : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, spec->education != NULL ? spec->education : "", -1,
-                         SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 9, spec->occupation != NULL ? spec->occupation : "", -1,
-                         SQLITE_TRANSIENT);
-      if (birth != NULL)
-        sqlite3_bind_text (stmt, 10, birth, -1, SQLITE_TRANSIENT);
+      bind_person (stmt, 3, spec, gender, id_number, phone, birth);
       sqlite3_bind_text (stmt, 11, spec->join_date, -1, SQLITE_TRANSIENT);
       if (full)
         sqlite3_bind_text (stmt, 12, spec->full_date, -1, SQLITE_TRANSIENT);
@@ -249,19 +253,7 @@ gt_member_update (GtStorage *storage, gint64 id, const GtMemberSpec *spec, GErro
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, spec->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, gender, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, spec->ethnicity != NULL ? spec->ethnicity : "", -1,
-                         SQLITE_TRANSIENT);
-      if (id_number != NULL)
-        sqlite3_bind_text (stmt, 4, id_number, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, phone != NULL ? phone : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, spec->education != NULL ? spec->education : "", -1,
-                         SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, spec->occupation != NULL ? spec->occupation : "", -1,
-                         SQLITE_TRANSIENT);
-      if (birth != NULL)
-        sqlite3_bind_text (stmt, 8, birth, -1, SQLITE_TRANSIENT);
+      bind_person (stmt, 1, spec, gender, id_number, phone, birth);
       sqlite3_bind_text (stmt, 9, mtime, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 10, id);
       ok = gt_storage_step_done (storage, stmt, error);
