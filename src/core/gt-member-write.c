@@ -225,24 +225,23 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
   return TRUE;
 }
 
+static gboolean load_state (GtStorage *storage, gint64 id, char **status, char **category,
+                            char **last_date, gint64 *org_id, char **join_date, GError **error);
+
 gboolean
 gt_member_update (GtStorage *storage, gint64 id, const GtMemberSpec *spec, GError **error)
 {
   g_autofree char *id_number = NULL, *birth = NULL, *phone = NULL, *joined = NULL;
+  g_autofree char *status = NULL, *category = NULL, *last = NULL;
   g_autofree char *mtime = gt_now_iso8601 ();
   const char *gender = NULL;
-  sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT join_date FROM members WHERE id = ?",
-                                           error);
+  sqlite3_stmt *stmt;
+  gint64 org_id = 0;
   gboolean ok;
 
-  if (stmt == NULL)
+  /* the age at joining is checked against the joining date stored */
+  if (!load_state (storage, id, &status, &category, &last, &org_id, &joined, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    joined = GT_COLUMN_TEXT (stmt, 0);
-  sqlite3_reset (stmt);
-  if (joined == NULL)
-    return gt_storage_refuse (storage, error, _("member %d does not exist"), (int) id);
   if (!check_person (storage, spec, joined, &id_number, &birth, &gender, &phone, error) ||
       !gt_storage_begin (storage, error))
     return FALSE;
