@@ -234,4 +234,22 @@ with tempfile.TemporaryDirectory() as tmp:
           and int(root.get("end")) == counts["end"], xml)
     refused("statistics for year 1800", db, ["statistics", "--year", "1800"], 65, "1800")
 
+    # "member event … transfer_out" goes through the letter too, never a bare event.
+    other = query(db, "SELECT id, name FROM members WHERE status = 'active' ORDER BY id DESC"
+                      " LIMIT 1")[0]
+    refused("member event transfer_out without --org", db,
+            ["member", "event", str(other[0]), "transfer_out"], 2, "--org")
+    letters_before = query(db, "SELECT count(*) FROM transfers")[0][0]
+    r = run("--db", db, "member", "event", str(other[0]), "transfer_out", "--org", "外县某村党支部",
+            "--date", "2026-11-02")
+    check("member event transfer_out prints the letter's id", r.returncode == 0
+          and r.stdout.strip().isdigit() and "transfer letter" in r.stderr, r.stderr)
+    row = query(db, "SELECT member_id, to_org, issued_on, valid_days FROM transfers WHERE id = ?",
+                int(r.stdout.strip() or 0))
+    check("member event transfer_out keeps the letter (to, date, validity of the setting)",
+          query(db, "SELECT count(*) FROM transfers")[0][0] == letters_before + 1 and row ==
+          [(other[0], "外县某村党支部", "2026-11-02", 45)], repr(row))
+    check("… and the member is transferred out",
+          query(db, "SELECT status FROM members WHERE id = ?", other[0]) == [("transferred_out",)])
+
 finish()

@@ -10,11 +10,14 @@
 #include <string.h>
 
 #include "gt-demo.h"
+#include "gt-develop-dialogs.h"
+#include "gt-develop-page.h"
 #include "gt-household-page.h"
 #include "gt-household.h"
 #include "gt-member-dialog.h"
 #include "gt-member.h"
 #include "gt-registers.h"
+#include "gt-transfer.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
 #include "gt-window.h"
@@ -137,10 +140,170 @@ test_member_flags_dialog (void)
   g_rmdir (dir);
 }
 
+static gint64
+scalar (GtStorage *storage, const char *sql)
+{
+  gint64 value = -1;
+
+  g_assert_true (gt_storage_query_int64 (storage, sql, &value, NULL));
+  return value;
+}
+
+static char *
+run (const char *command)
+{
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The member window's transfer out: through the 介绍信 (asked for, refused without the
+ * receiving organisation), recorded with gt_transfer_out (), then offered for printing or
+ * saving as PDF; the letter is in the development area's transfers tab. */
+static void
+test_member_transfer_out (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GtTransfer) letter = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *pdf = NULL, *cmd = NULL, *text = NULL;
+  g_autofree char *info = NULL;
+  const char *to = "中共江山市某镇委员会";
+  GtkWidget *dialog, *form, *offer, *chooser, *history, *window, *page;
+  gint64 id;
+
+  dir = g_dir_make_tmp ("guatu-gui-letter-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "letter.db", NULL);
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (storage, 20180730, &error));
+  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM transfers"), ==, 0);
+
+  dialog = GTK_WIDGET (gt_member_dialog_new (NULL, storage, 1));
+  gtk_widget_show (dialog);
+  pump ();
+  history = find_widget (dialog, GTK_TYPE_TREE_VIEW, "history_view");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                           "event_combo")), "transfer_out");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "date_entry")),
+                      "2026-10-01");
+  gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "record_button")));
+  pump ();
+
+  /* the letter's form, over the member window, with the date and the validity setting */
+  form = find_dialog ("GtkDialog");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (form)) == GTK_WINDOW (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (form)));
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find_widget (form, GTK_TYPE_ENTRY,
+                                                              "date_entry"))), ==, "2026-10-01");
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find_widget (form, GTK_TYPE_ENTRY,
+                                                              "days_entry"))), ==, "30");
+  screenshot (form, "member-transfer-out-letter");
+  /* without the receiving organisation: refused in the form, nothing written */
+  gtk_dialog_response (GTK_DIALOG (form), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_true (gtk_widget_get_visible (find_widget (form, GTK_TYPE_LABEL, "error_label")));
+  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM transfers"), ==, 0);
+  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM member_events WHERE member_id = 1"
+                                    " AND kind = 'transfer_out'"), ==, 0);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (form, GTK_TYPE_ENTRY, "to_entry")), to);
+  gtk_entry_set_text (GTK_ENTRY (find_widget (form, GTK_TYPE_ENTRY, "days_entry")), "60");
+  gtk_dialog_response (GTK_DIALOG (form), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_null (shown_dialog ("GtkDialog"));
+
+  /* one letter and its event, the member transferred out, the history shows it */
+  id = scalar (storage, "SELECT id FROM transfers");
+  g_assert_cmpint (id, >, 0);
+  letter = gt_transfer_lookup (storage, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (letter->direction, ==, "out");
+  g_assert_cmpint (letter->member_id, ==, 1);
+  g_assert_cmpstr (letter->to_org, ==, to);
+  g_assert_cmpstr (letter->issued_on, ==, "2026-10-01");
+  g_assert_cmpint (letter->valid_days, ==, 60);
+  g_assert_cmpstr (letter->number, ==, "2026-001");
+  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM member_events WHERE member_id = 1"
+                                    " AND kind = 'transfer_out'"), ==, 1);
+  g_assert_cmpint (scalar (storage, "SELECT status = 'transferred_out' FROM members"
+                                    " WHERE id = 1"), ==, 1);
+  {
+    GtkTreeModel *model = gtk_tree_view_get_model (GTK_TREE_VIEW (history));
+    GtkTreeIter iter;
+    gboolean found = FALSE;
+
+    for (gboolean ok = gtk_tree_model_get_iter_first (model, &iter); ok;
+         ok = gtk_tree_model_iter_next (model, &iter))
+      {
+        g_autofree char *detail = NULL;
+
+        gtk_tree_model_get (model, &iter, 3, &detail, -1);
+        found |= detail != NULL && strstr (detail, "2026-001") != NULL;
+      }
+    g_assert_true (found);
+  }
+
+  /* the offer: print now or save as PDF; saved through the file chooser */
+  offer = find_dialog ("GtkMessageDialog");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (offer)) == GTK_WINDOW (dialog));
+  screenshot (offer, "member-transfer-out-offer");
+  gtk_dialog_response (GTK_DIALOG (offer), GT_LETTER_RESPONSE_SAVE);
+  pump ();
+  chooser = find_dialog ("GtkFileChooserDialog");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == GTK_WINDOW (offer));
+  pdf = g_build_filename (dir, "letter.pdf", NULL);
+  g_assert_true (gtk_file_chooser_set_filename (GTK_FILE_CHOOSER (chooser), pdf));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "letter.pdf");
+  pump ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  {
+    /* the chooser checks the folder asynchronously before it answers */
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (!g_file_test (pdf, G_FILE_TEST_IS_REGULAR) && g_get_monotonic_time () < deadline)
+      pump ();
+  }
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  pump ();
+  g_assert_null (shown_dialog ("GtkMessageDialog"));
+  cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
+  info = run (cmd);
+  g_assert_nonnull (strstr (info, "Pages:           1"));
+  g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
+  g_free (cmd);
+  cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+  text = run (cmd);
+  g_assert_nonnull (strstr (text, to));
+  g_assert_nonnull (strstr (text, "2026-001"));
+  g_assert_nonnull (strstr (text, letter->member_name));
+
+  /* the development area's transfers tab lists the letter */
+  window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  page = g_object_new (GT_TYPE_DEVELOP_PAGE, NULL);
+  gtk_container_add (GTK_CONTAINER (window), page);
+  gt_page_set_storage (GT_PAGE (page), storage);
+  gtk_widget_show_all (window);
+  pump ();
+  g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (
+                     find_widget (page, GTK_TYPE_TREE_VIEW, "transfers_view"))), NULL), ==, 1);
+  gt_page_set_storage (GT_PAGE (page), NULL);
+  gtk_widget_destroy (window);
+
+  gtk_widget_destroy (dialog);
+  g_clear_object (&storage);
+  gui_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   gui_test_init (&argc, &argv);
   g_test_add_func ("/gui/member-flags-dialog", test_member_flags_dialog);
+  g_test_add_func ("/gui/member-transfer-out", test_member_transfer_out);
   return g_test_run ();
 }

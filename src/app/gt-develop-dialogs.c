@@ -1,4 +1,5 @@
-/* gt-develop-dialogs.c — adding a person to the pipeline and issuing a letter out
+/* gt-develop-dialogs.c — adding a person to the pipeline and issuing a letter out; the
+ * letter's print operation, and the offer to print or save it right after it was issued
  *
  * Small forms built in code; fields are named (GtkBuildable) for the tests. A refusal shows
  * its message in the dialog, which stays open.
@@ -20,12 +21,14 @@ typedef struct
   GtkGrid *grid;
   GtkLabel *error;
   int rows;
+  char *member; /* the member's key when the form is for one member (the member window) */
 } Form;
 
 static void
 form_free (Form *f)
 {
   g_clear_object (&f->storage);
+  g_free (f->member);
   g_free (f);
 }
 
@@ -188,22 +191,27 @@ transfer_response_cb (GtkDialog *dialog, int response, Form *f)
   g_autoptr (GError) error = NULL;
   GtTransferOutSpec spec = { 0 };
   const char *days = NULL;
+  gint64 id = 0;
 
   if (response != GTK_RESPONSE_OK)
     {
       gtk_widget_destroy (GTK_WIDGET (dialog));
       return;
     }
-  spec.member = text_of (f, "member_entry");
+  spec.member = f->member != NULL ? f->member : text_of (f, "member_entry");
   spec.to_org = text_of (f, "to_entry");
   spec.date = text_of (f, "date_entry");
   days = text_of (f, "days_entry");
   spec.valid_days = days != NULL ? (int) g_ascii_strtoll (days, NULL, 10) : 0;
-  if (!gt_transfer_out (f->storage, &spec, NULL, &error))
+  if (!gt_transfer_out (f->storage, &spec, &id, &error))
     {
       refuse (f, error);
       return;
     }
+  /* From the member window: offer the letter at once, over the member window. */
+  if (f->member != NULL)
+    gtk_window_present (GTK_WINDOW (gt_transfer_letter_offer_new (
+      gtk_window_get_transient_for (GTK_WINDOW (dialog)), f->storage, id)));
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 
@@ -226,5 +234,197 @@ gt_develop_transfer_dialog_new (GtkWindow *parent, GtStorage *storage)
   form_row (f, C_("develop", "_Date"), date, "date_entry");
   form_row (f, _("_Valid for (days)"), days, "days_entry");
   form_finish (f, dialog, G_CALLBACK (transfer_response_cb));
+  return dialog;
+}
+
+GtkWidget *
+gt_member_transfer_out_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 member_id,
+                                   const char *member_name, const char *date)
+{
+  Form *f = NULL;
+  GtkWidget *dialog = form_dialog (parent, storage, _("Transfer Out with a Letter"),
+                                   C_("develop", "_Issue"), &f);
+  GtkWidget *who = gtk_label_new (member_name), *to = gtk_entry_new ();
+  GtkWidget *when = gtk_entry_new (), *days = gtk_entry_new ();
+  g_autofree char *today = gt_today ();
+  g_autofree char *valid = NULL;
+  GtDevelopRules rules;
+
+  f->member = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
+  gt_develop_rules_load (storage, &rules);
+  valid = g_strdup_printf ("%d", rules.letter_valid_days);
+  gtk_label_set_xalign (GTK_LABEL (who), 0);
+  gtk_entry_set_text (GTK_ENTRY (when), date != NULL && *date != '\0' ? date : today);
+  gtk_entry_set_text (GTK_ENTRY (days), valid);
+  form_row (f, _("Member"), who, "member_label");
+  form_row (f, _("_Receiving organisation"), to, "to_entry");
+  form_row (f, C_("develop", "_Date"), when, "date_entry");
+  form_row (f, _("_Valid for (days)"), days, "days_entry");
+  form_finish (f, dialog, G_CALLBACK (transfer_response_cb));
+  gtk_widget_grab_focus (to);
+  return dialog;
+}
+
+/* ---- the letter: print operation, PDF, and the offer after issuing ---- */
+
+static void
+letter_draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, GtTransfer *t)
+{
+  const char *office = g_object_get_data (G_OBJECT (op), "office");
+
+  gt_transfer_letter_draw (t, office, gtk_print_context_get_cairo_context (context),
+                           gtk_print_context_get_width (context),
+                           gtk_print_context_get_height (context));
+}
+
+GtkPrintOperation *
+gt_transfer_letter_operation_new (GtStorage *storage, gint64 id)
+{
+  GtTransfer *t = storage != NULL ? gt_transfer_lookup (storage, id, NULL) : NULL;
+  GtkPrintOperation *op;
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *name = NULL;
+
+  if (t == NULL)
+    return NULL;
+  op = gtk_print_operation_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_n_pages (op, 1);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  name = g_strdup_printf (_("Transfer letter %s · %s"), t->number, t->member_name);
+  gtk_print_operation_set_job_name (op, name);
+  if (g_strcmp0 (t->direction, "out") == 0)
+    g_object_set_data_full (G_OBJECT (op), "office", gt_storage_get_meta (storage, "office_name"),
+                            g_free);
+  g_signal_connect_data (op, "draw-page", G_CALLBACK (letter_draw_page_cb), t,
+                         (GClosureNotify) gt_transfer_free, 0);
+  return op;
+}
+
+gboolean
+gt_transfer_letter_save (GtStorage *storage, gint64 id, const char *path, GError **error)
+{
+  g_autoptr (GtTransfer) t = gt_transfer_lookup (storage, id, error);
+  g_autofree char *office = NULL;
+
+  if (t == NULL)
+    return FALSE;
+  if (g_strcmp0 (t->direction, "out") == 0)
+    office = gt_storage_get_meta (storage, "office_name");
+  return gt_transfer_letter_write_pdf (t, office, path, error);
+}
+
+typedef struct
+{
+  GtStorage *storage;
+  gint64 id;
+  char *number;
+  char *member_name;
+} Offer;
+
+static void
+offer_free (Offer *o)
+{
+  g_clear_object (&o->storage);
+  g_free (o->number);
+  g_free (o->member_name);
+  g_free (o);
+}
+
+static void
+offer_fail (GtkWidget *dialog, Offer *o, const GError *error)
+{
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            gt_error_text (o->storage, error));
+}
+
+static void
+offer_save_response_cb (GtkNativeDialog *chooser, int response, GtkWidget *dialog)
+{
+  Offer *o = g_object_get_data (G_OBJECT (dialog), "offer");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (path == NULL)
+    return;
+  if (!gt_transfer_letter_save (o->storage, o->id, path, &error))
+    {
+      offer_fail (dialog, o, error);
+      return;
+    }
+  gtk_widget_destroy (dialog);
+}
+
+static void
+offer_response_cb (GtkDialog *dialog, int response, Offer *o)
+{
+  if (response == GT_LETTER_RESPONSE_PRINT)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GtkPrintOperation) op = gt_transfer_letter_operation_new (o->storage, o->id);
+      GtkPrintOperationResult result;
+
+      if (op == NULL)
+        return;
+      result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                        GTK_WINDOW (dialog), &error);
+      if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+        offer_fail (GTK_WIDGET (dialog), o, error);
+      else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+        gtk_widget_destroy (GTK_WIDGET (dialog));
+      return;
+    }
+  if (response == GT_LETTER_RESPONSE_SAVE)
+    {
+      g_autofree char *name = NULL;
+      GtkFileChooserNative *chooser;
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      /* Translators: file name of a transfer letter; letter number, member's name */
+      name = g_strdup_printf (_("Transfer letter %s %s.pdf"), o->number, o->member_name);
+      chooser = gt_save_chooser_new (_("Save the Letter as PDF"), GTK_WINDOW (dialog),
+                                     _("_Save"), _("_Cancel"), name);
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_pattern (filter, "*.pdf");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      g_signal_connect (chooser, "response", G_CALLBACK (offer_save_response_cb), dialog);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+GtkWidget *
+gt_transfer_letter_offer_new (GtkWindow *parent, GtStorage *storage, gint64 id)
+{
+  g_autoptr (GtTransfer) t = gt_transfer_lookup (storage, id, NULL);
+  Offer *o = g_new0 (Offer, 1);
+  GtkWidget *dialog;
+
+  o->storage = g_object_ref (storage);
+  o->id = id;
+  o->number = g_strdup (t != NULL ? t->number : "");
+  o->member_name = g_strdup (t != NULL ? t->member_name : "");
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_INFO, GTK_BUTTONS_NONE,
+                                   _("Letter %s issued: %s is transferred out to %s."),
+                                   o->number, o->member_name,
+                                   t != NULL ? t->to_org : "");
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Print the three-part letter now, or save it as "
+                                              "PDF? It stays in the transfers tab of the "
+                                              "development area, to print later."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Later"), GTK_RESPONSE_CLOSE,
+                          _("_Save as PDF…"), GT_LETTER_RESPONSE_SAVE,
+                          _("_Print…"), GT_LETTER_RESPONSE_PRINT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GT_LETTER_RESPONSE_PRINT);
+  g_object_set_data_full (G_OBJECT (dialog), "offer", o, (GDestroyNotify) offer_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (offer_response_cb), o);
   return dialog;
 }

@@ -345,40 +345,10 @@ receipt_clicked_cb (GtkButton *button, GtDevelopPage *self)
     show_error (self, error);
 }
 
-static void
-draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, GtTransfer *t)
-{
-  const char *office = g_object_get_data (G_OBJECT (op), "office");
-
-  gt_transfer_letter_draw (t, office, gtk_print_context_get_cairo_context (context),
-                           gtk_print_context_get_width (context),
-                           gtk_print_context_get_height (context));
-}
-
 GtkPrintOperation *
 gt_develop_page_letter_operation (GtDevelopPage *self, gint64 id)
 {
-  GtTransfer *t = self->storage != NULL ? gt_transfer_lookup (self->storage, id, NULL) : NULL;
-  GtkPrintOperation *op;
-  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autofree char *name = NULL;
-
-  if (t == NULL)
-    return NULL;
-  op = gtk_print_operation_new ();
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  gtk_print_operation_set_n_pages (op, 1);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  name = g_strdup_printf (_("Transfer letter %s · %s"), t->number, t->member_name);
-  gtk_print_operation_set_job_name (op, name);
-  if (g_strcmp0 (t->direction, "out") == 0)
-    g_object_set_data_full (G_OBJECT (op), "office",
-                            gt_storage_get_meta (self->storage, "office_name"), g_free);
-  g_signal_connect_data (op, "draw-page", G_CALLBACK (draw_page_cb), t,
-                         (GClosureNotify) gt_transfer_free, 0);
-  return op;
+  return gt_transfer_letter_operation_new (self->storage, id);
 }
 
 static void

@@ -1,4 +1,5 @@
-/* gt-member-dialog.c — one member: record, history, and recording life-cycle events;
+/* gt-member-dialog.c — one member: record, history, and recording life-cycle events (a
+ * transfer out through its 介绍信, gt-develop-dialogs.c);
  * linked households; status (流动, 失联, 年老体弱, employment) and posts (一员七职, A/B)
  *
  * ID and phone numbers are masked until the user presses "Show ID and phone".
@@ -9,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gt-develop-dialogs.h"
 #include "gt-heart-card.h"
 #include "gt-household.h"
 #include "gt-idcard.h"
@@ -291,6 +293,26 @@ event_changed_cb (GtkComboBox *combo, GtMemberDialog *self)
 }
 
 static void
+letter_destroyed_cb (GtMemberDialog *self)
+{
+  reload (self);
+}
+
+/* A transfer out goes through the 组织关系介绍信: the letter's form asks for what it needs,
+ * gt_transfer_out () records the letter with the event, and printing is offered. */
+static void
+transfer_out (GtMemberDialog *self, const char *date)
+{
+  GtkWidget *letter = gt_member_transfer_out_dialog_new (GTK_WINDOW (self), self->storage,
+                                                         self->member_id, self->member_name,
+                                                         date);
+
+  g_signal_connect_object (letter, "destroy", G_CALLBACK (letter_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (letter));
+}
+
+static void
 record_clicked_cb (GtkButton *button, GtMemberDialog *self)
 {
   g_autoptr (GError) error = NULL;
@@ -301,6 +323,12 @@ record_clicked_cb (GtkButton *button, GtMemberDialog *self)
 
   if (kind == NULL)
     return;
+  if (g_strcmp0 (kind, "transfer_out") == 0)
+    {
+      show_error (self, NULL);
+      transfer_out (self, date);
+      return;
+    }
   if (g_strcmp0 (kind, "transfer") == 0)
     ok = gt_member_transfer (self->storage, self->member_id, org, date, NULL, &error);
   else

@@ -12,6 +12,7 @@
 #include "gt-idcard.h"
 #include "gt-member.h"
 #include "gt-registers.h"
+#include "gt-transfer.h"
 
 #define SEARCH_LIMIT_DEFAULT 50
 
@@ -369,7 +370,7 @@ member_event (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the event (default today)"),
       N_("DATE") },
-    { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Receiving organisation (transfer_in)"),
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Receiving organisation (transfer_in: here; transfer_out: named on the letter)"),
       N_("ORG") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Document or reason"), N_("TEXT") },
     { NULL }
@@ -382,6 +383,29 @@ member_event (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !resolve_member (storage, key, &id, &exit_code))
     return exit_code;
+  if (g_strcmp0 (kind, "transfer_out") == 0)
+    {
+      /* A transfer out goes through its 介绍信 (guatu-cli transfer out), never bare. */
+      g_autofree char *member = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      GtTransferOutSpec spec = { .member = member, .to_org = org, .date = date, .notes = note };
+      gint64 letter = 0;
+
+      if (org == NULL)
+        {
+          g_printerr (_("guatu-cli %s: a transfer out needs --org, the receiving organisation "
+                        "named on the letter\n"), command->name);
+          return GT_EXIT_USAGE;
+        }
+      if (!gt_transfer_out (storage, &spec, &letter, &error))
+        return gt_cli_fail (error);
+      g_free (member);
+      member = g_strdup_printf ("%" G_GINT64_FORMAT, letter);
+      /* the letter's id, as "transfer out" prints it; the hint goes to stderr */
+      g_print ("%s\n", member);
+      g_printerr (_("Transfer letter issued; write it as PDF with: guatu-cli transfer letter %s "
+                    "--out FILE.pdf\n"), member);
+      return GT_EXIT_OK;
+    }
   if (!gt_member_record_event (storage, id, kind, date, org, note, &error))
     return gt_cli_fail (error);
   return GT_EXIT_OK;
