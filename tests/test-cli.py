@@ -196,6 +196,39 @@ with tempfile.TemporaryDirectory() as tmp:
     check("check finds a gender that contradicts the ID number (65)",
           r.returncode == 65 and "gender" in r.stderr, r.stderr)
 
+    # A branch with members becomes a 党总支 only with its members moved, in one step.
+    con = sqlite3.connect(db)
+    branches = con.execute("SELECT o.name, count(*) FROM members m JOIN organizations o ON"
+                           " o.id = m.org_id WHERE m.status = 'active' AND o.kind = 'branch'"
+                           " GROUP BY o.id ORDER BY o.sort_order, o.id LIMIT 2").fetchall()
+    con.close()
+    (first, n_first), (second, n_second) = branches
+    r = run("--db", db, "org", "set-kind", first, "党总支")
+    check("set-kind of a branch with members is refused with their count (65)",
+          r.returncode == 65 and first in r.stderr and str(n_first) in r.stderr, r.stderr)
+    r = run("--db", db, "org", "set-kind", first, "党总支", "--new-branch", "新设第一党支部",
+            "--move-members-to", second)
+    check("set-kind takes one of --new-branch and --move-members-to (2)", r.returncode == 2,
+          r.stderr)
+    r = run("--db", db, "org", "set-kind", first, "党总支", "--new-branch", "新设第一党支部")
+    con = sqlite3.connect(db)
+    moved = con.execute("SELECT count(*) FROM members m JOIN organizations o ON o.id = m.org_id"
+                        " JOIN organizations p ON p.id = o.parent_id WHERE o.name = '新设第一党支部'"
+                        " AND p.name = ? AND p.kind = 'general_branch' AND m.status = 'active'",
+                        (first,)).fetchone()[0]
+    con.close()
+    check("set-kind --new-branch upgrades and moves the members under it",
+          r.returncode == 0 and moved == n_first, f"{r.returncode} {moved}: {r.stderr}")
+    # Members left directly under a 党总支 (written behind Guatu's back): check names it.
+    con = sqlite3.connect(db)
+    con.execute("UPDATE organizations SET kind = 'general_branch' WHERE name = ?", (second,))
+    con.commit()
+    con.close()
+    r = run("--db", db, "check")
+    check("check names a 党总支 with members of its own, and their count (65)",
+          r.returncode == 65 and second in r.stderr and f" {n_second} " in r.stderr
+          and first not in r.stderr, r.stderr)
+
     new = os.path.join(tmp, "new", "county.db")
     r = run("--db", new, "init", "--role", "county", "--office-name", "常山县委组织部")
     check("init creates a county database and its folder", r.returncode == 0

@@ -38,7 +38,7 @@ drive_window (gpointer user_data)
   GtkTreeModel *model;
   GtkWidget *entry, *reveal, *info_bar;
   GtkTreeIter iter;
-  g_autofree char *id_number = NULL;
+  g_autofree char *id_number = NULL, *new_branch = NULL;
   GtStorage *before;
   static const char *const pages[] = {
     "overview", "organizations", "members", "households", "life", "points", "charts",
@@ -143,9 +143,30 @@ drive_window (gpointer user_data)
         dialog = l->data;
     g_list_free (toplevels);
     g_assert_nonnull (dialog);
+    /* a branch: no rows for its members yet */
+    g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                         "move_combo")));
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
                                                              "kind_combo")), "general_branch");
+    /* a 党总支 holds no members: its 38 move, by default to a new branch under it */
+    g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                        "move_combo")));
+    g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (
+                       find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "move_combo"))), ==, "");
+    new_branch = g_strdup (gtk_entry_get_text (GTK_ENTRY (
+      find_widget (dialog, GTK_TYPE_ENTRY, "branch_name_entry"))));
+    if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+      g_assert_cmpstr (new_branch, ==, "青石村第一党支部");
     screenshot (dialog, "org-dialog-upgrade");
+    /* without a name: refused in the dialog, nothing changed */
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "branch_name_entry")), "");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    pump ();
+    g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
+    g_free (new_branch);
+    new_branch = g_strdup ("青石村第一党支部"); /* the Chinese name in either locale */
+    gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "branch_name_entry")),
+                        new_branch);
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
     pump ();
     /* the tree is reloaded with the new kind; the history shows the upgrade */
@@ -190,7 +211,8 @@ drive_window (gpointer user_data)
   entry = find_widget (gtk_stack_get_child_by_name (stack, "members"), GTK_TYPE_SEARCH_ENTRY,
                        NULL);
   g_assert_true (gtk_widget_has_focus (entry));
-  gtk_entry_set_text (GTK_ENTRY (entry), "青石村党支部");
+  /* the members of 青石村党支部, moved to its new branch when it became a 党总支 */
+  gtk_entry_set_text (GTK_ENTRY (entry), new_branch);
   g_signal_emit_by_name (entry, "search-changed");
   pump ();
   model = page_model (stack, "members"); /* each search builds a new model */

@@ -99,22 +99,60 @@ static void
 test_upgrade_and_rename (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 id = 0, n = 0;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+  gint64 id = 0, n = 0, members = 0, branch = 0;
+  guint moved = 0;
   GtOrgEvent *e;
 
   g_assert_true (gt_org_find (fx->storage, "青石村党支部", &id, &error));
-  g_assert_true (gt_org_set_kind (fx->storage, id, "党总支", "2026-06-01", "镇党委〔2026〕12号",
-                                  &error));
+  /* a branch with members: refused, saying how many must move first; nothing changed */
+  members = count (fx->storage, "SELECT count(*) FROM members m JOIN organizations o ON"
+                                " o.id = m.org_id WHERE o.name = '青石村党支部'"
+                                " AND m.status = 'active'");
+  g_assert_cmpint (members, >, 0);
+  g_assert_false (gt_org_set_kind (fx->storage, id, "党总支", "2026-06-01", NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  text = g_strdup_printf ("%d", (int) members);
+  g_assert_nonnull (strstr (error->message, text));
+  g_assert_nonnull (strstr (error->message, "青石村党支部"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM organizations WHERE"
+                                       " name = '青石村党支部' AND kind = 'branch'"), ==, 1);
+  /* moving them to a branch that does not exist: refused, all rolled back */
+  g_assert_false (gt_org_set_kind_moving_members (fx->storage, id, "党总支", "2026-06-01", NULL,
+                                                  "没有这个支部", FALSE, &moved, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM organizations WHERE"
+                                       " name = '青石村党支部' AND kind = 'branch'"), ==, 1);
+  /* upgraded, its members moved to a new branch under it, in one step */
+  g_assert_true (gt_org_set_kind_moving_members (fx->storage, id, "党总支", "2026-06-01",
+                                                 "镇党委〔2026〕12号", "青石村第一党支部", TRUE,
+                                                 &moved, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (moved, ==, members);
+  g_assert_true (gt_org_find (fx->storage, "青石村第一党支部", &branch, &error));
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members m JOIN organizations o ON"
+                                       " o.id = m.org_id WHERE o.name = '青石村第一党支部'"
+                                       " AND m.status = 'active' AND o.kind = 'branch'"),
+                   ==, members);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM organizations o JOIN organizations p"
+                                       " ON p.id = o.parent_id WHERE o.name = '青石村第一党支部'"
+                                       " AND p.name = '青石村党支部'"), ==, 1);
+  g_assert_true (gt_org_count_members (fx->storage, id, &n, &error));
+  g_assert_cmpint (n, ==, 0);
+  g_assert_true (gt_stats_check (fx->storage, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
   e = last_event (fx->storage, id);
   g_assert_cmpstr (e->kind, ==, "upgraded");
   g_assert_cmpstr (e->old_value, ==, "branch");
   g_assert_cmpstr (e->new_value, ==, "general_branch");
   g_assert_cmpstr (e->detail, ==, "镇党委〔2026〕12号");
   clear_event (e);
-  /* a general branch no longer counts among 党支部 by type, but among branches */
+  /* a general branch no longer counts among 党支部 by type, but among branches (with its
+   * new branch) */
   g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM organizations WHERE kind IN"
-                                       " ('branch', 'general_branch') AND archived = 0"), ==, 12);
+                                       " ('branch', 'general_branch') AND archived = 0"), ==, 13);
 
   g_assert_false (gt_org_set_kind (fx->storage, id, "general_branch", NULL, NULL, &error));
   g_clear_error (&error);
@@ -124,10 +162,14 @@ test_upgrade_and_rename (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (e->kind, ==, "renamed");
   g_assert_cmpstr (e->old_value, ==, "青石村党支部");
   clear_event (e);
-  /* the search index follows the new name */
-  g_assert_true (gt_member_count (fx->storage, "青石村党总支", NULL, 0, &n, &error));
+  /* the moved members are found under their new branch, and the search index follows
+   * its new name */
+  g_assert_true (gt_member_count (fx->storage, "青石村第一党支部", NULL, 0, &n, &error));
   g_assert_cmpint (n, ==, 38);
-  g_assert_true (gt_member_count (fx->storage, "青石村党支部", NULL, 0, &n, &error));
+  g_assert_true (gt_org_rename (fx->storage, branch, "青石村新村党支部", "2026-06-02", &error));
+  g_assert_true (gt_member_count (fx->storage, "青石村新村党支部", NULL, 0, &n, &error));
+  g_assert_cmpint (n, ==, 38);
+  g_assert_true (gt_member_count (fx->storage, "青石村第一党支部", NULL, 0, &n, &error));
   g_assert_cmpint (n, ==, 0);
 }
 
@@ -255,7 +297,8 @@ test_nesting (Fixture *fx, gconstpointer data)
 
   /* kinds that may hold their own kind keep doing so: a branch upgraded to a general branch
    * may then hold branches */
-  g_assert_true (gt_org_set_kind (fx->storage, branch, "general_branch", NULL, NULL, &error));
+  g_assert_true (gt_org_set_kind_moving_members (fx->storage, branch, "general_branch", NULL,
+                                                 NULL, "砚瓦山村党支部", FALSE, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (gt_org_set_kind (fx->storage, group, "branch", NULL, NULL, &error));
   g_assert_no_error (error);
@@ -367,6 +410,32 @@ test_codes (void)
   g_test_add ("/org/" name, Fixture, GUINT_TO_POINTER (3), gt_test_demo_setup, func, \
               gt_test_demo_teardown)
 
+/* Members attached directly to a 党总支 (as an older Guatu let a branch with members be
+ * upgraded, or an import left them): "check" names the organisation and the count. */
+static void
+test_check_members_in_general_branch (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+  gint64 members = count (fx->storage, "SELECT count(*) FROM members m JOIN organizations o ON"
+                                       " o.id = m.org_id WHERE o.name = '青石村党支部'"
+                                       " AND m.status = 'active'");
+
+  g_assert_true (gt_stats_check (fx->storage, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_true (gt_storage_exec (fx->storage, "UPDATE organizations SET kind = 'general_branch'"
+                                               " WHERE name = '青石村党支部'", &error));
+  g_assert_true (gt_stats_check (fx->storage, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  text = g_strdup_printf ("%d", (int) members);
+  g_assert_nonnull (strstr (problems->pdata[0], "青石村党支部"));
+  g_assert_nonnull (strstr (problems->pdata[0], text));
+  g_assert_nonnull (strstr (problems->pdata[0], gt_label_org_kind ("general_branch")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,6 +443,7 @@ main (int argc, char **argv)
 
   ADD ("add-and-find", test_add_and_find);
   ADD ("upgrade-and-rename", test_upgrade_and_rename);
+  ADD ("check-members-in-general-branch", test_check_members_in_general_branch);
   ADD ("move", test_move);
   ADD ("remove", test_remove);
   ADD ("nesting", test_nesting);

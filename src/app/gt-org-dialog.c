@@ -1,10 +1,15 @@
 /* gt-org-dialog.c — adding an organisation and changing one (rename, kind, type, move)
  *
+ * Upgrading a 党支部 that still has members to a 党总支 moves them in the same step: to a new
+ * 党支部 under it (named by the user) or to a branch they choose; the rows for it are built
+ * in code and shown only then.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gt-org-dialog.h"
 #include "gt-org.h"
@@ -25,8 +30,13 @@ struct _GtOrgDialog
   GtkEntry *date_entry;
   GtkEntry *note_entry;
   GtkLabel *error_label;
+  GtkLabel *move_label;
+  GtkComboBoxText *move_combo; /* "" a new 党支部 under it, else an existing branch */
+  GtkLabel *branch_name_label;
+  GtkEntry *branch_name_entry;
 
   GtStorage *storage;
+  gint64 n_members; /* active members registered directly with the organisation */
   GtOrgDialogMode mode;
   gint64 org_id;
   GHashTable *parent_kinds; /* parent id text → kind code */
@@ -141,6 +151,94 @@ parent_changed_cb (GtkComboBox *combo, GtOrgDialog *self)
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), group ? "grid" : "village");
 }
 
+/* The moving rows show while the chosen kind holds no members and the organisation has
+ * some; the name row only for a new branch. */
+static void
+update_move_rows (GtOrgDialog *self)
+{
+  const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
+  gboolean move = self->mode == GT_ORG_DIALOG_SET_KIND && self->n_members > 0 &&
+                  kind != NULL && !gt_org_kind_holds_members (kind);
+  gboolean create = g_strcmp0 (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->move_combo)),
+                               "") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->move_label), move);
+  gtk_widget_set_visible (GTK_WIDGET (self->move_combo), move);
+  gtk_widget_set_visible (GTK_WIDGET (self->branch_name_label), move && create);
+  gtk_widget_set_visible (GTK_WIDGET (self->branch_name_entry), move && create);
+}
+
+static void
+move_changed_cb (GtOrgDialog *self)
+{
+  update_move_rows (self);
+}
+
+static GtkLabel *
+grid_label (GtkGrid *grid, const char *text, GtkWidget *field, const char *name, int row)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_buildable_set_name (GTK_BUILDABLE (field), name);
+  gtk_widget_set_hexpand (field, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, field, 1, row, 1, 1);
+  return GTK_LABEL (label);
+}
+
+/* The rows that move the members of a 党支部 being upgraded (SET_KIND mode only). */
+static void
+add_move_rows (GtOrgDialog *self, const char *name)
+{
+  GtkGrid *grid = GTK_GRID (gtk_widget_get_parent (GTK_WIDGET (self->note_entry)));
+  g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+  g_autofree char *text = NULL, *stem = NULL, *suggested = NULL;
+  GtkListStore *store;
+
+  if (!gt_org_count_members (self->storage, self->org_id, &self->n_members, NULL))
+    self->n_members = 0;
+  self->move_combo = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
+  self->branch_name_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_activates_default (self->branch_name_entry, TRUE);
+  text = g_strdup_printf (ngettext ("Its %d _member moves to", "Its %d _members move to",
+                                    (gulong) self->n_members), (int) self->n_members);
+  self->move_label = grid_label (grid, text, GTK_WIDGET (self->move_combo), "move_combo", 9);
+  self->branch_name_label = grid_label (grid, _("New _branch's name"),
+                                        GTK_WIDGET (self->branch_name_entry),
+                                        "branch_name_entry", 10);
+
+  /* a new branch under it, or a branch of this database (by code, else by name) */
+  store = gt_combo_box_text_take_model (self->move_combo);
+  gt_combo_box_text_store_append (store, "", _("a new 党支部 under it"));
+  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
+    {
+      GtOrg *org = orgs->pdata[i];
+
+      if (org->id != self->org_id && g_strcmp0 (org->kind, "branch") == 0)
+        gt_combo_box_text_store_append (store, *org->code ? org->code : org->name, org->name);
+    }
+  gt_combo_box_text_give_model (self->move_combo, store);
+  gt_combo_box_ellipsize (GTK_COMBO_BOX (self->move_combo), 30);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->move_combo), 0);
+
+  /* 青石村党支部 → 青石村第一党支部 */
+  stem = g_str_has_suffix (name, "党支部") ? g_strndup (name, strlen (name) - strlen ("党支部"))
+                                          : g_strdup (name);
+  /* Translators: the suggested name of the new branch; %s is the organisation's name (with
+   * 党支部 taken off its end) */
+  suggested = g_strdup_printf (_("%s First Branch"), stem);
+  gtk_entry_set_text (self->branch_name_entry, suggested);
+
+  g_signal_connect_object (self->move_combo, "changed", G_CALLBACK (move_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kind_combo, "changed", G_CALLBACK (move_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_show (GTK_WIDGET (self->move_label));
+  gtk_widget_show (GTK_WIDGET (self->branch_name_label));
+}
+
 static gboolean
 apply (GtOrgDialog *self, GError **error)
 {
@@ -181,6 +279,17 @@ apply (GtOrgDialog *self, GError **error)
       return gt_org_rename (self->storage, self->org_id, gtk_entry_get_text (self->name_entry),
                             *date ? date : NULL, error);
     case GT_ORG_DIALOG_SET_KIND:
+      if (gtk_widget_get_visible (GTK_WIDGET (self->move_combo)))
+        {
+          const char *to = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->move_combo));
+          gboolean create = g_strcmp0 (to, "") == 0;
+          guint moved = 0;
+
+          return gt_org_set_kind_moving_members (
+            self->storage, self->org_id, kind, *date ? date : NULL,
+            gtk_entry_get_text (self->note_entry),
+            create ? gtk_entry_get_text (self->branch_name_entry) : to, create, &moved, error);
+        }
       return gt_org_set_kind (self->storage, self->org_id, kind, *date ? date : NULL,
                               gtk_entry_get_text (self->note_entry), error);
     case GT_ORG_DIALOG_MOVE:
@@ -272,5 +381,10 @@ gt_org_dialog_new (GtkWindow *parent, GtStorage *storage, GtOrgDialogMode mode, 
                                self, 0);
     }
   show_rows (self);
+  if (mode == GT_ORG_DIALOG_SET_KIND)
+    {
+      add_move_rows (self, gtk_entry_get_text (self->name_entry));
+      update_move_rows (self);
+    }
   return self;
 }

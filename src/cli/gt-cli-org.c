@@ -182,24 +182,44 @@ org_set_kind (GtCliContext *ctx, const GtCliCommand *command, int argc, char **a
 {
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *date = NULL, *detail = NULL;
+  g_autofree char *date = NULL, *detail = NULL, *move_to = NULL, *new_branch = NULL;
   const char *args[2];
   int exit_code = GT_EXIT_OK;
+  guint moved = 0;
   gint64 id;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the change (default today)"),
       N_("DATE") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &detail, N_("Document or reason"), N_("TEXT") },
+    { "move-members-to", 0, 0, G_OPTION_ARG_STRING, &move_to,
+      N_("Move its members to this existing 党支部 in the same step"), N_("ORG") },
+    { "new-branch", 0, 0, G_OPTION_ARG_STRING, &new_branch,
+      N_("Move its members to a new 党支部 of this name under it"), N_("NAME") },
     { NULL }
   };
 
   if (!gt_cli_take_args (command, &argc, &argv, args, 2, entries, &exit_code))
     return exit_code;
+  if (move_to != NULL && new_branch != NULL)
+    {
+      g_printerr (_("guatu-cli %s: give --move-members-to or --new-branch, not both\n"),
+                  command->name);
+      return GT_EXIT_USAGE;
+    }
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL || !gt_cli_org_resolve (storage, args[0], &id, &exit_code))
     return exit_code;
-  if (!gt_org_set_kind (storage, id, args[1], date, detail, &error))
+  if (move_to == NULL && new_branch == NULL)
+    {
+      if (!gt_org_set_kind (storage, id, args[1], date, detail, &error))
+        return gt_cli_fail (error);
+      return GT_EXIT_OK;
+    }
+  if (!gt_org_set_kind_moving_members (storage, id, args[1], date, detail,
+                                       new_branch != NULL ? new_branch : move_to,
+                                       new_branch != NULL, &moved, &error))
     return gt_cli_fail (error);
+  g_print (ngettext ("%u member transferred\n", "%u members transferred\n", moved), moved);
   return GT_EXIT_OK;
 }
 
@@ -382,7 +402,8 @@ static const GtCliCommand org_commands[] = {
   { "org add", "NAME [--parent ORG] [--kind KIND] [--type TYPE] [--level LEVEL] [--code CODE]",
     N_("Add an organisation"), org_add },
   { "org rename", "ORG NEW-NAME [--date DATE]", N_("Rename an organisation"), org_rename },
-  { "org set-kind", "ORG KIND [--date DATE] [--note TEXT]",
+  { "org set-kind", "ORG KIND [--date DATE] [--note TEXT] [--new-branch NAME | "
+    "--move-members-to ORG]",
     N_("Change the kind, e.g. upgrade 党支部 to 党总支"), org_set_kind },
   { "org move", "ORG NEW-PARENT [--date DATE]",
     N_("Move an organisation with its subtree under another parent"), org_move },

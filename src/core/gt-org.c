@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gt-member.h"
 #include "gt-org.h"
 #include "gt-registers.h"
 
@@ -434,29 +435,138 @@ check_kind_in_tree (GtStorage *storage, gint64 id, const char *kind, GError **er
 }
 
 gboolean
-gt_org_set_kind (GtStorage *storage, gint64 id, const char *kind, const char *date,
-                 const char *detail, GError **error)
+gt_org_count_members (GtStorage *storage, gint64 id, gint64 *n, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT count(*) FROM members"
+                                                    " WHERE org_id = ? AND status = 'active'",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  *n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Checks @kind and @date and reads the old kind; @members receives the active members
+ * registered directly with @id. */
+static gboolean
+check_kind_change (GtStorage *storage, gint64 id, const char *kind, const char *date,
+                   char **old, gint64 *members, GError **error)
 {
   const char *code = gt_org_kind_code (kind);
-  g_autofree char *old = NULL;
 
   if (code == NULL)
     return gt_storage_refuse (storage, error, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
                  kind != NULL ? kind : "");
   if (date != NULL && !gt_date_is_valid (date))
     return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
-  old = org_text (storage, id, "kind", error);
-  if (old == NULL)
+  *old = org_text (storage, id, "kind", error);
+  if (*old == NULL)
     return FALSE;
-  if (g_strcmp0 (old, code) == 0)
+  if (g_strcmp0 (*old, code) == 0)
     return gt_storage_refuse (storage, error, _("the organisation already is a %s"), gt_label_org_kind (code));
-  if (!check_kind_in_tree (storage, id, code, error))
+  return check_kind_in_tree (storage, id, code, error) &&
+         gt_org_count_members (storage, id, members, error);
+}
+
+static gboolean
+update_kind (GtStorage *storage, gint64 id, const char *old, const char *kind, const char *date,
+             const char *detail, GError **error)
+{
+  const char *code = gt_org_kind_code (kind);
+
+  return update_column (storage, id, "kind", code, error) &&
+         add_event (storage, id, kind_rank (code) > kind_rank (old) ? "upgraded" : "changed",
+                    date, old, code, detail, error);
+}
+
+gboolean
+gt_org_set_kind (GtStorage *storage, gint64 id, const char *kind, const char *date,
+                 const char *detail, GError **error)
+{
+  g_autofree char *old = NULL, *name = NULL;
+  gint64 members = 0;
+
+  if (!check_kind_change (storage, id, kind, date, &old, &members, error))
     return FALSE;
-  IN_TRANSACTION (storage, error,
-                  update_column (storage, id, "kind", code, error) &&
-                    add_event (storage, id, kind_rank (code) > kind_rank (old) ? "upgraded"
-                                                                               : "changed",
-                               date, old, code, detail, error));
+  /* A 党总支 or 党委 holds branches, not members: they go to a branch first. */
+  if (members > 0 && !gt_org_kind_holds_members (gt_org_kind_code (kind)))
+    {
+      name = org_text (storage, id, "name", error);
+      if (name == NULL)
+        return FALSE;
+      return gt_storage_refuse (
+        storage, error,
+        g_dngettext (GETTEXT_PACKAGE,
+                     "“%s” still has %d member registered directly with it, and a %s holds no "
+                     "members: first move them to a 党支部 (or create one under it in the same "
+                     "step)",
+                     "“%s” still has %d members registered directly with it, and a %s holds no "
+                     "members: first move them to a 党支部 (or create one under it in the same "
+                     "step)", (gulong) members),
+        name, (int) members, gt_label_org_kind (gt_org_kind_code (kind)));
+    }
+  IN_TRANSACTION (storage, error, update_kind (storage, id, old, kind, date, detail, error));
+}
+
+/* Creates the 党支部 @name under @parent_id, of the parent's type and level. */
+static gboolean
+add_branch_under (GtStorage *storage, gint64 parent_id, const char *name, const char *date,
+                  gint64 *id, GError **error)
+{
+  g_autofree char *org_type = org_text (storage, parent_id, "org_type", error);
+  g_autofree char *level = org_text (storage, parent_id, "level", error);
+  GtOrgSpec spec = { .name = name, .kind = "branch", .founded = date };
+
+  if (org_type == NULL || level == NULL)
+    return FALSE;
+  spec.org_type = org_type;
+  spec.level = level;
+  return check_parent (storage, parent_id, name, "branch", error) &&
+         insert_org (storage, &spec, parent_id, "branch", org_type, level, id, error);
+}
+
+gboolean
+gt_org_set_kind_moving_members (GtStorage *storage, gint64 id, const char *kind,
+                                const char *date, const char *detail, const char *to_branch,
+                                gboolean create, guint *n_moved, GError **error)
+{
+  g_autofree char *old = NULL, *from = NULL, *code = NULL;
+  gint64 members = 0, branch = 0;
+  guint moved = 0;
+  gboolean ok;
+
+  if (to_branch == NULL || *to_branch == '\0')
+    return gt_storage_refuse (storage, error, create ? _("the new 党支部 needs a name")
+                                                     : _("choose the 党支部 that receives the members"));
+  if (create && !gt_storage_check_length (storage, _("the organisation's name"), to_branch,
+                                          GT_NAME_MAX_CHARS, error))
+    return FALSE;
+  if (!check_kind_change (storage, id, kind, date, &old, &members, error))
+    return FALSE;
+  /* the members leave the organisation by its code, or its name when it has none */
+  code = org_text (storage, id, "code", error);
+  from = code != NULL && *code != '\0' ? g_strdup (code) : org_text (storage, id, "name", error);
+  if (from == NULL)
+    return FALSE;
+  if (!gt_storage_begin (storage, error))
+    return FALSE;
+  ok = update_kind (storage, id, old, kind, date, detail, error);
+  if (ok && create)
+    ok = add_branch_under (storage, id, to_branch, date, &branch, error);
+  if (ok && members > 0)
+    ok = gt_member_transfer_all (storage, from, to_branch, date, &moved, error);
+  if (!ok || !gt_storage_commit (storage, error))
+    {
+      gt_storage_rollback (storage);
+      return FALSE;
+    }
+  if (n_moved != NULL)
+    *n_moved = moved;
+  gt_storage_emit_changed (storage, "organizations");
+  return TRUE;
 }
 
 gboolean

@@ -43,9 +43,21 @@ gboolean gt_org_check_holds_members (GtStorage *storage, gint64 id, GError **err
 gboolean gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **error);
 gboolean gt_org_rename (GtStorage *storage, gint64 id, const char *name, const char *date,
                         GError **error);
-/* Changes the kind (党支部 升格 党总支 …); recorded as "upgraded" when it goes up. */
+/* Changes the kind (党支部 升格 党总支 …); recorded as "upgraded" when it goes up. Refuses,
+ * saying how many, while active members are registered directly with an organisation whose
+ * new kind holds none (a 党总支 holds branches). */
 gboolean gt_org_set_kind (GtStorage *storage, gint64 id, const char *kind, const char *date,
                           const char *detail, GError **error);
+/* The same change, moving those members in the same transaction (整转, each with its
+ * transfer events) to @to_branch: with @create, a new 党支部 of that name under @id (of its
+ * type and level); else an existing organisation (name or code) that holds members. Sets
+ * @n_moved. */
+gboolean gt_org_set_kind_moving_members (GtStorage *storage, gint64 id, const char *kind,
+                                         const char *date, const char *detail,
+                                         const char *to_branch, gboolean create,
+                                         guint *n_moved, GError **error);
+/* The active members registered directly with organisation @id. */
+gboolean gt_org_count_members (GtStorage *storage, gint64 id, gint64 *n, GError **error);
 /* Moves an organisation with its whole subtree under another parent. */
 gboolean gt_org_move (GtStorage *storage, gint64 id, gint64 new_parent_id, const char *date,
                       GError **error);

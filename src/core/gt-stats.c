@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gt-idcard.h"
+#include "gt-registers.h"
 #include "gt-stats.h"
 
 typedef struct
@@ -245,6 +246,44 @@ check_id_numbers (GtStorage *storage, GPtrArray *problems, GError **error)
   return TRUE;
 }
 
+/* Members belong to a 党支部 or 党小组: active members registered directly with a 党总支,
+ * 党委 or 工委 (a branch upgraded while it still had members) are a finding, one per
+ * organisation with its count. */
+static gboolean
+check_members_in_holding_orgs (GtStorage *storage, GPtrArray *problems, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT o.name, o.kind, count(*) FROM members m JOIN organizations o ON o.id = m.org_id"
+    " WHERE m.status = 'active' AND o.kind <> 'branch' AND o.kind <> 'group'"
+    " GROUP BY o.id ORDER BY o.sort_order, o.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      int n = sqlite3_column_int (stmt, 2);
+
+      g_ptr_array_add (problems, g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "organisation %s: a %s with %d active member registered directly with "
+                     "it; members belong to a 党支部 under it",
+                     "organisation %s: a %s with %d active members registered directly with "
+                     "it; members belong to a 党支部 under it", (gulong) n),
+        name != NULL ? name : "", gt_label_org_kind (kind), n));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gt_storage_set_error (storage, error, _("checking"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 gt_stats_check (GtStorage *storage, GPtrArray **problems, GError **error)
 {
@@ -268,7 +307,8 @@ gt_stats_check (GtStorage *storage, GPtrArray **problems, GError **error)
     if (!collect_rows (storage, invariants[i].sql, _(invariants[i].message), found, error))
       return FALSE;
 
-  if (!check_id_numbers (storage, found, error))
+  if (!check_id_numbers (storage, found, error) ||
+      !check_members_in_holding_orgs (storage, found, error))
     return FALSE;
 
   *problems = g_steal_pointer (&found);
