@@ -139,6 +139,27 @@ test_tiling (void)
   gt_chart_tiling_compute (&t, w, h, GT_PAPER_A3, GT_MM_TO_PT (10), GT_MM_TO_PT (10));
   g_assert_cmpint (t.columns, ==, 3);
   g_assert_cmpint (t.rows, ==, 5);
+  /* A1 portrait on A4: portrait sheets 4 × 4 = 16 (a last row a seventh full), landscape
+   * sheets 3 × 5 = 15. */
+  gt_paper_size (GT_PAPER_A1, FALSE, &w, &h);
+  gt_chart_tiling_compute (&t, w, h, GT_PAPER_A4, GT_MM_TO_PT (10), GT_MM_TO_PT (10));
+  g_assert_cmpint (t.columns, ==, 3);
+  g_assert_cmpint (t.rows, ==, 5);
+  g_assert_true (gt_chart_tiling_is_landscape (&t));
+  /* The same from a print context's page in either orientation. */
+  gt_chart_tiling_choose (&t, w, h, GT_MM_TO_PT (210), GT_MM_TO_PT (297), GT_MM_TO_PT (10),
+                          GT_MM_TO_PT (10));
+  g_assert_cmpint (gt_chart_tiling_n_tiles (&t), ==, 15);
+  g_assert_true (gt_chart_tiling_is_landscape (&t));
+  /* A tie: A0 portrait on A4 with 50 mm overlap (steps 140 × 227 mm) is 6 × 6 = 36 portrait
+   * sheets or 4 × 9 = 36 landscape ones; the landscape ones leave less blank paper
+   * (4 × 227 + 50 = 958 by 9 × 140 + 50 = 1310, against 6 × 140 + 50 = 890 by
+   * 6 × 227 + 50 = 1412 mm). */
+  gt_paper_size (GT_PAPER_A0, FALSE, &w, &h);
+  gt_chart_tiling_compute (&t, w, h, GT_PAPER_A4, GT_MM_TO_PT (10), GT_MM_TO_PT (50));
+  g_assert_cmpint (gt_chart_tiling_n_tiles (&t), ==, 36);
+  g_assert_true (gt_chart_tiling_is_landscape (&t));
+  g_assert_cmpint (t.columns, ==, 4);
   /* A4 on A4: one sheet. */
   gt_paper_size (GT_PAPER_A4, FALSE, &w, &h);
   gt_chart_tiling_compute (&t, w - 2 * GT_MM_TO_PT (10), h - 2 * GT_MM_TO_PT (10), GT_PAPER_A4,

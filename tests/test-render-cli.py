@@ -175,6 +175,32 @@ with tempfile.TemporaryDirectory() as tmp:
     check("tiles A0 on A3 with 20 mm overlap: 15 sheets + overview, landscape",
           r.returncode == 0 and pages == 16 and size == (1190.55, 841.89), f"{pages} {size} {r.stderr}")
 
+    # A1 on A4 (10 mm margins and overlap): portrait sheets, steps 180 × 267 mm, would take
+    # ceil(584/180) = 4 × ceil(831/267) = 4 = 16 with a last row a seventh full; landscape
+    # sheets, steps 267 × 180 mm: ceil(584/267) = 3 × ceil(831/180) = 5 = 15.
+    for landscape, want, want_size in ((False, 15, (841.89, 595.276)),
+                                       (True, 15, (595.276, 841.89))):
+        name = out("a1-on-a4-%s.pdf" % ("landscape" if landscape else "portrait"))
+        r = run("--db", db, "render", "--chart", "battle", "--paper", "A1", "--tile", "A4",
+                *(["--landscape"] if landscape else []), "--out", name, "--today", "2026-07-20")
+        pages, size = pdfinfo(name)
+        check(f"tiles A1{' landscape' if landscape else ''} on A4: {want} sheets + overview,"
+              f" {want_size}", r.returncode == 0 and pages == want + 1 and size == want_size,
+              f"{pages} {size} {r.stderr}")
+        # every sheet carries some of the chart, none is blank: 3 % of its pixels or more are
+        # ink (the emptiest, a corner tile of the battle chart, has about 6 %)
+        prefix = os.path.join(os.path.dirname(name), "a1-page")
+        subprocess.run(["pdftoppm", "-png", "-r", "12", name, prefix], check=True)
+        inked = []
+        for page in sorted(f for f in os.listdir(os.path.dirname(name))
+                           if f.startswith("a1-page") and f.endswith(".png")):
+            w, h, colours = png_size_and_pixels(os.path.join(os.path.dirname(name), page))
+            white = colours.get(b"\xff\xff\xff", 0)
+            inked.append(round(1 - white / (w * h), 3))
+            os.unlink(os.path.join(os.path.dirname(name), page))
+        check(f"tiles A1{' landscape' if landscape else ''} on A4: no blank sheet",
+              len(inked) == want + 1 and min(inked) >= 0.03, repr(inked))
+
     # A chart no larger than the sheets asked for is one page, not an overview and two tiles.
     r = run("--db", db, "render", "--chart", "battle", "--paper", "A4", "--landscape", "--tile",
             "A4", "--out", out("a4-on-a4.pdf"), env=ZH)

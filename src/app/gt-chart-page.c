@@ -416,11 +416,22 @@ begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, PrintJob *job)
       gtk_print_operation_set_n_pages (op, 1);
       return;
     }
-  /* The context is in points (GTK_UNIT_POINTS): the printable area of one sheet. */
-  gt_chart_tiling_compute_for_sheet (&job->tiling, w, h, gtk_print_context_get_width (context),
-                                     gtk_print_context_get_height (context),
-                                     GT_MM_TO_PT (PRINT_MARGIN_MM), GT_MM_TO_PT (job->overlap_mm));
+  /* The context is in points (GTK_UNIT_POINTS): the printable area of one sheet, in the
+   * orientation that needs the fewest sheets (request_page_setup_cb turns every page). */
+  gt_chart_tiling_choose (&job->tiling, w, h, gtk_print_context_get_width (context),
+                          gtk_print_context_get_height (context), GT_MM_TO_PT (PRINT_MARGIN_MM),
+                          GT_MM_TO_PT (job->overlap_mm));
   gtk_print_operation_set_n_pages (op, 1 + gt_chart_tiling_n_tiles (&job->tiling));
+}
+
+static void
+request_page_setup_cb (GtkPrintOperation *op, GtkPrintContext *context, int page_nr,
+                       GtkPageSetup *setup, PrintJob *job)
+{
+  if (job->tiled)
+    gtk_page_setup_set_orientation (setup, gt_chart_tiling_is_landscape (&job->tiling)
+                                             ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                             : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static void
@@ -475,14 +486,27 @@ gt_chart_page_make_print (GtChartPage *self, gboolean tiled, double overlap_mm)
    * says otherwise. */
   paper_size = gtk_paper_size_new (names[tiled ? tile_paper : job->paper]);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper_size);
-  gtk_page_setup_set_orientation (setup, !tiled && job->landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                                                  : GTK_PAGE_ORIENTATION_PORTRAIT);
+  if (tiled)
+    {
+      /* the sheets' orientation that needs the fewest of them (begin-print decides again
+       * for the paper chosen in the dialog) */
+      double w, h;
+
+      gt_paper_size (job->paper, job->landscape, &w, &h);
+      gt_chart_tiling_compute (&job->tiling, w, h, tile_paper, GT_MM_TO_PT (PRINT_MARGIN_MM),
+                               GT_MM_TO_PT (overlap_mm));
+    }
+  gtk_page_setup_set_orientation (setup, (tiled ? gt_chart_tiling_is_landscape (&job->tiling)
+                                                : job->landscape)
+                                           ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                           : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (op, setup);
   gtk_print_operation_set_custom_tab_label (op, _("Wall Chart"));
   g_object_set_data_full (G_OBJECT (op), "gt-print-job", job, print_job_free);
   g_signal_connect (op, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), job);
   g_signal_connect (op, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), job);
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (op, "request-page-setup", G_CALLBACK (request_page_setup_cb), job);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
   return op;
 }

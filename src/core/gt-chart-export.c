@@ -66,18 +66,55 @@ gt_chart_tiling_compute_for_sheet (GtChartTiling *t, double chart_width, double 
   t->rows = count_tiles (chart_height, t->printable_height, overlap);
 }
 
+/* The part of the glued sheets' printed area that the chart does not fill: the blank strip
+ * of the last row and column. */
+static double
+tiling_waste (const GtChartTiling *t)
+{
+  double covered_w = t->columns * (t->printable_width - t->overlap) + t->overlap;
+  double covered_h = t->rows * (t->printable_height - t->overlap) + t->overlap;
+
+  return MAX (covered_w, t->chart_width) * MAX (covered_h, t->chart_height) -
+         t->chart_width * t->chart_height;
+}
+
+void
+gt_chart_tiling_choose (GtChartTiling *tiling, double chart_width, double chart_height,
+                        double sheet_width, double sheet_height, double margin, double overlap)
+{
+  GtChartTiling portrait, landscape;
+  int n_portrait, n_landscape;
+
+  gt_chart_tiling_compute_for_sheet (&portrait, chart_width, chart_height,
+                                     MIN (sheet_width, sheet_height),
+                                     MAX (sheet_width, sheet_height), margin, overlap);
+  gt_chart_tiling_compute_for_sheet (&landscape, chart_width, chart_height,
+                                     MAX (sheet_width, sheet_height),
+                                     MIN (sheet_width, sheet_height), margin, overlap);
+  n_portrait = gt_chart_tiling_n_tiles (&portrait);
+  n_landscape = gt_chart_tiling_n_tiles (&landscape);
+  /* fewer sheets; on a tie, the less blank paper (1 pt² is noise); then portrait */
+  if (n_landscape < n_portrait ||
+      (n_landscape == n_portrait && tiling_waste (&landscape) < tiling_waste (&portrait) - 1))
+    *tiling = landscape;
+  else
+    *tiling = portrait;
+}
+
+gboolean
+gt_chart_tiling_is_landscape (const GtChartTiling *tiling)
+{
+  return tiling->sheet_width > tiling->sheet_height;
+}
+
 void
 gt_chart_tiling_compute (GtChartTiling *tiling, double chart_width, double chart_height,
                          GtPaper sheet, double margin, double overlap)
 {
-  GtChartTiling landscape;
   double w, h;
 
   gt_paper_size (sheet, FALSE, &w, &h);
-  gt_chart_tiling_compute_for_sheet (tiling, chart_width, chart_height, w, h, margin, overlap);
-  gt_chart_tiling_compute_for_sheet (&landscape, chart_width, chart_height, h, w, margin, overlap);
-  if (gt_chart_tiling_n_tiles (&landscape) < gt_chart_tiling_n_tiles (tiling))
-    *tiling = landscape;
+  gt_chart_tiling_choose (tiling, chart_width, chart_height, w, h, margin, overlap);
 }
 
 int

@@ -37,9 +37,17 @@ typedef struct
   int columns, rows;
 } GtChartTiling;
 
-/* Chooses the orientation of @sheet giving fewer sheets (portrait on a tie). */
+/* Chooses the orientation of @sheet giving fewer sheets; at an equal count, the one that
+ * leaves less of the glued sheets blank (the empty strip of the last row or column);
+ * portrait on a full tie. */
 void gt_chart_tiling_compute (GtChartTiling *tiling, double chart_width, double chart_height,
                               GtPaper sheet, double margin, double overlap);
+/* The same for a sheet of @sheet_width × @sheet_height in either orientation (e.g. a print
+ * context's page: the printout then turns its pages, gt_chart_tiling_is_landscape ()). */
+void gt_chart_tiling_choose (GtChartTiling *tiling, double chart_width, double chart_height,
+                             double sheet_width, double sheet_height, double margin,
+                             double overlap);
+gboolean gt_chart_tiling_is_landscape (const GtChartTiling *tiling);
 /* The same for a given sheet size (e.g. a print context's page). */
 void gt_chart_tiling_compute_for_sheet (GtChartTiling *tiling, double chart_width,
                                         double chart_height, double sheet_width,
