@@ -462,6 +462,50 @@ test_arrears_not_yet_due (LifeFixture *fx, gconstpointer data)
   g_unlink (pdf);
 }
 
+/* `report receipts`: the payments by organisation at payment time, a subtotal (payments
+ * and amount) closing each organisation, and the grand total; read back from the PDF. */
+static void
+test_receipts_subtotals (LifeFixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *month = gt_month_of (NULL), *last = gt_month_add (month, -1);
+  g_autofree char *date = g_strdup_printf ("%s-25", last), *year = g_strndup (last, 4);
+  g_autofree char *pdf = g_build_filename (fx->dir, "receipts.pdf", NULL), *text = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr (GtReport) report = NULL;
+  const char *first, *second, *third, *total;
+  /* 张一 and 李二 of 一村党支部, 赵四 of 二村党支部, 周七 of 总支下属支部 */
+  const gint64 members[] = { 1, 2, 4, 7 }, fen[] = { 100, 250, 300, 4000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_assert_true (gt_dues_pay (fx->storage, members[i], last, fen[i], date, NULL, &error));
+  g_assert_no_error (error);
+
+  report = gt_dues_report_receipts (fx->storage, year, &error);
+  g_assert_no_error (error);
+  /* 4 payments, 3 subtotals, the total */
+  g_assert_cmpuint (gt_report_get_n_rows (report), ==, 8);
+  g_assert_true (gt_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("pdftotext -raw %s -", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  first = strstr (text, "Subtotal · 一村党支部 2 payments 3.50");
+  second = strstr (text, "Subtotal · 二村党支部 1 payment 3.00");
+  third = strstr (text, "Subtotal · 总支下属支部 1 payment 40.00");
+  total = strstr (text, "Total, 3 organisations 4 payments 46.50");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_nonnull (third);
+  g_assert_nonnull (total);
+  /* each after its organisation's rows, in the order of the payments list (the
+   * organisations' sort order among their siblings, then their id), the total last */
+  g_assert_true (first < third && third < second && second < total);
+  g_assert_true (strstr (text, "周七") > first && strstr (text, "周七") < third);
+  g_assert_true (strstr (text, "赵四") > third && strstr (text, "赵四") < second);
+  g_unlink (pdf);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -475,5 +519,6 @@ main (int argc, char *argv[])
   ADD ("/dues/arrears", test_arrears);
   ADD ("/dues/arrears-not-yet-due", test_arrears_not_yet_due);
   ADD ("/dues/branch-change", test_branch_change);
+  ADD ("/dues/receipts-subtotals", test_receipts_subtotals);
   return g_test_run ();
 }

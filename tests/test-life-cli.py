@@ -282,12 +282,30 @@ with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "receipts.pdf")
     r = run("--db", demo, "report", "receipts", "--period", "2026", "--out", out, env=ZH)
     pages, size = pdf_pages(out)
-    rows = query(demo, "SELECT count(*) FROM dues_payments WHERE month LIKE '2026-%'")[0][0] + 1
-    # With the total row: 36 rows fit on the first page and 38 on each further one.
+    # One subtotal per organisation (payments come grouped by it) and the grand total.
+    by_org = query(demo, "SELECT coalesce (o.name, ''), count(*), sum (p.amount_fen)"
+                         " FROM dues_payments p LEFT JOIN organizations o ON o.id = p.org_id"
+                         " WHERE p.month LIKE '2026-%' GROUP BY p.org_id"
+                         " ORDER BY coalesce (o.sort_order, 0), p.org_id")
+    rows = sum(n for _, n, _ in by_org) + len(by_org) + 1
+    # With the subtotal and total rows: 36 rows fit on the first page and 38 on each further one.
     check("receipts PDF: page breaks", pages == 1 + -(-(rows - 36) // 38), (pages, rows))
     text = pdf_text(out)
     check("receipts PDF: header repeated, totals and page numbers",
           text.count("交纳日期") == pages and "合计" in text and f"第 {pages} 页，共 {pages} 页" in text,
           text[-2000:])
+    lines = [line.split() for line in text.splitlines() if "小计" in line]
+    want = [(name, f"{n}", "%d.%02d" % (fen // 100, fen % 100)) for name, n, fen in by_org]
+    got = [(" ".join(w[2:-3]) if len(w) > 4 else "", w[-3], w[-1]) for w in lines]
+    check("receipts PDF: a subtotal per organisation with its payments and amount, in order",
+          len(by_org) > 1 and [(g[1], g[2]) for g in got] == [(w[1], w[2]) for w in want]
+          and all(w[0] in line for w, line in zip(want, [" ".join(x) for x in lines])),
+          repr(got[:5]) + " vs " + repr(want[:5]))
+    total_fen = sum(fen for _, _, fen in by_org)
+    total_line = [line for line in text.splitlines() if "合计" in line]
+    check("receipts PDF: the grand total counts the organisations, payments and amount",
+          total_line and f"{len(by_org)} 个组织" in total_line[0]
+          and f"{sum(n for _, n, _ in by_org)} 笔" in total_line[0]
+          and "%d.%02d" % (total_fen // 100, total_fen % 100) in total_line[0], total_line)
 
 finish()

@@ -307,13 +307,29 @@ gt_dues_report_arrears (GtStorage *storage, const char *period, GError **error)
   return g_steal_pointer (&report);
 }
 
+/* One organisation's subtotal: the count of its payments and their sum. */
+static void
+add_subtotal_row (GtReport *report, const char *org_name, guint count, gint64 fen)
+{
+  g_autofree char *sum = gt_fen_format (fen);
+  g_autofree char *n = g_strdup_printf (ngettext ("%u payment", "%u payments", count), count);
+  /* Translators: the subtotal line of one organisation in the dues received */
+  g_autofree char *label = g_strdup_printf (_("Subtotal · %s"),
+                                            org_name != NULL && *org_name != '\0'
+                                              ? org_name : _("(organisation removed)"));
+  const char *cells[] = { label, n, NULL, sum, NULL };
+
+  gt_report_add_subtotal_row (report, cells);
+}
+
 GtReport *
 gt_dues_report_receipts (GtStorage *storage, const char *period, GError **error)
 {
   g_autofree char *from = NULL, *to = NULL, *subtitle = NULL, *footer = NULL;
   g_autoptr (GPtrArray) payments = NULL;
   g_autoptr (GtReport) report = NULL;
-  gint64 total = 0;
+  gint64 total = 0, org_total = 0;
+  guint org_count = 0, n_orgs = 0;
 
   if (!gt_period_parse (period, &from, &to, error))
     return NULL;
@@ -330,20 +346,35 @@ gt_dues_report_receipts (GtStorage *storage, const char *period, GError **error)
   gt_report_add_column (report, _("Month"), 1.4, PANGO_ALIGN_CENTER);
   gt_report_add_column (report, _("Amount (元)"), 1.6, PANGO_ALIGN_RIGHT);
   gt_report_add_column (report, _("Paid on"), 1.8, PANGO_ALIGN_CENTER);
+  /* The payments come by organisation (gt_dues_payments ()): a subtotal closes each. */
   for (guint i = 0; i < payments->len; i++)
     {
       GtDuesPayment *p = payments->pdata[i];
+      GtDuesPayment *next = i + 1 < payments->len ? payments->pdata[i + 1] : NULL;
       g_autofree char *amount = gt_fen_format (p->amount_fen);
       const char *cells[] = { p->org_name, p->member_name, p->month, amount, p->paid_on };
 
       total += p->amount_fen;
+      org_total += p->amount_fen;
+      org_count++;
+      n_orgs += org_count == 1;
       gt_report_add_row (report, cells, NULL);
+      if (next == NULL || next->org_id != p->org_id)
+        {
+          add_subtotal_row (report, p->org_name, org_count, org_total);
+          org_count = 0;
+          org_total = 0;
+        }
     }
   {
     g_autofree char *sum = gt_fen_format (total);
     g_autofree char *n = g_strdup_printf (ngettext ("%u payment", "%u payments", payments->len),
                                           payments->len);
-    const char *cells[] = { _("Total"), n, NULL, sum, NULL };
+    /* Translators: the grand total's label; %u organisations (branches) */
+    g_autofree char *label = g_strdup_printf (ngettext ("Total, %u organisation",
+                                                        "Total, %u organisations", n_orgs),
+                                              n_orgs);
+    const char *cells[] = { label, n, NULL, sum, NULL };
     gt_report_add_total_row (report, cells);
   }
   return g_steal_pointer (&report);

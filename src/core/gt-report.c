@@ -163,6 +163,18 @@ gt_report_add_total_row (GtReport *report, const char *const *cells)
   ((Row *) report->rows->pdata[report->rows->len - 1])->bold = TRUE;
 }
 
+void
+gt_report_add_subtotal_row (GtReport *report, const char *const *cells)
+{
+  g_autoptr (GPtrArray) shade = g_ptr_array_new ();
+
+  for (guint i = 0; i < report->columns->len; i++)
+    g_ptr_array_add (shade, (gpointer) GT_REPORT_SUBTOTAL_COLOUR);
+  g_ptr_array_add (shade, NULL);
+  gt_report_add_row (report, cells, (const char *const *) shade->pdata);
+  ((Row *) report->rows->pdata[report->rows->len - 1])->bold = TRUE;
+}
+
 guint
 gt_report_get_n_rows (GtReport *report)
 {

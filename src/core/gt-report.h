@@ -46,6 +46,9 @@ void gt_report_add_column (GtReport *report, const char *header, double width,
 void gt_report_add_row (GtReport *report, const char *const *cells, const char *const *colours);
 /* A row in bold (totals). */
 void gt_report_add_total_row (GtReport *report, const char *const *cells);
+/* A row in bold on a light grey (a group's subtotal within the rows). */
+#define GT_REPORT_SUBTOTAL_COLOUR "#eeeeee"
+void gt_report_add_subtotal_row (GtReport *report, const char *const *cells);
 guint gt_report_get_n_rows (GtReport *report);
 
 /* The number of pages (at least 1). */
