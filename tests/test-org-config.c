@@ -186,8 +186,10 @@ test_set_type (Fixture *fx, gconstpointer data)
   g_assert_true (gt_org_event_is_type_change (e));
   g_assert_false (gt_org_event_is_type_change (events->pdata[0]));
 
-  /* a kind change is still told apart */
-  g_assert_true (gt_org_set_kind (fx->storage, id, "党总支", NULL, NULL, &error));
+  /* a kind change is still told apart (its members move to a new branch under it) */
+  g_assert_true (gt_org_set_kind_moving_members (fx->storage, id, "党总支", NULL, NULL,
+                                                 "青石村第一党支部", TRUE, NULL, &error));
+  g_assert_no_error (error);
   g_clear_pointer (&events, g_ptr_array_unref);
   events = gt_org_history (fx->storage, id, &error);
   g_assert_false (gt_org_event_is_type_change (events->pdata[3]));
