@@ -208,10 +208,9 @@ transfer_response_cb (GtkDialog *dialog, int response, Form *f)
       refuse (f, error);
       return;
     }
-  /* From the member window: offer the letter at once, over the member window. */
-  if (f->member != NULL)
-    gtk_window_present (GTK_WINDOW (gt_transfer_letter_offer_new (
-      gtk_window_get_transient_for (GTK_WINDOW (dialog)), f->storage, id)));
+  /* Offer the letter at once, over the window the form came from. */
+  gtk_window_present (GTK_WINDOW (gt_transfer_letter_offer_new (
+    gtk_window_get_transient_for (GTK_WINDOW (dialog)), f->storage, id)));
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 

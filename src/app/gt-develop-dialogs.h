@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * dialog. */
 GtkWidget *gt_develop_applicant_dialog_new (GtkWindow *parent, GtStorage *storage,
                                             gint64 org_id);
-/* Issues a transfer letter out (the member is transferred out). */
+/* Issues a transfer letter out (the member is transferred out), then offers to print it or
+ * save it as PDF (gt_transfer_letter_offer_new). */
 GtkWidget *gt_develop_transfer_dialog_new (GtkWindow *parent, GtStorage *storage);
 /* The member window's transfer out: the same letter for member @member_id (asking for the
  * receiving organisation, the date — @date by default — and the validity); once issued,
