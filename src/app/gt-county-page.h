@@ -17,6 +17,7 @@ enum
   GT_COUNTY_TOWNSHIP_INDEX,   /* int: into the summary */
   GT_COUNTY_TOWNSHIP_CODE,    /* string */
   GT_COUNTY_TOWNSHIP_MISSING, /* boolean: no report for the period */
+  GT_COUNTY_TOWNSHIP_TOOLTIP, /* string: "name (code)" */
   GT_COUNTY_TOWNSHIP_N_COLUMNS
 };
 
