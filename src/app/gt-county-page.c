@@ -18,6 +18,8 @@
 #include "gt-dispatch-dialog.h"
 
 #define MISSING_BACKGROUND "#f8d7da"
+/* a withdrawn task: a line through CJK text alone is easy to miss */
+#define WITHDRAWN_FOREGROUND "#6c757d"
 
 struct _GtCountyPage
 {
@@ -35,6 +37,7 @@ struct _GtCountyPage
   GtkWidget *print_button;
   GtkWidget *export_button;
   GtkWidget *dispatch_button;
+  GtkWidget *withdraw_button;
 
   GtkListStore *townships_store;
   GtkListStore *top_store;
@@ -282,7 +285,7 @@ build_tasks_view (GtCountyPage *self)
   self->tasks_store = gtk_list_store_new (GT_COUNTY_TASK_N_COLUMNS, G_TYPE_STRING, G_TYPE_STRING,
                                           G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
                                           G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT,
-                                          G_TYPE_INT);
+                                          G_TYPE_INT, G_TYPE_BOOLEAN, G_TYPE_STRING);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       GtkCellRenderer *cell = gtk_cell_renderer_text_new ();
@@ -294,8 +297,19 @@ build_tasks_view (GtCountyPage *self)
           g_object_set (cell, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
           gtk_tree_view_column_set_expand (column, TRUE);
         }
+      /* a withdrawn task is struck through (it asks nothing of anyone any more), except
+       * the column that says 已撤回 */
+      if (columns[i].column != GT_COUNTY_TASK_ACKS)
+        {
+          g_object_set (cell, "strikethrough", TRUE, "foreground", WITHDRAWN_FOREGROUND, NULL);
+          gtk_tree_view_column_add_attribute (column, cell, "strikethrough-set",
+                                              GT_COUNTY_TASK_WITHDRAWN);
+          gtk_tree_view_column_add_attribute (column, cell, "foreground-set",
+                                              GT_COUNTY_TASK_WITHDRAWN);
+        }
       gtk_tree_view_append_column (self->tasks_view, column);
     }
+  gtk_tree_view_set_tooltip_column (self->tasks_view, GT_COUNTY_TASK_TOOLTIP);
   gtk_tree_view_set_model (self->tasks_view, GTK_TREE_MODEL (self->tasks_store));
 }
 
@@ -317,8 +331,19 @@ fill_tasks (GtCountyPage *self)
       GtCountyTask *t = tasks->pdata[i];
       gboolean everyone = g_strcmp0 (t->target, "*") == 0;
       int targets = everyone ? (int) all->len : 1;
-      g_autofree char *acks = g_strdup_printf (_("received %d, done %d of %d"), (int) t->received,
-                                               (int) t->done, targets);
+      g_autofree char *acks = NULL, *tooltip = NULL;
+
+      if (t->withdrawn_on != NULL)
+        {
+          acks = g_strdup_printf (_("withdrawn on %s"), t->withdrawn_on);
+          tooltip = *t->withdrawn_reason != '\0'
+                      ? g_strdup_printf (_("Withdrawn on %s: %s"), t->withdrawn_on,
+                                         t->withdrawn_reason)
+                      : g_strdup_printf (_("Withdrawn on %s"), t->withdrawn_on);
+        }
+      else
+        acks = g_strdup_printf (_("received %d, done %d of %d"), (int) t->received, (int) t->done,
+                                targets);
       const char *target = everyone ? _("All townships") : t->target;
 
       for (guint k = 0; !everyone && k < all->len; k++)
@@ -330,8 +355,85 @@ fill_tasks (GtCountyPage *self)
         t->title, GT_COUNTY_TASK_DUE, t->due_date != NULL ? t->due_date : "—",
         GT_COUNTY_TASK_TARGET, target, GT_COUNTY_TASK_ISSUED, t->issued_on, GT_COUNTY_TASK_ACKS,
         acks, GT_COUNTY_TASK_RECEIVED, (int) t->received, GT_COUNTY_TASK_DONE, (int) t->done,
-        GT_COUNTY_TASK_TARGETS, targets, -1);
+        GT_COUNTY_TASK_TARGETS, targets, GT_COUNTY_TASK_WITHDRAWN, t->withdrawn_on != NULL,
+        GT_COUNTY_TASK_TOOLTIP, tooltip, -1);
     }
+}
+
+static void
+task_selection_changed_cb (GtkTreeSelection *selection, GtCountyPage *self)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  gboolean withdrawn = TRUE;
+
+  if (gtk_tree_selection_get_selected (selection, &model, &iter))
+    gtk_tree_model_get (model, &iter, GT_COUNTY_TASK_WITHDRAWN, &withdrawn, -1);
+  gtk_widget_set_sensitive (self->withdraw_button, !withdrawn);
+}
+
+static void
+withdraw_response_cb (GtkDialog *dialog, int response, GtCountyPage *self)
+{
+  GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "gt-reason");
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "gt-task");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *reason = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->storage != NULL)
+    {
+      reason = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
+      /* the storage's "changed" signal reloads the list */
+      if (!gt_county_withdraw_task (self->storage, uuid, NULL, reason, &error))
+        show_message (self, GTK_MESSAGE_ERROR, error->message);
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* Withdraw… asks first, with the reason (optional) to send to the townships. */
+static void
+withdraw_clicked_cb (GtkWidget *button, GtCountyPage *self)
+{
+  GtkTreeSelection *selection = gtk_tree_view_get_selection (self->tasks_view);
+  g_autofree char *uuid = NULL, *title = NULL, *target = NULL, *kind = NULL;
+  GtkWidget *dialog, *entry, *box, *label, *action;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+
+  if (self->storage == NULL || !gtk_tree_selection_get_selected (selection, &model, &iter))
+    return;
+  gtk_tree_model_get (model, &iter, GT_COUNTY_TASK_UUID, &uuid, GT_COUNTY_TASK_TITLE, &title,
+                      GT_COUNTY_TASK_TARGET, &target, GT_COUNTY_TASK_KIND, &kind, -1);
+  dialog = gtk_message_dialog_new (parent_window (self), GTK_DIALOG_MODAL |
+                                   GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_QUESTION,
+                                   GTK_BUTTONS_NONE, _("Withdraw “%s”?"), title);
+  gtk_message_dialog_format_secondary_text (
+    GTK_MESSAGE_DIALOG (dialog),
+    /* TRANSLATORS: %s is a kind (Task, Notice), %s the townships it was sent to */
+    _("%s for %s. It will be shown as withdrawn and no longer counted. The next dispatch "
+      "packages tell the townships, whose copies are then marked withdrawn and ask for no "
+      "acknowledgement. This cannot be undone."), kind, target);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  action = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Withdraw"), GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (action), "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+
+  box = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+  label = gtk_label_new_with_mnemonic (_("_Reason (optional):"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  entry = gtk_entry_new ();
+  gtk_buildable_set_name (GTK_BUILDABLE (entry), "reason_entry");
+  gtk_entry_set_max_length (GTK_ENTRY (entry), GT_TEXT_MAX_CHARS);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_box_pack_start (GTK_BOX (box), label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box), entry, FALSE, FALSE, 0);
+  gtk_widget_show (label);
+  gtk_widget_show (entry);
+
+  g_object_set_data (G_OBJECT (dialog), "gt-reason", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "gt-task", g_steal_pointer (&uuid), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (withdraw_response_cb), self);
+  gtk_widget_show (dialog);
 }
 
 /* ---- loading ---- */
@@ -580,11 +682,14 @@ gt_county_page_class_init (GtCountyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtCountyPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, GtCountyPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, GtCountyPage, dispatch_button);
+  gtk_widget_class_bind_template_child (widget_class, GtCountyPage, withdraw_button);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, rank_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, dispatch_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, task_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, withdraw_clicked_cb);
 }
 
 static void

@@ -30,10 +30,12 @@ enum
   GT_COUNTY_TASK_DUE,
   GT_COUNTY_TASK_TARGET,
   GT_COUNTY_TASK_ISSUED,
-  GT_COUNTY_TASK_ACKS,      /* "received 1, done 0 of 4" */
+  GT_COUNTY_TASK_ACKS,      /* "received 1, done 0 of 4", or "withdrawn on DATE" */
   GT_COUNTY_TASK_RECEIVED,  /* int */
   GT_COUNTY_TASK_DONE,      /* int */
   GT_COUNTY_TASK_TARGETS,   /* int */
+  GT_COUNTY_TASK_WITHDRAWN, /* boolean */
+  GT_COUNTY_TASK_TOOLTIP,   /* string: the withdrawal and its reason, or NULL */
   GT_COUNTY_TASK_N_COLUMNS
 };
 
