@@ -281,6 +281,16 @@ drive_county (gpointer user_data)
   g_assert_nonnull (strstr (label_text (page, "missing_label"), "金川街道 (330822103)"));
   g_assert_nonnull (strstr (label_text (page, "missing_label"), "芳村镇 (330822104)"));
   screenshot (GTK_WIDGET (toplevel), "county-page");
+  {
+    /* every column fits at 1366 × 768 (the window's default size): nothing to scroll to the
+     * side, in English as in Chinese; the full titles stay the columns' titles */
+    GtkWidget *view = find_widget (page, GTK_TYPE_TREE_VIEW, "township_view");
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h));
+    g_assert_cmpstr (gtk_tree_view_column_get_title (gtk_tree_view_get_column (
+      GTK_TREE_VIEW (view), 11)), ==, _("Meetings held"));
+  }
 
   /* an older period: the township that reported only then is the one present */
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (page, GTK_TYPE_COMBO_BOX_TEXT,

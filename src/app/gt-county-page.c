@@ -120,6 +120,26 @@ sort_func (GtkTreeModel *model, GtkTreeIter *a, GtkTreeIter *b, gpointer data)
   return gt_county_column_compare (column, x, y);
 }
 
+/* A click on a header sorts by its column, ascending first, a second click descending. */
+static void
+header_clicked_cb (GtkTreeViewColumn *column, GtCountyPage *self)
+{
+  GtkTreeSortable *sortable = GTK_TREE_SORTABLE (self->townships_store);
+  int id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "gt-sort-id"));
+  g_autoptr (GList) columns = gtk_tree_view_get_columns (self->township_view);
+  GtkSortType order = GTK_SORT_ASCENDING;
+  int current = GTK_TREE_SORTABLE_UNSORTED_SORT_COLUMN_ID;
+
+  if (gtk_tree_sortable_get_sort_column_id (sortable, &current, &order) && current == id)
+    order = order == GTK_SORT_ASCENDING ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+  else
+    order = GTK_SORT_ASCENDING;
+  gtk_tree_sortable_set_sort_column_id (sortable, id, order);
+  for (GList *l = columns; l != NULL; l = l->next)
+    gtk_tree_view_column_set_sort_indicator (l->data, l->data == (gpointer) column);
+  gtk_tree_view_column_set_sort_order (column, order);
+}
+
 /* The width of @text in the view's font, in pixels. */
 static int
 text_width (GtkWidget *widget, const char *text)
@@ -173,7 +193,12 @@ build_township_view (GtCountyPage *self)
       g_object_set_data (G_OBJECT (column), "gt-page", self);
       gtk_tree_view_column_set_cell_data_func (column, cell, cell_text_func, (gpointer) c, NULL);
       gtk_tree_view_column_set_resizable (column, TRUE);
-      gtk_tree_view_column_set_sort_column_id (column, (int) i);
+      /* sorted on a click as GTK would, but without gtk_tree_view_column_set_sort_column_id
+       * (): that keeps room for the sort arrow in every header, 14 × 18 px; the arrow shows
+       * only in the sorted column's */
+      gtk_tree_view_column_set_clickable (column, TRUE);
+      g_object_set_data (G_OBJECT (column), "gt-sort-id", GINT_TO_POINTER ((int) i));
+      g_signal_connect (column, "clicked", G_CALLBACK (header_clicked_cb), self);
       gtk_tree_sortable_set_sort_func (GTK_TREE_SORTABLE (self->townships_store), (int) i,
                                        sort_func, (gpointer) c, NULL);
       gtk_buildable_set_name (GTK_BUILDABLE (column), c->id);
