@@ -120,7 +120,7 @@ county_fixture_build (CountyFixture *fx)
 }
 
 /* links of active members × 100 / active members of township @i, from its own database */
-static gint64
+G_GNUC_UNUSED static gint64
 county_fixture_links_per_member (CountyFixture *fx, guint i)
 {
   g_autoptr (GtStorage) town = county_open (fx->townships[i]);

@@ -689,6 +689,55 @@ with tempfile.TemporaryDirectory() as tmp:
     check("older ack (zh_CN): record types in Chinese", "回执" in r.stdout
           and "acks" not in r.stdout and "冲突：回执" in r.stdout, r.stdout)
 
+    # The county withdraws 主题党日 (issued by mistake): shown withdrawn, no longer counted;
+    # the next dispatch package carries it and the township's copy is marked withdrawn.
+    r = run("--db", county, "county", "withdraw")
+    check("county withdraw without a task: usage error", r.returncode == 2, r.stderr)
+    r = run("--db", county, "county", "withdraw", "00000000-0000-4000-8000-000000000000")
+    check("county withdraw of an unknown task: exit 65 naming it", r.returncode == 65
+          and "00000000-0000-4000-8000-000000000000" in r.stderr, r.stderr)
+    before = dump(county)
+    r = run("--db", county, "county", "withdraw", task, "--date", "2026-02-30")
+    check("county withdraw --date 2026-02-30: refused, nothing changed", r.returncode == 65
+          and "no such day" in r.stderr and dump(county) == before, r.stderr)
+    ok("county withdraw", run("--db", county, "county", "withdraw", task, "--reason",
+                              "时间安排冲突，另行通知"))
+    r = run("--db", county, "county", "withdraw", task)
+    check("county withdraw twice: exit 65, already withdrawn", r.returncode == 65
+          and "already withdrawn" in r.stderr, r.stderr)
+    t = [x for x in (json_of(ok("county tasks after the withdrawal",
+                                run("--db", county, "county", "tasks", "--json"))) or [])
+         if x["title"] == "主题党日"]
+    check("county tasks: withdrawn, with its reason, acknowledgements no longer counted",
+          t and t[0]["withdrawn"] is not None and t[0]["withdrawn_reason"] == "时间安排冲突，另行通知"
+          and t[0]["acknowledged"] == 0 and t[0]["done"] == 0, str(t))
+    r = ok("county tasks after the withdrawal (zh_CN)", run("--db", county, "county", "tasks",
+                                                            env=zh))
+    row = [line for line in r.stdout.splitlines() if "主题党日" in line]
+    check("county tasks (zh_CN): 撤回 shown", row and "撤回" in row[0], r.stdout)
+    w = os.path.join(tmp, "withdrawn.xml")
+    ok("dispatch export after the withdrawal", run("--db", county, "export", "--kind", "dispatch",
+                                                   "--to", code, "--out", w))
+    xsd_valid("dispatch with a withdrawal", w)
+    r = ok("township imports the withdrawal", run("--db", db, "import", w))
+    check("township: the task marked withdrawn, with the reason",
+          query(db, "SELECT withdrawn_on IS NOT NULL, withdrawn_reason FROM ex_tasks"
+                    f" WHERE uuid = '{task}'") == [(1, "时间安排冲突，另行通知")], r.stdout)
+    r = run("--db", db, "ack", task)
+    check("ack of a withdrawn task: exit 65, no acknowledgement asked", r.returncode == 65
+          and "withdrawn" in r.stderr, r.stderr)
+    before = dump(db)
+    r = ok("township imports the withdrawal again", run("--db", db, "import", w))
+    check("re-import of the withdrawal: nothing to do, database unchanged",
+          "already imported" in r.stdout and dump(db) == before, r.stdout)
+    # the dispatch written before the withdrawal, imported late: the task stays withdrawn
+    r = ok("township imports the older dispatch", run("--db", db, "import", "--json",
+                                                      os.path.join(d1dir, sorted(
+                                                          os.listdir(d1dir))[0])))
+    check("older dispatch: the task stays withdrawn",
+          query(db, f"SELECT withdrawn_on IS NOT NULL FROM ex_tasks WHERE uuid = '{task}'")
+          == [(1,)], r.stdout[-400:])
+
     r = run("--db", county, "import")
     check("import without files is a usage error", r.returncode == 2, r.stderr)
     r = run("--db", county, "import", "--keep-local", "--take-incoming", out)

@@ -277,7 +277,8 @@ test_refused (ExchangeReport *fx, gconstpointer data)
     " mtime=\"2026-11-02T08:00:00Z\" type=\"member\"/>\n </tombstones>\n"
     " <tasks>\n  <task uuid=\"aaaaaaaa-0000-4000-8000-000000000002\" rev=\"1\""
     " mtime=\"2026-11-01\" kind=\"notice\" title=\"t\" issuer-code=\"" EXCHANGE_TOWNSHIP "\""
-    " target=\"*\" issued=\"2026-11-01\" due=\"2026-12-01\">x</task>\n </tasks>\n"
+    " target=\"*\" issued=\"2026-11-01\" due=\"2026-12-01\" withdrawn=\"2026-11-02\""
+    " withdrawn-reason=\"r\">x</task>\n </tasks>\n"
     " <acks>\n  <ack uuid=\"aaaaaaaa-0000-4000-8000-000000000003\" rev=\"1\""
     " mtime=\"2026-11-01 08:00\" task=\"aaaaaaaa-0000-4000-8000-000000000002\""
     " office-code=\"" EXCHANGE_TOWNSHIP "\" status=\"done\" date=\"2026-11-03\"/>\n </acks>\n");

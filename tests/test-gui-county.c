@@ -3,8 +3,8 @@
  * period changes what is missing, header clicks sort, the ranking's order is right, Print
  * (exported through GtkPrintOperation) and Export PDF write the summary, the dispatch dialog
  * refuses a bad form and then writes signed packages that verify at each township; then the
- * township side sees the task and acknowledges it, and the acknowledgement reaches the county
- *
+ * township side sees the task and acknowledges it, and the acknowledgement reaches the county;
+ * the county withdraws it, and the withdrawal reaches the township
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -243,6 +243,7 @@ check_dispatch (GtkWidget *toplevel, GtkWidget *page)
 static void import_dispatch (void);
 static void send_ack_back (void);
 static void check_township (GtkWindow *toplevel);
+static void check_withdraw (GtkWindow *toplevel, GtkWidget *page);
 
 static gboolean
 drive_county (gpointer user_data)
@@ -280,6 +281,16 @@ drive_county (gpointer user_data)
   g_assert_nonnull (strstr (label_text (page, "missing_label"), "金川街道 (330822103)"));
   g_assert_nonnull (strstr (label_text (page, "missing_label"), "芳村镇 (330822104)"));
   screenshot (GTK_WIDGET (toplevel), "county-page");
+  {
+    /* every column fits at 1366 × 768 (the window's default size): nothing to scroll to the
+     * side, in English as in Chinese; the full titles stay the columns' titles */
+    GtkWidget *view = find_widget (page, GTK_TYPE_TREE_VIEW, "township_view");
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h));
+    g_assert_cmpstr (gtk_tree_view_column_get_title (gtk_tree_view_get_column (
+      GTK_TREE_VIEW (view), 11)), ==, _("Meetings held"));
+  }
 
   /* an older period: the township that reported only then is the one present */
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (page, GTK_TYPE_COMBO_BOX_TEXT,
@@ -367,6 +378,7 @@ drive_county (gpointer user_data)
     g_assert_cmpint (done, ==, 1);
   }
   screenshot (GTK_WIDGET (toplevel), "county-acknowledged");
+  check_withdraw (toplevel, page);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   return G_SOURCE_REMOVE;
@@ -459,6 +471,96 @@ send_ack_back (void)
                                GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->claimed[GT_EXCHANGE_ACK], ==, 1);
+}
+
+/* The county withdraws the task (Withdraw…, asked first, with a reason): it is shown
+ * withdrawn and counts nothing; the next dispatch package carries it down, and the
+ * township's list shows it withdrawn and asks for no acknowledgement. */
+static void
+check_withdraw (GtkWindow *toplevel, GtkWidget *page)
+{
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (toplevel), GTK_TYPE_STACK, "stack"));
+  GtkTreeView *view = GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW, "tasks_view"));
+  GtkWidget *button = find_widget (page, GTK_TYPE_BUTTON, "withdraw_button");
+  GtkTreeModel *tasks = gtk_tree_view_get_model (view);
+  g_autofree char *acks = NULL, *package = g_build_filename (fx.dir, "withdrawn.xml", NULL);
+  g_autofree char *status = NULL, *today = gt_today ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog, *township;
+  GtkTreeIter iter;
+  gboolean withdrawn = FALSE;
+  int received = -1;
+  gint64 n = -1;
+
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_tree_model_get_iter_first (tasks, &iter));
+  gtk_tree_selection_select_iter (gtk_tree_view_get_selection (view), &iter);
+  pump ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+  /* asked first: Cancel changes nothing */
+  gtk_button_clicked (GTK_BUTTON (button));
+  pump ();
+  dialog = find_dialog ("GtkMessageDialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  pump ();
+  g_assert_true (gt_storage_query_int64 (gt_window_get_storage (GT_WINDOW (toplevel)),
+                                         "SELECT count(*) FROM ex_tasks WHERE withdrawn_on"
+                                         " IS NOT NULL", &n, NULL));
+  g_assert_cmpint (n, ==, 0);
+  gtk_button_clicked (GTK_BUTTON (button));
+  pump ();
+  dialog = find_dialog ("GtkMessageDialog");
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "reason_entry")),
+                      "完成时限写错，另行下发");
+  screenshot (dialog, "county-withdraw-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  pump ();
+  pump ();
+  g_assert_null (shown_dialog ("GtkMessageDialog"));
+  g_assert_true (gtk_tree_model_get_iter_first (tasks, &iter));
+  gtk_tree_model_get (tasks, &iter, GT_COUNTY_TASK_WITHDRAWN, &withdrawn, GT_COUNTY_TASK_ACKS,
+                      &acks, GT_COUNTY_TASK_RECEIVED, &received, -1);
+  g_assert_true (withdrawn);
+  g_assert_cmpint (received, ==, 0);
+  g_assert_nonnull (strstr (acks, today));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  screenshot (GTK_WIDGET (toplevel), "county-withdrawn");
+
+  /* the next package for township 1 carries it; the township's list shows it withdrawn */
+  {
+    g_autoptr (GtStorage) county = county_open (fx.county);
+    g_autoptr (GtStorage) town = county_open (fx.townships[1]);
+    g_autoptr (GtExchangeResult) result = NULL;
+    GtExchangeExportOptions options = { GT_EXCHANGE_KIND_DISPATCH, NULL, county_codes[1], NULL,
+                                        FALSE, NULL };
+
+    g_assert_true (gt_exchange_export (county, package, &options, NULL, &error));
+    g_assert_no_error (error);
+    result = gt_exchange_import (town, package, GT_EXCHANGE_IMPORT_NO_BACKUP,
+                                 GT_EXCHANGE_RESOLVE_NONE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->counts[GT_EXCHANGE_TASK][GT_EXCHANGE_UPDATED], ==, 1);
+  }
+  g_assert_true (gt_window_open_database (GT_WINDOW (toplevel), fx.townships[1], FALSE));
+  pump ();
+  g_assert_true (gt_window_show_page (GT_WINDOW (toplevel), "tasks"));
+  pump ();
+  township = gtk_stack_get_child_by_name (stack, "tasks");
+  view = GTK_TREE_VIEW (find_widget (township, GTK_TYPE_TREE_VIEW, "tasks_view"));
+  tasks = gtk_tree_view_get_model (view);
+  g_assert_true (gtk_tree_model_get_iter_first (tasks, &iter));
+  gtk_tree_selection_select_iter (gtk_tree_view_get_selection (view), &iter);
+  pump ();
+  gtk_tree_model_get (tasks, &iter, GT_TASKS_WITHDRAWN, &withdrawn, GT_TASKS_STATUS, &status,
+                      -1);
+  g_assert_true (withdrawn);
+  g_assert_cmpstr (status, !=, _("Done"));
+  g_assert_nonnull (strstr (label_text (township, "body_label"), "完成时限写错，另行下发"));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (township, GTK_TYPE_BUTTON,
+                                                         "received_button")));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (township, GTK_TYPE_BUTTON,
+                                                         "done_button")));
+  screenshot (GTK_WIDGET (toplevel), "county-township-withdrawn");
 }
 
 /* One application run per process (GLib sets the application name once). */

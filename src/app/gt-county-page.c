@@ -18,6 +18,8 @@
 #include "gt-dispatch-dialog.h"
 
 #define MISSING_BACKGROUND "#f8d7da"
+/* a withdrawn task: a line through CJK text alone is easy to miss */
+#define WITHDRAWN_FOREGROUND "#6c757d"
 
 struct _GtCountyPage
 {
@@ -35,6 +37,7 @@ struct _GtCountyPage
   GtkWidget *print_button;
   GtkWidget *export_button;
   GtkWidget *dispatch_button;
+  GtkWidget *withdraw_button;
 
   GtkListStore *townships_store;
   GtkListStore *top_store;
@@ -117,33 +120,91 @@ sort_func (GtkTreeModel *model, GtkTreeIter *a, GtkTreeIter *b, gpointer data)
   return gt_county_column_compare (column, x, y);
 }
 
+/* A click on a header sorts by its column, ascending first, a second click descending. */
+static void
+header_clicked_cb (GtkTreeViewColumn *column, GtCountyPage *self)
+{
+  GtkTreeSortable *sortable = GTK_TREE_SORTABLE (self->townships_store);
+  int id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "gt-sort-id"));
+  g_autoptr (GList) columns = gtk_tree_view_get_columns (self->township_view);
+  GtkSortType order = GTK_SORT_ASCENDING;
+  int current = GTK_TREE_SORTABLE_UNSORTED_SORT_COLUMN_ID;
+
+  if (gtk_tree_sortable_get_sort_column_id (sortable, &current, &order) && current == id)
+    order = order == GTK_SORT_ASCENDING ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+  else
+    order = GTK_SORT_ASCENDING;
+  gtk_tree_sortable_set_sort_column_id (sortable, id, order);
+  for (GList *l = columns; l != NULL; l = l->next)
+    gtk_tree_view_column_set_sort_indicator (l->data, l->data == (gpointer) column);
+  gtk_tree_view_column_set_sort_order (column, order);
+}
+
+/* The width of @text in the view's font, in pixels. */
+static int
+text_width (GtkWidget *widget, const char *text)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Fourteen columns beside the sidebar at 1366 × 768 without scrolling sideways: the
+ * headers are short and on two lines (the full title is the tooltip), the figures
+ * right-aligned and as narrow as they are, and the township's name (which can be long:
+ * 新安江街道办事处) is cut with "…" beyond eight characters; its row's tooltip names it whole. */
 static void
 build_township_view (GtCountyPage *self)
 {
+  GtkWidget *view = GTK_WIDGET (self->township_view);
+
   self->townships_store = gtk_list_store_new (GT_COUNTY_TOWNSHIP_N_COLUMNS, G_TYPE_INT,
-                                              G_TYPE_STRING, G_TYPE_BOOLEAN);
+                                              G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_STRING);
   g_object_set_data (G_OBJECT (self->townships_store), "gt-page", self);
   for (guint i = 0; i < gt_county_n_columns; i++)
     {
       const GtCountyColumn *c = &gt_county_columns[i];
       GtkCellRenderer *cell = gtk_cell_renderer_text_new ();
       GtkTreeViewColumn *column = gtk_tree_view_column_new ();
+      gboolean text = c->format == GT_COUNTY_FORMAT_TEXT;
+      GtkWidget *header = gtk_label_new (_(c->header));
 
-      g_object_set (cell, "cell-background", MISSING_BACKGROUND,
-                    "xalign", c->format == GT_COUNTY_FORMAT_TEXT ? 0.0 : 1.0, NULL);
+      g_object_set (cell, "cell-background", MISSING_BACKGROUND, "xalign", text ? 0.0 : 1.0,
+                    "xpad", 4, NULL);
+      /* the title stays the full one: the accessible name, and what the tests look for */
       gtk_tree_view_column_set_title (column, _(c->title));
+      gtk_label_set_justify (GTK_LABEL (header), text ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_tooltip_text (header, _(c->title));
+      gtk_widget_show (header);
+      gtk_tree_view_column_set_widget (column, header);
+      gtk_tree_view_column_set_alignment (column, text ? 0.0 : 1.0);
+      if (g_strcmp0 (c->id, "name") == 0)
+        {
+          g_object_set (cell, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
+          gtk_tree_view_column_set_expand (column, TRUE);
+          gtk_tree_view_column_set_min_width (column, text_width (view, "新安江街"));
+          gtk_tree_view_column_set_max_width (column, text_width (view, "新安江街道办事处…"));
+        }
       gtk_tree_view_column_pack_start (column, cell, TRUE);
       gtk_tree_view_column_add_attribute (column, cell, "cell-background-set",
                                           GT_COUNTY_TOWNSHIP_MISSING);
       g_object_set_data (G_OBJECT (column), "gt-page", self);
       gtk_tree_view_column_set_cell_data_func (column, cell, cell_text_func, (gpointer) c, NULL);
       gtk_tree_view_column_set_resizable (column, TRUE);
-      gtk_tree_view_column_set_sort_column_id (column, (int) i);
+      /* sorted on a click as GTK would, but without gtk_tree_view_column_set_sort_column_id
+       * (): that keeps room for the sort arrow in every header, 14 × 18 px; the arrow shows
+       * only in the sorted column's */
+      gtk_tree_view_column_set_clickable (column, TRUE);
+      g_object_set_data (G_OBJECT (column), "gt-sort-id", GINT_TO_POINTER ((int) i));
+      g_signal_connect (column, "clicked", G_CALLBACK (header_clicked_cb), self);
       gtk_tree_sortable_set_sort_func (GTK_TREE_SORTABLE (self->townships_store), (int) i,
                                        sort_func, (gpointer) c, NULL);
       gtk_buildable_set_name (GTK_BUILDABLE (column), c->id);
       gtk_tree_view_append_column (self->township_view, column);
     }
+  gtk_tree_view_set_tooltip_column (self->township_view, GT_COUNTY_TOWNSHIP_TOOLTIP);
   gtk_tree_view_set_model (self->township_view, GTK_TREE_MODEL (self->townships_store));
 }
 
@@ -249,7 +310,7 @@ build_tasks_view (GtCountyPage *self)
   self->tasks_store = gtk_list_store_new (GT_COUNTY_TASK_N_COLUMNS, G_TYPE_STRING, G_TYPE_STRING,
                                           G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
                                           G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT,
-                                          G_TYPE_INT);
+                                          G_TYPE_INT, G_TYPE_BOOLEAN, G_TYPE_STRING);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       GtkCellRenderer *cell = gtk_cell_renderer_text_new ();
@@ -261,8 +322,19 @@ build_tasks_view (GtCountyPage *self)
           g_object_set (cell, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
           gtk_tree_view_column_set_expand (column, TRUE);
         }
+      /* a withdrawn task is struck through (it asks nothing of anyone any more), except
+       * the column that says 已撤回 */
+      if (columns[i].column != GT_COUNTY_TASK_ACKS)
+        {
+          g_object_set (cell, "strikethrough", TRUE, "foreground", WITHDRAWN_FOREGROUND, NULL);
+          gtk_tree_view_column_add_attribute (column, cell, "strikethrough-set",
+                                              GT_COUNTY_TASK_WITHDRAWN);
+          gtk_tree_view_column_add_attribute (column, cell, "foreground-set",
+                                              GT_COUNTY_TASK_WITHDRAWN);
+        }
       gtk_tree_view_append_column (self->tasks_view, column);
     }
+  gtk_tree_view_set_tooltip_column (self->tasks_view, GT_COUNTY_TASK_TOOLTIP);
   gtk_tree_view_set_model (self->tasks_view, GTK_TREE_MODEL (self->tasks_store));
 }
 
@@ -284,8 +356,19 @@ fill_tasks (GtCountyPage *self)
       GtCountyTask *t = tasks->pdata[i];
       gboolean everyone = g_strcmp0 (t->target, "*") == 0;
       int targets = everyone ? (int) all->len : 1;
-      g_autofree char *acks = g_strdup_printf (_("received %d, done %d of %d"), (int) t->received,
-                                               (int) t->done, targets);
+      g_autofree char *acks = NULL, *tooltip = NULL;
+
+      if (t->withdrawn_on != NULL)
+        {
+          acks = g_strdup_printf (_("withdrawn on %s"), t->withdrawn_on);
+          tooltip = *t->withdrawn_reason != '\0'
+                      ? g_strdup_printf (_("Withdrawn on %s: %s"), t->withdrawn_on,
+                                         t->withdrawn_reason)
+                      : g_strdup_printf (_("Withdrawn on %s"), t->withdrawn_on);
+        }
+      else
+        acks = g_strdup_printf (_("received %d, done %d of %d"), (int) t->received, (int) t->done,
+                                targets);
       const char *target = everyone ? _("All townships") : t->target;
 
       for (guint k = 0; !everyone && k < all->len; k++)
@@ -297,8 +380,85 @@ fill_tasks (GtCountyPage *self)
         t->title, GT_COUNTY_TASK_DUE, t->due_date != NULL ? t->due_date : "—",
         GT_COUNTY_TASK_TARGET, target, GT_COUNTY_TASK_ISSUED, t->issued_on, GT_COUNTY_TASK_ACKS,
         acks, GT_COUNTY_TASK_RECEIVED, (int) t->received, GT_COUNTY_TASK_DONE, (int) t->done,
-        GT_COUNTY_TASK_TARGETS, targets, -1);
+        GT_COUNTY_TASK_TARGETS, targets, GT_COUNTY_TASK_WITHDRAWN, t->withdrawn_on != NULL,
+        GT_COUNTY_TASK_TOOLTIP, tooltip, -1);
     }
+}
+
+static void
+task_selection_changed_cb (GtkTreeSelection *selection, GtCountyPage *self)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  gboolean withdrawn = TRUE;
+
+  if (gtk_tree_selection_get_selected (selection, &model, &iter))
+    gtk_tree_model_get (model, &iter, GT_COUNTY_TASK_WITHDRAWN, &withdrawn, -1);
+  gtk_widget_set_sensitive (self->withdraw_button, !withdrawn);
+}
+
+static void
+withdraw_response_cb (GtkDialog *dialog, int response, GtCountyPage *self)
+{
+  GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "gt-reason");
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "gt-task");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *reason = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->storage != NULL)
+    {
+      reason = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
+      /* the storage's "changed" signal reloads the list */
+      if (!gt_county_withdraw_task (self->storage, uuid, NULL, reason, &error))
+        show_message (self, GTK_MESSAGE_ERROR, error->message);
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* Withdraw… asks first, with the reason (optional) to send to the townships. */
+static void
+withdraw_clicked_cb (GtkWidget *button, GtCountyPage *self)
+{
+  GtkTreeSelection *selection = gtk_tree_view_get_selection (self->tasks_view);
+  g_autofree char *uuid = NULL, *title = NULL, *target = NULL, *kind = NULL;
+  GtkWidget *dialog, *entry, *box, *label, *action;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+
+  if (self->storage == NULL || !gtk_tree_selection_get_selected (selection, &model, &iter))
+    return;
+  gtk_tree_model_get (model, &iter, GT_COUNTY_TASK_UUID, &uuid, GT_COUNTY_TASK_TITLE, &title,
+                      GT_COUNTY_TASK_TARGET, &target, GT_COUNTY_TASK_KIND, &kind, -1);
+  dialog = gtk_message_dialog_new (parent_window (self), GTK_DIALOG_MODAL |
+                                   GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_QUESTION,
+                                   GTK_BUTTONS_NONE, _("Withdraw “%s”?"), title);
+  gtk_message_dialog_format_secondary_text (
+    GTK_MESSAGE_DIALOG (dialog),
+    /* TRANSLATORS: %s is a kind (Task, Notice), %s the townships it was sent to */
+    _("%s for %s. It will be shown as withdrawn and no longer counted. The next dispatch "
+      "packages tell the townships, whose copies are then marked withdrawn and ask for no "
+      "acknowledgement. This cannot be undone."), kind, target);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  action = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Withdraw"), GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (action), "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+
+  box = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+  label = gtk_label_new_with_mnemonic (_("_Reason (optional):"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  entry = gtk_entry_new ();
+  gtk_buildable_set_name (GTK_BUILDABLE (entry), "reason_entry");
+  gtk_entry_set_max_length (GTK_ENTRY (entry), GT_TEXT_MAX_CHARS);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_box_pack_start (GTK_BOX (box), label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box), entry, FALSE, FALSE, 0);
+  gtk_widget_show (label);
+  gtk_widget_show (entry);
+
+  g_object_set_data (G_OBJECT (dialog), "gt-reason", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "gt-task", g_steal_pointer (&uuid), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (withdraw_response_cb), self);
+  gtk_widget_show (dialog);
 }
 
 /* ---- loading ---- */
@@ -322,11 +482,17 @@ fill_townships (GtCountyPage *self)
     {
       const GtCountyTownship *t = self->townships->pdata[i];
 
+      g_autofree char *tooltip = NULL;
+
       reported += t->reported;
+      /* TRANSLATORS: a township's row in the county table: name (code) */
+      tooltip = *t->name != '\0' ? g_strdup_printf (_("%s (%s)"), t->name, t->code)
+                                 : g_strdup (t->code);
       gtk_list_store_insert_with_values (self->townships_store, NULL, -1,
                                          GT_COUNTY_TOWNSHIP_INDEX, (int) i,
                                          GT_COUNTY_TOWNSHIP_CODE, t->code,
-                                         GT_COUNTY_TOWNSHIP_MISSING, !t->reported, -1);
+                                         GT_COUNTY_TOWNSHIP_MISSING, !t->reported,
+                                         GT_COUNTY_TOWNSHIP_TOOLTIP, tooltip, -1);
     }
   hint = g_strdup_printf (ngettext ("%u of %u township reported", "%u of %u townships reported",
                                     self->townships->len),
@@ -541,11 +707,14 @@ gt_county_page_class_init (GtCountyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtCountyPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, GtCountyPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, GtCountyPage, dispatch_button);
+  gtk_widget_class_bind_template_child (widget_class, GtCountyPage, withdraw_button);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, rank_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, dispatch_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, task_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, withdraw_clicked_cb);
 }
 
 static void

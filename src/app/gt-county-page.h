@@ -17,6 +17,7 @@ enum
   GT_COUNTY_TOWNSHIP_INDEX,   /* int: into the summary */
   GT_COUNTY_TOWNSHIP_CODE,    /* string */
   GT_COUNTY_TOWNSHIP_MISSING, /* boolean: no report for the period */
+  GT_COUNTY_TOWNSHIP_TOOLTIP, /* string: "name (code)" */
   GT_COUNTY_TOWNSHIP_N_COLUMNS
 };
 
@@ -29,10 +30,12 @@ enum
   GT_COUNTY_TASK_DUE,
   GT_COUNTY_TASK_TARGET,
   GT_COUNTY_TASK_ISSUED,
-  GT_COUNTY_TASK_ACKS,      /* "received 1, done 0 of 4" */
+  GT_COUNTY_TASK_ACKS,      /* "received 1, done 0 of 4", or "withdrawn on DATE" */
   GT_COUNTY_TASK_RECEIVED,  /* int */
   GT_COUNTY_TASK_DONE,      /* int */
   GT_COUNTY_TASK_TARGETS,   /* int */
+  GT_COUNTY_TASK_WITHDRAWN, /* boolean */
+  GT_COUNTY_TASK_TOOLTIP,   /* string: the withdrawal and its reason, or NULL */
   GT_COUNTY_TASK_N_COLUMNS
 };
 

@@ -1,6 +1,6 @@
 /* gt-tasks-page.c — the township's list of tasks and notices received from the county (from
- * imported dispatch packages), with due date and status, and the two acknowledgements:
- * received and done (gt_county_acknowledge). The acknowledgements travel back to the county
+ * imported dispatch packages), with due date and status (or withdrawn by the county), and
+ * the two acknowledgements: received and done (gt_county_acknowledge). The acknowledgements travel back to the county
  * in an ack package, written by the data-exchange area's export.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,9 @@
 
 #include "gt-county-dispatch.h"
 #include "gt-tasks-page.h"
+
+/* a withdrawn task: a line through CJK text alone is easy to miss */
+#define WITHDRAWN_FOREGROUND "#6c757d"
 
 struct _GtTasksPage
 {
@@ -66,9 +69,18 @@ fill (GtTasksPage *self)
   for (guint i = 0; i < tasks->len; i++)
     {
       GtCountyReceived *t = tasks->pdata[i];
-      g_autofree char *status = NULL;
+      g_autofree char *status = NULL, *body = NULL;
 
-      if (t->due_date != NULL && g_strcmp0 (t->status, "done") != 0 &&
+      if (t->withdrawn_on != NULL)
+        {
+          status = g_strdup_printf (_("Withdrawn on %s"), t->withdrawn_on);
+          body = *t->withdrawn_reason != '\0'
+                   ? g_strdup_printf (_("Withdrawn by the county on %s: %s\n\n%s"),
+                                      t->withdrawn_on, t->withdrawn_reason, t->body)
+                   : g_strdup_printf (_("Withdrawn by the county on %s.\n\n%s"),
+                                      t->withdrawn_on, t->body);
+        }
+      else if (t->due_date != NULL && g_strcmp0 (t->status, "done") != 0 &&
           g_strcmp0 (t->due_date, today) < 0)
         status = g_strdup_printf (_("%s, overdue"), status_text (t->status));
       else
@@ -78,7 +90,8 @@ fill (GtTasksPage *self)
         g_strcmp0 (t->kind, "notice") == 0 ? _("Notice") : _("Task"), GT_TASKS_TITLE, t->title,
         GT_TASKS_DUE, t->due_date != NULL ? t->due_date : "—", GT_TASKS_FROM, t->issuer_name,
         GT_TASKS_ISSUED, t->issued_on, GT_TASKS_STATUS, status, GT_TASKS_STATUS_ID, t->status,
-        GT_TASKS_BODY, t->body, -1);
+        GT_TASKS_BODY, body != NULL ? body : t->body, GT_TASKS_WITHDRAWN,
+        t->withdrawn_on != NULL, -1);
       if (g_strcmp0 (selected, t->uuid) == 0)
         gtk_tree_selection_select_iter (selection, &iter);
     }
@@ -92,12 +105,16 @@ selection_changed_cb (GtkTreeSelection *selection, GtTasksPage *self)
   GtkTreeIter iter;
   g_autofree char *body = NULL, *status = NULL;
   gboolean selected = gtk_tree_selection_get_selected (selection, &model, &iter);
+  gboolean withdrawn = FALSE;
 
   if (selected)
-    gtk_tree_model_get (model, &iter, GT_TASKS_BODY, &body, GT_TASKS_STATUS_ID, &status, -1);
+    gtk_tree_model_get (model, &iter, GT_TASKS_BODY, &body, GT_TASKS_STATUS_ID, &status,
+                        GT_TASKS_WITHDRAWN, &withdrawn, -1);
   gtk_label_set_label (self->body_label, body != NULL ? body : "");
-  gtk_widget_set_sensitive (self->received_button, selected && status == NULL);
-  gtk_widget_set_sensitive (self->done_button, selected && g_strcmp0 (status, "done") != 0);
+  /* a withdrawn task asks for no acknowledgement */
+  gtk_widget_set_sensitive (self->received_button, selected && !withdrawn && status == NULL);
+  gtk_widget_set_sensitive (self->done_button, selected && !withdrawn &&
+                            g_strcmp0 (status, "done") != 0);
 }
 
 static void
@@ -184,7 +201,8 @@ gt_tasks_page_init (GtTasksPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->store = gtk_list_store_new (GT_TASKS_N_COLUMNS, G_TYPE_STRING, G_TYPE_STRING,
                                     G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
-                                    G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+                                    G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
+                                    G_TYPE_BOOLEAN);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       GtkCellRenderer *cell = gtk_cell_renderer_text_new ();
@@ -195,6 +213,15 @@ gt_tasks_page_init (GtTasksPage *self)
         {
           g_object_set (cell, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
           gtk_tree_view_column_set_expand (column, TRUE);
+        }
+      /* withdrawn by the county: struck through, but for the status that says so */
+      if (columns[i].column != GT_TASKS_STATUS)
+        {
+          g_object_set (cell, "strikethrough", TRUE, "foreground", WITHDRAWN_FOREGROUND, NULL);
+          gtk_tree_view_column_add_attribute (column, cell, "strikethrough-set",
+                                              GT_TASKS_WITHDRAWN);
+          gtk_tree_view_column_add_attribute (column, cell, "foreground-set",
+                                              GT_TASKS_WITHDRAWN);
         }
       gtk_tree_view_append_column (self->tasks_view, column);
     }

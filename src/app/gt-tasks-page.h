@@ -23,6 +23,7 @@ enum
   GT_TASKS_STATUS,      /* shown */
   GT_TASKS_STATUS_ID,   /* NULL, "received" or "done" */
   GT_TASKS_BODY,
+  GT_TASKS_WITHDRAWN,   /* boolean: the county withdrew it (no acknowledgement asked) */
   GT_TASKS_N_COLUMNS
 };
 

@@ -1,5 +1,5 @@
-/* gt-cli-county.c — guatu-cli county summary|dispatch|tasks, county-report, and ack (township
- * side)
+/* gt-cli-county.c — guatu-cli county summary|dispatch|tasks|withdraw, county-report, and ack
+ * (township side)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -383,6 +383,9 @@ county_tasks (GtCliContext *ctx, int argc, char **argv)
           gt_cli_json_add_string (builder, "target", t->target);
           gt_cli_json_add_int (builder, "acknowledged", t->received);
           gt_cli_json_add_int (builder, "done", t->done);
+          gt_cli_json_add_string (builder, "withdrawn", t->withdrawn_on);
+          gt_cli_json_add_string (builder, "withdrawn_reason",
+                                  t->withdrawn_on != NULL ? t->withdrawn_reason : NULL);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -392,11 +395,60 @@ county_tasks (GtCliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < tasks->len; i++)
     {
       GtCountyTask *t = tasks->pdata[i];
+
+      if (t->withdrawn_on != NULL)
+        {
+          /* TRANSLATORS: a withdrawn task: id, issued, kind, due, target, withdrawal date, title */
+          g_print (_("%s  %s  %-6s %-10s to %-10s withdrawn %s  %s\n"), t->uuid, t->issued_on,
+                   g_strcmp0 (t->kind, "notice") == 0 ? _("Notice") : _("Task"),
+                   t->due_date != NULL ? t->due_date : "-", t->target, t->withdrawn_on,
+                   t->title);
+          continue;
+        }
       g_print (_("%s  %s  %-6s %-10s to %-10s acknowledged %lld, done %lld  %s\n"), t->uuid,
                t->issued_on, g_strcmp0 (t->kind, "notice") == 0 ? _("Notice") : _("Task"),
                t->due_date != NULL ? t->due_date : "-", t->target,
                (long long) t->received, (long long) t->done, t->title);
     }
+  return GT_EXIT_OK;
+}
+
+static int
+county_withdraw (GtCliContext *ctx, int argc, char **argv)
+{
+  static const GtCliCommand command = { "county withdraw", "TASK [--reason TEXT] [--date DATE]",
+                                        N_("Withdraw a task or notice issued by mistake; the "
+                                           "next dispatch packages carry the withdrawal"), NULL };
+  g_autoptr (GtStorage) storage = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *reason = NULL, *date = NULL;
+  const char *task;
+  int exit_code = GT_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is withdrawn"), N_("TEXT") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Day of the withdrawal (default: today)"),
+      N_("DATE") },
+    { NULL }
+  };
+
+  task = gt_cli_take_arg (&argc, &argv);
+  if (!gt_cli_parse (&command, entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (task == NULL)
+    task = gt_cli_take_arg (&argc, &argv);
+  if (task == NULL)
+    {
+      g_printerr (_("guatu-cli county withdraw: name the task (its id, from “guatu-cli county "
+                    "tasks”)\n"));
+      return GT_EXIT_USAGE;
+    }
+  storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
+  if (storage == NULL)
+    return exit_code;
+  if (!gt_county_withdraw_task (storage, task, date, reason, &error))
+    return gt_cli_fail (error);
+  g_print (_("Withdrew %s; the next dispatch packages (“guatu-cli export --kind dispatch”) "
+             "carry the withdrawal to the townships\n"), task);
   return GT_EXIT_OK;
 }
 
@@ -411,7 +463,9 @@ gt_cli_cmd_county (GtCliContext *ctx, const GtCliCommand *command, int argc, cha
     return county_dispatch (ctx, argc - 1, argv + 1);
   if (g_strcmp0 (sub, "tasks") == 0)
     return county_tasks (ctx, argc - 1, argv + 1);
-  g_printerr (_("guatu-cli county: expected a subcommand: summary, dispatch, tasks\n"));
+  if (g_strcmp0 (sub, "withdraw") == 0)
+    return county_withdraw (ctx, argc - 1, argv + 1);
+  g_printerr (_("guatu-cli county: expected a subcommand: summary, dispatch, tasks, withdraw\n"));
   return GT_EXIT_USAGE;
 }
 

@@ -109,8 +109,9 @@ static const GtCliCommand commands[] = {
     "set at-risk-days N | set leader NAME | set goal TEXT",
     N_("Show or change the chart legend and the at-risk days"),
     gt_cli_cmd_legend },
-  { "county", "summary|dispatch|tasks …",
-    N_("County: the townships' roll-up, rankings, missing reports; dispatch tasks and notices"),
+  { "county", "summary|dispatch|tasks|withdraw …",
+    N_("County: the townships' roll-up, rankings, missing reports; dispatch and withdraw tasks "
+       "and notices"),
     gt_cli_cmd_county },
   { "county-report", "[--period P] [--rank METRIC] [--top N] --out FILE.pdf",
     N_("County: print the summary of the townships' reports as an A4 PDF"),

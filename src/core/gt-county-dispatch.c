@@ -227,6 +227,74 @@ gt_county_issue_dispatch (GtStorage *storage, const char *kind, const char *titl
   return TRUE;
 }
 
+gboolean
+gt_county_withdraw_task (GtStorage *storage, const char *task_uuid, const char *date,
+                         const char *reason, GError **error)
+{
+  g_autofree char *today = gt_today (), *now = gt_now_iso8601 ();
+  g_autofree char *title = NULL, *issued = NULL, *withdrawn = NULL;
+  gboolean found = FALSE, incoming = FALSE;
+  sqlite3_stmt *stmt;
+
+  if (date == NULL)
+    date = today;
+  if (task_uuid == NULL || *task_uuid == '\0')
+    return gt_storage_refuse (storage, error, _("name the task or notice to withdraw by its id"));
+  if (!gt_date_is_valid (date))
+    {
+      if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date, 0, 0))
+        return gt_storage_refuse (storage, error, _("withdrawal date “%s”: there is no such day "
+                                                    "in the calendar"), date);
+      return gt_storage_refuse (storage, error, _("withdrawal date “%s”: write it as "
+                                                  "YYYY-MM-DD"), date);
+    }
+  if (strcmp (date, today) > 0)
+    return gt_storage_refuse (storage, error, _("withdrawal date %s is in the future (today is "
+                                                "%s)"), date, today);
+  if (!gt_storage_check_length (storage, _("the reason"), reason, GT_TEXT_MAX_CHARS, error))
+    return FALSE;
+  stmt = gt_storage_prepare (storage, "SELECT title, issued_on, withdrawn_on, incoming"
+                             " FROM ex_tasks WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, task_uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      title = GT_COLUMN_TEXT (stmt, 0);
+      issued = GT_COLUMN_TEXT (stmt, 1);
+      withdrawn = GT_COLUMN_TEXT (stmt, 2);
+      incoming = sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    return gt_storage_refuse (storage, error, _("no task or notice issued by this office has the "
+                                                "id %s"), task_uuid);
+  if (incoming)
+    return gt_storage_refuse (storage, error, _("“%s” was received from the county: only the "
+                                                "office that issued it can withdraw it"), title);
+  if (withdrawn != NULL)
+    return gt_storage_refuse (storage, error, _("“%s” was already withdrawn on %s"), title,
+                              withdrawn);
+  if (strcmp (date, issued) < 0)
+    return gt_storage_refuse (storage, error, _("withdrawal date %s: “%s” was issued only on %s"),
+                              date, title, issued);
+  /* the revision goes up: the township's copy (same uuid, lower rev) takes the change */
+  stmt = gt_storage_prepare (storage, "UPDATE ex_tasks SET withdrawn_on = ?2,"
+                             " withdrawn_reason = ?3, rev = rev + 1, mtime = ?4"
+                             " WHERE uuid = ?1 AND NOT incoming AND withdrawn_on IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, task_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, reason != NULL ? reason : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  if (!gt_storage_step_done (storage, stmt, error))
+    return FALSE;
+  gt_storage_emit_changed (storage, "ex_tasks");
+  return TRUE;
+}
+
 void
 gt_county_received_free (GtCountyReceived *task)
 {
@@ -240,6 +308,8 @@ gt_county_received_free (GtCountyReceived *task)
   g_free (task->issuer_name);
   g_free (task->issued_on);
   g_free (task->status);
+  g_free (task->withdrawn_on);
+  g_free (task->withdrawn_reason);
   g_free (task);
 }
 
@@ -256,6 +326,8 @@ read_received (sqlite3_stmt *stmt)
   task->issuer_name = GT_COLUMN_TEXT (stmt, 5);
   task->issued_on = GT_COLUMN_TEXT (stmt, 6);
   task->status = GT_COLUMN_TEXT (stmt, 7);
+  task->withdrawn_on = GT_COLUMN_TEXT (stmt, 8);
+  task->withdrawn_reason = GT_COLUMN_TEXT (stmt, 9);
   return task;
 }
 
@@ -267,10 +339,11 @@ gt_county_list_received (GtStorage *storage, GError **error)
     storage,
     "SELECT t.uuid, t.kind, t.title, t.body, t.due_date,"
     " CASE WHEN t.issuer_name <> '' THEN t.issuer_name ELSE t.issuer_code END, t.issued_on,"
-    " a.status"
+    " a.status, t.withdrawn_on, t.withdrawn_reason"
     " FROM ex_tasks t LEFT JOIN ex_acks a ON a.task_uuid = t.uuid AND a.office_code = ?1"
     " WHERE t.incoming"
-    " ORDER BY a.status IS 'done', t.due_date IS NULL, t.due_date, t.issued_on DESC, t.id DESC",
+    " ORDER BY t.withdrawn_on IS NOT NULL, a.status IS 'done', t.due_date IS NULL, t.due_date,"
+    " t.issued_on DESC, t.id DESC",
     error);
 
   if (stmt == NULL)

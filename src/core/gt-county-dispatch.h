@@ -31,6 +31,15 @@ gboolean gt_county_issue_dispatch (GtStorage *storage, const char *kind, const c
                                    GtExchangeProgress progress, gpointer progress_data,
                                    char **uuid, GPtrArray **paths, GError **error);
 
+/* Withdraws (撤回) task or notice @task_uuid that this office issued, on @date (YYYY-MM-DD;
+ * NULL: today) for @reason (may be NULL). Its revision goes up, so the next dispatch package
+ * for its townships carries the withdrawal and each township's copy is marked withdrawn too;
+ * a task never written into a package never goes out. A withdrawn task counts in no
+ * acknowledgement figure. Refused for a task received from elsewhere, an unknown id, a task
+ * already withdrawn or a date before the day it was issued. */
+gboolean gt_county_withdraw_task (GtStorage *storage, const char *task_uuid, const char *date,
+                                  const char *reason, GError **error);
+
 typedef struct
 {
   char *uuid;
@@ -41,13 +50,15 @@ typedef struct
   char *issuer_name;
   char *issued_on;
   char *status;      /* this office's acknowledgement: NULL, "received" or "done" */
+  char *withdrawn_on;     /* the day the county withdrew it, or NULL */
+  char *withdrawn_reason; /* "" when none was given */
 } GtCountyReceived;
 
 void gt_county_received_free (GtCountyReceived *task);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtCountyReceived, gt_county_received_free)
 
 /* Township side: the tasks and notices received from the county (imported dispatch
- * packages), open ones first, then by due date. */
+ * packages), open ones first, then by due date; withdrawn ones last. */
 GPtrArray *gt_county_list_received (GtStorage *storage, GError **error);
 
 G_END_DECLS

@@ -83,25 +83,35 @@ METRIC_VALUE (meetings, GT_COUNTY_RANK_MEETINGS_HELD)
 METRIC_VALUE (dues, GT_COUNTY_RANK_DUES_PAID)
 METRIC_VALUE (stars, GT_COUNTY_RANK_AVERAGE_STARS)
 
-/* One line per column, left to right. */
+/* One line per column, left to right. TRANSLATORS: the headers (last string of each line)
+ * are the county table's headers on screen: keep each line short, break with \n. */
 const GtCountyColumn gt_county_columns[] = {
-  { "code", N_("Code"), GT_COUNTY_FORMAT_TEXT, FALSE, NULL, code_text },
-  { "name", N_("Township"), GT_COUNTY_FORMAT_TEXT, FALSE, NULL, name_text },
-  { "reported", N_("Report"), GT_COUNTY_FORMAT_TEXT, FALSE, reported_value, reported_text },
-  { "last-report", N_("Last report"), GT_COUNTY_FORMAT_TEXT, FALSE, NULL, last_text },
-  { "organizations", N_("Organisations"), GT_COUNTY_FORMAT_COUNT, TRUE, organizations_value, NULL },
-  { "branches", N_("Branches"), GT_COUNTY_FORMAT_COUNT, TRUE, branches_value, NULL },
+  { "code", N_("Code"), GT_COUNTY_FORMAT_TEXT, FALSE, NULL, code_text, N_("Code") },
+  { "name", N_("Township"), GT_COUNTY_FORMAT_TEXT, FALSE, NULL, name_text, N_("Township") },
+  { "reported", N_("Report"), GT_COUNTY_FORMAT_TEXT, FALSE, reported_value, reported_text,
+    N_("Report") },
+  { "last-report", N_("Last report"), GT_COUNTY_FORMAT_TEXT, FALSE, NULL, last_text,
+    N_("Last\nreport") },
+  { "organizations", N_("Organisations"), GT_COUNTY_FORMAT_COUNT, TRUE, organizations_value, NULL,
+    N_("Orgs") },
+  { "branches", N_("Branches"), GT_COUNTY_FORMAT_COUNT, TRUE, branches_value, NULL,
+    N_("Bran-\nches") },
   { "members", N_("Members (full/prob.)"), GT_COUNTY_FORMAT_COUNT, TRUE, members_value,
-    members_text },
-  { "households", N_("Households"), GT_COUNTY_FORMAT_COUNT, TRUE, households_value, NULL },
-  { "links-per-member", N_("Links per member"), GT_COUNTY_FORMAT_RATIO, TRUE, links_value, NULL },
-  { "projects", N_("Projects"), GT_COUNTY_FORMAT_COUNT, TRUE, projects_value, NULL },
+    members_text, N_("Members\n(full/prob.)") },
+  { "households", N_("Households"), GT_COUNTY_FORMAT_COUNT, TRUE, households_value, NULL,
+    N_("House-\nholds") },
+  { "links-per-member", N_("Links per member"), GT_COUNTY_FORMAT_RATIO, TRUE, links_value, NULL,
+    N_("Links/\nmember") },
+  { "projects", N_("Projects"), GT_COUNTY_FORMAT_COUNT, TRUE, projects_value, NULL,
+    N_("Pro-\njects") },
   { "milestones-done", N_("Milestones done"), GT_COUNTY_FORMAT_PERCENT, TRUE, milestones_value,
-    NULL },
+    NULL, N_("Mile-\nstones") },
   { "meetings-held", N_("Meetings held"), GT_COUNTY_FORMAT_PERCENT, TRUE, meetings_value,
-    NULL },
-  { "dues-paid", N_("Dues paid"), GT_COUNTY_FORMAT_PERCENT, TRUE, dues_value, NULL },
-  { "average-stars", N_("Average stars"), GT_COUNTY_FORMAT_RATIO, TRUE, stars_value, NULL },
+    NULL, N_("Meet-\nings") },
+  { "dues-paid", N_("Dues paid"), GT_COUNTY_FORMAT_PERCENT, TRUE, dues_value, NULL,
+    N_("Dues\npaid") },
+  { "average-stars", N_("Average stars"), GT_COUNTY_FORMAT_RATIO, TRUE, stars_value, NULL,
+    N_("Avg.\nstars") },
 };
 const guint gt_county_n_columns = G_N_ELEMENTS (gt_county_columns);
 

@@ -36,6 +36,9 @@ typedef struct
   /* NULL for text columns; FALSE when the township has no value (shown "—") */
   gboolean (*value) (const GtCountyTownship *township, gint64 *value);
   char *(*text) (const GtCountyTownship *township);   /* NULL: the value formatted */
+  /* N_(): the header on screen, at most two short lines ("\n"), so that every column fits
+   * beside the sidebar at 1366 px; the title is its tooltip */
+  const char *header;
 } GtCountyColumn;
 
 extern const GtCountyColumn gt_county_columns[];

@@ -35,6 +35,8 @@ gt_county_task_free (GtCountyTask *task)
   g_free (task->due_date);
   g_free (task->target);
   g_free (task->issued_on);
+  g_free (task->withdrawn_on);
+  g_free (task->withdrawn_reason);
   g_free (task);
 }
 
@@ -508,6 +510,9 @@ read_task (sqlite3_stmt *stmt)
   task->issued_on = GT_COLUMN_TEXT (stmt, 5);
   task->received = sqlite3_column_int64 (stmt, 6);
   task->done = sqlite3_column_int64 (stmt, 7);
+  task->withdrawn_on = GT_COLUMN_TEXT (stmt, 8);
+  task->withdrawn_reason = GT_COLUMN_TEXT (stmt, 9);
+  task->sent = sqlite3_column_int (stmt, 10);
   return task;
 }
 
@@ -517,10 +522,11 @@ gt_county_list_tasks (GtStorage *storage, GError **error)
   sqlite3_stmt *stmt = gt_storage_prepare (
     storage,
     "SELECT t.uuid, t.kind, t.title, t.due_date, t.target_code, t.issued_on,"
-    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid"
+    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid AND t.withdrawn_on IS NULL"
     "   AND t.target_code IN ('*', a.office_code)),"
-    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid"
-    "   AND t.target_code IN ('*', a.office_code) AND a.status = 'done')"
+    " (SELECT count(*) FROM ex_acks a WHERE a.task_uuid = t.uuid AND t.withdrawn_on IS NULL"
+    "   AND t.target_code IN ('*', a.office_code) AND a.status = 'done'),"
+    " t.withdrawn_on, t.withdrawn_reason, t.sent_on IS NOT NULL"
     " FROM ex_tasks t WHERE NOT t.incoming ORDER BY t.issued_on DESC, t.id DESC", error);
 
   if (stmt == NULL)
@@ -536,6 +542,7 @@ gt_county_acknowledge (GtStorage *storage, const char *task_uuid, const char *st
   g_autofree char *code = gt_exchange_office_code (storage);
   g_autofree char *name = gt_storage_get_meta (storage, "office_name");
   g_autofree char *uuid = gt_new_uuid (), *now = gt_now_iso8601 (), *today = gt_today ();
+  g_autofree char *withdrawn = NULL, *title = NULL;
   gint64 known = 0;
   sqlite3_stmt *stmt;
 
@@ -544,17 +551,24 @@ gt_county_acknowledge (GtStorage *storage, const char *task_uuid, const char *st
                                                 "not “%s”"), status);
   if (!gt_storage_check_length (storage, _("the note"), note, GT_TEXT_MAX_CHARS, error))
     return FALSE;
-  stmt = gt_storage_prepare (storage, "SELECT count(*) FROM ex_tasks WHERE uuid = ? AND incoming",
-                             error);
+  stmt = gt_storage_prepare (storage, "SELECT withdrawn_on, title FROM ex_tasks"
+                             " WHERE uuid = ? AND incoming", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, task_uuid, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    known = sqlite3_column_int64 (stmt, 0);
+    {
+      known = 1;
+      withdrawn = GT_COLUMN_TEXT (stmt, 0);
+      title = GT_COLUMN_TEXT (stmt, 1);
+    }
   sqlite3_reset (stmt);
   if (known == 0)
     return gt_storage_refuse (storage, error, _("no received task or notice has the id %s"),
                               task_uuid);
+  if (withdrawn != NULL)
+    return gt_storage_refuse (storage, error, _("“%s” was withdrawn by the county on %s: it "
+                                                "needs no acknowledgement"), title, withdrawn);
   stmt = gt_storage_prepare (storage,
                              "INSERT INTO ex_acks (uuid, mtime, task_uuid, office_code, office_name,"
                              " status, date, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"

@@ -118,8 +118,11 @@ typedef struct
   char *due_date;
   char *target;      /* a code, or "*" for every township */
   char *issued_on;
-  gint64 received;   /* acknowledgements */
+  gint64 received;   /* acknowledgements; 0 for a withdrawn task (it counts nothing) */
   gint64 done;
+  char *withdrawn_on;     /* the day it was withdrawn, or NULL */
+  char *withdrawn_reason; /* "" when none was given */
+  gboolean sent;     /* written into a dispatch package */
 } GtCountyTask;
 
 void gt_county_task_free (GtCountyTask *task);
@@ -134,7 +137,8 @@ gboolean gt_county_add_task (GtStorage *storage, const char *kind, const char *t
 GPtrArray *gt_county_list_tasks (GtStorage *storage, GError **error);
 
 /* Township side: acknowledges a received task (@status "received" or "done"); a second
- * acknowledgement updates the first (its revision goes up). */
+ * acknowledgement updates the first (its revision goes up). Refused for a task the county
+ * withdrew. */
 gboolean gt_county_acknowledge (GtStorage *storage, const char *task_uuid, const char *status,
                                 const char *note, GError **error);
 

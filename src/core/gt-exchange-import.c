@@ -336,7 +336,8 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
    * attributes (the last one is the element's text), for the conflict preview. */
   stmt = gt_storage_prepare (storage,
                              task ? "SELECT rev, mtime, kind, title, due_date, issuer_code,"
-                                    " issuer_name, target_code, issued_on, body"
+                                    " issuer_name, target_code, issued_on, withdrawn_on,"
+                                    " withdrawn_reason, body"
                                     " FROM ex_tasks WHERE uuid = ?"
                                   : "SELECT rev, mtime, office_code, office_name, status, date,"
                                     " note FROM ex_acks WHERE uuid = ?",
@@ -349,10 +350,16 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
       local_rev = sqlite3_column_int64 (stmt, 0);
       same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), rec->mtime) == 0;
       *outcome = classify (rec->rev, local_rev, same);
+      /* A township never changes a task it received: a lower revision is an older dispatch
+       * package imported late, not a conflict. Its copy stays as it is, so a package written
+       * before a withdrawal never takes the withdrawal back. */
+      if (task && rec->rev < local_rev)
+        *outcome = GT_EXCHANGE_UNCHANGED;
       if (*outcome == GT_EXCHANGE_CONFLICTING)
         {
           static const char *const task_fields[] = { "kind", "title", "due", "issuer-code",
-                                                     "issuer-name", "target", "issued", "text",
+                                                     "issuer-name", "target", "issued",
+                                                     "withdrawn", "withdrawn-reason", "text",
                                                      NULL };
           static const char *const ack_fields[] = { "office-code", "office-name", "status",
                                                     "date", "text", NULL };
@@ -392,11 +399,14 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
   if (task)
     stmt = gt_storage_prepare (storage,
                                "INSERT INTO ex_tasks (uuid, rev, mtime, kind, title, body, due_date,"
-                               " issuer_code, issuer_name, target_code, issued_on, incoming)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)"
+                               " issuer_code, issuer_name, target_code, issued_on, incoming,"
+                               " withdrawn_on, withdrawn_reason)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12,"
+                               " coalesce (?13, ''))"
                                " ON CONFLICT (uuid) DO UPDATE SET rev = ?2, mtime = ?3, kind = ?4,"
                                " title = ?5, body = ?6, due_date = ?7, issuer_name = ?9,"
-                               " target_code = ?10, issued_on = ?11", error);
+                               " target_code = ?10, issued_on = ?11, withdrawn_on = ?12,"
+                               " withdrawn_reason = coalesce (?13, '')", error);
   else
     stmt = gt_storage_prepare (storage,
                                "INSERT INTO ex_acks (uuid, rev, mtime, task_uuid, office_code,"
@@ -421,6 +431,13 @@ apply_task_or_ack (Importer *im, const GtExchangeRecord *rec, GtExchangeOutcome 
   sqlite3_bind_text (stmt, 10, gt_exchange_record_get (rec, "target"), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, gt_exchange_record_get (rec, task ? "issued" : "date"), -1,
                      SQLITE_STATIC);
+  if (task)
+    {
+      /* a withdrawal (撤回): absent in packages written before it existed */
+      sqlite3_bind_text (stmt, 12, gt_exchange_record_get (rec, "withdrawn"), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 13, gt_exchange_record_get (rec, "withdrawn-reason"), -1,
+                         SQLITE_STATIC);
+    }
   if (gt_exchange_record_get (rec, "issuer-name") == NULL &&
       gt_exchange_record_get (rec, "office-name") == NULL)
     sqlite3_bind_text (stmt, 9, "", -1, SQLITE_STATIC);

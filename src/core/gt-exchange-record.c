@@ -48,6 +48,7 @@ gt_exchange_attribute_limit (GtExchangeType type, const char *name)
     { GT_EXCHANGE_RATING, "org-name", GT_TEXT_MAX_CHARS },
     { GT_EXCHANGE_TASK, "title", GT_NAME_MAX_CHARS },
     { GT_EXCHANGE_TASK, "issuer-name", GT_TEXT_MAX_CHARS },
+    { GT_EXCHANGE_TASK, "withdrawn-reason", GT_TEXT_MAX_CHARS },
     { GT_EXCHANGE_TASK, "#text", GT_TEXT_MAX_CHARS },
     { GT_EXCHANGE_ACK, "office-name", GT_TEXT_MAX_CHARS },
     { GT_EXCHANGE_ACK, "#text", GT_TEXT_MAX_CHARS },

@@ -104,8 +104,11 @@ static const char *const type_sql[GT_EXCHANGE_N_TYPES] = {
   [GT_EXCHANGE_TASK] =
     "SELECT uuid, rev, mtime, kind, title, issuer_code AS \"issuer-code\","
     " issuer_name AS \"issuer-name\", target_code AS target, issued_on AS issued,"
-    " due_date AS due, body AS \"#text\""
-    " FROM ex_tasks WHERE incoming = 0 AND target_code IN (?1, '*') ORDER BY id",
+    " due_date AS due, withdrawn_on AS withdrawn,"
+    " nullif (withdrawn_reason, '') AS \"withdrawn-reason\", body AS \"#text\""
+    " FROM ex_tasks WHERE incoming = 0 AND target_code IN (?1, '*')"
+    /* a task withdrawn before it went into a package never goes out */
+    " AND (withdrawn_on IS NULL OR sent_on IS NOT NULL) ORDER BY id",
   [GT_EXCHANGE_ACK] =
     "SELECT uuid, rev, mtime, task_uuid AS task, office_code AS \"office-code\","
     " office_name AS \"office-name\", status, date, note AS \"#text\""
@@ -410,6 +413,29 @@ write_type (Writer *w, GtExchangeType type, GError **error)
 xml_failed:
   sqlite3_reset (stmt);
   return FALSE; /* the caller reports the write error */
+}
+
+/* The tasks a dispatch package carried are "sent": withdrawn later, they go out withdrawn. */
+static gboolean
+mark_sent (Writer *w, GError **error)
+{
+  g_autofree char *today = gt_today ();
+  sqlite3_stmt *stmt = gt_storage_prepare (w->storage,
+                                           "UPDATE ex_tasks SET sent_on = ?2 WHERE incoming = 0"
+                                           " AND sent_on IS NULL AND withdrawn_on IS NULL"
+                                           " AND target_code IN (?1, '*')", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, w->receiver_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
+  if (!gt_storage_step_done (w->storage, stmt, error))
+    {
+      g_prefix_error (error, _("%s was written, but recording its tasks as sent failed: "),
+                      w->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -724,6 +750,8 @@ gt_exchange_export_full (GtStorage *storage, const char *path,
                                "may be faulty): "), path);
       goto out;
     }
+  if (options->kind == GT_EXCHANGE_KIND_DISPATCH && !mark_sent (&w, error))
+    goto out;
   ok = TRUE;
   if (progress != NULL)
     progress (1.0, progress_data);

@@ -204,3 +204,15 @@ const char gt_schema_v13_exchange_life[] =
   "  WHEN (SELECT published FROM score_runs WHERE id = OLD.run_id) = 1"
   "  BEGIN SELECT RAISE (ABORT, 'published score results are never rewritten; recompute into a new set'); END;"
   "CREATE UNIQUE INDEX score_results_uuid ON score_results (uuid);";
+
+/* Step 18: the county can withdraw a task or notice it issued (撤回).
+ * - withdrawn_on / withdrawn_reason: the day and the (optional) reason; a withdrawn task
+ *   travels down with them in the next dispatch package, and the township's copy gets them.
+ * - sent_on: the day the task first went into a dispatch package (NULL: never written). A
+ *   task withdrawn before it was sent never goes out. The tasks issued so far were written
+ *   with their packages the day they were issued. */
+const char gt_schema_v18_task_withdrawal[] =
+  "ALTER TABLE ex_tasks ADD COLUMN withdrawn_on TEXT;"
+  "ALTER TABLE ex_tasks ADD COLUMN withdrawn_reason TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE ex_tasks ADD COLUMN sent_on TEXT;"
+  "UPDATE ex_tasks SET sent_on = issued_on WHERE incoming = 0;";

@@ -421,6 +421,7 @@ static const GtMigration migrations[] = {
   { 15, "smaller member search indexes", schema_v15 },
   { 16, "constraints checked without temporary tables", schema_v16, gt_schema_v16_plain_checks },
   { 17, "counting an organisation's members from indexes", schema_v17 },
+  { 18, "withdrawing a task or notice issued", gt_schema_v18_task_withdrawal },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);
