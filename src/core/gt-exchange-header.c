@@ -58,16 +58,17 @@ read_counts (GtExchangeReader *self, const xmlChar **attributes, int n)
       if (value == NULL)
         continue;
       if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &count, NULL))
-        return gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
-                        _("counts: %s=“%s” is not a count"), gt_exchange_type_plural (t), value);
+        return gt_exchange_reader_fail_at (
+            self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
+            _("counts: %s=“%s” is not a count"), gt_exchange_type_plural (t), value);
       self->claimed[t] = (guint) count;
     }
   return TRUE;
 }
 
 void
-gt_exchange_reader_start_root (GtExchangeReader *self, const char *name, const char *ns, const xmlChar **attributes,
-            int n)
+gt_exchange_reader_start_root (GtExchangeReader *self, const char *name, const char *ns,
+                               const xmlChar **attributes, int n)
 {
   g_autofree char *version = attribute (attributes, n, "version");
   int line = gt_exchange_reader_line (self);
@@ -77,25 +78,29 @@ gt_exchange_reader_start_root (GtExchangeReader *self, const char *name, const c
    * come after these): a newer format is "please update", not "invalid". */
   if (ns != NULL && g_str_has_prefix (ns, "urn:guatu:exchange:") &&
       strcmp (ns, GT_EXCHANGE_NAMESPACE) != 0)
-    gt_exchange_reader_fail_at (self, line, GT_EXCHANGE_ERROR_VERSION,
-             _("package format “%s” is newer than this version of Guatu understands (%s); "
-               "please update Guatu"), ns, GT_EXCHANGE_NAMESPACE);
+    gt_exchange_reader_fail_at (
+        self, line, GT_EXCHANGE_ERROR_VERSION,
+        _("package format “%s” is newer than this version of Guatu understands (%s); "
+           "please update Guatu"),
+        ns, GT_EXCHANGE_NAMESPACE);
   else if (strcmp (name, "package") != 0 || g_strcmp0 (ns, GT_EXCHANGE_NAMESPACE) != 0)
-    gt_exchange_reader_fail_at (self, line, GT_EXCHANGE_ERROR_INVALID,
-             _("not a Guatu exchange package (root element “%s”, namespace “%s”)"), name,
-             ns != NULL ? ns : "");
+    gt_exchange_reader_fail_at (
+        self, line, GT_EXCHANGE_ERROR_INVALID,
+        _("not a Guatu exchange package (root element “%s”, namespace “%s”)"), name,
+        ns != NULL ? ns : "");
   else if (g_strcmp0 (version, "1") != 0)
-    gt_exchange_reader_fail_at (self, line, GT_EXCHANGE_ERROR_VERSION,
-             _("package format version “%s” is not understood by this version of Guatu (it "
-               "reads version %d); please update Guatu"),
-             version != NULL ? version : "", GT_EXCHANGE_VERSION);
+    gt_exchange_reader_fail_at (
+        self, line, GT_EXCHANGE_ERROR_VERSION,
+        _("package format version “%s” is not understood by this version of Guatu (it "
+           "reads version %d); please update Guatu"),
+        version != NULL ? version : "", GT_EXCHANGE_VERSION);
   else if (self->result != NULL)
     self->result->version = GT_EXCHANGE_VERSION;
 }
 
 void
-gt_exchange_reader_start_header (GtExchangeReader *self, int depth, const char *name, const xmlChar **attributes,
-              int n)
+gt_exchange_reader_start_header (GtExchangeReader *self, int depth, const char *name,
+                                 const xmlChar **attributes, int n)
 {
   GtExchangeResult *result = self->result;
 
@@ -115,7 +120,7 @@ gt_exchange_reader_start_header (GtExchangeReader *self, int depth, const char *
         result->period = g_strdup ("");
       if (!gt_exchange_kind_from_string (kind, &result->kind))
         gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
-                 _("header: unknown kind “%s”"), kind != NULL ? kind : "");
+                                    _("header: unknown kind “%s”"), kind != NULL ? kind : "");
     }
   else if (depth == 2 && strcmp (name, "sender") == 0)
     {

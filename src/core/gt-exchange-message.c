@@ -195,8 +195,8 @@ describe_schema (const xmlError *err, const char *message)
           if (*c != '\'')
             g_string_append_c (set, *c);
         /* TRANSLATORS: the value, then the values allowed, e.g. "M, F" */
-        what = g_strdup_printf (_("the value “%s” is not one of the allowed values (%s)"), value,
-                                set->str);
+        what = g_strdup_printf (_("the value “%s” is not one of the allowed values (%s)"),
+                                value, set->str);
         break;
       }
     case XML_SCHEMAV_CVC_PATTERN_VALID:

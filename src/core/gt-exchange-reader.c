@@ -23,7 +23,6 @@
 
 #define CHUNK (64 * 1024)
 
-
 int
 gt_exchange_reader_line (GtExchangeReader *self)
 {
@@ -109,8 +108,7 @@ on_error (void *data, xmlErrorPtr err)
    * event that raised it. */
   line = err->line > 0 ? err->line : self->ctxt != NULL ? gt_exchange_reader_line (self) : 0;
   if (line > 0)
-    stop (self, g_error_new (GT_EXCHANGE_ERROR, code, "%s:%d: %s", self->display, line,
-                             message));
+    stop (self, g_error_new (GT_EXCHANGE_ERROR, code, "%s:%d: %s", self->display, line, message));
   else
     stop (self, g_error_new (GT_EXCHANGE_ERROR, code, "%s: %s", self->display, message));
 }
@@ -144,7 +142,6 @@ refuse_rev (GtExchangeReader *self, int line, GtExchangeType type, const char *v
   return gt_exchange_reader_fail_at (self, line, GT_EXCHANGE_ERROR_INVALID, "%s", what);
 }
 
-
 /* Copies the attributes of a record's start tag into the store (names and values, each with
  * its NUL) and checks the patterns the reader checks. */
 static gboolean
@@ -161,7 +158,8 @@ start_record (GtExchangeReader *self, GtExchangeType type, const xmlChar **attri
   q->start = self->store->len;
   if (n > GT_EXCHANGE_MAX_ATTRS)
     return gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID,
-                    _("a record with more than %d attributes"), GT_EXCHANGE_MAX_ATTRS);
+                                       _("a record with more than %d attributes"),
+                                       GT_EXCHANGE_MAX_ATTRS);
   for (int i = 0; i < n; i++)
     {
       const xmlChar *name = attributes[5 * i];
@@ -171,8 +169,8 @@ start_record (GtExchangeReader *self, GtExchangeType type, const xmlChar **attri
 
       if (len > GT_EXCHANGE_MAX_TEXT)
         return gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_FORBIDDEN,
-                        _("attribute “%s” is longer than %d bytes"), (const char *) name,
-                        GT_EXCHANGE_MAX_TEXT);
+                                           _("attribute “%s” is longer than %d bytes"),
+                                           (const char *) name, GT_EXCHANGE_MAX_TEXT);
       name_len = strlen ((const char *) name) + 1;
       at = self->store->len;
       g_string_set_size (self->store, at + name_len + len + 1);
@@ -210,8 +208,9 @@ start_record (GtExchangeReader *self, GtExchangeType type, const xmlChar **attri
   q->n_attrs = n;
   q->end = self->store->len;
   if (q->uuid < 0 || q->mtime < 0 || q->rev < 1)
-    return gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID, _("a %s without uuid, rev or mtime"),
-                    gt_exchange_type_label_singular (type));
+    return gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID,
+                                       _("a %s without uuid, rev or mtime"),
+                                       gt_exchange_type_label_singular (type));
   g_string_truncate (self->text, 0);
   self->in_record = TRUE;
   return TRUE;
@@ -258,12 +257,13 @@ check_record (GtExchangeReader *self, const GtExchangeRecord *record)
 
       if (status != GT_IDCARD_OK)
         return gt_exchange_reader_fail_at (self, record->line, GT_EXCHANGE_ERROR_INVALID,
-                        _("member %s: ID number %s: %s"), record->uuid, id,
-                        gt_idcard_status_message (status));
+                                           _("member %s: ID number %s: %s"), record->uuid, id,
+                                           gt_idcard_status_message (status));
     }
   problem = gt_exchange_refs_add (self->refs, record, record->line);
   return problem == NULL ||
-         gt_exchange_reader_fail_at (self, record->line, GT_EXCHANGE_ERROR_INVALID, "%s", problem);
+         gt_exchange_reader_fail_at (self, record->line, GT_EXCHANGE_ERROR_INVALID, "%s",
+                                     problem);
 }
 
 static void
@@ -281,8 +281,8 @@ end_record (GtExchangeReader *self)
   if (++self->seen[q->type] > self->claimed[q->type])
     {
       gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID,
-               _("more %s than the %u the header announces"), gt_exchange_type_label (q->type),
-               self->claimed[q->type]);
+                                  _("more %s than the %u the header announces"),
+                                  gt_exchange_type_label (q->type), self->claimed[q->type]);
       return;
     }
   g_array_append_val (self->queue, *q);
@@ -315,7 +315,8 @@ on_start (void *data, const xmlChar *localname, const xmlChar *prefix, const xml
   if (depth >= GT_EXCHANGE_MAX_DEPTH)
     {
       gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_FORBIDDEN,
-               _("elements nested deeper than %d levels"), GT_EXCHANGE_MAX_DEPTH);
+                                  _("elements nested deeper than %d levels"),
+                                  GT_EXCHANGE_MAX_DEPTH);
       return;
     }
   if (depth == 0)
@@ -324,32 +325,33 @@ on_start (void *data, const xmlChar *localname, const xmlChar *prefix, const xml
     {
       if (depth == 1 && strcmp (name, "header") != 0)
         gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
-                 _("the package has no complete header"));
+                                    _("the package has no complete header"));
       else
         gt_exchange_reader_start_header (self, depth, name, attributes, nb_attributes);
     }
   else if (self->in_record)
     gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
-             _("unexpected element inside a %s"),
-             gt_exchange_type_label_singular (self->current.type));
+                                _("unexpected element inside a %s"),
+                                gt_exchange_type_label_singular (self->current.type));
   else if (depth == 1)
     {
       self->body = gt_exchange_type_from_plural (name);
       if (self->body < 0)
         gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
-                 _("unknown section “%s”"), name);
+                                    _("unknown section “%s”"), name);
     }
   else if (depth == 2 && self->body >= 0)
     {
       if (strcmp (name, gt_exchange_type_name (self->body)) != 0)
-        gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID, _("“%s” inside “%s”"),
-                 name, gt_exchange_type_plural (self->body));
+        gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
+                                    _("“%s” inside “%s”"), name,
+                                    gt_exchange_type_plural (self->body));
       else
         start_record (self, self->body, attributes, nb_attributes);
     }
   else
     gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
-             _("unexpected element “%s”"), name);
+                                _("unexpected element “%s”"), name);
 }
 
 static void
@@ -386,14 +388,15 @@ on_text (void *data, const xmlChar *text, int len)
   if (self->in_record)
     {
       if (self->text->len + len > GT_EXCHANGE_MAX_TEXT)
-        gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_FORBIDDEN,
-                 _("a text longer than %d bytes"), GT_EXCHANGE_MAX_TEXT);
+        gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self),
+                                    GT_EXCHANGE_ERROR_FORBIDDEN, _("a text longer than %d bytes"),
+                                    GT_EXCHANGE_MAX_TEXT);
       else
         g_string_append_len (self->text, (const char *) text, len);
     }
   else if ((self->run += len) > GT_EXCHANGE_MAX_TEXT)
     gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_FORBIDDEN,
-             _("a text longer than %d bytes"), GT_EXCHANGE_MAX_TEXT);
+                                _("a text longer than %d bytes"), GT_EXCHANGE_MAX_TEXT);
 }
 
 /* ---- feeding the parser ---- */
@@ -407,8 +410,8 @@ check_end (GtExchangeReader *self)
   if (!self->header_read)
     {
       gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
-               self->root_seen ? _("the package has no complete header")
-                               : _("the file holds no XML element"));
+                                  self->root_seen ? _("the package has no complete header")
+                                                  : _("the file holds no XML element"));
       return;
     }
   if (xmlSchemaIsValid (self->vctxt) != 1)

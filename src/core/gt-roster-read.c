@@ -114,6 +114,7 @@ refuse_masked (Parse *p)
   GtRosterReport *report = p->report;
   guint cells = p->n_id_cells + p->n_phone_cells;
   guint masked = p->n_id_masked + p->n_phone_masked;
+  char *message;
 
   if (masked == 0 || masked * 2 <= cells)
     return;
@@ -122,20 +123,18 @@ refuse_masked (Parse *p)
   report->n_errors = report->n_warnings = report->n_valid = 0;
   report->masked = TRUE;
   report->complete = FALSE;
-  gt_roster_add_problem (
-    report, 0, NULL, FALSE,
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                  "this file is a masked export: %u of its %u ID and phone "
-                                  "numbers is partly replaced by “*”, so it cannot be imported. "
-                                  "Export the roster again without masking (untick “Mask ID "
-                                  "and phone numbers”, or guatu-cli export-roster --unmasked) "
-                                  "and import that file",
-                                  "this file is a masked export: %u of its %u ID and phone "
-                                  "numbers are partly replaced by “*”, so it cannot be "
-                                  "imported. Export the roster again without masking (untick "
-                                  "“Mask ID and phone numbers”, or guatu-cli export-roster "
-                                  "--unmasked) and import that file", masked),
-                     masked, cells));
+  message = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE,
+                 "this file is a masked export: %u of its %u ID and phone numbers is partly "
+                 "replaced by “*”, so it cannot be imported. Export the roster again without "
+                 "masking (untick “Mask ID and phone numbers”, or guatu-cli export-roster "
+                 "--unmasked) and import that file",
+                 "this file is a masked export: %u of its %u ID and phone numbers are partly "
+                 "replaced by “*”, so it cannot be imported. Export the roster again without "
+                 "masking (untick “Mask ID and phone numbers”, or guatu-cli export-roster "
+                 "--unmasked) and import that file", masked),
+    masked, cells);
+  gt_roster_add_problem (report, 0, NULL, FALSE, message);
 }
 
 static GtRosterReport *
@@ -157,8 +156,8 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
   parse_init (&p, storage, columns);
   p.report = report;
 
-  if (!gt_roster_load_orgs (&p, error) || (org != NULL && *org != '\0' &&
-                                 !resolve_org (&p, org, &p.default_org, error)))
+  if (!gt_roster_load_orgs (&p, error) ||
+      (org != NULL && *org != '\0' && !resolve_org (&p, org, &p.default_org, error)))
     {
       parse_clear (&p);
       return NULL;
@@ -208,14 +207,15 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
                                     ? g_strdup_printf (_("column %u"), field) : NULL;
 
       gt_roster_add_problem (report, gt_csv_reader_get_error_line (reader),
-                   column != NULL ? column : numbered, FALSE,
-                   g_strdup (gt_csv_reader_get_error_reason (reader)));
+                             column != NULL ? column : numbered, FALSE,
+                             g_strdup (gt_csv_reader_get_error_reason (reader)));
       report->complete = FALSE;
     }
   else if (header && report->complete)
     {
-      gt_roster_add_problem (report, 1, NULL, FALSE, g_strdup (_("the file is empty; a roster "
-                                                                 "starts with a header row")));
+      gt_roster_add_problem (report, 1, NULL, FALSE,
+                             g_strdup (_("the file is empty; a roster "
+                                          "starts with a header row")));
       report->complete = FALSE;
     }
   else

@@ -43,7 +43,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtRosterRow, row_free_typed)
 /* Adds a problem, keeping the list in line order (a duplicate's first line comes late). */
 void
 gt_roster_add_problem (GtRosterReport *report, guint line, const char *column, gboolean warning,
-             char *message)
+                       char *message)
 {
   GtRosterProblem *problem = g_new0 (GtRosterProblem, 1);
   guint at = report->problems->len;
@@ -85,7 +85,7 @@ gboolean
 gt_roster_load_orgs (Parse *p, GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
-    p->storage, "SELECT id, name, code, kind FROM organizations WHERE archived = 0", error);
+      p->storage, "SELECT id, name, code, kind FROM organizations WHERE archived = 0", error);
   int rc;
 
   if (stmt == NULL)
@@ -164,28 +164,33 @@ gt_roster_read_header (Parse *p, GPtrArray *fields, guint line)
       if (field == N_FIELDS)
         {
           gt_roster_add_problem (p->report, line, header, TRUE,
-                       g_strdup (_("unknown column; it was ignored")));
+                                 g_strdup (_("unknown column; it was ignored")));
           g_ptr_array_add (p->report->unknown_columns, g_strdup (header));
         }
       else if (p->columns[field] >= 0)
-        gt_roster_add_problem (p->report, line, header, TRUE,
-                     g_strdup_printf (_("a second column for the same field as “%s”; it was "
-                                        "ignored"), (char *) p->headers->pdata[p->columns[field]]));
+        gt_roster_add_problem (
+            p->report, line, header, TRUE,
+            g_strdup_printf (_("a second column for the same field as “%s”; it was "
+                                "ignored"),
+                             (char *) p->headers->pdata[p->columns[field]]));
       else
         p->columns[field] = (int) i;
     }
 
   if (p->columns[FIELD_NAME] < 0)
-    gt_roster_add_problem (p->report, line, NULL, FALSE,
-                 g_strdup (_("the header row has no column for the name (姓名); is this a "
-                             "member roster?")));
+    gt_roster_add_problem (
+        p->report, line, NULL, FALSE,
+        g_strdup (_("the header row has no column for the name (姓名); is this a "
+                     "member roster?")));
   else if (p->columns[FIELD_JOIN_DATE] < 0)
-    gt_roster_add_problem (p->report, line, NULL, FALSE,
-                 g_strdup (_("the header row has no column for the joining date (入党日期)")));
+    gt_roster_add_problem (
+        p->report, line, NULL, FALSE,
+        g_strdup (_("the header row has no column for the joining date (入党日期)")));
   else if (p->columns[FIELD_BRANCH] < 0 && p->default_org == 0)
-    gt_roster_add_problem (p->report, line, NULL, FALSE,
-                 g_strdup (_("the header row has no column for the organisation (所在支部) "
-                             "and no organisation was chosen for the whole file")));
+    gt_roster_add_problem (
+        p->report, line, NULL, FALSE,
+        g_strdup (_("the header row has no column for the organisation (所在支部) "
+                     "and no organisation was chosen for the whole file")));
   else
     return TRUE;
   return FALSE;
@@ -536,9 +541,11 @@ gt_roster_read_row (Parse *p, GPtrArray *fields, guint line)
   if (fields->len < n_columns)
     {
       /* Named after the first missing column. */
-      gt_roster_add_problem (p->report, line, p->headers->pdata[fields->len], FALSE,
-                   g_strdup_printf (_("the row has only %u of the header’s %u columns; is the "
-                                      "file truncated?"), fields->len, n_columns));
+      gt_roster_add_problem (
+          p->report, line, p->headers->pdata[fields->len], FALSE,
+          g_strdup_printf (_("the row has only %u of the header’s %u columns; is the "
+                              "file truncated?"),
+                           fields->len, n_columns));
       return;
     }
   for (guint i = p->headers->len; i < fields->len; i++)
@@ -547,7 +554,7 @@ gt_roster_read_row (Parse *p, GPtrArray *fields, guint line)
         {
           g_autofree char *column = g_strdup_printf (_("column %u"), i + 1);
           gt_roster_add_problem (p->report, line, column, FALSE,
-                       g_strdup (_("a value beyond the last column of the header row")));
+                                 g_strdup (_("a value beyond the last column of the header row")));
           row->valid = FALSE;
           break;
         }
@@ -577,4 +584,3 @@ gt_roster_read_row (Parse *p, GPtrArray *fields, guint line)
     p->report->n_valid++;
   g_ptr_array_add (p->report->rows, g_steal_pointer (&row));
 }
-
