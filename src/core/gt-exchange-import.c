@@ -1,6 +1,8 @@
 /* gt-exchange-import.c — checking a package, previewing it and applying it in one transaction
  *
- * Order of checks: size limit → signature over the raw bytes by a trusted key → no "<!"
+ * Order of checks: size limit → signature over the raw bytes by a trusted key (a key not in
+ * the trust list: the refusal names the sender the header claims, read by the bounded reader
+ * below from the unverified bytes, header only) → no "<!"
  * anywhere (DOCTYPE, entities, comments, CDATA never appear in a package) → streaming,
  * validating parse of the header: sender matches the key's office, receiver is this office,
  * format version understood, the period begun, ledger (already imported?), these header
