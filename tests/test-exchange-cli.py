@@ -247,6 +247,10 @@ with tempfile.TemporaryDirectory() as tmp:
     ok("untrusted township exports", run("--db", stranger, "export", "--out", p))
     xsd_valid("untrusted township's report", p)
     refused("untrusted key", county, p, "trust list")
+    r = run("--db", county, "verify", p)
+    check("untrusted key: the refusal names the claimed sender, marked as claimed",
+          "claims to come from " in r.stderr and "(330822199) (claimed, not verified)" in r.stderr,
+          r.stderr)
 
     p = os.path.join(tmp, "elsewhere.xml")
     ok("export --to another county", run("--db", db, "export", "--to", "330803", "--out", p))

@@ -301,7 +301,8 @@ test_refused (ExchangeReport *fx, gconstpointer data)
         GtExchangeXsdCheck *check = g_ptr_array_index (checks, i);
         /* "!" no pattern allows; a time zone xs:date allows, so that its pattern refuses it */
         const char *tail = strcmp (check->pattern->base, "xs:date") == 0 ? "Z" : "!";
-        g_autofree char *spoilt = NULL, *where = NULL, *what = NULL;
+        g_autofree char *spoilt = NULL, *where = NULL, *what = NULL, *record = NULL;
+        g_autofree char *header = NULL;
         g_autoptr (GError) error = NULL;
         int line = 0;
 
@@ -315,9 +316,16 @@ test_refused (ExchangeReport *fx, gconstpointer data)
         error = read_all (spoilt);
         g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
         where = g_strdup_printf ("p.xml:%d: ", line);
-        what = g_strdup_printf ("element “%s”, attribute “%s”: ", element, check->attribute);
-        if (!g_str_has_prefix (error->message, where) || strstr (error->message, what) == NULL ||
-            strstr (error->message, check->pattern->pattern) == NULL)
+        /* the record ("member record (member)") or header element ("header element
+         * “sender”"), then the field (gt-exchange-message.c) */
+        what = g_strdup_printf ("%s, field “%s”: ", element, check->attribute);
+        record = g_strdup_printf ("(%s), field “%s”: ", element, check->attribute);
+        header = g_strdup_printf ("“%s”, field “%s”: ", element, check->attribute);
+        if (!g_str_has_prefix (error->message, where) ||
+            (strstr (error->message, record) == NULL && strstr (error->message, header) == NULL) ||
+            strstr (error->message, strcmp (check->pattern->base, "xs:date") == 0
+                                      ? "is not a real date written as YYYY-MM-DD"
+                                      : check->pattern->pattern) == NULL)
           g_error ("“%s” does not name %s%s", error->message, where, what);
         g_assert_false (gt_exchange_xsd_valid (whole, spoilt, strlen (spoilt)));
         n++;

@@ -1,7 +1,7 @@
 /* test-gui-exchange.c — the exchange area, township side: keys and the trust list on the
  * exchange page, a monthly report written through the export dialog, and that file imported
  * into a county database through the import dialog (preview, apply, re-import, a damaged
- * copy refused)
+ * copy refused, a foreign package refused naming whom it claims to come from)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -528,6 +528,62 @@ drive_conflict (Test *test, GtkWidget *window)
   gtk_widget_destroy (dialog);
 }
 
+/* The sender column of @dialog's only package. */
+static char *
+sender_column (GtkWidget *dialog)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (
+    gt_exchange_import_dialog_get_store (GT_EXCHANGE_IMPORT_DIALOG (dialog)));
+  GtkTreeIter iter;
+  char *sender = NULL;
+
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  gtk_tree_model_get (model, &iter, GT_PACKAGE_COL_SENDER, &sender, -1);
+  return sender;
+}
+
+/* A package from an office whose key the county does not trust, claiming to be 冒名镇
+ * (330822109): refused, and the list and the details say whom it claims to come from,
+ * marked as claimed. */
+static void
+drive_foreign (Test *test, GtkWidget *window)
+{
+  GtStorage *storage = gt_window_get_storage (GT_WINDOW (window));
+  g_autofree char *db = g_build_filename (test->dir, "stranger.db", NULL);
+  g_autofree char *path = g_build_filename (test->dir, "foreign.xml", NULL);
+  g_autofree char *sender = NULL, *claimed = NULL;
+  g_autoptr (GtStorage) stranger = NULL;
+  g_autoptr (GError) error = NULL;
+  GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, NULL, COUNTY_CODE, NULL, FALSE,
+                                      NULL };
+  gint64 records = count (storage, "SELECT count(*) FROM ex_records");
+  GtkWidget *dialog;
+  GtPackage *p;
+
+  stranger = gt_storage_open (db, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_storage_set_meta (stranger, "office_code", "330822109", &error));
+  g_assert_true (gt_storage_set_meta (stranger, "office_name", "冒名镇", &error));
+  g_assert_true (gt_keys_generate (stranger, FALSE, &error));
+  g_assert_true (gt_exchange_export (stranger, path, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = import_files (window, path);
+  p = only_package (dialog);
+  g_assert_cmpint (p->state, ==, GT_PACKAGE_REJECTED);
+  g_assert_nonnull (p->result);
+  g_assert_false (p->result->sender_verified);
+  claimed = g_strdup_printf (_("%s (%s) (claimed, not verified)"), "冒名镇", "330822109");
+  sender = sender_column (dialog);
+  g_assert_cmpstr (sender, ==, claimed);
+  g_assert_nonnull (strstr (p->message, claimed));
+  g_assert_nonnull (strstr (label_text (dialog, "detail_label"), claimed));
+  g_assert_false (gt_exchange_import_dialog_start (GT_EXCHANGE_IMPORT_DIALOG (dialog)));
+  screenshot (dialog, "exchange-import-foreign");
+  gtk_widget_destroy (dialog);
+  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"), ==, records);
+}
+
 static void
 drive_county (Test *test, GtkWidget *window)
 {
@@ -546,6 +602,16 @@ drive_county (Test *test, GtkWidget *window)
   p = only_package (dialog);
   g_assert_cmpint (p->state, ==, GT_PACKAGE_READY);
   g_assert_cmpstr (p->result->sender_code, ==, TOWNSHIP_CODE);
+  g_assert_true (p->result->sender_verified);
+  {
+    /* the sender by the name the county gave it in its trust list */
+    g_autofree char *sender = sender_column (dialog);
+    g_autofree char *want = gt_exchange_result_sender_text (p->result);
+
+    g_assert_cmpstr (sender, ==, want);
+    g_assert_true (g_str_has_prefix (sender, p->result->trusted_name));
+    g_assert_nonnull (strstr (label_text (dialog, "detail_label"), sender));
+  }
   n_new = members_new (dialog);
   expected = g_strdup_printf ("%u", test->members);
   g_assert_cmpstr (n_new, ==, expected);
@@ -641,6 +707,7 @@ drive_county (Test *test, GtkWidget *window)
   backups = gt_backup_list (storage);
   g_assert_cmpuint (backups->len, ==, n_backups);
 
+  drive_foreign (test, window);
   drive_conflict (test, window);
 
   /* At the county the export dialog offers the townships of the trust list, not itself. */

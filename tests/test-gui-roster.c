@@ -18,6 +18,7 @@
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
 #include "gt-roster-mapping-dialog.h"
+#include "gt-roster.h"
 #include "gt-window.h"
 #include "gui-test.h"
 
@@ -111,6 +112,31 @@ drive_roster (gpointer user_data)
   g_assert_true (gtk_widget_get_sensitive (import_button));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (valid_only), FALSE);
   g_assert_false (gtk_widget_get_sensitive (import_button));
+
+  /* The roster exported masked (the default) and read back: one message for the whole
+   * file, at the top, instead of an error per masked cell; nothing to import. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("guatu-masked-XXXXXX", &error);
+    g_autofree char *masked = g_build_filename (dir, "masked.csv", NULL);
+    g_autofree char *rows = NULL;
+    guint n = 0;
+
+    g_assert_true (gt_roster_export (storage, NULL, masked, GT_ROSTER_EXPORT_DEFAULT, &n,
+                                     &error));
+    g_assert_no_error (error);
+    gt_roster_import_dialog_set_file (GT_ROSTER_IMPORT_DIALOG (dialog), masked);
+    wait_for_worker (dialog);
+    rows = g_strdup_printf ("%u", n);
+    assert_counts (dialog, rows, "0", "1", "0");
+    g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (problems)), NULL),
+                     ==, 1);
+    g_assert_nonnull (strstr (label_text (dialog, "status_label"), "--unmasked"));
+    g_assert_false (gtk_widget_get_sensitive (import_button));
+    screenshot (dialog, "roster-import-masked");
+    g_unlink (masked);
+    g_rmdir (dir);
+  }
 
   /* A good file: six valid rows and one warning (an unknown column); import them. */
   gt_roster_import_dialog_set_file (GT_ROSTER_IMPORT_DIALOG (dialog), good);

@@ -133,6 +133,16 @@ with tempfile.TemporaryDirectory() as tmp:
           and raw.count(b"\n") == raw.count(b"\r\n"), raw.count(b"\r\n"))
     check("export is masked by default", b"********" in raw)
     check("export file is private (0600)", (os.stat(out).st_mode & 0o777) == 0o600)
+    # The masked export imported again: one line saying so, not one per masked cell.
+    r = run("--db", db, "import-roster", out)
+    lines = r.stderr.strip().splitlines()
+    check("masked export imported again: bad data (65), the reason first, without a line "
+          "number, and no error per cell", r.returncode == 65
+          and lines[0].startswith(out + ": this file is a masked export: ")
+          and "--unmasked" in lines[0]
+          and not any(x.startswith(out + ":") and x[len(out) + 1:][:1].isdigit() for x in lines),
+          r.stdout + r.stderr)
+    check("masked export imported again: nothing stored", members(db) == current)
     r = run("--db", db, "export-roster", "--out", out, "--org", "330822105006")
     check("export of one branch by code", r.returncode == 0 and "40 members written" in r.stdout,
           r.stdout + r.stderr)

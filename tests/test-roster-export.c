@@ -68,6 +68,62 @@ test_export_masked (void)
   gt_test_demo_teardown (&db, NULL);
 }
 
+/* A masked export (the default) read back: refused as a whole with one message on top, not
+ * one error per masked cell; nothing stored. The unmasked export is not taken for one. */
+static void
+test_export_masked_import (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtRosterReport) report = NULL;
+  g_autofree char *path = NULL, *full = NULL;
+  const GtRosterProblem *problem;
+  guint n = 0;
+  gint64 before;
+  GtTestDemo db = { 0 };
+
+  roster_db_open (&db);
+  path = g_build_filename (db.dir, "masked.csv", NULL);
+  g_assert_true (gt_roster_export (db.storage, NULL, path, GT_ROSTER_EXPORT_DEFAULT, &n, &error));
+  g_assert_no_error (error);
+  before = gt_test_count (db.storage, "SELECT count(*) FROM members");
+
+  report = gt_roster_parse (db.storage, path, GT_CSV_ENCODING_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->masked);
+  g_assert_false (report->complete);
+  g_assert_cmpuint (report->n_rows, ==, ROSTER_DEMO_MEMBERS);
+  g_assert_cmpuint (report->n_valid, ==, 0);
+  g_assert_cmpuint (report->n_errors, ==, 1);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  problem = report->problems->pdata[0];
+  g_assert_cmpuint (problem->line, ==, 0);
+  g_assert_null (problem->column);
+  g_assert_false (problem->warning);
+  g_test_message ("%s", problem->message);
+  g_assert_true (g_str_has_prefix (problem->message, "this file is a masked export: "));
+  g_assert_nonnull (strstr (problem->message, "cannot be imported"));
+  g_assert_nonnull (strstr (problem->message, "without masking"));
+
+  g_assert_false (gt_roster_apply (db.storage, report, TRUE, &error));
+  g_assert_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "masked export"));
+  g_assert_null (strstr (error->message, ":0:"));
+  g_assert_cmpint (gt_test_count (db.storage, "SELECT count(*) FROM members"), ==, before);
+  g_clear_error (&error);
+  g_clear_pointer (&report, gt_roster_report_free);
+
+  /* The same roster unmasked: its rows are checked one by one (here: already held). */
+  full = g_build_filename (db.dir, "full.csv", NULL);
+  g_assert_true (gt_roster_export (db.storage, NULL, full, GT_ROSTER_EXPORT_UNMASKED, &n,
+                                   &error));
+  report = gt_roster_parse (db.storage, full, GT_CSV_ENCODING_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (report->masked);
+  g_assert_true (report->complete);
+  g_assert_cmpuint (report->n_errors, >, 1);
+  gt_test_demo_teardown (&db, NULL);
+}
+
 /* Member data that must survive a round trip, by ID number. */
 static char *
 roster_digest (GtStorage *storage)
@@ -236,6 +292,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   roster_fixture_init ();
   g_test_add_func ("/roster/export/masked", test_export_masked);
+  g_test_add_func ("/roster/export/masked-import", test_export_masked_import);
   g_test_add_func ("/roster/export/round-trip", test_export_round_trip);
   g_test_add_func ("/roster/export/safe", test_export_safe);
   return roster_fixture_run ();

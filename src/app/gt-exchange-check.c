@@ -193,10 +193,8 @@ gt_package_store_update (GtkListStore *store, GtPackage *p)
 
   if (!find_iter (store, p, &iter))
     return;
-  if (r != NULL && r->sender_code != NULL)
-    sender = r->sender_name != NULL && *r->sender_name != '\0'
-               ? g_strdup_printf ("%s (%s)", r->sender_name, r->sender_code)
-               : g_strdup (r->sender_code);
+  if (r != NULL)
+    sender = gt_exchange_result_sender_text (r);
   gtk_list_store_set (store, &iter, GT_PACKAGE_COL_SENDER, sender != NULL ? sender : "",
                       GT_PACKAGE_COL_KIND, r != NULL && r->package_uuid != NULL
                                              ? gt_exchange_kind_label (r->kind) : "",
@@ -569,6 +567,7 @@ check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
     {
       Item *item = &g_array_index (job->items, Item, i);
       ProgressData pd = { job, i };
+      GtExchangeResult *preview = NULL;
       Outcome *o;
 
       if (!item->run)
@@ -585,7 +584,11 @@ check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       o->result = gt_exchange_import_full (storage, item->path,
                                            job->dry_run ? GT_EXCHANGE_IMPORT_DRY_RUN : 0,
                                            item->resolution, cancellable, import_progress, &pd,
-                                           NULL, &o->error);
+                                           &preview, &o->error);
+      /* A refused package keeps what it claims (a foreign one, its sender) for the list. */
+      if (o->result == NULL && job->dry_run)
+        o->result = g_steal_pointer (&preview);
+      g_clear_pointer (&preview, gt_exchange_result_free);
       g_main_context_invoke (NULL, deliver_outcome, o);
     }
   if (job->items->len > 0)

@@ -184,8 +184,10 @@ show_details (GtExchangeImportDialog *self, GtPackage *p)
     {
       g_autofree char *key = gt_keys_format_fingerprint (r->key_fingerprint);
       g_autofree char *state = gt_package_state_text (p);
+      g_autofree char *sender = gt_exchange_result_sender_text (r);
       g_autofree char *text = g_strdup_printf (
-        _("%s\nCreated %s by %s; signed with the key %s.\n%s"), state,
+        _("%s\nFrom %s.\nCreated %s by %s; signed with the key %s.\n%s"), state,
+        sender != NULL ? sender : "",
         r->created != NULL ? r->created : "", r->generator != NULL ? r->generator : "", key,
         r->masked ? _("ID and phone numbers in it are masked.")
                   : _("It holds full ID and phone numbers."));

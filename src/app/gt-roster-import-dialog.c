@@ -157,7 +157,15 @@ show_report (GtRosterImportDialog *self)
                                          -1);
     }
 
-  if (!report->complete)
+  if (report->masked && report->problems->len > 0)
+    {
+      /* A masked export read back: one message for the whole file, at the top. */
+      const GtRosterProblem *problem = report->problems->pdata[0];
+      g_autofree char *text = g_strdup_printf (_("Nothing can be imported: %s."),
+                                               problem->message);
+      set_message (self->status_label, text, TRUE);
+    }
+  else if (!report->complete)
     {
       /* The problem that stopped the reading is the last one found: say it, not only that
        * the file ended early (an unclosed quote is not a damaged file). */

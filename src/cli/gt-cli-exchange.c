@@ -326,6 +326,8 @@ add_result_json (JsonBuilder *builder, const GtExchangeResult *r, const char *st
   gt_cli_json_add_string (builder, "kind", gt_exchange_kind_to_string (r->kind));
   gt_cli_json_add_string (builder, "sender", r->sender_code);
   gt_cli_json_add_string (builder, "sender_name", r->sender_name);
+  /* the name this office's trust list gives the sender, which the key proves */
+  gt_cli_json_add_string (builder, "sender_trusted_name", r->trusted_name);
   gt_cli_json_add_string (builder, "receiver", r->receiver_code);
   gt_cli_json_add_string (builder, "period", r->period);
   gt_cli_json_add_string (builder, "created", r->created);
@@ -374,10 +376,11 @@ add_result_json (JsonBuilder *builder, const GtExchangeResult *r, const char *st
 static void
 print_result (const GtExchangeResult *r)
 {
-  g_print (_("%s: %s package %s from %s (%s), period %s, created %s\n"), r->path,
-           gt_exchange_kind_label (r->kind), r->package_uuid, r->sender_code,
-           r->sender_name != NULL ? r->sender_name : "", *r->period != '\0' ? r->period : "-",
-           r->created);
+  g_autofree char *sender = gt_exchange_result_sender_text (r);
+
+  g_print (_("%s: %s package %s from %s, period %s, created %s\n"), r->path,
+           gt_exchange_kind_label (r->kind), r->package_uuid, sender != NULL ? sender : "",
+           *r->period != '\0' ? r->period : "-", r->created);
   for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
     if (r->claimed[t] > 0)
       {
@@ -528,10 +531,10 @@ gt_cli_cmd_exchange_verify (GtCliContext *ctx, const GtCliCommand *command, int 
     }
   {
     g_autofree char *shown = gt_keys_format_fingerprint (result->key_fingerprint);
-    g_print (_("%s: valid %s package from %s (%s) to %s, signed by key %s\n"), file,
-             gt_exchange_kind_label (result->kind), result->sender_code,
-             result->sender_name != NULL ? result->sender_name : "", result->receiver_code,
-             shown);
+    g_autofree char *sender = gt_exchange_result_sender_text (result);
+    g_print (_("%s: valid %s package from %s to %s, signed by key %s\n"), file,
+             gt_exchange_kind_label (result->kind), sender != NULL ? sender : "",
+             result->receiver_code, shown);
   }
   if (result->already_imported)
     g_print (_("Already imported on %s\n"), result->imported_on);

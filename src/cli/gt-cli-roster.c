@@ -18,7 +18,10 @@ print_problems (const GtRosterReport *report)
       const GtRosterProblem *problem = report->problems->pdata[i];
       g_autoptr (GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "%s:%u: ", report->file, problem->line);
+      if (problem->line > 0)
+        g_string_append_printf (line, "%s:%u: ", report->file, problem->line);
+      else
+        g_string_append_printf (line, "%s: ", report->file);
       if (problem->column != NULL)
         g_string_append_printf (line, "%s: ", problem->column);
       if (problem->warning)

@@ -1,6 +1,8 @@
 /* gt-exchange-import.c — checking a package, previewing it and applying it in one transaction
  *
- * Order of checks: size limit → signature over the raw bytes by a trusted key → no "<!"
+ * Order of checks: size limit → signature over the raw bytes by a trusted key (a key not in
+ * the trust list: the refusal names the sender the header claims, read by the bounded reader
+ * below from the unverified bytes, header only) → no "<!"
  * anywhere (DOCTYPE, entities, comments, CDATA never appear in a package) → streaming,
  * validating parse of the header: sender matches the key's office, receiver is this office,
  * format version understood, the period begun, ledger (already imported?), these header
@@ -21,6 +23,7 @@
 #include "gt-audit.h"
 #include "gt-backup.h"
 #include "gt-exchange-private.h"
+#include "gt-keys.h"
 
 typedef enum
 {
@@ -504,6 +507,30 @@ write_ledger (Importer *im, GError **error)
   return gt_storage_step_done (im->storage, stmt, error);
 }
 
+/* After a refusal of @data's signature by a key not in the trust list: the sender the
+ * header claims, read from the unverified bytes by the same bounded reader (the header only),
+ * added to @error's message and kept in @result; nothing else is believed. */
+static void
+say_claimed_sender (const char *path, const char *data, gsize length,
+                    GtExchangeResult *result, GError *error)
+{
+  g_autoptr (GtExchangeReader) reader = gt_exchange_reader_new (path, data, length, NULL);
+  g_autofree char *sender = NULL, *message = NULL;
+
+  if (reader == NULL || !gt_exchange_reader_read_header (reader, result, NULL) ||
+      result->sender_code == NULL)
+    return;
+  result->sender_verified = FALSE;
+  sender = gt_exchange_result_sender_text (result);
+  /* TRANSLATORS: the refusal, then who the package says it is from (name, code, and that it
+   * is claimed, not verified) */
+  message = g_strdup_printf (_("%s. The package claims to come from %s; call that office to "
+                               "check, and add its key to the trust list only if it is "
+                               "theirs."), error->message, sender);
+  g_free (error->message);
+  error->message = g_steal_pointer (&message);
+}
+
 static GtExchangeResult *
 run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flags,
      GtExchangeResolution resolution, GCancellable *cancellable, GtExchangeProgress progress,
@@ -530,9 +557,18 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
     return NULL;
   data = g_bytes_get_data (bytes, &length);
   stamp (&t, "load");
-  sig = gt_exchange_check_signature (storage, path, (const guint8 *) data, length, error);
+  sig = gt_exchange_check_signature (storage, path, (const guint8 *) data, length, &local_error);
   if (sig == NULL)
-    return NULL;
+    {
+      if (g_error_matches (local_error, GT_KEYS_ERROR, GT_KEYS_ERROR_UNTRUSTED))
+        {
+          say_claimed_sender (path, data, length, result, local_error);
+          if (preview != NULL && result->sender_code != NULL)
+            *preview = g_steal_pointer (&result);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   stamp (&t, "signature");
   result->sha256 = g_strdup (sig->file_sha256);
   result->key_fingerprint = g_strdup (sig->fingerprint);
@@ -540,6 +576,9 @@ run (GtStorage *storage, const char *path, Mode mode, GtExchangeImportFlags flag
   if (reader == NULL || !gt_exchange_reader_read_header (reader, result, error) ||
       !gt_exchange_check_header (storage, result, sig->org_code, error))
     return NULL;
+  /* The sender is the key's office: named as the trust list names it. */
+  result->sender_verified = TRUE;
+  result->trusted_name = g_strdup (sig->org_name);
   stamp (&t, "header");
 
   if (mode == MODE_VERIFY)

@@ -160,6 +160,25 @@ void gt_exchange_reader_free (GtExchangeReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeReader, gt_exchange_reader_free)
 
 /* The value of attribute @name of @record, or NULL. */
+/* ---- messages (gt-exchange-message.c): the reader's refusals in the user's language ---- */
+
+/* What libxml2's error @err says, as a translated sentence built from its fields (code,
+ * element, attribute, value, limit): the common schema and well-formedness errors; for a
+ * code not known here, libxml2's own (English) text after a translated lead-in. @at_end: the
+ * parser stopped at the end of the bytes, as in a cut-off file. No file or line in front. */
+char *gt_exchange_describe_xml_error (const xmlError *err, gboolean at_end);
+/* Whether a parser error of @code, met at the end of the bytes, is how a cut-off file ends. */
+gboolean gt_exchange_xml_error_may_be_cut (int code);
+/* "member record (member)", "header element “counts”", "element “x”" (translated). */
+char *gt_exchange_describe_element (const char *element);
+/* "field “性别” (gender)": the attribute as the import dialog names it, and its own name. */
+char *gt_exchange_describe_field (const char *attribute);
+/* The refusal of @value of @attribute of @element, not of the form @pattern's type has. */
+char *gt_exchange_describe_pattern (const char *element, const char *attribute,
+                                    const char *value, const GtExchangeXsdPattern *pattern);
+/* The refusal of @value of a record's rev (the XSD's g:rev). */
+char *gt_exchange_describe_rev (GtExchangeType type, const char *value);
+
 /* ---- references (gt-exchange-refs.c): what a record names is in the package ---- */
 
 typedef struct _GtExchangeRefs GtExchangeRefs;

@@ -18,66 +18,13 @@
 #include <libxml/xmlschemas.h>
 #include <string.h>
 
-#include "gt-exchange-private.h"
+#include "gt-exchange-reader-private.h"
 #include "gt-idcard.h"
 
 #define CHUNK (64 * 1024)
 
-/* A record read but not handed out: its strings as offsets into the reader's store, which
- * may move while more are added. */
-typedef struct
-{
-  GtExchangeType type;
-  int line;
-  gint64 rev;
-  int n_attrs;
-  gsize names[GT_EXCHANGE_MAX_ATTRS], values[GT_EXCHANGE_MAX_ATTRS];
-  int uuid, mtime, parent; /* attribute indexes, -1 for none */
-  gsize start, end;        /* the names and values, one after the other */
-  gsize text;
-} Queued;
-
-struct _GtExchangeReader
-{
-  char *display;
-  const char *data;
-  gsize length, fed;   /* of the package; bytes given to the parser */
-  xmlParserCtxtPtr ctxt;
-  xmlSchemaValidCtxtPtr vctxt;
-  xmlSchemaSAXPlugPtr plug;
-  xmlSAXHandler sax;
-  xmlSAXHandlerPtr plugged_sax; /* the plug writes these back when unplugged */
-  void *plugged_data;
-  GError *error;       /* the first problem, by libxml2 or found here */
-  gboolean ended;      /* the last chunk was given */
-  GtExchangeResult *result; /* filled by the header's events */
-  gboolean root_seen, header_read;
-  int depth;
-  gsize run;           /* of the text outside records being read */
-  /* the record being read */
-  Queued current;
-  gboolean in_record;
-  GString *text;
-  /* the records read from the chunks given, and their strings */
-  GArray *queue;
-  guint next;
-  GString *store;
-  guint claimed[GT_EXCHANGE_N_TYPES];
-  guint seen[GT_EXCHANGE_N_TYPES];
-  int body;            /* the body being read, -1 outside */
-  GtExchangeRefs *refs; /* the records read so far, for the references after them */
-  /* Names interned in the parser's dictionary, as the attributes' names are: those every
-   * record has, each type's parent attribute (or NULL), and per type the attributes whose
-   * pattern is checked here (gt-exchange-xsd.c). */
-  const xmlChar *name_uuid, *name_rev, *name_mtime;
-  const xmlChar *parent_names[GT_EXCHANGE_N_TYPES];
-  const xmlChar **check_names[GT_EXCHANGE_N_TYPES];
-  const GtExchangeXsdPattern **check_patterns[GT_EXCHANGE_N_TYPES];
-  int n_checks[GT_EXCHANGE_N_TYPES];
-};
-
-static int
-current_line (GtExchangeReader *self)
+int
+gt_exchange_reader_line (GtExchangeReader *self)
 {
   return xmlSAX2GetLineNumber (self->ctxt);
 }
@@ -97,12 +44,8 @@ stop (GtExchangeReader *self, GError *error)
     g_error_free (error);
 }
 
-static gboolean
-fail_at (GtExchangeReader *self, int line, int code, const char *format, ...)
-  G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail_at (GtExchangeReader *self, int line, int code, const char *format, ...)
+gboolean
+gt_exchange_reader_fail_at (GtExchangeReader *self, int line, int code, const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -114,6 +57,40 @@ fail_at (GtExchangeReader *self, int line, int code, const char *format, ...)
   return FALSE;
 }
 
+/* Whether the parser stands at the end of the last chunk, nothing but spaces after it: where
+ * a cut-off file makes it stop. */
+static gboolean
+parser_at_end (GtExchangeReader *self)
+{
+  xmlParserInputPtr input = self->ctxt != NULL ? self->ctxt->input : NULL;
+
+  if (!self->feeding_last || input == NULL || input->cur == NULL || input->end == NULL)
+    return FALSE;
+  for (const xmlChar *p = input->cur; p < input->end; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* @err told in our words; a parse that stopped at the end of a cut-off file names the element
+ * left open (libxml2's push parser says "Extra content at the end of the document"). */
+static char *
+describe_error (GtExchangeReader *self, const xmlError *err, gboolean at_end)
+{
+  if (at_end && err != NULL && err->code != XML_ERR_TAG_NOT_FINISHED &&
+      gt_exchange_xml_error_may_be_cut (err->code) && self->ctxt != NULL &&
+      self->ctxt->name != NULL)
+    {
+      xmlError open = *err;
+
+      open.code = XML_ERR_TAG_NOT_FINISHED;
+      open.str1 = (char *) self->ctxt->name;
+      open.int1 = 0;
+      return gt_exchange_describe_xml_error (&open, TRUE);
+    }
+  return gt_exchange_describe_xml_error (err, at_end);
+}
+
 static void
 on_error (void *data, xmlErrorPtr err)
 {
@@ -123,24 +100,15 @@ on_error (void *data, xmlErrorPtr err)
 
   if (self->error != NULL || err == NULL || err->level < XML_ERR_ERROR)
     return;
-  message = g_strstrip (g_strdup (err->message != NULL ? err->message : "?"));
-  /* libxml2's own text is English and cannot be translated: a translated sentence leads it. */
-  if (err->domain == XML_FROM_SCHEMASV)
-    {
-      /* TRANSLATORS: before libxml2's (English) description of what breaks the schema */
-      char *led = g_strdup_printf (_("does not follow the data exchange format (schema): %s"),
-                                   message);
-      g_free (message);
-      message = led;
-    }
+  message = describe_error (self, err, err->domain != XML_FROM_SCHEMASV &&
+                                         parser_at_end (self));
   code = err->domain == XML_FROM_SCHEMASV ? GT_EXCHANGE_ERROR_INVALID
                                           : GT_EXCHANGE_ERROR_MALFORMED;
   /* The schema's errors in SAX mode carry no line: it is the parser's, in the element's
    * event that raised it. */
-  line = err->line > 0 ? err->line : self->ctxt != NULL ? current_line (self) : 0;
+  line = err->line > 0 ? err->line : self->ctxt != NULL ? gt_exchange_reader_line (self) : 0;
   if (line > 0)
-    stop (self, g_error_new (GT_EXCHANGE_ERROR, code, "%s:%d: %s", self->display, line,
-                             message));
+    stop (self, g_error_new (GT_EXCHANGE_ERROR, code, "%s:%d: %s", self->display, line, message));
   else
     stop (self, g_error_new (GT_EXCHANGE_ERROR, code, "%s: %s", self->display, message));
 }
@@ -152,18 +120,7 @@ quiet (void *data, const char *format, ...)
 {
 }
 
-/* ---- the header ---- */
-
-/* The value of attribute @name in SAX2's @attributes (5 pointers each), a new string. */
-static char *
-attribute (const xmlChar **attributes, int n, const char *name)
-{
-  for (int i = 0; i < n; i++)
-    if (strcmp ((const char *) attributes[5 * i], name) == 0)
-      return g_strndup ((const char *) attributes[5 * i + 3],
-                        attributes[5 * i + 4] - attributes[5 * i + 3]);
-  return NULL;
-}
+/* ---- records ---- */
 
 /* @value of @attribute of @element is not of the form @pattern's type has (a facet
  * gt-exchange-xsd.c checks in place of libxml2). */
@@ -171,152 +128,19 @@ static gboolean
 refuse_pattern (GtExchangeReader *self, int line, const char *element, const char *attribute,
                 const char *value, const GtExchangeXsdPattern *pattern)
 {
-  g_autofree char *shown = g_utf8_strlen (value, -1) > 64 ? g_utf8_substring (value, 0, 64)
-                                                           : g_strdup (value);
-  /* TRANSLATORS: element and attribute names, the value, the XSD's pattern and type name */
-  g_autofree char *what = g_strdup_printf (_("element “%s”, attribute “%s”: “%s” does not match "
-                                             "the pattern %s of type %s"),
-                                           element, attribute, shown, pattern->pattern,
-                                           pattern->type);
+  g_autofree char *what = gt_exchange_describe_pattern (element, attribute, value, pattern);
 
-  return fail_at (self, line, GT_EXCHANGE_ERROR_INVALID,
-                  _("does not follow the data exchange format (schema): %s"), what);
+  return gt_exchange_reader_fail_at (self, line, GT_EXCHANGE_ERROR_INVALID, "%s", what);
 }
 
 /* @value of a record's rev is no revision (the XSD's g:rev). */
 static gboolean
 refuse_rev (GtExchangeReader *self, int line, GtExchangeType type, const char *value)
 {
-  g_autofree char *shown = g_utf8_strlen (value, -1) > 64 ? g_utf8_substring (value, 0, 64)
-                                                           : g_strdup (value);
-  /* TRANSLATORS: element name, the value, the largest revision */
-  g_autofree char *what = g_strdup_printf (_("element “%s”, attribute “rev”: “%s” is not a "
-                                             "revision (a whole number from 1 to %d)"),
-                                           gt_exchange_type_name (type), shown,
-                                           GT_EXCHANGE_MAX_REV);
+  g_autofree char *what = gt_exchange_describe_rev (type, value);
 
-  return fail_at (self, line, GT_EXCHANGE_ERROR_INVALID,
-                  _("does not follow the data exchange format (schema): %s"), what);
+  return gt_exchange_reader_fail_at (self, line, GT_EXCHANGE_ERROR_INVALID, "%s", what);
 }
-
-/* The header's elements are few: their attributes are looked up by name. */
-static gboolean
-check_header_patterns (GtExchangeReader *self, const char *element, const xmlChar **attributes,
-                       int n)
-{
-  GPtrArray *checks = gt_exchange_xsd_checks (gt_exchange_xsd_get (), element);
-
-  for (guint i = 0; checks != NULL && i < checks->len; i++)
-    {
-      GtExchangeXsdCheck *check = g_ptr_array_index (checks, i);
-      g_autofree char *value = attribute (attributes, n, check->attribute);
-
-      if (value != NULL && !check->pattern->check (value))
-        return refuse_pattern (self, current_line (self), element, check->attribute, value,
-                               check->pattern);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_counts (GtExchangeReader *self, const xmlChar **attributes, int n)
-{
-  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
-    {
-      g_autofree char *value = attribute (attributes, n, gt_exchange_type_plural (t));
-      guint64 count = 0;
-
-      if (value == NULL)
-        continue;
-      if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &count, NULL))
-        return fail_at (self, current_line (self), GT_EXCHANGE_ERROR_INVALID,
-                        _("counts: %s=“%s” is not a count"), gt_exchange_type_plural (t), value);
-      self->claimed[t] = (guint) count;
-    }
-  return TRUE;
-}
-
-static void
-start_root (GtExchangeReader *self, const char *name, const char *ns, const xmlChar **attributes,
-            int n)
-{
-  g_autofree char *version = attribute (attributes, n, "version");
-  int line = current_line (self);
-
-  self->root_seen = TRUE;
-  /* The root's namespace and version are checked before the schema's errors (its events
-   * come after these): a newer format is "please update", not "invalid". */
-  if (ns != NULL && g_str_has_prefix (ns, "urn:guatu:exchange:") &&
-      strcmp (ns, GT_EXCHANGE_NAMESPACE) != 0)
-    fail_at (self, line, GT_EXCHANGE_ERROR_VERSION,
-             _("package format “%s” is newer than this version of Guatu understands (%s); "
-               "please update Guatu"), ns, GT_EXCHANGE_NAMESPACE);
-  else if (strcmp (name, "package") != 0 || g_strcmp0 (ns, GT_EXCHANGE_NAMESPACE) != 0)
-    fail_at (self, line, GT_EXCHANGE_ERROR_INVALID,
-             _("not a Guatu exchange package (root element “%s”, namespace “%s”)"), name,
-             ns != NULL ? ns : "");
-  else if (g_strcmp0 (version, "1") != 0)
-    fail_at (self, line, GT_EXCHANGE_ERROR_VERSION,
-             _("package format version “%s” is not understood by this version of Guatu (it "
-               "reads version %d); please update Guatu"),
-             version != NULL ? version : "", GT_EXCHANGE_VERSION);
-  else if (self->result != NULL)
-    self->result->version = GT_EXCHANGE_VERSION;
-}
-
-static void
-start_header (GtExchangeReader *self, int depth, const char *name, const xmlChar **attributes,
-              int n)
-{
-  GtExchangeResult *result = self->result;
-
-  if (!check_header_patterns (self, name, attributes, n) || result == NULL)
-    return;
-  if (depth == 1 && strcmp (name, "header") == 0)
-    {
-      g_autofree char *kind = attribute (attributes, n, "kind");
-      g_autofree char *masked = attribute (attributes, n, "masked");
-
-      result->package_uuid = attribute (attributes, n, "uuid");
-      result->period = attribute (attributes, n, "period");
-      result->created = attribute (attributes, n, "created");
-      result->generator = attribute (attributes, n, "generator");
-      result->masked = g_strcmp0 (masked, "1") == 0;
-      if (result->period == NULL)
-        result->period = g_strdup ("");
-      if (!gt_exchange_kind_from_string (kind, &result->kind))
-        fail_at (self, current_line (self), GT_EXCHANGE_ERROR_INVALID,
-                 _("header: unknown kind “%s”"), kind != NULL ? kind : "");
-    }
-  else if (depth == 2 && strcmp (name, "sender") == 0)
-    {
-      result->sender_code = attribute (attributes, n, "code");
-      result->sender_name = attribute (attributes, n, "name");
-    }
-  else if (depth == 2 && strcmp (name, "receiver") == 0)
-    {
-      result->receiver_code = attribute (attributes, n, "code");
-      result->receiver_name = attribute (attributes, n, "name");
-    }
-  else if (depth == 2 && strcmp (name, "counts") == 0)
-    read_counts (self, attributes, n);
-}
-
-static void
-end_header (GtExchangeReader *self)
-{
-  guint sizes[GT_EXCHANGE_N_TYPES];
-
-  self->header_read = TRUE;
-  if (self->result != NULL)
-    memcpy (self->result->claimed, self->claimed, sizeof self->claimed);
-  /* A record takes more than 64 bytes of the package, whatever the header claims. */
-  for (int t = 0; t < GT_EXCHANGE_N_TYPES; t++)
-    sizes[t] = MIN (self->claimed[t], self->length / 64);
-  self->refs = gt_exchange_refs_new (sizes);
-}
-
-/* ---- records ---- */
 
 /* Copies the attributes of a record's start tag into the store (names and values, each with
  * its NUL) and checks the patterns the reader checks. */
@@ -328,13 +152,14 @@ start_record (GtExchangeReader *self, GtExchangeType type, const xmlChar **attri
   int n_checks = self->n_checks[type];
 
   q->type = type;
-  q->line = current_line (self);
+  q->line = gt_exchange_reader_line (self);
   q->rev = 0;
   q->uuid = q->mtime = q->parent = -1;
   q->start = self->store->len;
   if (n > GT_EXCHANGE_MAX_ATTRS)
-    return fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID,
-                    _("a record with more than %d attributes"), GT_EXCHANGE_MAX_ATTRS);
+    return gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID,
+                                       _("a record with more than %d attributes"),
+                                       GT_EXCHANGE_MAX_ATTRS);
   for (int i = 0; i < n; i++)
     {
       const xmlChar *name = attributes[5 * i];
@@ -343,9 +168,9 @@ start_record (GtExchangeReader *self, GtExchangeType type, const xmlChar **attri
       char *copy;
 
       if (len > GT_EXCHANGE_MAX_TEXT)
-        return fail_at (self, q->line, GT_EXCHANGE_ERROR_FORBIDDEN,
-                        _("attribute “%s” is longer than %d bytes"), (const char *) name,
-                        GT_EXCHANGE_MAX_TEXT);
+        return gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_FORBIDDEN,
+                                           _("attribute “%s” is longer than %d bytes"),
+                                           (const char *) name, GT_EXCHANGE_MAX_TEXT);
       name_len = strlen ((const char *) name) + 1;
       at = self->store->len;
       g_string_set_size (self->store, at + name_len + len + 1);
@@ -383,8 +208,9 @@ start_record (GtExchangeReader *self, GtExchangeType type, const xmlChar **attri
   q->n_attrs = n;
   q->end = self->store->len;
   if (q->uuid < 0 || q->mtime < 0 || q->rev < 1)
-    return fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID, _("a %s without uuid, rev or mtime"),
-                    gt_exchange_type_label_singular (type));
+    return gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID,
+                                       _("a %s without uuid, rev or mtime"),
+                                       gt_exchange_type_label_singular (type));
   g_string_truncate (self->text, 0);
   self->in_record = TRUE;
   return TRUE;
@@ -430,13 +256,14 @@ check_record (GtExchangeReader *self, const GtExchangeRecord *record)
       GtIdcardStatus status = gt_idcard_validate (id, NULL, NULL, NULL);
 
       if (status != GT_IDCARD_OK)
-        return fail_at (self, record->line, GT_EXCHANGE_ERROR_INVALID,
-                        _("member %s: ID number %s: %s"), record->uuid, id,
-                        gt_idcard_status_message (status));
+        return gt_exchange_reader_fail_at (self, record->line, GT_EXCHANGE_ERROR_INVALID,
+                                           _("member %s: ID number %s: %s"), record->uuid, id,
+                                           gt_idcard_status_message (status));
     }
   problem = gt_exchange_refs_add (self->refs, record, record->line);
   return problem == NULL ||
-         fail_at (self, record->line, GT_EXCHANGE_ERROR_INVALID, "%s", problem);
+         gt_exchange_reader_fail_at (self, record->line, GT_EXCHANGE_ERROR_INVALID, "%s",
+                                     problem);
 }
 
 static void
@@ -453,9 +280,9 @@ end_record (GtExchangeReader *self)
     return;
   if (++self->seen[q->type] > self->claimed[q->type])
     {
-      fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID,
-               _("more %s than the %u the header announces"), gt_exchange_type_label (q->type),
-               self->claimed[q->type]);
+      gt_exchange_reader_fail_at (self, q->line, GT_EXCHANGE_ERROR_INVALID,
+                                  _("more %s than the %u the header announces"),
+                                  gt_exchange_type_label (q->type), self->claimed[q->type]);
       return;
     }
   g_array_append_val (self->queue, *q);
@@ -468,7 +295,7 @@ end_organizations (GtExchangeReader *self)
   g_autofree char *problem = gt_exchange_refs_finish_organizations (self->refs, &line);
 
   if (problem != NULL)
-    fail_at (self, line, GT_EXCHANGE_ERROR_INVALID, "%s", problem);
+    gt_exchange_reader_fail_at (self, line, GT_EXCHANGE_ERROR_INVALID, "%s", problem);
 }
 
 /* ---- the SAX2 events ---- */
@@ -487,42 +314,44 @@ on_start (void *data, const xmlChar *localname, const xmlChar *prefix, const xml
   self->run = 0;
   if (depth >= GT_EXCHANGE_MAX_DEPTH)
     {
-      fail_at (self, current_line (self), GT_EXCHANGE_ERROR_FORBIDDEN,
-               _("elements nested deeper than %d levels"), GT_EXCHANGE_MAX_DEPTH);
+      gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_FORBIDDEN,
+                                  _("elements nested deeper than %d levels"),
+                                  GT_EXCHANGE_MAX_DEPTH);
       return;
     }
   if (depth == 0)
-    start_root (self, name, (const char *) uri, attributes, nb_attributes);
+    gt_exchange_reader_start_root (self, name, (const char *) uri, attributes, nb_attributes);
   else if (!self->header_read)
     {
       if (depth == 1 && strcmp (name, "header") != 0)
-        fail_at (self, current_line (self), GT_EXCHANGE_ERROR_INVALID,
-                 _("the package has no complete header"));
+        gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
+                                    _("the package has no complete header"));
       else
-        start_header (self, depth, name, attributes, nb_attributes);
+        gt_exchange_reader_start_header (self, depth, name, attributes, nb_attributes);
     }
   else if (self->in_record)
-    fail_at (self, current_line (self), GT_EXCHANGE_ERROR_INVALID,
-             _("unexpected element inside a %s"),
-             gt_exchange_type_label_singular (self->current.type));
+    gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
+                                _("unexpected element inside a %s"),
+                                gt_exchange_type_label_singular (self->current.type));
   else if (depth == 1)
     {
       self->body = gt_exchange_type_from_plural (name);
       if (self->body < 0)
-        fail_at (self, current_line (self), GT_EXCHANGE_ERROR_INVALID,
-                 _("unknown section “%s”"), name);
+        gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
+                                    _("unknown section “%s”"), name);
     }
   else if (depth == 2 && self->body >= 0)
     {
       if (strcmp (name, gt_exchange_type_name (self->body)) != 0)
-        fail_at (self, current_line (self), GT_EXCHANGE_ERROR_INVALID, _("“%s” inside “%s”"),
-                 name, gt_exchange_type_plural (self->body));
+        gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
+                                    _("“%s” inside “%s”"), name,
+                                    gt_exchange_type_plural (self->body));
       else
         start_record (self, self->body, attributes, nb_attributes);
     }
   else
-    fail_at (self, current_line (self), GT_EXCHANGE_ERROR_INVALID,
-             _("unexpected element “%s”"), name);
+    gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
+                                _("unexpected element “%s”"), name);
 }
 
 static void
@@ -537,7 +366,7 @@ on_end (void *data, const xmlChar *localname, const xmlChar *prefix, const xmlCh
   if (!self->header_read)
     {
       if (depth == 1 && strcmp ((const char *) localname, "header") == 0)
-        end_header (self);
+        gt_exchange_reader_end_header (self);
     }
   else if (depth == 2 && self->in_record)
     end_record (self);
@@ -559,14 +388,15 @@ on_text (void *data, const xmlChar *text, int len)
   if (self->in_record)
     {
       if (self->text->len + len > GT_EXCHANGE_MAX_TEXT)
-        fail_at (self, current_line (self), GT_EXCHANGE_ERROR_FORBIDDEN,
-                 _("a text longer than %d bytes"), GT_EXCHANGE_MAX_TEXT);
+        gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self),
+                                    GT_EXCHANGE_ERROR_FORBIDDEN, _("a text longer than %d bytes"),
+                                    GT_EXCHANGE_MAX_TEXT);
       else
         g_string_append_len (self->text, (const char *) text, len);
     }
   else if ((self->run += len) > GT_EXCHANGE_MAX_TEXT)
-    fail_at (self, current_line (self), GT_EXCHANGE_ERROR_FORBIDDEN,
-             _("a text longer than %d bytes"), GT_EXCHANGE_MAX_TEXT);
+    gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_FORBIDDEN,
+                                _("a text longer than %d bytes"), GT_EXCHANGE_MAX_TEXT);
 }
 
 /* ---- feeding the parser ---- */
@@ -579,9 +409,9 @@ check_end (GtExchangeReader *self)
     return;
   if (!self->header_read)
     {
-      fail_at (self, current_line (self), GT_EXCHANGE_ERROR_INVALID,
-               self->root_seen ? _("the package has no complete header")
-                               : _("the file holds no XML element"));
+      gt_exchange_reader_fail_at (self, gt_exchange_reader_line (self), GT_EXCHANGE_ERROR_INVALID,
+                                  self->root_seen ? _("the package has no complete header")
+                                                  : _("the file holds no XML element"));
       return;
     }
   if (xmlSchemaIsValid (self->vctxt) != 1)
@@ -617,6 +447,7 @@ feed (GtExchangeReader *self)
       xmlSetGenericErrorFunc (NULL, quiet);
       quieted = TRUE;
     }
+  self->feeding_last = last;
   rc = xmlParseChunk (self->ctxt, self->data + self->fed, (int) n, last);
   self->fed += n;
   self->ended = last;
@@ -624,14 +455,10 @@ feed (GtExchangeReader *self)
     {
       /* The parser's own error, should it not have reached on_error */
       const xmlError *err = xmlCtxtGetLastError (self->ctxt);
-      g_autofree char *why = err != NULL && err->message != NULL
-                               ? g_strstrip (g_strdup (err->message)) : NULL;
-      int line = err != NULL && err->line > 0 ? err->line : current_line (self);
+      g_autofree char *why = describe_error (self, err, last);
+      int line = err != NULL && err->line > 0 ? err->line : gt_exchange_reader_line (self);
 
-      if (why != NULL)
-        fail_at (self, line, GT_EXCHANGE_ERROR_MALFORMED, _("not well-formed XML: %s"), why);
-      else
-        fail_at (self, line, GT_EXCHANGE_ERROR_MALFORMED, _("not well-formed XML"));
+      gt_exchange_reader_fail_at (self, line, GT_EXCHANGE_ERROR_MALFORMED, "%s", why);
     }
   if (last)
     check_end (self);

@@ -1,6 +1,9 @@
 /* gt-exchange-verify.c — the first pass over a package's raw bytes: find the signature line,
  * check the signature over every byte before it with a trusted key. No XML parser sees a
- * package before this pass has succeeded.
+ * package before this pass has succeeded, with one exception: a package signed by a key not
+ * in the trust list has its header (only) read by the same bounded reader, to tell the user
+ * whom it claims to come from (gt-exchange-import.c, say_claimed_sender); nothing of it is
+ * believed or stored.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

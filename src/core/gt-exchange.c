@@ -213,6 +213,7 @@ gt_exchange_result_free (GtExchangeResult *result)
   g_free (result->package_uuid);
   g_free (result->sender_code);
   g_free (result->sender_name);
+  g_free (result->trusted_name);
   g_free (result->receiver_code);
   g_free (result->receiver_name);
   g_free (result->period);
@@ -223,6 +224,32 @@ gt_exchange_result_free (GtExchangeResult *result)
   g_free (result->imported_on);
   g_free (result->backup_path);
   g_free (result);
+}
+
+char *
+gt_exchange_result_sender_text (const GtExchangeResult *r)
+{
+  const char *written = r->sender_name != NULL ? r->sender_name : "";
+
+  if (r->sender_code == NULL)
+    return NULL;
+  if (!r->sender_verified)
+    {
+      if (*written == '\0')
+        /* TRANSLATORS: the office code a package's header names, not proven by its key */
+        return g_strdup_printf (_("%s (claimed, not verified)"), r->sender_code);
+      /* TRANSLATORS: the office name and code a package's header names, not proven by its
+       * key */
+      return g_strdup_printf (_("%s (%s) (claimed, not verified)"), written, r->sender_code);
+    }
+  if (r->trusted_name == NULL || *r->trusted_name == '\0')
+    return *written != '\0' ? g_strdup_printf ("%s (%s)", written, r->sender_code)
+                             : g_strdup (r->sender_code);
+  if (*written != '\0' && strcmp (written, r->trusted_name) != 0)
+    /* TRANSLATORS: the sender's name in the trust list, its code, the name in the package */
+    return g_strdup_printf (_("%s (%s; the package calls it “%s”)"), r->trusted_name,
+                            r->sender_code, written);
+  return g_strdup_printf ("%s (%s)", r->trusted_name, r->sender_code);
 }
 
 char *

@@ -175,7 +175,9 @@ typedef struct
   char *package_uuid;
   GtExchangeKind kind;
   int version;
-  char *sender_code, *sender_name;
+  char *sender_code, *sender_name;  /* as the package's header writes them */
+  char *trusted_name;      /* the sender's name as this office's trust list has it, or NULL */
+  gboolean sender_verified; /* signed by a key trusted for sender_code; FALSE: only claimed */
   char *receiver_code, *receiver_name;
   char *period;
   char *created;
@@ -199,6 +201,11 @@ char *gt_exchange_result_outcome_text (const GtExchangeResult *result, GtExchang
 
 #define GT_EXCHANGE_MAX_CONFLICTS 100
 
+/* Who the package comes from, for the user: a verified sender by the name the trust list
+ * gives it, with the package's own name too when that differs; one only claimed (signed by
+ * a key not in the trust list) marked as claimed and unverified. NULL without a sender. */
+char *gt_exchange_result_sender_text (const GtExchangeResult *result);
+
 void gt_exchange_result_free (GtExchangeResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtExchangeResult, gt_exchange_result_free)
 
@@ -215,7 +222,9 @@ typedef enum
 
 /* Imports @path. Returns NULL with @error for a rejected package (database unchanged).
  * With conflicts and GT_EXCHANGE_RESOLVE_NONE it fails with GT_EXCHANGE_ERROR_CONFLICTS
- * unless dry-run; then the preview is in @preview (may be NULL) for a resolution dialog. */
+ * unless dry-run; then the preview is in @preview (may be NULL) for a resolution dialog.
+ * A package signed by a key not in the trust list (GT_KEYS_ERROR_UNTRUSTED) puts in
+ * @preview the header it claims, sender_verified FALSE, and @error names that sender. */
 GtExchangeResult *gt_exchange_import (GtStorage *storage, const char *path,
                                       GtExchangeImportFlags flags,
                                       GtExchangeResolution resolution,

@@ -92,4 +92,43 @@ gt_roster_cpu_seconds (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+/* ---- reading a roster: shared by the row checks (gt-roster.c) and the file's reading
+ * (gt-roster-read.c) ---- */
+
+typedef struct
+{
+  GtStorage *storage;
+  GtRosterReport *report;
+  int columns[N_FIELDS]; /* column index of each field, or -1 */
+  GPtrArray *headers;    /* the header row as written */
+  guint n_named;         /* the columns up to the last one with a header: every row has them */
+  GHashTable *org_names; /* name → gint64 id, or 0 when several share the name */
+  GHashTable *org_codes; /* code → gint64 id */
+  GHashTable *org_kinds; /* gint64 id → kind (interned), for those that hold no members */
+  gint64 default_org;
+  GHashTable *ids;       /* ID number → GtRosterRow of its first line */
+  GHashTable *mapping;   /* remembered: header → field code */
+  GtRosterKnown *known;  /* the members stored, by ID number */
+  char today[11];
+  /* the cells of the ID number and phone columns not blank, and those with a "*" in them
+   * (a masked export, gt-roster-read.c) */
+  guint n_id_cells, n_id_masked, n_phone_cells, n_phone_masked;
+} GtRosterParse;
+
+/* Adds a problem, keeping the list in line order; takes @message. */
+void gt_roster_add_problem (GtRosterReport *report, guint line, const char *column,
+                            gboolean warning, char *message);
+/* Frees a row (its strings belong to the report's chunk). */
+void gt_roster_row_free (gpointer row);
+/* Reads the organisations not archived into @p's tables. */
+gboolean gt_roster_load_orgs (GtRosterParse *p, GError **error);
+/* The organisation named or coded @text: its id, 0 when there is none, -1 when the name is
+ * shared by several; and the message for 0 or -1. */
+gint64 gt_roster_lookup_org (GtRosterParse *p, const char *text);
+char *gt_roster_org_message (const char *text, gint64 found);
+/* Maps the header row to fields; FALSE when the file cannot be a roster. */
+gboolean gt_roster_read_header (GtRosterParse *p, GPtrArray *fields, guint line);
+/* Checks one record and adds it to the report. */
+void gt_roster_read_row (GtRosterParse *p, GPtrArray *fields, guint line);
+
 G_END_DECLS

@@ -340,7 +340,10 @@ check_importable (GtRosterReport *report, gboolean valid_only, GError **error)
       for (guint i = 0; stop == NULL && i < report->problems->len; i++)
         if (!((GtRosterProblem *) report->problems->pdata[i])->warning)
           stop = report->problems->pdata[i];
-      if (stop != NULL)
+      if (stop != NULL && stop->line == 0)
+        g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
+                     _("%s: %s; nothing was imported"), report->file, stop->message);
+      else if (stop != NULL)
         g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
                      _("%s:%u: %s; nothing was imported"), report->file, stop->line,
                      stop->message);

@@ -1,8 +1,8 @@
 /* gt-roster.c — reading member rosters (党员花名册): header mapping and the checks of each row
  *
- * Import is parse → review → apply: gt_roster_parse() reads and checks the whole file
- * against the database without writing; gt_roster_apply() (gt-roster-write.c) inserts the
- * checked rows in one transaction.
+ * Import is parse → review → apply: gt_roster_parse() (gt-roster-read.c) reads and checks the
+ * whole file against the database without writing, row by row through the checks here;
+ * gt_roster_apply() (gt-roster-write.c) inserts the checked rows in one transaction.
  *
  * The file format is Chinese whatever the interface language: header names and the values
  * 男/女 and 正式党员/预备党员 are data, not messages, and are not translated.
@@ -25,35 +25,10 @@ G_DEFINE_QUARK (gt-roster-error-quark, gt_roster_error)
 
 typedef GtRosterField Field;
 
-typedef struct
-{
-  GtStorage *storage;
-  GtRosterReport *report;
-  int columns[N_FIELDS]; /* column index of each field, or -1 */
-  GPtrArray *headers;    /* the header row as written */
-  guint n_named;         /* the columns up to the last one with a header: every row has them */
-  GHashTable *org_names; /* name → gint64 id, or 0 when several share the name */
-  GHashTable *org_codes; /* code → gint64 id */
-  GHashTable *org_kinds; /* gint64 id → kind (interned), for those that hold no members */
-  gint64 default_org;
-  GHashTable *ids;       /* ID number → GtRosterRow of its first line */
-  GHashTable *mapping;   /* remembered: header → field code */
-  GtRosterKnown *known;  /* the members stored, by ID number */
-  char today[11];
-} Parse;
+typedef GtRosterParse Parse;
 
-static void
-problem_free (gpointer data)
-{
-  GtRosterProblem *problem = data;
-
-  g_free (problem->column);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-static void
-row_free (gpointer data)
+void
+gt_roster_row_free (gpointer data)
 {
   g_free (data); /* its strings belong to the report's chunk */
 }
@@ -61,28 +36,14 @@ row_free (gpointer data)
 static void
 row_free_typed (GtRosterRow *row)
 {
-  row_free (row);
+  gt_roster_row_free (row);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtRosterRow, row_free_typed)
 
-void
-gt_roster_report_free (GtRosterReport *report)
-{
-  if (report == NULL)
-    return;
-  g_free (report->file);
-  g_ptr_array_unref (report->problems);
-  g_ptr_array_unref (report->rows);
-  g_ptr_array_unref (report->unknown_columns);
-  if (report->strings != NULL)
-    g_string_chunk_free (report->strings);
-  g_free (report);
-}
-
 /* Adds a problem, keeping the list in line order (a duplicate's first line comes late). */
-static void
-add_problem (GtRosterReport *report, guint line, const char *column, gboolean warning,
-             char *message)
+void
+gt_roster_add_problem (GtRosterReport *report, guint line, const char *column, gboolean warning,
+                       char *message)
 {
   GtRosterProblem *problem = g_new0 (GtRosterProblem, 1);
   guint at = report->problems->len;
@@ -116,15 +77,15 @@ row_error (Parse *p, GtRosterRow *row, Field field, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  add_problem (p->report, row->line, column_name (p, field), FALSE, message);
+  gt_roster_add_problem (p->report, row->line, column_name (p, field), FALSE, message);
   row->valid = FALSE;
 }
 
-static gboolean
-load_orgs (Parse *p, GError **error)
+gboolean
+gt_roster_load_orgs (Parse *p, GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
-    p->storage, "SELECT id, name, code, kind FROM organizations WHERE archived = 0", error);
+      p->storage, "SELECT id, name, code, kind FROM organizations WHERE archived = 0", error);
   int rc;
 
   if (stmt == NULL)
@@ -156,8 +117,8 @@ load_orgs (Parse *p, GError **error)
 
 /* The organisation named or coded @text: its id, 0 when there is none, -1 when the name
  * is shared by several. */
-static gint64
-find_org (Parse *p, const char *text)
+gint64
+gt_roster_lookup_org (Parse *p, const char *text)
 {
   gint64 *id = g_hash_table_lookup (p->org_codes, text);
 
@@ -168,8 +129,8 @@ find_org (Parse *p, const char *text)
   return *id != 0 ? *id : -1;
 }
 
-static char *
-org_message (const char *text, gint64 found)
+char *
+gt_roster_org_message (const char *text, gint64 found)
 {
   if (found < 0)
     return g_strdup_printf (_("several organisations are named “%s”; give its code instead"),
@@ -178,8 +139,8 @@ org_message (const char *text, gint64 found)
 }
 
 /* Maps the header row to fields. FALSE when the file cannot be a roster. */
-static gboolean
-read_header (Parse *p, GPtrArray *fields, guint line)
+gboolean
+gt_roster_read_header (Parse *p, GPtrArray *fields, guint line)
 {
   for (guint f = 0; f < N_FIELDS; f++)
     p->columns[f] = -1;
@@ -202,29 +163,34 @@ read_header (Parse *p, GPtrArray *fields, guint line)
         }
       if (field == N_FIELDS)
         {
-          add_problem (p->report, line, header, TRUE,
-                       g_strdup (_("unknown column; it was ignored")));
+          gt_roster_add_problem (p->report, line, header, TRUE,
+                                 g_strdup (_("unknown column; it was ignored")));
           g_ptr_array_add (p->report->unknown_columns, g_strdup (header));
         }
       else if (p->columns[field] >= 0)
-        add_problem (p->report, line, header, TRUE,
-                     g_strdup_printf (_("a second column for the same field as “%s”; it was "
-                                        "ignored"), (char *) p->headers->pdata[p->columns[field]]));
+        gt_roster_add_problem (
+            p->report, line, header, TRUE,
+            g_strdup_printf (_("a second column for the same field as “%s”; it was "
+                                "ignored"),
+                             (char *) p->headers->pdata[p->columns[field]]));
       else
         p->columns[field] = (int) i;
     }
 
   if (p->columns[FIELD_NAME] < 0)
-    add_problem (p->report, line, NULL, FALSE,
-                 g_strdup (_("the header row has no column for the name (姓名); is this a "
-                             "member roster?")));
+    gt_roster_add_problem (
+        p->report, line, NULL, FALSE,
+        g_strdup (_("the header row has no column for the name (姓名); is this a "
+                     "member roster?")));
   else if (p->columns[FIELD_JOIN_DATE] < 0)
-    add_problem (p->report, line, NULL, FALSE,
-                 g_strdup (_("the header row has no column for the joining date (入党日期)")));
+    gt_roster_add_problem (
+        p->report, line, NULL, FALSE,
+        g_strdup (_("the header row has no column for the joining date (入党日期)")));
   else if (p->columns[FIELD_BRANCH] < 0 && p->default_org == 0)
-    add_problem (p->report, line, NULL, FALSE,
-                 g_strdup (_("the header row has no column for the organisation (所在支部) "
-                             "and no organisation was chosen for the whole file")));
+    gt_roster_add_problem (
+        p->report, line, NULL, FALSE,
+        g_strdup (_("the header row has no column for the organisation (所在支部) "
+                     "and no organisation was chosen for the whole file")));
   else
     return TRUE;
   return FALSE;
@@ -502,7 +468,7 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
                                            "whole file"));
       return;
     }
-  found = find_org (p, text);
+  found = gt_roster_lookup_org (p, text);
   if (found > 0 && g_hash_table_contains (p->org_kinds, &found))
     row_error (p, row, FIELD_BRANCH, _("“%s” is a %s; members belong to a 党支部 or a 党小组"),
                text, gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
@@ -510,7 +476,7 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
     row->org_id = found;
   else
     {
-      g_autofree char *message = org_message (text, found);
+      g_autofree char *message = gt_roster_org_message (text, found);
       row_error (p, row, FIELD_BRANCH, "%s", message);
     }
 }
@@ -525,8 +491,35 @@ check_length (Parse *p, GtRosterRow *row, Field field, const char *text, glong m
     row_error (p, row, field, _("%ld characters; at most %ld are allowed"), length, max);
 }
 
+/* Whether @text is partly replaced by asterisks, as a masked export writes numbers. */
+static gboolean
+is_masked (const char *text)
+{
+  return strchr (text, '*') != NULL || strstr (text, "＊") != NULL;
+}
+
+/* Counts the ID number and phone cells that are not blank, and those masked, for the check
+ * of the whole file (gt-roster-read.c). */
 static void
-read_row (Parse *p, GPtrArray *fields, guint line)
+count_masked (Parse *p, GPtrArray *fields)
+{
+  g_autofree char *id = cell (p, fields, FIELD_ID_NUMBER);
+  g_autofree char *phone = cell (p, fields, FIELD_PHONE);
+
+  if (*id != '\0')
+    {
+      p->n_id_cells++;
+      p->n_id_masked += is_masked (id);
+    }
+  if (*phone != '\0')
+    {
+      p->n_phone_cells++;
+      p->n_phone_masked += is_masked (phone);
+    }
+}
+
+void
+gt_roster_read_row (Parse *p, GPtrArray *fields, guint line)
 {
   g_autoptr (GtRosterRow) row = NULL;
   g_autofree char *id_birth = NULL;
@@ -548,9 +541,11 @@ read_row (Parse *p, GPtrArray *fields, guint line)
   if (fields->len < n_columns)
     {
       /* Named after the first missing column. */
-      add_problem (p->report, line, p->headers->pdata[fields->len], FALSE,
-                   g_strdup_printf (_("the row has only %u of the header’s %u columns; is the "
-                                      "file truncated?"), fields->len, n_columns));
+      gt_roster_add_problem (
+          p->report, line, p->headers->pdata[fields->len], FALSE,
+          g_strdup_printf (_("the row has only %u of the header’s %u columns; is the "
+                              "file truncated?"),
+                           fields->len, n_columns));
       return;
     }
   for (guint i = p->headers->len; i < fields->len; i++)
@@ -558,13 +553,14 @@ read_row (Parse *p, GPtrArray *fields, guint line)
       if (!gt_roster_is_blank_text (fields->pdata[i]))
         {
           g_autofree char *column = g_strdup_printf (_("column %u"), i + 1);
-          add_problem (p->report, line, column, FALSE,
-                       g_strdup (_("a value beyond the last column of the header row")));
+          gt_roster_add_problem (p->report, line, column, FALSE,
+                                 g_strdup (_("a value beyond the last column of the header row")));
           row->valid = FALSE;
           break;
         }
     }
 
+  count_masked (p, fields);
   row->name = keep_cell (p, fields, FIELD_NAME, FALSE);
   if (*row->name == '\0')
     row_error (p, row, FIELD_NAME, _("the name is missing"));
@@ -587,223 +583,4 @@ read_row (Parse *p, GPtrArray *fields, guint line)
   if (row->valid)
     p->report->n_valid++;
   g_ptr_array_add (p->report->rows, g_steal_pointer (&row));
-}
-
-/* The organisation named or coded @text, for the command-line option. */
-static gboolean
-resolve_org (Parse *p, const char *text, gint64 *out, GError **error)
-{
-  gint64 found = find_org (p, text);
-
-  if (found <= 0)
-    {
-      g_autofree char *message = org_message (text, found);
-      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG, "%s: %s",
-                   gt_storage_get_path (p->storage), message);
-      return FALSE;
-    }
-  if (g_hash_table_contains (p->org_kinds, &found))
-    {
-      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG,
-                   _("%s: “%s” is a %s; members belong to a 党支部 or a 党小组"),
-                   gt_storage_get_path (p->storage), text,
-                   gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
-      return FALSE;
-    }
-  *out = found;
-  return TRUE;
-}
-
-/* @columns (may be NULL): header → field code for this parse only, over the remembered
- * mapping; an empty field code forgets the header's remembered field. */
-static void
-parse_init (Parse *p, GtStorage *storage, GHashTable *columns)
-{
-  GHashTableIter iter;
-  gpointer header, field;
-
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-
-  p->storage = storage;
-  p->headers = g_ptr_array_new_with_free_func (g_free);
-  p->mapping = gt_roster_remembered_columns (storage);
-  if (columns != NULL)
-    {
-      g_hash_table_iter_init (&iter, columns);
-      while (g_hash_table_iter_next (&iter, &header, &field))
-        if (field == NULL || *(const char *) field == '\0')
-          g_hash_table_remove (p->mapping, header);
-        else
-          g_hash_table_replace (p->mapping, g_strdup (header), g_strdup (field));
-    }
-  p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  p->org_kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  p->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_strlcpy (p->today, today, sizeof p->today);
-}
-
-static void
-parse_clear (Parse *p)
-{
-  g_ptr_array_unref (p->headers);
-  g_hash_table_unref (p->mapping);
-  g_hash_table_destroy (p->org_names);
-  g_hash_table_destroy (p->org_codes);
-  g_hash_table_destroy (p->org_kinds);
-  g_hash_table_destroy (p->ids);
-  g_clear_pointer (&p->known, gt_roster_known_free);
-}
-
-static GtRosterReport *
-parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char *data,
-       gsize length, const char *name, const char *org, GHashTable *columns, GError **error)
-{
-  g_autoptr (GtRosterReport) report = g_new0 (GtRosterReport, 1);
-  g_autoptr (GError) local_error = NULL;
-  GPtrArray *fields;
-  gboolean header = TRUE, loaded;
-  Parse p = { 0 };
-
-  report->problems = g_ptr_array_new_with_free_func (problem_free);
-  report->rows = g_ptr_array_new_with_free_func (row_free);
-  report->strings = g_string_chunk_new (256 * 1024);
-  report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
-  report->complete = TRUE;
-  report->separator = ',';
-  parse_init (&p, storage, columns);
-  p.report = report;
-
-  if (!load_orgs (&p, error) || (org != NULL && *org != '\0' &&
-                                 !resolve_org (&p, org, &p.default_org, error)))
-    {
-      parse_clear (&p);
-      return NULL;
-    }
-
-  if (path != NULL)
-    {
-      report->file = g_filename_display_name (path);
-      loaded = gt_csv_reader_load_file (reader, path, &local_error);
-    }
-  else
-    {
-      report->file = g_strdup (name);
-      loaded = gt_csv_reader_load_data (reader, data, length, name, &local_error);
-    }
-  if (!loaded && g_error_matches (local_error, GT_CSV_ERROR, GT_CSV_ERROR_OPEN))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      parse_clear (&p);
-      return NULL;
-    }
-
-  while (loaded && gt_csv_reader_next (reader, &fields, &local_error))
-    {
-      guint line = gt_csv_reader_get_line (reader);
-
-      if (!header)
-        read_row (&p, fields, line);
-      else if (!read_header (&p, fields, line))
-        {
-          report->complete = FALSE;
-          break;
-        }
-      header = FALSE;
-    }
-  report->encoding = gt_csv_reader_get_encoding (reader);
-  if (gt_csv_reader_get_separator (reader) != 0)
-    report->separator = gt_csv_reader_get_separator (reader);
-
-  if (local_error != NULL)
-    {
-      /* Bytes that are not text, or broken quoting: the rest of the file cannot be trusted. */
-      guint field = gt_csv_reader_get_error_field (reader);
-      const char *column = field > 0 && field <= p.headers->len && !header
-                             ? p.headers->pdata[field - 1] : NULL;
-      g_autofree char *numbered = column == NULL && field > 0
-                                    ? g_strdup_printf (_("column %u"), field) : NULL;
-
-      add_problem (report, gt_csv_reader_get_error_line (reader),
-                   column != NULL ? column : numbered, FALSE,
-                   g_strdup (gt_csv_reader_get_error_reason (reader)));
-      report->complete = FALSE;
-    }
-  else if (header && report->complete)
-    {
-      add_problem (report, 1, NULL, FALSE, g_strdup (_("the file is empty; a roster starts "
-                                                       "with a header row")));
-      report->complete = FALSE;
-    }
-  parse_clear (&p);
-  return g_steal_pointer (&report);
-}
-
-static GtRosterReport *
-parse (GtStorage *storage, GtCsvReader *reader, const char *path, const char *data,
-       gsize length, const char *name, const char *org, GHashTable *columns, GError **error)
-{
-  sqlite3 *db = gt_storage_get_db (storage);
-  gint64 clock = g_get_monotonic_time ();
-  /* One read transaction for the whole file: each row's lookup outside one would take and
-   * drop the database's read lock (two fcntl and a stat per row). Only when no transaction
-   * is open: the caller's own one serves as well. */
-  gboolean reading = sqlite3_get_autocommit (db) &&
-                     sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-  GtRosterReport *report = parse_in (storage, reader, path, data, length, name, org, columns,
-                                        error);
-
-  if (reading)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  g_debug ("roster import: reading and checking %.3f s (process CPU so far %.3f s)",
-           (g_get_monotonic_time () - clock) / 1e6, gt_roster_cpu_seconds ());
-  return report;
-}
-
-GtRosterReport *
-gt_roster_parse (GtStorage *storage, const char *path, GtCsvEncoding encoding, const char *org,
-                 GError **error)
-{
-  g_autoptr (GtCsvReader) reader = gt_csv_reader_new (encoding);
-
-  g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  return parse (storage, reader, path, NULL, 0, NULL, org, NULL, error);
-}
-
-GtRosterReport *
-gt_roster_parse_mapped (GtStorage *storage, const char *path, GtCsvEncoding encoding,
-                        const char *org, GHashTable *columns, GError **error)
-{
-  g_autoptr (GtCsvReader) reader = gt_csv_reader_new (encoding);
-
-  g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  return parse (storage, reader, path, NULL, 0, NULL, org, columns, error);
-}
-
-GtRosterReport *
-gt_roster_parse_data (GtStorage *storage, const char *data, gsize length, const char *name,
-                      GtCsvEncoding encoding, const char *org, GError **error)
-{
-  g_autoptr (GtCsvReader) reader = gt_csv_reader_new (encoding);
-
-  g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
-
-  return parse (storage, reader, NULL, data, length, name, org, NULL, error);
-}
-
-gboolean
-gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **error)
-{
-  Parse p = { 0 };
-  gboolean ok;
-
-  parse_init (&p, storage, NULL);
-  ok = load_orgs (&p, error) && resolve_org (&p, text, id, error);
-  parse_clear (&p);
-  return ok;
 }

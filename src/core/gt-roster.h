@@ -43,6 +43,8 @@ typedef struct
   guint n_warnings;
   guint n_imported;    /* set by gt_roster_apply() */
   gboolean complete;   /* FALSE when the file could not be read to its end */
+  gboolean masked;     /* a masked export (most ID and phone numbers with "*"): refused as a
+                          whole, one problem on line 0 saying so */
   GPtrArray *problems; /* of GtRosterProblem, errors and warnings in line order */
   GPtrArray *unknown_columns; /* headers Guatu does not know, as written (strings) */
   GPtrArray *rows;     /* of GtRosterRow, the valid rows ready to insert (private) */
