@@ -12,3 +12,4 @@ extern const char gt_schema_v10_develop[];
 extern const char gt_schema_v11_audit[];
 extern const char gt_schema_v13_exchange_life[];
 extern const char gt_schema_v14_created[];
+extern const char gt_schema_v19_groups[];

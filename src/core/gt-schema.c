@@ -421,9 +421,11 @@ static const GtMigration migrations[] = {
   { 15, "smaller member search indexes", schema_v15 },
   { 16, "constraints checked without temporary tables", schema_v16, gt_schema_v16_plain_checks },
   { 17, "counting an organisation's members from indexes", schema_v17 },
+  /* version 18 is another change's, not yet here: the runner skips a missing version */
+  { 19, "members in Party groups (党小组)", gt_schema_v19_groups },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION - 1);
 
 /* For bulk imports: the search indexes are filled once for all new rows, which is several
  * times faster than the per-row trigger; the trigger is dropped and recreated (with the very
