@@ -28,6 +28,7 @@ struct _GtRosterRow
   const char *full_date;
   const char *category;
   gint64 org_id;
+  gint64 group_id; /* a 党小组 of org_id, 0 for none */
 };
 
 /* The organisation (not archived) whose code or name is @text; GT_ROSTER_ERROR_UNKNOWN_ORG
@@ -49,6 +50,7 @@ typedef enum
   FIELD_FULL_DATE,
   FIELD_BRANCH,
   FIELD_CATEGORY,
+  FIELD_GROUP,    /* 所在党小组: a 党小组 of the row's branch, by name or code */
   N_FIELDS
 } GtRosterField;
 

@@ -42,6 +42,7 @@ static const Column columns[] = {
   { "转正日期", 12, FALSE },
   { "所在支部", 28, FALSE },
   { "党员类别", 10, FALSE },
+  { "所在党小组", 14, FALSE },
 };
 
 /* The active members of the subtree of @org_id (0 for every root), in the order of the tree
@@ -56,7 +57,8 @@ static const char export_sql[] =
   " SELECT m.name, m.gender, m.ethnicity, m.id_number, m.phone, m.education, m.occupation,"
   "  m.join_date, m.full_date,"
   "  CASE WHEN o.code <> '' AND (SELECT count(*) FROM organizations x WHERE x.name = o.name"
-  "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category"
+  "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category,"
+  "  (SELECT name FROM organizations WHERE id = m.group_id)"
   " FROM tree JOIN members m ON m.org_id = tree.id JOIN organizations o ON o.id = m.org_id"
   " WHERE m.status = 'active' ORDER BY tree.path, m.id";
 
@@ -119,6 +121,7 @@ write_sheet (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags,
       for (int col = 5; col <= 9; col++)
         values[col] = (const char *) sqlite3_column_text (stmt, col);
       values[10] = g_strcmp0 (category, "full") == 0 ? "正式党员" : "预备党员";
+      values[11] = (const char *) sqlite3_column_text (stmt, 11);
 
       for (lxw_col_t col = 0; col < G_N_ELEMENTS (columns) && *lxw == LXW_NO_ERROR; col++)
         *lxw = write_cell (sheet, row, col, values[col], columns[col].text ? text : NULL);

@@ -35,6 +35,9 @@ typedef struct
   GHashTable *org_names; /* name → gint64 id, or 0 when several share the name */
   GHashTable *org_codes; /* code → gint64 id */
   GHashTable *org_kinds; /* gint64 id → kind (interned), for those that hold no members */
+  GHashTable *branches;  /* gint64 id of a 党支部 → its name, for the messages */
+  GHashTable *groups;    /* "BRANCH-ID NAME" and "BRANCH-ID CODE" of a 党小组 → gint64 id */
+  GHashTable *group_branch; /* gint64 id of a 党小组 → gint64 id of its branch */
   gint64 default_org;
   GHashTable *ids;       /* ID number → GtRosterRow of its first line */
   GHashTable *mapping;   /* remembered: header → field code */
@@ -124,7 +127,10 @@ static gboolean
 load_orgs (Parse *p, GError **error)
 {
   sqlite3_stmt *stmt = gt_storage_prepare (
-    p->storage, "SELECT id, name, code, kind FROM organizations WHERE archived = 0", error);
+    p->storage,
+    "SELECT o.id, o.name, o.code, o.kind, coalesce (b.id, 0) FROM organizations o"
+    " LEFT JOIN organizations b ON b.id = o.parent_id AND b.kind = 'branch'"
+    " AND o.kind = 'group' WHERE o.archived = 0", error);
   int rc;
 
   if (stmt == NULL)
@@ -141,9 +147,27 @@ load_orgs (Parse *p, GError **error)
       g_hash_table_insert (p->org_names, g_strdup (name), value);
       if (code != NULL && *code != '\0')
         g_hash_table_insert (p->org_codes, g_strdup (code), g_memdup2 (&id, sizeof id));
-      if (!gt_org_kind_holds_members ((const char *) sqlite3_column_text (stmt, 3)))
+      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 branch = sqlite3_column_int64 (stmt, 4);
+
+      if (!gt_org_kind_holds_members (kind))
         g_hash_table_insert (p->org_kinds, g_memdup2 (&id, sizeof id),
-                             (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 3)));
+                             (gpointer) g_intern_string (kind));
+      if (g_strcmp0 (kind, "branch") == 0)
+        g_hash_table_insert (p->branches, g_memdup2 (&id, sizeof id), g_strdup (name));
+      /* the 党小组 of a 党支部, by name and code within it */
+      if (branch > 0)
+        {
+          g_hash_table_insert (p->groups,
+                               g_strdup_printf ("%" G_GINT64_FORMAT " %s", branch, name),
+                               g_memdup2 (&id, sizeof id));
+          if (code != NULL && *code != '\0')
+            g_hash_table_insert (p->groups,
+                                 g_strdup_printf ("%" G_GINT64_FORMAT " %s", branch, code),
+                                 g_memdup2 (&id, sizeof id));
+          g_hash_table_insert (p->group_branch, g_memdup2 (&id, sizeof id),
+                               g_memdup2 (&branch, sizeof branch));
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -506,6 +530,12 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
   if (found > 0 && g_hash_table_contains (p->org_kinds, &found))
     row_error (p, row, FIELD_BRANCH, _("“%s” is a %s; members belong to a 党支部 or a 党小组"),
                text, gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
+  else if (found > 0 && g_hash_table_contains (p->group_branch, &found))
+    {
+      /* a 党小组: the member is registered with its branch, in the group */
+      row->org_id = *(gint64 *) g_hash_table_lookup (p->group_branch, &found);
+      row->group_id = found;
+    }
   else if (found > 0)
     row->org_id = found;
   else
@@ -513,6 +543,38 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
       g_autofree char *message = org_message (text, found);
       row_error (p, row, FIELD_BRANCH, "%s", message);
     }
+}
+
+/* 所在党小组: a group of the row's branch, looked up in the table read once. */
+static void
+check_group (Parse *p, GtRosterRow *row, GPtrArray *fields)
+{
+  g_autofree char *text = NULL, *key = NULL;
+  const char *branch;
+  gint64 *found;
+
+  if (p->columns[FIELD_GROUP] < 0)
+    return;
+  text = cell (p, fields, FIELD_GROUP);
+  if (*text == '\0' || row->org_id <= 0)
+    return; /* none, or the branch is wrong already */
+  key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", row->org_id, text);
+  found = g_hash_table_lookup (p->groups, key);
+  if (found != NULL && (row->group_id == 0 || row->group_id == *found))
+    {
+      row->group_id = *found;
+      return;
+    }
+  branch = g_hash_table_lookup (p->branches, &row->org_id);
+  if (branch == NULL)
+    row_error (p, row, FIELD_GROUP, _("“%s”: only the members of a 党支部 are placed in a Party "
+                                      "group"), text);
+  else if (found != NULL)
+    row_error (p, row, FIELD_GROUP, _("“%s” differs from the Party group named in the "
+                                      "organisation column"), text);
+  else
+    row_error (p, row, FIELD_GROUP, _("“%s” is not a Party group (党小组) of “%s”"), text,
+               branch);
 }
 
 /* A name or free text within the exchange format's limit of @max characters. */
@@ -581,6 +643,7 @@ read_row (Parse *p, GPtrArray *fields, guint line)
   check_dates (p, row, fields, id_birth);
   check_category (p, row, fields);
   check_branch (p, row, fields);
+  check_group (p, row, fields);
   check_known_name (p, row);
 
   /* Kept even when invalid: a later duplicate of its ID number points back to it. */
@@ -640,6 +703,9 @@ parse_init (Parse *p, GtStorage *storage, GHashTable *columns)
   p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->org_kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  p->branches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  p->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->group_branch = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   p->ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_strlcpy (p->today, today, sizeof p->today);
 }
@@ -652,6 +718,9 @@ parse_clear (Parse *p)
   g_hash_table_destroy (p->org_names);
   g_hash_table_destroy (p->org_codes);
   g_hash_table_destroy (p->org_kinds);
+  g_hash_table_destroy (p->branches);
+  g_hash_table_destroy (p->groups);
+  g_hash_table_destroy (p->group_branch);
   g_hash_table_destroy (p->ids);
   g_clear_pointer (&p->known, gt_roster_known_free);
 }
