@@ -140,6 +140,28 @@ test_set_and_clear (Fixture *fx, gconstpointer data)
   }
 }
 
+/* Filtering the member list by a 党小组 lists the members placed in it. */
+static void
+test_filter_by_group (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 first = group_of (fx, "青石村党支部", 0);
+  GtMemberFilter filter = { .org_id = first };
+  g_autoptr (GPtrArray) found = gt_member_search (fx->storage, NULL, &filter, 0, 0, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 13);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpstr (((GtMember *) found->pdata[i])->group_name, ==, "第一党小组");
+  g_assert_true (gt_member_count (fx->storage, NULL, &filter, 0, &n, &error));
+  g_assert_cmpint (n, ==, 13);
+  /* the branch still lists all 38 */
+  filter.org_id = org_id (fx, "青石村党支部");
+  g_assert_true (gt_member_count (fx->storage, NULL, &filter, 0, &n, &error));
+  g_assert_cmpint (n, ==, 38);
+}
+
 static void
 test_refused (Fixture *fx, gconstpointer data)
 {
@@ -365,6 +387,7 @@ main (int argc, char **argv)
 
   ADD ("demo", test_demo_groups);
   ADD ("set-and-clear", test_set_and_clear);
+  ADD ("filter-by-group", test_filter_by_group);
   ADD ("refused", test_refused);
   ADD ("transfer-clears", test_transfer_clears);
   ADD ("archive-falls-back", test_archive_falls_back);

@@ -274,10 +274,13 @@ build_member_query (GString *sql, const char *text, const GtMemberFilter *filter
 
   if (filter == NULL)
     return;
+  /* the members of the subtree, and those placed in it when it is a 党小组 (registered
+   * with its branch): each side from its own index */
   if (filter->org_id > 0)
-    g_string_append (sql, " AND m.org_id IN (WITH RECURSIVE sub (id) AS (SELECT :org"
+    g_string_append (sql, " AND (m.org_id IN (WITH RECURSIVE sub (id) AS (SELECT :org"
                           "  UNION ALL SELECT c.id FROM organizations c JOIN sub"
-                          "  ON c.parent_id = sub.id) SELECT id FROM sub)");
+                          "  ON c.parent_id = sub.id) SELECT id FROM sub)"
+                          "  OR m.id IN (SELECT id FROM members WHERE group_id = :org))");
   if (filter->category != NULL)
     g_string_append (sql, " AND m.category = :category");
   switch (filter->flag)

@@ -83,7 +83,8 @@ typedef enum
 
 typedef struct
 {
-  gint64 org_id;        /* 0 for all; else this organisation and its whole subtree */
+  gint64 org_id;        /* 0 for all; else this organisation and its whole subtree (for a
+                         * 党小组, the members placed in it) */
   const char *category; /* NULL, "full" or "probationary" */
   GtMemberFlag flag;
   GtMemberSort sort;    /* ignored when searching text of three or more characters */
