@@ -125,6 +125,24 @@ test_export_groups (void)
                                          "入党日期,转正日期,所在支部,党员类别,所在党小组\r\n"));
   g_assert_nonnull (strstr (text, ",第一党小组\r\n"));
   g_assert_nonnull (strstr (text, ",第三党小组\r\n"));
+  /* a 党小组 alone: the members placed in it */
+  {
+    g_autofree char *group_path = g_build_filename (db.dir, "group.csv", NULL);
+    g_autofree char *xlsx_path = g_build_filename (db.dir, "group.xlsx", NULL);
+    g_autofree char *group_text = NULL;
+    guint in_group = 0;
+
+    g_assert_true (gt_roster_export (db.storage, "33082210500601", group_path,
+                                     GT_ROSTER_EXPORT_DEFAULT, &in_group, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (in_group, ==, 13);
+    group_text = gt_test_read_text (group_path);
+    g_assert_null (strstr (group_text, "第二党小组"));
+    g_assert_true (gt_roster_export_xlsx (db.storage, "33082210500601", xlsx_path,
+                                          GT_ROSTER_EXPORT_DEFAULT, &in_group, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (in_group, ==, 13);
+  }
   /* read back, the file places every member in the group it names */
   report = gt_roster_parse (db.storage, path, GT_CSV_ENCODING_AUTO, NULL, &error);
   g_assert_no_error (error);

@@ -19,6 +19,7 @@
 #include "gt-audit.h"
 #include "gt-backup.h"
 #include "gt-idcard.h"
+#include "gt-member.h"
 #include "gt-registers.h"
 #include "gt-file.h"
 #include "gt-roster-private.h"
@@ -458,7 +459,14 @@ static gboolean
 write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GString *out,
             guint *n_written, GError **error)
 {
-  sqlite3_stmt *stmt = gt_storage_prepare (
+  gint64 branch_id = 0, group_id = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* a 党小组: the members placed in it, who are registered with its branch */
+  if (org_id > 0 && !gt_member_resolve_org (storage, org_id, &branch_id, &group_id, error))
+    return FALSE;
+  stmt = gt_storage_prepare (
     storage,
     "WITH RECURSIVE tree (id, path) AS ("
     "  SELECT id, printf ('%08d', sort_order) || printf ('%012d', id) FROM organizations"
@@ -472,13 +480,14 @@ write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GStrin
     "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category,"
     "  (SELECT name FROM organizations WHERE id = m.group_id)"
     " FROM tree JOIN members m ON m.org_id = tree.id JOIN organizations o ON o.id = m.org_id"
-    " WHERE m.status = 'active' ORDER BY tree.path, m.id", error);
-  int rc;
-
+    " WHERE m.status = 'active' AND (?2 IS NULL OR m.group_id = ?2)"
+    " ORDER BY tree.path, m.id", error);
   if (stmt == NULL)
     return FALSE;
   if (org_id > 0)
-    sqlite3_bind_int64 (stmt, 1, org_id);
+    sqlite3_bind_int64 (stmt, 1, branch_id);
+  if (group_id > 0)
+    sqlite3_bind_int64 (stmt, 2, group_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id_number = (const char *) sqlite3_column_text (stmt, 3);

@@ -19,6 +19,7 @@
 #include <xlsxwriter.h>
 
 #include "gt-idcard.h"
+#include "gt-member.h"
 #include "gt-registers.h"
 #include "gt-roster-private.h"
 
@@ -60,7 +61,8 @@ static const char export_sql[] =
   "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category,"
   "  (SELECT name FROM organizations WHERE id = m.group_id)"
   " FROM tree JOIN members m ON m.org_id = tree.id JOIN organizations o ON o.id = m.org_id"
-  " WHERE m.status = 'active' ORDER BY tree.path, m.id";
+  " WHERE m.status = 'active' AND (?2 IS NULL OR m.group_id = ?2)"
+  " ORDER BY tree.path, m.id";
 
 /* @saved: errno just after the failing call. A failed write in the zip library leaves it
  * set ("No space left on device" says more than "Zip generic error ZIP_ERRNO"). */
@@ -89,16 +91,23 @@ write_sheet (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags,
              lxw_worksheet *sheet, lxw_format *bold, lxw_format *text, guint *n_written,
              lxw_error *lxw, GError **error)
 {
-  sqlite3_stmt *stmt = gt_storage_prepare (storage, export_sql, error);
+  sqlite3_stmt *stmt;
+  gint64 branch_id = 0, group_id = 0;
   lxw_row_t row = 1;
   int rc = SQLITE_DONE;
 
+  /* a 党小组: the members placed in it, who are registered with its branch */
+  if (org_id > 0 && !gt_member_resolve_org (storage, org_id, &branch_id, &group_id, error))
+    return FALSE;
+  stmt = gt_storage_prepare (storage, export_sql, error);
   if (stmt == NULL)
     return FALSE;
   for (lxw_col_t col = 0; col < G_N_ELEMENTS (columns) && *lxw == LXW_NO_ERROR; col++)
     *lxw = write_cell (sheet, 0, col, columns[col].header, bold);
   if (org_id > 0)
-    sqlite3_bind_int64 (stmt, 1, org_id);
+    sqlite3_bind_int64 (stmt, 1, branch_id);
+  if (group_id > 0)
+    sqlite3_bind_int64 (stmt, 2, group_id);
   while (*lxw == LXW_NO_ERROR && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id_number = (const char *) sqlite3_column_text (stmt, 3);
