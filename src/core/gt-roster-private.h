@@ -35,6 +35,36 @@ struct _GtRosterRow
  * when there is none, or when several share the name. */
 gboolean gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **error);
 
+/* The organisations (not archived) a roster's rows may name, read once (gt-roster-orgs.c). */
+typedef struct
+{
+  GHashTable *names;        /* name → gint64 id, or 0 when several share the name */
+  GHashTable *codes;        /* code → gint64 id */
+  GHashTable *kinds;        /* gint64 id → kind (interned), for those that hold no members */
+  GHashTable *branches;     /* gint64 id of a 党支部 → its name, for the messages */
+  GHashTable *groups;       /* "BRANCH-ID NAME" and "BRANCH-ID CODE" of a 党小组 → gint64 id */
+  GHashTable *group_branch; /* gint64 id of a 党小组 of a 党支部 → gint64 id of the branch */
+} GtRosterOrgs;
+
+void gt_roster_orgs_init (GtRosterOrgs *orgs);
+void gt_roster_orgs_clear (GtRosterOrgs *orgs);
+gboolean gt_roster_orgs_load (GtRosterOrgs *orgs, GtStorage *storage, GError **error);
+/* The organisation named or coded @text: its id, 0 when there is none, -1 when the name is
+ * shared by several; and the message that says which. */
+gint64 gt_roster_orgs_find (GtRosterOrgs *orgs, const char *text);
+char *gt_roster_orgs_message (const char *text, gint64 found);
+/* The kind of organisation @id when it holds no members (a 党委 …), else NULL. */
+const char *gt_roster_orgs_refused_kind (GtRosterOrgs *orgs, gint64 id);
+/* The branch of 党小组 @group_id; 0 when it is no group of a 党支部. */
+gint64 gt_roster_orgs_group_branch (GtRosterOrgs *orgs, gint64 group_id);
+/* The 党小组 of branch @branch_id named or coded @text; 0 when there is none. */
+gint64 gt_roster_orgs_group (GtRosterOrgs *orgs, gint64 branch_id, const char *text);
+/* The name of 党支部 @branch_id; NULL when it is no 党支部. */
+const char *gt_roster_orgs_branch_name (GtRosterOrgs *orgs, gint64 branch_id);
+/* gt_roster_find_org () in tables already read. */
+gboolean gt_roster_orgs_resolve (GtRosterOrgs *orgs, GtStorage *storage, const char *text,
+                                 gint64 *out, GError **error);
+
 /* The fields of a member a roster's columns hold. */
 typedef enum
 {

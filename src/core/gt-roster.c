@@ -32,12 +32,7 @@ typedef struct
   int columns[N_FIELDS]; /* column index of each field, or -1 */
   GPtrArray *headers;    /* the header row as written */
   guint n_named;         /* the columns up to the last one with a header: every row has them */
-  GHashTable *org_names; /* name → gint64 id, or 0 when several share the name */
-  GHashTable *org_codes; /* code → gint64 id */
-  GHashTable *org_kinds; /* gint64 id → kind (interned), for those that hold no members */
-  GHashTable *branches;  /* gint64 id of a 党支部 → its name, for the messages */
-  GHashTable *groups;    /* "BRANCH-ID NAME" and "BRANCH-ID CODE" of a 党小组 → gint64 id */
-  GHashTable *group_branch; /* gint64 id of a 党小组 → gint64 id of its branch */
+  GtRosterOrgs orgs;     /* the organisations, read once (gt-roster-orgs.c) */
   gint64 default_org;
   GHashTable *ids;       /* ID number → GtRosterRow of its first line */
   GHashTable *mapping;   /* remembered: header → field code */
@@ -121,84 +116,6 @@ row_error (Parse *p, GtRosterRow *row, Field field, const char *format, ...)
   va_end (args);
   add_problem (p->report, row->line, column_name (p, field), FALSE, message);
   row->valid = FALSE;
-}
-
-static gboolean
-load_orgs (Parse *p, GError **error)
-{
-  sqlite3_stmt *stmt = gt_storage_prepare (
-    p->storage,
-    "SELECT o.id, o.name, o.code, o.kind, coalesce (b.id, 0) FROM organizations o"
-    " LEFT JOIN organizations b ON b.id = o.parent_id AND b.kind = 'branch'"
-    " AND o.kind = 'group' WHERE o.archived = 0", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      const char *code = (const char *) sqlite3_column_text (stmt, 2);
-      gint64 *value = g_new (gint64, 1);
-
-      /* Two organisations of one name (第一党小组 under several branches): by code only. */
-      *value = g_hash_table_contains (p->org_names, name) ? 0 : id;
-      g_hash_table_insert (p->org_names, g_strdup (name), value);
-      if (code != NULL && *code != '\0')
-        g_hash_table_insert (p->org_codes, g_strdup (code), g_memdup2 (&id, sizeof id));
-      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
-      gint64 branch = sqlite3_column_int64 (stmt, 4);
-
-      if (!gt_org_kind_holds_members (kind))
-        g_hash_table_insert (p->org_kinds, g_memdup2 (&id, sizeof id),
-                             (gpointer) g_intern_string (kind));
-      if (g_strcmp0 (kind, "branch") == 0)
-        g_hash_table_insert (p->branches, g_memdup2 (&id, sizeof id), g_strdup (name));
-      /* the 党小组 of a 党支部, by name and code within it */
-      if (branch > 0)
-        {
-          g_hash_table_insert (p->groups,
-                               g_strdup_printf ("%" G_GINT64_FORMAT " %s", branch, name),
-                               g_memdup2 (&id, sizeof id));
-          if (code != NULL && *code != '\0')
-            g_hash_table_insert (p->groups,
-                                 g_strdup_printf ("%" G_GINT64_FORMAT " %s", branch, code),
-                                 g_memdup2 (&id, sizeof id));
-          g_hash_table_insert (p->group_branch, g_memdup2 (&id, sizeof id),
-                               g_memdup2 (&branch, sizeof branch));
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gt_storage_set_error (p->storage, error, _("reading"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The organisation named or coded @text: its id, 0 when there is none, -1 when the name
- * is shared by several. */
-static gint64
-find_org (Parse *p, const char *text)
-{
-  gint64 *id = g_hash_table_lookup (p->org_codes, text);
-
-  if (id == NULL)
-    id = g_hash_table_lookup (p->org_names, text);
-  if (id == NULL)
-    return 0;
-  return *id != 0 ? *id : -1;
-}
-
-static char *
-org_message (const char *text, gint64 found)
-{
-  if (found < 0)
-    return g_strdup_printf (_("several organisations are named “%s”; give its code instead"),
-                            text);
-  return g_strdup_printf (_("no organisation is named or coded “%s”"), text);
 }
 
 /* Maps the header row to fields. FALSE when the file cannot be a roster. */
@@ -515,7 +432,8 @@ static void
 check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
 {
   g_autofree char *text = cell (p, fields, FIELD_BRANCH);
-  gint64 found;
+  const char *kind;
+  gint64 found, branch;
 
   if (*text == '\0')
     {
@@ -526,21 +444,21 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
                                            "whole file"));
       return;
     }
-  found = find_org (p, text);
-  if (found > 0 && g_hash_table_contains (p->org_kinds, &found))
+  found = gt_roster_orgs_find (&p->orgs, text);
+  if (found > 0 && (kind = gt_roster_orgs_refused_kind (&p->orgs, found)) != NULL)
     row_error (p, row, FIELD_BRANCH, _("“%s” is a %s; members belong to a 党支部 or a 党小组"),
-               text, gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
-  else if (found > 0 && g_hash_table_contains (p->group_branch, &found))
+               text, gt_label_org_kind (kind));
+  else if (found > 0 && (branch = gt_roster_orgs_group_branch (&p->orgs, found)) > 0)
     {
       /* a 党小组: the member is registered with its branch, in the group */
-      row->org_id = *(gint64 *) g_hash_table_lookup (p->group_branch, &found);
+      row->org_id = branch;
       row->group_id = found;
     }
   else if (found > 0)
     row->org_id = found;
   else
     {
-      g_autofree char *message = org_message (text, found);
+      g_autofree char *message = gt_roster_orgs_message (text, found);
       row_error (p, row, FIELD_BRANCH, "%s", message);
     }
 }
@@ -549,27 +467,26 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
 static void
 check_group (Parse *p, GtRosterRow *row, GPtrArray *fields)
 {
-  g_autofree char *text = NULL, *key = NULL;
+  g_autofree char *text = NULL;
   const char *branch;
-  gint64 *found;
+  gint64 found;
 
   if (p->columns[FIELD_GROUP] < 0)
     return;
   text = cell (p, fields, FIELD_GROUP);
   if (*text == '\0' || row->org_id <= 0)
     return; /* none, or the branch is wrong already */
-  key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", row->org_id, text);
-  found = g_hash_table_lookup (p->groups, key);
-  if (found != NULL && (row->group_id == 0 || row->group_id == *found))
+  found = gt_roster_orgs_group (&p->orgs, row->org_id, text);
+  if (found > 0 && (row->group_id == 0 || row->group_id == found))
     {
-      row->group_id = *found;
+      row->group_id = found;
       return;
     }
-  branch = g_hash_table_lookup (p->branches, &row->org_id);
+  branch = gt_roster_orgs_branch_name (&p->orgs, row->org_id);
   if (branch == NULL)
     row_error (p, row, FIELD_GROUP, _("“%s”: only the members of a 党支部 are placed in a Party "
                                       "group"), text);
-  else if (found != NULL)
+  else if (found > 0)
     row_error (p, row, FIELD_GROUP, _("“%s” differs from the Party group named in the "
                                       "organisation column"), text);
   else
@@ -652,31 +569,6 @@ read_row (Parse *p, GPtrArray *fields, guint line)
   g_ptr_array_add (p->report->rows, g_steal_pointer (&row));
 }
 
-/* The organisation named or coded @text, for the command-line option. */
-static gboolean
-resolve_org (Parse *p, const char *text, gint64 *out, GError **error)
-{
-  gint64 found = find_org (p, text);
-
-  if (found <= 0)
-    {
-      g_autofree char *message = org_message (text, found);
-      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG, "%s: %s",
-                   gt_storage_get_path (p->storage), message);
-      return FALSE;
-    }
-  if (g_hash_table_contains (p->org_kinds, &found))
-    {
-      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG,
-                   _("%s: “%s” is a %s; members belong to a 党支部 or a 党小组"),
-                   gt_storage_get_path (p->storage), text,
-                   gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
-      return FALSE;
-    }
-  *out = found;
-  return TRUE;
-}
-
 /* @columns (may be NULL): header → field code for this parse only, over the remembered
  * mapping; an empty field code forgets the header's remembered field. */
 static void
@@ -700,12 +592,7 @@ parse_init (Parse *p, GtStorage *storage, GHashTable *columns)
         else
           g_hash_table_replace (p->mapping, g_strdup (header), g_strdup (field));
     }
-  p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  p->org_kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  p->branches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  p->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  p->group_branch = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gt_roster_orgs_init (&p->orgs);
   p->ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_strlcpy (p->today, today, sizeof p->today);
 }
@@ -715,12 +602,7 @@ parse_clear (Parse *p)
 {
   g_ptr_array_unref (p->headers);
   g_hash_table_unref (p->mapping);
-  g_hash_table_destroy (p->org_names);
-  g_hash_table_destroy (p->org_codes);
-  g_hash_table_destroy (p->org_kinds);
-  g_hash_table_destroy (p->branches);
-  g_hash_table_destroy (p->groups);
-  g_hash_table_destroy (p->group_branch);
+  gt_roster_orgs_clear (&p->orgs);
   g_hash_table_destroy (p->ids);
   g_clear_pointer (&p->known, gt_roster_known_free);
 }
@@ -744,8 +626,9 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
   parse_init (&p, storage, columns);
   p.report = report;
 
-  if (!load_orgs (&p, error) || (org != NULL && *org != '\0' &&
-                                 !resolve_org (&p, org, &p.default_org, error)))
+  if (!gt_roster_orgs_load (&p.orgs, storage, error) ||
+      (org != NULL && *org != '\0' &&
+       !gt_roster_orgs_resolve (&p.orgs, storage, org, &p.default_org, error)))
     {
       parse_clear (&p);
       return NULL;
@@ -863,16 +746,4 @@ gt_roster_parse_data (GtStorage *storage, const char *data, gsize length, const 
   g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
 
   return parse (storage, reader, NULL, data, length, name, org, NULL, error);
-}
-
-gboolean
-gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **error)
-{
-  Parse p = { 0 };
-  gboolean ok;
-
-  parse_init (&p, storage, NULL);
-  ok = load_orgs (&p, error) && resolve_org (&p, text, id, error);
-  parse_clear (&p);
-  return ok;
 }
