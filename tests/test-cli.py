@@ -159,6 +159,43 @@ with tempfile.TemporaryDirectory() as tmp:
     again = json.loads(run("--db", db, "member", "show", key, "--json", "--reveal").stdout)
     check("member edit with a bad check digit is refused (65), nothing changed",
           r.returncode == 65 and "330822198807150031" in r.stderr and again == after, r.stderr)
+
+    # the 党小组: the demo places 青石村党支部's members in its groups; member edit --group
+    # moves one to another group of the branch, or out of any; an unknown one is refused
+    check("member show --json names the member's 党小组", after.get("group") == "第一党小组",
+          repr(after.get("group")))
+    r = run("--db", db, "member", "edit", key, "--group", "第二党小组")
+    moved = json.loads(run("--db", db, "member", "show", key, "--json", "--reveal").stdout)
+    check("member edit --group moves the member to another group, the rest stays",
+          r.returncode == 0 and moved.get("group") == "第二党小组"
+          and moved.get("phone") == after.get("phone")
+          and moved.get("organization") == "青石村党支部", r.stderr + repr(moved)[:300])
+    r = run("--db", db, "member", "show", key)
+    check("member show prints the group", "第二党小组" in r.stdout, r.stdout)
+    r = run("--db", db, "member", "edit", key, "--group", "第九党小组", "--phone", "13911112222")
+    again = json.loads(run("--db", db, "member", "show", key, "--json", "--reveal").stdout)
+    check("member edit --group of an unknown group is refused (65), naming the branch's groups,"
+          " nothing changed", r.returncode == 65 and "第九党小组" in r.stderr
+          and "第三党小组" in r.stderr and again == moved, r.stderr)
+    r = run("--db", db, "member", "edit", key, "--group", "无")
+    again = json.loads(run("--db", db, "member", "show", key, "--json", "--reveal").stdout)
+    check("member edit --group 无 takes the member out of any group", r.returncode == 0
+          and again.get("group") is None, r.stderr + repr(again.get("group")))
+    r = run("--db", db, "member", "add", "--name", "柴永年", "--gender", "男", "--org",
+            "砚瓦山村党支部", "--group", "第三党小组", "--joined", "2020-07-01")
+    new_id = r.stdout.strip()
+    added = json.loads(run("--db", db, "member", "show", new_id or "0", "--json").stdout or "{}")
+    check("member add --group places the new member in the group", r.returncode == 0
+          and added.get("group") == "第三党小组"
+          and added.get("organization") == "砚瓦山村党支部", r.stderr + repr(added)[:300])
+    r = run("--db", db, "org", "list", "--json")
+    orgs = json.loads(r.stdout) if r.returncode == 0 else []
+    groups = [o for o in orgs if o["kind"] == "group"]
+    roots = [o for o in orgs if o["parent_id"] is None]
+    check("org list counts the members of each 党小组, and each member once in the total",
+          groups and all(o["members"] > 0 for o in groups)
+          and roots and roots[0]["members_total"] == 216, r.stderr + repr(groups)[:300])
+
     r = run("--db", db, "demo")
     check("demo on a full database is bad data (65)", r.returncode == 65, r.stderr)
 

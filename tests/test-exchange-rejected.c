@@ -455,6 +455,14 @@ test_references (Fixture *fx, gconstpointer data)
                         LINK ("dddddddd-0000-4000-8000-000000000002") " </links>\n",
                         ":18: link cccccccc-0000-4000-8000-000000000001 refers to household"
                         " dddddddd-0000-4000-8000-000000000002");
+  /* a member's 党小组 (optional) is an organisation of the package too */
+  assert_refused_small (fx, "no-group.xml", ORG_COUNT "members=\"1\"",
+                        ORG_BODY " <members>\n"
+                        MEMBER ("aaaaaaaa-0000-4000-8000-000000000001",
+                                " group=\"bbbbbbbb-0000-4000-8000-000000000009\"")
+                        " </members>\n",
+                        "no-group.xml:12: member aaaaaaaa-0000-4000-8000-000000000001 refers to"
+                        " organisation bbbbbbbb-0000-4000-8000-000000000009");
 
   /* Days that do not exist, written the right way. */
   assert_refused_small (fx, "feb30.xml", ORG_COUNT "members=\"1\"",
@@ -466,13 +474,15 @@ test_references (Fixture *fx, gconstpointer data)
                         MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", " join-date=\"2026-13-45\"")
                         " </members>\n", "join-date");
 
-  /* Everything in place, the child organisation before its parent: imported. */
+  /* Everything in place, the child organisation before its parent, the member in a group:
+   * imported. */
   pkg = exchange_small_package ("", "organizations=\"2\" members=\"1\" households=\"1\" links=\"1\"",
                                 " <organizations>\n"
                                 ORG ("bbbbbbbb-0000-4000-8000-000000000001", " parent=\"" ORG_UUID "\"")
                                 ORG (ORG_UUID, "")
                                 " </organizations>\n <members>\n"
-                                MEMBER ("aaaaaaaa-0000-4000-8000-000000000001", "")
+                                MEMBER ("aaaaaaaa-0000-4000-8000-000000000001",
+                                        " group=\"bbbbbbbb-0000-4000-8000-000000000001\"")
                                 " </members>\n <households>\n"
                                 HOUSEHOLD ("dddddddd-0000-4000-8000-000000000001")
                                 " </households>\n <links>\n"

@@ -190,6 +190,7 @@ test_taken_over (void)
   g_assert_cmpuint (g_hash_table_size (whole->elements), ==, 0);
   g_assert_true (checks_attribute (xsd, "member", "uuid", "uuid"));
   g_assert_true (checks_attribute (xsd, "member", "org", "uuid"));
+  g_assert_true (checks_attribute (xsd, "member", "group", "uuid")); /* optional */
   g_assert_true (checks_attribute (xsd, "member", "mtime", "timestamp"));
   g_assert_true (checks_attribute (xsd, "member", "id-number", "idNumber"));
   g_assert_true (checks_attribute (xsd, "member", "status", "word"));

@@ -178,11 +178,23 @@ drive_life (gpointer user_data)
                                            " WHERE name = '青石村党支部')"));
 
     g_assert_cmpstr (gtk_combo_box_get_active_id (kind_combo), ==, "committee");
+    g_autofree char *in_group = g_strdup_printf ("SELECT count(*) FROM members WHERE"
+                                                 " status = 'active' AND group_id = %s", group);
+
     g_assert_true (gtk_combo_box_set_active_id (org_combo, group));
     g_assert_cmpstr (gtk_combo_box_get_active_id (kind_combo), ==, "group");
+    pump ();
+    /* the 党小组会 lists the members placed in the group, not the whole branch */
+    g_assert_cmpint (count (storage, in_group), >, 0);
+    g_assert_cmpint (count_rows (view_model (dialog, "attendance_view"), NULL), ==,
+                     count (storage, in_group));
     g_assert_true (gtk_combo_box_set_active_id (org_combo, branch));
     g_assert_cmpstr (gtk_combo_box_get_active_id (kind_combo), ==, "committee");
     pump ();
+    g_assert_cmpint (count_rows (view_model (dialog, "attendance_view"), NULL), ==,
+                     count (storage, "SELECT count(*) FROM members WHERE status = 'active'"
+                                     " AND org_id = (SELECT id FROM organizations"
+                                     " WHERE name = '青石村党支部')"));
   }
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
                                                            "kind_combo")), "general");

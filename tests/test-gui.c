@@ -102,14 +102,14 @@ drive_window (gpointer user_data)
     g_assert_true (gtk_tree_model_get_iter_first (model, &root));
     gtk_tree_model_get (model, &root, 5, &members, -1);
     g_assert_cmpstr (members, ==, "215");
-    /* A 党小组 has no members of its own (they are registered with its branch): it shows a
-     * dash with a tooltip that says why, not a misleading 0. */
+    /* A 党小组 counts the members placed in it (青石村党支部's 38 over three groups), with a
+     * tooltip saying that its branch counts them too. */
     g_assert_true (gtk_tree_model_iter_children (model, &branch, &root));
     while (!gtk_tree_model_iter_has_child (model, &branch))
       g_assert_true (gtk_tree_model_iter_next (model, &branch));
     g_assert_true (gtk_tree_model_iter_children (model, &group, &branch));
     gtk_tree_model_get (model, &group, 5, &group_members, 7, &group_tip, -1);
-    g_assert_cmpstr (group_members, ==, "—");
+    g_assert_cmpstr (group_members, ==, "13");
     g_assert_nonnull (group_tip);
   }
 
@@ -273,8 +273,31 @@ drive_window (gpointer user_data)
     screenshot (dialog, "member-add-refused");
     gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "id_number_entry")),
                         "33082219880715003X");
+    /* The 党小组 offered are those of the branch chosen: none for an organ's branch, "None"
+     * and three for 砚瓦山村党支部 (青石村党支部 is a 党总支 by now). */
+    {
+      GtkComboBox *org = GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                     "org_combo"));
+      GtkComboBox *group = GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
+                                                       "group_combo"));
+
+      g_assert_cmpint (count_rows (gtk_combo_box_get_model (group), NULL), ==, 1);
+      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (group)));
+      g_assert_true (gtk_combo_box_set_active_id (org, "330822105007"));
+      pump ();
+      g_assert_cmpint (count_rows (gtk_combo_box_get_model (group), NULL), ==, 4);
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (group)));
+      gtk_combo_box_set_active (group, 2);
+      screenshot (dialog, "member-add-group");
+    }
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
     pump ();
+    {
+      g_autoptr (GPtrArray) found = gt_member_search (gt_window_get_storage (window), "龚自珍",
+                                                      NULL, 0, 0, NULL);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpstr (((GtMember *) found->pdata[0])->group_name, ==, "第二党小组");
+    }
     /* saved: the dialog is gone and the probationary list grew by one */
     model = page_model (stack, "members");
     g_assert_cmpint (count_rows (model, NULL), ==, probationary + 1);
@@ -348,6 +371,8 @@ drive_window (gpointer user_data)
       g_list_free (toplevels);
       g_assert_nonnull (edit);
       g_assert_null (find_widget (edit, GTK_TYPE_ENTRY, "joined_entry"));
+      /* the 党小组 stays: a member of a branch without groups has only "None" */
+      g_assert_nonnull (find_widget (edit, GTK_TYPE_COMBO_BOX_TEXT, "group_combo"));
       g_assert_true (g_str_has_prefix (name, gtk_entry_get_text (GTK_ENTRY (
                                                find_widget (edit, GTK_TYPE_ENTRY, "name_entry")))));
       screenshot (edit, "member-correct-details");

@@ -339,10 +339,12 @@ assert_list_as_reference (GtStorage *storage)
     "  UNION ALL SELECT o.id, tree.path || '/' || printf ('%08d', o.sort_order)"
     "   || printf ('%012d', o.id) FROM organizations o JOIN tree ON o.parent_id = tree.id"
     "   WHERE o.archived = 0)"
-    " SELECT tree.id, (SELECT count(*) FROM members m WHERE m.org_id = tree.id"
-    "  AND m.status = 'active'), (SELECT count(*) FROM members m JOIN tree t"
-    "  ON m.org_id = t.id WHERE m.status = 'active' AND (t.path = tree.path"
-    "  OR t.path LIKE tree.path || '/%')) FROM tree ORDER BY tree.path",
+    /* a 党小组 counts the members placed in it, whom its branch counts too */
+    " SELECT tree.id, (SELECT count(*) FROM members m WHERE (m.org_id = tree.id"
+    "  OR m.group_id = tree.id) AND m.status = 'active'), (SELECT count(*) FROM members m"
+    "  JOIN tree t ON m.org_id = t.id WHERE m.status = 'active' AND (t.path = tree.path"
+    "  OR t.path LIKE tree.path || '/%')) + (SELECT count(*) FROM members m"
+    "  WHERE m.group_id = tree.id AND m.status = 'active') FROM tree ORDER BY tree.path",
     &error);
   guint i = 0;
 

@@ -40,7 +40,7 @@ test_export_masked (void)
   g_assert_cmpuint (n, ==, ROSTER_DEMO_MEMBERS);
   text = gt_test_read_text (path);
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF姓名,性别,民族,身份证号,手机号码,学历,职业,"
-                                         "入党日期,转正日期,所在支部,党员类别\r\n"));
+                                         "入党日期,转正日期,所在支部,党员类别,所在党小组\r\n"));
   g_assert_cmpuint (count_lines (text), ==, ROSTER_DEMO_MEMBERS + 1);
   g_assert_nonnull (strstr (text, "********"));
   g_assert_null (strstr (text, "330822198401181346")); /* 姜红英, in full */

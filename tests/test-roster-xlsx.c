@@ -96,6 +96,8 @@ test_masked (void)
   g_assert_nonnull (strstr (sheet, "<t>身份证号</t>"));
   g_assert_nonnull (strstr (sheet, "<t>姜红英</t>"));
   g_assert_nonnull (strstr (sheet, "<t>青石村党支部</t>"));
+  g_assert_nonnull (strstr (sheet, "<t>所在党小组</t>"));
+  g_assert_nonnull (strstr (sheet, "<t>第一党小组</t>"));
   g_assert_null (strstr (sheet, FULL_ID));
   cell = cell_holding (sheet, MASKED_ID);
   g_assert_nonnull (cell);
@@ -106,7 +108,7 @@ test_masked (void)
   g_assert_nonnull (strstr (sheet, "state=\"frozen\""));
   g_assert_nonnull (strstr (sheet, "ySplit=\"1\""));
   g_assert_nonnull (strstr (sheet, "<cols>"));
-  g_assert_cmpuint (count_substrings (sheet, "<col "), ==, 11);
+  g_assert_cmpuint (count_substrings (sheet, "<col "), ==, 12);
 
   /* a bold font for the header, the text format "@" for the number columns */
   styles = unzip (path, "xl/styles.xml");

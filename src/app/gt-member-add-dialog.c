@@ -9,6 +9,7 @@
 
 #include "gt-member-add-dialog.h"
 #include "gt-member.h"
+#include "gt-org.h"
 #include "gt-page.h"
 #include "gt-registers.h"
 
@@ -18,6 +19,7 @@ struct _GtMemberAddDialog
 
   GtkEntry *name_entry;
   GtkComboBoxText *org_combo;
+  GtkComboBoxText *group_combo;
   GtkEntry *id_number_entry;
   GtkComboBoxText *gender_combo;
   GtkEntry *ethnicity_entry;
@@ -41,6 +43,68 @@ text_or_null (GtkEntry *entry)
   return *text != '\0' ? text : NULL;
 }
 
+/* Offers "None" and the 党小组 of branch @branch_id, @active_id (0: "None") chosen. */
+static void
+fill_groups (GtMemberAddDialog *self, gint64 branch_id, gint64 active_id)
+{
+  g_autoptr (GPtrArray) groups = branch_id > 0 ? gt_member_groups (self->storage, branch_id,
+                                                                   NULL)
+                                               : NULL;
+  g_autofree char *active = g_strdup_printf ("%" G_GINT64_FORMAT, active_id);
+
+  gtk_combo_box_text_remove_all (self->group_combo);
+  gtk_combo_box_text_append (self->group_combo, "0", C_("party group", "None"));
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    {
+      GtMemberGroup *group = groups->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, group->id);
+
+      gtk_combo_box_text_append (self->group_combo, id, group->name);
+    }
+  if (!gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->group_combo), active))
+    gtk_combo_box_set_active (GTK_COMBO_BOX (self->group_combo), 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_combo), groups != NULL && groups->len > 0);
+}
+
+/* The branch chosen changes the groups offered. */
+static void
+org_changed_cb (GtMemberAddDialog *self)
+{
+  const char *org;
+  gint64 branch_id = 0;
+
+  if (self->storage == NULL || self->org_combo == NULL)
+    return;
+  org = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->org_combo));
+  if (org == NULL || !gt_org_find (self->storage, org, &branch_id, NULL))
+    branch_id = 0;
+  fill_groups (self, branch_id, 0);
+}
+
+static gint64
+chosen_group (GtMemberAddDialog *self)
+{
+  const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->group_combo));
+
+  return id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
+}
+
+/* The correction and the group in one transaction: both or neither. */
+static gboolean
+update_member (GtMemberAddDialog *self, const GtMemberSpec *spec, GError **error)
+{
+  if (!gt_storage_begin (self->storage, error))
+    return FALSE;
+  if (!gt_member_update (self->storage, self->member_id, spec, error) ||
+      !gt_member_set_group (self->storage, self->member_id, chosen_group (self), error) ||
+      !gt_storage_commit (self->storage, error))
+    {
+      gt_storage_rollback (self->storage);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 gt_member_add_dialog_response (GtkDialog *dialog, int response)
 {
@@ -58,10 +122,11 @@ gt_member_add_dialog_response (GtkDialog *dialog, int response)
     gtk_entry_get_text (self->occupation_entry),
     self->joined_entry != NULL ? gtk_entry_get_text (self->joined_entry) : NULL,
     self->full_entry != NULL ? text_or_null (self->full_entry) : NULL,
+    chosen_group (self),
   };
 
   if (response == GTK_RESPONSE_OK &&
-      !(self->member_id != 0 ? gt_member_update (self->storage, self->member_id, &spec, &error)
+      !(self->member_id != 0 ? update_member (self, &spec, &error)
                              : gt_member_add (self->storage, &spec, NULL, &error)))
     {
       gtk_label_set_label (self->error_label, gt_error_text (self->storage, error));
@@ -91,6 +156,7 @@ gt_member_add_dialog_class_init (GtMemberAddDialogClass *klass)
                                                RESOURCE_PATH "/gt-member-add-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, org_combo);
+  gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, group_combo);
   gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, id_number_entry);
   gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, gender_combo);
   gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, ethnicity_entry);
@@ -100,6 +166,7 @@ gt_member_add_dialog_class_init (GtMemberAddDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, joined_entry);
   gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, full_entry);
   gtk_widget_class_bind_template_child (widget_class, GtMemberAddDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, org_changed_cb);
 }
 
 static void
@@ -134,6 +201,7 @@ gt_member_add_dialog_new (GtkWindow *parent, GtStorage *storage)
     }
   gt_combo_box_text_give_model (self->org_combo, store);
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->org_combo), 0);
+  org_changed_cb (self);
   return self;
 }
 
@@ -152,8 +220,9 @@ remove_row (GtkWidget *widget)
  * gt_member_add_dialog_new_edit:
  *
  * The same form for correcting member @member_id's name, ID number, gender, ethnicity,
- * phone, education and occupation. The organisation and the dates are not in it: they
- * change through the member's events, which are never rewritten.
+ * phone, education and occupation, and for choosing their 党小组 within the branch. The
+ * organisation and the dates are not in it: they change through the member's events,
+ * which are never rewritten.
  */
 GtMemberAddDialog *
 gt_member_add_dialog_new_edit (GtkWindow *parent, GtStorage *storage, gint64 member_id)
@@ -181,6 +250,7 @@ gt_member_add_dialog_new_edit (GtkWindow *parent, GtStorage *storage, gint64 mem
       gtk_entry_set_text (self->phone_entry, r->phone != NULL ? r->phone : "");
       gtk_entry_set_text (self->education_entry, r->education != NULL ? r->education : "");
       gtk_entry_set_text (self->occupation_entry, r->occupation != NULL ? r->occupation : "");
+      fill_groups (self, r->org_id, r->group_id);
     }
   return self;
 }

@@ -69,7 +69,7 @@ reload (GtMemberDialog *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GtMemberRecord) r = NULL;
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, self->member_id);
-  g_autofree char *id = NULL, *phone = NULL, *details = NULL, *title = NULL;
+  g_autofree char *id = NULL, *phone = NULL, *details = NULL, *title = NULL, *org = NULL;
   gboolean reveal = gtk_toggle_button_get_active (self->reveal_button);
   const char *status, *category;
 
@@ -89,13 +89,16 @@ reload (GtMemberDialog *self)
   self->member_name = g_strdup (r->name);
   title = g_strdup_printf ("%s  %s", r->name, r->gender == 'F' ? _("Female") : _("Male"));
   gtk_label_set_label (self->name_label, title);
+  /* the branch, and the 党小组 the member is in, as lists show a group */
+  org = r->group_name != NULL ? g_strdup_printf ("%s · %s", r->org_name, r->group_name)
+                              : g_strdup (r->org_name);
   details = g_strdup_printf (_("Organisation: %s\n"
                                "State: %s, %s\n"
                                "ID number: %s    Phone: %s\n"
                                "Ethnicity: %s    Education: %s    Occupation: %s\n"
                                "Born: %s    Joined: %s    Full member: %s\n"
                                "Linked households: %d"),
-                             r->org_name, gt_label_member_status (status),
+                             org, gt_label_member_status (status),
                              category != NULL ? gt_label_member_category (category) : "",
                              id != NULL ? id : "", phone, r->ethnicity, r->education,
                              r->occupation, r->birth_date ? r->birth_date : "",

@@ -54,7 +54,11 @@ get_value (gpointer user_data, gpointer item, int column, GValue *value)
       g_value_set_string (value, m->gender == 'F' ? _("Female") : _("Male"));
       break;
     case GT_MEMBER_COLUMN_BRANCH:
-      g_value_set_string (value, m->org_name);
+      /* the 党小组 after its branch, as lists show a group */
+      if (m->group_name != NULL)
+        g_value_take_string (value, g_strdup_printf ("%s · %s", m->org_name, m->group_name));
+      else
+        g_value_set_string (value, m->org_name);
       break;
     case GT_MEMBER_COLUMN_CATEGORY:
       /* A former member's category matters less than where they went. */

@@ -79,12 +79,11 @@ gt_org_page_set_storage (GtPage *page, GtStorage *storage)
       GtOrg *org = orgs->pdata[i];
       GtkTreeIter *parent = g_hash_table_lookup (iters, &org->parent_id);
       GtkTreeIter *iter = g_new (GtkTreeIter, 1);
-      /* Members are registered with their branch; its 党小组 meet from them. A group with
-       * no members of its own says so instead of showing 0. */
-      gboolean bare_group = g_strcmp0 (org->kind, "group") == 0 && org->n_members_total == 0;
-      g_autofree char *count = bare_group ? g_strdup ("—")
-                                          : g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                             (gint64) org->n_members_total);
+      /* Members are registered with their branch; a 党小组 counts those placed in it (the
+       * branch counts them too), and says so. */
+      gboolean group = g_strcmp0 (org->kind, "group") == 0;
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                (gint64) org->n_members_total);
 
       gtk_tree_store_insert_with_values (self->store, iter, parent, -1,
                                          COL_NAME, org->name,
@@ -94,13 +93,13 @@ gt_org_page_set_storage (GtPage *page, GtStorage *storage)
                                          COL_SECRETARY, org->secretary,
                                          COL_MEMBERS, count,
                                          COL_ID, org->id,
-                                         COL_TOOLTIP, bare_group
-                                           ? _("This party group has no members of its own: "
-                                               "its members are registered with the branch "
-                                               "above it")
+                                         COL_TOOLTIP, group
+                                           ? _("Members placed in this party group; they "
+                                               "are registered with the branch above it, "
+                                               "whose count includes them")
                                            : NULL, -1);
       g_hash_table_insert (iters, &org->id, iter);
-      members += org->n_members;
+      members += org->n_members - org->n_in_group;
     }
   gtk_tree_view_expand_all (self->tree_view);
   if (keep > 0 && g_hash_table_lookup (iters, &keep) != NULL)

@@ -26,7 +26,7 @@ G_DEFINE_TYPE (GtRosterMappingDialog, gt_roster_mapping_dialog, GTK_TYPE_DIALOG)
 
 static const char *const field_codes[] = {
   "name", "gender", "ethnicity", "id_number", "phone", "education", "occupation",
-  "birth_date", "join_date", "full_date", "branch", "category", "ignore",
+  "birth_date", "join_date", "full_date", "branch", "category", "group", "ignore",
 };
 
 gboolean

@@ -11,6 +11,7 @@
 #include "gt-cli.h"
 #include "gt-idcard.h"
 #include "gt-member.h"
+#include "gt-org.h"
 #include "gt-registers.h"
 #include "gt-transfer.h"
 
@@ -188,6 +189,7 @@ member_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
       gt_cli_json_add_string (builder, "full_date", r->full_date);
       gt_cli_json_add_string (builder, "organization", r->org_name);
       gt_cli_json_add_string (builder, "organization_code", r->org_code);
+      gt_cli_json_add_string (builder, "group", r->group_name);
       gt_cli_json_add_string (builder, "status", status);
       gt_cli_json_add_string (builder, "category", category);
       gt_cli_json_add_int (builder, "households", r->n_links);
@@ -216,6 +218,8 @@ member_show (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
 
   g_print ("%s  (%s)\n", r->name, r->gender == 'F' ? _("Female") : _("Male"));
   g_print (_("Organisation: %s %s\n"), r->org_name, r->org_code);
+  if (r->group_name != NULL)
+    g_print (_("Party group: %s\n"), r->group_name);
   g_print (_("State: %s, %s\n"), gt_label_member_status (status),
            category != NULL ? gt_label_member_category (category) : "");
   g_print (_("ID number: %s  Phone: %s\n"), id != NULL ? id : "", phone);
@@ -273,13 +277,15 @@ member_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (PersonArgs) p = { 0 };
-  g_autofree char *org = NULL, *join = NULL, *full = NULL;
+  g_autofree char *org = NULL, *join = NULL, *full = NULL, *group = NULL;
   GtMemberSpec spec = { 0 };
   int exit_code = GT_EXIT_OK;
-  gint64 new_id = 0;
+  gint64 new_id = 0, branch_id = 0, group_id = 0;
   GOptionEntry entries[] = {
     PERSON_ENTRIES (p),
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Branch (name or code)"), N_("ORG") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group,
+      N_("Party group (党小组) of the branch, by name or code"), N_("GROUP") },
     { "joined", 0, 0, G_OPTION_ARG_STRING, &join, N_("Joining date"), N_("DATE") },
     { "full", 0, 0, G_OPTION_ARG_STRING, &full, N_("Full-membership date (none: probationary)"),
       N_("DATE") },
@@ -296,8 +302,12 @@ member_add (GtCliContext *ctx, const GtCliCommand *command, int argc, char **arg
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
+  if (group != NULL && *group != '\0' &&
+      (!gt_org_find (storage, org, &branch_id, &error) ||
+       !gt_member_find_group (storage, branch_id, group, &group_id, &error)))
+    return gt_cli_fail (error);
   spec = (GtMemberSpec) { org, p.name, p.gender, p.ethnicity, p.id_number, p.phone, p.education,
-                          p.occupation, join, full };
+                          p.occupation, join, full, group_id };
   if (!gt_member_add (storage, &spec, &new_id, &error))
     return gt_cli_fail (error);
   g_print ("%" G_GINT64_FORMAT "\n", new_id);
@@ -320,7 +330,20 @@ resolve_member (GtStorage *storage, const char *key, gint64 *id, int *exit_code)
   return TRUE;
 }
 
-/* Corrects a member's details: the options given replace the stored values. */
+/* The 党小组 --group names for member @r: none for "" or 无, else one of their branch's. */
+static gboolean
+edit_group (GtStorage *storage, GtMemberRecord *r, const char *group, GError **error)
+{
+  gint64 group_id = 0;
+
+  if (*group != '\0' && g_strcmp0 (group, "无") != 0 &&
+      !gt_member_find_group (storage, r->org_id, group, &group_id, error))
+    return FALSE;
+  return gt_member_set_group (storage, r->id, group_id, error);
+}
+
+/* Corrects a member's details: the options given replace the stored values; --group places
+ * the member in a 党小组 of their branch (or in none). Both in one transaction. */
 static int
 member_edit (GtCliContext *ctx, const GtCliCommand *command, int argc, char **argv)
 {
@@ -328,11 +351,19 @@ member_edit (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
   g_autoptr (GtMemberRecord) r = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (PersonArgs) p = { 0 };
+  g_autofree char *group = NULL;
   const char *key;
   int exit_code = GT_EXIT_OK;
-  GOptionEntry entries[] = { PERSON_ENTRIES (p), { NULL } };
+  GOptionEntry entries[] = {
+    PERSON_ENTRIES (p),
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group,
+      N_("Party group (党小组) of the member's branch, by name or code; \"\" or 无 for none"),
+      N_("GROUP") },
+    { NULL }
+  };
   GtMemberSpec spec = { 0 };
   char gender[2] = { 0 };
+  gboolean person;
 
   if (!gt_cli_take_args (command, &argc, &argv, &key, 1, entries, &exit_code))
     return exit_code;
@@ -353,8 +384,17 @@ member_edit (GtCliContext *ctx, const GtCliCommand *command, int argc, char **ar
   spec.education = OR_STORED (p.education, r->education);
   spec.occupation = OR_STORED (p.occupation, r->occupation);
 #undef OR_STORED
-  if (!gt_member_update (storage, r->id, &spec, &error))
+  person = p.name != NULL || p.gender != NULL || p.ethnicity != NULL || p.id_number != NULL ||
+           p.phone != NULL || p.education != NULL || p.occupation != NULL || group == NULL;
+  if (!gt_storage_begin (storage, &error))
     return gt_cli_fail (error);
+  if ((person && !gt_member_update (storage, r->id, &spec, &error)) ||
+      (group != NULL && !edit_group (storage, r, group, &error)) ||
+      !gt_storage_commit (storage, &error))
+    {
+      gt_storage_rollback (storage);
+      return gt_cli_fail (error);
+    }
   return GT_EXIT_OK;
 }
 
@@ -446,11 +486,13 @@ member_transfer (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
 static const GtCliCommand member_commands[] = {
   { "member show", "ID [--json] [--reveal]", N_("Show a member's record and history"),
     member_show },
-  { "member add", "--name NAME --org ORG --joined DATE [--id-number N] [--full DATE] …",
+  { "member add", "--name NAME --org ORG --joined DATE [--group GROUP] [--id-number N] "
+    "[--full DATE] …",
     N_("Add a member"), member_add },
   { "member edit", "ID [--name NAME] [--id-number N] [--gender 男|女] [--phone N] [--ethnicity T] "
-    "[--education T] [--occupation T]",
-    N_("Correct a member's name, ID number, phone and other details"), member_edit },
+    "[--education T] [--occupation T] [--group GROUP]",
+    N_("Correct a member's name, ID number, phone and other details, or their party group"),
+    member_edit },
   { "member event", "ID KIND [--date DATE] [--org ORG] [--note TEXT]",
     N_("Record full membership, a transfer, suspension, exit or death"), member_event },
   { "member transfer", "ID --to ORG [--date DATE]",

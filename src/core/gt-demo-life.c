@@ -226,19 +226,22 @@ branch_year (Life *life, gint64 org_id, const char *name, const char *secretary,
   return TRUE;
 }
 
-/* A party group's monthly 党小组会: its share of the branch's members. */
+/* A party group's monthly 党小组会: the members placed in the group. */
 static gboolean
-group_year (Life *life, gint64 group_id, gint64 branch_id, int index, int n_groups,
-            GError **error)
+group_year (Life *life, gint64 group_id, GError **error)
 {
-  g_autoptr (GPtrArray) all = members_of (life, branch_id, error);
-  g_autoptr (GPtrArray) people = g_ptr_array_new ();
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    life->storage,
+    "SELECT id, name, occupation FROM members WHERE group_id = ? AND status = 'active'"
+    " ORDER BY id", error);
+  g_autoptr (GPtrArray) people = NULL;
 
-  if (all == NULL)
+  if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < all->len; i++)
-    if ((int) (i % n_groups) == index)
-      g_ptr_array_add (people, all->pdata[i]);
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  people = gt_storage_collect (life->storage, stmt, read_person, person_free, error);
+  if (people == NULL)
+    return FALSE;
   for (int i = 0; i < N_MONTHS; i++)
     {
       int year, month;
@@ -438,7 +441,7 @@ gt_demo_life_build_phase (GtStorage *storage, guint32 seed, const DemoPhase *pha
         }
       sqlite3_reset (stmt);
       for (guint g = 0; ok && g < groups->len; g++)
-        ok = group_year (&life, g_array_index (groups, gint64, g), branch_id, g, groups->len, error);
+        ok = group_year (&life, g_array_index (groups, gint64, g), error);
     }
   ok = ok && dues_year (&life, error);
   g_rand_free (life.rand);

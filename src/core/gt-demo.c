@@ -290,6 +290,19 @@ insert_member (Demo *demo, gint64 org_id, const BranchSpec *spec, gboolean secre
 }
 
 static gboolean
+place_in_group (Demo *demo, gint64 member_id, gint64 group_id, GError **error)
+{
+  sqlite3_stmt *stmt = gt_storage_prepare (demo->storage,
+                                           "UPDATE members SET group_id = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  return gt_storage_step_done (demo->storage, stmt, error);
+}
+
+static gboolean
 insert_village (Demo *demo, const char *name, int index, gint64 org_id, gint64 *out_id,
                 GError **error)
 {
@@ -476,7 +489,7 @@ build (Demo *demo, GError **error)
     {
       const BranchSpec *spec = &branches[b];
       g_autofree char *code = g_strdup_printf ("%s105%03u", REGION_CODE, b + 1);
-      gint64 branch_id, village_id;
+      gint64 branch_id, village_id, group_ids[5];
       gboolean rural = spec->village != NULL;
 
       if (!gt_demo_insert_org (demo, demo->committee_id, spec->name, "branch", spec->org_type,
@@ -488,10 +501,9 @@ build (Demo *demo, GError **error)
           static const char *const ordinals[] = { "一", "二", "三", "四", "五" };
           g_autofree char *gname = g_strdup_printf ("第%s党小组", ordinals[g]);
           g_autofree char *gcode = g_strdup_printf ("%s%02d", code, g + 1);
-          gint64 group_id;
-
+          g_assert (g < (int) G_N_ELEMENTS (group_ids));
           if (!gt_demo_insert_org (demo, branch_id, gname, "group", spec->org_type, "grid", gcode, "",
-                           "2017-03-01", g + 1, &group_id, error))
+                           "2017-03-01", g + 1, &group_ids[g], error))
             return FALSE;
         }
       if (rural)
@@ -515,7 +527,11 @@ build (Demo *demo, GError **error)
             village_id = village_ids[b - 5];
           else
             village_id = village_ids[(next_village++) % G_N_ELEMENTS (villages)];
+          /* a branch with 党小组 has every member in one, the group of the grid whose
+           * households they link */
           if (!insert_member (demo, branch_id, spec, m == 0, &member_id, error) ||
+              (spec->groups > 0 &&
+               !place_in_group (demo, member_id, group_ids[m % spec->groups], error)) ||
               !link_households (demo, member_id, village_id, 1 + m % MAX (1, spec->groups), error))
             return FALSE;
         }

@@ -51,6 +51,7 @@ static const struct
   GtExchangeType target;
 } refs[] = {
   { GT_EXCHANGE_MEMBER, "org", GT_EXCHANGE_ORGANIZATION },
+  { GT_EXCHANGE_MEMBER, "group", GT_EXCHANGE_ORGANIZATION },
   { GT_EXCHANGE_LINK, "member", GT_EXCHANGE_MEMBER },
   { GT_EXCHANGE_LINK, "household", GT_EXCHANGE_HOUSEHOLD },
   { GT_EXCHANGE_PROJECT, "org", GT_EXCHANGE_ORGANIZATION },

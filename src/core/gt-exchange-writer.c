@@ -48,8 +48,9 @@ static const char *const type_sql[GT_EXCHANGE_N_TYPES] = {
     "SELECT m.uuid, m.rev, m.mtime, o.uuid AS org, m.name, m.gender, m.ethnicity,"
     " m.id_number AS \"id-number\", m.phone, m.education, m.occupation,"
     " m.birth_date AS \"birth-date\", m.join_date AS \"join-date\", m.full_date AS \"full-date\","
-    " m.category, m.status, m.flags"
-    " FROM members m JOIN organizations o ON o.id = m.org_id ORDER BY m.id",
+    " m.category, m.status, m.flags, g.uuid AS \"group\""
+    " FROM members m JOIN organizations o ON o.id = m.org_id"
+    " LEFT JOIN organizations g ON g.id = m.group_id ORDER BY m.id",
   [GT_EXCHANGE_HOUSEHOLD] =
     "SELECT h.uuid, h.rev, h.mtime, h.head_name AS \"head-name\", v.name AS village, h.grid,"
     " h.address, h.size, h.notes"

@@ -387,23 +387,30 @@ read_roster_row (sqlite3_stmt *stmt)
   " SELECT m.id, m.name FROM members m WHERE m.status = 'active'"                           \
   " AND m.org_id IN (SELECT id FROM sub) ORDER BY m.id"
 
+/* The members placed in 党小组 ?1 (and any registered with it before schema step 19). */
+#define GROUP_ROSTER_SQL                                                                    \
+  "SELECT m.id, m.name FROM members m WHERE m.status = 'active'"                           \
+  " AND (m.group_id = ?1 OR m.org_id = ?1) ORDER BY m.id"
+
 GPtrArray *
 gt_life_roster (GtStorage *storage, gint64 org_id, GError **error)
 {
   g_auto (GtLifeOrgInfo) org = { 0 };
   g_autoptr (GPtrArray) roster = NULL;
+  gboolean group;
   sqlite3_stmt *stmt;
 
   if (!gt_life_org_info (storage, org_id, &org, error))
     return NULL;
-  stmt = gt_storage_prepare (storage, SUBTREE_ROSTER_SQL, error);
+  group = g_strcmp0 (org.kind, "group") == 0;
+  stmt = gt_storage_prepare (storage, group ? GROUP_ROSTER_SQL : SUBTREE_ROSTER_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, org_id);
   roster = gt_storage_collect (storage, stmt, read_roster_row,
                                (GDestroyNotify) gt_attendance_free, error);
-  if (roster != NULL && roster->len == 0 && g_strcmp0 (org.kind, "group") == 0 &&
-      org.parent_id > 0)
+  /* a group nobody has been put into meets from its branch's whole roster */
+  if (roster != NULL && roster->len == 0 && group && org.parent_id > 0)
     {
       g_clear_pointer (&roster, g_ptr_array_unref);
       stmt = gt_storage_prepare (storage, SUBTREE_ROSTER_SQL, error);

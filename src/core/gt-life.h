@@ -113,9 +113,9 @@ GPtrArray *gt_meeting_list_latest (GtStorage *storage, gint64 org_id, guint limi
                                    gint64 *total, GError **error);
 
 /* The members a meeting of @org_id picks attendees from: the active members of the
- * organisation and its subtree; for a party group without members of its own, the
- * members of the branch above it. Of GtAttendance (present TRUE, reason ""), by register
- * order. */
+ * organisation and its subtree; for a 党小组, the active members placed in it
+ * (gt_member_set_group), or when nobody is, the members of the branch above it. Of
+ * GtAttendance (present TRUE, reason ""), by register order. */
 GPtrArray *gt_life_roster (GtStorage *storage, gint64 org_id, GError **error);
 
 /* ---- schedule ---- */

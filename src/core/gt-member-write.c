@@ -163,7 +163,7 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
   g_autofree char *id_number = NULL, *birth = NULL, *phone = NULL;
   g_autofree char *uuid = gt_new_uuid (), *mtime = gt_now_iso8601 ();
   const char *gender = NULL;
-  gint64 org_id = 0, new_id;
+  gint64 org_id = 0, group_id = 0, new_id;
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -183,17 +183,25 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
                                     " probation after joining on %s"),
                                   spec->full_date, spec->join_date);
     }
+  /* a member added to a 党小组 is registered with its branch, in the group */
   if (!gt_org_find (storage, spec->org, &org_id, error) ||
-      !gt_org_check_holds_members (storage, org_id, error))
+      !gt_org_check_holds_members (storage, org_id, error) ||
+      !gt_member_resolve_org (storage, org_id, &org_id, &group_id, error))
     return FALSE;
+  if (spec->group_id > 0 && spec->group_id != group_id)
+    {
+      if (!gt_member_check_group (storage, org_id, spec->group_id, error))
+        return FALSE;
+      group_id = spec->group_id;
+    }
 
   if (!gt_storage_begin (storage, error))
     return FALSE;
   stmt = gt_storage_prepare (
     storage,
     "INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,"
-    " occupation, birth_date, join_date, full_date, category, mtime)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " occupation, birth_date, join_date, full_date, category, mtime, group_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -207,6 +215,8 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
         sqlite3_bind_text (stmt, 12, spec->full_date, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 13, full ? "full" : "probationary", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 14, mtime, -1, SQLITE_TRANSIENT);
+      if (group_id > 0)
+        sqlite3_bind_int64 (stmt, 15, group_id);
       ok = gt_storage_step_done (storage, stmt, error);
       new_id = sqlite3_last_insert_rowid (gt_storage_get_db (storage));
       ok = ok && insert_event (storage, new_id, "admission", spec->join_date, org_id, NULL, error);
@@ -315,8 +325,12 @@ derive_state (GtStorage *storage, gint64 id, gint64 org_id, GError **error)
     }
 
   stmt = gt_storage_prepare (storage,
-                             "UPDATE members SET status = ?, category = ?, full_date = ?,"
-                             " org_id = ?, rev = rev + 1, mtime = ? WHERE id = ?", error);
+                             "UPDATE members SET status = ?1, category = ?2, full_date = ?3,"
+                             " org_id = ?4, rev = rev + 1, mtime = ?5,"
+                             /* a member who leaves their branch, or is no longer active,
+                              * leaves its 党小组 */
+                             " group_id = CASE WHEN ?1 = 'active' AND org_id = ?4"
+                             "  THEN group_id END WHERE id = ?6", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
@@ -356,6 +370,23 @@ transition_problem (const char *kind, const char *status, const char *category)
   return _("unknown event (full_membership, transfer_out, transfer_in, suspension, exit, death)");
 }
 
+/* Puts member @id, just transferred into a branch, into its 党小组 @group_id (0: none);
+ * inside the caller's transaction. */
+static gboolean
+place_in_group (GtStorage *storage, gint64 id, gint64 group_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (group_id <= 0)
+    return TRUE;
+  stmt = gt_storage_prepare (storage, "UPDATE members SET group_id = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return gt_storage_step_done (storage, stmt, error);
+}
+
 static gboolean
 record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
               gint64 to_org_id, const char *detail, GError **error)
@@ -388,7 +419,7 @@ gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const c
                         const char *org, const char *detail, GError **error)
 {
   g_autofree char *day = NULL;
-  gint64 to_org_id = 0;
+  gint64 to_org_id = 0, group_id = 0;
 
   if (date == NULL)
     date = day = gt_today ();
@@ -397,12 +428,14 @@ gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const c
       if (org == NULL)
         return gt_storage_refuse (storage, error, _("a transfer in needs the receiving organisation"));
       if (!gt_org_find (storage, org, &to_org_id, error) ||
-          !gt_org_check_holds_members (storage, to_org_id, error))
+          !gt_org_check_holds_members (storage, to_org_id, error) ||
+          !gt_member_resolve_org (storage, to_org_id, &to_org_id, &group_id, error))
         return FALSE;
     }
   if (!gt_storage_begin (storage, error))
     return FALSE;
   if (!record_event (storage, id, kind, date, to_org_id, detail, error) ||
+      !place_in_group (storage, id, group_id, error) ||
       !gt_storage_commit (storage, error))
     {
       gt_storage_rollback (storage);
@@ -412,9 +445,11 @@ gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const c
   return TRUE;
 }
 
+/* Transfers member @id to branch @to_org_id, into its group @group_id (0: none); the
+ * member leaves their old group with their old branch (schema step 19). */
 static gboolean
-transfer_one (GtStorage *storage, gint64 id, gint64 to_org_id, const char *date,
-              const char *detail, GError **error)
+transfer_one (GtStorage *storage, gint64 id, gint64 to_org_id, gint64 group_id,
+              const char *date, const char *detail, GError **error)
 {
   g_autofree char *status = NULL, *category = NULL, *last = NULL;
   gint64 org_id = 0;
@@ -424,7 +459,8 @@ transfer_one (GtStorage *storage, gint64 id, gint64 to_org_id, const char *date,
   if (org_id == to_org_id)
     return gt_member_refuse (storage, error, id, _("already belongs to that organisation"));
   return record_event (storage, id, "transfer_out", date, 0, detail, error) &&
-         record_event (storage, id, "transfer_in", date, to_org_id, detail, error);
+         record_event (storage, id, "transfer_in", date, to_org_id, detail, error) &&
+         place_in_group (storage, id, group_id, error);
 }
 
 gboolean
@@ -432,14 +468,16 @@ gt_member_transfer (GtStorage *storage, gint64 id, const char *to_org, const cha
                     const char *detail, GError **error)
 {
   g_autofree char *day = NULL;
-  gint64 to_org_id = 0;
+  gint64 to_org_id = 0, group_id = 0;
 
   if (date == NULL)
     date = day = gt_today ();
   if (!gt_org_find (storage, to_org, &to_org_id, error) ||
-      !gt_org_check_holds_members (storage, to_org_id, error) || !gt_storage_begin (storage, error))
+      !gt_org_check_holds_members (storage, to_org_id, error) ||
+      !gt_member_resolve_org (storage, to_org_id, &to_org_id, &group_id, error) ||
+      !gt_storage_begin (storage, error))
     return FALSE;
-  if (!transfer_one (storage, id, to_org_id, date, detail, error) ||
+  if (!transfer_one (storage, id, to_org_id, group_id, date, detail, error) ||
       !gt_storage_commit (storage, error))
     {
       gt_storage_rollback (storage);
@@ -455,7 +493,7 @@ gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to
 {
   g_autofree char *day = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 from_id = 0, to_id = 0;
+  gint64 from_id = 0, to_id = 0, group_id = 0;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
@@ -463,13 +501,16 @@ gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to
     date = day = gt_today ();
   if (!gt_org_find (storage, from_org, &from_id, error) ||
       !gt_org_find (storage, to_org, &to_id, error) ||
-      !gt_org_check_holds_members (storage, to_id, error))
+      !gt_org_check_holds_members (storage, to_id, error) ||
+      !gt_member_resolve_org (storage, to_id, &to_id, &group_id, error))
     return FALSE;
   if (from_id == to_id)
     return gt_storage_refuse (storage, error, _("the two organisations are the same"));
 
-  stmt = gt_storage_prepare (storage, "SELECT id FROM members WHERE org_id = ? AND"
-                                      " status = 'active' ORDER BY id", error);
+  /* the members of a 党小组 are registered with its branch */
+  stmt = gt_storage_prepare (storage, "SELECT id FROM members WHERE (org_id = ?1 OR"
+                                      " group_id = ?1) AND status = 'active' ORDER BY id",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from_id);
@@ -483,7 +524,7 @@ gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to
   if (!gt_storage_begin (storage, error))
     return FALSE;
   for (guint i = 0; i < ids->len && ok; i++)
-    ok = transfer_one (storage, g_array_index (ids, gint64, i), to_id, date,
+    ok = transfer_one (storage, g_array_index (ids, gint64, i), to_id, group_id, date,
                        _("whole-branch transfer"), error);
   if (!ok || !gt_storage_commit (storage, error))
     {

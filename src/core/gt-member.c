@@ -44,6 +44,7 @@ gt_member_record_free (GtMemberRecord *r)
   g_free (r->status);
   g_free (r->org_name);
   g_free (r->org_code);
+  g_free (r->group_name);
   g_clear_pointer (&r->events, g_ptr_array_unref);
   g_free (r);
 }
@@ -97,7 +98,8 @@ gt_member_lookup (GtStorage *storage, const char *key, GError **error)
     storage,
     "SELECT m.id, m.uuid, m.name, m.gender, m.ethnicity, m.id_number, m.phone, m.education,"
     "  m.occupation, m.birth_date, m.join_date, m.full_date, m.category, m.status, o.name,"
-    "  o.code, (SELECT count(*) FROM member_household_links l WHERE l.member_id = m.id)"
+    "  o.code, (SELECT count(*) FROM member_household_links l WHERE l.member_id = m.id),"
+    "  m.org_id, m.group_id, (SELECT name FROM organizations WHERE id = m.group_id)"
     " FROM members m JOIN organizations o ON o.id = m.org_id"
     " WHERE (?1 IS NOT NULL AND m.id = ?1) OR (?2 IS NOT NULL AND m.id_number = upper (?2))",
     error);
@@ -140,6 +142,9 @@ gt_member_lookup (GtStorage *storage, const char *key, GError **error)
   r->org_name = TEXT (stmt, 14);
   r->org_code = TEXT (stmt, 15);
   r->n_links = sqlite3_column_int64 (stmt, 16);
+  r->org_id = sqlite3_column_int64 (stmt, 17);
+  r->group_id = sqlite3_column_int64 (stmt, 18);
+  r->group_name = TEXT (stmt, 19);
   sqlite3_reset (stmt);
 
   if (!load_events (storage, r, error))

@@ -34,6 +34,9 @@ typedef struct
   char *status;
   char *org_name;
   char *org_code;
+  gint64 org_id;     /* the branch that keeps the member's record */
+  gint64 group_id;   /* the 党小组 of that branch the member is in, 0 for none */
+  char *group_name;  /* its name, NULL for none */
   gint64 n_links;
   GPtrArray *events; /* of GtMemberEvent, oldest first */
 } GtMemberRecord;
@@ -71,6 +74,8 @@ typedef struct
   const char *occupation;
   const char *join_date;  /* YYYY-MM-DD, required */
   const char *full_date;  /* YYYY-MM-DD, NULL for a probationary member */
+  gint64 group_id;        /* a 党小组 of the branch @org to place the member in; 0 for none
+                           * (gt_member_add only) */
 } GtMemberSpec;
 
 /* Adds a member with an admission event (and a full-membership event when @full_date is
@@ -105,6 +110,46 @@ gboolean gt_member_transfer (GtStorage *storage, gint64 id, const char *to_org,
  * @n_moved. */
 gboolean gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to_org,
                                  const char *date, guint *n_moved, GError **error);
+
+/* The 党小组 (Party groups) a member may be put into: the groups of branch @branch_id that
+ * are not archived, in the tree's order. */
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char *code;
+  gint64 n_members; /* active members in it */
+} GtMemberGroup;
+
+void gt_member_group_free (GtMemberGroup *group);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtMemberGroup, gt_member_group_free)
+
+/* Of GtMemberGroup; an empty array for an organisation without groups. */
+GPtrArray *gt_member_groups (GtStorage *storage, gint64 branch_id, GError **error);
+
+/* The group of branch @branch_id named or coded @text (groups of different branches share
+ * names: 第一党小组). Refuses, naming the branch and its groups, when there is none. */
+gboolean gt_member_find_group (GtStorage *storage, gint64 branch_id, const char *text,
+                               gint64 *group_id, GError **error);
+
+/* Refuses (GT_STORAGE_ERROR_CONSTRAINT, saying why) a @group_id that is not a 党小组 of
+ * branch @branch_id, or is archived. */
+gboolean gt_member_check_group (GtStorage *storage, gint64 branch_id, gint64 group_id,
+                                GError **error);
+
+/* Puts member @id into the 党小组 @group_id, or takes them out of any when @group_id is 0.
+ * Refuses a member who is not active, and an organisation that is not a group of the
+ * member's branch (or is archived), naming the member, the group and the branch. Bumps rev
+ * and mtime and emits changed::members only when the group changes. A member's group is
+ * cleared when they are transferred to another branch and when the group is archived,
+ * moved or deleted (schema step 19). */
+gboolean gt_member_set_group (GtStorage *storage, gint64 id, gint64 group_id, GError **error);
+
+/* For adding or transferring a member into @org_id: a 党小组 under a 党支部 places the member
+ * in the branch (@branch_id) and the group (@group_id); any other organisation is the
+ * branch itself, with @group_id 0. */
+gboolean gt_member_resolve_org (GtStorage *storage, gint64 org_id, gint64 *branch_id,
+                                gint64 *group_id, GError **error);
 
 const char *gt_label_member_event (const char *kind);
 const char *gt_label_member_status (const char *status);

@@ -41,6 +41,7 @@ gt_member_free (gpointer data)
   g_free (member->id_number);
   g_free (member->phone);
   g_free (member->join_date);
+  g_free (member->group_name);
   g_free (member);
 }
 
@@ -76,6 +77,8 @@ read_org (sqlite3_stmt *stmt)
   org->secretary = TEXT (stmt, 6);
   org->n_members = sqlite3_column_int64 (stmt, 7);
   org->code = TEXT (stmt, 8);
+  org->n_in_group = sqlite3_column_int64 (stmt, 9);
+  org->n_members += org->n_in_group;
   return org;
 }
 
@@ -100,7 +103,9 @@ gt_org_list (GtStorage *storage, GError **error)
     "SELECT o.id, coalesce (o.parent_id, 0), o.name, o.kind, o.org_type, o.level, o.secretary,"
     "  (SELECT count(*) FROM members m WHERE m.org_id = o.id)"
     "   - (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.status <> 'active'),"
-    "  o.code FROM organizations o WHERE o.archived = 0 ORDER BY o.sort_order, o.id",
+    "  o.code, CASE WHEN o.kind = 'group' THEN (SELECT count(*) FROM members m"
+    "   WHERE m.group_id = o.id AND m.status = 'active') ELSE 0 END"
+    " FROM organizations o WHERE o.archived = 0 ORDER BY o.sort_order, o.id",
     error);
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GHashTable) children = NULL; /* parent id → GArray of indexes into rows */
@@ -148,7 +153,8 @@ gt_org_list (GtStorage *storage, GError **error)
     {
       GtOrg *org = orgs->pdata[i];
 
-      org->n_members_total = org->n_members;
+      /* the members of a 党小组 are counted by its branch already */
+      org->n_members_total = org->n_members - org->n_in_group;
       g_hash_table_insert (by_id, &org->id, org);
     }
   for (guint i = orgs->len; i-- > 0;)
@@ -158,6 +164,11 @@ gt_org_list (GtStorage *storage, GError **error)
 
       if (parent != NULL)
         parent->n_members_total += org->n_members_total;
+    }
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      GtOrg *org = orgs->pdata[i];
+      org->n_members_total += org->n_in_group;
     }
   return orgs;
 }
@@ -178,12 +189,14 @@ read_member (sqlite3_stmt *stmt)
   member->phone = TEXT (stmt, 7);
   member->join_date = TEXT (stmt, 8);
   member->n_links = sqlite3_column_int64 (stmt, 9);
+  member->group_name = TEXT (stmt, 10);
   return member;
 }
 
 #define MEMBER_COLUMNS \
   "SELECT m.id, m.name, m.gender, o.name, m.category, m.status, m.id_number, m.phone," \
-  "  m.join_date, (SELECT count(*) FROM member_household_links l WHERE l.member_id = m.id)"
+  "  m.join_date, (SELECT count(*) FROM member_household_links l WHERE l.member_id = m.id)," \
+  "  (SELECT name FROM organizations WHERE id = m.group_id)"
 
 char *
 gt_search_normalize (const char *text)
@@ -261,10 +274,13 @@ build_member_query (GString *sql, const char *text, const GtMemberFilter *filter
 
   if (filter == NULL)
     return;
+  /* the members of the subtree, and those placed in it when it is a 党小组 (registered
+   * with its branch): each side from its own index */
   if (filter->org_id > 0)
-    g_string_append (sql, " AND m.org_id IN (WITH RECURSIVE sub (id) AS (SELECT :org"
+    g_string_append (sql, " AND (m.org_id IN (WITH RECURSIVE sub (id) AS (SELECT :org"
                           "  UNION ALL SELECT c.id FROM organizations c JOIN sub"
-                          "  ON c.parent_id = sub.id) SELECT id FROM sub)");
+                          "  ON c.parent_id = sub.id) SELECT id FROM sub)"
+                          "  OR m.id IN (SELECT id FROM members WHERE group_id = :org))");
   if (filter->category != NULL)
     g_string_append (sql, " AND m.category = :category");
   switch (filter->flag)

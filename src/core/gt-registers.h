@@ -18,7 +18,9 @@ typedef struct
   char *level;      /* county, township, village, grid, microgrid */
   char *code;
   char *secretary;
-  gint64 n_members; /* active members directly in this organisation */
+  gint64 n_members; /* active members directly in this organisation; for a 党小组, those
+                     * placed in it (registered with its branch, which counts them too) */
+  gint64 n_in_group; /* of n_members, those placed in this 党小组 (0 for other kinds) */
   gint64 n_members_total; /* … and in the organisations under it (gt_org_list) */
 } GtOrg;
 
@@ -34,6 +36,7 @@ typedef struct
   char *phone;
   char *join_date;
   gint64 n_links;   /* linked households */
+  char *group_name; /* the 党小组 of the branch the member is in, or NULL */
 } GtMember;
 
 typedef struct
@@ -80,7 +83,8 @@ typedef enum
 
 typedef struct
 {
-  gint64 org_id;        /* 0 for all; else this organisation and its whole subtree */
+  gint64 org_id;        /* 0 for all; else this organisation and its whole subtree (for a
+                         * 党小组, the members placed in it) */
   const char *category; /* NULL, "full" or "probationary" */
   GtMemberFlag flag;
   GtMemberSort sort;    /* ignored when searching text of three or more characters */

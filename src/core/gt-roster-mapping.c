@@ -34,6 +34,7 @@ static const struct
   { "full_date", N_("Full-membership date (转正日期)") },
   { "branch", N_("Branch (所在支部)") },
   { "category", N_("Category (党员类别)") },
+  { "group", N_("Party group (所在党小组)") },
   { "ignore", N_("Ignore this column") },
 };
 
@@ -93,7 +94,8 @@ gt_roster_check_column (const char *header, const char *field, GError **error)
     {
       g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
                    _("unknown field “%s” (name, gender, ethnicity, id_number, phone, education, "
-                     "occupation, birth_date, join_date, full_date, branch, category, ignore)"),
+                     "occupation, birth_date, join_date, full_date, branch, category, group, "
+                     "ignore)"),
                    field);
       return FALSE;
     }
@@ -124,7 +126,7 @@ gt_roster_remember_column (GtStorage *storage, const char *header, const char *f
 }
 
 /* fields[] above lists the field codes in this order. */
-G_STATIC_ASSERT (N_FIELDS == 12);
+G_STATIC_ASSERT (N_FIELDS == 13);
 
 /* Header names as spreadsheets write them; English ones are compared in lower case with
  * spaces and hyphens read as underscores. */
@@ -150,6 +152,7 @@ static const struct
   { FIELD_BRANCH, "所在支部" }, { FIELD_BRANCH, "所在党组织" }, { FIELD_BRANCH, "党支部" },
   { FIELD_BRANCH, "支部" }, { FIELD_BRANCH, "branch" }, { FIELD_BRANCH, "organization" },
   { FIELD_CATEGORY, "党员类别" }, { FIELD_CATEGORY, "人员类别" }, { FIELD_CATEGORY, "category" },
+  { FIELD_GROUP, "所在党小组" }, { FIELD_GROUP, "党小组" }, { FIELD_GROUP, "group" },
 };
 
 GtRosterField

@@ -28,11 +28,42 @@ struct _GtRosterRow
   const char *full_date;
   const char *category;
   gint64 org_id;
+  gint64 group_id; /* a 党小组 of org_id, 0 for none */
 };
 
 /* The organisation (not archived) whose code or name is @text; GT_ROSTER_ERROR_UNKNOWN_ORG
  * when there is none, or when several share the name. */
 gboolean gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **error);
+
+/* The organisations (not archived) a roster's rows may name, read once (gt-roster-orgs.c). */
+typedef struct
+{
+  GHashTable *names;        /* name → gint64 id, or 0 when several share the name */
+  GHashTable *codes;        /* code → gint64 id */
+  GHashTable *kinds;        /* gint64 id → kind (interned), for those that hold no members */
+  GHashTable *branches;     /* gint64 id of a 党支部 → its name, for the messages */
+  GHashTable *groups;       /* "BRANCH-ID NAME" and "BRANCH-ID CODE" of a 党小组 → gint64 id */
+  GHashTable *group_branch; /* gint64 id of a 党小组 of a 党支部 → gint64 id of the branch */
+} GtRosterOrgs;
+
+void gt_roster_orgs_init (GtRosterOrgs *orgs);
+void gt_roster_orgs_clear (GtRosterOrgs *orgs);
+gboolean gt_roster_orgs_load (GtRosterOrgs *orgs, GtStorage *storage, GError **error);
+/* The organisation named or coded @text: its id, 0 when there is none, -1 when the name is
+ * shared by several; and the message that says which. */
+gint64 gt_roster_orgs_find (GtRosterOrgs *orgs, const char *text);
+char *gt_roster_orgs_message (const char *text, gint64 found);
+/* The kind of organisation @id when it holds no members (a 党委 …), else NULL. */
+const char *gt_roster_orgs_refused_kind (GtRosterOrgs *orgs, gint64 id);
+/* The branch of 党小组 @group_id; 0 when it is no group of a 党支部. */
+gint64 gt_roster_orgs_group_branch (GtRosterOrgs *orgs, gint64 group_id);
+/* The 党小组 of branch @branch_id named or coded @text; 0 when there is none. */
+gint64 gt_roster_orgs_group (GtRosterOrgs *orgs, gint64 branch_id, const char *text);
+/* The name of 党支部 @branch_id; NULL when it is no 党支部. */
+const char *gt_roster_orgs_branch_name (GtRosterOrgs *orgs, gint64 branch_id);
+/* gt_roster_find_org () in tables already read. */
+gboolean gt_roster_orgs_resolve (GtRosterOrgs *orgs, GtStorage *storage, const char *text,
+                                 gint64 *out, GError **error);
 
 /* The fields of a member a roster's columns hold. */
 typedef enum
@@ -49,6 +80,7 @@ typedef enum
   FIELD_FULL_DATE,
   FIELD_BRANCH,
   FIELD_CATEGORY,
+  FIELD_GROUP,    /* 所在党小组: a 党小组 of the row's branch, by name or code */
   N_FIELDS
 } GtRosterField;
 
@@ -102,9 +134,7 @@ typedef struct
   int columns[N_FIELDS]; /* column index of each field, or -1 */
   GPtrArray *headers;    /* the header row as written */
   guint n_named;         /* the columns up to the last one with a header: every row has them */
-  GHashTable *org_names; /* name → gint64 id, or 0 when several share the name */
-  GHashTable *org_codes; /* code → gint64 id */
-  GHashTable *org_kinds; /* gint64 id → kind (interned), for those that hold no members */
+  GtRosterOrgs orgs;     /* the organisations, read once (gt-roster-orgs.c) */
   gint64 default_org;
   GHashTable *ids;       /* ID number → GtRosterRow of its first line */
   GHashTable *mapping;   /* remembered: header → field code */
@@ -120,12 +150,6 @@ void gt_roster_add_problem (GtRosterReport *report, guint line, const char *colu
                             gboolean warning, char *message);
 /* Frees a row (its strings belong to the report's chunk). */
 void gt_roster_row_free (gpointer row);
-/* Reads the organisations not archived into @p's tables. */
-gboolean gt_roster_load_orgs (GtRosterParse *p, GError **error);
-/* The organisation named or coded @text: its id, 0 when there is none, -1 when the name is
- * shared by several; and the message for 0 or -1. */
-gint64 gt_roster_lookup_org (GtRosterParse *p, const char *text);
-char *gt_roster_org_message (const char *text, gint64 found);
 /* Maps the header row to fields; FALSE when the file cannot be a roster. */
 gboolean gt_roster_read_header (GtRosterParse *p, GPtrArray *fields, guint line);
 /* Checks one record and adds it to the report. */

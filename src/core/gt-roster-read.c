@@ -38,31 +38,6 @@ gt_roster_report_free (GtRosterReport *report)
   g_free (report);
 }
 
-/* The organisation named or coded @text, for the command-line option. */
-static gboolean
-resolve_org (Parse *p, const char *text, gint64 *out, GError **error)
-{
-  gint64 found = gt_roster_lookup_org (p, text);
-
-  if (found <= 0)
-    {
-      g_autofree char *message = gt_roster_org_message (text, found);
-      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG, "%s: %s",
-                   gt_storage_get_path (p->storage), message);
-      return FALSE;
-    }
-  if (g_hash_table_contains (p->org_kinds, &found))
-    {
-      g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_UNKNOWN_ORG,
-                   _("%s: “%s” is a %s; members belong to a 党支部 or a 党小组"),
-                   gt_storage_get_path (p->storage), text,
-                   gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
-      return FALSE;
-    }
-  *out = found;
-  return TRUE;
-}
-
 /* @columns (may be NULL): header → field code for this parse only, over the remembered
  * mapping; an empty field code forgets the header's remembered field. */
 static void
@@ -86,9 +61,7 @@ parse_init (Parse *p, GtStorage *storage, GHashTable *columns)
         else
           g_hash_table_replace (p->mapping, g_strdup (header), g_strdup (field));
     }
-  p->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  p->org_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  p->org_kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gt_roster_orgs_init (&p->orgs);
   p->ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_strlcpy (p->today, today, sizeof p->today);
 }
@@ -98,9 +71,7 @@ parse_clear (Parse *p)
 {
   g_ptr_array_unref (p->headers);
   g_hash_table_unref (p->mapping);
-  g_hash_table_destroy (p->org_names);
-  g_hash_table_destroy (p->org_codes);
-  g_hash_table_destroy (p->org_kinds);
+  gt_roster_orgs_clear (&p->orgs);
   g_hash_table_destroy (p->ids);
   g_clear_pointer (&p->known, gt_roster_known_free);
 }
@@ -156,8 +127,9 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
   parse_init (&p, storage, columns);
   p.report = report;
 
-  if (!gt_roster_load_orgs (&p, error) ||
-      (org != NULL && *org != '\0' && !resolve_org (&p, org, &p.default_org, error)))
+  if (!gt_roster_orgs_load (&p.orgs, storage, error) ||
+      (org != NULL && *org != '\0' &&
+       !gt_roster_orgs_resolve (&p.orgs, storage, org, &p.default_org, error)))
     {
       parse_clear (&p);
       return NULL;
@@ -278,16 +250,4 @@ gt_roster_parse_data (GtStorage *storage, const char *data, gsize length, const 
   g_return_val_if_fail (GT_IS_STORAGE (storage), NULL);
 
   return parse (storage, reader, NULL, data, length, name, org, NULL, error);
-}
-
-gboolean
-gt_roster_find_org (GtStorage *storage, const char *text, gint64 *id, GError **error)
-{
-  Parse p = { 0 };
-  gboolean ok;
-
-  parse_init (&p, storage, NULL);
-  ok = gt_roster_load_orgs (&p, error) && resolve_org (&p, text, id, error);
-  parse_clear (&p);
-  return ok;
 }

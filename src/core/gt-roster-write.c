@@ -19,6 +19,7 @@
 #include "gt-audit.h"
 #include "gt-backup.h"
 #include "gt-idcard.h"
+#include "gt-member.h"
 #include "gt-registers.h"
 #include "gt-file.h"
 #include "gt-roster-private.h"
@@ -30,7 +31,7 @@
 /* The export's header row, in the order of the columns written. */
 static const char *const export_headers[] = {
   "姓名", "性别", "民族", "身份证号", "手机号码", "学历", "职业", "入党日期", "转正日期",
-  "所在支部", "党员类别",
+  "所在支部", "党员类别", "所在党小组",
 };
 
 static gboolean
@@ -80,8 +81,8 @@ insert_events_since (GtStorage *storage, gint64 since, const char *mtime, GError
 
 static const char insert_member_sql[] =
   "INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,"
-  " occupation, birth_date, join_date, full_date, category, status, mtime)"
-  " VALUES (gt_uuid (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'active', ?14)";
+  " occupation, birth_date, join_date, full_date, category, status, mtime, group_id)"
+  " VALUES (gt_uuid (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'active', ?14, ?15)";
 
 /* Inserts @row with @stmt, insert_member_sql prepared once for all rows (looking it up in
  * the statement cache hashed its text for every row). */
@@ -110,6 +111,8 @@ insert_row (GtStorage *storage, sqlite3_stmt *stmt, GtRosterRow *row, const char
     sqlite3_bind_text (stmt, 12, row->full_date, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, row->category, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, mtime, -1, SQLITE_STATIC);
+  if (row->group_id > 0)
+    sqlite3_bind_int64 (stmt, 15, row->group_id);
   if (!gt_storage_step_done (storage, stmt, error))
     return FALSE;
   if (bulk) /* the events follow in insert_events_since () */
@@ -459,7 +462,14 @@ static gboolean
 write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GString *out,
             guint *n_written, GError **error)
 {
-  sqlite3_stmt *stmt = gt_storage_prepare (
+  gint64 branch_id = 0, group_id = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* a 党小组: the members placed in it, who are registered with its branch */
+  if (org_id > 0 && !gt_member_resolve_org (storage, org_id, &branch_id, &group_id, error))
+    return FALSE;
+  stmt = gt_storage_prepare (
     storage,
     "WITH RECURSIVE tree (id, path) AS ("
     "  SELECT id, printf ('%08d', sort_order) || printf ('%012d', id) FROM organizations"
@@ -470,15 +480,17 @@ write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GStrin
     " SELECT m.name, m.gender, m.ethnicity, m.id_number, m.phone, m.education, m.occupation,"
     "  m.join_date, m.full_date,"
     "  CASE WHEN o.code <> '' AND (SELECT count(*) FROM organizations x WHERE x.name = o.name"
-    "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category"
+    "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category,"
+    "  (SELECT name FROM organizations WHERE id = m.group_id)"
     " FROM tree JOIN members m ON m.org_id = tree.id JOIN organizations o ON o.id = m.org_id"
-    " WHERE m.status = 'active' ORDER BY tree.path, m.id", error);
-  int rc;
-
+    " WHERE m.status = 'active' AND (?2 IS NULL OR m.group_id = ?2)"
+    " ORDER BY tree.path, m.id", error);
   if (stmt == NULL)
     return FALSE;
   if (org_id > 0)
-    sqlite3_bind_int64 (stmt, 1, org_id);
+    sqlite3_bind_int64 (stmt, 1, branch_id);
+  if (group_id > 0)
+    sqlite3_bind_int64 (stmt, 2, group_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id_number = (const char *) sqlite3_column_text (stmt, 3);
@@ -508,6 +520,8 @@ write_rows (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags, GStrin
         }
       g_string_append_c (out, ',');
       gt_csv_append_field (out, g_strcmp0 (category, "full") == 0 ? "正式党员" : "预备党员");
+      g_string_append_c (out, ',');
+      gt_csv_append_field (out, (const char *) sqlite3_column_text (stmt, 11));
       g_string_append (out, "\r\n");
       (*n_written)++;
     }

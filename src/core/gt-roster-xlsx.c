@@ -19,6 +19,7 @@
 #include <xlsxwriter.h>
 
 #include "gt-idcard.h"
+#include "gt-member.h"
 #include "gt-registers.h"
 #include "gt-roster-private.h"
 
@@ -42,6 +43,7 @@ static const Column columns[] = {
   { "转正日期", 12, FALSE },
   { "所在支部", 28, FALSE },
   { "党员类别", 10, FALSE },
+  { "所在党小组", 14, FALSE },
 };
 
 /* The active members of the subtree of @org_id (0 for every root), in the order of the tree
@@ -56,9 +58,11 @@ static const char export_sql[] =
   " SELECT m.name, m.gender, m.ethnicity, m.id_number, m.phone, m.education, m.occupation,"
   "  m.join_date, m.full_date,"
   "  CASE WHEN o.code <> '' AND (SELECT count(*) FROM organizations x WHERE x.name = o.name"
-  "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category"
+  "   AND x.archived = 0) > 1 THEN o.code ELSE o.name END, m.category,"
+  "  (SELECT name FROM organizations WHERE id = m.group_id)"
   " FROM tree JOIN members m ON m.org_id = tree.id JOIN organizations o ON o.id = m.org_id"
-  " WHERE m.status = 'active' ORDER BY tree.path, m.id";
+  " WHERE m.status = 'active' AND (?2 IS NULL OR m.group_id = ?2)"
+  " ORDER BY tree.path, m.id";
 
 /* @saved: errno just after the failing call. A failed write in the zip library leaves it
  * set ("No space left on device" says more than "Zip generic error ZIP_ERRNO"). */
@@ -87,16 +91,23 @@ write_sheet (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags,
              lxw_worksheet *sheet, lxw_format *bold, lxw_format *text, guint *n_written,
              lxw_error *lxw, GError **error)
 {
-  sqlite3_stmt *stmt = gt_storage_prepare (storage, export_sql, error);
+  sqlite3_stmt *stmt;
+  gint64 branch_id = 0, group_id = 0;
   lxw_row_t row = 1;
   int rc = SQLITE_DONE;
 
+  /* a 党小组: the members placed in it, who are registered with its branch */
+  if (org_id > 0 && !gt_member_resolve_org (storage, org_id, &branch_id, &group_id, error))
+    return FALSE;
+  stmt = gt_storage_prepare (storage, export_sql, error);
   if (stmt == NULL)
     return FALSE;
   for (lxw_col_t col = 0; col < G_N_ELEMENTS (columns) && *lxw == LXW_NO_ERROR; col++)
     *lxw = write_cell (sheet, 0, col, columns[col].header, bold);
   if (org_id > 0)
-    sqlite3_bind_int64 (stmt, 1, org_id);
+    sqlite3_bind_int64 (stmt, 1, branch_id);
+  if (group_id > 0)
+    sqlite3_bind_int64 (stmt, 2, group_id);
   while (*lxw == LXW_NO_ERROR && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id_number = (const char *) sqlite3_column_text (stmt, 3);
@@ -119,6 +130,7 @@ write_sheet (GtStorage *storage, gint64 org_id, GtRosterExportFlags flags,
       for (int col = 5; col <= 9; col++)
         values[col] = (const char *) sqlite3_column_text (stmt, col);
       values[10] = g_strcmp0 (category, "full") == 0 ? "正式党员" : "预备党员";
+      values[11] = (const char *) sqlite3_column_text (stmt, 11);
 
       for (lxw_col_t col = 0; col < G_N_ELEMENTS (columns) && *lxw == LXW_NO_ERROR; col++)
         *lxw = write_cell (sheet, row, col, values[col], columns[col].text ? text : NULL);

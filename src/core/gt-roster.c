@@ -81,63 +81,6 @@ row_error (Parse *p, GtRosterRow *row, Field field, const char *format, ...)
   row->valid = FALSE;
 }
 
-gboolean
-gt_roster_load_orgs (Parse *p, GError **error)
-{
-  sqlite3_stmt *stmt = gt_storage_prepare (
-      p->storage, "SELECT id, name, code, kind FROM organizations WHERE archived = 0", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      const char *code = (const char *) sqlite3_column_text (stmt, 2);
-      gint64 *value = g_new (gint64, 1);
-
-      /* Two organisations of one name (第一党小组 under several branches): by code only. */
-      *value = g_hash_table_contains (p->org_names, name) ? 0 : id;
-      g_hash_table_insert (p->org_names, g_strdup (name), value);
-      if (code != NULL && *code != '\0')
-        g_hash_table_insert (p->org_codes, g_strdup (code), g_memdup2 (&id, sizeof id));
-      if (!gt_org_kind_holds_members ((const char *) sqlite3_column_text (stmt, 3)))
-        g_hash_table_insert (p->org_kinds, g_memdup2 (&id, sizeof id),
-                             (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 3)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gt_storage_set_error (p->storage, error, _("reading"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The organisation named or coded @text: its id, 0 when there is none, -1 when the name
- * is shared by several. */
-gint64
-gt_roster_lookup_org (Parse *p, const char *text)
-{
-  gint64 *id = g_hash_table_lookup (p->org_codes, text);
-
-  if (id == NULL)
-    id = g_hash_table_lookup (p->org_names, text);
-  if (id == NULL)
-    return 0;
-  return *id != 0 ? *id : -1;
-}
-
-char *
-gt_roster_org_message (const char *text, gint64 found)
-{
-  if (found < 0)
-    return g_strdup_printf (_("several organisations are named “%s”; give its code instead"),
-                            text);
-  return g_strdup_printf (_("no organisation is named or coded “%s”"), text);
-}
-
 /* Maps the header row to fields. FALSE when the file cannot be a roster. */
 gboolean
 gt_roster_read_header (Parse *p, GPtrArray *fields, guint line)
@@ -457,7 +400,8 @@ static void
 check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
 {
   g_autofree char *text = cell (p, fields, FIELD_BRANCH);
-  gint64 found;
+  const char *kind;
+  gint64 found, branch;
 
   if (*text == '\0')
     {
@@ -468,17 +412,54 @@ check_branch (Parse *p, GtRosterRow *row, GPtrArray *fields)
                                            "whole file"));
       return;
     }
-  found = gt_roster_lookup_org (p, text);
-  if (found > 0 && g_hash_table_contains (p->org_kinds, &found))
+  found = gt_roster_orgs_find (&p->orgs, text);
+  if (found > 0 && (kind = gt_roster_orgs_refused_kind (&p->orgs, found)) != NULL)
     row_error (p, row, FIELD_BRANCH, _("“%s” is a %s; members belong to a 党支部 or a 党小组"),
-               text, gt_label_org_kind (g_hash_table_lookup (p->org_kinds, &found)));
+               text, gt_label_org_kind (kind));
+  else if (found > 0 && (branch = gt_roster_orgs_group_branch (&p->orgs, found)) > 0)
+    {
+      /* a 党小组: the member is registered with its branch, in the group */
+      row->org_id = branch;
+      row->group_id = found;
+    }
   else if (found > 0)
     row->org_id = found;
   else
     {
-      g_autofree char *message = gt_roster_org_message (text, found);
+      g_autofree char *message = gt_roster_orgs_message (text, found);
       row_error (p, row, FIELD_BRANCH, "%s", message);
     }
+}
+
+/* 所在党小组: a group of the row's branch, looked up in the table read once. */
+static void
+check_group (Parse *p, GtRosterRow *row, GPtrArray *fields)
+{
+  g_autofree char *text = NULL;
+  const char *branch;
+  gint64 found;
+
+  if (p->columns[FIELD_GROUP] < 0)
+    return;
+  text = cell (p, fields, FIELD_GROUP);
+  if (*text == '\0' || row->org_id <= 0)
+    return; /* none, or the branch is wrong already */
+  found = gt_roster_orgs_group (&p->orgs, row->org_id, text);
+  if (found > 0 && (row->group_id == 0 || row->group_id == found))
+    {
+      row->group_id = found;
+      return;
+    }
+  branch = gt_roster_orgs_branch_name (&p->orgs, row->org_id);
+  if (branch == NULL)
+    row_error (p, row, FIELD_GROUP, _("“%s”: only the members of a 党支部 are placed in a Party "
+                                      "group"), text);
+  else if (found > 0)
+    row_error (p, row, FIELD_GROUP, _("“%s” differs from the Party group named in the "
+                                      "organisation column"), text);
+  else
+    row_error (p, row, FIELD_GROUP, _("“%s” is not a Party group (党小组) of “%s”"), text,
+               branch);
 }
 
 /* A name or free text within the exchange format's limit of @max characters. */
@@ -577,6 +558,7 @@ gt_roster_read_row (Parse *p, GPtrArray *fields, guint line)
   check_dates (p, row, fields, id_birth);
   check_category (p, row, fields);
   check_branch (p, row, fields);
+  check_group (p, row, fields);
   check_known_name (p, row);
 
   /* Kept even when invalid: a later duplicate of its ID number points back to it. */

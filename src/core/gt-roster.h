@@ -57,7 +57,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtRosterReport, gt_roster_report_free)
 /* Reads and checks a whole roster without writing anything. The header row names the
  * columns (姓名, 性别, 身份证号 … or name, gender, id_number …). Each row names its
  * organisation by name or code in 所在支部; @org (name or code, may be NULL) places the
- * rows that name none. Every problem is in the report with its line, column and reason.
+ * rows that name none. The optional column 所在党小组 names a 党小组 of the row's branch (by
+ * name or code) to place the member in; a 所在支部 naming a 党小组 places the member in its
+ * branch and in the group. Every problem is in the report with its line, column and reason.
  * Returns NULL only when the file cannot be opened (GT_CSV_ERROR_OPEN), @org names no
  * single organisation (GT_ROSTER_ERROR_UNKNOWN_ORG) or the database cannot be read. */
 GtRosterReport *gt_roster_parse (GtStorage *storage, const char *path, GtCsvEncoding encoding,
@@ -120,7 +122,7 @@ char *gt_roster_parse_date (const char *text);
 
 /* Column mappings the user chose for headers Guatu does not know, remembered in the
  * database: header → field code (name, gender, ethnicity, id_number, phone, education,
- * occupation, birth_date, join_date, full_date, branch, category, or ignore). */
+ * occupation, birth_date, join_date, full_date, branch, category, group, or ignore). */
 GHashTable *gt_roster_remembered_columns (GtStorage *storage);
 /* Checks that @header can be a column header and @field (NULL or "" to forget) is a field
  * code, without remembering anything. */

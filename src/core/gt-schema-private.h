@@ -13,3 +13,4 @@ extern const char gt_schema_v11_audit[];
 extern const char gt_schema_v13_exchange_life[];
 extern const char gt_schema_v14_created[];
 extern const char gt_schema_v18_task_withdrawal[];
+extern const char gt_schema_v19_groups[];

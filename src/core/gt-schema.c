@@ -422,6 +422,7 @@ static const GtMigration migrations[] = {
   { 16, "constraints checked without temporary tables", schema_v16, gt_schema_v16_plain_checks },
   { 17, "counting an organisation's members from indexes", schema_v17 },
   { 18, "withdrawing a task or notice issued", gt_schema_v18_task_withdrawal },
+  { 19, "members in Party groups (党小组)", gt_schema_v19_groups },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GT_SCHEMA_VERSION);

@@ -29,7 +29,7 @@ typedef enum
 GQuark gt_storage_error_quark (void);
 
 /* The schema version this build writes. */
-#define GT_SCHEMA_VERSION 18
+#define GT_SCHEMA_VERSION 19
 /* PRAGMA application_id of every Guatu database: "GTU1". */
 #define GT_APPLICATION_ID 0x47545531
 
