@@ -9,14 +9,19 @@
 #include "gt-cli.h"
 #include "gt-roster.h"
 
-/* One line per problem, as compilers print them: FILE:LINE: COLUMN: reason. */
+/* One line per problem, as compilers print them: FILE:LINE: COLUMN: reason; but not @skip,
+ * which the error printed after names. */
 static void
-print_problems (const GtRosterReport *report)
+print_problems (const GtRosterReport *report, const GtRosterProblem *skip)
 {
   for (guint i = 0; i < report->problems->len; i++)
     {
       const GtRosterProblem *problem = report->problems->pdata[i];
-      g_autoptr (GString) line = g_string_new (NULL);
+      g_autoptr (GString) line = NULL;
+
+      if (problem == skip)
+        continue;
+      line = g_string_new (NULL);
 
       if (problem->line > 0)
         g_string_append_printf (line, "%s:%u: ", report->file, problem->line);
@@ -145,12 +150,14 @@ gt_cli_cmd_import_roster (GtCliContext *ctx, const GtCliCommand *command, int ar
       return gt_cli_fail (error);
     }
 
-  print_problems (report);
   if (dry_run)
     {
+      print_problems (report, NULL);
       print_summary (report, TRUE);
       return report->n_errors > 0 || !report->complete ? GT_EXIT_DATAERR : GT_EXIT_OK;
     }
+  /* the problem that stopped the reading is said once, by the error */
+  print_problems (report, gt_roster_report_get_stop (report));
   if (!gt_roster_apply (storage, report, valid_only, &error))
     {
       print_summary (report, FALSE);

@@ -38,6 +38,19 @@ gt_roster_report_free (GtRosterReport *report)
   g_free (report);
 }
 
+const GtRosterProblem *
+gt_roster_report_get_stop (const GtRosterReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->complete)
+    return NULL;
+  for (guint i = 0; i < report->problems->len; i++)
+    if (!((GtRosterProblem *) report->problems->pdata[i])->warning)
+      return report->problems->pdata[i];
+  return NULL;
+}
+
 /* @columns (may be NULL): header → field code for this parse only, over the remembered
  * mapping; an empty field code forgets the header's remembered field. */
 static void

@@ -338,11 +338,8 @@ check_importable (GtRosterReport *report, gboolean valid_only, GError **error)
     {
       /* The problem that stopped the reading (no header, an empty file, bytes that are not
        * text) says more than "could not be read". */
-      const GtRosterProblem *stop = NULL;
+      const GtRosterProblem *stop = gt_roster_report_get_stop (report);
 
-      for (guint i = 0; stop == NULL && i < report->problems->len; i++)
-        if (!((GtRosterProblem *) report->problems->pdata[i])->warning)
-          stop = report->problems->pdata[i];
       if (stop != NULL && stop->line == 0)
         g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
                      _("%s: %s; nothing was imported"), report->file, stop->message);

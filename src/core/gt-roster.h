@@ -52,6 +52,9 @@ typedef struct
 } GtRosterReport;
 
 void gt_roster_report_free (GtRosterReport *report);
+/* The problem that stopped the reading of a report not complete (no header, bytes that are
+ * not text, a masked export), which gt_roster_apply ()'s error names; NULL otherwise. */
+const GtRosterProblem *gt_roster_report_get_stop (const GtRosterReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtRosterReport, gt_roster_report_free)
 
 /* Reads and checks a whole roster without writing anything. The header row names the
