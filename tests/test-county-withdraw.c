@@ -384,7 +384,7 @@ test_migration (void)
   g_clear_object (&storage);
   storage = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gt_storage_get_schema_version (storage), ==, 18);
+  g_assert_cmpint (gt_storage_get_schema_version (storage), ==, GT_SCHEMA_VERSION);
   g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_tasks WHERE uuid = 'a'"
                                          " AND sent_on = '2026-10-01' AND withdrawn_on IS NULL"
                                          " AND withdrawn_reason = ''", &n, NULL));

@@ -343,6 +343,11 @@ check_importable (GtRosterReport *report, gboolean valid_only, GError **error)
       if (stop != NULL && stop->line == 0)
         g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
                      _("%s: %s; nothing was imported"), report->file, stop->message);
+      else if (stop != NULL && stop->column != NULL)
+        /* Translators: FILE:LINE: COLUMN: reason */
+        g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
+                     _("%s:%u: %s: %s; nothing was imported"), report->file, stop->line,
+                     stop->column, stop->message);
       else if (stop != NULL)
         g_set_error (error, GT_ROSTER_ERROR, GT_ROSTER_ERROR_INVALID,
                      _("%s:%u: %s; nothing was imported"), report->file, stop->line,
