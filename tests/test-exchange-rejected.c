@@ -649,6 +649,67 @@ test_refused_no_backup (Fixture *fx, gconstpointer data)
   g_assert_true (g_file_test (result->backup_path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A signed package whose value breaks one of the XSD's patterns (checked by the reader in C,
+ * gt-exchange-xsd.c) or xs:date is refused through the whole import, the county unchanged,
+ * the message naming the file, the line, the field and the value. */
+static void
+test_refused_formats (Fixture *fx, gconstpointer data)
+{
+  static const struct
+  {
+    const char *from, *to, *field, *value;
+  } cases[] = {
+    { "member uuid=\"aaaaaaaa", "member uuid=\"AAAAAAAA", "uuid", "AAAAAAAA-0000" },
+    { "\"2026-11-01T08:00:00Z\"", "\"2026-11-01T08h00\"", "mtime", "2026-11-01T08h00" },
+    { "category=\"full\"", "category=\"full\" birth-date=\"1990-1-05\"", "birth-date",
+      "1990-1-05" },
+    { "category=\"full\"", "category=\"full\" birth-date=\"1990-02-30\"", "birth-date",
+      "1990-02-30" },
+    { "period=\"2026-11\"", "period=\"2026-13\"", "period", "2026-13" },
+    { "period=\"2026-11\"", "period=\"2026-Q5\"", "period", "2026-Q5" },
+    { "<receiver code=\"" COUNTY, "<receiver code=\"33 08 22", "code", "33 08 22" },
+    { "status=\"active\"", "status=\"Active\"", "status", "Active" },
+    { "category=\"full\"", "category=\"full\" id-number=\"1101-05\"", "id-number",
+      "1101-05" },
+  };
+  g_autofree char *pkg = exchange_small_package ("", ORG_COUNT "members=\"1\"",
+                                                 ORG_BODY " <members>\n"
+                                                 MEMBER ("aaaaaaaa-0000-4000-8000-000000000001",
+                                                         "") " </members>\n");
+  g_autofree char *good = exchange_signed_file (fx->dir, fx->township, "good.xml", pkg,
+                                                strlen (pkg));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtExchangeResult) verified = gt_exchange_verify_file (fx->county, good, &error);
+
+  /* the package as it is passes */
+  g_assert_no_error (error);
+  g_assert_nonnull (verified);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GString) bad = g_string_new (pkg);
+      g_autofree char *name = g_strdup_printf ("format-%u.xml", i), *path = NULL;
+      g_autofree char *field = g_strdup_printf ("“%s”", cases[i].field), *where = NULL;
+      const char *at;
+      guint line = 1;
+
+      g_assert_cmpuint (g_string_replace (bad, cases[i].from, cases[i].to, 1), ==, 1);
+      at = strstr (bad->str, cases[i].to);
+      for (const char *q = bad->str; q < at; q++)
+        line += *q == '\n';
+      path = exchange_signed_file (fx->dir, fx->township, name, bad->str, bad->len);
+      where = g_strdup_printf ("%s:%u: ", path, line);
+      assert_rejected (fx, path, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID, field);
+      {
+        g_autoptr (GError) e = NULL;
+        g_autoptr (GtExchangeResult) r = gt_exchange_verify_file (fx->county, path, &e);
+
+        g_assert_null (r);
+        if (!g_str_has_prefix (e->message, where) || strstr (e->message, cases[i].value) == NULL)
+          g_error ("“%s” does not name %s and “%s”", e->message, where, cases[i].value);
+      }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -663,6 +724,8 @@ main (int argc, char **argv)
               test_refused_no_backup, exchange_report_teardown);
   g_test_add ("/exchange/future-period", Fixture, NULL, exchange_report_setup,
               test_future_period, exchange_report_teardown);
+  g_test_add ("/exchange/refused-formats", Fixture, NULL, exchange_report_setup,
+              test_refused_formats, exchange_report_teardown);
   g_test_add_func ("/exchange/reader-doctype", test_reader_doctype);
   return g_test_run ();
 }
