@@ -457,6 +457,109 @@ test_scale (void)
   remove_db (dir2, path2);
 }
 
+static gint64
+query_count (GtStorage *storage, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (gt_storage_query_int64 (storage, sql, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* Each member's group, by the group's code: the same seed places the same people. */
+static char *
+group_fingerprint (GtStorage *storage)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3_stmt *stmt = gt_storage_prepare (
+    storage,
+    "SELECT m.id_number, coalesce (g.code, '-') FROM members m"
+    " LEFT JOIN organizations g ON g.id = m.group_id ORDER BY m.id", &error);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < 2; c++)
+      g_checksum_update (sum, sqlite3_column_text (stmt, c), -1);
+  sqlite3_reset (stmt);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* The prefecture-scale generator's 党小组: two to four under each branch of more than 20
+ * members, named and coded after their branch, every member of such a branch in one of its
+ * groups, and the same placing for the same seed. */
+static void
+test_scale_groups (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fa = NULL, *fb = NULL;
+  char *dir, *path, *dir2, *path2;
+  GtStorage *storage, *again;
+
+  path = temp_db (&dir);
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_scale (storage, 2000, 11, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* groups under the larger branches, 2 to 4 each, none under the small ones */
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations WHERE kind = 'group'"),
+                   >=, 2 * query_count (storage, "SELECT count(*) FROM organizations b"
+                                        " WHERE kind = 'branch' AND (SELECT count(*) FROM"
+                                        " members m WHERE m.org_id = b.id) > 20"));
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations b"
+                                " WHERE b.kind = 'branch' AND (SELECT count(*) FROM members m"
+                                "  WHERE m.org_id = b.id) > 20 AND (SELECT count(*) FROM"
+                                "  organizations g WHERE g.parent_id = b.id AND g.kind = 'group')"
+                                " NOT BETWEEN 2 AND 4"), ==, 0);
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations b"
+                                " WHERE b.kind = 'branch' AND (SELECT count(*) FROM members m"
+                                "  WHERE m.org_id = b.id) <= 20 AND EXISTS (SELECT 1 FROM"
+                                "  organizations g WHERE g.parent_id = b.id AND g.kind = 'group')"),
+                   ==, 0);
+  /* only under branches, numbered 第一… in order, coded after their branch */
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations g"
+                                " JOIN organizations b ON b.id = g.parent_id WHERE g.kind = 'group'"
+                                " AND (b.kind <> 'branch' OR g.code <> b.code || printf ('%02d',"
+                                "  g.sort_order) OR g.name <> '第' || substr ('一二三四五',"
+                                "  g.sort_order, 1) || '党小组')"), ==, 0);
+  /* every member of a branch with groups in one of them, and every group's members in its
+   * branch; no group left empty */
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM members m WHERE m.group_id IS NULL"
+                                " AND EXISTS (SELECT 1 FROM organizations g"
+                                "  WHERE g.parent_id = m.org_id AND g.kind = 'group')"), ==, 0);
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM members m JOIN organizations g"
+                                " ON g.id = m.group_id WHERE g.kind <> 'group'"
+                                " OR g.parent_id <> m.org_id"), ==, 0);
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations g WHERE"
+                                " g.kind = 'group' AND NOT EXISTS (SELECT 1 FROM members m"
+                                "  WHERE m.group_id = g.id)"), ==, 0);
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM members WHERE group_id IS NOT NULL"),
+                   >, 0);
+  /* the groups meet monthly, their members invited */
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM meeting_attendance a"
+                                " JOIN meetings mt ON mt.id = a.meeting_id"
+                                " JOIN members m ON m.id = a.member_id"
+                                " WHERE mt.org_id <> m.group_id AND mt.kind = 'group'"), ==, 0);
+
+  /* the same seed, the same groups and the same people in each */
+  path2 = temp_db (&dir2);
+  again = gt_storage_open (path2, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_scale (again, 2000, 11, NULL, NULL, &error));
+  g_assert_no_error (error);
+  fa = group_fingerprint (storage);
+  fb = group_fingerprint (again);
+  g_assert_cmpstr (fa, ==, fb);
+
+  g_object_unref (storage);
+  g_object_unref (again);
+  remove_db (dir, path);
+  remove_db (dir2, path2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -469,6 +572,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/lists", test_lists);
   g_test_add_func ("/demo/search", test_search);
   g_test_add_func ("/demo/scale", test_scale);
+  g_test_add_func ("/demo/scale-groups", test_scale_groups);
 
   return g_test_run ();
 }

@@ -498,11 +498,12 @@ test_receipts_subtotals (LifeFixture *fx, gconstpointer data)
   g_assert_nonnull (second);
   g_assert_nonnull (third);
   g_assert_nonnull (total);
-  /* each after its organisation's rows, in the order of the payments list (the
-   * organisations' sort order among their siblings, then their id), the total last */
-  g_assert_true (first < third && third < second && second < total);
-  g_assert_true (strstr (text, "周七") > first && strstr (text, "周七") < third);
-  g_assert_true (strstr (text, "赵四") > third && strstr (text, "赵四") < second);
+  /* each after its organisation's rows, the organisations in the order of the tree
+   * (gt_org_list ()): 一村 (sort 1) and 二村 (sort 2) before 总支下属支部, sort 1 but under
+   * 机关党总支 (sort 3), although its own sort order is the smallest; the total last */
+  g_assert_true (first < second && second < third && third < total);
+  g_assert_true (strstr (text, "赵四") > first && strstr (text, "赵四") < second);
+  g_assert_true (strstr (text, "周七") > second && strstr (text, "周七") < third);
   g_unlink (pdf);
 }
 

@@ -67,6 +67,21 @@ gboolean gt_demo_insert_org (Demo *demo, gint64 parent_id, const char *name, con
                              const char *org_type, const char *level, const char *code,
                              const char *secretary, const char *founded, int sort_order,
                              gint64 *out_id, GError **error);
+/* The 党小组 of a branch, as both generators make them: @n groups (at most
+ * GT_DEMO_MAX_GROUPS) named 第一党小组 … in order, coded @branch_code followed by 01, 02 …
+ * (the code scheme of shared/domain.md: a group's code extends its branch's), founded on
+ * @founded; their ids in @ids. */
+#define GT_DEMO_MAX_GROUPS 5
+gboolean gt_demo_insert_groups (Demo *demo, gint64 branch_id, const char *branch_code,
+                                const char *org_type, const char *level, const char *founded,
+                                int n, gint64 *ids, GError **error);
+/* The group of a branch's @index-th member (from 0, in order of entry) among its @n groups
+ * @ids, in turn, so the groups are of even size; 0 (none) when the branch has no groups. */
+static inline gint64
+gt_demo_group_of (const gint64 *ids, int n, gint64 index)
+{
+  return n > 0 ? ids[index % n] : 0;
+}
 gboolean gt_demo_insert_event (Demo *demo, gint64 member_id, const char *kind, const char *date,
                                gint64 org_id, GError **error);
 

@@ -4,7 +4,8 @@
  * The ratios are those of shared/domain.md §7: a prefecture of about 200 000 members has
  * about 12 000 organisations (衢州); a county about 20 000 members (江山 1.4万, 常山 近2万);
  * a township committee with a handful of 机关/学校/卫生院 branches and some thirty village
- * branches, each with two or three 党小组; about seven households linked per member.
+ * branches; a branch of more than GROUP_FROM members has a 党小组 for every twenty or so
+ * (two to four), each of its members in one; about seven households linked per member.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,10 @@
 #define MEMBERS_PER_TOWNSHIP 1400
 #define MEMBERS_PER_VILLAGE 45
 #define HOUSEHOLDS_PER_MEMBER 7
+/* 党小组: a branch of more than GROUP_FROM members has one for every MEMBERS_PER_GROUP,
+ * two to four; with the other ratios, one organisation for every 15 to 20 members. */
+#define GROUP_FROM 20
+#define MEMBERS_PER_GROUP 20
 /* 衢江区's library of 88 projects for its 20 000-odd members: one for every 250 */
 #define MEMBERS_PER_PROJECT 250
 
@@ -96,8 +101,8 @@ unique_id_number (Scale *scale, const char *region, int year, int month, int *da
 }
 
 static gboolean
-insert_member (Scale *scale, gint64 org_id, const char *org_type, const char *region,
-               gint64 village_id, GError **error)
+insert_member (Scale *scale, gint64 org_id, gint64 group_id, const char *org_type,
+               const char *region, gint64 village_id, GError **error)
 {
   Demo *demo = &scale->demo;
   GRand *rand = demo->rand;
@@ -127,8 +132,8 @@ insert_member (Scale *scale, gint64 org_id, const char *org_type, const char *re
   stmt = gt_storage_prepare (
     demo->storage,
     "INSERT INTO members (uuid, org_id, name, gender, ethnicity, id_number, phone, education,"
-    " occupation, birth_date, join_date, full_date, category, mtime)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " occupation, birth_date, join_date, full_date, category, mtime, group_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -147,6 +152,10 @@ insert_member (Scale *scale, gint64 org_id, const char *org_type, const char *re
     sqlite3_bind_text (stmt, 12, full, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, probationary ? "probationary" : "full", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, demo->mtime, -1, SQLITE_STATIC);
+  /* the group with the insert, not an update after: a group of this branch (the schema's
+   * triggers check updates only, as for the other writers that insert members) */
+  if (group_id > 0)
+    sqlite3_bind_int64 (stmt, 15, group_id);
   if (!gt_storage_step_done (demo->storage, stmt, error))
     return FALSE;
   member_id = sqlite3_last_insert_rowid (gt_storage_get_db (demo->storage));
@@ -204,12 +213,31 @@ insert_member (Scale *scale, gint64 org_id, const char *org_type, const char *re
   return TRUE;
 }
 
-static gboolean
-insert_members (Scale *scale, gint64 org_id, const char *org_type, const char *region,
-                gint64 village_id, gint64 n, GError **error)
+/* The number of 党小组 of a branch of @n_members. */
+static int
+n_groups_for (gint64 n_members)
 {
-  for (gint64 i = 0; i < n && scale->members_left > 0; i++)
-    if (!insert_member (scale, org_id, org_type, region, village_id, error))
+  return n_members > GROUP_FROM ? (int) CLAMP (n_members / MEMBERS_PER_GROUP, 2, 4) : 0;
+}
+
+/* Branch @org_id (coded @code) with its 党小组 (n_groups_for ()) and @n members, placed in
+ * the groups in turn (gt_demo_group_of ()). */
+static gboolean
+insert_members (Scale *scale, gint64 org_id, const char *code, const char *org_type,
+                const char *level, const char *region, gint64 village_id, gint64 n,
+                GError **error)
+{
+  gint64 group_ids[GT_DEMO_MAX_GROUPS];
+  int n_groups;
+
+  n = MIN (n, scale->members_left);
+  n_groups = n_groups_for (n);
+  if (!gt_demo_insert_groups (&scale->demo, org_id, code, org_type, level, "1995-03-01",
+                              n_groups, group_ids, error))
+    return FALSE;
+  for (gint64 i = 0; i < n; i++)
+    if (!insert_member (scale, org_id, gt_demo_group_of (group_ids, n_groups, i), org_type,
+                        region, village_id, error))
       return FALSE;
   return TRUE;
 }
@@ -270,8 +298,9 @@ build_township (Scale *scale, gint64 county_id, const char *county_name, const c
       if (!gt_demo_insert_org (demo, township_id, bname, "branch", township_branches[b].org_type,
                                "township", bcode, "", "1990-07-01", (int) b + 1, &branch_id,
                                error) ||
-          !insert_members (scale, branch_id, township_branches[b].org_type, region, 0,
-                           other / (gint64) G_N_ELEMENTS (township_branches), error))
+          !insert_members (scale, branch_id, bcode, township_branches[b].org_type, "township",
+                           region, 0, other / (gint64) G_N_ELEMENTS (township_branches),
+                           error))
         return FALSE;
       left -= other / (gint64) G_N_ELEMENTS (township_branches);
     }
@@ -292,7 +321,6 @@ build_township (Scale *scale, gint64 county_id, const char *county_name, const c
       g_autofree char *bname = g_strconcat (village, "党支部", NULL);
       g_autofree char *bcode = g_strdup_printf ("%s%03d", code, 100 + v);
       gint64 branch_id, village_id;
-      int n_groups = 1 + g_rand_int_range (demo->rand, 0, 3);
       gint64 n_members = v == n_villages - 1
         ? left
         : MIN (left, MEMBERS_PER_VILLAGE + g_rand_int_range (demo->rand, -8, 9));
@@ -302,18 +330,8 @@ build_township (Scale *scale, gint64 county_id, const char *county_name, const c
           !insert_village (scale, full_village, bcode, branch_id, v, n_villages, &village_id,
                            error))
         return FALSE;
-      for (int g = 0; g < n_groups; g++)
-        {
-          static const char *const ordinals[] = { "一", "二", "三" };
-          g_autofree char *gname = g_strdup_printf ("第%s党小组", ordinals[g]);
-          g_autofree char *gcode = g_strdup_printf ("%s%02d", bcode, g + 1);
-          gint64 group_id;
-
-          if (!gt_demo_insert_org (demo, branch_id, gname, "group", "rural", "grid", gcode, "",
-                                   "1995-03-01", g + 1, &group_id, error))
-            return FALSE;
-        }
-      if (!insert_members (scale, branch_id, "rural", region, village_id, n_members, error))
+      if (!insert_members (scale, branch_id, bcode, "rural", "grid", region, village_id,
+                           n_members, error))
         return FALSE;
       left -= n_members;
     }

@@ -188,6 +188,26 @@ gt_demo_insert_org (Demo *demo, gint64 parent_id, const char *name, const char *
 }
 
 gboolean
+gt_demo_insert_groups (Demo *demo, gint64 branch_id, const char *branch_code,
+                       const char *org_type, const char *level, const char *founded, int n,
+                       gint64 *ids, GError **error)
+{
+  static const char *const ordinals[GT_DEMO_MAX_GROUPS] = { "一", "二", "三", "四", "五" };
+
+  g_return_val_if_fail (n >= 0 && n <= GT_DEMO_MAX_GROUPS, FALSE);
+  for (int g = 0; g < n; g++)
+    {
+      g_autofree char *name = g_strdup_printf ("第%s党小组", ordinals[g]);
+      g_autofree char *code = g_strdup_printf ("%s%02d", branch_code, g + 1);
+
+      if (!gt_demo_insert_org (demo, branch_id, name, "group", org_type, level, code, "",
+                               founded, g + 1, &ids[g], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 gt_demo_insert_event (Demo *demo, gint64 member_id, const char *kind, const char *date, gint64 org_id,
               GError **error)
 {
@@ -489,23 +509,16 @@ build (Demo *demo, GError **error)
     {
       const BranchSpec *spec = &branches[b];
       g_autofree char *code = g_strdup_printf ("%s105%03u", REGION_CODE, b + 1);
-      gint64 branch_id, village_id, group_ids[5];
+      gint64 branch_id, village_id, group_ids[GT_DEMO_MAX_GROUPS];
       gboolean rural = spec->village != NULL;
 
       if (!gt_demo_insert_org (demo, demo->committee_id, spec->name, "branch", spec->org_type,
                        rural ? "village" : "township", code, spec->secretary, "2016-09-01",
                        b + 1, &branch_id, error))
         return FALSE;
-      for (int g = 0; g < spec->groups; g++)
-        {
-          static const char *const ordinals[] = { "一", "二", "三", "四", "五" };
-          g_autofree char *gname = g_strdup_printf ("第%s党小组", ordinals[g]);
-          g_autofree char *gcode = g_strdup_printf ("%s%02d", code, g + 1);
-          g_assert (g < (int) G_N_ELEMENTS (group_ids));
-          if (!gt_demo_insert_org (demo, branch_id, gname, "group", spec->org_type, "grid", gcode, "",
-                           "2017-03-01", g + 1, &group_ids[g], error))
-            return FALSE;
-        }
+      if (!gt_demo_insert_groups (demo, branch_id, code, spec->org_type, "grid", "2017-03-01",
+                                  spec->groups, group_ids, error))
+        return FALSE;
       if (rural)
         {
           sqlite3_stmt *stmt = gt_storage_prepare (demo->storage,
@@ -531,7 +544,8 @@ build (Demo *demo, GError **error)
            * households they link */
           if (!insert_member (demo, branch_id, spec, m == 0, &member_id, error) ||
               (spec->groups > 0 &&
-               !place_in_group (demo, member_id, group_ids[m % spec->groups], error)) ||
+               !place_in_group (demo, member_id,
+                                gt_demo_group_of (group_ids, spec->groups, m), error)) ||
               !link_households (demo, member_id, village_id, 1 + m % MAX (1, spec->groups), error))
             return FALSE;
         }

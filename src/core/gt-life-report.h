@@ -23,8 +23,9 @@ GtReport *gt_life_report_compliance (GtStorage *storage, const char *period, con
 /* Members behind with their dues as of the period's last month, or of the last month due
  * (gt_dues_last_due_month ()) when the period is not over. */
 GtReport *gt_dues_report_arrears (GtStorage *storage, const char *period, GError **error);
-/* Dues received in the period, by branch at payment time: a subtotal line (payments and
- * amount) after each branch's payments, and the grand total. */
+/* Dues received in the period, by branch at payment time, the branches in the order of the
+ * organisation tree (gt_org_list ()): a subtotal line (payments and amount) after each
+ * branch's payments, and the grand total. */
 GtReport *gt_dues_report_receipts (GtStorage *storage, const char *period, GError **error);
 
 G_END_DECLS
