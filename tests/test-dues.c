@@ -473,6 +473,7 @@ test_receipts_subtotals (LifeFixture *fx, gconstpointer data)
   g_autofree char *pdf = g_build_filename (fx->dir, "receipts.pdf", NULL), *text = NULL;
   g_autofree char *command = NULL;
   g_autoptr (GtReport) report = NULL;
+  g_autoptr (GPtrArray) summary = NULL;
   const char *first, *second, *third, *total;
   /* 张一 and 李二 of 一村党支部, 赵四 of 二村党支部, 周七 of 总支下属支部 */
   const gint64 members[] = { 1, 2, 4, 7 }, fen[] = { 100, 250, 300, 4000 };
@@ -505,6 +506,14 @@ test_receipts_subtotals (LifeFixture *fx, gconstpointer data)
   g_assert_true (strstr (text, "赵四") > first && strstr (text, "赵四") < second);
   g_assert_true (strstr (text, "周七") > second && strstr (text, "周七") < third);
   g_unlink (pdf);
+
+  /* the year's summary (`dues summary`, the dues tab) in the same order */
+  summary = gt_dues_summary (fx->storage, atoi (year), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->len, ==, 3);
+  g_assert_cmpstr (((GtDuesSummary *) summary->pdata[0])->org_name, ==, "一村党支部");
+  g_assert_cmpstr (((GtDuesSummary *) summary->pdata[1])->org_name, ==, "二村党支部");
+  g_assert_cmpstr (((GtDuesSummary *) summary->pdata[2])->org_name, ==, "总支下属支部");
 }
 
 int

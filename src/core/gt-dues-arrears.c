@@ -10,6 +10,7 @@
 
 #include "gt-dues.h"
 #include "gt-life.h"
+#include "gt-registers.h"
 
 void
 gt_dues_arrears_free (GtDuesArrears *arrears)
@@ -327,14 +328,19 @@ gt_dues_summary (GtStorage *storage, int year, GError **error)
     "SELECT coalesce (p.org_id, 0), coalesce (o.name, ''), count (DISTINCT p.member_id),"
     " count (*), sum (p.amount_fen) FROM dues_payments p"
     " LEFT JOIN organizations o ON o.id = p.org_id WHERE p.month BETWEEN ? AND ?"
-    " GROUP BY p.org_id ORDER BY coalesce (o.sort_order, 0), p.org_id", error);
+    " GROUP BY p.org_id", error);
+  g_autoptr (GPtrArray) list = NULL;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-  return gt_storage_collect (storage, stmt, read_summary, (GDestroyNotify) gt_dues_summary_free,
+  list = gt_storage_collect (storage, stmt, read_summary, (GDestroyNotify) gt_dues_summary_free,
                              error);
+  if (list == NULL ||
+      !gt_org_sort_items (storage, list, G_STRUCT_OFFSET (GtDuesSummary, org_id), error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 gboolean

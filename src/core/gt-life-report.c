@@ -323,41 +323,6 @@ add_subtotal_row (GtReport *report, const char *org_name, guint count, gint64 fe
   gt_report_add_subtotal_row (report, cells);
 }
 
-/* The position of each payment's organisation in the organisation tree (gt_org_list (), the
- * order of the tree view and of the roster export): parents first, siblings by sort order.
- * An organisation no longer in the tree (archived, removed) comes after all of it. */
-static int
-compare_tree_position (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const GtDuesPayment *pa = *(GtDuesPayment *const *) a, *pb = *(GtDuesPayment *const *) b;
-  GHashTable *positions = data;
-  guint ia = GPOINTER_TO_UINT (g_hash_table_lookup (positions, &pa->org_id));
-  guint ib = GPOINTER_TO_UINT (g_hash_table_lookup (positions, &pb->org_id));
-
-  /* 0 (not found) after every position, which count from 1 */
-  ia = ia == 0 ? G_MAXUINT : ia;
-  ib = ib == 0 ? G_MAXUINT : ib;
-  if (ia != ib)
-    return ia < ib ? -1 : 1;
-  return pa->org_id < pb->org_id ? -1 : pa->org_id > pb->org_id;
-}
-
-static gboolean
-sort_in_tree_order (GtStorage *storage, GPtrArray *payments, GError **error)
-{
-  g_autoptr (GPtrArray) orgs = gt_org_list (storage, error);
-  g_autoptr (GHashTable) positions = NULL;
-
-  if (orgs == NULL)
-    return FALSE;
-  positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < orgs->len; i++)
-    g_hash_table_insert (positions, &((GtOrg *) orgs->pdata[i])->id, GUINT_TO_POINTER (i + 1));
-  /* stable: within an organisation, by member and month as read */
-  g_ptr_array_sort_with_data (payments, compare_tree_position, positions);
-  return TRUE;
-}
-
 GtReport *
 gt_dues_report_receipts (GtStorage *storage, const char *period, GError **error)
 {
@@ -370,7 +335,9 @@ gt_dues_report_receipts (GtStorage *storage, const char *period, GError **error)
   if (!gt_period_parse (period, &from, &to, error))
     return NULL;
   payments = gt_dues_payments (storage, 0, from, to, error);
-  if (payments == NULL || !sort_in_tree_order (storage, payments, error))
+  /* by organisation, in the tree's order */
+  if (payments == NULL ||
+      !gt_org_sort_items (storage, payments, G_STRUCT_OFFSET (GtDuesPayment, org_id), error))
     return NULL;
   subtitle = g_strdup_printf (_("Dues for the months %s to %s, by organisation at the time of "
                                 "payment"), from, to);

@@ -173,6 +173,48 @@ gt_org_list (GtStorage *storage, GError **error)
   return orgs;
 }
 
+typedef struct
+{
+  GHashTable *positions; /* organisation id → its place in gt_org_list (), from 1 */
+  gsize offset;
+} TreeOrder;
+
+static int
+compare_tree_position (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const TreeOrder *order = data;
+  gint64 ida = G_STRUCT_MEMBER (gint64, *(gpointer const *) a, order->offset);
+  gint64 idb = G_STRUCT_MEMBER (gint64, *(gpointer const *) b, order->offset);
+  guint ia = GPOINTER_TO_UINT (g_hash_table_lookup (order->positions, &ida));
+  guint ib = GPOINTER_TO_UINT (g_hash_table_lookup (order->positions, &idb));
+
+  /* 0 (not found) after every position, which count from 1 */
+  ia = ia == 0 ? G_MAXUINT : ia;
+  ib = ib == 0 ? G_MAXUINT : ib;
+  if (ia != ib)
+    return ia < ib ? -1 : 1;
+  return ida < idb ? -1 : ida > idb;
+}
+
+gboolean
+gt_org_sort_items (GtStorage *storage, GPtrArray *items, gsize org_id_offset, GError **error)
+{
+  g_autoptr (GPtrArray) orgs = gt_org_list (storage, error);
+  g_autoptr (GHashTable) positions = NULL;
+  TreeOrder order;
+
+  if (orgs == NULL)
+    return FALSE;
+  positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < orgs->len; i++)
+    g_hash_table_insert (positions, &((GtOrg *) orgs->pdata[i])->id, GUINT_TO_POINTER (i + 1));
+  order.positions = positions;
+  order.offset = org_id_offset;
+  /* a merge sort: stable within an organisation */
+  g_ptr_array_sort_with_data (items, compare_tree_position, &order);
+  return TRUE;
+}
+
 static gpointer
 read_member (sqlite3_stmt *stmt)
 {

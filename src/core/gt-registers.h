@@ -58,6 +58,11 @@ typedef struct
 
 /* All organisations that are not archived, parents before children. */
 GPtrArray *gt_org_list (GtStorage *storage, GError **error);
+/* Sorts @items, pointers to structs with a gint64 organisation id at @org_id_offset, into
+ * the order of gt_org_list () (the tree view's, the roster export's); items of one
+ * organisation keep their order, those of one archived or removed come last. */
+gboolean gt_org_sort_items (GtStorage *storage, GPtrArray *items, gsize org_id_offset,
+                            GError **error);
 
 /* Active members whose name, organisation, ID number or phone contains @filter (NULL or ""
  * for all), in register order; at most @limit rows (0 for no limit). Full-width digits and
