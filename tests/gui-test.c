@@ -253,3 +253,23 @@ gui_test_run_app_with (const char *db_path, const char *const *more_args, GSourc
   g_assert_cmpint (g_application_run (G_APPLICATION (app), (int) argv->len - 1,
                                       (char **) argv->pdata), ==, 0);
 }
+
+gint64
+gui_test_scalar (GtStorage *storage, const char *sql)
+{
+  gint64 value = -1;
+
+  g_assert_true (gt_storage_query_int64 (storage, sql, &value, NULL));
+  return value;
+}
+
+char *
+gui_test_run (const char *command)
+{
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}

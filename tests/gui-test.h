@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "gt-application.h"
+#include "gt-storage.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,9 @@ GtkWidget *shown_dialog (const char *type_name);
 /* The visible toplevel of that type; fails the test when there is none. */
 GtkWidget *find_dialog (const char *type_name);
 const char *label_text (GtkWidget *dialog, const char *name);
+/* The integer @sql selects; fails the test when it cannot be read. */
+gint64 gui_test_scalar (GtStorage *storage, const char *sql);
+/* The standard output of @command (guatu-cli …); fails the test unless it exits 0. */
+char *gui_test_run (const char *command);
 
 G_END_DECLS

@@ -18,26 +18,6 @@
 #include "gt-window.h"
 #include "gui-test.h"
 
-static gint64
-scalar (GtStorage *storage, const char *sql)
-{
-  gint64 value = -1;
-
-  g_assert_true (gt_storage_query_int64 (storage, sql, &value, NULL));
-  return value;
-}
-
-static char *
-run (const char *command)
-{
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static gboolean
 has_class (GtkWidget *widget, const char *name)
 {
@@ -99,8 +79,8 @@ drive_develop (gpointer user_data)
   screenshot (GTK_WIDGET (toplevel), "develop-board");
 
   /* the step dialog: a talk without the talker is refused in the dialog */
-  wang = scalar (storage, "SELECT id FROM applicants WHERE name = '王晓峰'");
-  steps = scalar (storage, "SELECT count(*) FROM develop_steps");
+  wang = gui_test_scalar (storage, "SELECT id FROM applicants WHERE name = '王晓峰'");
+  steps = gui_test_scalar (storage, "SELECT count(*) FROM develop_steps");
   g_assert_true (gt_develop_page_select_applicant (GT_DEVELOP_PAGE (page), wang));
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "step_button")));
   pump ();
@@ -112,14 +92,16 @@ drive_develop (gpointer user_data)
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   pump ();
   g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM develop_steps"), ==, steps);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM develop_steps"), ==, steps);
   screenshot (dialog, "develop-step-refused");
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "talker_entry")), "余土根");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   pump ();
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM develop_steps"), ==, steps + 1);
-  g_assert_cmpint (scalar (storage, "SELECT max (step) FROM develop_steps d JOIN applicants a"
-                                    " ON a.id = d.applicant_id WHERE a.name = '王晓峰'"), ==, 2);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM develop_steps"), ==,
+                   steps + 1);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT max (step) FROM develop_steps d"
+                                             " JOIN applicants a ON a.id = d.applicant_id"
+                                             " WHERE a.name = '王晓峰'"), ==, 2);
   /* the board followed: no talk due for 王晓峰 any more */
   row = find_widget (find_widget (board, GTK_TYPE_BOX, "applicant"), GTK_TYPE_LIST_BOX_ROW,
                      "王晓峰");
@@ -134,7 +116,7 @@ drive_develop (gpointer user_data)
   g_assert_nonnull (strstr (label_text (dialog, "last_label"), "2026-11-20"));
   gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "withdraw_button")));
   pump ();
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM develop_steps"), ==, steps);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM develop_steps"), ==, steps);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (
                      find_widget (dialog, GTK_TYPE_SPIN_BUTTON, "step_spin"))), ==, 2);
   g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
@@ -147,9 +129,10 @@ drive_develop (gpointer user_data)
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "talker_entry")), "余土根");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   pump ();
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM develop_steps d JOIN applicants a"
-                                    " ON a.id = d.applicant_id WHERE a.name = '王晓峰'"
-                                    " AND d.step = 2 AND d.date = '2026-11-21'"), ==, 1);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM develop_steps d"
+                                             " JOIN applicants a ON a.id = d.applicant_id"
+                                             " WHERE a.name = '王晓峰' AND d.step = 2"
+                                             " AND d.date = '2026-11-21'"), ==, 1);
 
   /* a new applicant: too young is refused in the dialog; then added to the board */
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "add_button")));
@@ -191,18 +174,18 @@ drive_develop (gpointer user_data)
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
     pump ();
     g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
-    g_assert_cmpint (scalar (storage, "SELECT count(*) FROM transfers"), ==, 0);
+    g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM transfers"), ==, 0);
     gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "member_entry")),
                         spec.member);
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
     pump ();
-    transfer = scalar (storage, "SELECT id FROM transfers");
+    transfer = gui_test_scalar (storage, "SELECT id FROM transfers");
     g_assert_cmpint (transfer, >, 0);
     /* printing or saving the letter is offered at once; later here */
     gtk_dialog_response (GTK_DIALOG (find_dialog ("GtkMessageDialog")), GTK_RESPONSE_CLOSE);
     pump ();
     g_assert_null (shown_dialog ("GtkMessageDialog"));
-    g_assert_cmpint (scalar (storage, "SELECT valid_days FROM transfers"), ==, 30);
+    g_assert_cmpint (gui_test_scalar (storage, "SELECT valid_days FROM transfers"), ==, 30);
     g_assert_cmpint (count_rows (gtk_tree_view_get_model (GTK_TREE_VIEW (
                        find_widget (page, GTK_TYPE_TREE_VIEW, "transfers_view"))), NULL), ==, 1);
     g_assert_nonnull (strstr (label_text (page, "transfers_label"), "1"));
@@ -214,11 +197,11 @@ drive_develop (gpointer user_data)
                                               &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
     g_assert_no_error (error);
     cmd = g_strdup_printf ("pdfinfo '%s'", letter);
-    info = run (cmd);
+    info = gui_test_run (cmd);
     g_assert_nonnull (strstr (info, "Pages:           1"));
     g_free (cmd);
     cmd = g_strdup_printf ("pdftotext '%s' -", letter);
-    text = run (cmd);
+    text = gui_test_run (cmd);
     g_assert_nonnull (strstr (text, "中共江山市某镇委员会"));
     g_assert_nonnull (strstr (text, "2026-001"));
     if (zh)
@@ -250,7 +233,7 @@ drive_develop (gpointer user_data)
     g_free (cmd);
     g_free (info);
     cmd = g_strdup_printf ("pdfinfo '%s'", stats);
-    info = run (cmd);
+    info = gui_test_run (cmd);
     g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
   }
   g_unlink (letter);

@@ -140,26 +140,6 @@ test_member_flags_dialog (void)
   g_rmdir (dir);
 }
 
-static gint64
-scalar (GtStorage *storage, const char *sql)
-{
-  gint64 value = -1;
-
-  g_assert_true (gt_storage_query_int64 (storage, sql, &value, NULL));
-  return value;
-}
-
-static char *
-run (const char *command)
-{
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* The member window's transfer out: through the 介绍信 (asked for, refused without the
  * receiving organisation), recorded with gt_transfer_out (), then offered for printing or
  * saving as PDF; the letter is in the development area's transfers tab. */
@@ -181,7 +161,7 @@ test_member_transfer_out (void)
   storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (gt_demo_build_township (storage, 20180730, &error));
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM transfers"), ==, 0);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM transfers"), ==, 0);
 
   dialog = GTK_WIDGET (gt_member_dialog_new (NULL, storage, 1));
   gtk_widget_show (dialog);
@@ -207,9 +187,10 @@ test_member_transfer_out (void)
   gtk_dialog_response (GTK_DIALOG (form), GTK_RESPONSE_OK);
   pump ();
   g_assert_true (gtk_widget_get_visible (find_widget (form, GTK_TYPE_LABEL, "error_label")));
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM transfers"), ==, 0);
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM member_events WHERE member_id = 1"
-                                    " AND kind = 'transfer_out'"), ==, 0);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM transfers"), ==, 0);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM member_events"
+                                             " WHERE member_id = 1 AND kind = 'transfer_out'"),
+                   ==, 0);
   gtk_entry_set_text (GTK_ENTRY (find_widget (form, GTK_TYPE_ENTRY, "to_entry")), to);
   gtk_entry_set_text (GTK_ENTRY (find_widget (form, GTK_TYPE_ENTRY, "days_entry")), "60");
   gtk_dialog_response (GTK_DIALOG (form), GTK_RESPONSE_OK);
@@ -217,7 +198,7 @@ test_member_transfer_out (void)
   g_assert_null (shown_dialog ("GtkDialog"));
 
   /* one letter and its event, the member transferred out, the history shows it */
-  id = scalar (storage, "SELECT id FROM transfers");
+  id = gui_test_scalar (storage, "SELECT id FROM transfers");
   g_assert_cmpint (id, >, 0);
   letter = gt_transfer_lookup (storage, id, &error);
   g_assert_no_error (error);
@@ -227,10 +208,11 @@ test_member_transfer_out (void)
   g_assert_cmpstr (letter->issued_on, ==, "2026-10-01");
   g_assert_cmpint (letter->valid_days, ==, 60);
   g_assert_cmpstr (letter->number, ==, "2026-001");
-  g_assert_cmpint (scalar (storage, "SELECT count(*) FROM member_events WHERE member_id = 1"
-                                    " AND kind = 'transfer_out'"), ==, 1);
-  g_assert_cmpint (scalar (storage, "SELECT status = 'transferred_out' FROM members"
-                                    " WHERE id = 1"), ==, 1);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM member_events"
+                                             " WHERE member_id = 1 AND kind = 'transfer_out'"),
+                   ==, 1);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT status = 'transferred_out' FROM members"
+                                             " WHERE id = 1"), ==, 1);
   {
     GtkTreeModel *model = gtk_tree_view_get_model (GTK_TREE_VIEW (history));
     GtkTreeIter iter;
@@ -272,12 +254,12 @@ test_member_transfer_out (void)
   pump ();
   g_assert_null (shown_dialog ("GtkMessageDialog"));
   cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
-  info = run (cmd);
+  info = gui_test_run (cmd);
   g_assert_nonnull (strstr (info, "Pages:           1"));
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
   g_free (cmd);
   cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
-  text = run (cmd);
+  text = gui_test_run (cmd);
   g_assert_nonnull (strstr (text, to));
   g_assert_nonnull (strstr (text, "2026-001"));
   g_assert_nonnull (strstr (text, letter->member_name));
