@@ -450,6 +450,19 @@ test_import_org_option (void)
     g_assert_nonnull (strstr (error->message, "test.csv:1: the file is empty"));
     g_clear_error (&error);
   }
+  {
+    /* A row with a problem before the line where the reading stopped: the refusal names
+     * the stop (line 4, an unclosed quote), not the first problem of the list. */
+    g_autoptr (GtRosterReport) cut = roster_parse_text (
+        &db, "姓名,性别,入党日期,所在支部\n,男,2001-07-01,青石村党支部\n"
+             "甲,男,2001-07-01,青石村党支部\n\"乙,男,2001-07-01,青石村党支部\n", NULL);
+
+    g_assert_false (cut->complete);
+    g_assert_cmpuint (gt_roster_report_get_stop (cut)->line, ==, 4);
+    g_assert_false (gt_roster_apply (db.storage, cut, TRUE, &error));
+    g_assert_nonnull (strstr (error->message, "test.csv:4: 姓名: the quotation mark"));
+    g_clear_error (&error);
+  }
 
   report = roster_parse_text (&db, text, "青石村党支部");
   roster_assert_errors (report, (const char *const[]) { NULL });

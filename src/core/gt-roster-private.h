@@ -145,9 +145,9 @@ typedef struct
   guint n_id_cells, n_id_masked, n_phone_cells, n_phone_masked;
 } GtRosterParse;
 
-/* Adds a problem, keeping the list in line order; takes @message. */
-void gt_roster_add_problem (GtRosterReport *report, guint line, const char *column,
-                            gboolean warning, char *message);
+/* Adds a problem, keeping the list in line order; takes @message. Returns the problem. */
+GtRosterProblem *gt_roster_add_problem (GtRosterReport *report, guint line, const char *column,
+                                        gboolean warning, char *message);
 /* Frees a row (its strings belong to the report's chunk). */
 void gt_roster_row_free (gpointer row);
 /* Maps the header row to fields; FALSE when the file cannot be a roster. */

@@ -43,12 +43,7 @@ gt_roster_report_get_stop (const GtRosterReport *report)
 {
   g_return_val_if_fail (report != NULL, NULL);
 
-  if (report->complete)
-    return NULL;
-  for (guint i = 0; i < report->problems->len; i++)
-    if (!((GtRosterProblem *) report->problems->pdata[i])->warning)
-      return report->problems->pdata[i];
-  return NULL;
+  return report->complete ? NULL : report->stop;
 }
 
 /* @columns (may be NULL): header → field code for this parse only, over the remembered
@@ -118,7 +113,7 @@ refuse_masked (Parse *p)
                  "masking (untick “Mask ID and phone numbers”, or guatu-cli export-roster "
                  "--unmasked) and import that file", masked),
     masked, cells);
-  gt_roster_add_problem (report, 0, NULL, FALSE, message);
+  report->stop = gt_roster_add_problem (report, 0, NULL, FALSE, message);
 }
 
 static GtRosterReport *
@@ -191,16 +186,16 @@ parse_in (GtStorage *storage, GtCsvReader *reader, const char *path, const char 
       g_autofree char *numbered = column == NULL && field > 0
                                     ? g_strdup_printf (_("column %u"), field) : NULL;
 
-      gt_roster_add_problem (report, gt_csv_reader_get_error_line (reader),
-                             column != NULL ? column : numbered, FALSE,
-                             g_strdup (gt_csv_reader_get_error_reason (reader)));
+      report->stop = gt_roster_add_problem (report, gt_csv_reader_get_error_line (reader),
+                                            column != NULL ? column : numbered, FALSE,
+                                            g_strdup (gt_csv_reader_get_error_reason (reader)));
       report->complete = FALSE;
     }
   else if (header && report->complete)
     {
-      gt_roster_add_problem (report, 1, NULL, FALSE,
-                             g_strdup (_("the file is empty; a roster "
-                                          "starts with a header row")));
+      report->stop = gt_roster_add_problem (report, 1, NULL, FALSE,
+                                            g_strdup (_("the file is empty; a roster "
+                                                         "starts with a header row")));
       report->complete = FALSE;
     }
   else

@@ -41,7 +41,7 @@ row_free_typed (GtRosterRow *row)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtRosterRow, row_free_typed)
 
 /* Adds a problem, keeping the list in line order (a duplicate's first line comes late). */
-void
+GtRosterProblem *
 gt_roster_add_problem (GtRosterReport *report, guint line, const char *column, gboolean warning,
                        char *message)
 {
@@ -59,6 +59,7 @@ gt_roster_add_problem (GtRosterReport *report, guint line, const char *column, g
     report->n_warnings++;
   else
     report->n_errors++;
+  return problem;
 }
 
 static const char *
@@ -121,16 +122,16 @@ gt_roster_read_header (Parse *p, GPtrArray *fields, guint line)
     }
 
   if (p->columns[FIELD_NAME] < 0)
-    gt_roster_add_problem (
+    p->report->stop = gt_roster_add_problem (
         p->report, line, NULL, FALSE,
         g_strdup (_("the header row has no column for the name (姓名); is this a "
                      "member roster?")));
   else if (p->columns[FIELD_JOIN_DATE] < 0)
-    gt_roster_add_problem (
+    p->report->stop = gt_roster_add_problem (
         p->report, line, NULL, FALSE,
         g_strdup (_("the header row has no column for the joining date (入党日期)")));
   else if (p->columns[FIELD_BRANCH] < 0 && p->default_org == 0)
-    gt_roster_add_problem (
+    p->report->stop = gt_roster_add_problem (
         p->report, line, NULL, FALSE,
         g_strdup (_("the header row has no column for the organisation (所在支部) "
                      "and no organisation was chosen for the whole file")));

@@ -46,6 +46,7 @@ typedef struct
   gboolean masked;     /* a masked export (most ID and phone numbers with "*"): refused as a
                           whole, one problem on line 0 saying so */
   GPtrArray *problems; /* of GtRosterProblem, errors and warnings in line order */
+  const GtRosterProblem *stop; /* the one of them that stopped the reading, or NULL */
   GPtrArray *unknown_columns; /* headers Guatu does not know, as written (strings) */
   GPtrArray *rows;     /* of GtRosterRow, the valid rows ready to insert (private) */
   GStringChunk *strings; /* the rows' text (private) */
