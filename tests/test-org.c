@@ -412,6 +412,60 @@ test_codes (void)
   g_test_add ("/org/" name, Fixture, GUINT_TO_POINTER (3), gt_test_demo_setup, func, \
               gt_test_demo_teardown)
 
+/* The receiving branch is taken by id once chosen: a new branch named like another
+ * organisation, or like another's code, receives the members itself; a branch picked by id
+ * (the dialog) does though its name is shared. */
+static void
+test_upgrade_moving_by_id (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 school = 0, clinic = 0, village = 0, members = 0;
+  guint moved = 0;
+
+  g_assert_true (gt_org_find (fx->storage, "330822105004", &school, &error));
+  g_assert_true (gt_org_find (fx->storage, "330822105005", &clinic, &error));
+  g_assert_true (gt_org_find (fx->storage, "青石村党支部", &village, &error));
+  /* a new branch under the school named as the clinic's branch */
+  members = count (fx->storage, "SELECT count(*) FROM members WHERE org_id = "
+                                "(SELECT id FROM organizations WHERE code = '330822105004')"
+                                " AND status = 'active'");
+  g_assert_cmpint (members, >, 0);
+  g_assert_true (gt_org_set_kind_moving_members (fx->storage, school, "党总支", NULL, NULL,
+                                                 "青石镇卫生院党支部", TRUE, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (moved, ==, members);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members m JOIN organizations o"
+                                       " ON o.id = m.org_id WHERE o.name = '青石镇卫生院党支部'"
+                                       " AND o.parent_id = (SELECT id FROM organizations WHERE"
+                                       " code = '330822105004') AND m.status = 'active'"),
+                   ==, members);
+  /* a new branch named as another's code: the members go to the new one, not that one */
+  members = count (fx->storage, "SELECT count(*) FROM members WHERE org_id = "
+                                "(SELECT id FROM organizations WHERE code = '330822105005')"
+                                " AND status = 'active'");
+  g_assert_true (gt_org_set_kind_moving_members (fx->storage, clinic, "党总支", NULL, NULL,
+                                                 "330822105006", TRUE, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (moved, ==, members);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members m JOIN organizations o"
+                                       " ON o.id = m.org_id WHERE o.name = '330822105006'"
+                                       " AND m.status = 'active'"), ==, members);
+  /* by id, to the school's new branch whose name two organisations now share */
+  members = count (fx->storage, "SELECT count(*) FROM members WHERE org_id = "
+                                "(SELECT id FROM organizations WHERE code = '330822105006')"
+                                " AND status = 'active'");
+  g_assert_true (gt_org_set_kind_moving_members_to (
+    fx->storage, village, "党总支", NULL, NULL,
+    count (fx->storage, "SELECT id FROM organizations WHERE name = '青石镇卫生院党支部'"
+                        " AND parent_id = (SELECT id FROM organizations WHERE"
+                        " code = '330822105004')"), &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (moved, ==, members);
+  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM members WHERE org_id = "
+                                       "(SELECT id FROM organizations WHERE code = '330822105006')"
+                                       " AND status = 'active'"), ==, 0);
+}
+
 /* Members attached directly to a 党总支 (as an older Guatu let a branch with members be
  * upgraded, or an import left them): "check" names the organisation and the count. */
 static void
@@ -445,6 +499,7 @@ main (int argc, char **argv)
 
   ADD ("add-and-find", test_add_and_find);
   ADD ("upgrade-and-rename", test_upgrade_and_rename);
+  ADD ("upgrade-moving-by-id", test_upgrade_moving_by_id);
   ADD ("check-members-in-general-branch", test_check_members_in_general_branch);
   ADD ("move", test_move);
   ADD ("remove", test_remove);

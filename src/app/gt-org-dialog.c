@@ -209,7 +209,7 @@ add_move_rows (GtOrgDialog *self, const char *name)
                                         GTK_WIDGET (self->branch_name_entry),
                                         "branch_name_entry", 10);
 
-  /* a new branch under it, or a branch of this database (by code, else by name) */
+  /* a new branch under it, or a branch of this database (by id) */
   store = gt_combo_box_text_take_model (self->move_combo);
   gt_combo_box_text_store_append (store, "", _("a new 党支部 under it"));
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
@@ -217,7 +217,11 @@ add_move_rows (GtOrgDialog *self, const char *name)
       GtOrg *org = orgs->pdata[i];
 
       if (org->id != self->org_id && g_strcmp0 (org->kind, "branch") == 0)
-        gt_combo_box_text_store_append (store, *org->code ? org->code : org->name, org->name);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
+
+          gt_combo_box_text_store_append (store, id, org->name);
+        }
     }
   gt_combo_box_text_give_model (self->move_combo, store);
   gt_combo_box_ellipsize (GTK_COMBO_BOX (self->move_combo), 30);
@@ -282,13 +286,17 @@ apply (GtOrgDialog *self, GError **error)
       if (gtk_widget_get_visible (GTK_WIDGET (self->move_combo)))
         {
           const char *to = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->move_combo));
-          gboolean create = g_strcmp0 (to, "") == 0;
+          const char *note = gtk_entry_get_text (self->note_entry);
           guint moved = 0;
 
-          return gt_org_set_kind_moving_members (
-            self->storage, self->org_id, kind, *date ? date : NULL,
-            gtk_entry_get_text (self->note_entry),
-            create ? gtk_entry_get_text (self->branch_name_entry) : to, create, &moved, error);
+          if (to == NULL || *to == '\0')
+            return gt_org_set_kind_moving_members (
+              self->storage, self->org_id, kind, *date ? date : NULL, note,
+              gtk_entry_get_text (self->branch_name_entry), TRUE, &moved, error);
+          return gt_org_set_kind_moving_members_to (self->storage, self->org_id, kind,
+                                                    *date ? date : NULL, note,
+                                                    g_ascii_strtoll (to, NULL, 10), &moved,
+                                                    error);
         }
       return gt_org_set_kind (self->storage, self->org_id, kind, *date ? date : NULL,
                               gtk_entry_get_text (self->note_entry), error);

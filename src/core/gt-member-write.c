@@ -488,20 +488,18 @@ gt_member_transfer (GtStorage *storage, gint64 id, const char *to_org, const cha
 }
 
 gboolean
-gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to_org,
-                        const char *date, guint *n_moved, GError **error)
+gt_member_move_all (GtStorage *storage, gint64 from_id, gint64 to_id, const char *date,
+                    guint *n_moved, GError **error)
 {
-  g_autofree char *day = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 from_id = 0, to_id = 0, group_id = 0;
+  g_autofree char *day = NULL;
+  gint64 group_id = 0;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
   if (date == NULL)
     date = day = gt_today ();
-  if (!gt_org_find (storage, from_org, &from_id, error) ||
-      !gt_org_find (storage, to_org, &to_id, error) ||
-      !gt_org_check_holds_members (storage, to_id, error) ||
+  if (!gt_org_check_holds_members (storage, to_id, error) ||
       !gt_member_resolve_org (storage, to_id, &to_id, &group_id, error))
     return FALSE;
   if (from_id == to_id)
@@ -532,6 +530,19 @@ gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to
       return FALSE;
     }
   *n_moved = ids->len;
+  return TRUE;
+}
+
+gboolean
+gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to_org,
+                        const char *date, guint *n_moved, GError **error)
+{
+  gint64 from_id = 0, to_id = 0;
+
+  if (!gt_org_find (storage, from_org, &from_id, error) ||
+      !gt_org_find (storage, to_org, &to_id, error) ||
+      !gt_member_move_all (storage, from_id, to_id, date, n_moved, error))
+    return FALSE;
   gt_storage_emit_changed (storage, "members");
   return TRUE;
 }

@@ -110,6 +110,9 @@ gboolean gt_member_transfer (GtStorage *storage, gint64 id, const char *to_org,
  * @n_moved. */
 gboolean gt_member_transfer_all (GtStorage *storage, const char *from_org, const char *to_org,
                                  const char *date, guint *n_moved, GError **error);
+/* The same by ids, without the "changed" signal: for a caller's own transaction. */
+gboolean gt_member_move_all (GtStorage *storage, gint64 from_id, gint64 to_id, const char *date,
+                             guint *n_moved, GError **error);
 
 /* The 党小组 (Party groups) a member may be put into: the groups of branch @branch_id that
  * are not archived, in the tree's order. */

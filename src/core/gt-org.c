@@ -440,12 +440,20 @@ gt_org_count_members (GtStorage *storage, gint64 id, gint64 *n, GError **error)
   sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT count(*) FROM members"
                                                     " WHERE org_id = ? AND status = 'active'",
                                            error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  *n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  rc = sqlite3_step (stmt);
+  *n = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      /* not 0: that would let a branch with members be upgraded */
+      gt_storage_set_error (storage, error, _("reading"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -528,36 +536,31 @@ add_branch_under (GtStorage *storage, gint64 parent_id, const char *name, const 
          insert_org (storage, &spec, parent_id, "branch", org_type, level, id, error);
 }
 
-gboolean
-gt_org_set_kind_moving_members (GtStorage *storage, gint64 id, const char *kind,
-                                const char *date, const char *detail, const char *to_branch,
-                                gboolean create, guint *n_moved, GError **error)
+/* The kind change moving the members to a new branch @new_branch under @id, or (NULL) to
+ * the existing organisation @to_id. */
+static gboolean
+set_kind_moving (GtStorage *storage, gint64 id, const char *kind, const char *date,
+                 const char *detail, const char *new_branch, gint64 to_id, guint *n_moved,
+                 GError **error)
 {
-  g_autofree char *old = NULL, *from = NULL, *code = NULL;
-  gint64 members = 0, branch = 0;
+  g_autofree char *old = NULL;
+  gint64 members = 0;
   guint moved = 0;
   gboolean ok;
 
-  if (to_branch == NULL || *to_branch == '\0')
-    return gt_storage_refuse (storage, error, create ? _("the new 党支部 needs a name")
-                                                     : _("choose the 党支部 that receives the members"));
-  if (create && !gt_storage_check_length (storage, _("the organisation's name"), to_branch,
-                                          GT_NAME_MAX_CHARS, error))
+  if (new_branch != NULL &&
+      !gt_storage_check_length (storage, _("the organisation's name"), new_branch,
+                                GT_NAME_MAX_CHARS, error))
     return FALSE;
   if (!check_kind_change (storage, id, kind, date, &old, &members, error))
-    return FALSE;
-  /* the members leave the organisation by its code, or its name when it has none */
-  code = org_text (storage, id, "code", error);
-  from = code != NULL && *code != '\0' ? g_strdup (code) : org_text (storage, id, "name", error);
-  if (from == NULL)
     return FALSE;
   if (!gt_storage_begin (storage, error))
     return FALSE;
   ok = update_kind (storage, id, old, kind, date, detail, error);
-  if (ok && create)
-    ok = add_branch_under (storage, id, to_branch, date, &branch, error);
+  if (ok && new_branch != NULL)
+    ok = add_branch_under (storage, id, new_branch, date, &to_id, error);
   if (ok && members > 0)
-    ok = gt_member_transfer_all (storage, from, to_branch, date, &moved, error);
+    ok = gt_member_move_all (storage, id, to_id, date, &moved, error);
   if (!ok || !gt_storage_commit (storage, error))
     {
       gt_storage_rollback (storage);
@@ -566,7 +569,34 @@ gt_org_set_kind_moving_members (GtStorage *storage, gint64 id, const char *kind,
   if (n_moved != NULL)
     *n_moved = moved;
   gt_storage_emit_changed (storage, "organizations");
+  if (moved > 0)
+    gt_storage_emit_changed (storage, "members");
   return TRUE;
+}
+
+gboolean
+gt_org_set_kind_moving_members (GtStorage *storage, gint64 id, const char *kind,
+                                const char *date, const char *detail, const char *to_branch,
+                                gboolean create, guint *n_moved, GError **error)
+{
+  gint64 to_id = 0;
+
+  if (to_branch == NULL || *to_branch == '\0')
+    return gt_storage_refuse (storage, error, create ? _("the new 党支部 needs a name")
+                                                     : _("choose the 党支部 that receives the members"));
+  /* the receiving organisation looked up once, by id from here on */
+  if (!create && !gt_org_find (storage, to_branch, &to_id, error))
+    return FALSE;
+  return set_kind_moving (storage, id, kind, date, detail, create ? to_branch : NULL, to_id,
+                          n_moved, error);
+}
+
+gboolean
+gt_org_set_kind_moving_members_to (GtStorage *storage, gint64 id, const char *kind,
+                                   const char *date, const char *detail, gint64 to_branch_id,
+                                   guint *n_moved, GError **error)
+{
+  return set_kind_moving (storage, id, kind, date, detail, NULL, to_branch_id, n_moved, error);
 }
 
 gboolean

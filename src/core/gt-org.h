@@ -52,6 +52,11 @@ gboolean gt_org_set_kind (GtStorage *storage, gint64 id, const char *kind, const
  * transfer events) to @to_branch: with @create, a new 党支部 of that name under @id (of its
  * type and level); else an existing organisation (name or code) that holds members. Sets
  * @n_moved. */
+/* The same with the receiving organisation given by id (the dialog's choice). */
+gboolean gt_org_set_kind_moving_members_to (GtStorage *storage, gint64 id, const char *kind,
+                                            const char *date, const char *detail,
+                                            gint64 to_branch_id, guint *n_moved,
+                                            GError **error);
 gboolean gt_org_set_kind_moving_members (GtStorage *storage, gint64 id, const char *kind,
                                          const char *date, const char *detail,
                                          const char *to_branch, gboolean create,
