@@ -410,7 +410,7 @@ withdraw_response_cb (GtkDialog *dialog, int response, GtCountyPage *self)
       reason = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
       /* the storage's "changed" signal reloads the list */
       if (!gt_county_withdraw_task (self->storage, uuid, NULL, reason, &error))
-        show_message (self, GTK_MESSAGE_ERROR, error->message);
+        show_message (self, GTK_MESSAGE_ERROR, gt_error_text (self->storage, error));
     }
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
@@ -615,7 +615,7 @@ gt_county_page_print_operation (GtCountyPage *self)
 
   if (report == NULL)
     {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      show_message (self, GTK_MESSAGE_ERROR, gt_error_text (self->storage, error));
       return NULL;
     }
   op = gtk_print_operation_new ();
@@ -640,7 +640,7 @@ print_clicked_cb (GtkWidget *widget, GtCountyPage *self)
   if (op != NULL &&
       gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent_window (self),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
+    show_message (self, GTK_MESSAGE_ERROR, gt_error_text (self->storage, error));
 }
 
 gboolean
@@ -660,7 +660,7 @@ export_clicked_cb (GtkWidget *widget, GtCountyPage *self)
   g_autoptr (GError) error = NULL;
 
   if (path != NULL && !gt_county_page_export_pdf (self, path, &error))
-    show_message (self, GTK_MESSAGE_ERROR, error->message);
+    show_message (self, GTK_MESSAGE_ERROR, gt_error_text (self->storage, error));
 }
 
 static void

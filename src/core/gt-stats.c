@@ -256,6 +256,7 @@ check_members_in_holding_orgs (GtStorage *storage, GPtrArray *problems, GError *
     storage,
     "SELECT o.name, o.kind, count(*) FROM members m JOIN organizations o ON o.id = m.org_id"
     " WHERE m.status = 'active' AND o.kind <> 'branch' AND o.kind <> 'group'"
+    " AND o.archived = 0" /* an archived one's members are an invariant's finding already */
     " GROUP BY o.id ORDER BY o.sort_order, o.id", error);
   int rc;
 
