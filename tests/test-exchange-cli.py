@@ -251,6 +251,13 @@ with tempfile.TemporaryDirectory() as tmp:
     check("untrusted key: the refusal names the claimed sender, marked as claimed",
           "claims to come from " in r.stderr and "(330822199) (claimed, not verified)" in r.stderr,
           r.stderr)
+    r = run("--db", county, "import", "--json", p)
+    j = json.loads(r.stdout)
+    check("untrusted key, --json: rejected (not conflicts), the claimed sender given",
+          j["status"] == "rejected" and j["sender"] == "330822199", r.stdout)
+    r = run("--db", county, "import", p)
+    check("untrusted key: no counts read from the unverified file", "members" not in r.stdout,
+          r.stdout)
 
     p = os.path.join(tmp, "elsewhere.xml")
     ok("export --to another county", run("--db", db, "export", "--to", "330803", "--out", p))

@@ -446,6 +446,8 @@ gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, int 
                                    resolution, &preview, &error);
       if (result == NULL)
         {
+          /* a package of an unknown key: only its claimed sender, unverified, was read */
+          gboolean untrusted = g_error_matches (error, GT_KEYS_ERROR, GT_KEYS_ERROR_UNTRUSTED);
           int code = exchange_fail (error);
           worst = MAX (worst, code);
           if (json)
@@ -453,7 +455,7 @@ gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, int 
               g_autoptr (JsonBuilder) builder = json_builder_new ();
               json_builder_begin_object (builder);
               if (preview != NULL)
-                add_result_json (builder, preview, "conflicts");
+                add_result_json (builder, preview, untrusted ? "rejected" : "conflicts");
               else
                 {
                   gt_cli_json_add_string (builder, "file", files[i]);
@@ -463,8 +465,8 @@ gt_cli_cmd_exchange_import (GtCliContext *ctx, const GtCliCommand *command, int 
               json_builder_end_object (builder);
               gt_cli_print_json (builder);
             }
-          else if (preview != NULL)
-            print_result (preview);
+          else if (preview != NULL && !untrusted)
+            print_result (preview); /* the conflicts (untrusted: the error names the sender) */
           continue;
         }
       status = result->already_imported ? "already-imported" : dry ? "preview" : "imported";
