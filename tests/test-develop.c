@@ -479,7 +479,9 @@ test_steps_refused (Fixture *fx, gconstpointer data)
   spec.date = tomorrow;
   refuse_step (fx, id, &spec, "future");
   spec.date = "2020-02-30";
-  refuse_step (fx, id, &spec, "not a date");
+  refuse_step (fx, id, &spec, "no such day");
+  spec.date = "2020-2-3";
+  refuse_step (fx, id, &spec, "not a date (YYYY-MM-DD)");
   spec.step = 26;
   refuse_step (fx, id, &spec, "1 to 25");
   step (fx, id, 2, "2020-02-01");

@@ -240,17 +240,8 @@ gt_county_withdraw_task (GtStorage *storage, const char *task_uuid, const char *
     date = today;
   if (task_uuid == NULL || *task_uuid == '\0')
     return gt_storage_refuse (storage, error, _("name the task or notice to withdraw by its id"));
-  if (!gt_date_is_valid (date))
-    {
-      if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date, 0, 0))
-        return gt_storage_refuse (storage, error, _("withdrawal date “%s”: there is no such day "
-                                                    "in the calendar"), date);
-      return gt_storage_refuse (storage, error, _("withdrawal date “%s”: write it as "
-                                                  "YYYY-MM-DD"), date);
-    }
-  if (strcmp (date, today) > 0)
-    return gt_storage_refuse (storage, error, _("withdrawal date %s is in the future (today is "
-                                                "%s)"), date, today);
+  if (!gt_storage_check_date (storage, _("the withdrawal date"), date, FALSE, error))
+    return FALSE;
   if (!gt_storage_check_length (storage, _("the reason"), reason, GT_TEXT_MAX_CHARS, error))
     return FALSE;
   stmt = gt_storage_prepare (storage, "SELECT title, issued_on, withdrawn_on, incoming"

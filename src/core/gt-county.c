@@ -463,15 +463,9 @@ gt_county_insert_task (GtStorage *storage, const char *kind, const char *title,
   if (!gt_storage_check_length (storage, _("the title"), title, GT_NAME_MAX_CHARS, error) ||
       !gt_storage_check_length (storage, _("the text"), body, GT_TEXT_MAX_CHARS, error))
     return FALSE;
-  if (due_date != NULL && !gt_date_is_valid (due_date))
-    {
-      if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", due_date, 0, 0))
-        return gt_storage_refuse (storage, error,
-                                  _("due date “%s”: there is no such day in the calendar"),
-                                  due_date);
-      return gt_storage_refuse (storage, error, _("due date “%s”: write it as YYYY-MM-DD"),
-                                due_date);
-    }
+  if (due_date != NULL &&
+      !gt_storage_check_date (storage, _("the due date"), due_date, TRUE, error))
+    return FALSE;
   if (*code == '\0')
     return gt_storage_refuse (storage, error, _("this office has no office code"));
   stmt = gt_storage_prepare (storage,

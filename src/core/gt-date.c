@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "gt-storage.h"
 
 gboolean
@@ -17,6 +19,27 @@ gt_date_is_valid (const char *text)
 
   return text != NULL && strlen (text) == 10 &&
          sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
+}
+
+gboolean
+gt_storage_check_date (GtStorage *storage, const char *what, const char *date,
+                       gboolean future_ok, GError **error)
+{
+  g_autofree char *today = NULL;
+
+  if (!gt_date_is_valid (date))
+    {
+      if (date != NULL && g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date, 0, 0))
+        return gt_storage_refuse (storage, error,
+                                  _("%s “%s”: there is no such day in the calendar"), what, date);
+      return gt_storage_refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
+                                date != NULL ? date : "");
+    }
+  today = gt_today ();
+  if (!future_ok && strcmp (date, today) > 0)
+    return gt_storage_refuse (storage, error, _("%s %s lies in the future (today is %s)"), what,
+                              date, today);
+  return TRUE;
 }
 
 char *

@@ -64,19 +64,6 @@ empty (const char *text)
   return text != NULL ? text : "";
 }
 
-static gboolean
-check_date (GtStorage *storage, const char *what, const char *date, GError **error)
-{
-  g_autofree char *now = gt_today ();
-
-  if (!gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
-                              empty (date));
-  if (strcmp (date, now) > 0)
-    return gt_storage_refuse (storage, error, _("%s %s lies in the future"), what, date);
-  return TRUE;
-}
-
 gboolean
 gt_develop_add (GtStorage *storage, const GtApplicantSpec *spec, gint64 *id, GError **error)
 {
@@ -122,7 +109,7 @@ gt_develop_add (GtStorage *storage, const GtApplicantSpec *spec, gint64 *id, GEr
     }
   else if (spec->birth_date != NULL && *spec->birth_date != '\0')
     {
-      if (!check_date (storage, _("the birth date"), spec->birth_date, error))
+      if (!gt_storage_check_date (storage, _("the birth date"), spec->birth_date, FALSE, error))
         return FALSE;
       birth = g_strdup (spec->birth_date);
     }
@@ -130,7 +117,7 @@ gt_develop_add (GtStorage *storage, const GtApplicantSpec *spec, gint64 *id, GEr
     return gt_storage_refuse (storage, error, _("give the gender or the ID number"));
   if (birth == NULL)
     return gt_storage_refuse (storage, error, _("give the birth date or the ID number"));
-  if (!check_date (storage, _("the application date"), spec->applied_on, error))
+  if (!gt_storage_check_date (storage, _("the application date"), spec->applied_on, FALSE, error))
     return FALSE;
   adult = gt_develop_birthday (birth, rules.minimum_age);
   if (strcmp (spec->applied_on, adult) < 0)
@@ -396,7 +383,7 @@ check_step (GtStorage *storage, const GtApplicant *a, const GtDevelopStepSpec *s
                               _("%s: step %d cannot be recorded now; the next step is %d (%s)"),
                               a->name, spec->step, last + 1,
                               last < GT_DEVELOP_N_STEPS ? gt_label_develop_step (last + 1) : "");
-  if (!check_date (storage, _("the date"), spec->date, error))
+  if (!gt_storage_check_date (storage, _("the date"), spec->date, FALSE, error))
     return FALSE;
   for (guint i = 0; i < a->steps->len; i++)
     {

@@ -27,19 +27,6 @@ add_years (const char *date, int years)
   return g_strdup_printf ("%04d-%02d-%02d", y + years, m, d);
 }
 
-static gboolean
-check_date (GtStorage *storage, const char *what, const char *date, GError **error)
-{
-  g_autofree char *now = gt_today ();
-
-  if (!gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
-                   date != NULL ? date : "");
-  if (strcmp (date, now) > 0)
-    return gt_storage_refuse (storage, error, _("%s %s lies in the future"), what, date);
-  return TRUE;
-}
-
 static const char *
 gender_code (const char *text)
 {
@@ -167,12 +154,13 @@ gt_member_add (GtStorage *storage, const GtMemberSpec *spec, gint64 *id, GError 
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!check_date (storage, _("the joining date"), spec->join_date, error) ||
+  if (!gt_storage_check_date (storage, _("the joining date"), spec->join_date, FALSE, error) ||
       !check_person (storage, spec, spec->join_date, &id_number, &birth, &gender, &phone, error))
     return FALSE;
   if (spec->full_date != NULL && *spec->full_date != '\0')
     {
-      if (!check_date (storage, _("the full-membership date"), spec->full_date, error))
+      if (!gt_storage_check_date (storage, _("the full-membership date"), spec->full_date,
+                                  FALSE, error))
         return FALSE;
       if (strcmp (spec->full_date, spec->join_date) < 0)
         return gt_storage_refuse (storage, error, _("the full-membership date %s is before the joining "
@@ -395,7 +383,7 @@ record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
   gint64 org_id = 0;
   const char *problem;
 
-  if (!check_date (storage, _("the date"), date, error) ||
+  if (!gt_storage_check_date (storage, _("the date"), date, FALSE, error) ||
       !load_state (storage, id, &status, &category, &last, &org_id, &joined, error))
     return FALSE;
   problem = transition_problem (kind, status, category);

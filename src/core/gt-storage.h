@@ -108,6 +108,12 @@ gboolean gt_storage_refuse (GtStorage *self, GError **error, const char *format,
 /* TRUE for a real calendar date written YYYY-MM-DD. */
 gboolean gt_date_is_valid (const char *text);
 
+/* Refuses, as gt_storage_refuse does, a @date that is not a real day written YYYY-MM-DD —
+ * saying whether it is misspelt or a day the calendar lacks (2026-02-30) — or, unless
+ * @future_ok, a day after today. @what names the field in the message ("the due date"). */
+gboolean gt_storage_check_date (GtStorage *storage, const char *what, const char *date,
+                                gboolean future_ok, GError **error);
+
 /* The longest names and free texts the exchange format takes (data/guatu-exchange-1.xsd,
  * types g:name and g:text), in characters. Records are refused beyond them, so that
  * every saved record can be exported. */

@@ -50,19 +50,6 @@ blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
-static gboolean
-check_date (GtStorage *storage, const char *what, const char *date, GError **error)
-{
-  g_autofree char *now = gt_today ();
-
-  if (!gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
-                              empty (date));
-  if (strcmp (date, now) > 0)
-    return gt_storage_refuse (storage, error, _("%s %s lies in the future"), what, date);
-  return TRUE;
-}
-
 char *
 gt_transfer_dues_paid_to (GtStorage *storage, gint64 member_id)
 {
@@ -191,7 +178,7 @@ gt_transfer_out (GtStorage *storage, const GtTransferOutSpec *spec, gint64 *id, 
     return gt_storage_refuse (storage, error, _("a transfer out needs the receiving organisation"));
   if (spec->valid_days < 0)
     return gt_storage_refuse (storage, error, _("the validity must be at least one day"));
-  if (!check_date (storage, _("the date"), date, error))
+  if (!gt_storage_check_date (storage, _("the date"), date, FALSE, error))
     return FALSE;
   m = gt_member_lookup (storage, spec->member, error);
   if (m == NULL)
@@ -252,8 +239,8 @@ gt_transfer_in (GtStorage *storage, const GtTransferInSpec *spec, gint64 *id, GE
     return gt_storage_refuse (storage, error, _("a transfer in needs the letter's number"));
   if (blank (spec->from_org))
     return gt_storage_refuse (storage, error, _("a transfer in needs the sending organisation"));
-  if (!check_date (storage, _("the letter's date"), issued, error) ||
-      !check_date (storage, _("the day received"), received, error))
+  if (!gt_storage_check_date (storage, _("the letter's date"), issued, FALSE, error) ||
+      !gt_storage_check_date (storage, _("the day received"), received, FALSE, error))
     return FALSE;
   if (strcmp (received, issued) < 0)
     return gt_storage_refuse (storage, error, _("received on %s, before the letter's date %s"),
@@ -352,7 +339,7 @@ gt_transfer_receipt (GtStorage *storage, gint64 id, const char *date, GError **e
     return FALSE;
   if (date == NULL)
     date = today;
-  if (!check_date (storage, _("the date"), date, error))
+  if (!gt_storage_check_date (storage, _("the date"), date, FALSE, error))
     return FALSE;
   if (g_strcmp0 (t->direction, "out") != 0)
     return gt_storage_refuse (storage, error,
