@@ -51,6 +51,10 @@ test_add_and_find (Fixture *fx, gconstpointer data)
   g_autoptr (GError) error = NULL;
   GtOrgSpec spec = { "330822105000", "新站村党支部", "党支部", "农村", "村", "330822105013",
                      "张三", "2020-05-01" };
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) next_day = g_date_time_add_days (now, 1);
+  g_autofree char *today = gt_today (), *expected = NULL;
+  g_autofree char *tomorrow = g_date_time_format (next_day, "%Y-%m-%d");
   gint64 id = 0, found = 0;
   GtOrgEvent *e;
 
@@ -84,6 +88,16 @@ test_add_and_find (Fixture *fx, gconstpointer data)
   spec.level = "village";
   spec.founded = "2020-02-30";
   g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "the founding date “2020-02-30”: there is no such day"));
+  g_clear_error (&error);
+  spec.founded = "2020-5-1";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "“2020-5-1” is not a date (YYYY-MM-DD)"));
+  g_clear_error (&error);
+  spec.founded = tomorrow;
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  expected = g_strdup_printf ("lies in the future (today is %s)", today);
+  g_assert_nonnull (strstr (error->message, expected));
   g_clear_error (&error);
   spec.founded = NULL;
   spec.parent = "不存在的党委";

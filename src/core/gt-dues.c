@@ -579,11 +579,8 @@ gt_dues_pay (GtStorage *storage, gint64 member_id, const char *month, gint64 amo
                               month != NULL ? month : "");
   if (paid_on == NULL)
     paid_on = today;
-  if (!gt_date_is_valid (paid_on))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date written YYYY-MM-DD"), paid_on);
-  if (strcmp (paid_on, today) > 0)
-    return gt_storage_refuse (storage, error, _("the payment date %s lies in the future"),
-                              paid_on);
+  if (!gt_storage_check_date (storage, _("the payment date"), paid_on, FALSE, error))
+    return FALSE;
   /* Dues may be paid in advance (预交), for a year at most: a payment dated years before
    * its month is a typing error. */
   paid_month = gt_month_of (paid_on);

@@ -582,10 +582,8 @@ gt_household_visit (GtStorage *storage, gint64 member_id, gint64 household_id, c
 
   if (date == NULL)
     date = now;
-  if (!gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("the visit date “%s” is not a date (YYYY-MM-DD)"), date);
-  if (strcmp (date, now) > 0)
-    return gt_storage_refuse (storage, error, _("the visit date %s lies in the future"), date);
+  if (!gt_storage_check_date (storage, _("the visit date"), date, FALSE, error))
+    return FALSE;
   if (!check_pair (storage, member_id, household_id, &name, &join_date, &linked, error))
     return FALSE;
   if (!linked)

@@ -184,12 +184,9 @@ check_spec (GtStorage *storage, const GtMeetingSpec *spec, gboolean adding, GErr
                               _("“%s” is not a kind of meeting (general, committee, group, "
                                 "lecture, theme_day, life_meeting, appraisal)"),
                               spec->kind != NULL ? spec->kind : "");
-  if ((adding || spec->date != NULL) && !gt_date_is_valid (spec->date))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date written YYYY-MM-DD"),
-                              spec->date != NULL ? spec->date : "");
-  if (spec->date != NULL && strcmp (spec->date, today) > 0)
-    return gt_storage_refuse (storage, error, _("the meeting date %s lies in the future"),
-                              spec->date);
+  if ((adding || spec->date != NULL) &&
+      !gt_storage_check_date (storage, _("the meeting date"), spec->date, FALSE, error))
+    return FALSE;
   if (!gt_storage_check_length (storage, _("the topic"), spec->topic, GT_TEXT_MAX_CHARS, error) ||
       !gt_storage_check_length (storage, _("the place"), spec->place, GT_TEXT_MAX_CHARS, error) ||
       !gt_storage_check_length (storage, _("the host"), spec->host, GT_TEXT_MAX_CHARS, error))

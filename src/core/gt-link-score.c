@@ -252,8 +252,8 @@ gt_rectify_propose (GtStorage *storage, const GtScoreRules *rules, gint64 member
 
   if (date == NULL)
     date = today;
-  if (!gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+  if (!gt_storage_check_date (storage, _("the date"), date, TRUE, error))
+    return FALSE;
   if (!gt_score_period_parse (year_text, &period, error))
     return FALSE;
   run = gt_score_link (storage, rules, &period, error);
@@ -321,8 +321,8 @@ gt_rectify_review (GtStorage *storage, gint64 id, gboolean approve, const char *
 
   if (date == NULL)
     date = today;
-  if (!gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+  if (!gt_storage_check_date (storage, _("the date"), date, TRUE, error))
+    return FALSE;
   stmt = gt_storage_prepare (storage, "SELECT member_id, state, year FROM rectifications WHERE id = ?",
                              error);
   if (stmt == NULL)

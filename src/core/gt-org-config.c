@@ -395,10 +395,8 @@ gt_org_checklist_tick (GtStorage *storage, gint64 org_id, const char *item, cons
 
   if (date == NULL || *date == '\0')
     date = today;
-  if (!gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
-  if (strcmp (date, today) > 0)
-    return gt_storage_refuse (storage, error, _("%s is in the future"), date);
+  if (!gt_storage_check_date (storage, _("the date"), date, FALSE, error))
+    return FALSE;
   name = org_name (storage, org_id, error);
   if (name == NULL || !check_item (storage, item, error))
     return FALSE;

@@ -334,9 +334,9 @@ gt_org_add (GtStorage *storage, const GtOrgSpec *spec, gint64 *id, GError **erro
   if (level == NULL)
     return gt_storage_refuse (storage, error, _("unknown level “%s” (县, 乡镇, 村, 网格, 微网格)"),
                  spec->level != NULL ? spec->level : "");
-  if (spec->founded != NULL && !gt_date_is_valid (spec->founded))
-    return gt_storage_refuse (storage, error, _("the founding date “%s” is not a date (YYYY-MM-DD)"),
-                 spec->founded);
+  if (spec->founded != NULL &&
+      !gt_storage_check_date (storage, _("the founding date"), spec->founded, FALSE, error))
+    return FALSE;
   if (spec->parent != NULL && !gt_org_find (storage, spec->parent, &parent_id, error))
     return FALSE;
   if (!check_parent (storage, parent_id, spec->name, kind, error))
@@ -391,8 +391,8 @@ gt_org_rename (GtStorage *storage, gint64 id, const char *name, const char *date
     return gt_storage_refuse (storage, error, _("an organisation needs a name"));
   if (!gt_storage_check_length (storage, _("the organisation's name"), name, GT_NAME_MAX_CHARS, error))
     return FALSE;
-  if (date != NULL && !gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+  if (date != NULL && !gt_storage_check_date (storage, _("the date"), date, TRUE, error))
+    return FALSE;
   old = org_text (storage, id, "name", error);
   if (old == NULL)
     return FALSE;
@@ -468,8 +468,8 @@ check_kind_change (GtStorage *storage, gint64 id, const char *kind, const char *
   if (code == NULL)
     return gt_storage_refuse (storage, error, _("unknown kind “%s” (党委, 党总支, 党支部, 党小组…)"),
                  kind != NULL ? kind : "");
-  if (date != NULL && !gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+  if (date != NULL && !gt_storage_check_date (storage, _("the date"), date, TRUE, error))
+    return FALSE;
   *old = org_text (storage, id, "kind", error);
   if (*old == NULL)
     return FALSE;
@@ -605,8 +605,8 @@ gt_org_set_type (GtStorage *storage, gint64 id, const char *org_type, const char
 {
   g_autofree char *code = NULL, *old = NULL;
 
-  if (date != NULL && !gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+  if (date != NULL && !gt_storage_check_date (storage, _("the date"), date, TRUE, error))
+    return FALSE;
   code = gt_org_type_resolve (storage, org_type, error);
   if (code == NULL)
     return FALSE;
@@ -636,8 +636,8 @@ gt_org_move (GtStorage *storage, gint64 id, gint64 new_parent_id, const char *da
   sqlite3_stmt *stmt;
   gboolean inside = FALSE;
 
-  if (date != NULL && !gt_date_is_valid (date))
-    return gt_storage_refuse (storage, error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+  if (date != NULL && !gt_storage_check_date (storage, _("the date"), date, TRUE, error))
+    return FALSE;
   old_parent = org_text (storage, id, "coalesce (parent_id, '')", error);
   if (old_parent == NULL)
     return FALSE;
