@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "gt-audit.h"
+#include "gt-registers.h"
 #include "gt-page.h"
 
 G_DEFINE_INTERFACE (GtPage, gt_page, GTK_TYPE_WIDGET)
@@ -100,6 +101,30 @@ gt_combo_box_text_give_model (GtkComboBoxText *combo, GtkListStore *store)
     gtk_cell_view_set_fit_model (GTK_CELL_VIEW (view), FALSE);
   gtk_combo_box_set_model (GTK_COMBO_BOX (combo), GTK_TREE_MODEL (store));
   g_object_unref (store);
+}
+
+void
+gt_combo_box_text_fill_orgs (GtkComboBoxText *combo, GtStorage *storage, const char *first)
+{
+  g_autoptr (GPtrArray) orgs = gt_org_list (storage, NULL);
+  g_autoptr (GHashTable) depths = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GtkListStore *store = gt_combo_box_text_take_model (combo);
+
+  gt_combo_box_text_store_append (store, "", first);
+  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
+    {
+      GtOrg *org = orgs->pdata[i];
+      guint depth = GPOINTER_TO_UINT (g_hash_table_lookup (depths, &org->parent_id));
+      g_autoptr (GString) label = g_string_new (NULL);
+
+      g_hash_table_insert (depths, &org->id, GUINT_TO_POINTER (depth + 1));
+      for (guint d = 0; d < depth; d++)
+        g_string_append (label, "    ");
+      g_string_append (label, org->name);
+      gt_combo_box_text_store_append (store, *org->code ? org->code : org->name, label->str);
+    }
+  gt_combo_box_text_give_model (combo, store);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), "");
 }
 
 void

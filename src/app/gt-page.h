@@ -68,6 +68,11 @@ GtkListStore *gt_combo_box_text_take_model (GtkComboBoxText *combo);
 void gt_combo_box_text_store_append (GtkListStore *store, const char *id, const char *text);
 void gt_combo_box_text_give_model (GtkComboBoxText *combo, GtkListStore *store);
 
+/* Fills @combo with @first (id "", made active), then the organisation tree in order,
+ * indented by depth, each with its code as id (codes are unique), or its name without one. */
+void gt_combo_box_text_fill_orgs (GtkComboBoxText *combo, GtStorage *storage,
+                                  const char *first);
+
 /* Work a page does off the main loop, on a connection of its own to the same file: returns
  * the result (NULL without an error: nothing to show) or NULL with @error set. */
 typedef gpointer (*GtPageWork) (GtStorage *storage, gpointer data, GCancellable *cancellable,

@@ -572,31 +572,6 @@ gt_roster_import_dialog_response (GtkDialog *dialog, int response)
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 
-/* The organisation tree, indented, named by code when it has one (codes are unique). */
-static void
-fill_orgs (GtRosterImportDialog *self)
-{
-  g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
-  g_autoptr (GHashTable) depths = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GtkListStore *store = gt_combo_box_text_take_model (self->org_combo);
-
-  gt_combo_box_text_store_append (store, "", _("None: every row names its branch"));
-  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
-    {
-      GtOrg *org = orgs->pdata[i];
-      guint depth = GPOINTER_TO_UINT (g_hash_table_lookup (depths, &org->parent_id));
-      g_autoptr (GString) label = g_string_new (NULL);
-
-      g_hash_table_insert (depths, &org->id, GUINT_TO_POINTER (depth + 1));
-      for (guint d = 0; d < depth; d++)
-        g_string_append (label, "    ");
-      g_string_append (label, org->name);
-      gt_combo_box_text_store_append (store, *org->code ? org->code : org->name, label->str);
-    }
-  gt_combo_box_text_give_model (self->org_combo, store);
-  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->org_combo), "");
-}
-
 static void
 gt_roster_import_dialog_dispose (GObject *object)
 {
@@ -674,7 +649,7 @@ gt_roster_import_dialog_new (GtkWindow *parent, GtStorage *storage)
 
   self->storage = g_object_ref (storage);
   /* filling the combo emits "changed"; there is no file yet, so nothing is read */
-  fill_orgs (self);
+  gt_combo_box_text_fill_orgs (self->org_combo, self->storage, _("None: every row names its branch"));
   set_message (self->status_label, _("Choose a roster file: CSV or TSV, as Excel and WPS save "
                                      "it, with a header row."), FALSE);
   show_report (self);
