@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gt-demo.h"
+#include "gt-demo-private.h"
 #include "gt-registers.h"
 #include "gt-stats.h"
 
@@ -560,6 +561,42 @@ test_scale_groups (void)
   remove_db (dir2, path2);
 }
 
+/* A branch has at most GT_DEMO_MAX_GROUPS 党小组: another count is refused, naming it and
+ * the range, before anything is written (not read past the names, nor past the ids). */
+static void
+test_groups_refused (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = NULL, *path = temp_db (&dir); /* freed by remove_db () */
+  GtStorage *storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
+  const int counts[] = { GT_DEMO_MAX_GROUPS + 1, 12, -1 };
+  gint64 ids[GT_DEMO_MAX_GROUPS + 8];
+  Demo demo = { 0 };
+
+  g_assert_no_error (error);
+  demo.storage = storage;
+  demo.rand = g_rand_new_with_seed (7);
+  demo.mtime = g_strdup ("2026-01-01T00:00:00Z");
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *count = g_strdup_printf (" %d ", counts[i]);
+      g_autofree char *range = g_strdup_printf ("0 to %d", GT_DEMO_MAX_GROUPS);
+
+      g_assert_false (gt_demo_insert_groups (&demo, 1, "330822105001", "rural", "grid",
+                                             "2017-03-01", counts[i], ids, &error));
+      g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, count));
+      g_assert_nonnull (strstr (error->message, range));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations"), ==, 0);
+
+  g_rand_free (demo.rand);
+  g_free (demo.mtime);
+  g_object_unref (storage);
+  remove_db (dir, path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -573,6 +610,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/search", test_search);
   g_test_add_func ("/demo/scale", test_scale);
   g_test_add_func ("/demo/scale-groups", test_scale_groups);
+  g_test_add_func ("/demo/groups-refused", test_groups_refused);
 
   return g_test_run ();
 }

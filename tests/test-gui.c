@@ -22,6 +22,7 @@
 #include "gt-registers.h"
 #include "gt-roster-export-dialog.h"
 #include "gt-roster-import-dialog.h"
+#include "gt-transfer.h"
 #include "gt-window.h"
 #include "gui-test.h"
 
@@ -311,8 +312,10 @@ drive_window (gpointer user_data)
       g_autofree char *label = NULL;
       GtkTreeIter first;
 
-      g_assert_true (gt_member_record_event (storage, gong, "transfer_out", NULL, NULL, NULL,
-                                             NULL));
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, gong);
+      const GtTransferOutSpec out = { .member = key, .to_org = "衢州市柯城区某党支部" };
+
+      g_assert_true (gt_transfer_out (storage, &out, NULL, NULL));
       pump ();
       g_assert_cmpint (count_rows (page_model (stack, "members"), NULL), ==, probationary);
       gtk_combo_box_set_active_id (GTK_COMBO_BOX (category_combo), "former");

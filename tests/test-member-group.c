@@ -12,6 +12,7 @@
 #include "gt-member.h"
 #include "gt-org.h"
 #include "gt-registers.h"
+#include "gt-transfer.h"
 #include "gt-test-demo.h"
 
 typedef GtTestDemo Fixture;
@@ -242,8 +243,14 @@ test_transfer_clears (Fixture *fx, gconstpointer data)
                                        " AND org_id <> (SELECT parent_id FROM organizations"
                                        " WHERE id = members.group_id)"), ==, 0);
   /* a member transferred out leaves the group */
-  g_assert_true (gt_member_record_event (fx->storage, member, "transfer_out", "2026-11-04", NULL,
-                                         NULL, &error));
+  {
+    g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, member);
+    const GtTransferOutSpec out = { .member = key, .to_org = "衢州市柯城区某党支部",
+                                    .date = "2026-11-04" };
+
+    g_assert_true (gt_transfer_out (fx->storage, &out, NULL, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (group_id_of (fx, member), ==, 0);
   g_assert_false (gt_member_set_group (fx->storage, member, target, &error));
   assert_message (error, "active");

@@ -12,6 +12,7 @@
 #include "gt-test-demo.h"
 #include "gt-household.h"
 #include "gt-member.h"
+#include "gt-member-private.h"
 #include "gt-registers.h"
 #include "gt-schema.h"
 #include "gt-stats.h"
@@ -216,8 +217,8 @@ test_life_cycle (Fixture *fx, gconstpointer data)
     g_assert_cmpstr (((GtMember *) found->pdata[0])->org_name, ==, "砚瓦山村党支部");
   }
 
-  g_assert_true (gt_member_record_event (fx->storage, id, "transfer_out", "2026-09-01", NULL,
-                                         "转往衢州市柯城区", &error));
+  g_assert_true (gt_member_record_transfer_out (fx->storage, id, "2026-09-01", "转往衢州市柯城区",
+                                                &error));
   g_assert_cmpstr (status_of (fx, id, NULL, NULL), ==, "transferred_out");
   /* No longer in the register's search, but found again among the former members (by name,
    * surname, ID number and with no text), for the transfer back in. */
@@ -263,6 +264,40 @@ test_life_cycle (Fixture *fx, gconstpointer data)
     g_assert_true (gt_stats_check (fx->storage, &problems, &error));
     g_assert_cmpuint (problems->len, ==, 0);
   }
+}
+
+/* A bare transfer_out would let a member leave without their 组织关系介绍信: the public call
+ * refuses it and changes nothing; gt_transfer_out () records it with the letter. */
+static void
+test_transfer_out_refused (Fixture *fx, gconstpointer data)
+{
+  static const char *const state[] = {
+    "SELECT count(*) FROM member_events",
+    "SELECT count(*) FROM members WHERE status = 'active'",
+    "SELECT count(*) FROM members WHERE group_id IS NOT NULL",
+    "SELECT sum(rev) FROM members",
+    "SELECT count(*) FROM transfers",
+  };
+  g_autoptr (GError) error = NULL;
+  gint64 before[G_N_ELEMENTS (state)];
+  gint64 id = count (fx->storage, "SELECT min(id) FROM members WHERE status = 'active'"
+                                  " AND group_id IS NOT NULL");
+
+  g_assert_cmpint (id, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (state); i++)
+    before[i] = count (fx->storage, state[i]);
+  g_assert_false (gt_member_record_event (fx->storage, id, "transfer_out", NULL, NULL, NULL,
+                                          &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "transfer letter"));
+  g_clear_error (&error);
+  g_assert_false (gt_member_record_event (fx->storage, id, "transfer_out", "2026-01-05",
+                                          "砚瓦山村党支部", "转往衢州市柯城区", &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (state); i++)
+    g_assert_cmpint (count (fx->storage, state[i]), ==, before[i]);
+  g_assert_cmpstr (status_of (fx, id, NULL, NULL), ==, "active");
 }
 
 static void
@@ -565,6 +600,7 @@ main (int argc, char **argv)
   ADD ("add-refused", test_add_refused);
   ADD ("add-lengths", test_add_lengths);
   ADD ("life-cycle", test_life_cycle);
+  ADD ("transfer-out-refused", test_transfer_out_refused);
   ADD ("update", test_update);
   ADD ("transfer-all", test_transfer_all);
   ADD ("filters", test_filters);

@@ -70,7 +70,8 @@ gboolean gt_demo_insert_org (Demo *demo, gint64 parent_id, const char *name, con
 /* The 党小组 of a branch, as both generators make them: @n groups (at most
  * GT_DEMO_MAX_GROUPS) named 第一党小组 … in order, coded @branch_code followed by 01, 02 …
  * (the code scheme of shared/domain.md: a group's code extends its branch's), founded on
- * @founded; their ids in @ids. */
+ * @founded; their ids in @ids. FALSE with @error, and nothing inserted, for @n outside
+ * 0 … GT_DEMO_MAX_GROUPS. */
 #define GT_DEMO_MAX_GROUPS 5
 gboolean gt_demo_insert_groups (Demo *demo, gint64 branch_id, const char *branch_code,
                                 const char *org_type, const char *level, const char *founded,

@@ -194,7 +194,15 @@ gt_demo_insert_groups (Demo *demo, gint64 branch_id, const char *branch_code,
 {
   static const char *const ordinals[GT_DEMO_MAX_GROUPS] = { "一", "二", "三", "四", "五" };
 
-  g_return_val_if_fail (n >= 0 && n <= GT_DEMO_MAX_GROUPS, FALSE);
+  /* Beyond the ordinals the names would read past the array, and the caller's @ids hold
+   * GT_DEMO_MAX_GROUPS. */
+  if (n < 0 || n > GT_DEMO_MAX_GROUPS)
+    {
+      g_set_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_FAILED,
+                   _("%s: %d Party groups (党小组) asked for branch %s; a branch has 0 to %d"),
+                   gt_storage_get_path (demo->storage), n, branch_code, GT_DEMO_MAX_GROUPS);
+      return FALSE;
+    }
   for (int g = 0; g < n; g++)
     {
       g_autofree char *name = g_strdup_printf ("第%s党小组", ordinals[g]);

@@ -14,6 +14,7 @@
 
 #include "gt-idcard.h"
 #include "gt-member.h"
+#include "gt-member-private.h"
 #include "gt-org.h"
 #include "gt-registers.h"
 
@@ -402,9 +403,10 @@ record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
          derive_state (storage, id, org_id, error);
 }
 
-gboolean
-gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
-                        const char *org, const char *detail, GError **error)
+/* Records event @kind in its own transaction (a savepoint inside the caller's). */
+static gboolean
+record_event_changed (GtStorage *storage, gint64 id, const char *kind, const char *date,
+                      const char *org, const char *detail, GError **error)
 {
   g_autofree char *day = NULL;
   gint64 to_org_id = 0, group_id = 0;
@@ -431,6 +433,26 @@ gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const c
     }
   gt_storage_emit_changed (storage, "members");
   return TRUE;
+}
+
+gboolean
+gt_member_record_event (GtStorage *storage, gint64 id, const char *kind, const char *date,
+                        const char *org, const char *detail, GError **error)
+{
+  /* A member leaving the register takes a 组织关系介绍信 with them: gt_transfer_out ()
+   * issues it and records the event with it, never a bare event. */
+  if (g_strcmp0 (kind, "transfer_out") == 0)
+    return gt_storage_refuse (storage, error,
+                              _("a transfer out is recorded by issuing a transfer letter, "
+                                "not as a bare event"));
+  return record_event_changed (storage, id, kind, date, org, detail, error);
+}
+
+gboolean
+gt_member_record_transfer_out (GtStorage *storage, gint64 id, const char *date,
+                               const char *detail, GError **error)
+{
+  return record_event_changed (storage, id, "transfer_out", date, NULL, detail, error);
 }
 
 /* Transfers member @id to branch @to_org_id, into its group @group_id (0: none); the

@@ -93,7 +93,9 @@ gboolean gt_member_update (GtStorage *storage, gint64 id, const GtMemberSpec *sp
                            GError **error);
 
 /* Records a life-cycle event and derives the member's state from the whole history.
- * @kind: full_membership, transfer_out, transfer_in, suspension, exit or death.
+ * @kind: full_membership, transfer_in, suspension, exit or death. A transfer_out is
+ * refused (GT_STORAGE_ERROR_CONSTRAINT): it is recorded by gt_transfer_out (), which issues
+ * the member's 组织关系介绍信 with it.
  * @org (name or code) is the receiving organisation for transfer_in (and for a transfer
  * between two organisations of this database, see gt_member_transfer). Events are dated,
  * never earlier than the member's last event and never in the future. */

@@ -10,6 +10,7 @@
 
 #include "gt-develop.h"
 #include "gt-member.h"
+#include "gt-member-private.h"
 #include "gt-org.h"
 #include "gt-transfer.h"
 
@@ -213,7 +214,7 @@ gt_transfer_out (GtStorage *storage, const GtTransferOutSpec *spec, gint64 *id, 
       /* Translators: the detail of a transfer_out event: letter number, receiving org */
       detail = g_strdup_printf (_("letter %s to %s"), number, spec->to_org);
       ok = insert_transfer (storage, &t, id, error) &&
-           gt_member_record_event (storage, m->id, "transfer_out", date, NULL, detail, error);
+           gt_member_record_transfer_out (storage, m->id, date, detail, error);
     }
   if (!ok || !gt_storage_commit (storage, error))
     {
