@@ -321,15 +321,40 @@ typedef struct
   gint64 id;
   char *number;
   char *member_name;
+  GtkWidget *dialog;             /* the offer, which owns the struct */
+  GtkFileChooserNative *chooser; /* "Save as PDF…"'s chooser while it is open */
 } Offer;
+
+/* Closes the chooser without an answer: its response no longer reaches the offer. */
+static void
+offer_drop_chooser (Offer *o)
+{
+  GtkFileChooserNative *chooser = g_steal_pointer (&o->chooser);
+
+  if (chooser == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (chooser, o);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
 
 static void
 offer_free (Offer *o)
 {
+  offer_drop_chooser (o);
   g_clear_object (&o->storage);
   g_free (o->number);
   g_free (o->member_name);
   g_free (o);
+}
+
+/* The offer is destroyed (closed, or with the window it is over) while the chooser may still
+ * be open: the chooser goes with it. */
+static void
+offer_destroy_cb (GtkWidget *dialog, Offer *o)
+{
+  offer_drop_chooser (o);
+  o->dialog = NULL;
 }
 
 static void
@@ -340,23 +365,24 @@ offer_fail (GtkWidget *dialog, Offer *o, const GError *error)
 }
 
 static void
-offer_save_response_cb (GtkNativeDialog *chooser, int response, GtkWidget *dialog)
+offer_save_response_cb (GtkNativeDialog *chooser, int response, Offer *o)
 {
-  Offer *o = g_object_get_data (G_OBJECT (dialog), "offer");
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (path == NULL)
+  /* the emission holds its own reference on the chooser */
+  g_signal_handlers_disconnect_by_data (chooser, o);
+  g_clear_object (&o->chooser);
+  if (path == NULL || o->dialog == NULL)
     return;
   if (!gt_transfer_letter_save (o->storage, o->id, path, &error))
     {
-      offer_fail (dialog, o, error);
+      offer_fail (o->dialog, o, error);
       return;
     }
-  gtk_widget_destroy (dialog);
+  gtk_widget_destroy (o->dialog);
 }
 
 static void
@@ -382,8 +408,14 @@ offer_response_cb (GtkDialog *dialog, int response, Offer *o)
     {
       g_autofree char *name = NULL;
       GtkFileChooserNative *chooser;
-      GtkFileFilter *filter = gtk_file_filter_new ();
+      GtkFileFilter *filter;
 
+      if (o->chooser != NULL)
+        {
+          gtk_native_dialog_show (GTK_NATIVE_DIALOG (o->chooser));
+          return;
+        }
+      filter = gtk_file_filter_new ();
       /* Translators: file name of a transfer letter; letter number, member's name */
       name = g_strdup_printf (_("Transfer letter %s %s.pdf"), o->number, o->member_name);
       chooser = gt_save_chooser_new (_("Save the Letter as PDF"), GTK_WINDOW (dialog),
@@ -392,7 +424,9 @@ offer_response_cb (GtkDialog *dialog, int response, Offer *o)
       gtk_file_filter_add_pattern (filter, "*.pdf");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-      g_signal_connect (chooser, "response", G_CALLBACK (offer_save_response_cb), dialog);
+      /* the offer owns the chooser (offer_destroy_cb) */
+      o->chooser = chooser;
+      g_signal_connect (chooser, "response", G_CALLBACK (offer_save_response_cb), o);
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
       return;
     }
@@ -423,7 +457,9 @@ gt_transfer_letter_offer_new (GtkWindow *parent, GtStorage *storage, gint64 id)
                           _("_Save as PDF…"), GT_LETTER_RESPONSE_SAVE,
                           _("_Print…"), GT_LETTER_RESPONSE_PRINT, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GT_LETTER_RESPONSE_PRINT);
+  o->dialog = dialog;
   g_object_set_data_full (G_OBJECT (dialog), "offer", o, (GDestroyNotify) offer_free);
   g_signal_connect (dialog, "response", G_CALLBACK (offer_response_cb), o);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (offer_destroy_cb), o);
   return dialog;
 }
