@@ -214,54 +214,55 @@ transfer_response_cb (GtkDialog *dialog, int response, Form *f)
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 
-GtkWidget *
-gt_develop_transfer_dialog_new (GtkWindow *parent, GtStorage *storage)
+/* The letter's form: for member @member_id (0: the member is typed in, by number or ID
+ * number), the receiving organisation, the date (@date, else today) and the validity (the
+ * setting by default). */
+static GtkWidget *
+transfer_dialog_new (GtkWindow *parent, GtStorage *storage, const char *title,
+                     gint64 member_id, const char *member_name, const char *date)
 {
   Form *f = NULL;
-  GtkWidget *dialog = form_dialog (parent, storage, _("Transfer a Member Out"), C_("develop", "_Issue"), &f);
-  GtkWidget *date = gtk_entry_new (), *days = gtk_entry_new ();
+  GtkWidget *dialog = form_dialog (parent, storage, title, C_("develop", "_Issue"), &f);
+  GtkWidget *to = gtk_entry_new (), *when = gtk_entry_new (), *days = gtk_entry_new ();
   g_autofree char *today = gt_today ();
   g_autofree char *valid = NULL;
   GtDevelopRules rules;
 
   gt_develop_rules_load (storage, &rules);
   valid = g_strdup_printf ("%d", rules.letter_valid_days);
-  gtk_entry_set_text (GTK_ENTRY (date), today);
+  gtk_entry_set_text (GTK_ENTRY (when), date != NULL && *date != '\0' ? date : today);
   gtk_entry_set_text (GTK_ENTRY (days), valid);
-  form_row (f, _("_Member (number or ID number)"), gtk_entry_new (), "member_entry");
-  form_row (f, _("_Receiving organisation"), gtk_entry_new (), "to_entry");
-  form_row (f, C_("develop", "_Date"), date, "date_entry");
+  if (member_id > 0)
+    {
+      GtkWidget *who = gtk_label_new (member_name);
+
+      f->member = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
+      gtk_label_set_xalign (GTK_LABEL (who), 0);
+      form_row (f, _("Member"), who, "member_label");
+    }
+  else
+    form_row (f, _("_Member (number or ID number)"), gtk_entry_new (), "member_entry");
+  form_row (f, _("_Receiving organisation"), to, "to_entry");
+  form_row (f, C_("develop", "_Date"), when, "date_entry");
   form_row (f, _("_Valid for (days)"), days, "days_entry");
   form_finish (f, dialog, G_CALLBACK (transfer_response_cb));
+  if (member_id > 0)
+    gtk_widget_grab_focus (to);
   return dialog;
+}
+
+GtkWidget *
+gt_develop_transfer_dialog_new (GtkWindow *parent, GtStorage *storage)
+{
+  return transfer_dialog_new (parent, storage, _("Transfer a Member Out"), 0, NULL, NULL);
 }
 
 GtkWidget *
 gt_member_transfer_out_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 member_id,
                                    const char *member_name, const char *date)
 {
-  Form *f = NULL;
-  GtkWidget *dialog = form_dialog (parent, storage, _("Transfer Out with a Letter"),
-                                   C_("develop", "_Issue"), &f);
-  GtkWidget *who = gtk_label_new (member_name), *to = gtk_entry_new ();
-  GtkWidget *when = gtk_entry_new (), *days = gtk_entry_new ();
-  g_autofree char *today = gt_today ();
-  g_autofree char *valid = NULL;
-  GtDevelopRules rules;
-
-  f->member = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
-  gt_develop_rules_load (storage, &rules);
-  valid = g_strdup_printf ("%d", rules.letter_valid_days);
-  gtk_label_set_xalign (GTK_LABEL (who), 0);
-  gtk_entry_set_text (GTK_ENTRY (when), date != NULL && *date != '\0' ? date : today);
-  gtk_entry_set_text (GTK_ENTRY (days), valid);
-  form_row (f, _("Member"), who, "member_label");
-  form_row (f, _("_Receiving organisation"), to, "to_entry");
-  form_row (f, C_("develop", "_Date"), when, "date_entry");
-  form_row (f, _("_Valid for (days)"), days, "days_entry");
-  form_finish (f, dialog, G_CALLBACK (transfer_response_cb));
-  gtk_widget_grab_focus (to);
-  return dialog;
+  return transfer_dialog_new (parent, storage, _("Transfer Out with a Letter"), member_id,
+                              member_name, date);
 }
 
 /* ---- the letter: print operation, PDF, and the offer after issuing ---- */
@@ -294,25 +295,11 @@ gt_transfer_letter_operation_new (GtStorage *storage, gint64 id)
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   name = g_strdup_printf (_("Transfer letter %s · %s"), t->number, t->member_name);
   gtk_print_operation_set_job_name (op, name);
-  if (g_strcmp0 (t->direction, "out") == 0)
-    g_object_set_data_full (G_OBJECT (op), "office", gt_storage_get_meta (storage, "office_name"),
-                            g_free);
+  g_object_set_data_full (G_OBJECT (op), "office", gt_transfer_letter_office (storage, t),
+                          g_free);
   g_signal_connect_data (op, "draw-page", G_CALLBACK (letter_draw_page_cb), t,
                          (GClosureNotify) gt_transfer_free, 0);
   return op;
-}
-
-gboolean
-gt_transfer_letter_save (GtStorage *storage, gint64 id, const char *path, GError **error)
-{
-  g_autoptr (GtTransfer) t = gt_transfer_lookup (storage, id, error);
-  g_autofree char *office = NULL;
-
-  if (t == NULL)
-    return FALSE;
-  if (g_strcmp0 (t->direction, "out") == 0)
-    office = gt_storage_get_meta (storage, "office_name");
-  return gt_transfer_letter_write_pdf (t, office, path, error);
 }
 
 typedef struct
