@@ -131,6 +131,49 @@ test_transfer_out (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (text, "青石镇党委"));
 }
 
+/* gt_transfer_letter_save (): the letter out as PDF with the office's name on it; an unknown
+ * letter is an error and writes no file. */
+static void
+test_letter_save (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtTransfer) t = NULL;
+  g_autofree char *key = NULL, *pdf = NULL, *missing = NULL, *office = NULL, *bytes = NULL;
+  g_autofree char *cmd = NULL, *text = NULL;
+  GtTransferOutSpec spec = { .to_org = "中共江山市某镇委员会", .date = "2026-01-15" };
+  gint64 id = 0;
+  gsize length = 0;
+
+  key = g_strdup_printf ("%" G_GINT64_FORMAT, quiet_member (fx, "2026-01-01", 0));
+  spec.member = key;
+  g_assert_true (gt_transfer_out (fx->storage, &spec, &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_storage_set_meta (fx->storage, "office_name", "青石镇党委", &error));
+  g_assert_no_error (error);
+  t = gt_transfer_lookup (fx->storage, id, &error);
+  g_assert_no_error (error);
+  office = gt_transfer_letter_office (fx->storage, t);
+  g_assert_cmpstr (office, ==, "青石镇党委");
+
+  pdf = g_build_filename (fx->dir, "saved letter.pdf", NULL);
+  g_assert_true (gt_transfer_letter_save (fx->storage, id, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &bytes, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (bytes, "%PDF", 4) == 0);
+  cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+  text = run (cmd);
+  g_assert_nonnull (strstr (text, "青石镇党委"));
+  g_assert_nonnull (strstr (text, t->number));
+  g_unlink (pdf);
+
+  missing = g_build_filename (fx->dir, "missing.pdf", NULL);
+  g_assert_false (gt_transfer_letter_save (fx->storage, id + 1000, missing, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_transfer_in (Fixture *fx, gconstpointer data)
 {
@@ -455,6 +498,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   ADD ("transfer-out", test_transfer_out);
   ADD ("transfer-in", test_transfer_in);
+  ADD ("letter-save", test_letter_save);
   ADD ("dues", test_dues);
   ADD ("statistics", test_statistics);
   ADD ("statistics-output", test_statistics_output);

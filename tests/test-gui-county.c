@@ -473,6 +473,39 @@ send_ack_back (void)
   g_assert_cmpuint (result->claimed[GT_EXCHANGE_ACK], ==, 1);
 }
 
+/* Every column of @view's row @iter is greyed when @withdrawn, and struck through as well
+ * but for the one showing @status (which says the task is withdrawn); none is when not. */
+static void
+check_withdrawn_style (GtkTreeView *view, GtkTreeIter *iter, const char *status,
+                       gboolean withdrawn)
+{
+  GtkTreeModel *model = gtk_tree_view_get_model (view);
+  int n_columns = (int) gtk_tree_view_get_n_columns (view), status_columns = 0;
+
+  g_assert_cmpint (n_columns, >, 1);
+  for (int i = 0; i < n_columns; i++)
+    {
+      GtkTreeViewColumn *column = gtk_tree_view_get_column (view, i);
+      g_autoptr (GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (column));
+      g_autofree char *text = NULL;
+      gboolean struck = FALSE, grey = FALSE;
+
+      g_assert_cmpuint (g_list_length (cells), ==, 1);
+      gtk_tree_view_column_cell_set_cell_data (column, model, iter, FALSE, FALSE);
+      g_object_get (cells->data, "text", &text, "strikethrough-set", &struck,
+                    "foreground-set", &grey, NULL);
+      g_assert_cmpint (grey, ==, withdrawn);
+      if (g_strcmp0 (text, status) == 0)
+        {
+          status_columns++;
+          g_assert_false (struck);
+        }
+      else
+        g_assert_cmpint (struck, ==, withdrawn);
+    }
+  g_assert_cmpint (status_columns, ==, 1);
+}
+
 /* The county withdraws the task (Withdraw…, asked first, with a reason): it is shown
  * withdrawn and counts nothing; the next dispatch package carries it down, and the
  * township's list shows it withdrawn and asks for no acknowledgement. */
@@ -495,6 +528,9 @@ check_withdraw (GtkWindow *toplevel, GtkWidget *page)
 
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_true (gtk_tree_model_get_iter_first (tasks, &iter));
+  gtk_tree_model_get (tasks, &iter, GT_COUNTY_TASK_ACKS, &acks, -1);
+  check_withdrawn_style (view, &iter, acks, FALSE);
+  g_clear_pointer (&acks, g_free);
   gtk_tree_selection_select_iter (gtk_tree_view_get_selection (view), &iter);
   pump ();
   g_assert_true (gtk_widget_get_sensitive (button));
@@ -524,6 +560,7 @@ check_withdraw (GtkWindow *toplevel, GtkWidget *page)
   g_assert_true (withdrawn);
   g_assert_cmpint (received, ==, 0);
   g_assert_nonnull (strstr (acks, today));
+  check_withdrawn_style (view, &iter, acks, TRUE);
   g_assert_false (gtk_widget_get_sensitive (button));
   screenshot (GTK_WIDGET (toplevel), "county-withdrawn");
 
@@ -559,6 +596,7 @@ check_withdraw (GtkWindow *toplevel, GtkWidget *page)
                       -1);
   g_assert_true (withdrawn);
   g_assert_cmpstr (status, ==, withdrawn_status);
+  check_withdrawn_style (view, &iter, status, TRUE);
   g_assert_nonnull (strstr (label_text (township, "body_label"), "完成时限写错，另行下发"));
   g_assert_false (gtk_widget_get_sensitive (find_widget (township, GTK_TYPE_BUTTON,
                                                          "received_button")));

@@ -281,11 +281,79 @@ test_member_transfer_out (void)
   gui_test_remove_dir (dir);
 }
 
+/* The offer is destroyed while its "Save as PDF…" chooser is open — closed by itself, or
+ * with the window it is over: the chooser goes with it, and an answer the chooser still
+ * gives reaches nothing (no use of the destroyed offer, which ASan would catch). */
+static void
+test_member_transfer_out_closed_while_saving (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *pdf = NULL;
+  GtTransferOutSpec spec = { .member = "1", .to_org = "中共江山市某镇委员会",
+                             .date = "2026-10-01" };
+  GtkWidget *window, *offer, *chooser;
+  gint64 id = 0;
+
+  dir = g_dir_make_tmp ("guatu-gui-letter-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "letter.db", NULL);
+  pdf = g_build_filename (dir, "letter.pdf", NULL);
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gt_demo_build_township (storage, 20180730, &error));
+  g_assert_true (gt_transfer_out (storage, &spec, &id, &error));
+  g_assert_no_error (error);
+
+  for (int closing_window = 0; closing_window < 2; closing_window++)
+    {
+      window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+      gtk_widget_show (window);
+      offer = gt_transfer_letter_offer_new (GTK_WINDOW (window), storage, id);
+      gtk_widget_show (offer);
+      pump ();
+      gtk_dialog_response (GTK_DIALOG (offer), GT_LETTER_RESPONSE_SAVE);
+      pump ();
+      chooser = g_object_ref (find_dialog ("GtkFileChooserDialog"));
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == GTK_WINDOW (offer));
+      g_assert_true (gtk_file_chooser_set_filename (GTK_FILE_CHOOSER (chooser), pdf));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "letter.pdf");
+      pump ();
+
+      if (closing_window)
+        gtk_widget_destroy (window); /* the offer goes with its window */
+      else
+        gtk_widget_destroy (offer);
+      pump ();
+      g_assert_null (shown_dialog ("GtkMessageDialog"));
+      g_assert_null (shown_dialog ("GtkFileChooserDialog"));
+
+      /* an answer from the chooser now saves nothing and touches nothing */
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      {
+        gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+        while (g_get_monotonic_time () < deadline)
+          pump ();
+      }
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      g_object_unref (chooser);
+      if (!closing_window)
+        gtk_widget_destroy (window);
+      pump ();
+    }
+
+  g_clear_object (&storage);
+  gui_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   gui_test_init (&argc, &argv);
   g_test_add_func ("/gui/member-flags-dialog", test_member_flags_dialog);
   g_test_add_func ("/gui/member-transfer-out", test_member_transfer_out);
+  g_test_add_func ("/gui/member-transfer-out/closed-while-saving",
+                   test_member_transfer_out_closed_while_saving);
   return g_test_run ();
 }

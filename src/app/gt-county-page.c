@@ -18,8 +18,6 @@
 #include "gt-dispatch-dialog.h"
 
 #define MISSING_BACKGROUND "#f8d7da"
-/* a withdrawn task: a line through CJK text alone is easy to miss */
-#define WITHDRAWN_FOREGROUND "#6c757d"
 
 struct _GtCountyPage
 {
@@ -322,16 +320,10 @@ build_tasks_view (GtCountyPage *self)
           g_object_set (cell, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
           gtk_tree_view_column_set_expand (column, TRUE);
         }
-      /* a withdrawn task is struck through (it asks nothing of anyone any more), except
-       * the column that says 已撤回 */
-      if (columns[i].column != GT_COUNTY_TASK_ACKS)
-        {
-          g_object_set (cell, "strikethrough", TRUE, "foreground", WITHDRAWN_FOREGROUND, NULL);
-          gtk_tree_view_column_add_attribute (column, cell, "strikethrough-set",
-                                              GT_COUNTY_TASK_WITHDRAWN);
-          gtk_tree_view_column_add_attribute (column, cell, "foreground-set",
-                                              GT_COUNTY_TASK_WITHDRAWN);
-        }
+      /* a withdrawn task is greyed and struck through (it asks nothing of anyone any
+       * more), but for the line through the column that says 已撤回 */
+      gt_tree_view_column_mark_withdrawn (column, cell, GT_COUNTY_TASK_WITHDRAWN,
+                                          columns[i].column != GT_COUNTY_TASK_ACKS);
       gtk_tree_view_append_column (self->tasks_view, column);
     }
   gtk_tree_view_set_tooltip_column (self->tasks_view, GT_COUNTY_TASK_TOOLTIP);

@@ -214,54 +214,55 @@ transfer_response_cb (GtkDialog *dialog, int response, Form *f)
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 
-GtkWidget *
-gt_develop_transfer_dialog_new (GtkWindow *parent, GtStorage *storage)
+/* The letter's form: for member @member_id (0: the member is typed in, by number or ID
+ * number), the receiving organisation, the date (@date, else today) and the validity (the
+ * setting by default). */
+static GtkWidget *
+transfer_dialog_new (GtkWindow *parent, GtStorage *storage, const char *title,
+                     gint64 member_id, const char *member_name, const char *date)
 {
   Form *f = NULL;
-  GtkWidget *dialog = form_dialog (parent, storage, _("Transfer a Member Out"), C_("develop", "_Issue"), &f);
-  GtkWidget *date = gtk_entry_new (), *days = gtk_entry_new ();
+  GtkWidget *dialog = form_dialog (parent, storage, title, C_("develop", "_Issue"), &f);
+  GtkWidget *to = gtk_entry_new (), *when = gtk_entry_new (), *days = gtk_entry_new ();
   g_autofree char *today = gt_today ();
   g_autofree char *valid = NULL;
   GtDevelopRules rules;
 
   gt_develop_rules_load (storage, &rules);
   valid = g_strdup_printf ("%d", rules.letter_valid_days);
-  gtk_entry_set_text (GTK_ENTRY (date), today);
+  gtk_entry_set_text (GTK_ENTRY (when), date != NULL && *date != '\0' ? date : today);
   gtk_entry_set_text (GTK_ENTRY (days), valid);
-  form_row (f, _("_Member (number or ID number)"), gtk_entry_new (), "member_entry");
-  form_row (f, _("_Receiving organisation"), gtk_entry_new (), "to_entry");
-  form_row (f, C_("develop", "_Date"), date, "date_entry");
+  if (member_id > 0)
+    {
+      GtkWidget *who = gtk_label_new (member_name);
+
+      f->member = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
+      gtk_label_set_xalign (GTK_LABEL (who), 0);
+      form_row (f, _("Member"), who, "member_label");
+    }
+  else
+    form_row (f, _("_Member (number or ID number)"), gtk_entry_new (), "member_entry");
+  form_row (f, _("_Receiving organisation"), to, "to_entry");
+  form_row (f, C_("develop", "_Date"), when, "date_entry");
   form_row (f, _("_Valid for (days)"), days, "days_entry");
   form_finish (f, dialog, G_CALLBACK (transfer_response_cb));
+  if (member_id > 0)
+    gtk_widget_grab_focus (to);
   return dialog;
+}
+
+GtkWidget *
+gt_develop_transfer_dialog_new (GtkWindow *parent, GtStorage *storage)
+{
+  return transfer_dialog_new (parent, storage, _("Transfer a Member Out"), 0, NULL, NULL);
 }
 
 GtkWidget *
 gt_member_transfer_out_dialog_new (GtkWindow *parent, GtStorage *storage, gint64 member_id,
                                    const char *member_name, const char *date)
 {
-  Form *f = NULL;
-  GtkWidget *dialog = form_dialog (parent, storage, _("Transfer Out with a Letter"),
-                                   C_("develop", "_Issue"), &f);
-  GtkWidget *who = gtk_label_new (member_name), *to = gtk_entry_new ();
-  GtkWidget *when = gtk_entry_new (), *days = gtk_entry_new ();
-  g_autofree char *today = gt_today ();
-  g_autofree char *valid = NULL;
-  GtDevelopRules rules;
-
-  f->member = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
-  gt_develop_rules_load (storage, &rules);
-  valid = g_strdup_printf ("%d", rules.letter_valid_days);
-  gtk_label_set_xalign (GTK_LABEL (who), 0);
-  gtk_entry_set_text (GTK_ENTRY (when), date != NULL && *date != '\0' ? date : today);
-  gtk_entry_set_text (GTK_ENTRY (days), valid);
-  form_row (f, _("Member"), who, "member_label");
-  form_row (f, _("_Receiving organisation"), to, "to_entry");
-  form_row (f, C_("develop", "_Date"), when, "date_entry");
-  form_row (f, _("_Valid for (days)"), days, "days_entry");
-  form_finish (f, dialog, G_CALLBACK (transfer_response_cb));
-  gtk_widget_grab_focus (to);
-  return dialog;
+  return transfer_dialog_new (parent, storage, _("Transfer Out with a Letter"), member_id,
+                              member_name, date);
 }
 
 /* ---- the letter: print operation, PDF, and the offer after issuing ---- */
@@ -294,25 +295,11 @@ gt_transfer_letter_operation_new (GtStorage *storage, gint64 id)
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   name = g_strdup_printf (_("Transfer letter %s · %s"), t->number, t->member_name);
   gtk_print_operation_set_job_name (op, name);
-  if (g_strcmp0 (t->direction, "out") == 0)
-    g_object_set_data_full (G_OBJECT (op), "office", gt_storage_get_meta (storage, "office_name"),
-                            g_free);
+  g_object_set_data_full (G_OBJECT (op), "office", gt_transfer_letter_office (storage, t),
+                          g_free);
   g_signal_connect_data (op, "draw-page", G_CALLBACK (letter_draw_page_cb), t,
                          (GClosureNotify) gt_transfer_free, 0);
   return op;
-}
-
-gboolean
-gt_transfer_letter_save (GtStorage *storage, gint64 id, const char *path, GError **error)
-{
-  g_autoptr (GtTransfer) t = gt_transfer_lookup (storage, id, error);
-  g_autofree char *office = NULL;
-
-  if (t == NULL)
-    return FALSE;
-  if (g_strcmp0 (t->direction, "out") == 0)
-    office = gt_storage_get_meta (storage, "office_name");
-  return gt_transfer_letter_write_pdf (t, office, path, error);
 }
 
 typedef struct
@@ -321,15 +308,40 @@ typedef struct
   gint64 id;
   char *number;
   char *member_name;
+  GtkWidget *dialog;             /* the offer, which owns the struct */
+  GtkFileChooserNative *chooser; /* "Save as PDF…"'s chooser while it is open */
 } Offer;
+
+/* Closes the chooser without an answer: its response no longer reaches the offer. */
+static void
+offer_drop_chooser (Offer *o)
+{
+  GtkFileChooserNative *chooser = g_steal_pointer (&o->chooser);
+
+  if (chooser == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (chooser, o);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
 
 static void
 offer_free (Offer *o)
 {
+  offer_drop_chooser (o);
   g_clear_object (&o->storage);
   g_free (o->number);
   g_free (o->member_name);
   g_free (o);
+}
+
+/* The offer is destroyed (closed, or with the window it is over) while the chooser may still
+ * be open: the chooser goes with it. */
+static void
+offer_destroy_cb (GtkWidget *dialog, Offer *o)
+{
+  offer_drop_chooser (o);
+  o->dialog = NULL;
 }
 
 static void
@@ -340,23 +352,24 @@ offer_fail (GtkWidget *dialog, Offer *o, const GError *error)
 }
 
 static void
-offer_save_response_cb (GtkNativeDialog *chooser, int response, GtkWidget *dialog)
+offer_save_response_cb (GtkNativeDialog *chooser, int response, Offer *o)
 {
-  Offer *o = g_object_get_data (G_OBJECT (dialog), "offer");
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (path == NULL)
+  /* the emission holds its own reference on the chooser */
+  g_signal_handlers_disconnect_by_data (chooser, o);
+  g_clear_object (&o->chooser);
+  if (path == NULL || o->dialog == NULL)
     return;
   if (!gt_transfer_letter_save (o->storage, o->id, path, &error))
     {
-      offer_fail (dialog, o, error);
+      offer_fail (o->dialog, o, error);
       return;
     }
-  gtk_widget_destroy (dialog);
+  gtk_widget_destroy (o->dialog);
 }
 
 static void
@@ -382,8 +395,14 @@ offer_response_cb (GtkDialog *dialog, int response, Offer *o)
     {
       g_autofree char *name = NULL;
       GtkFileChooserNative *chooser;
-      GtkFileFilter *filter = gtk_file_filter_new ();
+      GtkFileFilter *filter;
 
+      if (o->chooser != NULL)
+        {
+          gtk_native_dialog_show (GTK_NATIVE_DIALOG (o->chooser));
+          return;
+        }
+      filter = gtk_file_filter_new ();
       /* Translators: file name of a transfer letter; letter number, member's name */
       name = g_strdup_printf (_("Transfer letter %s %s.pdf"), o->number, o->member_name);
       chooser = gt_save_chooser_new (_("Save the Letter as PDF"), GTK_WINDOW (dialog),
@@ -392,7 +411,9 @@ offer_response_cb (GtkDialog *dialog, int response, Offer *o)
       gtk_file_filter_add_pattern (filter, "*.pdf");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-      g_signal_connect (chooser, "response", G_CALLBACK (offer_save_response_cb), dialog);
+      /* the offer owns the chooser (offer_destroy_cb) */
+      o->chooser = chooser;
+      g_signal_connect (chooser, "response", G_CALLBACK (offer_save_response_cb), o);
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
       return;
     }
@@ -423,7 +444,9 @@ gt_transfer_letter_offer_new (GtkWindow *parent, GtStorage *storage, gint64 id)
                           _("_Save as PDF…"), GT_LETTER_RESPONSE_SAVE,
                           _("_Print…"), GT_LETTER_RESPONSE_PRINT, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GT_LETTER_RESPONSE_PRINT);
+  o->dialog = dialog;
   g_object_set_data_full (G_OBJECT (dialog), "offer", o, (GDestroyNotify) offer_free);
   g_signal_connect (dialog, "response", G_CALLBACK (offer_response_cb), o);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (offer_destroy_cb), o);
   return dialog;
 }

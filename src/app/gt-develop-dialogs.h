@@ -35,8 +35,5 @@ enum
 GtkWidget *gt_transfer_letter_offer_new (GtkWindow *parent, GtStorage *storage, gint64 id);
 /* The one-page A4 print operation of letter @id (NULL when there is none), not yet run. */
 GtkPrintOperation *gt_transfer_letter_operation_new (GtStorage *storage, gint64 id);
-/* Writes letter @id as PDF to @path (what "Save as PDF…" does after asking for a file). */
-gboolean gt_transfer_letter_save (GtStorage *storage, gint64 id, const char *path,
-                                  GError **error);
 
 G_END_DECLS

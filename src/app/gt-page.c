@@ -238,6 +238,20 @@ gt_choose_pdf_path (GtkWindow *parent, const char *suggested)
   return gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
 }
 
+#define WITHDRAWN_FOREGROUND "#6c757d"
+
+void
+gt_tree_view_column_mark_withdrawn (GtkTreeViewColumn *column, GtkCellRenderer *cell,
+                                    int withdrawn_column, gboolean strike)
+{
+  g_object_set (cell, "foreground", WITHDRAWN_FOREGROUND, NULL);
+  gtk_tree_view_column_add_attribute (column, cell, "foreground-set", withdrawn_column);
+  if (!strike)
+    return;
+  g_object_set (cell, "strikethrough", TRUE, NULL);
+  gtk_tree_view_column_add_attribute (column, cell, "strikethrough-set", withdrawn_column);
+}
+
 char *
 gt_format_time (const char *iso)
 {

@@ -44,6 +44,13 @@ GtkFileChooserNative *gt_save_chooser_new (const char *title, GtkWindow *parent,
                                            const char *accept_label, const char *cancel_label,
                                            const char *name);
 
+/* Marks the rows of a task list whose boolean model column @withdrawn_column is TRUE
+ * (tasks the county withdrew): @cell of @column is greyed — a line through CJK text alone is
+ * easy to miss — and struck through as well unless @strike is FALSE, for the column that
+ * says the task is withdrawn. */
+void gt_tree_view_column_mark_withdrawn (GtkTreeViewColumn *column, GtkCellRenderer *cell,
+                                         int withdrawn_column, gboolean strike);
+
 /* Shows @text (NULL: "") in a dialog's status line, in the theme's error colour when @error. */
 void gt_label_set_status (GtkLabel *label, const char *text, gboolean error);
 

@@ -12,8 +12,6 @@
 #include "gt-county-dispatch.h"
 #include "gt-tasks-page.h"
 
-/* a withdrawn task: a line through CJK text alone is easy to miss */
-#define WITHDRAWN_FOREGROUND "#6c757d"
 
 struct _GtTasksPage
 {
@@ -214,15 +212,10 @@ gt_tasks_page_init (GtTasksPage *self)
           g_object_set (cell, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
           gtk_tree_view_column_set_expand (column, TRUE);
         }
-      /* withdrawn by the county: struck through, but for the status that says so */
-      if (columns[i].column != GT_TASKS_STATUS)
-        {
-          g_object_set (cell, "strikethrough", TRUE, "foreground", WITHDRAWN_FOREGROUND, NULL);
-          gtk_tree_view_column_add_attribute (column, cell, "strikethrough-set",
-                                              GT_TASKS_WITHDRAWN);
-          gtk_tree_view_column_add_attribute (column, cell, "foreground-set",
-                                              GT_TASKS_WITHDRAWN);
-        }
+      /* withdrawn by the county: greyed and struck through, but for the line through the
+       * status that says so */
+      gt_tree_view_column_mark_withdrawn (column, cell, GT_TASKS_WITHDRAWN,
+                                          columns[i].column != GT_TASKS_STATUS);
       gtk_tree_view_append_column (self->tasks_view, column);
     }
   gtk_tree_view_set_model (self->tasks_view, GTK_TREE_MODEL (self->store));

@@ -145,8 +145,7 @@ transfer_letter (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
 {
   g_autoptr (GtStorage) storage = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtTransfer) t = NULL;
-  g_autofree char *out = NULL, *office = NULL;
+  g_autofree char *out = NULL;
   const char *args[1];
   int exit_code = GT_EXIT_OK;
   gint64 id = 0;
@@ -166,12 +165,7 @@ transfer_letter (GtCliContext *ctx, const GtCliCommand *command, int argc, char 
   storage = gt_cli_open (ctx, GT_STORAGE_OPEN_DEFAULT, &exit_code);
   if (storage == NULL)
     return exit_code;
-  t = gt_transfer_lookup (storage, id, &error);
-  if (t == NULL)
-    return gt_cli_fail (error);
-  office = gt_storage_get_meta (storage, "office_name");
-  if (!gt_transfer_letter_write_pdf (t, g_strcmp0 (t->direction, "out") == 0 ? office : NULL,
-                                     out, &error))
+  if (!gt_transfer_letter_save (storage, id, out, &error))
     return gt_cli_fail (error);
   return GT_EXIT_OK;
 }

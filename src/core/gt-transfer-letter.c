@@ -165,3 +165,23 @@ gt_transfer_letter_write_pdf (const GtTransfer *t, const char *office, const cha
 
   return gt_develop_write_pdf (path, title, W, H, draw_one, args, error);
 }
+
+char *
+gt_transfer_letter_office (GtStorage *storage, const GtTransfer *t)
+{
+  if (g_strcmp0 (t->direction, "out") != 0)
+    return NULL;
+  return gt_storage_get_meta (storage, "office_name");
+}
+
+gboolean
+gt_transfer_letter_save (GtStorage *storage, gint64 id, const char *path, GError **error)
+{
+  g_autoptr (GtTransfer) t = gt_transfer_lookup (storage, id, error);
+  g_autofree char *office = NULL;
+
+  if (t == NULL)
+    return FALSE;
+  office = gt_transfer_letter_office (storage, t);
+  return gt_transfer_letter_write_pdf (t, office, path, error);
+}

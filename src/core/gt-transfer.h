@@ -103,5 +103,12 @@ void gt_transfer_letter_draw (const GtTransfer *transfer, const char *office, ca
 /* Writes the letter as a one-page A4 PDF, atomically. */
 gboolean gt_transfer_letter_write_pdf (const GtTransfer *transfer, const char *office,
                                        const char *path, GError **error);
+/* The issuing office's name printed on @transfer's letter: the office_name setting for a
+ * letter out, NULL for a letter in (issued elsewhere) or when there is no such setting. */
+char *gt_transfer_letter_office (GtStorage *storage, const GtTransfer *transfer);
+/* Looks letter @id up and writes it as PDF to @path (gt_transfer_letter_write_pdf); an
+ * unknown @id fails and writes nothing. */
+gboolean gt_transfer_letter_save (GtStorage *storage, gint64 id, const char *path,
+                                  GError **error);
 
 G_END_DECLS
