@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "gt-org-dialog.h"
 #include "gt-org.h"
 #include "gt-registers.h"
 #include "gt-window.h"
@@ -403,10 +404,160 @@ test_org_checklist (void)
   gui_test_remove_dir (dir);
 }
 
+/* Counts the runs of gt_org_list's statement (SQLITE_TRACE_STMT: each run of one). */
+static int
+count_org_lists (unsigned type, void *data, void *stmt, void *sql)
+{
+  if (strstr (sql, "FROM organizations o WHERE o.archived = 0 ORDER BY o.sort_order") != NULL)
+    (*(int *) data)++;
+  return 0;
+}
+
+/* The ids a combo box offers, each in "," … "," (",3,5,"). */
+static char *
+combo_ids (GtkWidget *combo)
+{
+  GtkTreeModel *model = gtk_combo_box_get_model (GTK_COMBO_BOX (combo));
+  int id_column = gtk_combo_box_get_id_column (GTK_COMBO_BOX (combo));
+  GString *ids = g_string_new (",");
+  GtkTreeIter iter;
+
+  for (gboolean ok = gtk_tree_model_get_iter_first (model, &iter); ok;
+       ok = gtk_tree_model_iter_next (model, &iter))
+    {
+      g_autofree char *id = NULL;
+
+      gtk_tree_model_get (model, &iter, id_column, &id, -1);
+      g_string_append_printf (ids, "%s,", id);
+    }
+  return g_string_free (ids, FALSE);
+}
+
+/* The organisation dialog reads the organisations once, however many lists it fills (the
+ * parents, the branches the members of an upgraded one can move to, the parent's code when
+ * adding); moving offers every parent but the organisation itself and those under it. */
+static void
+test_org_dialog_lists_once (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtStorage) storage = NULL;
+  g_autofree char *dir = NULL, *path = gui_test_demo_db ("org-dialog.db", &dir);
+  g_autofree char *offered = NULL;
+  GtOrgSpec general = { .name = "青石片区党总支", .kind = "general_branch", .code = "QSZZB",
+                        .level = "village" };
+  GtOrgSpec branch = { .parent = "QSZZB", .name = "青石片区第一党支部", .kind = "branch",
+                       .code = "QSZZB1", .level = "village" };
+  GtOrgSpec group = { .parent = "QSZZB1", .name = "青石片区第一党小组", .kind = "group",
+                      .level = "grid" };
+  GtOrgDialogMode modes[] = { GT_ORG_DIALOG_ADD, GT_ORG_DIALOG_RENAME, GT_ORG_DIALOG_SET_KIND,
+                              GT_ORG_DIALOG_MOVE, GT_ORG_DIALOG_SET_TYPE };
+  GtkWidget *dialog, *combo;
+  gint64 root = 0, general_id = 0, branch_id = 0, village = 0, n = 0;
+  int lists = 0;
+
+  storage = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  root = gui_test_scalar (storage, "SELECT id FROM organizations WHERE parent_id IS NULL");
+  village = gui_test_scalar (storage, "SELECT id FROM organizations WHERE name = '青石村党支部'");
+  {
+    g_autofree char *root_name = NULL;
+    sqlite3_stmt *stmt = gt_storage_prepare (storage, "SELECT name FROM organizations WHERE"
+                                                      " parent_id IS NULL", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    root_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+    general.parent = root_name;
+    g_assert_true (gt_org_add (storage, &general, &general_id, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (gt_org_add (storage, &branch, &branch_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (gt_org_add (storage, &group, NULL, &error));
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (gt_storage_get_db (storage), SQLITE_TRACE_STMT, count_org_lists, &lists);
+
+  /* one reading per dialog, in every mode (upgrading a branch with members fills the
+   * moving rows too) */
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      lists = 0;
+      dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, modes[i],
+                                              modes[i] == GT_ORG_DIALOG_ADD ? general_id
+                                                                            : village));
+      gtk_widget_show (dialog);
+      pump ();
+      g_assert_cmpint (lists, ==, 1);
+      gtk_widget_destroy (dialog);
+    }
+
+  /* moving the 党总支: neither it nor its branch is offered as the new parent; every other
+   * organisation that can hold one is */
+  lists = 0;
+  dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, GT_ORG_DIALOG_MOVE, general_id));
+  gtk_widget_show (dialog);
+  pump ();
+  combo = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "parent_combo");
+  offered = combo_ids (combo);
+  {
+    g_autofree char *id = g_strdup_printf (",%" G_GINT64_FORMAT ",", general_id);
+    g_autofree char *child = g_strdup_printf (",%" G_GINT64_FORMAT ",", branch_id);
+    g_autofree char *to = g_strdup_printf (",%" G_GINT64_FORMAT ",", village);
+    g_autofree char *top = g_strdup_printf (",%" G_GINT64_FORMAT ",", root);
+
+    g_assert_null (strstr (offered, id));
+    g_assert_null (strstr (offered, child));
+    g_assert_nonnull (strstr (offered, to));
+    g_assert_nonnull (strstr (offered, top));
+  }
+  n = gui_test_scalar (storage, "SELECT count(*) FROM organizations WHERE archived = 0 AND"
+                                " kind <> 'group'");
+  g_assert_cmpint (gtk_tree_model_iter_n_children (gtk_combo_box_get_model (
+                     GTK_COMBO_BOX (combo)), NULL), ==, n - 2);
+  /* and it moves under the one chosen, without reading the list again */
+  {
+    g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, root);
+    g_autofree char *sql = g_strdup_printf ("SELECT parent_id FROM organizations WHERE id ="
+                                            " %" G_GINT64_FORMAT, general_id);
+
+    g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), to));
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    pump ();
+    g_assert_cmpint (gui_test_scalar (storage, sql), ==, root);
+  }
+  g_assert_cmpint (lists, ==, 1);
+  g_assert_null (shown_dialog ("GtOrgDialog"));
+
+  /* adding under the suggested parent names it by its code, from the same list */
+  lists = 0;
+  dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, GT_ORG_DIALOG_ADD, general_id));
+  gtk_widget_show (dialog);
+  pump ();
+  gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "name_entry")),
+                      "青石片区第二党支部");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  pump ();
+  g_assert_null (shown_dialog ("GtOrgDialog"));
+  g_assert_cmpint (lists, ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM organizations WHERE name ="
+                                            " '青石片区第二党支部' AND parent_id = %"
+                                            G_GINT64_FORMAT, general_id);
+
+    g_assert_cmpint (gui_test_scalar (storage, sql), ==, 1);
+  }
+
+  sqlite3_trace_v2 (gt_storage_get_db (storage), 0, NULL, NULL);
+  g_clear_object (&storage);
+  gui_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   gui_test_init (&argc, &argv);
   g_test_add_func ("/gui/org-checklist", test_org_checklist);
+  g_test_add_func ("/gui/org-dialog/lists-once", test_org_dialog_lists_once);
   return g_test_run ();
 }

@@ -40,6 +40,10 @@ struct _GtOrgDialog
   GtOrgDialogMode mode;
   gint64 org_id;
   GHashTable *parent_kinds; /* parent id text → kind code */
+  /* the organisations, read once per dialog (gt_org_list is costly on a prefecture's
+   * 12 000): the dialog closes once it has changed the tree, so the list never goes stale
+   * under it */
+  GPtrArray *orgs;
 };
 
 G_DEFINE_TYPE (GtOrgDialog, gt_org_dialog, GTK_TYPE_DIALOG)
@@ -82,10 +86,23 @@ show_rows (GtOrgDialog *self)
     }
 }
 
+/* The organisation of @id in the list, or NULL. */
+static GtOrg *
+org_of (GtOrgDialog *self, gint64 id)
+{
+  for (guint i = 0; self->orgs != NULL && i < self->orgs->len; i++)
+    if (((GtOrg *) self->orgs->pdata[i])->id == id)
+      return self->orgs->pdata[i];
+  return NULL;
+}
+
 static void
 fill (GtOrgDialog *self)
 {
-  g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+  GPtrArray *orgs = self->orgs;
+  /* moving: not under itself nor under one of its descendants (the list has parents
+   * before children, so one pass finds them all) */
+  g_autoptr (GHashTable) moved = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) types = gt_org_types (self->storage, NULL);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -113,7 +130,10 @@ fill (GtOrgDialog *self)
       GtOrg *org = orgs->pdata[i];
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
 
-      if (g_strcmp0 (org->kind, "group") != 0)
+      if (self->mode == GT_ORG_DIALOG_MOVE &&
+          (org->id == self->org_id || g_hash_table_contains (moved, &org->parent_id)))
+        g_hash_table_add (moved, &org->id);
+      else if (g_strcmp0 (org->kind, "group") != 0)
         {
           gt_combo_box_text_store_append (store, id, org->name);
           g_hash_table_insert (self->parent_kinds, g_strdup (id), g_strdup (org->kind));
@@ -193,7 +213,7 @@ static void
 add_move_rows (GtOrgDialog *self, const char *name)
 {
   GtkGrid *grid = GTK_GRID (gtk_widget_get_parent (GTK_WIDGET (self->note_entry)));
-  g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
+  GPtrArray *orgs = self->orgs;
   g_autofree char *text = NULL, *stem = NULL, *suggested = NULL;
   GtkListStore *store;
 
@@ -261,13 +281,10 @@ apply (GtOrgDialog *self, GError **error)
         /* gt_org_add names the parent by code or name; pass the unique code when set */
         if (parent_id > 0)
           {
-            g_autoptr (GPtrArray) orgs = gt_org_list (self->storage, NULL);
-            for (guint i = 0; orgs != NULL && i < orgs->len; i++)
-              {
-                GtOrg *org = orgs->pdata[i];
-                if (org->id == parent_id)
-                  parent_code = g_strdup (*org->code ? org->code : org->name);
-              }
+            GtOrg *org = org_of (self, parent_id);
+
+            if (org != NULL)
+              parent_code = g_strdup (*org->code ? org->code : org->name);
           }
         spec.parent = parent_code;
         spec.name = gtk_entry_get_text (self->name_entry);
@@ -332,6 +349,7 @@ gt_org_dialog_dispose (GObject *object)
 {
   g_clear_object (&GT_ORG_DIALOG (object)->storage);
   g_clear_pointer (&GT_ORG_DIALOG (object)->parent_kinds, g_hash_table_unref);
+  g_clear_pointer (&GT_ORG_DIALOG (object)->orgs, g_ptr_array_unref);
   G_OBJECT_CLASS (gt_org_dialog_parent_class)->dispose (object);
 }
 
@@ -381,6 +399,7 @@ gt_org_dialog_new (GtkWindow *parent, GtStorage *storage, GtOrgDialogMode mode, 
   self->storage = g_object_ref (storage);
   self->mode = mode;
   self->org_id = org_id;
+  self->orgs = gt_org_list (storage, NULL);
   fill (self);
   if (mode == GT_ORG_DIALOG_ADD)
     {
