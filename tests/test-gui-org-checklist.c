@@ -492,6 +492,15 @@ test_org_dialog_lists_once (void)
       gtk_widget_destroy (dialog);
     }
 
+  /* moving starts from the parent an organisation has now (not the first in the list) */
+  dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, GT_ORG_DIALOG_MOVE, branch_id));
+  gtk_widget_show (dialog);
+  pump ();
+  combo = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "parent_combo");
+  g_assert_cmpint (g_ascii_strtoll (gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo)), NULL,
+                                    10), ==, general_id);
+  gtk_widget_destroy (dialog);
+
   /* moving the 党总支: neither it nor its branch is offered as the new parent; every other
    * organisation that can hold one is */
   lists = 0;

@@ -107,6 +107,7 @@ fill (GtOrgDialog *self)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   GtkListStore *store;
+  gint64 selected = self->mode == GT_ORG_DIALOG_ADD ? self->org_id : 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_combo_box_text_append (self->kind_combo, kinds[i], gt_label_org_kind (kinds[i]));
@@ -143,15 +144,18 @@ fill (GtOrgDialog *self)
           gtk_entry_set_text (self->name_entry, org->name);
           gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->kind_combo), org->kind);
           gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->type_combo), org->org_type);
+          /* moving starts from where it stands now */
+          if (self->mode == GT_ORG_DIALOG_MOVE)
+            selected = org->parent_id;
         }
     }
   gt_combo_box_text_give_model (self->parent_combo, store);
-  if (self->mode == GT_ORG_DIALOG_ADD && self->org_id > 0)
+  if (selected > 0)
     {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->org_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, selected);
       gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->parent_combo), id);
     }
-  else
+  if (gtk_combo_box_get_active (GTK_COMBO_BOX (self->parent_combo)) < 0)
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->parent_combo), 0);
 }
 
