@@ -308,7 +308,8 @@ with tempfile.TemporaryDirectory() as tmp:
     p = resign(out, huge, db, os.path.join(tmp, "huge-rev.xml"))
     refused("rev 99999999999999999999999", county, p, f"huge-rev.xml:{huge_line}:")
     r = run("--db", county, "verify", p)
-    check("rev 99999999999999999999999: names the attribute", "“rev”" in r.stderr, r.stderr)
+    check("rev 99999999999999999999999: names the attribute", "“Revision” (rev)" in r.stderr,
+          r.stderr)
     r = subprocess.run(["xmllint", "--noout", "--schema", XSD, p], capture_output=True)
     check("rev 99999999999999999999999: the XSD refuses it too", r.returncode != 0, r.stderr)
 

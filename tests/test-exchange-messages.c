@@ -89,27 +89,27 @@ test_schema (void)
   } cases[] = {
     /* enumeration */
     { MEMBER_ATTRS (" name=\"张三\" gender=\"X\" category=\"full\" status=\"active\""),
-      { "bad.xml:12: ", "member record (member), field “gender”", "“X”",
+      { "bad.xml:12: ", "member record (member), field “Gender” (gender)", "“X”",
         "not one of the allowed values (M, F)", NULL } },
     /* a date that is no day: xs:date in libxml2 */
     { MEMBER_ATTRS (GOOD " birth-date=\"1990-13-45\""),
-      { "bad.xml:12: ", "field “birth-date”", "“1990-13-45” is not a real date", NULL } },
+      { "bad.xml:12: ", "field “Date of birth” (birth-date)", "“1990-13-45” is not a real date", NULL } },
     /* a date not written YYYY-MM-DD: the pattern checked here */
     { MEMBER_ATTRS (GOOD " join-date=\"soon\""),
-      { "bad.xml:12: ", "field “join-date”", "“soon” is not a real date", NULL } },
+      { "bad.xml:12: ", "field “Date joined” (join-date)", "“soon” is not a real date", NULL } },
     /* an integer */
     { MEMBER_ATTRS (GOOD " flags=\"abc\""),
-      { "bad.xml:12: ", "field “flags”", "“abc” is not a whole number", NULL } },
+      { "bad.xml:12: ", "field “Flags” (flags)", "“abc” is not a whole number", NULL } },
     /* maxLength and minLength */
     { MEMBER_ATTRS (" name=\"" "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
                     "\" gender=\"M\" category=\"full\" status=\"active\""),
-      { "bad.xml:12: ", "field “name”", "has 214 characters; at most 200 are allowed", "…", NULL } },
+      { "bad.xml:12: ", "field “Name” (name)", "has 214 characters; at most 200 are allowed", "…", NULL } },
     { MEMBER_ATTRS (" name=\"\" gender=\"M\" category=\"full\" status=\"active\""),
-      { "bad.xml:12: ", "field “name”", "the value is empty", NULL } },
+      { "bad.xml:12: ", "field “Name” (name)", "the value is empty", NULL } },
     /* a required attribute missing */
     { MEMBER_ATTRS (" name=\"张三\" category=\"full\" status=\"active\""),
-      { "bad.xml:12: ", "member record (member), field “gender”",
+      { "bad.xml:12: ", "member record (member), field “Gender” (gender)",
         "this required field is missing", NULL } },
     /* an attribute the format does not have */
     { MEMBER_ATTRS (GOOD " bogus=\"1\""),
@@ -208,7 +208,7 @@ test_malformed (void)
   good = package_with (MEMBER_ATTRS (GOOD " gender=\"F\""));
   message = refusal (good, strlen (good), &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
-  assert_says (message, "bad.xml:12: ", "field “gender” is written twice", NULL);
+  assert_says (message, "bad.xml:12: ", "field “Gender” (gender) is written twice", NULL);
 }
 
 /* Under zh_CN: Chinese throughout, the line and the field's Chinese name. */
@@ -254,7 +254,7 @@ test_tampered_import (Fixture *fx, gconstpointer data)
                                      &error));
   g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, line));
-  assert_says (error->message, "field “gender”", "“X”", NULL);
+  assert_says (error->message, "field “Gender” (gender)", "“X”", NULL);
   after = exchange_digest (fx->county);
   g_assert_cmpstr (before, ==, after);
 }
@@ -327,6 +327,52 @@ test_trusted_sender (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (sender, ==, "赏石小镇 (" EXCHANGE_TOWNSHIP ")");
 }
 
+/* Every field a message can name (each attribute the XSD declares, and an element's own
+ * text) has a label of its own, not its raw name; under zh_CN, a Chinese one. */
+static void
+test_field_labels (void)
+{
+  g_autoptr (GBytes) xsd = gt_exchange_xsd_text ();
+  g_autofree char *text = g_strndup (g_bytes_get_data (xsd, NULL), g_bytes_get_size (xsd));
+  g_autoptr (GRegex) attribute = g_regex_new ("<xs:attribute\\s+name=\"([^\"]+)\"", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (names, g_strdup ("text"));
+  g_ptr_array_add (names, g_strdup ("#text"));
+  for (g_regex_match (attribute, text, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    g_ptr_array_add (names, g_match_info_fetch (match, 1));
+  g_assert_cmpuint (names->len, >, 90);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i], *label = gt_exchange_field_label (name);
+      g_autofree char *described = gt_exchange_describe_field (name);
+
+      if (*label == '\0' || strcmp (label, name) == 0)
+        g_error ("the exchange field “%s” has no label", name);
+      g_assert_nonnull (strstr (described, label));
+      g_ptr_array_add (english, g_strdup (label));
+    }
+  /* an unknown field is shown by its name */
+  g_assert_cmpstr (gt_exchange_field_label ("bogus"), ==, "bogus");
+
+  if (!gt_test_use_zh_CN ())
+    return;
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *label = gt_exchange_field_label (names->pdata[i]);
+
+      if (strcmp (label, english->pdata[i]) == 0 || g_str_is_ascii (label))
+        g_error ("the exchange field “%s” has no Chinese label (“%s”)",
+                 (const char *) names->pdata[i], label);
+    }
+  g_assert_cmpstr (gt_exchange_field_label ("withdrawn"), ==, "撤回日期");
+  g_assert_cmpstr (gt_exchange_field_label ("issuer-code"), ==, "下发单位代码");
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -335,6 +381,7 @@ main (int argc, char **argv)
   g_test_add_func ("/exchange/messages/elements", test_elements);
   g_test_add_func ("/exchange/messages/malformed", test_malformed);
   g_test_add_func ("/exchange/messages/zh_CN", test_zh_CN);
+  g_test_add_func ("/exchange/messages/field-labels", test_field_labels);
   g_test_add ("/exchange/messages/tampered-import", Fixture, NULL, exchange_report_setup,
               test_tampered_import, exchange_report_teardown);
   g_test_add ("/exchange/messages/foreign-sender", Fixture, NULL, exchange_report_setup,

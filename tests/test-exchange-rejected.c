@@ -688,7 +688,8 @@ test_refused_formats (Fixture *fx, gconstpointer data)
     {
       g_autoptr (GString) bad = g_string_new (pkg);
       g_autofree char *name = g_strdup_printf ("format-%u.xml", i), *path = NULL;
-      g_autofree char *field = g_strdup_printf ("“%s”", cases[i].field), *where = NULL;
+      g_autofree char *field = g_strdup_printf ("“%s” (%s)", gt_exchange_field_label (cases[i].field),
+                                               cases[i].field), *where = NULL;
       const char *at;
       guint line = 1;
 

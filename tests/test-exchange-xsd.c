@@ -319,9 +319,12 @@ test_refused (ExchangeReport *fx, gconstpointer data)
         where = g_strdup_printf ("p.xml:%d: ", line);
         /* the record ("member record (member)") or header element ("header element
          * “sender”"), then the field (gt-exchange-message.c) */
-        what = g_strdup_printf ("%s, field “%s”: ", element, check->attribute);
-        record = g_strdup_printf ("(%s), field “%s”: ", element, check->attribute);
-        header = g_strdup_printf ("“%s”, field “%s”: ", element, check->attribute);
+        what = g_strdup_printf ("%s, field “%s” (%s): ", element,
+                                gt_exchange_field_label (check->attribute), check->attribute);
+        record = g_strdup_printf ("(%s), field “%s” (%s): ", element,
+                                  gt_exchange_field_label (check->attribute), check->attribute);
+        header = g_strdup_printf ("“%s”, field “%s” (%s): ", element,
+                                  gt_exchange_field_label (check->attribute), check->attribute);
         if (!g_str_has_prefix (error->message, where) ||
             (strstr (error->message, record) == NULL && strstr (error->message, header) == NULL) ||
             strstr (error->message, strcmp (check->pattern->base, "xs:date") == 0

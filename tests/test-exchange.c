@@ -704,7 +704,7 @@ test_export_too_long (Fixture *fx, gconstpointer data)
   assert_message_has (error, path);
   assert_message_has (error, head);
   assert_message_has (error, uuid);
-  assert_message_has (error, "“notes” of 2450 characters; at most 2000");
+  assert_message_has (error, "field “Notes” (notes): 2450 characters; at most 2000");
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
@@ -721,7 +721,7 @@ test_export_too_long (Fixture *fx, gconstpointer data)
   g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED);
   g_test_message ("%s", error->message);
   assert_message_has (error, "长通知");
-  assert_message_has (error, "“text” of 2450 characters");
+  assert_message_has (error, "field “Text” (text): 2450 characters");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
