@@ -38,44 +38,15 @@ package_with (const char *member)
   return exchange_small_package ("", COUNTS, bodies);
 }
 
-/* The reader's refusal of @doc, named "bad.xml" (a new string); its code into @code. */
-static char *
-refusal (const char *doc, gsize length, int *code)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtExchangeResult) result = gt_exchange_result_new ("bad.xml");
-  g_autoptr (GtExchangeReader) reader = NULL;
-  GtExchangeRecord record;
-  gboolean header;
-
-  reader = gt_exchange_reader_new ("bad.xml", doc, length, &error);
-  header = reader != NULL && gt_exchange_reader_read_header (reader, result, &error);
-  while (header && gt_exchange_reader_next (reader, &record, &error))
-    ;
-  g_assert_nonnull (error);
-  g_assert_true (error->domain == GT_EXCHANGE_ERROR);
-  if (code != NULL)
-    *code = error->code;
-  g_test_message ("%s", error->message);
-  return g_strdup (error->message);
-}
-
-/* @message holds each of the NULL-ended @parts. */
-static void
-assert_says (const char *message, ...)
-{
-  va_list args;
-  const char *part;
-
-  va_start (args, message);
-  while ((part = va_arg (args, const char *)) != NULL)
-    if (strstr (message, part) == NULL)
-      g_error ("“%s” does not say “%s”", message, part);
-  va_end (args);
-  /* libxml2's English is gone */
-  g_assert_null (strstr (message, "Element '"));
-  g_assert_null (strstr (message, "{urn:"));
-}
+/* @message holds each of the NULL-ended @parts, and none of libxml2's English. */
+#define assert_says(message, ...) \
+  G_STMT_START \
+  { \
+    exchange_assert_says ((message), __VA_ARGS__); \
+    g_assert_null (strstr ((message), "Element '")); \
+    g_assert_null (strstr ((message), "{urn:")); \
+  } \
+  G_STMT_END
 
 /* Each common schema error: a sentence of ours naming the line, the record and the field,
  * and the value where there is one. */
@@ -120,7 +91,7 @@ test_schema (void)
     {
       g_autofree char *doc = package_with (cases[i].member);
       int code = 0;
-      g_autofree char *message = refusal (doc, strlen (doc), &code);
+      g_autofree char *message = exchange_refusal (doc, strlen (doc), &code);
 
       g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_INVALID);
       g_assert_true (g_str_has_prefix (message, "bad.xml:12: does not follow the data exchange "
@@ -143,7 +114,7 @@ test_elements (void)
   /* No <counts> (line 6): the header, closed on line 6, lacks it. */
   at = strstr (doc->str, "  <counts ");
   g_string_erase (doc, at - doc->str, strchr (at, '\n') + 1 - at);
-  message = refusal (doc->str, doc->len, &code);
+  message = exchange_refusal (doc->str, doc->len, &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_INVALID);
   assert_says (message, "bad.xml:6: ", "header element “header” is incomplete",
                "the element “counts” is missing", NULL);
@@ -153,7 +124,7 @@ test_elements (void)
   g_string_assign (doc, good);
   at = strstr (doc->str, "  <counts ");
   g_string_insert (doc, at - doc->str, "  <extra/>\n");
-  message = refusal (doc->str, doc->len, &code);
+  message = exchange_refusal (doc->str, doc->len, &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_INVALID);
   assert_says (message, "bad.xml:6: ", "element “extra” is not expected here",
                "expected: “counts”", NULL);
@@ -162,7 +133,7 @@ test_elements (void)
   /* An element inside a member (line 12). */
   g_clear_pointer (&good, g_free);
   good = package_with (MEMBER_START GOOD "><note/></member>\n");
-  message = refusal (good, strlen (good), &code);
+  message = exchange_refusal (good, strlen (good), &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_INVALID);
   assert_says (message, "bad.xml:12: ", "member", NULL);
   g_string_free (doc, TRUE);
@@ -179,14 +150,14 @@ test_malformed (void)
   int code = 0;
 
   /* in the middle of the member's start tag, on line 12 */
-  message = refusal (good, cut - good + 4, &code);
+  message = exchange_refusal (good, cut - good + 4, &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
   assert_says (message, "bad.xml:12: ", "cut off (truncated)", NULL);
   g_clear_pointer (&message, g_free);
 
   /* after the member: inside <members>, begun on line 11 */
   cut = strstr (good, " </members>");
-  message = refusal (good, cut - good, &code);
+  message = exchange_refusal (good, cut - good, &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
   assert_says (message, "bad.xml:12: ", "ends inside element “members”", "cut off (truncated)",
                NULL);
@@ -196,7 +167,7 @@ test_malformed (void)
   {
     g_autofree char *wrong = g_strdup (good);
     strstr (wrong, "</members>")[strlen ("</member")] = 'z';
-    message = refusal (wrong, strlen (wrong), &code);
+    message = exchange_refusal (wrong, strlen (wrong), &code);
     g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
     assert_says (message, "bad.xml:13: ", "element “members” begun on line 11 is closed by "
                  "“memberz”", NULL);
@@ -206,7 +177,7 @@ test_malformed (void)
   /* gender twice */
   g_clear_pointer (&good, g_free);
   good = package_with (MEMBER_ATTRS (GOOD " gender=\"F\""));
-  message = refusal (good, strlen (good), &code);
+  message = exchange_refusal (good, strlen (good), &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
   assert_says (message, "bad.xml:12: ", "field “Gender” (gender) is written twice", NULL);
 }
@@ -223,16 +194,16 @@ test_zh_CN (void)
 
   if (!gt_test_use_zh_CN ())
     return;
-  message = refusal (wrong, strlen (wrong), NULL);
+  message = exchange_refusal (wrong, strlen (wrong), NULL);
   g_assert_true (g_str_has_prefix (message, "bad.xml:12: 不符合数据交换格式（schema）："));
   assert_says (message, "党员记录", "“性别”", "“X”", NULL);
   g_clear_pointer (&message, g_free);
 
-  message = refusal (date, strlen (date), NULL);
+  message = exchange_refusal (date, strlen (date), NULL);
   assert_says (message, "bad.xml:12: ", "“出生日期”", "1990-13-45", NULL);
   g_clear_pointer (&message, g_free);
 
-  message = refusal (wrong, cut - wrong + 4, NULL);
+  message = exchange_refusal (wrong, cut - wrong + 4, NULL);
   assert_says (message, "bad.xml:12: ", "截断", NULL);
   setlocale (LC_ALL, "C.UTF-8");
 }
