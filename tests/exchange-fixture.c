@@ -128,6 +128,47 @@ exchange_read_all (const char *path, gsize *length)
   return data;
 }
 
+GError *
+exchange_read_to_end (const char *name, const char *doc, gsize length)
+{
+  GError *error = NULL;
+  g_autoptr (GtExchangeReader) reader = gt_exchange_reader_new (name, doc, length, &error);
+  g_autoptr (GtExchangeResult) result = gt_exchange_result_new (name);
+  GtExchangeRecord record;
+
+  if (reader == NULL || !gt_exchange_reader_read_header (reader, result, &error))
+    return error;
+  while (gt_exchange_reader_next (reader, &record, &error))
+    ;
+  return error;
+}
+
+char *
+exchange_refusal (const char *doc, gsize length, int *code)
+{
+  g_autoptr (GError) error = exchange_read_to_end ("bad.xml", doc, length);
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == GT_EXCHANGE_ERROR);
+  if (code != NULL)
+    *code = error->code;
+  g_test_message ("%s", error->message);
+  return g_strdup (error->message);
+}
+
+void
+exchange_assert_says (const char *message, ...)
+{
+  va_list args;
+  const char *part;
+
+  va_start (args, message);
+  while ((part = va_arg (args, const char *)) != NULL)
+    if (strstr (message, part) == NULL)
+      g_error ("“%s” does not say “%s”", message, part);
+  va_end (args);
+}
+
 char *
 exchange_body_of (const char *path)
 {

@@ -44,6 +44,14 @@ char *exchange_digest (GtStorage *storage);
 char *exchange_read_all (const char *path, gsize *length);
 /* The bytes before the signature line of @path. */
 char *exchange_body_of (const char *path);
+/* The reader over @doc (@length bytes, named @name in messages), header and records read
+ * to the end: NULL when it reads to the end, else its error. */
+GError *exchange_read_to_end (const char *name, const char *doc, gsize length);
+/* The reader's refusal of @doc, named "bad.xml": the message (a new string, also logged
+ * with g_test_message ()) of a GT_EXCHANGE_ERROR, whose code goes into @code. */
+char *exchange_refusal (const char *doc, gsize length, int *code);
+/* @message holds each of the NULL-ended @parts; it fails naming the first that is not. */
+void exchange_assert_says (const char *message, ...) G_GNUC_NULL_TERMINATED;
 /* A package from the township to the county around @bodies (elements with their lists),
  * with @doctype before the root and @counts the <counts> attribute text; unsigned. */
 char *exchange_small_package (const char *doctype, const char *counts, const char *bodies);

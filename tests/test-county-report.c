@@ -12,6 +12,7 @@
 #include "gt-county-dispatch.h"
 #include "gt-county-report.h"
 #include "gt-stats.h"
+#include "gt-test-demo.h"
 
 static CountyFixture fx;
 
@@ -510,10 +511,10 @@ test_dispatch_all_or_nothing (void)
   g_autoptr (GCancellable) cancel = g_cancellable_new ();
   g_autofree char *out = g_build_filename (fx.dir, "dispatch-fails", NULL);
   Sabotage s = { out, cancel, FALSE };
-  gint64 before = -1, after = -1;
+  gint64 before;
 
   g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
-  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_tasks", &before, NULL));
+  before = gt_test_count (county, "SELECT count(*) FROM ex_tasks");
 
   /* the second package cannot be written */
   g_assert_false (gt_county_issue_dispatch (county, "task", "防汛检查", NULL, NULL, "*", out,
@@ -523,8 +524,7 @@ test_dispatch_all_or_nothing (void)
   g_assert_nonnull (strstr (error->message, county_codes[1]));
   g_assert_null (strstr (error->message, ".part"));
   g_clear_error (&error);
-  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_tasks", &after, NULL));
-  g_assert_cmpint (after, ==, before);
+  g_assert_cmpint (gt_test_count (county, "SELECT count(*) FROM ex_tasks"), ==, before);
   g_assert_cmpuint (count_entries (out, "dispatch-"), ==, 0);
   g_assert_cmpuint (count_entries (out, ".dispatch-"), ==, 1); /* the test's own folder */
 
@@ -533,8 +533,7 @@ test_dispatch_all_or_nothing (void)
                                             cancel, cancel_second, &s, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_tasks", &after, NULL));
-  g_assert_cmpint (after, ==, before);
+  g_assert_cmpint (gt_test_count (county, "SELECT count(*) FROM ex_tasks"), ==, before);
   g_assert_cmpuint (count_entries (out, "dispatch-"), ==, 0);
   g_assert_cmpuint (count_entries (out, ".dispatch-"), ==, 1);
 }
@@ -623,15 +622,11 @@ send_report (guint i, const char *period, const char *created, const char *name,
 }
 
 static gint64
-gt_test_count_archived (GtStorage *county)
+count_archived (GtStorage *county)
 {
-  gint64 n = -1;
-
-  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_records WHERE type ="
-                                         " 'organization' AND source_code = '330822102'"
-                                         " AND json_extract (data, '$.archived') IN (1, '1')",
-                                         &n, NULL));
-  return n;
+  return gt_test_count (county, "SELECT count(*) FROM ex_records WHERE type = 'organization'"
+                                " AND source_code = '330822102'"
+                                " AND json_extract (data, '$.archived') IN (1, '1')");
 }
 
 static void
@@ -662,7 +657,7 @@ test_archived_organisations (void)
   g_assert_no_error (error);
   {
     g_autoptr (GtStorage) county = county_open (fx.county);
-    g_assert_cmpint (gt_test_count_archived (county), ==, 1);
+    g_assert_cmpint (count_archived (county), ==, 1);
     towns = gt_county_summary (county, "2026-11", &error);
     g_assert_no_error (error);
   }

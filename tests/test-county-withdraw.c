@@ -14,6 +14,7 @@
 #include "county-fixture.h"
 #include "gt-county-dispatch.h"
 #include "gt-storage-private.h"
+#include "gt-test-demo.h"
 
 static CountyFixture fx;
 
@@ -136,7 +137,6 @@ test_withdraw (void)
   g_autoptr (GtExchangeResult) result = NULL;
   g_autofree char *today = gt_today (), *ack = g_build_filename (fx.dir, "ack.xml", NULL);
   GtCountyTask *task;
-  gint64 rev = 0;
 
   first_dir = make_dir ("first");
   g_assert_true (gt_county_issue_dispatch (county, "task", "防汛物资检查", "请于月底前完成。",
@@ -183,9 +183,8 @@ test_withdraw (void)
   g_assert_false (gt_county_withdraw_task (county, first_uuid, "2000-01-01", NULL, &error));
   g_assert_nonnull (strstr (error->message, today));
   g_clear_error (&error);
-  g_assert_true (gt_storage_query_int64 (county, "SELECT count(*) FROM ex_tasks"
-                                         " WHERE withdrawn_on IS NOT NULL", &rev, NULL));
-  g_assert_cmpint (rev, ==, 0);
+  g_assert_cmpint (gt_test_count (county, "SELECT count(*) FROM ex_tasks"
+                                          " WHERE withdrawn_on IS NOT NULL"), ==, 0);
 
   g_assert_true (gt_county_withdraw_task (county, first_uuid, NULL, "乡镇名单有误", &error));
   g_assert_no_error (error);
@@ -196,9 +195,8 @@ test_withdraw (void)
   /* a withdrawn task counts in no figure, acknowledged or not */
   g_assert_cmpint (task->received, ==, 0);
   g_assert_cmpint (task->done, ==, 0);
-  g_assert_true (gt_storage_query_int64 (county, "SELECT rev FROM ex_tasks WHERE withdrawn_on"
-                                         " IS NOT NULL", &rev, NULL));
-  g_assert_cmpint (rev, ==, 2);
+  g_assert_cmpint (gt_test_count (county, "SELECT rev FROM ex_tasks WHERE withdrawn_on"
+                                          " IS NOT NULL"), ==, 2);
   /* once only */
   g_assert_false (gt_county_withdraw_task (county, first_uuid, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "already withdrawn"));
@@ -371,7 +369,6 @@ test_migration (void)
   g_autofree char *path = g_build_filename (fx.dir, "v17.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GtStorage) storage = gt_storage_open_at_version (path, 17, &error);
-  gint64 n = -1;
 
   g_assert_no_error (error);
   g_assert_true (gt_storage_exec (storage,
@@ -385,13 +382,11 @@ test_migration (void)
   storage = gt_storage_open (path, GT_STORAGE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gt_storage_get_schema_version (storage), ==, GT_SCHEMA_VERSION);
-  g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_tasks WHERE uuid = 'a'"
-                                         " AND sent_on = '2026-10-01' AND withdrawn_on IS NULL"
-                                         " AND withdrawn_reason = ''", &n, NULL));
-  g_assert_cmpint (n, ==, 1);
-  g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_tasks WHERE uuid = 'b'"
-                                         " AND sent_on IS NULL", &n, NULL));
-  g_assert_cmpint (n, ==, 1);
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM ex_tasks WHERE uuid = 'a'"
+                                           " AND sent_on = '2026-10-01' AND withdrawn_on IS NULL"
+                                           " AND withdrawn_reason = ''"), ==, 1);
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM ex_tasks WHERE uuid = 'b'"
+                                           " AND sent_on IS NULL"), ==, 1);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "gt-demo-private.h"
 #include "gt-registers.h"
 #include "gt-stats.h"
+#include "gt-test-demo.h"
 
 static char *
 temp_db (char **dir)
@@ -355,29 +356,19 @@ test_scale (void)
 
   /* A year of organisational life, dues and points, the evaluation, the project library. */
   {
-    gint64 meetings = 0, attendance = 0, payments = 0, points = 0, results = 0, projects = 0,
-           milestones = 0, branches_without = -1;
+    gint64 meetings = gt_test_count (storage, "SELECT count(*) FROM meetings");
+    gint64 attendance = gt_test_count (storage, "SELECT count(*) FROM meeting_attendance");
+    gint64 payments = gt_test_count (storage, "SELECT count(*) FROM dues_payments");
+    gint64 points = gt_test_count (storage, "SELECT count(*) FROM score_points");
+    gint64 results = gt_test_count (storage, "SELECT count(*) FROM score_results r JOIN"
+                                             " score_runs s ON s.id = r.run_id WHERE s.published");
+    gint64 projects = gt_test_count (storage, "SELECT count(*) FROM projects");
+    gint64 milestones = gt_test_count (storage, "SELECT count(*) FROM milestones");
+    gint64 branches_without = gt_test_count (storage, "SELECT count(*) FROM organizations o"
+                                                      " WHERE kind = 'branch' AND NOT EXISTS"
+                                                      " (SELECT 1 FROM meetings m"
+                                                      " WHERE m.org_id = o.id)");
 
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM meetings", &meetings,
-                                           &error));
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM meeting_attendance",
-                                           &attendance, &error));
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM dues_payments",
-                                           &payments, &error));
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM score_points", &points,
-                                           &error));
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM score_results r JOIN"
-                                           " score_runs s ON s.id = r.run_id WHERE s.published",
-                                           &results, &error));
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM projects", &projects,
-                                           &error));
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM milestones",
-                                           &milestones, &error));
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM organizations o"
-                                           " WHERE kind = 'branch' AND NOT EXISTS (SELECT 1"
-                                           " FROM meetings m WHERE m.org_id = o.id)",
-                                           &branches_without, &error));
-    g_assert_no_error (error);
     g_test_message ("scale 6000: %" G_GINT64_FORMAT " meetings, %" G_GINT64_FORMAT
                     " attendances, %" G_GINT64_FORMAT " dues payments, %" G_GINT64_FORMAT
                     " points, %" G_GINT64_FORMAT " projects", meetings, attendance, payments,
@@ -401,16 +392,12 @@ test_scale (void)
 
   /* Version-7 uuids in the order the rows were made, so the rows append to their indexes. */
   {
-    gint64 not_v7 = -1, out_of_order = -1;
-
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM members WHERE"
-                                           " length (uuid) <> 36 OR substr (uuid, 15, 1) <> '7'"
-                                           " OR substr (uuid, 20, 1) NOT IN ('8', '9', 'a', 'b')",
-                                           &not_v7, &error));
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM score_points a JOIN"
-                                           " score_points b ON b.id = a.id + 1"
-                                           " WHERE b.uuid <= a.uuid", &out_of_order, &error));
-    g_assert_no_error (error);
+    gint64 not_v7 = gt_test_count (storage, "SELECT count(*) FROM members WHERE"
+                                            " length (uuid) <> 36 OR substr (uuid, 15, 1) <> '7'"
+                                            " OR substr (uuid, 20, 1) NOT IN ('8', '9', 'a', 'b')");
+    gint64 out_of_order = gt_test_count (storage, "SELECT count(*) FROM score_points a JOIN"
+                                                  " score_points b ON b.id = a.id + 1"
+                                                  " WHERE b.uuid <= a.uuid");
     g_assert_cmpint (not_v7, ==, 0);
     g_assert_cmpint (out_of_order, ==, 0);
   }
@@ -458,17 +445,6 @@ test_scale (void)
   remove_db (dir2, path2);
 }
 
-static gint64
-query_count (GtStorage *storage, const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (gt_storage_query_int64 (storage, sql, &n, &error));
-  g_assert_no_error (error);
-  return n;
-}
-
 /* Each member's group, by the group's code: the same seed places the same people. */
 static char *
 group_fingerprint (GtStorage *storage)
@@ -506,41 +482,41 @@ test_scale_groups (void)
   g_assert_no_error (error);
 
   /* groups under the larger branches, 2 to 4 each, none under the small ones */
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations WHERE kind = 'group'"),
-                   >=, 2 * query_count (storage, "SELECT count(*) FROM organizations b"
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM organizations WHERE kind = 'group'"),
+                   >=, 2 * gt_test_count (storage, "SELECT count(*) FROM organizations b"
                                         " WHERE kind = 'branch' AND (SELECT count(*) FROM"
                                         " members m WHERE m.org_id = b.id) > 20"));
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations b"
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM organizations b"
                                 " WHERE b.kind = 'branch' AND (SELECT count(*) FROM members m"
                                 "  WHERE m.org_id = b.id) > 20 AND (SELECT count(*) FROM"
                                 "  organizations g WHERE g.parent_id = b.id AND g.kind = 'group')"
                                 " NOT BETWEEN 2 AND 4"), ==, 0);
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations b"
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM organizations b"
                                 " WHERE b.kind = 'branch' AND (SELECT count(*) FROM members m"
                                 "  WHERE m.org_id = b.id) <= 20 AND EXISTS (SELECT 1 FROM"
                                 "  organizations g WHERE g.parent_id = b.id AND g.kind = 'group')"),
                    ==, 0);
   /* only under branches, numbered 第一… in order, coded after their branch */
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations g"
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM organizations g"
                                 " JOIN organizations b ON b.id = g.parent_id WHERE g.kind = 'group'"
                                 " AND (b.kind <> 'branch' OR g.code <> b.code || printf ('%02d',"
                                 "  g.sort_order) OR g.name <> '第' || substr ('一二三四五',"
                                 "  g.sort_order, 1) || '党小组')"), ==, 0);
   /* every member of a branch with groups in one of them, and every group's members in its
    * branch; no group left empty */
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM members m WHERE m.group_id IS NULL"
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM members m WHERE m.group_id IS NULL"
                                 " AND EXISTS (SELECT 1 FROM organizations g"
                                 "  WHERE g.parent_id = m.org_id AND g.kind = 'group')"), ==, 0);
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM members m JOIN organizations g"
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM members m JOIN organizations g"
                                 " ON g.id = m.group_id WHERE g.kind <> 'group'"
                                 " OR g.parent_id <> m.org_id"), ==, 0);
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations g WHERE"
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM organizations g WHERE"
                                 " g.kind = 'group' AND NOT EXISTS (SELECT 1 FROM members m"
                                 "  WHERE m.group_id = g.id)"), ==, 0);
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM members WHERE group_id IS NOT NULL"),
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM members WHERE group_id IS NOT NULL"),
                    >, 0);
   /* the groups meet monthly, their members invited */
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM meeting_attendance a"
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM meeting_attendance a"
                                 " JOIN meetings mt ON mt.id = a.meeting_id"
                                 " JOIN members m ON m.id = a.member_id"
                                 " WHERE mt.org_id <> m.group_id AND mt.kind = 'group'"), ==, 0);
@@ -589,7 +565,7 @@ test_groups_refused (void)
       g_assert_nonnull (strstr (error->message, range));
       g_clear_error (&error);
     }
-  g_assert_cmpint (query_count (storage, "SELECT count(*) FROM organizations"), ==, 0);
+  g_assert_cmpint (gt_test_count (storage, "SELECT count(*) FROM organizations"), ==, 0);
 
   g_rand_free (demo.rand);
   g_free (demo.mtime);

@@ -308,7 +308,8 @@ with tempfile.TemporaryDirectory() as tmp:
     p = resign(out, huge, db, os.path.join(tmp, "huge-rev.xml"))
     refused("rev 99999999999999999999999", county, p, f"huge-rev.xml:{huge_line}:")
     r = run("--db", county, "verify", p)
-    check("rev 99999999999999999999999: names the attribute", "“rev”" in r.stderr, r.stderr)
+    check("rev 99999999999999999999999: names the attribute", "“Revision” (rev)" in r.stderr,
+          r.stderr)
     r = subprocess.run(["xmllint", "--noout", "--schema", XSD, p], capture_output=True)
     check("rev 99999999999999999999999: the XSD refuses it too", r.returncode != 0, r.stderr)
 
@@ -687,6 +688,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check("older ack: a conflict showing the local ack's data", r.returncode != 0 and here
           and '"status":"done"' in here[0] and '"text":"已完成"' in here[0]
           and f'"office-code":"{code}"' in here[0] and '"date":' in here[0], r.stdout)
+    differs = [line for line in r.stdout.splitlines() if line.strip().startswith("differs:")]
+    check("older ack: the fields that differ, by their labels", differs
+          and "Status" in differs[0] and "Text" in differs[0] and "Revision" not in differs[0]
+          and "Modified" not in differs[0], r.stdout)
     r = ok("county tasks", run("--db", county, "county", "tasks", "--json"))
     t = [x for x in (json_of(r) or []) if x["title"] == "主题党日"]
     check("county tasks: acknowledged and done by one township",
@@ -699,6 +704,8 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--db", county, "import", a0, env=zh)
     check("older ack (zh_CN): record types in Chinese", "回执" in r.stdout
           and "acks" not in r.stdout and "冲突：回执" in r.stdout, r.stdout)
+    check("older ack (zh_CN): the fields that differ in Chinese", "不同：" in r.stdout
+          and "状态" in r.stdout and "正文" in r.stdout, r.stdout)
 
     # The county withdraws 主题党日 (issued by mistake): shown withdrawn, no longer counted;
     # the next dispatch package carries it and the township's copy is marked withdrawn.

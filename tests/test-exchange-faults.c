@@ -396,25 +396,6 @@ test_hostile_import (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
-/* The reader's refusal of @doc (a new string). */
-static char *
-reader_refusal (const char *doc)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtExchangeResult) result = gt_exchange_result_new ("bad.xml");
-  g_autoptr (GtExchangeReader) reader = NULL;
-  GtExchangeRecord record;
-  gboolean header;
-
-  reader = gt_exchange_reader_new ("bad.xml", doc, strlen (doc), &error);
-  header = reader != NULL && gt_exchange_reader_read_header (reader, result, &error);
-  while (header && gt_exchange_reader_next (reader, &record, &error))
-    ;
-  g_assert_nonnull (error);
-  g_test_message ("%s", error->message);
-  return g_strdup (error->message);
-}
-
 /* Under zh_CN the record types and kinds inside messages are Chinese, and a schema error of
  * libxml2 (English) is led by a Chinese sentence after the file and line. */
 static void
@@ -433,12 +414,12 @@ test_messages_zh_CN (void)
   g_assert_cmpstr (gt_exchange_type_label_singular (GT_EXCHANGE_TASK), ==, "任务");
   g_assert_cmpstr (gt_exchange_kind_label (GT_EXCHANGE_KIND_ACK), ==, "回执");
 
-  message = reader_refusal (counted);
+  message = exchange_refusal (counted, strlen (counted), NULL);
   g_assert_nonnull (strstr (message, "评定结果"));
   g_assert_null (strstr (message, "ratings"));
   g_clear_pointer (&message, g_free);
 
-  message = reader_refusal (unexpected);
+  message = exchange_refusal (unexpected, strlen (unexpected), NULL);
   g_assert_true (g_str_has_prefix (message, "bad.xml:6: 不符合数据交换格式（schema）："));
   g_assert_nonnull (strstr (message, "bogus"));
 

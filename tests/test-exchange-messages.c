@@ -38,44 +38,15 @@ package_with (const char *member)
   return exchange_small_package ("", COUNTS, bodies);
 }
 
-/* The reader's refusal of @doc, named "bad.xml" (a new string); its code into @code. */
-static char *
-refusal (const char *doc, gsize length, int *code)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GtExchangeResult) result = gt_exchange_result_new ("bad.xml");
-  g_autoptr (GtExchangeReader) reader = NULL;
-  GtExchangeRecord record;
-  gboolean header;
-
-  reader = gt_exchange_reader_new ("bad.xml", doc, length, &error);
-  header = reader != NULL && gt_exchange_reader_read_header (reader, result, &error);
-  while (header && gt_exchange_reader_next (reader, &record, &error))
-    ;
-  g_assert_nonnull (error);
-  g_assert_true (error->domain == GT_EXCHANGE_ERROR);
-  if (code != NULL)
-    *code = error->code;
-  g_test_message ("%s", error->message);
-  return g_strdup (error->message);
-}
-
-/* @message holds each of the NULL-ended @parts. */
-static void
-assert_says (const char *message, ...)
-{
-  va_list args;
-  const char *part;
-
-  va_start (args, message);
-  while ((part = va_arg (args, const char *)) != NULL)
-    if (strstr (message, part) == NULL)
-      g_error ("“%s” does not say “%s”", message, part);
-  va_end (args);
-  /* libxml2's English is gone */
-  g_assert_null (strstr (message, "Element '"));
-  g_assert_null (strstr (message, "{urn:"));
-}
+/* @message holds each of the NULL-ended @parts, and none of libxml2's English. */
+#define assert_says(message, ...) \
+  G_STMT_START \
+  { \
+    exchange_assert_says ((message), __VA_ARGS__); \
+    g_assert_null (strstr ((message), "Element '")); \
+    g_assert_null (strstr ((message), "{urn:")); \
+  } \
+  G_STMT_END
 
 /* Each common schema error: a sentence of ours naming the line, the record and the field,
  * and the value where there is one. */
@@ -89,27 +60,27 @@ test_schema (void)
   } cases[] = {
     /* enumeration */
     { MEMBER_ATTRS (" name=\"张三\" gender=\"X\" category=\"full\" status=\"active\""),
-      { "bad.xml:12: ", "member record (member), field “gender”", "“X”",
+      { "bad.xml:12: ", "member record (member), field “Gender” (gender)", "“X”",
         "not one of the allowed values (M, F)", NULL } },
     /* a date that is no day: xs:date in libxml2 */
     { MEMBER_ATTRS (GOOD " birth-date=\"1990-13-45\""),
-      { "bad.xml:12: ", "field “birth-date”", "“1990-13-45” is not a real date", NULL } },
+      { "bad.xml:12: ", "field “Date of birth” (birth-date)", "“1990-13-45” is not a real date", NULL } },
     /* a date not written YYYY-MM-DD: the pattern checked here */
     { MEMBER_ATTRS (GOOD " join-date=\"soon\""),
-      { "bad.xml:12: ", "field “join-date”", "“soon” is not a real date", NULL } },
+      { "bad.xml:12: ", "field “Date joined” (join-date)", "“soon” is not a real date", NULL } },
     /* an integer */
     { MEMBER_ATTRS (GOOD " flags=\"abc\""),
-      { "bad.xml:12: ", "field “flags”", "“abc” is not a whole number", NULL } },
+      { "bad.xml:12: ", "field “Flags” (flags)", "“abc” is not a whole number", NULL } },
     /* maxLength and minLength */
     { MEMBER_ATTRS (" name=\"" "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
                     "\" gender=\"M\" category=\"full\" status=\"active\""),
-      { "bad.xml:12: ", "field “name”", "has 214 characters; at most 200 are allowed", "…", NULL } },
+      { "bad.xml:12: ", "field “Name” (name)", "has 214 characters; at most 200 are allowed", "…", NULL } },
     { MEMBER_ATTRS (" name=\"\" gender=\"M\" category=\"full\" status=\"active\""),
-      { "bad.xml:12: ", "field “name”", "the value is empty", NULL } },
+      { "bad.xml:12: ", "field “Name” (name)", "the value is empty", NULL } },
     /* a required attribute missing */
     { MEMBER_ATTRS (" name=\"张三\" category=\"full\" status=\"active\""),
-      { "bad.xml:12: ", "member record (member), field “gender”",
+      { "bad.xml:12: ", "member record (member), field “Gender” (gender)",
         "this required field is missing", NULL } },
     /* an attribute the format does not have */
     { MEMBER_ATTRS (GOOD " bogus=\"1\""),
@@ -120,7 +91,7 @@ test_schema (void)
     {
       g_autofree char *doc = package_with (cases[i].member);
       int code = 0;
-      g_autofree char *message = refusal (doc, strlen (doc), &code);
+      g_autofree char *message = exchange_refusal (doc, strlen (doc), &code);
 
       g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_INVALID);
       g_assert_true (g_str_has_prefix (message, "bad.xml:12: does not follow the data exchange "
@@ -143,7 +114,7 @@ test_elements (void)
   /* No <counts> (line 6): the header, closed on line 6, lacks it. */
   at = strstr (doc->str, "  <counts ");
   g_string_erase (doc, at - doc->str, strchr (at, '\n') + 1 - at);
-  message = refusal (doc->str, doc->len, &code);
+  message = exchange_refusal (doc->str, doc->len, &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_INVALID);
   assert_says (message, "bad.xml:6: ", "header element “header” is incomplete",
                "the element “counts” is missing", NULL);
@@ -153,7 +124,7 @@ test_elements (void)
   g_string_assign (doc, good);
   at = strstr (doc->str, "  <counts ");
   g_string_insert (doc, at - doc->str, "  <extra/>\n");
-  message = refusal (doc->str, doc->len, &code);
+  message = exchange_refusal (doc->str, doc->len, &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_INVALID);
   assert_says (message, "bad.xml:6: ", "element “extra” is not expected here",
                "expected: “counts”", NULL);
@@ -162,7 +133,7 @@ test_elements (void)
   /* An element inside a member (line 12). */
   g_clear_pointer (&good, g_free);
   good = package_with (MEMBER_START GOOD "><note/></member>\n");
-  message = refusal (good, strlen (good), &code);
+  message = exchange_refusal (good, strlen (good), &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_INVALID);
   assert_says (message, "bad.xml:12: ", "member", NULL);
   g_string_free (doc, TRUE);
@@ -179,14 +150,14 @@ test_malformed (void)
   int code = 0;
 
   /* in the middle of the member's start tag, on line 12 */
-  message = refusal (good, cut - good + 4, &code);
+  message = exchange_refusal (good, cut - good + 4, &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
   assert_says (message, "bad.xml:12: ", "cut off (truncated)", NULL);
   g_clear_pointer (&message, g_free);
 
   /* after the member: inside <members>, begun on line 11 */
   cut = strstr (good, " </members>");
-  message = refusal (good, cut - good, &code);
+  message = exchange_refusal (good, cut - good, &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
   assert_says (message, "bad.xml:12: ", "ends inside element “members”", "cut off (truncated)",
                NULL);
@@ -196,7 +167,7 @@ test_malformed (void)
   {
     g_autofree char *wrong = g_strdup (good);
     strstr (wrong, "</members>")[strlen ("</member")] = 'z';
-    message = refusal (wrong, strlen (wrong), &code);
+    message = exchange_refusal (wrong, strlen (wrong), &code);
     g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
     assert_says (message, "bad.xml:13: ", "element “members” begun on line 11 is closed by "
                  "“memberz”", NULL);
@@ -206,9 +177,9 @@ test_malformed (void)
   /* gender twice */
   g_clear_pointer (&good, g_free);
   good = package_with (MEMBER_ATTRS (GOOD " gender=\"F\""));
-  message = refusal (good, strlen (good), &code);
+  message = exchange_refusal (good, strlen (good), &code);
   g_assert_cmpint (code, ==, GT_EXCHANGE_ERROR_MALFORMED);
-  assert_says (message, "bad.xml:12: ", "field “gender” is written twice", NULL);
+  assert_says (message, "bad.xml:12: ", "field “Gender” (gender) is written twice", NULL);
 }
 
 /* Under zh_CN: Chinese throughout, the line and the field's Chinese name. */
@@ -223,16 +194,16 @@ test_zh_CN (void)
 
   if (!gt_test_use_zh_CN ())
     return;
-  message = refusal (wrong, strlen (wrong), NULL);
+  message = exchange_refusal (wrong, strlen (wrong), NULL);
   g_assert_true (g_str_has_prefix (message, "bad.xml:12: 不符合数据交换格式（schema）："));
   assert_says (message, "党员记录", "“性别”", "“X”", NULL);
   g_clear_pointer (&message, g_free);
 
-  message = refusal (date, strlen (date), NULL);
+  message = exchange_refusal (date, strlen (date), NULL);
   assert_says (message, "bad.xml:12: ", "“出生日期”", "1990-13-45", NULL);
   g_clear_pointer (&message, g_free);
 
-  message = refusal (wrong, cut - wrong + 4, NULL);
+  message = exchange_refusal (wrong, cut - wrong + 4, NULL);
   assert_says (message, "bad.xml:12: ", "截断", NULL);
   setlocale (LC_ALL, "C.UTF-8");
 }
@@ -254,7 +225,7 @@ test_tampered_import (Fixture *fx, gconstpointer data)
                                      &error));
   g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, line));
-  assert_says (error->message, "field “gender”", "“X”", NULL);
+  assert_says (error->message, "field “Gender” (gender)", "“X”", NULL);
   after = exchange_digest (fx->county);
   g_assert_cmpstr (before, ==, after);
 }
@@ -327,6 +298,52 @@ test_trusted_sender (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (sender, ==, "赏石小镇 (" EXCHANGE_TOWNSHIP ")");
 }
 
+/* Every field a message can name (each attribute the XSD declares, and an element's own
+ * text) has a label of its own, not its raw name; under zh_CN, a Chinese one. */
+static void
+test_field_labels (void)
+{
+  g_autoptr (GBytes) xsd = gt_exchange_xsd_text ();
+  g_autofree char *text = g_strndup (g_bytes_get_data (xsd, NULL), g_bytes_get_size (xsd));
+  g_autoptr (GRegex) attribute = g_regex_new ("<xs:attribute\\s+name=\"([^\"]+)\"", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (names, g_strdup ("text"));
+  g_ptr_array_add (names, g_strdup ("#text"));
+  for (g_regex_match (attribute, text, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    g_ptr_array_add (names, g_match_info_fetch (match, 1));
+  g_assert_cmpuint (names->len, >, 90);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i], *label = gt_exchange_field_label (name);
+      g_autofree char *described = gt_exchange_describe_field (name);
+
+      if (*label == '\0' || strcmp (label, name) == 0)
+        g_error ("the exchange field “%s” has no label", name);
+      g_assert_nonnull (strstr (described, label));
+      g_ptr_array_add (english, g_strdup (label));
+    }
+  /* an unknown field is shown by its name */
+  g_assert_cmpstr (gt_exchange_field_label ("bogus"), ==, "bogus");
+
+  if (!gt_test_use_zh_CN ())
+    return;
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *label = gt_exchange_field_label (names->pdata[i]);
+
+      if (strcmp (label, english->pdata[i]) == 0 || g_str_is_ascii (label))
+        g_error ("the exchange field “%s” has no Chinese label (“%s”)",
+                 (const char *) names->pdata[i], label);
+    }
+  g_assert_cmpstr (gt_exchange_field_label ("withdrawn"), ==, "撤回日期");
+  g_assert_cmpstr (gt_exchange_field_label ("issuer-code"), ==, "下发单位代码");
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -335,6 +352,7 @@ main (int argc, char **argv)
   g_test_add_func ("/exchange/messages/elements", test_elements);
   g_test_add_func ("/exchange/messages/malformed", test_malformed);
   g_test_add_func ("/exchange/messages/zh_CN", test_zh_CN);
+  g_test_add_func ("/exchange/messages/field-labels", test_field_labels);
   g_test_add ("/exchange/messages/tampered-import", Fixture, NULL, exchange_report_setup,
               test_tampered_import, exchange_report_teardown);
   g_test_add ("/exchange/messages/foreign-sender", Fixture, NULL, exchange_report_setup,

@@ -47,8 +47,7 @@ assert_rejected (Fixture *fx, const char *path, GQuark domain, int code, const c
   g_assert_null (result);
   g_assert_error (error, domain, code);
   g_assert_true (g_str_has_prefix (error->message, path));
-  if (part != NULL && strstr (error->message, part) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, part);
+  exchange_assert_says (error->message, part, NULL); /* part NULL: nothing to check */
   after = exchange_digest (fx->county);
   g_assert_cmpstr (before, ==, after);
   g_clear_error (&error);
@@ -398,8 +397,7 @@ assert_rejected_with (Fixture *fx, const char *path, GtExchangeResolution resolu
 
   g_assert_null (r);
   g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, part);
+  exchange_assert_says (error->message, part, NULL);
   after = exchange_digest (fx->county);
   g_assert_cmpstr (before, ==, after);
 }
@@ -688,7 +686,8 @@ test_refused_formats (Fixture *fx, gconstpointer data)
     {
       g_autoptr (GString) bad = g_string_new (pkg);
       g_autofree char *name = g_strdup_printf ("format-%u.xml", i), *path = NULL;
-      g_autofree char *field = g_strdup_printf ("“%s”", cases[i].field), *where = NULL;
+      g_autofree char *field = g_strdup_printf ("“%s” (%s)", gt_exchange_field_label (cases[i].field),
+                                               cases[i].field), *where = NULL;
       const char *at;
       guint line = 1;
 

@@ -224,23 +224,6 @@ test_taken_over (void)
   g_assert_cmpuint (g_hash_table_size (e->elements), ==, 0);
 }
 
-/* The reader over @body: NULL when it reads to the end, else the error. */
-static GError *
-read_all (const char *body)
-{
-  GError *error = NULL;
-  g_autoptr (GtExchangeReader) reader = gt_exchange_reader_new ("p.xml", body, strlen (body),
-                                                                &error);
-  g_autoptr (GtExchangeResult) result = gt_exchange_result_new ("p.xml");
-  GtExchangeRecord record;
-
-  if (reader == NULL || !gt_exchange_reader_read_header (reader, result, &error))
-    return error;
-  while (gt_exchange_reader_next (reader, &record, &error))
-    ;
-  return error;
-}
-
 /* @body with the value of @attribute in the first <@element that has it followed by @tail;
  * NULL when no such element has the attribute. */
 static char *
@@ -291,7 +274,7 @@ test_refused (ExchangeReport *fx, gconstpointer data)
 
   for (guint b = 0; b < G_N_ELEMENTS (bodies); b++)
     {
-      g_autoptr (GError) error = read_all (bodies[b]);
+      g_autoptr (GError) error = exchange_read_to_end ("p.xml", bodies[b], strlen (bodies[b]));
       g_assert_no_error (error);
       g_assert_true (gt_exchange_xsd_valid (whole, bodies[b], strlen (bodies[b])));
     }
@@ -314,14 +297,17 @@ test_refused (ExchangeReport *fx, gconstpointer data)
           g_error ("no package of the test has attribute %s of a %s", check->attribute,
                    element);
           }
-        error = read_all (spoilt);
+        error = exchange_read_to_end ("p.xml", spoilt, strlen (spoilt));
         g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
         where = g_strdup_printf ("p.xml:%d: ", line);
         /* the record ("member record (member)") or header element ("header element
          * “sender”"), then the field (gt-exchange-message.c) */
-        what = g_strdup_printf ("%s, field “%s”: ", element, check->attribute);
-        record = g_strdup_printf ("(%s), field “%s”: ", element, check->attribute);
-        header = g_strdup_printf ("“%s”, field “%s”: ", element, check->attribute);
+        what = g_strdup_printf ("%s, field “%s” (%s): ", element,
+                                gt_exchange_field_label (check->attribute), check->attribute);
+        record = g_strdup_printf ("(%s), field “%s” (%s): ", element,
+                                  gt_exchange_field_label (check->attribute), check->attribute);
+        header = g_strdup_printf ("“%s”, field “%s” (%s): ", element,
+                                  gt_exchange_field_label (check->attribute), check->attribute);
         if (!g_str_has_prefix (error->message, where) ||
             (strstr (error->message, record) == NULL && strstr (error->message, header) == NULL) ||
             strstr (error->message, strcmp (check->pattern->base, "xs:date") == 0
@@ -368,7 +354,7 @@ test_rev_bounds (ExchangeReport *fx, gconstpointer data)
 
   ok = with_rev (report, "member", largest, &line);
   {
-    g_autoptr (GError) error = read_all (ok);
+    g_autoptr (GError) error = exchange_read_to_end ("p.xml", ok, strlen (ok));
     g_assert_no_error (error);
   }
   g_assert_true (gt_exchange_xsd_valid (whole, ok, strlen (ok)));
@@ -376,7 +362,7 @@ test_rev_bounds (ExchangeReport *fx, gconstpointer data)
     {
       g_autofree char *spoilt = with_rev (report, "member", refused[i], &line);
       g_autofree char *where = g_strdup_printf ("p.xml:%d: ", line);
-      g_autoptr (GError) error = read_all (spoilt);
+      g_autoptr (GError) error = exchange_read_to_end ("p.xml", spoilt, strlen (spoilt));
 
       g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_INVALID);
       if (!g_str_has_prefix (error->message, where) || strstr (error->message, "rev") == NULL)

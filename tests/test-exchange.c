@@ -567,15 +567,12 @@ test_county_links_active (Fixture *fx, gconstpointer data)
                                   "  GROUP BY member_id ORDER BY count(*) DESC, member_id"
                                   "  LIMIT 1)", &error));
   g_assert_no_error (error);
-  g_assert_true (gt_storage_query_int64 (fx->township,
-                                         "SELECT count(*) FROM member_household_links",
-                                         &all, NULL));
-  g_assert_true (gt_storage_query_int64 (fx->township,
-                                         "SELECT count(*) FROM member_household_links l"
-                                         " JOIN members m ON m.id = l.member_id"
-                                         " WHERE m.status = 'active'", &active, NULL));
-  g_assert_true (gt_storage_query_int64 (fx->township, "SELECT count(*) FROM members"
-                                         " WHERE status = 'active'", &members, NULL));
+  all = gt_test_count (fx->township, "SELECT count(*) FROM member_household_links");
+  active = gt_test_count (fx->township, "SELECT count(*) FROM member_household_links l"
+                                        " JOIN members m ON m.id = l.member_id"
+                                        " WHERE m.status = 'active'");
+  members = gt_test_count (fx->township, "SELECT count(*) FROM members"
+                                         " WHERE status = 'active'");
   g_assert_cmpint (active, <, all);
 
   g_clear_pointer (&fx->report, g_free);
@@ -641,12 +638,7 @@ query_text (GtStorage *storage, const char *sql)
   return text;
 }
 
-static void
-assert_message_has (const GError *error, const char *part)
-{
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” does not contain “%s”", error->message, part);
-}
+#define assert_message_has(error, part) exchange_assert_says ((error)->message, (part), NULL)
 
 /* A notice longer than the exchange format's 2 000 characters is refused when it is issued:
  * no task is recorded and no package written (every township would refuse that package, and
@@ -704,7 +696,7 @@ test_export_too_long (Fixture *fx, gconstpointer data)
   assert_message_has (error, path);
   assert_message_has (error, head);
   assert_message_has (error, uuid);
-  assert_message_has (error, "“notes” of 2450 characters; at most 2000");
+  assert_message_has (error, "field “Notes” (notes): 2450 characters; at most 2000");
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
@@ -721,7 +713,7 @@ test_export_too_long (Fixture *fx, gconstpointer data)
   g_assert_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED);
   g_test_message ("%s", error->message);
   assert_message_has (error, "长通知");
-  assert_message_has (error, "“text” of 2450 characters");
+  assert_message_has (error, "field “Text” (text): 2450 characters");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 

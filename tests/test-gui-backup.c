@@ -59,11 +59,7 @@ restore_from (GtWindow *window, const char *path)
 static gint64
 members (GtWindow *window)
 {
-  gint64 n = -1;
-
-  g_assert_true (gt_storage_query_int64 (gt_window_get_storage (window),
-                                         "SELECT count(*) FROM members", &n, NULL));
-  return n;
+  return gui_test_scalar (gt_window_get_storage (window), "SELECT count(*) FROM members");
 }
 
 static gboolean

@@ -146,7 +146,6 @@ check_dispatch (GtkWidget *toplevel, GtkWidget *page)
   GtkTreeModel *tasks;
   GtkTreeIter iter;
   const char *name;
-  gint64 n = -1;
   int waited = 0, files = 0, targets = 0, received = -1;
 
   dispatch_dir = g_build_filename (fx.dir, "drive", NULL);
@@ -164,8 +163,7 @@ check_dispatch (GtkWidget *toplevel, GtkWidget *page)
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   pump ();
   g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
-  g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_tasks", &n, NULL));
-  g_assert_cmpint (n, ==, 0);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_tasks"), ==, 0);
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "title_entry")),
                       "冬季安全生产大检查");
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "due_entry")), "2026-13-01");
@@ -185,8 +183,7 @@ check_dispatch (GtkWidget *toplevel, GtkWidget *page)
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   pump ();
   g_assert_nonnull (strstr (label_text (dialog, "error_label"), "2020-01-10"));
-  g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_tasks", &n, NULL));
-  g_assert_cmpint (n, ==, 0);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_tasks"), ==, 0);
   {
     /* two weeks and a few days from today, whenever the test runs */
     g_autoptr (GDateTime) now = g_date_time_new_now_local ();
@@ -422,12 +419,8 @@ check_township (GtkWindow *toplevel)
   /* still selected after the reload: the text stays, "done" cannot be pressed again */
   g_assert_cmpstr (label_text (page, "body_label"), ==, "请各乡镇于月底前完成自查并报送。");
   g_assert_false (gtk_widget_get_sensitive (find_widget (page, GTK_TYPE_BUTTON, "done_button")));
-  {
-    gint64 n = -1;
-    g_assert_true (gt_storage_query_int64 (storage, "SELECT count(*) FROM ex_acks WHERE status"
-                                           " = 'done'", &n, NULL));
-    g_assert_cmpint (n, ==, 1);
-  }
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_acks WHERE status"
+                                             " = 'done'"), ==, 1);
   screenshot (GTK_WIDGET (toplevel), "county-township-done");
 }
 
@@ -524,7 +517,6 @@ check_withdraw (GtkWindow *toplevel, GtkWidget *page)
   GtkTreeIter iter;
   gboolean withdrawn = FALSE;
   int received = -1;
-  gint64 n = -1;
 
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_true (gtk_tree_model_get_iter_first (tasks, &iter));
@@ -540,10 +532,9 @@ check_withdraw (GtkWindow *toplevel, GtkWidget *page)
   dialog = find_dialog ("GtkMessageDialog");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   pump ();
-  g_assert_true (gt_storage_query_int64 (gt_window_get_storage (GT_WINDOW (toplevel)),
-                                         "SELECT count(*) FROM ex_tasks WHERE withdrawn_on"
-                                         " IS NOT NULL", &n, NULL));
-  g_assert_cmpint (n, ==, 0);
+  g_assert_cmpint (gui_test_scalar (gt_window_get_storage (GT_WINDOW (toplevel)),
+                                    "SELECT count(*) FROM ex_tasks WHERE withdrawn_on"
+                                    " IS NOT NULL"), ==, 0);
   gtk_button_clicked (GTK_BUTTON (button));
   pump ();
   dialog = find_dialog ("GtkMessageDialog");

@@ -71,15 +71,6 @@ exchange_page (GtkWidget *window)
   return GT_EXCHANGE_PAGE (page);
 }
 
-static gint64
-count (GtStorage *storage, const char *sql)
-{
-  gint64 n = -1;
-
-  g_assert_true (gt_storage_query_int64 (storage, sql, &n, NULL));
-  return n;
-}
-
 /* ---- the township ---- */
 
 static void
@@ -266,7 +257,7 @@ drive_township (Test *test, GtkWidget *window)
     g_assert_cmpint (r->kind, ==, GT_EXCHANGE_KIND_REPORT);
     test->members = r->claimed[GT_EXCHANGE_MEMBER];
     g_assert_cmpuint (test->members, >, 0);
-    g_assert_cmpuint (test->members, ==, count (storage, "SELECT count(*) FROM members"));
+    g_assert_cmpuint (test->members, ==, gui_test_scalar (storage, "SELECT count(*) FROM members"));
   }
 
   /* Remove takes the selected key off the trust list, once confirmed. */
@@ -281,10 +272,10 @@ drive_township (Test *test, GtkWidget *window)
     g_assert_true (gtk_widget_is_sensitive (remove));
     gtk_button_clicked (GTK_BUTTON (remove));
     pump ();
-    g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 1);
+    g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 1);
     gtk_dialog_response (GTK_DIALOG (find_dialog ("GtkMessageDialog")), GTK_RESPONSE_ACCEPT);
     pump ();
-    g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 0);
+    g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 0);
     g_assert_cmpint (count_rows (gtk_tree_view_get_model (view), NULL), ==, 0);
   }
 
@@ -358,7 +349,7 @@ drive_township (Test *test, GtkWidget *window)
       g_assert_cmpstr (key->org_code, ==, "330822999");
       g_assert_cmpstr (key->name, ==, "别的县");
     }
-    g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 1);
+    g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_trusted_keys"), ==, 1);
     g_assert_true (gtk_tree_model_get_iter_first (gtk_tree_view_get_model (view), &iter));
     gtk_tree_model_get (gtk_tree_view_get_model (view), &iter, 0, &listed, -1);
     g_assert_cmpstr (listed, ==, "330822999");
@@ -516,14 +507,14 @@ drive_conflict (Test *test, GtkWidget *window)
     GTK_TOGGLE_BUTTON (find_widget (dialog, GTK_TYPE_RADIO_BUTTON, "take_radio")), TRUE);
   g_assert_cmpint (p->resolution, ==, GT_EXCHANGE_RESOLVE_TAKE_INCOMING);
   g_assert_true (gtk_widget_is_sensitive (import));
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_records"
                                    " WHERE data LIKE '%冲突测试%'"), ==, 0);
   gtk_button_clicked (GTK_BUTTON (import));
   wait_until_idle (import_busy, dialog);
   g_assert_cmpint (p->state, ==, GT_PACKAGE_IMPORTED);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_records"
                                    " WHERE data LIKE '%冲突测试%'"), ==, 1);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_ledger"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_ledger"
                                    " WHERE resolution = 'take-incoming'"), ==, 1);
   gtk_widget_destroy (dialog);
 }
@@ -556,7 +547,7 @@ drive_foreign (Test *test, GtkWidget *window)
   g_autoptr (GError) error = NULL;
   GtExchangeExportOptions options = { GT_EXCHANGE_KIND_REPORT, NULL, COUNTY_CODE, NULL, FALSE,
                                       NULL };
-  gint64 records = count (storage, "SELECT count(*) FROM ex_records");
+  gint64 records = gui_test_scalar (storage, "SELECT count(*) FROM ex_records");
   GtkWidget *dialog;
   GtPackage *p;
 
@@ -581,7 +572,7 @@ drive_foreign (Test *test, GtkWidget *window)
   g_assert_false (gt_exchange_import_dialog_start (GT_EXCHANGE_IMPORT_DIALOG (dialog)));
   screenshot (dialog, "exchange-import-foreign");
   gtk_widget_destroy (dialog);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"), ==, records);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_records"), ==, records);
 }
 
 static void
@@ -615,7 +606,7 @@ drive_county (Test *test, GtkWidget *window)
   n_new = members_new (dialog);
   expected = g_strdup_printf ("%u", test->members);
   g_assert_cmpstr (n_new, ==, expected);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"), ==, 0);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_records"), ==, 0);
   g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, GTK_TYPE_BUTTON,
                                                        "import_button")));
   screenshot (dialog, "exchange-import-preview");
@@ -627,10 +618,10 @@ drive_county (Test *test, GtkWidget *window)
   g_test_message ("import through the dialog: %.2f s (with 120 ms of pumping)",
                   (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpint (p->state, ==, GT_PACKAGE_IMPORTED);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records WHERE type = 'member'"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_records WHERE type = 'member'"
                                    " AND source_code = '" TOWNSHIP_CODE "'"),
                    ==, test->members);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_ledger"), ==, 1);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_ledger"), ==, 1);
   g_assert_nonnull (p->result->backup_path);
   g_assert_nonnull (strstr (label_text (dialog, "status_label"), p->result->backup_path));
   g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, GTK_TYPE_BUTTON,
@@ -647,7 +638,7 @@ drive_county (Test *test, GtkWidget *window)
 
   /* Again, from the drive bar that offers the stick (every .xml below it): already
    * imported, nothing to import. */
-  records = count (storage, "SELECT count(*) FROM ex_records");
+  records = gui_test_scalar (storage, "SELECT count(*) FROM ex_records");
   {
     g_autofree char *stick = g_path_get_dirname (test->package);
     GtkWidget *bar = gt_window_offer_drive (GT_WINDOW (window), stick, "KINGSTON");
@@ -687,7 +678,7 @@ drive_county (Test *test, GtkWidget *window)
   g_assert_nonnull (strstr (label_text (dialog, "detail_label"), p->message));
   g_assert_false (gt_exchange_import_dialog_start (GT_EXCHANGE_IMPORT_DIALOG (dialog)));
   screenshot (dialog, "exchange-import-rejected");
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"), ==, records);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_records"), ==, records);
 
   /* The file put right and added again is checked again: the package it now holds was
    * imported already. */
@@ -701,8 +692,8 @@ drive_county (Test *test, GtkWidget *window)
   g_assert_true (p == only_package (dialog));
   g_assert_cmpint (p->state, ==, GT_PACKAGE_ALREADY);
   gtk_widget_destroy (dialog);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_records"), ==, records);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM ex_ledger"), ==, 1);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_records"), ==, records);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM ex_ledger"), ==, 1);
   g_clear_pointer (&backups, g_ptr_array_unref);
   backups = gt_backup_list (storage);
   g_assert_cmpuint (backups->len, ==, n_backups);

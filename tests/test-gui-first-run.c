@@ -111,12 +111,8 @@ drive_create (gpointer user_data)
   g_assert_cmpstr (name, ==, "中共青石镇委员会");
   g_assert_cmpstr (code, ==, "330822");
   g_assert_cmpstr (op, ==, "王晓红");
-  {
-    gint64 n = -1;
-    g_assert_true (gt_storage_query_int64 (gt_window_get_storage (window),
-                                           "SELECT count(*) FROM organizations", &n, NULL));
-    g_assert_cmpint (n, ==, 0);
-  }
+  g_assert_cmpint (gui_test_scalar (gt_window_get_storage (window),
+                                    "SELECT count(*) FROM organizations"), ==, 0);
   /* The subtitle names the office. */
   {
     GtkWidget *header = find_widget (GTK_WIDGET (window), GTK_TYPE_HEADER_BAR, NULL);
@@ -142,7 +138,6 @@ drive_create (gpointer user_data)
   {
     GtStorage *created = gt_window_get_storage (window);
     g_autofree char *demo = gt_first_run_demo_path (test->path);
-    gint64 members = -1;
 
     gtk_button_clicked (GTK_BUTTON (child (dialog, GTK_TYPE_BUTTON, "demo_button")));
     while (gt_window_get_storage (window) == created)
@@ -150,9 +145,8 @@ drive_create (gpointer user_data)
     pump ();
     g_assert_false (dialog_open ());
     g_assert_cmpstr (gt_storage_get_path (gt_window_get_storage (window)), ==, demo);
-    g_assert_true (gt_storage_query_int64 (gt_window_get_storage (window),
-                                           "SELECT count(*) FROM members", &members, NULL));
-    g_assert_cmpint (members, ==, 215);
+    g_assert_cmpint (gui_test_scalar (gt_window_get_storage (window),
+                                      "SELECT count(*) FROM members"), ==, 215);
   }
   screenshot (GTK_WIDGET (window), "first-run-demo");
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);

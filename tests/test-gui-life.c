@@ -34,15 +34,6 @@ column_renderer (GtkWidget *root, const char *view_name, int column)
   return cells->data;
 }
 
-static gint64
-count (GtStorage *storage, const char *sql)
-{
-  gint64 n = -1;
-
-  g_assert_true (gt_storage_query_int64 (storage, sql, &n, NULL));
-  return n;
-}
-
 static gboolean
 drive_life (gpointer user_data)
 {
@@ -115,7 +106,7 @@ drive_life (gpointer user_data)
     GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "period_combo")), "half"));
   gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "set_button")));
   pump ();
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM life_schedule WHERE org_type = 'rural'"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM life_schedule WHERE org_type = 'rural'"
                                    " AND kind = 'lecture' AND period = 'half'"), ==, 1);
   g_assert_cmpint (count_rows (view_model (dialog, "schedule_view"), NULL), ==, 8);
   g_assert_true (gtk_combo_box_set_active_id (
@@ -129,14 +120,14 @@ drive_life (gpointer user_data)
   gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "bands_button")));
   pump ();
   g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_bands WHERE category = 'retired'"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM dues_bands WHERE category = 'retired'"
                                    " AND upper_fen = 500000"), ==, 1);
   gtk_entry_set_text (GTK_ENTRY (find_widget (dialog, GTK_TYPE_ENTRY, "bands_entry")),
                       "4000=5 -=10");
   gtk_button_clicked (GTK_BUTTON (find_widget (dialog, GTK_TYPE_BUTTON, "bands_button")));
   pump ();
   g_assert_false (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_bands WHERE category = 'retired'"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM dues_bands WHERE category = 'retired'"
                                    " AND upper_fen = 400000 AND rate_permille = 5"), ==, 1);
   screenshot (dialog, "life-rules-dialog");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
@@ -145,15 +136,15 @@ drive_life (gpointer user_data)
   /* The meetings, newest first; record one for 青石村党支部. */
   gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), 1);
   pump ();
-  meetings = count (storage, "SELECT count(*) FROM meetings");
+  meetings = gui_test_scalar (storage, "SELECT count(*) FROM meetings");
   g_assert_cmpint (count_rows (view_model (page, "meetings_view"), NULL), ==, meetings);
-  branch_id = count (storage, "SELECT id FROM organizations WHERE name = '青石村党支部'");
+  branch_id = gui_test_scalar (storage, "SELECT id FROM organizations WHERE name = '青石村党支部'");
   branch = g_strdup_printf ("%" G_GINT64_FORMAT, branch_id);
   g_assert_true (gtk_combo_box_set_active_id (
     GTK_COMBO_BOX (find_widget (page, GTK_TYPE_COMBO_BOX_TEXT, "org_combo")), branch));
   pump ();
   g_assert_cmpint (count_rows (view_model (page, "meetings_view"), NULL), ==,
-                   count (storage, "SELECT count(*) FROM meetings WHERE org_id = "
+                   gui_test_scalar (storage, "SELECT count(*) FROM meetings WHERE org_id = "
                                    "(SELECT id FROM organizations WHERE name = '青石村党支部')"));
   screenshot (GTK_WIDGET (toplevel), "life-meetings");
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "record_button")));
@@ -164,7 +155,7 @@ drive_life (gpointer user_data)
                    ==, branch);
   /* attendees come from the branch's roster, everyone present to start with */
   g_assert_cmpint (count_rows (view_model (dialog, "attendance_view"), NULL), ==,
-                   count (storage, "SELECT count(*) FROM members WHERE status = 'active' AND org_id ="
+                   gui_test_scalar (storage, "SELECT count(*) FROM members WHERE status = 'active' AND org_id ="
                                    " (SELECT id FROM organizations WHERE name = '青石村党支部')"));
   /* A 党小组 holds 党小组会: choosing one sets the kind, choosing the branch again resets it. */
   {
@@ -173,7 +164,7 @@ drive_life (gpointer user_data)
     GtkComboBox *kind_combo = GTK_COMBO_BOX (find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT,
                                                           "kind_combo"));
     g_autofree char *group = g_strdup_printf (
-      "%" G_GINT64_FORMAT, count (storage, "SELECT min (id) FROM organizations WHERE kind = 'group'"
+      "%" G_GINT64_FORMAT, gui_test_scalar (storage, "SELECT min (id) FROM organizations WHERE kind = 'group'"
                                            " AND parent_id = (SELECT id FROM organizations"
                                            " WHERE name = '青石村党支部')"));
 
@@ -185,14 +176,14 @@ drive_life (gpointer user_data)
     g_assert_cmpstr (gtk_combo_box_get_active_id (kind_combo), ==, "group");
     pump ();
     /* the 党小组会 lists the members placed in the group, not the whole branch */
-    g_assert_cmpint (count (storage, in_group), >, 0);
+    g_assert_cmpint (gui_test_scalar (storage, in_group), >, 0);
     g_assert_cmpint (count_rows (view_model (dialog, "attendance_view"), NULL), ==,
-                     count (storage, in_group));
+                     gui_test_scalar (storage, in_group));
     g_assert_true (gtk_combo_box_set_active_id (org_combo, branch));
     g_assert_cmpstr (gtk_combo_box_get_active_id (kind_combo), ==, "committee");
     pump ();
     g_assert_cmpint (count_rows (view_model (dialog, "attendance_view"), NULL), ==,
-                     count (storage, "SELECT count(*) FROM members WHERE status = 'active'"
+                     gui_test_scalar (storage, "SELECT count(*) FROM members WHERE status = 'active'"
                                      " AND org_id = (SELECT id FROM organizations"
                                      " WHERE name = '青石村党支部')"));
   }
@@ -219,7 +210,7 @@ drive_life (gpointer user_data)
   error_label = find_widget (dialog, GTK_TYPE_LABEL, "error_label");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "2999-01-01"));
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM meetings"), ==, meetings);
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM meetings"), ==, meetings);
   screenshot (dialog, "meeting-dialog-refused");
 
   /* Corrected, the reason goes away: it no longer applies (and again for another field). */
@@ -239,8 +230,8 @@ drive_life (gpointer user_data)
   screenshot (dialog, "meeting-dialog");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   pump ();
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM meetings"), ==, meetings + 1);
-  id = count (storage, "SELECT max(id) FROM meetings");
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM meetings"), ==, meetings + 1);
+  id = gui_test_scalar (storage, "SELECT max(id) FROM meetings");
   meeting = gt_meeting_lookup (storage, id, NULL);
   g_assert_nonnull (meeting);
   g_assert_cmpstr (meeting->kind, ==, "general");
@@ -279,7 +270,7 @@ drive_life (gpointer user_data)
   model = view_model (page, "arrears_view");
   g_assert_cmpint (count_rows (model, NULL), ==, arrears->len);
   screenshot (GTK_WIDGET (toplevel), "life-dues");
-  payments = count (storage, "SELECT count(*) FROM dues_payments");
+  payments = gui_test_scalar (storage, "SELECT count(*) FROM dues_payments");
   {
     GtkTreeView *view = GTK_TREE_VIEW (find_widget (page, GTK_TYPE_TREE_VIEW, "arrears_view"));
     GtDuesArrears *chosen = NULL, *after = NULL;
@@ -314,10 +305,10 @@ drive_life (gpointer user_data)
                                                                   "month_entry"))), ==, next);
     gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "pay_button")));
     pump ();
-    g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_payments"), ==, payments + 1);
+    g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM dues_payments"), ==, payments + 1);
     sql = g_strdup_printf ("SELECT count(*) FROM dues_payments WHERE member_id = %d AND month = '%s'",
                            (int) chosen->member_id, next);
-    g_assert_cmpint (count (storage, sql), ==, 1);
+    g_assert_cmpint (gui_test_scalar (storage, sql), ==, 1);
     message = label_text (page, "pay_label");
     g_assert_nonnull (strstr (message, next));
     g_assert_null (strstr (message, after_next));
@@ -328,7 +319,7 @@ drive_life (gpointer user_data)
     gtk_tree_selection_unselect_all (gtk_tree_view_get_selection (view));
     gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "pay_button")));
     pump ();
-    g_assert_cmpint (count (storage, "SELECT count(*) FROM dues_payments"), ==, payments + 1);
+    g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM dues_payments"), ==, payments + 1);
 
     /* Any member is paid for by typing the name: one who is up to date, not in the list. */
     {
@@ -361,7 +352,7 @@ drive_life (gpointer user_data)
       pump ();
       paid = g_strdup_printf ("SELECT count(*) FROM dues_payments WHERE member_id = %d"
                               " AND month = '%s' AND amount_fen = 500", (int) payer_id, month);
-      g_assert_cmpint (count (storage, paid), ==, 1);
+      g_assert_cmpint (gui_test_scalar (storage, paid), ==, 1);
       g_assert_nonnull (strstr (label_text (page, "pay_label"), payer_name));
       g_assert_cmpstr (gtk_entry_get_text (payer), ==, "");
     }

@@ -14,15 +14,6 @@
 #include "gt-window.h"
 #include "gui-test.h"
 
-static gint64
-count (GtStorage *storage, const char *sql)
-{
-  gint64 n = -1;
-
-  g_assert_true (gt_storage_query_int64 (storage, sql, &n, NULL));
-  return n;
-}
-
 static char *
 explanation (GtkWidget *page)
 {
@@ -71,7 +62,7 @@ drive_score (gpointer user_data)
   period = find_widget (page, GTK_TYPE_ENTRY, "period_entry");
   published = find_widget (page, GTK_TYPE_CHECK_BUTTON, "published_check");
   model = gtk_tree_view_get_model (GTK_TREE_VIEW (view));
-  active = count (storage, "SELECT count(*) FROM members WHERE status = 'active'");
+  active = gui_test_scalar (storage, "SELECT count(*) FROM members WHERE status = 'active'");
 
   /* the demo's published half-year evaluation */
   gtk_entry_set_text (GTK_ENTRY (period), "2026-H1");
@@ -98,10 +89,10 @@ drive_score (gpointer user_data)
   pump ();
   settle (page);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (published)));
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM score_runs WHERE period = '2026-Q3'"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM score_runs WHERE period = '2026-Q3'"
                                    " AND published = 0"), ==, 1);
   /* stored by the page's worker, in the operator's name like every change from the window */
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM audit_log a WHERE a.table_name ="
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM audit_log a WHERE a.table_name ="
                                    " 'score_runs' AND a.action = 'insert' AND a.operator <> ''"
                                    " AND a.operator = (SELECT operator FROM audit_log"
                                    " WHERE action = 'open' ORDER BY id DESC LIMIT 1)"
@@ -112,7 +103,7 @@ drive_score (gpointer user_data)
   gtk_button_clicked (GTK_BUTTON (find_widget (page, GTK_TYPE_BUTTON, "publish_button")));
   pump ();
   settle (page);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM score_runs WHERE period = '2026-Q3'"
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM score_runs WHERE period = '2026-Q3'"
                                    " AND published = 1"), ==, 1);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (published)));
   g_assert_false (gtk_widget_get_sensitive (find_widget (page, GTK_TYPE_BUTTON, "publish_button")));
@@ -156,9 +147,9 @@ drive_score (gpointer user_data)
     pump ();
   settle (page);
   }
-  g_assert_cmpint (count (storage, "SELECT max (version) FROM score_rule_sets WHERE current = 1"),
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT max (version) FROM score_rule_sets WHERE current = 1"),
                    ==, 2);
-  g_assert_cmpint (count (storage, "SELECT count(*) FROM score_rule_sets WHERE note = '年度考评'"),
+  g_assert_cmpint (gui_test_scalar (storage, "SELECT count(*) FROM score_rule_sets WHERE note = '年度考评'"),
                    ==, 1);
 
   /* a bad period says so and shows nothing */

@@ -44,14 +44,6 @@ teardown (Fixture *fx, gconstpointer data)
   g_free (fx->dir);
 }
 
-static gint64
-count (GtStorage *storage, const char *sql)
-{
-  gint64 n = -1;
-  g_assert_true (gt_storage_query_int64 (storage, sql, &n, NULL));
-  return n;
-}
-
 /* A digest of every row the household functions may write. */
 static char *
 digest (GtStorage *storage)
@@ -121,7 +113,7 @@ test_add_update (Fixture *fx, gconstpointer data)
                              "三代同堂", "务工为主", "希望修路", "孩子上学" },
                            "低保户" };
   GtHouseholdSpec change = { 0 };
-  gint64 before = count (fx->storage, "SELECT count(*) FROM households h JOIN villages v"
+  gint64 before = gt_test_count (fx->storage, "SELECT count(*) FROM households h JOIN villages v"
                                       " ON v.id = h.village_id WHERE v.name = '新站村'");
   gint64 id = 0;
 
@@ -151,13 +143,13 @@ test_add_update (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (h->ask_opinions, ==, "希望修桥");
   g_assert_cmpstr (h->ask_needs, ==, "孩子上学");
   g_assert_cmpstr (h->head_name, ==, "祝有福");
-  g_assert_cmpint (count (fx->storage, "SELECT max (rev) FROM households"), ==, 2);
+  g_assert_cmpint (gt_test_count (fx->storage, "SELECT max (rev) FROM households"), ==, 2);
 
   village = gt_household_list (fx->storage, "新站村", &error);
   g_assert_no_error (error);
   g_assert_cmpint (village->len, ==, before + 1);
   all = gt_household_list (fx->storage, NULL, &error);
-  g_assert_cmpint (all->len, ==, count (fx->storage, "SELECT count(*) FROM households"));
+  g_assert_cmpint (all->len, ==, gt_test_count (fx->storage, "SELECT count(*) FROM households"));
   g_assert_cmpint (((GtHousehold *) all->pdata[0])->n_links, ==, 1);
   for (guint i = 0; i < village->len; i++)
     g_assert_cmpstr (((GtHousehold *) village->pdata[i])->village, ==, "新站村");
@@ -291,12 +283,12 @@ test_link (Fixture *fx, gconstpointer data)
 
   g_assert_true (gt_household_unlink (fx->storage, 1, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fx->storage, "SELECT count(*) FROM member_household_links"
+  g_assert_cmpint (gt_test_count (fx->storage, "SELECT count(*) FROM member_household_links"
                                        " WHERE member_id = 1"), ==, 7);
   ASSERT_REFUSED (fx, gt_household_unlink (fx->storage, 1, id, refusal), "not linked");
   ASSERT_REFUSED (fx, gt_household_unlink (fx->storage, 1, 999999, refusal), "999999");
   /* a member who left can still be unlinked, to hand the household on */
-  g_assert_true (gt_household_unlink (fx->storage, 3, count (fx->storage,
+  g_assert_true (gt_household_unlink (fx->storage, 3, gt_test_count (fx->storage,
                    "SELECT min (household_id) FROM member_household_links WHERE member_id = 3"),
                                       &error));
   g_assert_no_error (error);
@@ -321,7 +313,7 @@ test_visit (Fixture *fx, gconstpointer data)
   gint64 household, other = add_household (fx, "郑水根"), id = 0;
   guint n_before;
 
-  household = count (fx->storage, "SELECT min (household_id) FROM member_household_links"
+  household = gt_test_count (fx->storage, "SELECT min (household_id) FROM member_household_links"
                                   " WHERE member_id = 1");
   /* a year before the member joined */
   before_join = g_strdup_printf ("%04d%s", atoi (member->join_date) - 1, member->join_date + 4);
@@ -394,7 +386,7 @@ test_reports (Fixture *fx, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) shortfall = NULL, overdue = NULL;
   g_autofree char *today = day (0), *ten_days_ago = day (-10), *yesterday = day (-1);
-  gint64 links = count (fx->storage, "SELECT count(*) FROM member_household_links");
+  gint64 links = gt_test_count (fx->storage, "SELECT count(*) FROM member_household_links");
   gint64 h1, h2;
   GtLinkShortfall *s;
   GtOverdueVisit *o;
@@ -418,9 +410,9 @@ test_reports (Fixture *fx, gconstpointer data)
   g_clear_pointer (&overdue, g_ptr_array_unref);
 
   /* one household fewer: member 1 falls below seven */
-  h1 = count (fx->storage, "SELECT min (household_id) FROM member_household_links"
+  h1 = gt_test_count (fx->storage, "SELECT min (household_id) FROM member_household_links"
                            " WHERE member_id = 1");
-  h2 = count (fx->storage, "SELECT max (household_id) FROM member_household_links"
+  h2 = gt_test_count (fx->storage, "SELECT max (household_id) FROM member_household_links"
                            " WHERE member_id = 1");
   g_assert_true (gt_household_unlink (fx->storage, 1, h2, &error));
   shortfall = gt_household_report_shortfall (fx->storage, &error);
@@ -433,7 +425,7 @@ test_reports (Fixture *fx, gconstpointer data)
 
   /* a visit today takes that link off the list; one ten days ago does not */
   g_assert_true (gt_household_visit (fx->storage, 1, h1, NULL, NULL, NULL, &error));
-  g_assert_true (gt_household_visit (fx->storage, 2, count (fx->storage,
+  g_assert_true (gt_household_visit (fx->storage, 2, gt_test_count (fx->storage,
                    "SELECT min (household_id) FROM member_household_links WHERE member_id = 2"),
                                      ten_days_ago, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* "姓名" for "name": a field of a record as the import dialog shows it (translated; an
- * unknown field shows its own name). */
-const char *gt_exchange_field_label (const char *field);
 /* "215 new, 3 updated" for one record type of @result (translated). */
 
 typedef enum

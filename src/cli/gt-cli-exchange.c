@@ -373,6 +373,51 @@ add_result_json (JsonBuilder *builder, const GtExchangeResult *r, const char *st
   json_builder_end_array (builder);
 }
 
+/* Appends to @names the labels of the fields in which @here and @there differ, rev and mtime
+ * aside; the record's fields are under "data". */
+static void
+append_differing (JsonObject *here, JsonObject *there, GString *names)
+{
+  g_autoptr (GList) keys = json_object_get_members (there);
+
+  for (GList *l = json_object_get_members (here); l != NULL; l = g_list_delete_link (l, l))
+    if (!json_object_has_member (there, l->data))
+      keys = g_list_append (keys, l->data);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      JsonNode *a = json_object_get_member (here, l->data);
+      JsonNode *b = json_object_get_member (there, l->data);
+
+      if (g_strcmp0 (l->data, "rev") == 0 || g_strcmp0 (l->data, "mtime") == 0 ||
+          (a != NULL && b != NULL && json_node_equal (a, b)))
+        continue;
+      if (g_strcmp0 (l->data, "data") == 0 && a != NULL && b != NULL &&
+          JSON_NODE_HOLDS_OBJECT (a) && JSON_NODE_HOLDS_OBJECT (b))
+        {
+          append_differing (json_node_get_object (a), json_node_get_object (b), names);
+          continue;
+        }
+      g_string_append_printf (names, "%s%s", names->len > 0 ? _(", ") : "",
+                              gt_exchange_field_label (l->data));
+    }
+}
+
+/* "Status, Text": the fields, by their labels, in which @c's incoming record differs from
+ * the one here; NULL when none does or they cannot be compared. */
+static char *
+conflict_differs (const GtExchangeConflict *c)
+{
+  g_autoptr (JsonNode) local = json_from_string (c->local, NULL);
+  g_autoptr (JsonNode) incoming = json_from_string (c->incoming, NULL);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  if (local == NULL || incoming == NULL || !JSON_NODE_HOLDS_OBJECT (local) ||
+      !JSON_NODE_HOLDS_OBJECT (incoming))
+    return NULL;
+  append_differing (json_node_get_object (local), json_node_get_object (incoming), names);
+  return names->len > 0 ? g_strdup (names->str) : NULL;
+}
+
 static void
 print_result (const GtExchangeResult *r)
 {
@@ -392,8 +437,13 @@ print_result (const GtExchangeResult *r)
   for (guint i = 0; i < r->conflicts->len; i++)
     {
       GtExchangeConflict *c = r->conflicts->pdata[i];
+      g_autofree char *differs = conflict_differs (c);
+
       g_print (_("  conflict: %s %s\n    here:     %s\n    incoming: %s\n"),
                gt_exchange_type_label_singular (c->type), c->uuid, c->local, c->incoming);
+      if (differs != NULL)
+        /* TRANSLATORS: the fields that differ, by their labels; aligned with "here:" */
+        g_print (_("    differs:  %s\n"), differs);
     }
   for (guint i = 0; i < r->ignored->len; i++)
     /* TRANSLATORS: why a record of the package was ignored */

@@ -238,7 +238,8 @@ refuse_long_value (Writer *w, GtExchangeType type, sqlite3_stmt *stmt, int name_
 {
   const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
   const char *name = name_col >= 0 ? (const char *) sqlite3_column_text (stmt, name_col) : NULL;
-  g_autofree char *record = NULL;
+  g_autofree char *record = NULL, *field = gt_exchange_describe_field (column[0] == '#'
+                                                                          ? column + 1 : column);
 
   if (name != NULL && *name != '\0')
     {
@@ -254,11 +255,11 @@ refuse_long_value (Writer *w, GtExchangeType type, sqlite3_stmt *stmt, int name_
     record = g_strdup_printf ("%s %s", gt_exchange_type_label_singular (type),
                               uuid != NULL ? uuid : "");
   g_set_error (error, GT_EXCHANGE_ERROR, GT_EXCHANGE_ERROR_FAILED,
-               /* TRANSLATORS: the file, the record, the field (an attribute of the exchange
-                * format: "notes", "text"), its length and the limit */
-               _("%s: not written: %s has a field “%s” of %ld characters; at most %ld fit in an "
-                 "exchange package. Shorten it and export again."),
-               w->path, record, column[0] == '#' ? column + 1 : column, length, max);
+               /* TRANSLATORS: the file, the record, the field (“field “Notes” (notes)”, its
+                * label then its name in the exchange format), its length and the limit */
+               _("%s: not written: %s, %s: %ld characters; at most %ld fit in an exchange "
+                 "package. Shorten it and export again."),
+               w->path, record, field, length, max);
   return FALSE;
 }
 

@@ -98,6 +98,10 @@ const char *gt_exchange_type_plural (GtExchangeType type);
 const char *gt_exchange_type_label (GtExchangeType type);
 /* One record of @type for messages: "member", "dues payment", … (translated). */
 const char *gt_exchange_type_label_singular (GtExchangeType type);
+/* "Gender" (性别 in Chinese) for "gender": a field of a package's record (an attribute of
+ * data/guatu-exchange-1.xsd, or "text"/"#text", an element's own text) as import messages,
+ * the import dialog and guatu-cli name it (translated); an unknown field is its own name. */
+const char *gt_exchange_field_label (const char *field);
 
 typedef enum
 {
