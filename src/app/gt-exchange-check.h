@@ -12,8 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* "215 new, 3 updated" for one record type of @result (translated). */
-
 typedef enum
 {
   GT_PACKAGE_CHECKING,
