@@ -492,18 +492,8 @@ test_org_dialog_lists_once (void)
       gtk_widget_destroy (dialog);
     }
 
-  /* moving starts from the parent an organisation has now (not the first in the list) */
-  dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, GT_ORG_DIALOG_MOVE, branch_id));
-  gtk_widget_show (dialog);
-  pump ();
-  combo = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "parent_combo");
-  g_assert_cmpint (g_ascii_strtoll (gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo)), NULL,
-                                    10), ==, general_id);
-  gtk_widget_destroy (dialog);
-
   /* moving the 党总支: neither it nor its branch is offered as the new parent; every other
    * organisation that can hold one is */
-  lists = 0;
   dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, GT_ORG_DIALOG_MOVE, general_id));
   gtk_widget_show (dialog);
   pump ();
@@ -524,16 +514,36 @@ test_org_dialog_lists_once (void)
                                 " kind <> 'group'");
   g_assert_cmpint (gtk_tree_model_iter_n_children (gtk_combo_box_get_model (
                      GTK_COMBO_BOX (combo)), NULL), ==, n - 2);
-  /* and it moves under the one chosen, without reading the list again */
+  gtk_widget_destroy (dialog);
+
+  /* moving the branch starts from the parent it has now (not the first in the list); OK
+   * there changes nothing and records nothing; it moves under the one chosen, without
+   * reading the list again */
+  lists = 0;
+  dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, GT_ORG_DIALOG_MOVE, branch_id));
+  gtk_widget_show (dialog);
+  pump ();
+  combo = find_widget (dialog, GTK_TYPE_COMBO_BOX_TEXT, "parent_combo");
+  g_assert_cmpint (g_ascii_strtoll (gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo)), NULL,
+                                    10), ==, general_id);
   {
     g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, root);
-    g_autofree char *sql = g_strdup_printf ("SELECT parent_id FROM organizations WHERE id ="
-                                            " %" G_GINT64_FORMAT, general_id);
+    g_autofree char *parent = g_strdup_printf ("SELECT parent_id FROM organizations WHERE id ="
+                                               " %" G_GINT64_FORMAT, branch_id);
+    g_autofree char *state = g_strdup_printf ("SELECT rev * 1000 + (SELECT count(*) FROM"
+                                              " org_events WHERE org_id = %" G_GINT64_FORMAT
+                                              ") FROM organizations WHERE id = %"
+                                              G_GINT64_FORMAT, branch_id, branch_id);
+    gint64 before = gui_test_scalar (storage, state);
 
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+    pump ();
+    g_assert_true (shown_dialog ("GtOrgDialog") == dialog);
+    g_assert_cmpint (gui_test_scalar (storage, state), ==, before);
     g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), to));
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
     pump ();
-    g_assert_cmpint (gui_test_scalar (storage, sql), ==, root);
+    g_assert_cmpint (gui_test_scalar (storage, parent), ==, root);
   }
   g_assert_cmpint (lists, ==, 1);
   g_assert_null (shown_dialog ("GtOrgDialog"));

@@ -205,6 +205,22 @@ test_move (Fixture *fx, gconstpointer data)
   g_assert_false (gt_org_move (fx->storage, committee, group, NULL, &error));
   g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
   g_clear_error (&error);
+  /* nowhere, or where it already is: refused, nothing recorded */
+  g_assert_false (gt_org_move (fx->storage, village, 0, NULL, &error));
+  g_assert_error (error, GT_STORAGE_ERROR, GT_STORAGE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  e = last_event (fx->storage, village);
+  g_assert_cmpstr (e->kind, !=, "moved");
+  clear_event (e);
+  g_assert_false (gt_org_move (fx->storage, village,
+                               gt_test_count (fx->storage, "SELECT parent_id FROM organizations"
+                                                           " WHERE name = '青石村党支部'"),
+                               NULL, &error));
+  g_assert_nonnull (strstr (error->message, "already is under"));
+  g_clear_error (&error);
+  e = last_event (fx->storage, village);
+  g_assert_cmpstr (e->kind, !=, "moved");
+  clear_event (e);
 
   g_assert_true (gt_org_move (fx->storage, group, other, "2026-07-01", &error));
   g_assert_no_error (error);
@@ -249,7 +265,8 @@ test_remove (Fixture *fx, gconstpointer data)
 
   /* with history (it was moved): archived, history kept, still found by code */
   g_assert_true (gt_org_find (fx->storage, "33082210500601", &group, &error));
-  g_assert_true (gt_org_move (fx->storage, group, branch, NULL, &error));
+  g_assert_true (gt_org_find (fx->storage, "砚瓦山村党支部", &id, &error));
+  g_assert_true (gt_org_move (fx->storage, group, id, NULL, &error));
   g_assert_true (gt_org_remove (fx->storage, group, "2026-08-01", &archived, &error));
   g_assert_no_error (error);
   g_assert_true (archived);

@@ -641,9 +641,15 @@ gt_org_move (GtStorage *storage, gint64 id, gint64 new_parent_id, const char *da
   old_parent = org_text (storage, id, "coalesce (parent_id, '')", error);
   if (old_parent == NULL)
     return FALSE;
+  if (new_parent_id <= 0)
+    return gt_storage_refuse (storage, error, _("choose the organisation to move it under"));
   new_parent_name = org_text (storage, new_parent_id, "name", error);
   if (new_parent_name == NULL)
     return FALSE;
+  /* nothing to move: no change to record or to send in the next package */
+  if (g_ascii_strtoll (old_parent, NULL, 10) == new_parent_id)
+    return gt_storage_refuse (storage, error, _("the organisation already is under %s"),
+                              new_parent_name);
 
   /* The new parent must not be the organisation itself or one of its descendants. */
   stmt = gt_storage_prepare (storage,
