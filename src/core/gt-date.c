@@ -17,8 +17,13 @@ gt_date_is_valid (const char *text)
   int y, m, d;
   char tail;
 
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  /* digits only: sscanf alone would take "2020- 1-01" or "2020-+1-01" */
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
 }
 
 gboolean
