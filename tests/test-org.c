@@ -94,6 +94,15 @@ test_add_and_find (Fixture *fx, gconstpointer data)
   g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
   g_assert_nonnull (strstr (error->message, "“2020-5-1” is not a date (YYYY-MM-DD)"));
   g_clear_error (&error);
+  /* ten characters, but not digits: a space or a sign would sort wrong among dates */
+  spec.founded = "2020- 5-01";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "is not a date (YYYY-MM-DD)"));
+  g_clear_error (&error);
+  spec.founded = "2020-+5-01";
+  g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "is not a date (YYYY-MM-DD)"));
+  g_clear_error (&error);
   spec.founded = tomorrow;
   g_assert_false (gt_org_add (fx->storage, &spec, NULL, &error));
   expected = g_strdup_printf ("lies in the future (today is %s)", today);
