@@ -548,6 +548,15 @@ test_org_dialog_lists_once (void)
   g_assert_cmpint (lists, ==, 1);
   g_assert_null (shown_dialog ("GtOrgDialog"));
 
+  /* the top organisation has nowhere to go: said so, OK insensitive */
+  dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, GT_ORG_DIALOG_MOVE, root));
+  gtk_widget_show (dialog);
+  pump ();
+  g_assert_false (gtk_widget_is_sensitive (
+    gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK)));
+  g_assert_true (gtk_widget_get_visible (find_widget (dialog, GTK_TYPE_LABEL, "error_label")));
+  gtk_widget_destroy (dialog);
+
   /* adding under the suggested parent names it by its code, from the same list */
   lists = 0;
   dialog = GTK_WIDGET (gt_org_dialog_new (NULL, storage, GT_ORG_DIALOG_ADD, general_id));

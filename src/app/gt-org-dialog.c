@@ -412,6 +412,15 @@ gt_org_dialog_new (GtkWindow *parent, GtStorage *storage, GtOrgDialogMode mode, 
                                self, 0);
     }
   show_rows (self);
+  if (mode == GT_ORG_DIALOG_MOVE &&
+      gtk_combo_box_get_active (GTK_COMBO_BOX (self->parent_combo)) < 0)
+    {
+      /* the one top organisation: nothing outside it to move it under */
+      gtk_label_set_label (self->error_label, _("There is no other organisation to move it "
+                                                "under."));
+      gtk_widget_show (GTK_WIDGET (self->error_label));
+      gtk_dialog_set_response_sensitive (GTK_DIALOG (self), GTK_RESPONSE_OK, FALSE);
+    }
   if (mode == GT_ORG_DIALOG_SET_KIND)
     {
       add_move_rows (self, gtk_entry_get_text (self->name_entry));
