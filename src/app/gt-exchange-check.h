@@ -60,19 +60,6 @@ GPtrArray *gt_package_store_get (GtkListStore *store);
 /* Every *.xml file below @folder (sorted), for "Add Folder" and removable drives. */
 GPtrArray *gt_exchange_find_packages (const char *folder);
 
-/* One field of two versions of a conflicting record, for the side-by-side view. */
-typedef struct
-{
-  char *field;
-  char *local;
-  char *incoming;
-  gboolean differs;
-} GtConflictField;
-
-void gt_conflict_field_free (GtConflictField *field);
-/* The fields of a conflict's two JSON objects (local first, then fields only incoming). */
-GPtrArray *gt_conflict_fields (const GtExchangeConflict *conflict);
-
 /* Runs the packages of @store through gt_exchange_import_full() one by one in a worker
  * thread, on a GtStorage of its own opened on @db_path: a dry run when @dry_run (the
  * preview), else the import (only packages READY or CONFLICTS with a resolution). Each

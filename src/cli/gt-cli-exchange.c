@@ -373,48 +373,23 @@ add_result_json (JsonBuilder *builder, const GtExchangeResult *r, const char *st
   json_builder_end_array (builder);
 }
 
-/* Appends to @names the labels of the fields in which @here and @there differ, rev and mtime
- * aside; the record's fields are under "data". */
-static void
-append_differing (JsonObject *here, JsonObject *there, GString *names)
-{
-  g_autoptr (GList) keys = json_object_get_members (there);
-
-  for (GList *l = json_object_get_members (here); l != NULL; l = g_list_delete_link (l, l))
-    if (!json_object_has_member (there, l->data))
-      keys = g_list_append (keys, l->data);
-  for (GList *l = keys; l != NULL; l = l->next)
-    {
-      JsonNode *a = json_object_get_member (here, l->data);
-      JsonNode *b = json_object_get_member (there, l->data);
-
-      if (g_strcmp0 (l->data, "rev") == 0 || g_strcmp0 (l->data, "mtime") == 0 ||
-          (a != NULL && b != NULL && json_node_equal (a, b)))
-        continue;
-      if (g_strcmp0 (l->data, "data") == 0 && a != NULL && b != NULL &&
-          JSON_NODE_HOLDS_OBJECT (a) && JSON_NODE_HOLDS_OBJECT (b))
-        {
-          append_differing (json_node_get_object (a), json_node_get_object (b), names);
-          continue;
-        }
-      g_string_append_printf (names, "%s%s", names->len > 0 ? _(", ") : "",
-                              gt_exchange_field_label (l->data));
-    }
-}
-
 /* "Status, Text": the fields, by their labels, in which @c's incoming record differs from
- * the one here; NULL when none does or they cannot be compared. */
+ * the one here (rev and mtime aside); NULL when none does. */
 static char *
 conflict_differs (const GtExchangeConflict *c)
 {
-  g_autoptr (JsonNode) local = json_from_string (c->local, NULL);
-  g_autoptr (JsonNode) incoming = json_from_string (c->incoming, NULL);
+  g_autoptr (GPtrArray) fields = gt_conflict_fields (c);
   g_autoptr (GString) names = g_string_new (NULL);
 
-  if (local == NULL || incoming == NULL || !JSON_NODE_HOLDS_OBJECT (local) ||
-      !JSON_NODE_HOLDS_OBJECT (incoming))
-    return NULL;
-  append_differing (json_node_get_object (local), json_node_get_object (incoming), names);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const GtConflictField *f = fields->pdata[i];
+
+      if (!f->differs || g_str_equal (f->field, "rev") || g_str_equal (f->field, "mtime"))
+        continue;
+      g_string_append_printf (names, "%s%s", names->len > 0 ? _(", ") : "",
+                              gt_exchange_field_label (f->field));
+    }
   return names->len > 0 ? g_strdup (names->str) : NULL;
 }
 

@@ -171,6 +171,22 @@ typedef struct
   char *incoming; /* JSON of the fields in the package */
 } GtExchangeConflict;
 
+/* One field of a conflict's two versions of a record: its name ("name", or "x.y" for a
+ * field of an inner object; a record's own "data" object is flattened), its text here and
+ * in the package ("" when absent), and whether they differ. */
+typedef struct
+{
+  char *field;
+  char *local;
+  char *incoming;
+  gboolean differs;
+} GtConflictField;
+
+void gt_conflict_field_free (GtConflictField *field);
+/* The fields of a conflict's two JSON objects (local first, then fields only incoming), for
+ * the import dialog's side-by-side view and guatu-cli import. */
+GPtrArray *gt_conflict_fields (const GtExchangeConflict *conflict);
+
 typedef struct
 {
   char *path;
