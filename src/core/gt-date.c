@@ -11,19 +11,26 @@
 
 #include "gt-storage.h"
 
+/* YYYY-MM-DD in digits, whatever the day: sscanf alone would take "2020- 1-01" or
+ * "2020-+1-01". */
+static gboolean
+date_shaped (const char *text)
+{
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 gt_date_is_valid (const char *text)
 {
   int y, m, d;
-  char tail;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  /* digits only: sscanf alone would take "2020- 1-01" or "2020-+1-01" */
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  return sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
+  return date_shaped (text) && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+         g_date_valid_dmy (d, m, y);
 }
 
 gboolean
@@ -34,7 +41,7 @@ gt_storage_check_date (GtStorage *storage, const char *what, const char *date,
 
   if (!gt_date_is_valid (date))
     {
-      if (date != NULL && g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date, 0, 0))
+      if (date_shaped (date))
         return gt_storage_refuse (storage, error,
                                   _("%s “%s”: there is no such day in the calendar"), what, date);
       return gt_storage_refuse (storage, error, _("%s “%s” is not a date (YYYY-MM-DD)"), what,
