@@ -135,6 +135,7 @@ static gboolean
 issue (GtDispatchDialog *self)
 {
   g_autofree char *body = NULL, *title = NULL, *dir = NULL;
+  g_autoptr (GError) error = NULL;
   const char *due = gtk_entry_get_text (self->due_entry);
   const char *target = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->target_combo));
   const char *kind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
@@ -149,14 +150,11 @@ issue (GtDispatchDialog *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
       return FALSE;
     }
-  if (*due != '\0' && !gt_date_is_valid (due))
+  /* the core's own check (2026-02-30 is written right but is no day), before the work starts */
+  if (*due != '\0' && !gt_storage_check_date (self->storage, _("the due date"), due, TRUE,
+                                              &error))
     {
-      /* 2026-02-30 is written right but is no day */
-      g_autofree char *message =
-        g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", due, 0, 0)
-          ? g_strdup_printf (_("Due date “%s”: there is no such day in the calendar."), due)
-          : g_strdup_printf (_("Due date “%s”: write it as YYYY-MM-DD."), due);
-      show_error (self, message);
+      show_error (self, gt_error_text (self->storage, error));
       gtk_widget_grab_focus (GTK_WIDGET (self->due_entry));
       return FALSE;
     }
